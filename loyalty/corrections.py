@@ -1,0 +1,83 @@
+"""Manual adjustments, compensation bonuses, and voiding (reversing) any entry."""
+
+from dataclasses import dataclass
+
+from .context import Context
+from .errors import ConflictError, ValidationError
+from .ledger import Entry, append_entry, entry_by_id, entry_by_key, entry_by_reference
+from .members import member_by_card, member_by_id
+from .sales import ReversalResult, reverse_sale_amount
+from .storage import write_transaction
+
+MAX_MANUAL_POINTS = 1_000_000
+
+
+@dataclass(frozen=True)
+class AdjustmentResult:
+    entry: Entry
+    balance: int
+
+
+def _require_reason(reason: str | None) -> str:
+    clean = " ".join((reason or "").split())
+    if not clean:
+        raise ValidationError("reason: required for a manual change of points", "reason")
+    if len(clean) > 200:
+        raise ValidationError("reason: at most 200 characters", "reason")
+    return clean
+
+
+def adjust_points(ctx: Context, card: str, points: int, reason: str) -> AdjustmentResult:
+    """A manual correction, + or −; a deduction cannot take the balance below zero."""
+    if not isinstance(points, int) or points == 0 or abs(points) > MAX_MANUAL_POINTS:
+        raise ValidationError(f"points: a whole number other than 0, at most {MAX_MANUAL_POINTS:,} (got {points})", "points")
+    clean_reason = _require_reason(reason)
+    with write_transaction(ctx.db):
+        member = member_by_card(ctx, card, allow_blocked=True)
+        entry = append_entry(ctx, member.id, "adjust", points, reason=clean_reason)
+        return AdjustmentResult(entry, member_by_id(ctx, member.id).balance)
+
+
+def grant_bonus(ctx: Context, card: str, points: int, reason: str, bonus_kind: str = "compensation") -> AdjustmentResult:
+    """A one-off bonus (compensation for a service problem, a campaign gift)."""
+    if bonus_kind not in ("compensation", "campaign"):
+        raise ValidationError(f"kind: '{bonus_kind}' cannot be granted by hand (compensation or campaign)", "kind")
+    if not isinstance(points, int) or not 0 < points <= MAX_MANUAL_POINTS:
+        raise ValidationError(f"points: a whole number above 0 (got {points})", "points")
+    clean_reason = _require_reason(reason)
+    with write_transaction(ctx.db):
+        member = member_by_card(ctx, card)
+        entry = append_entry(ctx, member.id, "bonus", points, bonus_kind=bonus_kind, reason=clean_reason)
+        return AdjustmentResult(entry, member_by_id(ctx, member.id).balance)
+
+
+def reverse_entry(ctx: Context, reference: str, reason: str = "void") -> ReversalResult:
+    """Void an entry (undo at the counter, a manager's correction) with a linked reversal.
+
+    A sale is refunded in full (what is left of it); a redemption or deduction gives
+    the points back to the lots they came from; a bonus or credit takes them back.
+    Reversing twice records once.
+    """
+    with write_transaction(ctx.db):
+        original = entry_by_reference(ctx, reference)
+        key = f"reverse:{original.uuid}"
+        if (existing := entry_by_key(ctx, key)) is not None:
+            return ReversalResult(existing, original, member_by_id(ctx, original.member_id).balance, already_recorded=True)
+        if original.kind in ("reverse", "expire"):
+            raise ValidationError(f"entry: a {original.kind} entry cannot be reversed", "entry")
+        if original.kind == "earn":
+            refunded = ctx.db.execute(
+                "SELECT COALESCE(SUM(amount_cents), 0) FROM entries WHERE reverses_id = ?", [original.id]
+            ).fetchone()[0]
+            return reverse_sale_amount(ctx, original, original.amount_cents - refunded, key, reason)
+        if original.points < 0:
+            entry = append_entry(ctx, original.member_id, "reverse", -original.points, idempotency_key=key,
+                                 reverses_id=original.id, reason=reason, gives_back=original,
+                                 amount_cents=original.amount_cents)
+            if original.reward_id is not None:
+                ctx.db.execute("UPDATE rewards SET stock = stock + 1 WHERE id = ? AND stock IS NOT NULL",
+                               [original.reward_id])
+        else:
+            entry = append_entry(ctx, original.member_id, "reverse", -original.points, idempotency_key=key,
+                                 reverses_id=original.id, reason=reason, spend_first_from=original.id, allow_debt=True)
+        return ReversalResult(entry, original, member_by_id(ctx, original.member_id).balance)

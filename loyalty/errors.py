@@ -1,0 +1,60 @@
+"""Errors a user can cause, each with a sentence that names the field and the problem.
+
+Anything that is not a LoyaltyError is a bug: the CLI and the GUI treat those
+differently (log and report) from these (show the sentence, change nothing).
+"""
+
+
+class LoyaltyError(Exception):
+    """Base class. `field` names the input at fault, when there is one."""
+
+    exit_code = 1
+
+    def __init__(self, message: str, field: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+
+class ValidationError(LoyaltyError):
+    """Bad input: a malformed amount, a missing name, an unknown option value."""
+
+    exit_code = 2
+
+
+class NotFoundError(LoyaltyError):
+    """A member, reward, campaign or entry that is not on file."""
+
+    exit_code = 2
+
+
+class InvalidCardError(ValidationError):
+    """The card number fails its check digit: most likely a typo or a bad scan."""
+
+
+class UnknownCardError(NotFoundError):
+    """A well-formed card number that is not on file."""
+
+
+class BlockedCardError(LoyaltyError):
+    """A card that was blocked or replaced by a re-issued one."""
+
+    exit_code = 2
+
+
+class InsufficientPointsError(LoyaltyError):
+    """A redemption or deduction larger than the member's balance."""
+
+    exit_code = 2
+
+
+class ConflictError(LoyaltyError):
+    """The operation contradicts what is already recorded (e.g. same receipt, other amount)."""
+
+    exit_code = 2
+
+
+class StorageError(LoyaltyError):
+    """The database cannot be used: newer schema, network share, disk full, read-only."""
+
+    exit_code = 1

@@ -1,0 +1,226 @@
+"""The points ledger: append-only entries, the lots positive entries open, and the
+allocations through which negative entries spend lots, soonest-expiring first.
+
+Invariants (checked by `verify`):
+- members.balance = SUM(entries.points) for the member;
+- lots.remaining = lot points − SUM(allocations to it);
+- SUM(open lots) − points still owed by refunds = balance, and points are owed only
+  when the balance is negative (a refund took back points already spent).
+Every function here runs inside the caller's transaction.
+"""
+
+import calendar
+import json
+import uuid
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from .clock import local_date, to_iso
+from .context import Context
+from .errors import InsufficientPointsError, NotFoundError
+
+NEVER_EXPIRES = "9999-12-31"
+KINDS_THAT_OPEN_LOTS = {"earn", "bonus", "adjust"}
+
+
+@dataclass(frozen=True)
+class Entry:
+    id: int
+    uuid: str
+    member_id: int
+    kind: str
+    points: int
+    amount_cents: int | None
+    spend_cents: int
+    receipt_ref: str | None
+    reason: str | None
+    bonus_kind: str | None
+    reverses_id: int | None
+    reward_id: int | None
+    campaign_id: int | None
+    tier_code: str | None
+    detail: str | None
+    staff_id: str
+    device_id: str
+    created_at: str
+    idempotency_key: str
+
+    @classmethod
+    def from_row(cls, row: dict) -> "Entry":
+        return cls(**{name: row[name] for name in cls.__dataclass_fields__})
+
+    def details(self) -> dict:
+        return json.loads(self.detail) if self.detail else {}
+
+
+def expiry_date(earned_on: date, months: int) -> str:
+    """Points expire `months` after the end of the month they were earned in (last valid day)."""
+    if months == 0:
+        return NEVER_EXPIRES
+    month_index = earned_on.year * 12 + earned_on.month - 1 + months
+    year, month = divmod(month_index, 12)
+    return date(year, month + 1, calendar.monthrange(year, month + 1)[1]).isoformat()
+
+
+def append_entry(
+    ctx: Context,
+    member_id: int,
+    kind: str,
+    points: int,
+    *,
+    idempotency_key: str | None = None,
+    gives_back: "Entry | None" = None,
+    spend_first_from: int | None = None,
+    allow_debt: bool = False,
+    **columns,
+) -> Entry:
+    """Write one entry and keep the balance cache and the lots in step with it.
+
+    `gives_back`: a positive entry that returns the points of a negative one (undoing
+    a redemption) re-credits the very lots it took them from, with their expiry.
+    `spend_first_from`: a negative entry that reverses an earn takes that earn's lot first.
+    `allow_debt`: only refunds may take the balance below zero (documented in the README).
+    """
+    assert ctx.db.conn.in_transaction, "ledger writes belong inside write_transaction"
+    now = ctx.clock.now()
+    programme = ctx.programme()
+    balance_before = ctx.db.execute("SELECT balance FROM members WHERE id = ?", [member_id]).fetchone()[0]
+    if points < 0 and balance_before + points < 0 and not allow_debt:
+        raise InsufficientPointsError(
+            f"points: {-points} is more than the balance of {max(balance_before, 0)}", "points"
+        )
+    entry_uuid = str(uuid.uuid4())
+    values = {
+        "uuid": entry_uuid, "member_id": member_id, "kind": kind, "points": points,
+        "staff_id": ctx.staff_id, "device_id": programme.device_id, "created_at": to_iso(now),
+        "idempotency_key": idempotency_key or f"{kind}:{entry_uuid}", **columns,
+    }
+    names = ", ".join(values)
+    cursor = ctx.db.execute(f"INSERT INTO entries ({names}) VALUES ({', '.join('?' * len(values))})", list(values.values()))
+    entry_id = cursor.lastrowid
+    ctx.db.execute("UPDATE members SET balance = balance + ? WHERE id = ?", [points, member_id])
+    if points > 0:
+        if gives_back is not None:
+            _return_allocations(ctx, entry_id, gives_back.id)
+        elif kind in KINDS_THAT_OPEN_LOTS:
+            expires_on = expiry_date(local_date(now, programme.timezone), programme.expiry_months)
+            ctx.db.execute("INSERT INTO lots(entry_id, member_id, expires_on, remaining) VALUES (?, ?, ?, ?)",
+                           [entry_id, member_id, expires_on, points])
+        if balance_before < 0:
+            _settle_owed_points(ctx, member_id)
+    elif points < 0:
+        _allocate(ctx, entry_id, member_id, -points, spend_first_from)
+    return entry_by_id(ctx, entry_id)
+
+
+def _open_lots(ctx: Context, member_id: int, first: int | None):
+    """Open lots in spending order, fetched a page at a time (a member may have thousands)."""
+    if first is not None:
+        row = ctx.db.execute("SELECT entry_id, remaining FROM lots WHERE entry_id = ? AND remaining > 0",
+                             [first]).fetchone()
+        if row:
+            yield row
+    after = ("", 0)
+    while True:
+        page = ctx.db.execute(
+            "SELECT entry_id, remaining, expires_on FROM lots WHERE member_id = ? AND remaining > 0 "
+            "AND (expires_on, entry_id) > (?, ?) ORDER BY expires_on, entry_id LIMIT 64",
+            [member_id, *after],
+        ).fetchall()
+        for entry_id, remaining, _ in page:
+            if entry_id != first:
+                yield entry_id, remaining
+        if len(page) < 64:
+            return
+        after = (page[-1][2], page[-1][0])
+
+
+def _allocate(ctx: Context, entry_id: int, member_id: int, needed: int, first: int | None = None) -> int:
+    """Spend `needed` points from open lots; return what could not be covered (owed)."""
+    taken = []
+    for lot_id, remaining in _open_lots(ctx, member_id, first):
+        if needed == 0:
+            break
+        take = min(needed, remaining)
+        taken.append((lot_id, take))
+        needed -= take
+    for lot_id, take in taken:
+        ctx.db.execute("INSERT INTO allocations(entry_id, lot_id, points) VALUES (?, ?, ?)", [entry_id, lot_id, take])
+        ctx.db.execute("UPDATE lots SET remaining = remaining - ? WHERE entry_id = ?", [take, lot_id])
+    return needed
+
+
+def _return_allocations(ctx: Context, entry_id: int, original_id: int) -> None:
+    for lot_id, points in ctx.db.execute(
+        "SELECT lot_id, SUM(points) FROM allocations WHERE entry_id = ? GROUP BY lot_id", [original_id]
+    ).fetchall():
+        ctx.db.execute("INSERT INTO allocations(entry_id, lot_id, points) VALUES (?, ?, ?)", [entry_id, lot_id, -points])
+        ctx.db.execute("UPDATE lots SET remaining = remaining + ? WHERE entry_id = ?", [points, lot_id])
+
+
+def owed_points(ctx: Context, member_id: int) -> list[tuple[int, int]]:
+    """(entry id, points still owed) for negative entries not yet covered by lots."""
+    rows = ctx.db.execute(
+        """SELECT e.id, -e.points - COALESCE((SELECT SUM(a.points) FROM allocations a WHERE a.entry_id = e.id), 0)
+           FROM entries e WHERE e.member_id = ? AND e.points < 0 ORDER BY e.id""",
+        [member_id],
+    ).fetchall()
+    return [(entry_id, owed) for entry_id, owed in rows if owed > 0]
+
+
+def _settle_owed_points(ctx: Context, member_id: int) -> None:
+    """New points first pay back what a refund left owing."""
+    for entry_id, owed in owed_points(ctx, member_id):
+        if _allocate(ctx, entry_id, member_id, owed) > 0:
+            return
+
+
+def post_bonus(ctx: Context, member_id: int, points: int, bonus_kind: str, idempotency_key: str,
+               reason: str | None = None) -> Entry | None:
+    """A bonus once per key: returns None when that bonus was already given."""
+    if points <= 0 or entry_by_key(ctx, idempotency_key) is not None:
+        return None
+    return append_entry(ctx, member_id, "bonus", points, idempotency_key=idempotency_key,
+                        bonus_kind=bonus_kind, reason=reason)
+
+
+def entry_by_id(ctx: Context, entry_id: int) -> Entry:
+    row = next(ctx.db.query("SELECT * FROM entries WHERE id = ?", [entry_id]), None)
+    if row is None:
+        raise NotFoundError(f"entry: no entry {entry_id}", "entry")
+    return Entry.from_row(row)
+
+
+def entry_by_reference(ctx: Context, reference: str) -> Entry:
+    """An entry by its UUID (what receipts and the CLI print) or its number."""
+    text = str(reference).strip()
+    row = next(ctx.db.query("SELECT * FROM entries WHERE uuid = ?", [text]), None)
+    if row is None and text.isdigit():
+        row = next(ctx.db.query("SELECT * FROM entries WHERE id = ?", [int(text)]), None)
+    if row is None:
+        raise NotFoundError(f"entry: no entry '{text}'", "entry")
+    return Entry.from_row(row)
+
+
+def entry_by_key(ctx: Context, idempotency_key: str) -> Entry | None:
+    row = next(ctx.db.query("SELECT * FROM entries WHERE idempotency_key = ?", [idempotency_key]), None)
+    return Entry.from_row(row) if row else None
+
+
+def history(ctx: Context, member_id: int, limit: int = 50) -> list[Entry]:
+    rows = ctx.db.query(
+        "SELECT * FROM entries WHERE member_id = ? ORDER BY created_at DESC, id DESC LIMIT ?", [member_id, limit]
+    )
+    return [Entry.from_row(row) for row in rows]
+
+
+def expiring_points(ctx: Context, member_id: int, within_days: int) -> tuple[int, str | None]:
+    """Points that expire by the end of the day `within_days` from today, and the first such day."""
+    today = local_date(ctx.clock.now(), ctx.programme().timezone)
+    horizon = (today + timedelta(days=within_days)).isoformat()
+    points, first_day = ctx.db.execute(
+        "SELECT COALESCE(SUM(remaining), 0), MIN(expires_on) FROM lots "
+        "WHERE member_id = ? AND remaining > 0 AND expires_on <= ?",
+        [member_id, horizon],
+    ).fetchone()
+    return points, first_day

@@ -1,0 +1,249 @@
+"""Members and their cards: enrolment, lookup by card, search, re-issue, block."""
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from .cards import new_card_number, normalize_card_text, require_well_formed
+from .clock import local_date, to_iso
+from .context import Context
+from .errors import BlockedCardError, NotFoundError, UnknownCardError, ValidationError
+from .programme import load_tiers
+from .storage import write_transaction
+from .text import digits_only, fold
+
+MAX_NAME_LENGTH = 120
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_PHONE_CHARS = re.compile(r"^\+?[0-9 ().\-]+$")
+_NUMBER_TEXT = re.compile(r"^\+?[0-9][0-9 ().\-]*$")
+
+
+@dataclass(frozen=True)
+class Member:
+    id: int
+    card: str
+    name: str
+    phone: str | None
+    email: str | None
+    birthday: str | None
+    marketing_consent: bool
+    consent_at: str | None
+    joined_at: str
+    status: str
+    referrer_id: int | None
+    tier_code: str
+    tier_since: str
+    tier_grace_until: str | None
+    balance: int
+    notes: str
+
+    @classmethod
+    def from_row(cls, row: dict) -> "Member":
+        values = {name: row[name] for name in cls.__dataclass_fields__}
+        values["marketing_consent"] = bool(values["marketing_consent"])
+        return cls(**values)
+
+
+@dataclass(frozen=True)
+class NewMember:
+    """What a person types to enrol someone; validated by `validate_new_member`."""
+
+    name: str
+    phone: str | None = None
+    email: str | None = None
+    birthday: str | None = None
+    marketing_consent: bool = False
+    referrer_card: str | None = None
+
+
+def validate_name(name: str | None) -> str:
+    clean = " ".join((name or "").split())
+    if not clean:
+        raise ValidationError("name: required", "name")
+    if len(clean) > MAX_NAME_LENGTH:
+        raise ValidationError(f"name: at most {MAX_NAME_LENGTH} characters (got {len(clean)})", "name")
+    if any(ord(ch) < 32 for ch in clean):
+        raise ValidationError("name: contains control characters", "name")
+    return clean
+
+
+def validate_phone(phone: str | None) -> str | None:
+    clean = (phone or "").strip()
+    if not clean:
+        return None
+    if not _PHONE_CHARS.match(clean) or not 6 <= len(digits_only(clean)) <= 15:
+        raise ValidationError(f"phone: '{clean}' is not a phone number (6 to 15 digits, may start with +)", "phone")
+    return clean
+
+
+def validate_email(email: str | None) -> str | None:
+    clean = (email or "").strip()
+    if not clean:
+        return None
+    if len(clean) > 254 or not _EMAIL.match(clean):
+        raise ValidationError(f"email: '{clean}' is not an email address", "email")
+    return clean
+
+
+def validate_birthday(text: str | None, today: date) -> str | None:
+    """Accepts YYYY-MM-DD or DD/MM/YYYY (how Spanish forms write dates)."""
+    clean = (text or "").strip()
+    if not clean:
+        return None
+    match = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", clean) or re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", clean)
+    if not match:
+        raise ValidationError(f"birthday: '{clean}' is not a date; write 1990-04-23 or 23/04/1990", "birthday")
+    parts = [int(p) for p in match.groups()]
+    year, month, day = parts if "-" in clean else (parts[2], parts[1], parts[0])
+    try:
+        born = date(year, month, day)
+    except ValueError:
+        raise ValidationError(f"birthday: {clean} does not exist in the calendar", "birthday") from None
+    if born > today or born.year < 1900:
+        raise ValidationError(f"birthday: {clean} is not a plausible birth date", "birthday")
+    return born.isoformat()
+
+
+def enrol_member(ctx: Context, new: NewMember) -> Member:
+    """Create a member with a fresh card in the base tier; welcome bonus if the shop gives one."""
+    from .ledger import post_bonus  # the ledger needs members; import here to avoid a cycle
+
+    now = ctx.clock.now()
+    programme = ctx.programme()
+    name = validate_name(new.name)
+    phone = validate_phone(new.phone)
+    email = validate_email(new.email)
+    birthday = validate_birthday(new.birthday, local_date(now, programme.timezone))
+    with write_transaction(ctx.db):
+        referrer_id = None
+        if new.referrer_card:
+            referrer_id = member_by_card(ctx, new.referrer_card, field="referrer").id
+        card = _unused_card_number(ctx, programme.card_prefix)
+        base_tier = load_tiers(ctx.db)[0]
+        cursor = ctx.db.execute(
+            """INSERT INTO members (card, name, phone, phone_digits, email, birthday, marketing_consent, consent_at,
+                                    joined_at, referrer_id, tier_code, tier_since)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            [card, name, phone, digits_only(phone) or None, email, birthday, int(new.marketing_consent),
+             to_iso(now) if new.marketing_consent else None, to_iso(now), referrer_id, base_tier.code, to_iso(now)],
+        )
+        member_id = cursor.lastrowid
+        ctx.db.execute("INSERT INTO cards(number, member_id, status, issued_at) VALUES (?, ?, 'active', ?)",
+                       [card, member_id, to_iso(now)])
+        ctx.db.execute(
+            "INSERT INTO tier_changes(member_id, from_code, to_code, changed_at, reason) VALUES (?, NULL, ?, ?, 'enrolled')",
+            [member_id, base_tier.code, to_iso(now)],
+        )
+        if programme.welcome_bonus:
+            post_bonus(ctx, member_id, programme.welcome_bonus, "welcome", f"welcome:{member_id}")
+        return member_by_id(ctx, member_id)
+
+
+def _unused_card_number(ctx: Context, prefix: str) -> str:
+    for _ in range(100):
+        card = new_card_number(prefix)
+        if ctx.db.execute("SELECT 1 FROM cards WHERE number = ?", [card]).fetchone() is None:
+            return card
+    raise ValidationError("card_prefix: no free card numbers left with this prefix; choose another", "card_prefix")
+
+
+def member_by_id(ctx: Context, member_id: int) -> Member:
+    row = next(ctx.db.query("SELECT * FROM members WHERE id = ?", [member_id]), None)
+    if row is None:
+        raise NotFoundError(f"member: no member with id {member_id}", "member")
+    return Member.from_row(row)
+
+
+def member_by_card(ctx: Context, text: str, field: str = "card", allow_blocked: bool = False) -> Member:
+    """The member a scanned or typed card belongs to, or the reason it cannot be used.
+
+    A number on file is accepted even without a valid check digit (cards imported
+    from an older system); otherwise a bad check digit is reported as a typo,
+    distinctly from a well-formed number that is simply not on file.
+    """
+    number = normalize_card_text(text)
+    row = next(
+        ctx.db.query(
+            "SELECT c.status AS card_status, c.replaced_by, m.* FROM cards c JOIN members m ON m.id = c.member_id "
+            "WHERE c.number = ?",
+            [number],
+        ),
+        None,
+    )
+    if row is None:
+        require_well_formed(number)
+        raise UnknownCardError(f"{field}: card {number} is not on file", field)
+    if row["status"] == "erased":
+        raise BlockedCardError(f"{field}: card {number} belonged to a member whose data was erased", field)
+    if row["card_status"] == "replaced":
+        raise BlockedCardError(
+            f"{field}: card {number} was replaced by card {row['replaced_by']}; use the new card", field
+        )
+    if row["status"] == "blocked" and not allow_blocked:
+        raise BlockedCardError(f"{field}: card {number} is blocked ({row['name']}); ask a manager", field)
+    return Member.from_row(row)
+
+
+def reissue_card(ctx: Context, card: str) -> Member:
+    """Lost card: a new number; the old one says 'replaced' when scanned; history stays."""
+    now = to_iso(ctx.clock.now())
+    with write_transaction(ctx.db):
+        member = member_by_card(ctx, card, allow_blocked=True)
+        new_number = _unused_card_number(ctx, ctx.programme().card_prefix)
+        ctx.db.execute("INSERT INTO cards(number, member_id, status, issued_at) VALUES (?, ?, 'active', ?)",
+                       [new_number, member.id, now])
+        ctx.db.execute("UPDATE cards SET status = 'replaced', replaced_by = ? WHERE number = ?", [new_number, member.card])
+        ctx.db.execute("UPDATE members SET card = ? WHERE id = ?", [new_number, member.id])
+        return member_by_id(ctx, member.id)
+
+
+def set_blocked(ctx: Context, card: str, blocked: bool, reason: str = "") -> Member:
+    with write_transaction(ctx.db):
+        member = member_by_card(ctx, card, allow_blocked=True)
+        note = f"{member.notes}\n" if member.notes else ""
+        action = "blocked" if blocked else "unblocked"
+        ctx.db.execute(
+            "UPDATE members SET status = ?, notes = ? WHERE id = ?",
+            ["blocked" if blocked else "active", f"{note}{to_iso(ctx.clock.now())[:10]} {action}: {reason}".strip(),
+             member.id],
+        )
+        return member_by_id(ctx, member.id)
+
+
+def search_members(ctx: Context, text: str, limit: int = 20) -> list[Member]:
+    """By card or phone prefix when the text is a number, else by name word prefixes.
+
+    Names: every word typed must start a word of the name, ignoring case and accents
+    ('jose nu' finds 'José Núñez'). Served by indexes (FTS5 prefix index, phone and
+    card primary keys), so the time does not depend on the number of members.
+    """
+    query = (text or "").strip()
+    if not query:
+        return []
+    if _NUMBER_TEXT.match(query):
+        return _search_by_number(ctx, digits_only(query), limit)
+    words = [word for word in fold(query).replace('"', " ").split() if word]
+    if not words:
+        return []
+    match = " AND ".join(f'"{word}"*' for word in words)
+    rows = ctx.db.query(
+        "SELECT m.* FROM members_fts f JOIN members m ON m.id = f.rowid "
+        "WHERE members_fts MATCH ? AND m.status != 'erased' LIMIT ?",
+        [match, limit],
+    )
+    return sorted((Member.from_row(row) for row in rows), key=lambda m: fold(m.name))
+
+
+def _search_by_number(ctx: Context, digits: str, limit: int) -> list[Member]:
+    upper = digits + ":"  # ':' sorts right after '9': a prefix range on the index
+    rows = list(ctx.db.query(
+        "SELECT m.* FROM cards c JOIN members m ON m.id = c.member_id "
+        "WHERE c.number >= ? AND c.number < ? AND c.status = 'active' AND m.status != 'erased' LIMIT ?",
+        [digits, upper, limit],
+    ))
+    seen = {row["id"] for row in rows}
+    rows += [row for row in ctx.db.query(
+        "SELECT * FROM members WHERE phone_digits >= ? AND phone_digits < ? AND status != 'erased' LIMIT ?",
+        [digits, upper, limit],
+    ) if row["id"] not in seen]
+    return [Member.from_row(row) for row in rows[:limit]]

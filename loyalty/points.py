@@ -1,0 +1,55 @@
+"""The arithmetic of points. Every points figure in the app comes from one of
+these functions, computed exactly (fractions, never floats) and rounded down."""
+
+from fractions import Fraction
+from math import floor
+from typing import NamedTuple
+
+
+class Earning(NamedTuple):
+    """Points for a sale, split the way a receipt explains them."""
+
+    base: int
+    tier_bonus: int
+    campaign_bonus: int
+
+    @property
+    def total(self) -> int:
+        return self.base + self.tier_bonus + self.campaign_bonus
+
+
+def points_for_sale(
+    amount_minor: int, decimals: int, earn_rate: str, tier_multiplier: str = "1", campaign_multiplier: str = "1"
+) -> Earning:
+    """floor(amount × rate × tier multiplier × campaign multiplier), exactly.
+
+    The parts are differences of floors so that they always add up to the total.
+    """
+    base_exact = Fraction(amount_minor, 10**decimals) * Fraction(earn_rate)
+    with_tier = base_exact * Fraction(tier_multiplier)
+    total = floor(with_tier * Fraction(campaign_multiplier))
+    base = floor(base_exact)
+    tiered = floor(with_tier)
+    return Earning(base=base, tier_bonus=tiered - base, campaign_bonus=total - tiered)
+
+
+def points_value(points: int, points_per_unit: int, decimals: int) -> int:
+    """What points are worth as a discount, in minor units (100 points = 1.00 by default), rounded down."""
+    return floor(Fraction(points * 10**decimals, points_per_unit))
+
+
+def points_for_value(value_minor: int, points_per_unit: int, decimals: int) -> int:
+    """Points needed for a discount of `value_minor` (rounded up: the shop never gives more than it takes)."""
+    return -floor(-Fraction(value_minor * points_per_unit, 10**decimals))
+
+
+def points_to_reverse(earned: int, sale_amount: int, refunded_before: int, refund_now: int) -> int:
+    """Points a refund takes back: in proportion to the refunded part of the sale.
+
+    Computed on the cumulative refunded amount, so that several partial refunds
+    add up to exactly what the sale earned, and never more.
+    """
+    refunded_after = min(sale_amount, refunded_before + refund_now)
+    taken_after = floor(Fraction(earned * refunded_after, sale_amount))
+    taken_before = floor(Fraction(earned * refunded_before, sale_amount))
+    return taken_after - taken_before

@@ -1,0 +1,177 @@
+"""The shop's programme rules: every number configurable and stored in the
+database (`settings` for single values, `tiers` for the tier ladder)."""
+
+import json
+import uuid
+from dataclasses import dataclass, fields, replace
+from decimal import Decimal, InvalidOperation
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from sqlite_utils import Database
+
+from .errors import NotFoundError, ValidationError
+
+
+@dataclass(frozen=True)
+class Programme:
+    shop_name: str = "Mi tienda"
+    currency: str = "EUR"
+    currency_decimals: int = 2
+    timezone: str = "Europe/Madrid"
+    earn_rate: str = "1"                  # points per currency unit of sale
+    points_per_currency_unit: int = 100   # redemption: 100 points = 1.00
+    expiry_months: int = 12               # after the end of the month earned; 0 = never
+    tier_window_days: int = 365
+    tier_grace_days: int = 30
+    welcome_bonus: int = 0
+    birthday_bonus: int = 0
+    referral_bonus: int = 0
+    card_prefix: str = "2"
+    device_id: str = ""                   # set once, at creation: tells counters apart
+
+
+@dataclass(frozen=True)
+class Tier:
+    code: str
+    name: str
+    rank: int
+    min_spend_cents: int
+    multiplier: str
+    colour: str
+
+
+DEFAULT_TIERS = (
+    Tier("bronze", "Bronze", 0, 0, "1", "#CD7F32"),
+    Tier("silver", "Silver", 1, 50_000, "1.25", "#A8A9AD"),
+    Tier("gold", "Gold", 2, 150_000, "1.5", "#D4AF37"),
+)
+
+_INT_LIMITS = {
+    "currency_decimals": (0, 3),
+    "points_per_currency_unit": (1, 1_000_000),
+    "expiry_months": (0, 120),
+    "tier_window_days": (1, 3660),
+    "tier_grace_days": (0, 365),
+    "welcome_bonus": (0, 1_000_000),
+    "birthday_bonus": (0, 1_000_000),
+    "referral_bonus": (0, 1_000_000),
+}
+
+
+def parse_multiplier(text: str, field: str, maximum: int = 100) -> str:
+    """A positive exact decimal such as '1.25', kept as text so no float ever touches it."""
+    try:
+        value = Decimal(str(text).strip().replace(",", "."))
+    except InvalidOperation:
+        raise ValidationError(f"{field}: '{text}' is not a number such as 1.25", field) from None
+    if not value.is_finite() or value <= 0 or value > maximum or "e" in str(text).lower():
+        raise ValidationError(f"{field}: must be a number above 0 and at most {maximum} (got '{text}')", field)
+    if value.as_tuple().exponent < -4:
+        raise ValidationError(f"{field}: at most 4 decimals (got '{text}')", field)
+    return format(value.normalize(), "f")
+
+
+def _validated(name: str, raw) -> object:
+    if name in _INT_LIMITS:
+        low, high = _INT_LIMITS[name]
+        try:
+            value = int(str(raw).strip())
+        except ValueError:
+            raise ValidationError(f"{name}: '{raw}' is not a whole number", name) from None
+        if not low <= value <= high:
+            raise ValidationError(f"{name}: must be between {low} and {high} (got {value})", name)
+        return value
+    if name == "earn_rate":
+        return parse_multiplier(raw, name, maximum=1000)
+    if name == "timezone":
+        try:
+            ZoneInfo(str(raw))
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValidationError(f"timezone: '{raw}' is not a time zone such as Europe/Madrid", name) from None
+        return str(raw)
+    if name == "card_prefix":
+        if not (str(raw).isdigit() and 1 <= len(str(raw)) <= 4):
+            raise ValidationError(f"card_prefix: 1 to 4 digits (got '{raw}')", name)
+        return str(raw)
+    if name == "currency":
+        if not (len(str(raw)) == 3 and str(raw).isalpha()):
+            raise ValidationError(f"currency: a three-letter ISO code such as EUR (got '{raw}')", name)
+        return str(raw).upper()
+    text = str(raw).strip()
+    if not text or len(text) > 80:
+        raise ValidationError(f"{name}: 1 to 80 characters", name)
+    return text
+
+
+SETTING_NAMES = tuple(f.name for f in fields(Programme) if f.name != "device_id")
+
+
+def load_programme(db: Database) -> Programme:
+    stored = {row["key"]: json.loads(row["value"]) for row in db.query("SELECT key, value FROM settings")}
+    known = {f.name for f in fields(Programme)}
+    return Programme(**{k: v for k, v in stored.items() if k in known})
+
+
+def save_settings(db: Database, changes: dict) -> Programme:
+    """Validate every change first; write them all or none (caller holds the transaction)."""
+    unknown = [name for name in changes if name not in SETTING_NAMES]
+    if unknown:
+        raise ValidationError(f"{unknown[0]}: no such setting (known: {', '.join(SETTING_NAMES)})", unknown[0])
+    clean = {name: _validated(name, value) for name, value in changes.items()}
+    for name, value in clean.items():
+        db.execute("INSERT OR REPLACE INTO settings(key, value) VALUES (?, ?)", [name, json.dumps(value)])
+    return replace(load_programme(db), **clean)
+
+
+def install_defaults(db: Database, shop_name: str | None = None) -> None:
+    """First start: write the default programme and tiers (idempotent)."""
+    defaults = Programme(device_id=str(uuid.uuid4()))
+    if shop_name:
+        defaults = replace(defaults, shop_name=_validated("shop_name", shop_name))
+    for f in fields(Programme):
+        db.execute(
+            "INSERT OR IGNORE INTO settings(key, value) VALUES (?, ?)", [f.name, json.dumps(getattr(defaults, f.name))]
+        )
+    for tier in DEFAULT_TIERS:
+        db.execute(
+            "INSERT OR IGNORE INTO tiers(code, name, rank, min_spend_cents, multiplier, colour) VALUES (?, ?, ?, ?, ?, ?)",
+            [tier.code, tier.name, tier.rank, tier.min_spend_cents, tier.multiplier, tier.colour],
+        )
+
+
+def load_tiers(db: Database) -> list[Tier]:
+    return [Tier(**row) for row in db.query("SELECT * FROM tiers ORDER BY rank")]
+
+
+def update_tier(db: Database, code: str, min_spend_cents: int | None = None, multiplier: str | None = None,
+                name: str | None = None, colour: str | None = None) -> Tier:
+    tiers = {tier.code: tier for tier in load_tiers(db)}
+    if code not in tiers:
+        raise NotFoundError(f"tier: no tier '{code}' (known: {', '.join(tiers)})", "tier")
+    tier = tiers[code]
+    if min_spend_cents is not None:
+        if tier.rank == 0 and min_spend_cents != 0:
+            raise ValidationError("min_spend: the base tier always starts at 0", "min_spend")
+        tier = replace(tier, min_spend_cents=min_spend_cents)
+    if multiplier is not None:
+        tier = replace(tier, multiplier=parse_multiplier(multiplier, "multiplier"))
+    if name is not None:
+        tier = replace(tier, name=_validated("tier_name", name))
+    if colour is not None:
+        if not (len(colour) == 7 and colour.startswith("#")):
+            raise ValidationError(f"colour: a colour such as #D4AF37 (got '{colour}')", "colour")
+        tier = replace(tier, colour=colour)
+    ladder = sorted([t for t in tiers.values() if t.code != code] + [tier], key=lambda t: t.rank)
+    if any(lower.min_spend_cents >= higher.min_spend_cents for lower, higher in zip(ladder, ladder[1:])):
+        raise ValidationError("min_spend: each tier must need more spend than the tier below it", "min_spend")
+    db.execute(
+        "UPDATE tiers SET name = ?, min_spend_cents = ?, multiplier = ?, colour = ? WHERE code = ?",
+        [tier.name, tier.min_spend_cents, tier.multiplier, tier.colour, code],
+    )
+    return tier
+
+
+def tier_for_spend(tiers: list[Tier], spend_cents: int) -> Tier:
+    """The highest tier whose threshold the qualifying spend reaches."""
+    reached = [tier for tier in tiers if tier.min_spend_cents <= spend_cents]
+    return max(reached, key=lambda tier: tier.rank) if reached else tiers[0]

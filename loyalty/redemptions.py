@@ -1,0 +1,71 @@
+"""Spending points: as a discount at the till or on a catalog reward."""
+
+from dataclasses import dataclass
+
+from .context import Context
+from .errors import ConflictError, InsufficientPointsError, ValidationError
+from .ledger import Entry, append_entry, entry_by_key
+from .members import member_by_card, member_by_id
+from .points import points_value
+from .rewards import Reward, reward_by_id
+from .storage import write_transaction
+
+
+@dataclass(frozen=True)
+class RedemptionResult:
+    entry: Entry
+    value_cents: int          # discount value of the points (0 for a reward)
+    balance: int
+    reward: Reward | None = None
+    already_recorded: bool = False
+
+
+def redeem_points(ctx: Context, card: str, points: int, idempotency_key: str | None = None) -> RedemptionResult:
+    """Points as a discount; the balance check is inside the write transaction."""
+    if not isinstance(points, int) or points <= 0:
+        raise ValidationError(f"points: must be a whole number above 0 (got {points})", "points")
+    with write_transaction(ctx.db):
+        member = member_by_card(ctx, card)
+        if idempotency_key and (done := _already_done(ctx, idempotency_key, points)):
+            return done
+        _require_balance(member.balance, points)
+        programme = ctx.programme()
+        value = points_value(points, programme.points_per_currency_unit, programme.currency_decimals)
+        entry = append_entry(ctx, member.id, "redeem", -points, idempotency_key=idempotency_key, amount_cents=value,
+                             reason="discount")
+        return RedemptionResult(entry, value, member_by_id(ctx, member.id).balance)
+
+
+def redeem_reward(ctx: Context, card: str, reward_id: int, idempotency_key: str | None = None) -> RedemptionResult:
+    with write_transaction(ctx.db):
+        member = member_by_card(ctx, card)
+        reward = reward_by_id(ctx, reward_id)
+        if idempotency_key and (done := _already_done(ctx, idempotency_key, reward.points_cost)):
+            return done
+        if not reward.active:
+            raise ValidationError(f"reward: '{reward.name}' is no longer offered", "reward")
+        if reward.stock is not None and reward.stock <= 0:
+            raise ValidationError(f"reward: '{reward.name}' is out of stock", "reward")
+        _require_balance(member.balance, reward.points_cost)
+        entry = append_entry(ctx, member.id, "redeem", -reward.points_cost, idempotency_key=idempotency_key,
+                             reward_id=reward.id, reason=reward.name)
+        if reward.stock is not None:
+            ctx.db.execute("UPDATE rewards SET stock = stock - 1 WHERE id = ?", [reward.id])
+        return RedemptionResult(entry, 0, member_by_id(ctx, member.id).balance, reward_by_id(ctx, reward.id))
+
+
+def _require_balance(balance: int, points: int) -> None:
+    if points > balance:
+        raise InsufficientPointsError(
+            f"points: {points} is more than the balance of {max(balance, 0)}; nothing was redeemed", "points")
+
+
+def _already_done(ctx: Context, key: str, points: int) -> RedemptionResult | None:
+    existing = entry_by_key(ctx, key)
+    if existing is None:
+        return None
+    if existing.points != -points:
+        raise ConflictError("idempotency key: already used for a different redemption; nothing was changed", "key")
+    reward = reward_by_id(ctx, existing.reward_id) if existing.reward_id else None
+    return RedemptionResult(existing, existing.amount_cents or 0, member_by_id(ctx, existing.member_id).balance,
+                            reward, already_recorded=True)

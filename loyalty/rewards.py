@@ -1,0 +1,55 @@
+"""The rewards catalog: what members can take for their points."""
+
+from dataclasses import dataclass
+
+from .clock import to_iso
+from .context import Context
+from .errors import NotFoundError, ValidationError
+from .storage import write_transaction
+
+
+@dataclass(frozen=True)
+class Reward:
+    id: int
+    name: str
+    points_cost: int
+    stock: int | None
+    active: bool
+    created_at: str
+
+
+def _reward(row: dict) -> Reward:
+    return Reward(**{**row, "active": bool(row["active"])})
+
+
+def add_reward(ctx: Context, name: str, points_cost: int, stock: int | None = None) -> Reward:
+    clean_name = " ".join((name or "").split())
+    if not clean_name or len(clean_name) > 80:
+        raise ValidationError("name: 1 to 80 characters", "name")
+    if not isinstance(points_cost, int) or not 0 < points_cost <= 10_000_000:
+        raise ValidationError(f"points: the cost must be a whole number above 0 (got {points_cost})", "points")
+    if stock is not None and (not isinstance(stock, int) or stock < 0):
+        raise ValidationError(f"stock: must be 0 or more, or left empty for unlimited (got {stock})", "stock")
+    with write_transaction(ctx.db):
+        cursor = ctx.db.execute("INSERT INTO rewards(name, points_cost, stock, created_at) VALUES (?, ?, ?, ?)",
+                                [clean_name, points_cost, stock, to_iso(ctx.clock.now())])
+        return reward_by_id(ctx, cursor.lastrowid)
+
+
+def reward_by_id(ctx: Context, reward_id: int) -> Reward:
+    row = next(ctx.db.query("SELECT * FROM rewards WHERE id = ?", [reward_id]), None)
+    if row is None:
+        raise NotFoundError(f"reward: no reward {reward_id}", "reward")
+    return _reward(row)
+
+
+def list_rewards(ctx: Context, active_only: bool = False) -> list[Reward]:
+    where = "WHERE active = 1" if active_only else ""
+    return [_reward(row) for row in ctx.db.query(f"SELECT * FROM rewards {where} ORDER BY points_cost, name")]
+
+
+def set_reward_active(ctx: Context, reward_id: int, active: bool) -> Reward:
+    with write_transaction(ctx.db):
+        reward_by_id(ctx, reward_id)
+        ctx.db.execute("UPDATE rewards SET active = ? WHERE id = ?", [int(active), reward_id])
+        return reward_by_id(ctx, reward_id)

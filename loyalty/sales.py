@@ -1,0 +1,167 @@
+"""Sales earn points; refunds and voids take them back. The earning rule itself
+lives in `points.points_for_sale`; this module decides which multipliers apply."""
+
+import json
+import re
+import uuid
+from dataclasses import dataclass
+
+from .campaigns import campaign_for_day
+from .clock import local_date
+from .context import Context
+from .errors import ConflictError, NotFoundError, ValidationError
+from .ledger import Entry, append_entry, entry_by_key, post_bonus
+from .members import member_by_card, member_by_id
+from .points import Earning, points_for_sale, points_to_reverse
+from .programme import Tier, load_tiers
+from .storage import write_transaction
+from .tiers import tier_by_code, upgrade_after_sale
+
+_RECEIPT_REF = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._/\-]{0,63}$")
+
+
+@dataclass(frozen=True)
+class SaleResult:
+    entry: Entry
+    earning: Earning
+    bonuses: tuple[Entry, ...]
+    balance: int
+    tier: Tier                 # after the sale
+    previous_tier: Tier        # the tier the sale earned at
+    already_recorded: bool = False
+
+    @property
+    def tier_changed(self) -> bool:
+        return self.tier.code != self.previous_tier.code
+
+
+@dataclass(frozen=True)
+class ReversalResult:
+    entry: Entry
+    original: Entry
+    balance: int
+    already_recorded: bool = False
+
+
+def validate_receipt_ref(text: str | None, field: str = "ref") -> str | None:
+    clean = (text or "").strip()
+    if not clean:
+        return None
+    if not _RECEIPT_REF.match(clean):
+        raise ValidationError(f"{field}: '{clean[:70]}' is not a receipt reference (letters, digits, . _ / -; at most 64)", field)
+    return clean
+
+
+def sale_key(member_id: int, receipt_ref: str) -> str:
+    """One sale per member and receipt: posting it again changes nothing."""
+    return f"sale:{member_id}:{receipt_ref}"
+
+
+def post_sale(ctx: Context, card: str, amount_cents: int, receipt_ref: str | None = None) -> SaleResult:
+    if not isinstance(amount_cents, int) or amount_cents <= 0:
+        raise ValidationError("amount: the sale amount must be more than zero", "amount")
+    now = ctx.clock.now()
+    ref = validate_receipt_ref(receipt_ref) or f"R{now:%Y%m%d%H%M%S}-{uuid.uuid4().hex[:6].upper()}"
+    with write_transaction(ctx.db):
+        member = member_by_card(ctx, card)
+        tiers = load_tiers(ctx.db)
+        tier = tier_by_code(tiers, member.tier_code)
+        existing = entry_by_key(ctx, sale_key(member.id, ref))
+        if existing is not None:
+            return _already_recorded(ctx, existing, amount_cents, tier)
+        programme = ctx.programme()
+        today = local_date(now, programme.timezone)
+        campaign = campaign_for_day(ctx, today)
+        earning = points_for_sale(amount_cents, programme.currency_decimals, programme.earn_rate, tier.multiplier,
+                                  campaign.multiplier if campaign else "1")
+        detail = {"base": earning.base, "tier_bonus": earning.tier_bonus, "campaign_bonus": earning.campaign_bonus,
+                  "earn_rate": programme.earn_rate, "tier_multiplier": tier.multiplier,
+                  "campaign_multiplier": campaign.multiplier if campaign else "1"}
+        entry = append_entry(
+            ctx, member.id, "earn", earning.total, idempotency_key=sale_key(member.id, ref), amount_cents=amount_cents,
+            spend_cents=amount_cents, receipt_ref=ref, tier_code=tier.code,
+            campaign_id=campaign.id if campaign else None, detail=json.dumps(detail),
+        )
+        bonuses = _bonuses_for_sale(ctx, member, today, ref)
+        new_tier = upgrade_after_sale(ctx, member.id, entry.id) or tier
+        balance = member_by_id(ctx, member.id).balance
+    return SaleResult(entry, earning, bonuses, balance, new_tier, tier)
+
+
+def _already_recorded(ctx: Context, existing: Entry, amount_cents: int, tier: Tier) -> SaleResult:
+    if existing.amount_cents != amount_cents:
+        raise ConflictError(
+            f"ref: receipt {existing.receipt_ref} is already recorded for this member with another amount "
+            f"({existing.amount_cents} minor units); nothing was changed", "ref")
+    detail = existing.details()
+    earning = Earning(detail.get("base", existing.points), detail.get("tier_bonus", 0), detail.get("campaign_bonus", 0))
+    balance = member_by_id(ctx, existing.member_id).balance
+    return SaleResult(existing, earning, (), balance, tier, tier, already_recorded=True)
+
+
+def _bonuses_for_sale(ctx: Context, member, today, ref: str) -> tuple[Entry, ...]:
+    """Birthday bonus at the first sale in the birthday month; referral bonus to
+    both members at the new member's first purchase. Each is keyed, so given once."""
+    programme = ctx.programme()
+    given = []
+    if programme.birthday_bonus and member.birthday and int(member.birthday[5:7]) == today.month:
+        given.append(post_bonus(ctx, member.id, programme.birthday_bonus, "birthday",
+                                f"birthday:{member.id}:{today.year}", reason=f"birthday {today.year}"))
+    if programme.referral_bonus and member.referrer_id and _is_first_purchase(ctx, member.id):
+        given.append(post_bonus(ctx, member.id, programme.referral_bonus, "referral",
+                                f"referral:new:{member.id}", reason="referred by a member"))
+        given.append(post_bonus(ctx, member.referrer_id, programme.referral_bonus, "referral",
+                                f"referral:referrer:{member.id}", reason=f"referred member {member.card}"))
+    return tuple(entry for entry in given if entry is not None)
+
+
+def _is_first_purchase(ctx: Context, member_id: int) -> bool:
+    sales = ctx.db.execute(
+        "SELECT COUNT(*) FROM (SELECT 1 FROM entries WHERE member_id = ? AND kind = 'earn' LIMIT 2)", [member_id]
+    ).fetchone()[0]
+    return sales == 1
+
+
+def refund_sale(ctx: Context, card: str, amount_cents: int, receipt_ref: str, refund_ref: str | None = None) -> ReversalResult:
+    """Reverse points in proportion to the refunded part of the sale with `receipt_ref`.
+
+    If the member already spent those points, the balance goes below zero: the
+    member owes them and the next points earned pay them back first (README).
+    """
+    if not isinstance(amount_cents, int) or amount_cents <= 0:
+        raise ValidationError("amount: the refund amount must be more than zero", "amount")
+    ref = validate_receipt_ref(receipt_ref)
+    if ref is None:
+        raise ValidationError("ref: the original sale's receipt reference is required for a refund", "ref")
+    refund_ref = validate_receipt_ref(refund_ref, "refund_ref")
+    with write_transaction(ctx.db):
+        member = member_by_card(ctx, card, allow_blocked=True)
+        sale = entry_by_key(ctx, sale_key(member.id, ref))
+        if sale is None:
+            raise NotFoundError(f"ref: no sale with receipt {ref} for card {member.card}", "ref")
+        key = f"refund:{sale.id}:{refund_ref}" if refund_ref else None
+        if key and (existing := entry_by_key(ctx, key)) is not None:
+            if existing.amount_cents != amount_cents:
+                raise ConflictError(f"refund_ref: refund {refund_ref} is already recorded with another amount", "refund_ref")
+            return ReversalResult(existing, sale, member_by_id(ctx, member.id).balance, already_recorded=True)
+        return reverse_sale_amount(ctx, sale, amount_cents, key, reason="refund")
+
+
+def reverse_sale_amount(ctx: Context, sale: Entry, amount_cents: int, key: str | None, reason: str) -> ReversalResult:
+    refunded_before = ctx.db.execute(
+        "SELECT COALESCE(SUM(amount_cents), 0) FROM entries WHERE reverses_id = ? AND kind = 'reverse'", [sale.id]
+    ).fetchone()[0]
+    left = sale.amount_cents - refunded_before
+    if left <= 0:
+        raise ConflictError(f"ref: receipt {sale.receipt_ref} is already fully refunded", "ref")
+    if amount_cents > left:
+        raise ValidationError(
+            f"amount: only {left} minor units of receipt {sale.receipt_ref} are left to refund (asked {amount_cents})",
+            "amount")
+    points = points_to_reverse(sale.points, sale.amount_cents, refunded_before, amount_cents)
+    entry = append_entry(
+        ctx, sale.member_id, "reverse", -points, idempotency_key=key, amount_cents=amount_cents,
+        spend_cents=-amount_cents, receipt_ref=sale.receipt_ref, reverses_id=sale.id, reason=reason,
+        spend_first_from=sale.id, allow_debt=True,
+    )
+    return ReversalResult(entry, sale, member_by_id(ctx, sale.member_id).balance)

@@ -1,0 +1,173 @@
+"""The one place that opens SQLite: pragmas for durability, the schema-version
+gate, a backup before any upgrade, and refusal of network shares."""
+
+import os
+import sqlite3
+import sys
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from ..errors import StorageError
+from .schema import SCHEMA_VERSION, migrations
+
+BUSY_TIMEOUT_MS = 10_000
+NETWORK_FILESYSTEMS = {"nfs", "nfs4", "cifs", "smb3", "smbfs", "fuse.sshfs", "sshfs", "9p", "afs", "ncpfs", "davfs", "fuse.rclone"}
+
+
+def open_database(path: str | os.PathLike, migrate: bool = True) -> Database:
+    """Open (creating if needed) the shop's database, ready for business.
+
+    Every connection gets WAL (readers never block the counter), synchronous=FULL
+    (an acknowledged sale survives a power cut), foreign keys (off by default in
+    SQLite) and a busy timeout (a second counter waits instead of failing).
+    """
+    path = Path(path)
+    refuse_network_location(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(str(path), isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+        db = Database(conn)
+        db.execute("PRAGMA journal_mode = WAL")
+        db.execute("PRAGMA synchronous = FULL")
+        db.execute("PRAGMA foreign_keys = ON")
+        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        if migrate:
+            bring_schema_up_to_date(db, path)
+    except sqlite3.DatabaseError as error:
+        raise StorageError(f"database {path}: cannot be opened ({describe_sqlite_error(error)})") from error
+    except OSError as error:
+        raise StorageError(f"database {path}: cannot be created ({error.strerror or error})") from error
+    return db
+
+
+def bring_schema_up_to_date(db: Database, path: Path) -> None:
+    version = db.execute("PRAGMA user_version").fetchone()[0]
+    if version > SCHEMA_VERSION:
+        raise StorageError(
+            f"database {path}: it was written by a newer version of this app (schema {version}; "
+            f"this version understands up to {SCHEMA_VERSION}). Install the newer version; nothing was changed."
+        )
+    if version == 0 and _has_foreign_tables(db):
+        raise StorageError(f"database {path}: this file is not a loyalty database; nothing was changed.")
+    if version == SCHEMA_VERSION:
+        return
+    if version > 0:
+        backup_to(db, path.with_name(f"{path.stem}.before-schema-{SCHEMA_VERSION}.{_stamp()}{path.suffix}"))
+    migrations.apply(db)
+    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
+def _has_foreign_tables(db: Database) -> bool:
+    return any(not name.startswith(("sqlite_", "_sqlite")) for name in db.table_names())
+
+
+def backup_to(db: Database, target: Path) -> Path:
+    """A consistent copy through SQLite's online backup API (never a file copy of a live database)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    destination = sqlite3.connect(str(target))
+    try:
+        db.conn.backup(destination)
+    finally:
+        destination.close()
+    return target
+
+
+def _stamp() -> str:
+    return datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+
+
+@contextmanager
+def write_transaction(db: Database):
+    """One business operation = one transaction.
+
+    BEGIN IMMEDIATE takes the write lock up front. sqlite-utils' `atomic()` starts a
+    deferred transaction, which must upgrade its lock on the first write and then
+    fails at once with "database is locked" if another counter wrote meanwhile (the
+    busy timeout cannot help an upgrade). Nested calls become savepoints.
+    """
+    if db.conn.in_transaction:
+        with db.atomic():
+            yield db
+        return
+    try:
+        db.conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError as error:
+        raise StorageError(f"database: {describe_sqlite_error(error)}") from error
+    try:
+        yield db
+    except BaseException:
+        if db.conn.in_transaction:
+            db.conn.execute("ROLLBACK")
+        raise
+    try:
+        db.conn.execute("COMMIT")
+    except sqlite3.OperationalError as error:
+        if db.conn.in_transaction:
+            db.conn.execute("ROLLBACK")
+        raise StorageError(f"database: {describe_sqlite_error(error)}; nothing was saved") from error
+
+
+def describe_sqlite_error(error: sqlite3.Error) -> str:
+    """Known conditions a shop can fix, in words; anything else verbatim."""
+    text = str(error)
+    known = {
+        "database is locked": "another program is holding the database; try again in a moment",
+        "database or disk is full": "the disk is full; free some space",
+        "attempt to write a readonly database": "the database file is read-only; check its permissions",
+        "file is not a database": "the file is damaged or is not a database; restore a backup",
+        "disk I/O error": "the disk reported an error; check it and restore a backup if needed",
+        "unable to open database file": "the folder does not exist or cannot be written",
+    }
+    for needle, meaning in known.items():
+        if needle in text:
+            return meaning
+    return text
+
+
+def refuse_network_location(path: Path) -> None:
+    reason = network_location_reason(path)
+    if reason:
+        raise StorageError(
+            f"database {path}: {reason}. SQLite's write-ahead log needs the database on a local "
+            "disk of this PC; put it there (other counters must not open it over the network)."
+        )
+
+
+def network_location_reason(path: Path) -> str | None:
+    text = str(path)
+    if text.startswith(("\\\\", "//")):
+        return "it is on a network share"
+    if sys.platform == "win32":
+        return _windows_drive_is_remote(path)
+    return _posix_mount_is_remote(path)
+
+
+def _windows_drive_is_remote(path: Path) -> str | None:  # pragma: no cover - Windows only
+    import ctypes
+
+    drive = os.path.splitdrive(os.path.abspath(path))[0] + "\\"
+    DRIVE_REMOTE = 4
+    if ctypes.windll.kernel32.GetDriveTypeW(drive) == DRIVE_REMOTE:
+        return f"drive {drive} is a network drive"
+    return None
+
+
+def _posix_mount_is_remote(path: Path, mounts_file: str = "/proc/mounts") -> str | None:
+    try:
+        with open(mounts_file, encoding="utf-8") as handle:
+            mounts = [line.split()[1:3] for line in handle if len(line.split()) >= 3]
+    except OSError:
+        return None  # no /proc (macOS): nothing to check against
+    absolute = os.path.abspath(path)
+    best_mount, best_type = "", ""
+    for mount_point, fs_type in mounts:
+        mount_point = mount_point.replace("\\040", " ")
+        inside = absolute == mount_point or absolute.startswith(mount_point.rstrip("/") + "/")
+        if inside and len(mount_point) > len(best_mount):
+            best_mount, best_type = mount_point, fs_type
+    if best_type in NETWORK_FILESYSTEMS:
+        return f"{best_mount} is a network file system ({best_type})"
+    return None

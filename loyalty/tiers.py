@@ -1,0 +1,113 @@
+"""Tier rules: qualifying spend over a rolling window, upgrade with the sale that
+crosses a threshold, downgrade by the daily job after a grace period."""
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from .clock import local_date, to_iso
+from .context import Context
+from .members import Member
+from .programme import Tier, load_tiers, tier_for_spend
+
+
+@dataclass(frozen=True)
+class TierProgress:
+    tier: Tier
+    qualifying_spend_cents: int
+    next_tier: Tier | None
+    missing_cents: int  # spend still needed for the next tier (0 at the top)
+
+
+def qualifying_spend(ctx: Context, member_id: int, at: datetime, window_days: int) -> int:
+    """Sales minus refunds in the `window_days` before `at` (a covering-index range sum)."""
+    start = to_iso(at - timedelta(days=window_days))
+    return ctx.db.execute(
+        "SELECT COALESCE(SUM(spend_cents), 0) FROM entries WHERE member_id = ? AND created_at > ? AND created_at <= ?",
+        [member_id, start, to_iso(at)],
+    ).fetchone()[0]
+
+
+def tier_by_code(tiers: list[Tier], code: str) -> Tier:
+    return next((tier for tier in tiers if tier.code == code), tiers[0])
+
+
+def tier_progress(ctx: Context, member: Member) -> TierProgress:
+    tiers = load_tiers(ctx.db)
+    current = tier_by_code(tiers, member.tier_code)
+    spend = qualifying_spend(ctx, member.id, ctx.clock.now(), ctx.programme().tier_window_days)
+    higher = [tier for tier in tiers if tier.rank > current.rank]
+    next_tier = higher[0] if higher else None
+    missing = max(0, next_tier.min_spend_cents - spend) if next_tier else 0
+    return TierProgress(current, spend, next_tier, missing)
+
+
+def record_tier_change(ctx: Context, member_id: int, old: Tier, new: Tier, reason: str, entry_id: int | None = None):
+    now = to_iso(ctx.clock.now())
+    ctx.db.execute(
+        "UPDATE members SET tier_code = ?, tier_since = ?, tier_grace_until = NULL WHERE id = ?",
+        [new.code, now, member_id],
+    )
+    ctx.db.execute(
+        "INSERT INTO tier_changes(member_id, from_code, to_code, changed_at, reason, entry_id) VALUES (?, ?, ?, ?, ?, ?)",
+        [member_id, old.code, new.code, now, reason, entry_id],
+    )
+
+
+def upgrade_after_sale(ctx: Context, member_id: int, sale_entry_id: int) -> Tier | None:
+    """Called after the sale is written (it earned at the old tier). Returns the new tier if it changed.
+
+    Also lifts a pending downgrade when the spend supports the current tier again.
+    """
+    row = ctx.db.execute("SELECT tier_code, tier_grace_until FROM members WHERE id = ?", [member_id]).fetchone()
+    tiers = load_tiers(ctx.db)
+    current = tier_by_code(tiers, row[0])
+    spend = qualifying_spend(ctx, member_id, ctx.clock.now(), ctx.programme().tier_window_days)
+    reached = tier_for_spend(tiers, spend)
+    if reached.rank > current.rank:
+        record_tier_change(ctx, member_id, current, reached, "qualifying spend reached", sale_entry_id)
+        return reached
+    if row[1] is not None and reached.rank >= current.rank:
+        ctx.db.execute("UPDATE members SET tier_grace_until = NULL WHERE id = ?", [member_id])
+    return None
+
+
+@dataclass
+class TierReview:
+    downgraded: int = 0
+    grace_started: int = 0
+    grace_lifted: int = 0
+
+
+def review_tiers(ctx: Context, today: date) -> TierReview:
+    """Daily: members above the base tier whose window no longer supports their tier
+    get a grace period; when it has passed they move down to the tier their spend supports."""
+    programme = ctx.programme()
+    tiers = load_tiers(ctx.db)
+    review = TierReview()
+    now = ctx.clock.now()
+    candidates = ctx.db.execute(
+        "SELECT m.id, m.tier_code, m.tier_grace_until FROM members m JOIN tiers t ON t.code = m.tier_code "
+        "WHERE t.rank > 0 AND m.status != 'erased'"
+    ).fetchall()
+    for member_id, code, grace_until in candidates:
+        current = tier_by_code(tiers, code)
+        supported = tier_for_spend(tiers, qualifying_spend(ctx, member_id, now, programme.tier_window_days))
+        if supported.rank >= current.rank:
+            if grace_until is not None:
+                ctx.db.execute("UPDATE members SET tier_grace_until = NULL WHERE id = ?", [member_id])
+                review.grace_lifted += 1
+        elif grace_until is None:
+            due = today + timedelta(days=programme.tier_grace_days)
+            ctx.db.execute("UPDATE members SET tier_grace_until = ? WHERE id = ?", [due.isoformat(), member_id])
+            review.grace_started += 1
+            if programme.tier_grace_days == 0:
+                record_tier_change(ctx, member_id, current, supported, "qualifying spend below threshold")
+                review.downgraded += 1
+        elif today.isoformat() >= grace_until:
+            record_tier_change(ctx, member_id, current, supported, "qualifying spend below threshold after grace")
+            review.downgraded += 1
+    return review
+
+
+def local_today(ctx: Context) -> date:
+    return local_date(ctx.clock.now(), ctx.programme().timezone)
