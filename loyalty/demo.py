@@ -1,0 +1,50 @@
+"""Demo data for a first look: members with Spanish names, six months of sales,
+rewards and a campaign. Only into an empty shop, so it never mixes with real data."""
+
+import random
+from datetime import timedelta
+
+from .campaigns import add_campaign
+from .clock import FixedClock
+from .context import Context
+from .errors import ValidationError
+from .members import NewMember, enrol_member
+from .redemptions import redeem_points
+from .rewards import add_reward
+from .sales import post_sale
+
+FIRST_NAMES = ["José", "María", "Lucía", "Javier", "Carmen", "Íñigo", "Ana", "Pablo", "Nuria", "Sofía",
+               "Álvaro", "Marta", "Raúl", "Elena", "Begoña", "Andrés", "Paula", "Sergio", "Irene", "Óscar"]
+LAST_NAMES = ["Núñez", "García", "Martínez", "López", "Sánchez", "Pérez", "Gómez", "Fernández", "Muñoz", "Peña",
+              "Ibáñez", "Castaño", "Ruiz", "Díaz", "Moreno", "Álvarez", "Romero", "Navarro", "Torres", "Domínguez"]
+
+
+def load_demo_data(ctx: Context, members: int = 40, seed: int = 7) -> int:
+    if ctx.db.execute("SELECT COUNT(*) FROM members").fetchone()[0]:
+        raise ValidationError("demo: the shop already has members; demo data only goes into an empty shop", "demo")
+    rng = random.Random(seed)
+    real_now = ctx.clock.now()
+    clock = FixedClock(real_now - timedelta(days=180))
+    demo = Context(ctx.db, clock, ctx.staff_id)
+    add_reward(demo, "Café gratis", 300, stock=None)
+    add_reward(demo, "Bolsa de tela", 800, stock=25)
+    add_reward(demo, "Vale de 10 €", 1000)
+    add_campaign(demo, "Puntos dobles los martes", "2", (real_now - timedelta(days=60)).date().isoformat(),
+                 (real_now + timedelta(days=60)).date().isoformat(), "tue")
+    cards = []
+    for index in range(members):
+        name = f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)} {rng.choice(LAST_NAMES)}"
+        phone = f"6{rng.randrange(10**8):08d}"
+        member = enrol_member(demo, NewMember(name=name, phone=phone, marketing_consent=rng.random() < 0.6,
+                                              birthday=f"19{rng.randrange(50, 99)}-{rng.randrange(1, 13):02d}-{rng.randrange(1, 28):02d}"))
+        cards.append((member.card, rng.choice([2, 5, 10, 30])))
+    receipt = 1000
+    while clock.now() < real_now:
+        clock.advance(hours=rng.randrange(1, 9))
+        card, every_days = rng.choice(cards)
+        if rng.random() < 1 / every_days * 10:
+            receipt += 1
+            result = post_sale(demo, card, rng.randrange(300, 12000), f"T{receipt}")
+            if result.balance > 600 and rng.random() < 0.1:
+                redeem_points(demo, card, 500)
+    return members

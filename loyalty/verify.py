@@ -1,0 +1,55 @@
+"""`verify`: recompute every cached figure from the ledger and report what disagrees.
+Returns a list of problems (empty = healthy), as a check-database screen would show."""
+
+from .context import Context
+
+
+def verify(ctx: Context) -> list[str]:
+    db = ctx.db
+    problems = [f"integrity: {row[0]}" for row in db.execute("PRAGMA quick_check").fetchall() if row[0] != "ok"]
+    problems += [
+        f"member {member_id}: cached balance {cached} but the ledger sums to {actual}"
+        for member_id, cached, actual in db.execute(
+            "SELECT m.id, m.balance, COALESCE(s.total, 0) FROM members m "
+            "LEFT JOIN (SELECT member_id, SUM(points) AS total FROM entries GROUP BY member_id) s ON s.member_id = m.id "
+            "WHERE m.balance != COALESCE(s.total, 0)"
+        )
+    ]
+    problems += [
+        f"lot {lot_id}: remaining {remaining} but its entry minus allocations is {actual}"
+        for lot_id, remaining, actual in db.execute(
+            "SELECT l.entry_id, l.remaining, e.points - COALESCE(a.used, 0) FROM lots l JOIN entries e ON e.id = l.entry_id "
+            "LEFT JOIN (SELECT lot_id, SUM(points) AS used FROM allocations GROUP BY lot_id) a ON a.lot_id = l.entry_id "
+            "WHERE l.remaining != e.points - COALESCE(a.used, 0)"
+        )
+    ]
+    problems += [
+        f"member {member_id}: open lots {open_points} minus owed {owed} do not make the balance {balance}"
+        for member_id, balance, open_points, owed in db.execute(
+            """SELECT m.id, m.balance, COALESCE(l.open_points, 0), COALESCE(o.owed, 0) FROM members m
+               LEFT JOIN (SELECT member_id, SUM(remaining) AS open_points FROM lots GROUP BY member_id) l ON l.member_id = m.id
+               LEFT JOIN (SELECT e.member_id, SUM(-e.points - COALESCE(a.used, 0)) AS owed FROM entries e
+                          LEFT JOIN (SELECT entry_id, SUM(points) AS used FROM allocations GROUP BY entry_id) a
+                          ON a.entry_id = e.id WHERE e.points < 0 GROUP BY e.member_id) o ON o.member_id = m.id
+               WHERE COALESCE(l.open_points, 0) - COALESCE(o.owed, 0) != m.balance"""
+        )
+    ]
+    problems += [
+        f"entry {entry_id}: refunds of receipt {ref} total {refunded}, more than the sale's {amount}"
+        for entry_id, ref, amount, refunded in db.execute(
+            "SELECT s.id, s.receipt_ref, s.amount_cents, SUM(r.amount_cents) FROM entries s "
+            "JOIN entries r ON r.reverses_id = s.id WHERE s.kind = 'earn' GROUP BY s.id HAVING SUM(r.amount_cents) > s.amount_cents"
+        )
+    ]
+    problems += [
+        f"entry {entry_id}: reverses entry {target} of another member"
+        for entry_id, target in db.execute(
+            "SELECT r.id, r.reverses_id FROM entries r JOIN entries o ON o.id = r.reverses_id WHERE r.member_id != o.member_id"
+        )
+    ]
+    triggers = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+    for table in ("entries", "allocations", "tier_changes"):
+        for action in ("update", "delete"):
+            if f"{table}_no_{action}" not in triggers:
+                problems.append(f"schema: the trigger that keeps {table} append-only ({action}) is missing")
+    return problems

@@ -1,0 +1,132 @@
+"""The CLI: JSON keys, exit statuses, one-line errors, nothing written on a mistake."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from loyalty.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def db(tmp_path, monkeypatch):
+    path = tmp_path / "cli.sqlite"
+    monkeypatch.setenv("LOYALTY_DB", str(path))
+    assert main(["init"]) == 0
+    return path
+
+
+def run_json(capsys, *args):
+    code = main(["--json", *args])
+    out, err = capsys.readouterr()
+    return code, (json.loads(out) if out.strip() else None), err
+
+
+def enrol(capsys, name="Ana García"):
+    code, data, _ = run_json(capsys, "member", "add", "--name", name)
+    assert code == 0
+    return data["card"]
+
+
+def entry_count(path):
+    import sqlite3
+
+    return sqlite3.connect(path).execute("SELECT COUNT(*) FROM entries").fetchone()[0]
+
+
+def test_sale_reports_card_balance_tier_points_and_entry(db, capsys):
+    card = enrol(capsys)
+    code, data, _ = run_json(capsys, "sale", card, "25,40", "--ref", "T1")
+    assert code == 0
+    assert data["card"] == card and data["balance"] == 25 and data["tier"] == "bronze" and data["points"] == 25
+    assert data["entry_id"]
+
+
+def test_same_receipt_twice_is_recorded_once(db, capsys):
+    card = enrol(capsys)
+    run_json(capsys, "sale", card, "10", "--ref", "T1")
+    code, data, _ = run_json(capsys, "sale", card, "10", "--ref", "T1")
+    assert code == 0 and data["already_recorded"] is True and data["balance"] == 10
+    assert entry_count(db) == 1
+
+
+@pytest.mark.parametrize("amount", ["12,5x", "-3", "0", "1e3", "12.3456", "2000000"])
+def test_bad_amount_exits_2_names_the_field_and_writes_nothing(db, capsys, amount):
+    card = enrol(capsys)
+    code, data, err = run_json(capsys, "sale", card, amount)
+    assert code == 2 and data is None
+    assert err.startswith("error: amount:") and "Traceback" not in err and len(err.strip().splitlines()) == 1
+    assert entry_count(db) == 0
+
+
+def test_invalid_and_unknown_cards_are_told_apart(db, capsys):
+    card = enrol(capsys)
+    typo = card[:-2] + str((int(card[-2]) + 1) % 10) + card[-1]
+    code, _, err = run_json(capsys, "balance", typo)
+    assert code == 2 and "check digit" in err
+    from loyalty.cards import card_from_body
+
+    unknown = card_from_body("29999999999")
+    code, _, err = run_json(capsys, "balance", unknown)
+    assert code == 2 and "not on file" in err
+
+
+def test_redeem_over_balance_is_refused(db, capsys):
+    card = enrol(capsys)
+    run_json(capsys, "sale", card, "10")
+    code, _, err = run_json(capsys, "redeem", card, "--points", "11")
+    assert code == 2 and "balance" in err
+    assert entry_count(db) == 1
+
+
+def test_refund_reverses_in_proportion_and_now_replays_history(db, capsys):
+    card = enrol(capsys)
+    run_json(capsys, "--now", "2026-01-05T10:00", "sale", card, "100", "--ref", "T9")
+    code, data, _ = run_json(capsys, "--now", "2026-01-06T10:00", "refund", card, "25", "--ref", "T9")
+    assert code == 0 and data["points"] == -25 and data["balance"] == 75
+    code, data, _ = run_json(capsys, "history", card)
+    assert [e["kind"] for e in data["entries"]] == ["reverse", "earn"]
+    assert data["entries"][1]["created_at"].startswith("2026-01-05T09:00")  # 10:00 Madrid = 09:00 UTC
+
+
+def test_adjust_needs_a_reason(db, capsys):
+    card = enrol(capsys)
+    code, _, err = run_json(capsys, "adjust", card, "5", "--reason", " ")
+    assert code == 2 and "reason" in err
+
+
+def test_rewards_tiers_campaigns_and_verify(db, capsys):
+    card = enrol(capsys)
+    assert run_json(capsys, "reward", "add", "Café", "5", "--stock", "1")[0] == 0
+    assert run_json(capsys, "campaign", "add", "Martes dobles", "--multiplier", "2", "--from", "2026-01-01",
+                    "--to", "2026-12-31", "--weekdays", "tue")[0] == 0
+    code, data, _ = run_json(capsys, "tier", "list")
+    assert [t["code"] for t in data["tiers"]] == ["bronze", "silver", "gold"]
+    code, data, _ = run_json(capsys, "--now", "2026-03-03T12:00", "sale", card, "10")  # a Tuesday
+    assert data["points"] == 20
+    code, data, _ = run_json(capsys, "redeem", card, "--reward", "1")
+    assert code == 0 and data["balance"] == 15
+    code, _, err = run_json(capsys, "redeem", card, "--reward", "1")
+    assert code == 2 and "out of stock" in err
+    code, data, _ = run_json(capsys, "verify")
+    assert code == 0 and data["ok"] is True
+
+
+def test_expire_is_idempotent(db, capsys):
+    card = enrol(capsys)
+    run_json(capsys, "--now", "2025-01-15T12:00", "sale", card, "40")
+    code, first, _ = run_json(capsys, "--now", "2026-02-01T09:00", "expire")
+    code, second, _ = run_json(capsys, "--now", "2026-02-02T09:00", "expire")
+    assert first["expired_points"] == 40 and second["expired_points"] == 0
+    assert run_json(capsys, "balance", card)[1]["balance"] == 0
+
+
+def test_installed_entry_point_and_main_py_run_the_cli(db):
+    completed = subprocess.run([sys.executable, str(ROOT / "main.py"), "--json", "tier", "list"],
+                               capture_output=True, text=True, timeout=60)
+    assert completed.returncode == 0, completed.stderr
+    assert json.loads(completed.stdout)["tiers"][0]["code"] == "bronze"
