@@ -25,6 +25,8 @@ class MainWindow(QMainWindow):
         self.count_label.setStyleSheet("font-size: 16pt;")
         self.demo_button = QPushButton(self.tr("Load demo data"))
         self.demo_button.setAccessibleName(self.tr("Load demo data"))
+        self.demo_button.setMinimumHeight(48)
+        self.demo_button.setStyleSheet("font-size: 14pt; padding: 6px 24px;")
         self.demo_button.clicked.connect(self.load_demo)
         layout = QVBoxLayout()
         layout.addStretch()
@@ -40,7 +42,7 @@ class MainWindow(QMainWindow):
     def refresh(self) -> None:
         count = member_count(self.ctx)
         self.shop_label.setText(self.ctx.programme().shop_name)
-        self.count_label.setText(self.tr("%n member(s)", "", count))
+        self.count_label.setText(self.tr("Members: {count}").format(count=count))
         self.demo_button.setVisible(count == 0)
 
     def load_demo(self) -> None:

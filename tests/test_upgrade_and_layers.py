@@ -1,0 +1,63 @@
+"""Schema upgrades back up first; no float reaches money or points code."""
+
+import ast
+import sqlite3
+from pathlib import Path
+
+from loyalty.storage import connection, open_database
+
+LOYALTY = Path(__file__).resolve().parent.parent / "loyalty"
+ARITHMETIC_MODULES = {"money.py", "points.py", "ledger.py", "sales.py", "redemptions.py", "corrections.py",
+                      "tiers.py", "daily.py", "campaigns.py", "lookup.py"}
+
+
+def test_older_database_is_backed_up_before_it_is_upgraded(tmp_path, monkeypatch):
+    path = tmp_path / "shop.sqlite"
+    open_database(path).conn.close()
+    applied = []
+
+    class NextMigration:
+        def apply(self, db):
+            applied.append(True)
+            db.execute("CREATE TABLE added_by_v2 (x)")
+
+    monkeypatch.setattr(connection, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr(connection, "migrations", NextMigration())
+    db = open_database(path)
+    assert applied == [True]
+    assert db.execute("PRAGMA user_version").fetchone()[0] == 2
+    backups = list(tmp_path.glob("shop.before-schema-2.*.sqlite"))
+    assert len(backups) == 1
+    backup = sqlite3.connect(backups[0])
+    assert backup.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert "added_by_v2" not in {r[0] for r in backup.execute("SELECT name FROM sqlite_master")}
+
+
+def test_a_file_that_is_not_ours_is_refused_untouched(tmp_path):
+    import pytest
+
+    from loyalty.errors import StorageError
+
+    path = tmp_path / "other.sqlite"
+    other = sqlite3.connect(path)
+    other.execute("CREATE TABLE invoices (id)")
+    other.commit()
+    other.close()
+    with pytest.raises(StorageError, match="not a loyalty database"):
+        open_database(path)
+
+
+def test_no_float_in_the_domain():
+    """Money and points are integers and exact fractions: a float() call or literal is a bug here."""
+    offenders = []
+    for source in LOYALTY.rglob("*.py"):
+        tree = ast.parse(source.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "float":
+                offenders.append(f"{source.name}:{node.lineno} float()")
+            if isinstance(node, ast.Constant) and isinstance(node.value, float):
+                offenders.append(f"{source.name}:{node.lineno} {node.value!r}")
+            # `/` joins paths elsewhere; in the arithmetic modules it would make a float.
+            if source.name in ARITHMETIC_MODULES and isinstance(node, ast.BinOp) and isinstance(node.op, ast.Div):
+                offenders.append(f"{source.name}:{node.lineno} true division")
+    assert offenders == []
