@@ -35,16 +35,16 @@ def load_demo_data(ctx: Context, members: int = 40, seed: int = 7) -> int:
     for index in range(members):
         name = f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)} {rng.choice(LAST_NAMES)}"
         phone = f"6{rng.randrange(10**8):08d}"
-        member = enrol_member(demo, NewMember(name=name, phone=phone, marketing_consent=rng.random() < 0.6,
+        member = enrol_member(demo, NewMember(name=name, phone=phone, marketing_consent=rng.randrange(10) < 6,
                                               birthday=f"19{rng.randrange(50, 99)}-{rng.randrange(1, 13):02d}-{rng.randrange(1, 28):02d}"))
         cards.append((member.card, rng.choice([2, 5, 10, 30])))
     receipt = 1000
     while clock.now() < real_now:
         clock.advance(hours=rng.randrange(1, 9))
         card, every_days = rng.choice(cards)
-        if rng.random() < 1 / every_days * 10:
+        if rng.randrange(every_days) < 10:  # regulars buy often, occasional members rarely
             receipt += 1
             result = post_sale(demo, card, rng.randrange(300, 12000), f"T{receipt}")
-            if result.balance > 600 and rng.random() < 0.1:
+            if result.balance > 600 and rng.randrange(10) == 0:
                 redeem_points(demo, card, 500)
     return members
