@@ -40,8 +40,7 @@ def run_daily(ctx: Context) -> DailyResult:
                 expired_points += remaining
         if len(due) < BATCH:
             break
-    with write_transaction(ctx.db):
-        review = review_tiers(ctx, today)
+    review = review_tiers(ctx, today)
     return DailyResult(expired_entries, expired_points, review.downgraded, review.grace_started, review.grace_lifted)
 
 

@@ -8,6 +8,7 @@ from .clock import local_date, to_iso
 from .context import Context
 from .members import Member
 from .programme import Tier, load_tiers, tier_for_spend
+from .storage import write_transaction
 
 
 @dataclass(frozen=True)
@@ -78,35 +79,50 @@ class TierReview:
     grace_lifted: int = 0
 
 
-def review_tiers(ctx: Context, today: date) -> TierReview:
+def review_tiers(ctx: Context, today: date, batch: int = 500) -> TierReview:
     """Daily: members above the base tier whose window no longer supports their tier
-    get a grace period; when it has passed they move down to the tier their spend supports."""
+    get a grace period; when it has passed they move down to the tier their spend supports.
+
+    Works in batches, each its own transaction, so a counter selling meanwhile waits
+    milliseconds, not the length of the whole review."""
+    review = TierReview()
+    last_id = 0
+    while True:
+        with write_transaction(ctx.db):
+            candidates = ctx.db.execute(
+                "SELECT m.id, m.tier_code, m.tier_grace_until FROM members m JOIN tiers t ON t.code = m.tier_code "
+                "WHERE t.rank > 0 AND m.status != 'erased' AND m.id > ? ORDER BY m.id LIMIT ?",
+                [last_id, batch],
+            ).fetchall()
+            for member_id, code, grace_until in candidates:
+                _review_member(ctx, today, member_id, code, grace_until, review)
+        if len(candidates) < batch:
+            return review
+        last_id = candidates[-1][0]
+
+
+def _review_member(ctx: Context, today: date, member_id: int, code: str, grace_until: str | None,
+                   review: TierReview) -> None:
     programme = ctx.programme()
     tiers = load_tiers(ctx.db)
-    review = TierReview()
-    now = ctx.clock.now()
-    candidates = ctx.db.execute(
-        "SELECT m.id, m.tier_code, m.tier_grace_until FROM members m JOIN tiers t ON t.code = m.tier_code "
-        "WHERE t.rank > 0 AND m.status != 'erased'"
-    ).fetchall()
-    for member_id, code, grace_until in candidates:
-        current = tier_by_code(tiers, code)
-        supported = tier_for_spend(tiers, qualifying_spend(ctx, member_id, now, programme.tier_window_days))
-        if supported.rank >= current.rank:
-            if grace_until is not None:
-                ctx.db.execute("UPDATE members SET tier_grace_until = NULL WHERE id = ?", [member_id])
-                review.grace_lifted += 1
-        elif grace_until is None:
+    current = tier_by_code(tiers, code)
+    spend = qualifying_spend(ctx, member_id, ctx.clock.now(), programme.tier_window_days)
+    supported = tier_for_spend(tiers, spend)
+    if supported.rank >= current.rank:
+        if grace_until is not None:
+            ctx.db.execute("UPDATE members SET tier_grace_until = NULL WHERE id = ?", [member_id])
+            review.grace_lifted += 1
+    elif grace_until is None:
+        review.grace_started += 1
+        if programme.tier_grace_days == 0:
+            record_tier_change(ctx, member_id, current, supported, "qualifying spend below threshold")
+            review.downgraded += 1
+        else:
             due = today + timedelta(days=programme.tier_grace_days)
             ctx.db.execute("UPDATE members SET tier_grace_until = ? WHERE id = ?", [due.isoformat(), member_id])
-            review.grace_started += 1
-            if programme.tier_grace_days == 0:
-                record_tier_change(ctx, member_id, current, supported, "qualifying spend below threshold")
-                review.downgraded += 1
-        elif today.isoformat() >= grace_until:
-            record_tier_change(ctx, member_id, current, supported, "qualifying spend below threshold after grace")
-            review.downgraded += 1
-    return review
+    elif today.isoformat() >= grace_until:
+        record_tier_change(ctx, member_id, current, supported, "qualifying spend below threshold after grace")
+        review.downgraded += 1
 
 
 def local_today(ctx: Context) -> date:
