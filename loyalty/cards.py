@@ -41,10 +41,10 @@ def normalize_card_text(text: str) -> str:
     return "".join(ch for ch in str(text).strip() if ch not in " -")
 
 
-def require_well_formed(number: str) -> None:
+def require_well_formed(number: str, field: str = "card") -> None:
     if not number.isdigit():
-        raise InvalidCardError(f"card: '{number}' is not a card number (digits only)", "card")
+        raise InvalidCardError(f"{field}: '{number}' is not a card number (digits only)", field)
     if not is_luhn_valid(number):
         raise InvalidCardError(
-            f"card: {number} is not a valid card number (check digit wrong: mistyped or misread)", "card"
+            f"{field}: {number} is not a valid card number (check digit wrong: mistyped or misread)", field
         )

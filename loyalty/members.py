@@ -171,7 +171,7 @@ def member_by_card(ctx: Context, text: str, field: str = "card", allow_blocked: 
         None,
     )
     if row is None:
-        require_well_formed(number)
+        require_well_formed(number, field)
         raise UnknownCardError(f"{field}: card {number} is not on file", field)
     if row["status"] == "erased":
         raise BlockedCardError(f"{field}: card {number} belonged to a member whose data was erased", field)

@@ -1,0 +1,48 @@
+import os
+from datetime import datetime, timezone
+
+# Before Qt is imported anywhere: the suite renders offscreen, with or without a display.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+
+from loyalty.clock import FixedClock  # noqa: E402
+from loyalty.members import NewMember, enrol_member  # noqa: E402
+from loyalty.programme import save_settings  # noqa: E402
+from loyalty.shop import open_shop  # noqa: E402
+from loyalty.storage import write_transaction  # noqa: E402
+
+START = datetime(2026, 3, 10, 12, 0, tzinfo=timezone.utc)  # a Tuesday
+
+
+@pytest.fixture
+def clock():
+    return FixedClock(START)
+
+
+@pytest.fixture
+def ctx(tmp_path, clock):
+    shop = open_shop(tmp_path / "shop.sqlite", clock=clock, staff_id="tester")
+    yield shop
+    shop.db.close()
+
+
+@pytest.fixture
+def enrol(ctx):
+    def make(name="Ana García", **fields):
+        return enrol_member(ctx, NewMember(name=name, **fields))
+
+    return make
+
+
+@pytest.fixture
+def settings(ctx):
+    def change(**values):
+        with write_transaction(ctx.db):
+            return save_settings(ctx.db, values)
+
+    return change
+
+
+def count(ctx, table: str) -> int:
+    return ctx.db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
