@@ -1,0 +1,77 @@
+"""Storage: durable pragmas, schema gate, local disk only, and a Qt-free domain."""
+
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from loyalty.errors import StorageError
+from loyalty.storage import SCHEMA_VERSION, open_database
+from loyalty.storage.connection import _posix_mount_is_remote, network_location_reason
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_every_connection_is_durable(tmp_path):
+    db = open_database(tmp_path / "a.sqlite")
+    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert db.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+    assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert db.execute("PRAGMA busy_timeout").fetchone()[0] >= 5000
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+
+
+def test_foreign_keys_are_enforced(tmp_path):
+    db = open_database(tmp_path / "a.sqlite")
+    with pytest.raises(sqlite3.IntegrityError):
+        db.execute("INSERT INTO cards(number, member_id, status, issued_at) VALUES ('1', 999, 'active', 'x')")
+
+
+def test_a_database_from_a_newer_version_is_refused_untouched(tmp_path):
+    path = tmp_path / "new.sqlite"
+    open_database(path).execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    with pytest.raises(StorageError, match="newer version"):
+        open_database(path)
+    assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION + 1
+
+
+def test_a_damaged_file_is_a_clear_error(tmp_path):
+    path = tmp_path / "junk.sqlite"
+    path.write_bytes(b"not a database at all" * 100)
+    with pytest.raises(StorageError, match="damaged or is not a database"):
+        open_database(path)
+
+
+@pytest.mark.parametrize("fs_type, remote", [("nfs4", True), ("cifs", True), ("smb3", True), ("ext4", False)])
+def test_network_file_systems_are_recognised(tmp_path, fs_type, remote):
+    mounts = tmp_path / "mounts"
+    mounts.write_text(f"/dev/vda / ext4 rw 0 0\nserver:/share /mnt/shop {fs_type} rw 0 0\n")
+    reason = _posix_mount_is_remote(Path("/mnt/shop/loyalty.sqlite"), str(mounts))
+    assert (reason is not None) == remote
+    assert _posix_mount_is_remote(Path("/home/shop/loyalty.sqlite"), str(mounts)) is None
+
+
+def test_a_network_share_path_is_refused():
+    assert network_location_reason(Path("//server/share/loyalty.sqlite")) == "it is on a network share"
+    with pytest.raises(StorageError, match="local disk"):
+        open_database("//server/share/loyalty.sqlite")
+
+
+def test_the_domain_never_imports_qt():
+    code = ("import pkgutil, importlib, sys, loyalty\n"
+            "for m in pkgutil.walk_packages(loyalty.__path__, 'loyalty.'): importlib.import_module(m.name)\n"
+            "bad = [m for m in sys.modules if m.startswith('PySide6') or m.startswith('ui')]\n"
+            "assert not bad, bad\n")
+    completed = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert completed.returncode == 0, completed.stderr
+
+
+def test_qt_loads_here():
+    """The suite must fail, not skip, where Qt cannot load (missing libEGL and friends)."""
+    from PySide6.QtWidgets import QApplication, QLabel
+
+    app = QApplication.instance() or QApplication([])
+    label = QLabel("ok")
+    assert label.text() == "ok" and app is not None
