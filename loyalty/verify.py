@@ -25,20 +25,24 @@ def verify(ctx: Context) -> list[str]:
     ]
     problems += [
         f"member {member_id}: open lots {open_points} minus owed {owed} do not make the balance {balance}"
+        " (or points are owed while the balance is not negative)"
         for member_id, balance, open_points, owed in db.execute(
             """SELECT m.id, m.balance, COALESCE(l.open_points, 0), COALESCE(o.owed, 0) FROM members m
                LEFT JOIN (SELECT member_id, SUM(remaining) AS open_points FROM lots GROUP BY member_id) l ON l.member_id = m.id
                LEFT JOIN (SELECT e.member_id, SUM(-e.points - COALESCE(a.used, 0)) AS owed FROM entries e
                           LEFT JOIN (SELECT entry_id, SUM(points) AS used FROM allocations GROUP BY entry_id) a
                           ON a.entry_id = e.id WHERE e.points < 0 GROUP BY e.member_id) o ON o.member_id = m.id
-               WHERE COALESCE(l.open_points, 0) - COALESCE(o.owed, 0) != m.balance"""
+               WHERE COALESCE(l.open_points, 0) - COALESCE(o.owed, 0) != m.balance
+                  OR COALESCE(o.owed, 0) != MAX(0, -m.balance)"""
         )
     ]
     problems += [
-        f"entry {entry_id}: refunds of receipt {ref} total {refunded}, more than the sale's {amount}"
-        for entry_id, ref, amount, refunded in db.execute(
-            "SELECT s.id, s.receipt_ref, s.amount_cents, SUM(r.amount_cents) FROM entries s "
-            "JOIN entries r ON r.reverses_id = s.id WHERE s.kind = 'earn' GROUP BY s.id HAVING SUM(r.amount_cents) > s.amount_cents"
+        f"entry {entry_id}: refunds of receipt {ref} total {refunded} for {taken} points, "
+        f"more than the sale's {amount} for {earned} points"
+        for entry_id, ref, amount, earned, refunded, taken in db.execute(
+            "SELECT s.id, s.receipt_ref, s.amount_cents, s.points, SUM(r.amount_cents), -SUM(r.points) FROM entries s "
+            "JOIN entries r ON r.reverses_id = s.id WHERE s.kind = 'earn' GROUP BY s.id "
+            "HAVING SUM(r.amount_cents) > s.amount_cents OR -SUM(r.points) > s.points"
         )
     ]
     problems += [
