@@ -2,7 +2,8 @@ import os
 from datetime import datetime, timezone
 
 # Before Qt is imported anywhere: the suite renders offscreen, with or without a display.
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+if not os.environ.get("QT_QPA_PLATFORM"):
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 import pytest  # noqa: E402
 
