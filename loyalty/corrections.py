@@ -2,11 +2,12 @@
 
 from dataclasses import dataclass
 
+from .clock import from_iso
 from .context import Context
 from .errors import ConflictError, ValidationError
 from .ledger import Entry, append_entry, entry_by_id, entry_by_key, entry_by_reference
 from .members import member_by_card, member_by_id
-from .sales import ReversalResult, reverse_sale_amount
+from .sales import ReversalResult, refunded_cents, reverse_sale_amount
 from .storage import write_transaction
 
 MAX_MANUAL_POINTS = 1_000_000
@@ -66,10 +67,8 @@ def reverse_entry(ctx: Context, reference: str, reason: str = "void") -> Reversa
         if original.kind in ("reverse", "expire"):
             raise ValidationError(f"entry: a {original.kind} entry cannot be reversed", "entry")
         if original.kind == "earn":
-            refunded = ctx.db.execute(
-                "SELECT COALESCE(SUM(amount_cents), 0) FROM entries WHERE reverses_id = ?", [original.id]
-            ).fetchone()[0]
-            return reverse_sale_amount(ctx, original, original.amount_cents - refunded, key, reason)
+            left = original.amount_cents - refunded_cents(ctx, original)
+            return reverse_sale_amount(ctx, original, left, key, reason)
         if original.points < 0:
             entry = append_entry(ctx, original.member_id, "reverse", -original.points, idempotency_key=key,
                                  reverses_id=original.id, reason=reason, gives_back=original,
@@ -81,3 +80,20 @@ def reverse_entry(ctx: Context, reference: str, reason: str = "void") -> Reversa
             entry = append_entry(ctx, original.member_id, "reverse", -original.points, idempotency_key=key,
                                  reverses_id=original.id, reason=reason, spend_first_from=original.id, allow_debt=True)
         return ReversalResult(entry, original, member_by_id(ctx, original.member_id).balance)
+
+
+UNDO_WINDOW_SECONDS = 120
+
+
+def undo_entry(ctx: Context, reference: str) -> ReversalResult:
+    """The counter's undo: void an entry posted within the last two minutes.
+
+    Older entries need a refund or a manager's reversal, which leave a reason.
+    """
+    original = entry_by_reference(ctx, reference)
+    age = ctx.clock.now() - from_iso(original.created_at)
+    if age.total_seconds() > UNDO_WINDOW_SECONDS:
+        raise ConflictError(
+            f"entry: undo is only possible within {UNDO_WINDOW_SECONDS // 60} minutes; "
+            "use a refund or ask a manager to reverse it", "entry")
+    return reverse_entry(ctx, original.uuid, reason="undo at the counter")

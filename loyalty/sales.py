@@ -6,12 +6,12 @@ import re
 import uuid
 from dataclasses import dataclass
 
-from .campaigns import campaign_for_day
+from .campaigns import Campaign, campaign_for_day
 from .clock import local_date
 from .context import Context
 from .errors import ConflictError, NotFoundError, ValidationError
 from .ledger import Entry, append_entry, entry_by_key, post_bonus
-from .members import member_by_card, member_by_id
+from .members import Member, member_by_card, member_by_id
 from .points import Earning, points_for_sale, points_to_reverse
 from .programme import Tier, load_tiers
 from .storage import write_transaction
@@ -71,9 +71,7 @@ def post_sale(ctx: Context, card: str, amount_cents: int, receipt_ref: str | Non
             return _already_recorded(ctx, existing, amount_cents, tier)
         programme = ctx.programme()
         today = local_date(now, programme.timezone)
-        campaign = campaign_for_day(ctx, today)
-        earning = points_for_sale(amount_cents, programme.currency_decimals, programme.earn_rate, tier.multiplier,
-                                  campaign.multiplier if campaign else "1")
+        earning, campaign = _earning(ctx, tier, today, amount_cents)
         detail = {"base": earning.base, "tier_bonus": earning.tier_bonus, "campaign_bonus": earning.campaign_bonus,
                   "earn_rate": programme.earn_rate, "tier_multiplier": tier.multiplier,
                   "campaign_multiplier": campaign.multiplier if campaign else "1"}
@@ -86,6 +84,20 @@ def post_sale(ctx: Context, card: str, amount_cents: int, receipt_ref: str | Non
         new_tier = upgrade_after_sale(ctx, member.id, entry.id) or tier
         balance = member_by_id(ctx, member.id).balance
     return SaleResult(entry, earning, bonuses, balance, new_tier, tier)
+
+
+def quote_sale(ctx: Context, member: Member, amount_cents: int) -> Earning:
+    """What a sale of `amount_cents` would earn this member now (the counter's live preview)."""
+    tier = tier_by_code(load_tiers(ctx.db), member.tier_code)
+    return _earning(ctx, tier, local_date(ctx.clock.now(), ctx.programme().timezone), amount_cents)[0]
+
+
+def _earning(ctx: Context, tier: Tier, today, amount_cents: int) -> tuple[Earning, Campaign | None]:
+    programme = ctx.programme()
+    campaign = campaign_for_day(ctx, today)
+    earning = points_for_sale(amount_cents, programme.currency_decimals, programme.earn_rate, tier.multiplier,
+                              campaign.multiplier if campaign else "1")
+    return earning, campaign
 
 
 def _already_recorded(ctx: Context, existing: Entry, amount_cents: int, tier: Tier) -> SaleResult:
@@ -147,17 +159,54 @@ def refund_sale(ctx: Context, card: str, amount_cents: int, receipt_ref: str, re
         return reverse_sale_amount(ctx, sale, amount_cents, key, reason="refund")
 
 
-def reverse_sale_amount(ctx: Context, sale: Entry, amount_cents: int, key: str | None, reason: str) -> ReversalResult:
-    refunded_before = ctx.db.execute(
+@dataclass(frozen=True)
+class RefundableSale:
+    sale: Entry
+    refunded_cents: int
+
+    @property
+    def left_cents(self) -> int:
+        return self.sale.amount_cents - self.refunded_cents
+
+
+def refunded_cents(ctx: Context, sale: Entry) -> int:
+    return ctx.db.execute(
         "SELECT COALESCE(SUM(amount_cents), 0) FROM entries WHERE reverses_id = ? AND kind = 'reverse'", [sale.id]
     ).fetchone()[0]
+
+
+def recent_sales(ctx: Context, member_id: int, limit: int = 20) -> list[RefundableSale]:
+    """The member's latest sales that still have something left to refund, newest first."""
+    rows = ctx.db.query(
+        "SELECT * FROM entries WHERE member_id = ? AND kind = 'earn' ORDER BY created_at DESC, id DESC LIMIT ?",
+        [member_id, limit * 3],
+    )
+    sales = [RefundableSale(sale, refunded_cents(ctx, sale)) for sale in map(Entry.from_row, rows)]
+    return [sale for sale in sales if sale.left_cents > 0][:limit]
+
+
+def quote_refund(ctx: Context, sale: Entry, amount_cents: int) -> int:
+    """Points a refund of `amount_cents` of `sale` would take back (validated as the refund itself is)."""
+    before = refunded_cents(ctx, sale)
+    _require_refundable(sale, before, amount_cents)
+    return points_to_reverse(sale.points, sale.amount_cents, before, amount_cents)
+
+
+def _require_refundable(sale: Entry, refunded_before: int, amount_cents: int) -> None:
     left = sale.amount_cents - refunded_before
     if left <= 0:
         raise ConflictError(f"ref: receipt {sale.receipt_ref} is already fully refunded", "ref")
+    if amount_cents <= 0:
+        raise ValidationError("amount: the refund amount must be more than zero", "amount")
     if amount_cents > left:
         raise ValidationError(
             f"amount: only {left} minor units of receipt {sale.receipt_ref} are left to refund (asked {amount_cents})",
             "amount")
+
+
+def reverse_sale_amount(ctx: Context, sale: Entry, amount_cents: int, key: str | None, reason: str) -> ReversalResult:
+    refunded_before = refunded_cents(ctx, sale)
+    _require_refundable(sale, refunded_before, amount_cents)
     points = points_to_reverse(sale.points, sale.amount_cents, refunded_before, amount_cents)
     entry = append_entry(
         ctx, sale.member_id, "reverse", -points, idempotency_key=key, amount_cents=amount_cents,
