@@ -52,6 +52,8 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--email")
     add.add_argument("--birthday", help="YYYY-MM-DD or DD/MM/YYYY")
     add.add_argument("--consent", action="store_true", help="the member agrees to marketing contact")
+    add.add_argument("--profiling-consent", action="store_true",
+                     help="the member agrees to offers tailored to their purchases")
     add.add_argument("--referrer", metavar="CARD")
     for name in ("show", "reissue", "block", "unblock"):
         cmd = member.add_parser(name)
@@ -204,8 +206,9 @@ def cmd_demo(ctx, args):
 
 
 def cmd_member_add(ctx, args):
-    member = members.enrol_member(ctx, members.NewMember(args.name, args.phone, args.email, args.birthday,
-                                                         args.consent, args.referrer))
+    member = members.enrol_member(ctx, members.NewMember(
+        args.name, args.phone, args.email, args.birthday, marketing_consent=args.consent,
+        profiling_consent=args.profiling_consent, referrer_card=args.referrer))
     return {**_state(ctx, member.card), "name": member.name}, member.card
 
 
@@ -215,7 +218,8 @@ def cmd_member_show(ctx, args):
     progress = tiers.tier_progress(ctx, member)
     info = {
         **_state(ctx, member.card), "name": member.name, "phone": member.phone, "email": member.email,
-        "birthday": member.birthday, "marketing_consent": member.marketing_consent, "consent_at": member.consent_at,
+        "birthday": member.birthday, "marketing_consent": member.marketing_consent, "marketing_consent_at": member.marketing_consent_at,
+        "profiling_consent": member.profiling_consent, "profiling_consent_at": member.profiling_consent_at,
         "joined_at": member.joined_at, "status": member.status, "balance_value": _money(ctx, found.balance_value_cents),
         "qualifying_spend": _money(ctx, progress.qualifying_spend_cents),
         "next_tier": progress.next_tier.code if progress.next_tier else None,

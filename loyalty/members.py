@@ -27,7 +27,9 @@ class Member:
     email: str | None
     birthday: str | None
     marketing_consent: bool
-    consent_at: str | None
+    marketing_consent_at: str | None   # when given or withdrawn
+    profiling_consent: bool
+    profiling_consent_at: str | None
     joined_at: str
     status: str
     referrer_id: int | None
@@ -41,6 +43,7 @@ class Member:
     def from_row(cls, row: dict) -> "Member":
         values = {name: row[name] for name in cls.__dataclass_fields__}
         values["marketing_consent"] = bool(values["marketing_consent"])
+        values["profiling_consent"] = bool(values["profiling_consent"])
         return cls(**values)
 
 
@@ -53,6 +56,7 @@ class NewMember:
     email: str | None = None
     birthday: str | None = None
     marketing_consent: bool = False
+    profiling_consent: bool = False
     referrer_card: str | None = None
 
 
@@ -120,12 +124,16 @@ def enrol_member(ctx: Context, new: NewMember) -> Member:
             referrer_id = member_by_card(ctx, new.referrer_card, field="referrer").id
         card = _unused_card_number(ctx, programme.card_prefix)
         base_tier = load_tiers(ctx.db)[0]
+        stamp = to_iso(now)
         cursor = ctx.db.execute(
-            """INSERT INTO members (card, name, phone, phone_digits, email, birthday, marketing_consent, consent_at,
+            """INSERT INTO members (card, name, sort_name, phone, phone_digits, email, birthday,
+                                    marketing_consent, marketing_consent_at, profiling_consent, profiling_consent_at,
                                     joined_at, referrer_id, tier_code, tier_since)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-            [card, name, phone, digits_only(phone) or None, email, birthday, int(new.marketing_consent),
-             to_iso(now) if new.marketing_consent else None, to_iso(now), referrer_id, base_tier.code, to_iso(now)],
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            [card, name, fold(name), phone, digits_only(phone) or None, email, birthday,
+             int(new.marketing_consent), stamp if new.marketing_consent else None,
+             int(new.profiling_consent), stamp if new.profiling_consent else None,
+             stamp, referrer_id, base_tier.code, stamp],
         )
         member_id = cursor.lastrowid
         ctx.db.execute("INSERT INTO cards(number, member_id, status, issued_at) VALUES (?, ?, 'active', ?)",
@@ -247,3 +255,44 @@ def _search_by_number(ctx: Context, digits: str, limit: int) -> list[Member]:
         [digits, upper, limit],
     ) if row["id"] not in seen]
     return [Member.from_row(row) for row in rows[:limit]]
+
+
+MAX_NOTES_LENGTH = 2000
+
+
+@dataclass(frozen=True)
+class MemberEdit:
+    """The fields staff may change on a member's record."""
+
+    name: str
+    phone: str | None = None
+    email: str | None = None
+    birthday: str | None = None
+    marketing_consent: bool = False
+    profiling_consent: bool = False
+    notes: str = ""
+
+
+def update_member(ctx: Context, member_id: int, edit: MemberEdit) -> Member:
+    """Validate and save; a consent's date changes only when the consent itself does."""
+    now = ctx.clock.now()
+    name = validate_name(edit.name)
+    phone = validate_phone(edit.phone)
+    email = validate_email(edit.email)
+    birthday = validate_birthday(edit.birthday, local_date(now, ctx.programme().timezone))
+    notes = (edit.notes or "").strip()
+    if len(notes) > MAX_NOTES_LENGTH:
+        raise ValidationError(f"notes: at most {MAX_NOTES_LENGTH} characters (got {len(notes)})", "notes")
+    with write_transaction(ctx.db):
+        member = member_by_id(ctx, member_id)
+        stamp = to_iso(now)
+        marketing_at = stamp if edit.marketing_consent != member.marketing_consent else member.marketing_consent_at
+        profiling_at = stamp if edit.profiling_consent != member.profiling_consent else member.profiling_consent_at
+        ctx.db.execute(
+            """UPDATE members SET name = ?, sort_name = ?, phone = ?, phone_digits = ?, email = ?, birthday = ?,
+                   marketing_consent = ?, marketing_consent_at = ?, profiling_consent = ?, profiling_consent_at = ?,
+                   notes = ? WHERE id = ?""",
+            [name, fold(name), phone, digits_only(phone) or None, email, birthday, int(edit.marketing_consent),
+             marketing_at, int(edit.profiling_consent), profiling_at, notes, member_id],
+        )
+        return member_by_id(ctx, member_id)

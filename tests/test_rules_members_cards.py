@@ -41,8 +41,8 @@ def test_enrolment_stores_fields_and_dated_consent(ctx, enrol, clock):
     member = enrol("  José   Núñez ", phone="+34 600 111 222", email="jose@example.es", birthday="23/04/1990",
                    marketing_consent=True)
     assert member.name == "José Núñez" and member.birthday == "1990-04-23" and member.tier_code == "bronze"
-    assert member.marketing_consent and member.consent_at.startswith("2026-03-10")
-    assert enrol("Sin Consentimiento").consent_at is None
+    assert member.marketing_consent and member.marketing_consent_at.startswith("2026-03-10")
+    assert enrol("Sin Consentimiento").marketing_consent_at is None
     assert count(ctx, "tier_changes") == 2
 
 
@@ -98,3 +98,36 @@ def test_blocked_card_is_refused_until_unblocked(ctx, enrol):
     assert count(ctx, "entries") == 0
     set_blocked(ctx, member.card, False)
     assert post_sale(ctx, member.card, 1000).balance == 10
+
+
+def test_member_edit_validates_and_dates_each_consent_separately(ctx, enrol, clock):
+    from loyalty.members import MemberEdit, member_by_id, search_members, update_member
+
+    member = enrol("Ana García", marketing_consent=True)
+    clock.advance(days=3)
+    edit = MemberEdit(name="Ana Núñez", phone="600 111 222", marketing_consent=True, profiling_consent=True,
+                      notes="Prefiere WhatsApp")
+    updated = update_member(ctx, member.id, edit)
+    assert updated.marketing_consent_at == member.marketing_consent_at  # unchanged consent keeps its date
+    assert updated.profiling_consent and updated.profiling_consent_at.startswith("2026-03-13")
+    assert [m.id for m in search_members(ctx, "nunez")] == [member.id]
+    with pytest.raises(ValidationError, match="email: 'nope'"):
+        update_member(ctx, member.id, MemberEdit(name="Otro", email="nope"))
+    assert member_by_id(ctx, member.id).name == "Ana Núñez"  # nothing written
+
+
+def test_member_pages_follow_the_accent_free_order_without_gaps(ctx, enrol):
+    from loyalty.member_directory import members_page
+
+    names = ["Álvaro Ruiz", "Zoe Pérez", "ana López", "Óscar Gil", "Beatriz Sanz"]
+    for name in names:
+        enrol(name)
+    seen, after = [], None
+    while True:
+        page, after = members_page(ctx, "name", after=after, limit=2)
+        seen += [m.name for m in page]
+        if after is None:
+            break
+    assert seen == ["Álvaro Ruiz", "ana López", "Beatriz Sanz", "Óscar Gil", "Zoe Pérez"]
+    newest_first, _ = members_page(ctx, "joined", descending=True, limit=10)
+    assert [m.name for m in newest_first] == names[::-1]

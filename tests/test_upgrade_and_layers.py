@@ -21,16 +21,38 @@ def test_older_database_is_backed_up_before_it_is_upgraded(tmp_path, monkeypatch
             applied.append(True)
             db.execute("CREATE TABLE added_by_v2 (x)")
 
-    monkeypatch.setattr(connection, "SCHEMA_VERSION", 2)
+    current = connection.SCHEMA_VERSION
+    monkeypatch.setattr(connection, "SCHEMA_VERSION", current + 1)
     monkeypatch.setattr(connection, "migrations", NextMigration())
     db = open_database(path)
     assert applied == [True]
-    assert db.execute("PRAGMA user_version").fetchone()[0] == 2
-    backups = list(tmp_path.glob("shop.before-schema-2.*.sqlite"))
+    assert db.execute("PRAGMA user_version").fetchone()[0] == current + 1
+    backups = list(tmp_path.glob(f"shop.before-schema-{current + 1}.*.sqlite"))
     assert len(backups) == 1
     backup = sqlite3.connect(backups[0])
-    assert backup.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert backup.execute("PRAGMA user_version").fetchone()[0] == current
     assert "added_by_v2" not in {r[0] for r in backup.execute("SELECT name FROM sqlite_master")}
+
+
+def test_version_1_shop_upgrades_with_its_members_kept(tmp_path):
+    """The real 0001 → 0002 step: consent dates kept under their new name, sort keys filled."""
+    from sqlite_utils import Database
+
+    from loyalty.storage.schema import migrations
+
+    path = tmp_path / "shop.sqlite"
+    old = Database(path)
+    migrations.apply(old, stop_before="0002_consents_and_member_sorting")
+    old.execute("PRAGMA user_version = 1")
+    old.execute("INSERT INTO tiers VALUES ('bronze', 'Bronze', 0, 0, '1', '#a0522d')")
+    old.execute("INSERT INTO members (card, name, marketing_consent, consent_at, joined_at, tier_code, tier_since) "
+                "VALUES ('200000000002', 'Íñigo Núñez', 1, '2025-01-01T00:00:00+00:00', 'x', 'bronze', 'x')")
+    old.conn.commit()
+    old.close()
+    db = open_database(path)
+    row = db.execute("SELECT sort_name, marketing_consent_at, profiling_consent FROM members").fetchone()
+    assert row == ("inigo nunez", "2025-01-01T00:00:00+00:00", 0)
+    assert db.execute("PRAGMA user_version").fetchone()[0] == connection.SCHEMA_VERSION
 
 
 def test_a_file_that_is_not_ours_is_refused_untouched(tmp_path):

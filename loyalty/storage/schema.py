@@ -5,6 +5,8 @@ recognise (and refuse) a database written by a newer one."""
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from ..text import fold
+
 migrations = Migrations("loyalty")
 
 APPEND_ONLY_TABLES = ("entries", "allocations", "tier_changes")
@@ -160,6 +162,25 @@ def initial_schema(db: Database) -> None:
                 f"CREATE TRIGGER {table}_no_{action.lower()} BEFORE {action} ON {table} "
                 f"BEGIN SELECT RAISE(ABORT, '{table} is append-only: post a reversal instead'); END"
             )
+
+
+@migrations(name="0002_consents_and_member_sorting")
+def consents_and_member_sorting(db: Database) -> None:
+    """Marketing contact and profiling need separate, dated consent (GDPR/LSSI);
+    the Members screen sorts a million names by an accent-free key through an index."""
+    db.register_function(fold, deterministic=True, replace=True)
+    db.executescript(
+        """
+        ALTER TABLE members RENAME COLUMN consent_at TO marketing_consent_at;
+        ALTER TABLE members ADD COLUMN profiling_consent INTEGER NOT NULL DEFAULT 0
+            CHECK (profiling_consent IN (0, 1));
+        ALTER TABLE members ADD COLUMN profiling_consent_at TEXT;
+        ALTER TABLE members ADD COLUMN sort_name TEXT NOT NULL DEFAULT '';
+        UPDATE members SET sort_name = fold(name);
+        CREATE INDEX members_sort_name ON members(sort_name, id);
+        CREATE INDEX members_balance ON members(balance, id);
+        """
+    )
 
 
 SCHEMA_VERSION = len(migrations._migrations)
