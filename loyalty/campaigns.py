@@ -55,21 +55,35 @@ def parse_day(text: str, field: str) -> str:
         raise ValidationError(f"{field}: '{text}' is not a date such as 2026-03-01", field) from None
 
 
-def add_campaign(ctx: Context, name: str, multiplier: str, starts_on: str, ends_on: str, weekdays: str | None = None) -> Campaign:
+def _validated_campaign(name: str, multiplier: str, starts_on: str, ends_on: str, weekdays: str | None) -> list:
     clean_name = " ".join((name or "").split())
     if not clean_name or len(clean_name) > 80:
         raise ValidationError("name: 1 to 80 characters", "name")
     start, end = parse_day(starts_on, "starts_on"), parse_day(ends_on, "ends_on")
     if start > end:
         raise ValidationError(f"ends_on: {end} is before the start {start}", "ends_on")
-    values = [clean_name, parse_multiplier(multiplier, "multiplier", maximum=20), start, end, parse_weekdays(weekdays),
-              to_iso(ctx.clock.now())]
+    return [clean_name, parse_multiplier(multiplier, "multiplier", maximum=20), start, end, parse_weekdays(weekdays)]
+
+
+def add_campaign(ctx: Context, name: str, multiplier: str, starts_on: str, ends_on: str, weekdays: str | None = None) -> Campaign:
+    values = _validated_campaign(name, multiplier, starts_on, ends_on, weekdays)
     with write_transaction(ctx.db):
         cursor = ctx.db.execute(
             "INSERT INTO campaigns(name, multiplier, starts_on, ends_on, weekdays, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-            values,
+            [*values, to_iso(ctx.clock.now())],
         )
         return campaign_by_id(ctx, cursor.lastrowid)
+
+
+def update_campaign(ctx: Context, campaign_id: int, name: str, multiplier: str, starts_on: str, ends_on: str,
+                    weekdays: str | None = None) -> Campaign:
+    """Sales already posted keep the multiplier they earned at (it is on their entries)."""
+    values = _validated_campaign(name, multiplier, starts_on, ends_on, weekdays)
+    with write_transaction(ctx.db):
+        campaign_by_id(ctx, campaign_id)
+        ctx.db.execute("UPDATE campaigns SET name = ?, multiplier = ?, starts_on = ?, ends_on = ?, weekdays = ? "
+                       "WHERE id = ?", [*values, campaign_id])
+        return campaign_by_id(ctx, campaign_id)
 
 
 def campaign_by_id(ctx: Context, campaign_id: int) -> Campaign:

@@ -22,7 +22,7 @@ def _reward(row: dict) -> Reward:
     return Reward(**{**row, "active": bool(row["active"])})
 
 
-def add_reward(ctx: Context, name: str, points_cost: int, stock: int | None = None) -> Reward:
+def _validated_reward(name: str, points_cost: int, stock: int | None) -> list:
     clean_name = " ".join((name or "").split())
     if not clean_name or len(clean_name) > 80:
         raise ValidationError("name: 1 to 80 characters", "name")
@@ -30,10 +30,24 @@ def add_reward(ctx: Context, name: str, points_cost: int, stock: int | None = No
         raise ValidationError(f"points: the cost must be a whole number above 0 (got {points_cost})", "points")
     if stock is not None and (not isinstance(stock, int) or stock < 0):
         raise ValidationError(f"stock: must be 0 or more, or left empty for unlimited (got {stock})", "stock")
+    return [clean_name, points_cost, stock]
+
+
+def add_reward(ctx: Context, name: str, points_cost: int, stock: int | None = None) -> Reward:
+    values = _validated_reward(name, points_cost, stock)
     with write_transaction(ctx.db):
         cursor = ctx.db.execute("INSERT INTO rewards(name, points_cost, stock, created_at) VALUES (?, ?, ?, ?)",
-                                [clean_name, points_cost, stock, to_iso(ctx.clock.now())])
+                                [*values, to_iso(ctx.clock.now())])
         return reward_by_id(ctx, cursor.lastrowid)
+
+
+def update_reward(ctx: Context, reward_id: int, name: str, points_cost: int, stock: int | None) -> Reward:
+    """Past redemptions keep the cost they were made at (it is on their entries)."""
+    values = _validated_reward(name, points_cost, stock)
+    with write_transaction(ctx.db):
+        reward_by_id(ctx, reward_id)
+        ctx.db.execute("UPDATE rewards SET name = ?, points_cost = ?, stock = ? WHERE id = ?", [*values, reward_id])
+        return reward_by_id(ctx, reward_id)
 
 
 def reward_by_id(ctx: Context, reward_id: int) -> Reward:

@@ -138,3 +138,20 @@ def test_bad_campaigns_are_refused(ctx, args, field):
     with pytest.raises(ValidationError) as caught:
         add_campaign(ctx, *args)
     assert caught.value.field == field
+
+
+def test_editing_a_campaign_or_reward_validates_like_adding(ctx):
+    from loyalty.campaigns import add_campaign, campaign_by_id, update_campaign
+    from loyalty.errors import ValidationError
+    from loyalty.rewards import add_reward, reward_by_id, update_reward
+
+    campaign = add_campaign(ctx, "Marzo", "2", "2026-03-01", "2026-03-31")
+    assert update_campaign(ctx, campaign.id, "Marzo x3", "3", "2026-03-01", "2026-03-31", "tue").weekdays == "2"
+    with pytest.raises(ValidationError, match="ends_on"):
+        update_campaign(ctx, campaign.id, "Marzo", "2", "2026-04-01", "2026-03-31")
+    assert campaign_by_id(ctx, campaign.id).multiplier == "3"
+    reward = add_reward(ctx, "Café", 300)
+    assert update_reward(ctx, reward.id, "Café grande", 400, 10).points_cost == 400
+    with pytest.raises(ValidationError, match="stock"):
+        update_reward(ctx, reward.id, "Café", 400, -1)
+    assert reward_by_id(ctx, reward.id).name == "Café grande"

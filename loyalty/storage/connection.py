@@ -171,3 +171,8 @@ def _posix_mount_is_remote(path: Path, mounts_file: str = "/proc/mounts") -> str
     if best_type in NETWORK_FILESYSTEMS:
         return f"{best_mount} is a network file system ({best_type})"
     return None
+
+
+def database_path(db: Database) -> str:
+    """The file behind a connection, for opening another connection on another thread."""
+    return db.execute("PRAGMA database_list").fetchone()[2]
