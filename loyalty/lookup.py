@@ -3,12 +3,13 @@ points about to expire. Four indexed reads, independent of the member's history.
 
 from dataclasses import dataclass
 
+from .clock import local_date
 from .context import Context
 from .ledger import expiring_points
 from .members import Member, member_by_card
 from .points import points_value
 from .programme import Tier, load_tiers
-from .tiers import tier_by_code
+from .tiers import TierProgress, tier_by_code, tier_progress
 
 
 @dataclass(frozen=True)
@@ -28,3 +29,24 @@ def lookup_card(ctx: Context, card: str, expiring_within_days: int = 30) -> Card
     expiring, first_day = expiring_points(ctx, member.id, expiring_within_days)
     value = points_value(max(member.balance, 0), programme.points_per_currency_unit, programme.currency_decimals)
     return CardLookup(member, tier, member.balance, value, expiring, first_day)
+
+
+@dataclass(frozen=True)
+class MemberSummary:
+    """Everything the counter's member panel shows, read in one go."""
+
+    lookup: CardLookup
+    progress: TierProgress
+    last_visits: tuple[str, ...]   # UTC moments of the latest sales, newest first
+    birthday_today: bool
+
+
+def member_summary(ctx: Context, card: str, visits: int = 5) -> MemberSummary:
+    found = lookup_card(ctx, card)
+    member = found.member
+    last_visits = tuple(row[0] for row in ctx.db.execute(
+        "SELECT created_at FROM entries WHERE member_id = ? AND kind = 'earn' ORDER BY created_at DESC LIMIT ?",
+        [member.id, visits]))
+    today = local_date(ctx.clock.now(), ctx.programme().timezone)
+    birthday_today = bool(member.birthday) and member.birthday[5:] == today.isoformat()[5:]
+    return MemberSummary(found, tier_progress(ctx, member), last_visits, birthday_today)

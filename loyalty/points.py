@@ -5,6 +5,8 @@ from fractions import Fraction
 from math import floor
 from typing import NamedTuple
 
+from .errors import ValidationError
+
 
 class Earning(NamedTuple):
     """Points for a sale, split the way a receipt explains them."""
@@ -53,3 +55,23 @@ def points_to_reverse(earned: int, sale_amount: int, refunded_before: int, refun
     taken_after = floor(Fraction(earned * refunded_after, sale_amount))
     taken_before = floor(Fraction(earned * refunded_before, sale_amount))
     return taken_after - taken_before
+
+
+MAX_POINTS_TYPED = 100_000_000
+
+
+def parse_points(text: str, field: str = "points") -> int:
+    """A whole number of points as typed: `1500`, `1.500`, `1,500` or `1 500`."""
+    raw = (text or "").strip()
+    compact = raw.replace(" ", "").replace("\u00a0", "").replace("\u202f", "")
+    groups = compact.replace(",", ".").split(".")
+    grouped = len(groups) > 1 and all(len(g) == 3 for g in groups[1:]) and 1 <= len(groups[0]) <= 3
+    digits = "".join(groups) if grouped else compact
+    if not raw:
+        raise ValidationError(f"{field}: required", field)
+    if not digits.isascii() or not digits.isdigit():
+        raise ValidationError(f"{field}: '{raw}' is not a whole number of points", field)
+    points = int(digits)
+    if not 0 < points <= MAX_POINTS_TYPED:
+        raise ValidationError(f"{field}: must be between 1 and {MAX_POINTS_TYPED:,} (got {raw})", field)
+    return points

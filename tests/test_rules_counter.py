@@ -68,3 +68,17 @@ def test_undo_after_two_minutes_is_refused_and_writes_nothing(ctx, enrol, clock)
     with pytest.raises(ConflictError, match="within 2 minutes"):
         undo_entry(ctx, sale.uuid)
     assert count(ctx, "entries") == 1 and member_by_id(ctx, member.id).balance == 25
+
+
+def test_member_summary_shows_progress_visits_and_birthday(ctx, enrol, clock):
+    from loyalty.lookup import member_summary
+
+    member = enrol(birthday="1990-03-10")
+    post_sale(ctx, member.card, 20000, "A")
+    clock.advance(days=1)
+    post_sale(ctx, member.card, 10000, "B")
+    summary = member_summary(ctx, member.card)
+    assert summary.lookup.balance == 300 and summary.progress.missing_cents == 50000 - 30000
+    assert summary.progress.next_tier.code == "silver"
+    assert [v[:10] for v in summary.last_visits] == ["2026-03-11", "2026-03-10"]
+    assert not summary.birthday_today  # the clock moved on to the 11th

@@ -94,3 +94,21 @@ def test_partial_refunds_never_take_more_than_the_sale_earned(earned, amount, pa
         assert 0 <= taken <= earned
     if refunded == amount:
         assert taken == earned
+
+
+@pytest.mark.parametrize("text, points", [("1500", 1500), ("1.500", 1500), ("1,500", 1500), (" 1 500 ", 1500), ("7", 7)])
+def test_points_as_typed(text, points):
+    from loyalty.points import parse_points
+
+    assert parse_points(text) == points
+
+
+@pytest.mark.parametrize("text, problem", [("", "required"), ("12.5", "not a whole number"), ("-3", "not a whole"),
+                                           ("0", "between 1"), ("abc", "not a whole"), ("1e3", "not a whole"),
+                                           ("٣", "not a whole")])
+def test_bad_points_are_refused_naming_the_field(text, problem):
+    from loyalty.errors import ValidationError
+    from loyalty.points import parse_points
+
+    with pytest.raises(ValidationError, match=f"points: .*{problem}"):
+        parse_points(text)
