@@ -31,9 +31,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from loyalty.cards import card_from_body  # noqa: E402
-from loyalty.clock import FixedClock  # noqa: E402
+from loyalty.clock import FixedClock, to_iso  # noqa: E402
 from loyalty.ledger import expiry_date  # noqa: E402
 from loyalty.points import points_for_sale  # noqa: E402
+from loyalty.text import fold  # noqa: E402
 from loyalty.programme import load_programme, load_tiers, tier_for_spend  # noqa: E402
 from loyalty.shop import open_shop  # noqa: E402
 
@@ -182,7 +183,7 @@ class MemberHistory:
             entry_id, entry_uuid, self.member_id, kind, points, columns.get("amount_cents"),
             columns.get("spend_cents", 0), columns.get("receipt_ref"), columns.get("reason"),
             columns.get("tier_code"), columns.get("detail"), "bench", self.shop.device_id,
-            created.isoformat(timespec="milliseconds").replace("+00:00", "Z"), key or f"{kind}:{entry_uuid}",
+            to_iso(created), key or f"{kind}:{entry_uuid}",
         ))
         self.balance += points
         return entry_id
@@ -223,14 +224,15 @@ def member_row(rng, member_id, card, history, start):
     birthday = (date(1940, 1, 1) + timedelta(days=rng.randrange(365 * 65))).isoformat() if rng.random() < 0.6 else None
     consent = 1 if rng.random() < 0.4 else 0
     first_ms = min((entry[0] >> ID_SHIFT for entry in history.entries), default=0)
-    joined = datetime.combine(start, datetime.min.time(), timezone.utc) + timedelta(milliseconds=max(0, first_ms - 60_000))
-    joined_at = joined.isoformat(timespec="milliseconds").replace("+00:00", "Z")
-    tier_since = (start + timedelta(days=history.tier_since)).isoformat() + "T00:00:00.000Z" if history.tier_since else joined_at
-    return (member_id, card, name, phone, phone_digits, email, birthday, consent, joined_at if consent else None,
-            joined_at, history.tier.code, tier_since, history.balance)
+    origin = datetime.combine(start, datetime.min.time(), timezone.utc)
+    joined_at = to_iso(origin + timedelta(milliseconds=max(0, first_ms - 60_000)))
+    tier_since = to_iso(origin + timedelta(days=history.tier_since)) if history.tier_since else joined_at
+    return (member_id, card, name, fold(name), phone, phone_digits, email, birthday, consent,
+            joined_at if consent else None, joined_at, history.tier.code, tier_since, history.balance)
 
 
-MEMBER_COLUMNS = ("id, card, name, phone, phone_digits, email, birthday, marketing_consent, consent_at, joined_at, "
+MEMBER_COLUMNS = ("id, card, name, sort_name, phone, phone_digits, email, birthday, marketing_consent, "
+                  "marketing_consent_at, joined_at, "
                   "tier_code, tier_since, balance")
 
 
@@ -283,9 +285,9 @@ def generate(args) -> dict:
 
     def flush():
         conn.execute("BEGIN")
-        conn.executemany(f"INSERT INTO members ({MEMBER_COLUMNS}) VALUES ({', '.join('?' * 13)})", members)
+        conn.executemany(f"INSERT INTO members ({MEMBER_COLUMNS}) VALUES ({', '.join('?' * 14)})", members)
         conn.executemany("INSERT INTO cards(number, member_id, status, issued_at) VALUES (?, ?, 'active', ?)",
-                         [(row[1], row[0], row[9]) for row in members])
+                         [(row[1], row[0], row[10]) for row in members])
         conn.executemany(f"INSERT INTO entries ({ENTRY_COLUMNS}) VALUES ({', '.join('?' * 15)})", entries)
         conn.executemany("INSERT INTO lots(entry_id, member_id, expires_on, remaining) VALUES (?, ?, ?, ?)", lots)
         conn.executemany("INSERT INTO allocations(entry_id, lot_id, points) VALUES (?, ?, ?)", allocations)

@@ -27,6 +27,8 @@ class Programme:
     birthday_bonus: int = 0
     referral_bonus: int = 0
     card_prefix: str = "2"
+    scan_min_length: int = 8              # a keyboard burst this long ending in Enter is a card scan
+    scan_prefix: str = ""                 # optional character the scanner is set to send first
     device_id: str = ""                   # set once, at creation: tells counters apart
 
 
@@ -55,6 +57,7 @@ _INT_LIMITS = {
     "welcome_bonus": (0, 1_000_000),
     "birthday_bonus": (0, 1_000_000),
     "referral_bonus": (0, 1_000_000),
+    "scan_min_length": (4, 32),
 }
 
 
@@ -93,6 +96,11 @@ def _validated(name: str, raw) -> object:
         if not (str(raw).isdigit() and 1 <= len(str(raw)) <= 4):
             raise ValidationError(f"card_prefix: 1 to 4 digits (got '{raw}')", name)
         return str(raw)
+    if name == "scan_prefix":
+        text = str(raw).strip()
+        if len(text) > 1 or text.isdigit() or (text and not text.isprintable()):
+            raise ValidationError(f"scan_prefix: one character that is not a digit, or empty (got '{raw}')", name)
+        return text
     if name == "currency":
         if not (len(str(raw)) == 3 and str(raw).isalpha()):
             raise ValidationError(f"currency: a three-letter ISO code such as EUR (got '{raw}')", name)

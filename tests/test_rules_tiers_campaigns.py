@@ -155,3 +155,26 @@ def test_editing_a_campaign_or_reward_validates_like_adding(ctx):
     with pytest.raises(ValidationError, match="stock"):
         update_reward(ctx, reward.id, "Café", 400, -1)
     assert reward_by_id(ctx, reward.id).name == "Café grande"
+
+
+@pytest.mark.parametrize("name, value, stored", [
+    ("scan_min_length", "10", 10), ("scan_prefix", "#", "#"), ("scan_prefix", "", ""),
+])
+def test_scanner_settings_are_stored(ctx, name, value, stored):
+    from loyalty.programme import load_programme, save_settings
+    with write_transaction(ctx.db):
+        save_settings(ctx.db, {name: value})
+    assert getattr(load_programme(ctx.db), name) == stored
+
+
+@pytest.mark.parametrize("name, value", [
+    ("scan_min_length", "3"), ("scan_min_length", "40"), ("scan_prefix", "7"), ("scan_prefix", "##"),
+])
+def test_bad_scanner_settings_are_refused_and_nothing_is_written(ctx, name, value):
+    from loyalty.programme import load_programme, save_settings
+    before = load_programme(ctx.db)
+    with pytest.raises(ValidationError) as caught:
+        with write_transaction(ctx.db):
+            save_settings(ctx.db, {"shop_name": "Otra", name: value})
+    assert caught.value.field == name
+    assert load_programme(ctx.db) == before
