@@ -1,28 +1,156 @@
-"""The first window, driven as a person would: it shows the shop and its members."""
+"""The main window and its other screens (Members, Rewards & campaigns, Settings),
+driven as a person would; each test checks the screen and the database."""
 
+from datetime import datetime, timezone
+
+import pytest
 from PySide6.QtCore import Qt
 
 from loyalty.clock import FixedClock
+from loyalty.members import member_by_id
+from loyalty.programme import load_programme, load_tiers
 from loyalty.shop import open_shop
+from loyalty.verify import verify
+from conftest import count
+from ui_helpers import type_by_hand
 from ui.main_window import MainWindow
+from ui.members_table_model import MembersTableModel
 
 
-def test_window_shows_shop_and_loads_demo_data(qtbot, tmp_path):
-    from datetime import datetime, timezone
+@pytest.fixture
+def window(qtbot, ctx):
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    yield window
+    window.shutdown()
 
+
+def test_window_shows_shop_staff_date_and_loads_demo_data(qtbot, tmp_path):
     ctx = open_shop(tmp_path / "ui.sqlite", clock=FixedClock(datetime(2026, 5, 4, 10, tzinfo=timezone.utc)))
     window = MainWindow(ctx)
     qtbot.addWidget(window)
     window.show()
     assert window.shop_label.text() == "Mi tienda"
-    assert window.count_label.text() == "Members: 0"
+    assert "2026" in window.date_label.text()
+    assert window.staff_label.text()
     assert window.demo_button.isVisible()
     qtbot.mouseClick(window.demo_button, Qt.MouseButton.LeftButton)
-    members = ctx.db.execute("SELECT COUNT(*) FROM members").fetchone()[0]
-    assert members == 40
-    assert window.count_label.text() == "Members: 40"
+    assert count(ctx, "members") == 40
     assert not window.demo_button.isVisible()
-    assert ctx.db.execute("SELECT COUNT(*) FROM entries").fetchone()[0] > 100
-    from loyalty.verify import verify
-
+    assert count(ctx, "entries") > 100
     assert verify(ctx) == []
+    window.shutdown()
+
+
+def test_every_screen_is_reachable_by_keyboard_and_sidebar(qtbot, window):
+    for number, screen in enumerate((window.counter, window.members, window.catalog, window.reports,
+                                     window.settings), start=1):
+        qtbot.keyClick(window, Qt.Key(Qt.Key.Key_0 + number), Qt.KeyboardModifier.ControlModifier)
+        assert window.screens.currentWidget() is screen
+    window.sidebar.setCurrentRow(1)
+    assert window.screens.currentWidget() is window.members
+
+
+def test_the_window_fits_a_1024_by_768_screen(window):
+    assert window.minimumSizeHint().width() <= 1024 and window.minimumSizeHint().height() <= 768
+    window.resize(1024, 768)
+    assert window.width() == 1024
+
+
+def test_members_screen_pages_sorts_and_finds(qtbot, window, ctx, enrol):
+    for number in range(450):
+        enrol(f"Socio {number:03d}")
+    enrol("Álvaro Ñúñez", phone="699000111")
+    window.show_screen(1)
+    model, table = window.members.model, window.members.table
+    assert window.members.count_label.text().startswith("451")
+    assert model.rowCount() == 200, "one page at first"
+    table.scrollToBottom()
+    qtbot.waitUntil(lambda: model.rowCount() > 200)
+    assert model.member_at(0).name == "Álvaro Ñúñez", "accent-free order: Álvaro before Socio"
+    table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    assert model.member_at(0).name == "Socio 449"
+    type_by_hand(qtbot, window.members.search_box, "nunez")
+    qtbot.waitUntil(lambda: model.rowCount() == 1)
+    assert model.member_at(0).phone == "699000111"
+
+
+def test_the_members_model_is_a_well_behaved_qt_model(qtmodeltester, ctx, enrol):
+    from loyalty.member_directory import members_page
+
+    for number in range(5):
+        enrol(f"Socio {number}")
+    model = MembersTableModel(lambda order, desc, after: members_page(ctx, order, desc, after, limit=2),
+                              {tier.code: tier.name for tier in load_tiers(ctx.db)})
+    model.show_all()
+    qtmodeltester.check(model)
+
+
+def test_member_details_edit_consents_and_block(qtbot, window, ctx, enrol):
+    ana = enrol("Ana García")
+    window.show_screen(1)
+    window.members.open_details(0)
+    detail = window.members.detail
+    detail.phone.setText("600 123 456")
+    detail.profiling.setChecked(True)
+    qtbot.mouseClick(detail.save_button, Qt.MouseButton.LeftButton)
+    saved = member_by_id(ctx, ana.id)
+    assert saved.phone == "600 123 456" and saved.profiling_consent and saved.profiling_consent_at
+    assert not saved.marketing_consent and saved.marketing_consent_at is None
+    detail.email.setText("ana@")
+    qtbot.mouseClick(detail.save_button, Qt.MouseButton.LeftButton)
+    assert "email" in detail.problem.text()
+    assert member_by_id(ctx, ana.id).email is None
+    qtbot.mouseClick(detail.block_button, Qt.MouseButton.LeftButton)
+    assert member_by_id(ctx, ana.id).status == "blocked"
+    assert "blocked" in detail.status.text()
+    detail.reject()
+
+
+def test_catalog_adds_and_edits_rewards_and_refuses_bad_input(qtbot, window, ctx):
+    window.show_screen(2)
+    catalog = window.catalog
+    catalog.reward_name.setText("Café")
+    catalog.reward_cost.setText("1.500")
+    qtbot.mouseClick(catalog.reward_add_button, Qt.MouseButton.LeftButton)
+    assert tuple(ctx.db.execute("SELECT name, points_cost FROM rewards").fetchone()) == ("Café", 1500)
+    catalog.rewards.selectRow(0)
+    catalog.reward_stock.setText("-3")
+    qtbot.mouseClick(catalog.reward_save_button, Qt.MouseButton.LeftButton)
+    assert catalog.banner.kind == "error" and "stock" in catalog.banner.text()
+    assert ctx.db.execute("SELECT stock FROM rewards").fetchone()[0] is None
+    catalog.campaign_name.setText("Martes dobles")
+    catalog.campaign_multiplier.setText("2")
+    catalog.campaign_start.setText("2026-03-01")
+    catalog.campaign_end.setText("2026-02-01")
+    qtbot.mouseClick(catalog.campaign_add_button, Qt.MouseButton.LeftButton)
+    assert "ends_on" in catalog.banner.text() and count(ctx, "campaigns") == 0
+
+
+def test_settings_save_all_or_nothing_and_reconfigure_the_scanner(qtbot, window, ctx):
+    window.show_screen(4)
+    settings = window.settings
+    settings.fields["shop_name"].setText("Panadería Lola")
+    settings.fields["scan_min_length"].setText("2")
+    qtbot.mouseClick(settings.save_button, Qt.MouseButton.LeftButton)
+    assert settings.banner.kind == "error" and "scan_min_length" in settings.banner.text()
+    assert load_programme(ctx.db).shop_name == "Mi tienda", "nothing saved when one field is wrong"
+    settings.fields["scan_min_length"].setText("10")
+    settings.tiers.item(2, 1).setText("2000")
+    qtbot.mouseClick(settings.save_button, Qt.MouseButton.LeftButton)
+    assert settings.banner.kind == "success"
+    assert load_programme(ctx.db).shop_name == "Panadería Lola"
+    assert {t.code: t.min_spend_cents for t in load_tiers(ctx.db)}["gold"] == 200_000
+    assert window.shop_label.text() == "Panadería Lola"
+    assert window.scanner.min_length == 10
+
+
+def test_settings_show_what_a_sale_earns_at_each_tier(window):
+    settings = window.settings
+    assert "25 points" in settings.example.text() and "Gold earns 37" in settings.example.text()
+    settings.fields["earn_rate"].setText("2")
+    assert "50 points" in settings.example.text()
+    settings.fields["earn_rate"].setText("abc")
+    assert "fix the values" in settings.example.text()

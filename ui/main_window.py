@@ -1,53 +1,145 @@
-"""The first window: the shop, its member count, and a way to load demo data.
-The counter screen replaces this placeholder in its own issue."""
+"""The main window: a header (shop, staff, date), a sidebar of screens, the screens.
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QPushButton, QVBoxLayout, QWidget
+Ctrl+1…Ctrl+5 switch screens. A card scanned anywhere in the window opens the
+member on the Counter screen (see scanner.py), whatever has the focus.
+"""
 
+from typing import Callable
+
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QMainWindow, QPushButton, QStackedWidget,
+                               QVBoxLayout, QWidget)
+
+from loyalty.clock import local_date
 from loyalty.context import Context
 from loyalty.demo import load_demo_data
 from loyalty.errors import LoyaltyError
+from loyalty.member_directory import member_count
+from loyalty.members import Member
+from loyalty.storage import database_path
 
-
-def member_count(ctx: Context) -> int:
-    return ctx.db.execute("SELECT COUNT(*) FROM members WHERE status != 'erased'").fetchone()[0]
+from .catalog_screen import CatalogScreen
+from .counter_screen import CounterScreen
+from .members_screen import MembersScreen
+from .scanner import ScanDetector
+from .search_worker import MemberSearch
+from .settings_screen import SettingsScreen
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, ctx: Context):
+    def __init__(self, ctx: Context, print_card: Callable[[Member], None] | None = None):
         super().__init__()
         self.ctx = ctx
+        programme = ctx.programme()
         self.setWindowTitle(self.tr("Loyalty counter"))
-        self.resize(1024, 640)
-        self.shop_label = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
-        self.shop_label.setStyleSheet("font-size: 28pt; font-weight: 600;")
-        self.count_label = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
-        self.count_label.setStyleSheet("font-size: 16pt;")
+        self.setMinimumSize(1024, 700)
+        self.resize(1280, 800)
+        db_path = database_path(ctx.db)
+        self.counter_search = MemberSearch(db_path, limit=20, parent=self)
+        self.members_search = MemberSearch(db_path, limit=500, parent=self)
+
+        self.shop_label = QLabel(programme.shop_name)
+        self.shop_label.setStyleSheet("font-size: 18pt; font-weight: 700;")
+        self.staff_label = QLabel(self.tr("Staff: {name}").format(name=ctx.staff_id))
+        self.date_label = QLabel()
         self.demo_button = QPushButton(self.tr("Load demo data"))
         self.demo_button.setAccessibleName(self.tr("Load demo data"))
-        self.demo_button.setMinimumHeight(48)
-        self.demo_button.setStyleSheet("font-size: 14pt; padding: 6px 24px;")
         self.demo_button.clicked.connect(self.load_demo)
+        header = QHBoxLayout()
+        header.addWidget(self.shop_label)
+        header.addStretch()
+        header.addWidget(self.demo_button)
+        for label in (self.staff_label, self.date_label):
+            label.setStyleSheet("font-size: 12pt; color: #333; padding: 0 8px;")
+            header.addWidget(label)
+
+        self.counter = CounterScreen(ctx, self.counter_search, print_card)
+        self.members = MembersScreen(ctx, self.members_search)
+        self.catalog = CatalogScreen(ctx)
+        self.reports = QLabel(self.tr("Monthly reports arrive in a coming release."),
+                              alignment=Qt.AlignmentFlag.AlignCenter)
+        self.reports.setStyleSheet("font-size: 16pt; color: #555;")
+        self.settings = SettingsScreen(ctx)
+        self.screens = QStackedWidget()
+        self.sidebar = QListWidget()
+        self.sidebar.setAccessibleName(self.tr("Screens"))
+        self.sidebar.setFixedWidth(240)
+        self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.sidebar.setWordWrap(True)
+        self.sidebar.setStyleSheet("QListWidget { font-size: 14pt; } QListWidget::item { padding: 12px 8px; }")
+        for number, (title, screen) in enumerate(((self.tr("Counter"), self.counter),
+                                                  (self.tr("Members"), self.members),
+                                                  (self.tr("Rewards & campaigns"), self.catalog),
+                                                  (self.tr("Reports"), self.reports),
+                                                  (self.tr("Settings"), self.settings)), start=1):
+            self.sidebar.addItem(f"{title}\nCtrl+{number}")
+            self.screens.addWidget(screen)
+            QShortcut(QKeySequence(f"Ctrl+{number}"), self, lambda index=number - 1: self.show_screen(index))
+        self.sidebar.currentRowChanged.connect(self.show_screen)
+        body = QHBoxLayout()
+        body.addWidget(self.sidebar)
+        body.addWidget(self.screens, 1)
         layout = QVBoxLayout()
-        layout.addStretch()
-        layout.addWidget(self.shop_label)
-        layout.addWidget(self.count_label)
-        layout.addWidget(self.demo_button, alignment=Qt.AlignmentFlag.AlignCenter)
-        layout.addStretch()
+        layout.addLayout(header)
+        layout.addLayout(body, 1)
         central = QWidget()
         central.setLayout(layout)
         self.setCentralWidget(central)
+
+        self.scanner = ScanDetector(self, programme.scan_min_length, prefix=programme.scan_prefix)
+        self.scanner.scanned.connect(self.card_scanned)
+        self.members.open_at_counter.connect(self.card_scanned)
+        self.settings.saved.connect(self.settings_saved)
+        self.show_screen(0)
         self.refresh()
 
+    def show_screen(self, index: int) -> None:
+        self.sidebar.blockSignals(True)
+        self.sidebar.setCurrentRow(index)
+        self.sidebar.blockSignals(False)
+        self.screens.setCurrentIndex(index)
+        screen = self.screens.widget(index)
+        if hasattr(screen, "activated"):
+            screen.activated()
+        if index == 0:
+            self.counter.focus_search()
+
+    def card_scanned(self, card: str) -> None:
+        self.show_screen(0)
+        self.counter.open_card(card)
+
     def refresh(self) -> None:
-        count = member_count(self.ctx)
-        self.shop_label.setText(self.ctx.programme().shop_name)
-        self.count_label.setText(self.tr("Members: {count}").format(count=count))
-        self.demo_button.setVisible(count == 0)
+        programme = self.ctx.programme()
+        self.shop_label.setText(programme.shop_name)
+        today = local_date(self.ctx.clock.now(), programme.timezone)
+        self.date_label.setText(QLocale().toString(today, QLocale.FormatType.LongFormat))
+        self.demo_button.setVisible(member_count(self.ctx) == 0)
+
+    def settings_saved(self) -> None:
+        programme = self.ctx.programme()
+        self.scanner.configure(programme.scan_min_length, programme.scan_prefix)
+        self.refresh()
+        self.counter.refresh_member()
 
     def load_demo(self) -> None:
         try:
-            load_demo_data(self.ctx)
+            count = load_demo_data(self.ctx)
         except LoyaltyError as error:
-            QMessageBox.warning(self, self.tr("Demo data"), error.message)
+            self.counter.banner.show_message("error", error.message)
+            return
+        self.counter.banner.show_message("success", self.tr("Demo data loaded: {count} members.").format(count=count))
         self.refresh()
+        self.members.reload()
+        self.catalog.reload()
+        self.counter.redeem.refresh()
+
+    def closeEvent(self, event) -> None:
+        self.shutdown()
+        super().closeEvent(event)
+
+    def shutdown(self) -> None:
+        """Stop the scanner filter and the search threads (also called by tests)."""
+        self.scanner.stop()
+        self.counter_search.stop()
+        self.members_search.stop()

@@ -1,0 +1,229 @@
+"""The counter screen driven with real key presses, as a cashier with a scanner would:
+each test checks what the screen shows and what the database holds."""
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from loyalty.cards import card_from_body
+from loyalty.members import member_by_id, reissue_card, set_blocked
+from loyalty.rewards import add_reward
+from loyalty.sales import post_sale
+from conftest import count
+from ui_helpers import press, scan, type_by_hand, type_fast
+from ui.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot, ctx):
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitExposed(window)
+    yield window
+    window.shutdown()
+
+
+def focused():
+    return QApplication.focusWidget()
+
+
+def test_a_scan_opens_the_member_and_puts_the_focus_on_the_amount(qtbot, window, enrol):
+    ana = enrol("Ana García", phone="600111222")
+    window.counter.focus_search()
+    scan(qtbot, ana.card)
+    assert window.counter.panel.name.text() == "Ana García"
+    assert focused() is window.counter.sale.amount
+    assert window.counter.search_box.text() == ""
+
+
+def test_a_scan_while_another_field_has_focus_switches_member_and_does_not_leak(qtbot, window, enrol):
+    ana, luis = enrol("Ana García"), enrol("Luis Pérez")
+    window.counter.open_card(ana.card)
+    amount = window.counter.sale.amount
+    type_fast(qtbot, amount, "12")
+    scan(qtbot, luis.card)
+    assert window.counter.panel.name.text() == "Luis Pérez"
+    assert amount.text() == "12", "the scanned digits must not reach the amount field"
+
+
+def test_a_scan_on_another_screen_brings_the_counter_back(qtbot, window, enrol):
+    ana = enrol("Ana García")
+    window.show_screen(1)
+    window.members.search_box.setFocus()
+    scan(qtbot, ana.card)
+    assert window.screens.currentWidget() is window.counter
+    assert window.counter.panel.name.text() == "Ana García"
+    assert window.members.search_box.text() == ""
+
+
+def test_a_sale_is_the_amount_and_enter(qtbot, window, ctx, enrol):
+    ana = enrol("Ana García")
+    window.counter.focus_search()
+    scan(qtbot, ana.card)
+    type_fast(qtbot, focused(), "25,40")
+    assert "25 points" in window.counter.sale.preview.text()
+    press(qtbot, Qt.Key.Key_Return)
+    sale = ctx.db.execute("SELECT amount_cents, points FROM entries WHERE kind = 'earn'").fetchone()
+    assert tuple(sale) == (2540, 25)
+    assert member_by_id(ctx, ana.id).balance == 25
+    assert window.counter.panel.balance.text().startswith("25")
+    assert window.counter.banner.kind == "success"
+    assert window.counter.sale.amount.text() == "" and focused() is window.counter.sale.amount
+
+
+def test_a_bad_amount_is_explained_and_nothing_is_written(qtbot, window, ctx, enrol):
+    ana = enrol("Ana García")
+    window.counter.open_card(ana.card)
+    type_fast(qtbot, window.counter.sale.amount, "12x")
+    assert "amount" in window.counter.sale.preview.text()
+    press(qtbot, Qt.Key.Key_Return, window.counter.sale.amount)
+    assert window.counter.banner.kind == "error" and "amount" in window.counter.banner.text()
+    assert count(ctx, "entries") == 0
+
+
+def test_typing_by_hand_in_the_search_finds_members_by_name_and_opens_with_enter(qtbot, window, enrol):
+    enrol("Ana García"), enrol("Anabel Ruiz"), enrol("Luis Pérez")
+    box = window.counter.search_box
+    window.counter.focus_search()
+    type_by_hand(qtbot, box, "ana")  # no accent typed: "Ana García" and "Anabel" both match
+    qtbot.waitUntil(lambda: window.counter.results.isVisible() and window.counter.results.count() == 2)
+    assert box.text() == "ana"
+    press(qtbot, Qt.Key.Key_Down, box)
+    chosen = window.counter.results.currentItem().text().split(" · ")[0]
+    press(qtbot, Qt.Key.Key_Return, box)
+    assert window.counter.panel.name.text() == chosen
+
+
+def test_a_card_number_typed_by_hand_still_opens_the_member(qtbot, window, enrol):
+    ana = enrol("Ana García")
+    window.counter.focus_search()
+    type_by_hand(qtbot, window.counter.search_box, ana.card)
+    assert window.counter.search_box.text() == ana.card
+    press(qtbot, Qt.Key.Key_Return)
+    assert window.counter.panel.name.text() == "Ana García"
+
+
+def test_unknown_mistyped_and_blocked_cards_each_say_what_is_wrong(qtbot, window, ctx, enrol):
+    ana, luis = enrol("Ana García"), enrol("Luis Pérez")
+    set_blocked(ctx, ana.card, True, "lost")
+    old_card = luis.card
+    reissue_card(ctx, old_card)
+    mistyped = ana.card[:-1] + str((int(ana.card[-1]) + 1) % 10)  # breaks the check digit
+    messages = []
+    for card in (ana.card, mistyped, card_from_body("20000000000"), old_card):
+        window.counter.focus_search()
+        scan(qtbot, card)
+        messages.append(window.counter.banner.text())
+        assert window.counter.banner.kind == "error"
+    assert "blocked" in messages[0]
+    assert "check digit" in messages[1] or "typo" in messages[1]
+    assert "not on file" in messages[2]
+    assert "replaced" in messages[3]
+    assert window.counter.summary is None
+
+
+def test_redeeming_more_than_the_balance_is_refused_inline(qtbot, window, ctx, enrol):
+    ana = enrol("Ana García")
+    post_sale(ctx, ana.card, 3000)
+    window.counter.open_card(ana.card)
+    press(qtbot, Qt.Key.Key_F4)
+    assert focused() is window.counter.redeem.points
+    type_fast(qtbot, focused(), "31")
+    assert "Only 30 points" in window.counter.redeem.points_hint.text()
+    assert not window.counter.redeem.points_button.isEnabled()
+    press(qtbot, Qt.Key.Key_Return)
+    assert count(ctx, "entries WHERE kind = 'redeem'") == 0
+    focused().clear()
+    type_fast(qtbot, focused(), "30")
+    press(qtbot, Qt.Key.Key_Return)
+    assert member_by_id(ctx, ana.id).balance == 0
+    assert count(ctx, "entries WHERE kind = 'redeem'") == 1
+
+
+def test_a_catalog_reward_is_redeemed(qtbot, window, ctx, enrol):
+    add_reward(ctx, "Café gratis", 20)
+    ana = enrol("Ana García")
+    post_sale(ctx, ana.card, 3000)
+    window.counter.redeem.refresh()
+    window.counter.open_card(ana.card)
+    window.counter.show_action(1)
+    qtbot.mouseClick(window.counter.redeem.reward_button, Qt.MouseButton.LeftButton)
+    assert member_by_id(ctx, ana.id).balance == 10
+    assert "Café gratis" in window.counter.banner.text()
+
+
+def test_a_partial_refund_shows_the_points_first_and_links_the_reversal(qtbot, window, ctx, enrol):
+    ana = enrol("Ana García")
+    sale = post_sale(ctx, ana.card, 5000, "T-1").entry
+    window.counter.open_card(ana.card)
+    press(qtbot, Qt.Key.Key_F6)
+    refund = window.counter.refund
+    assert refund.sales.count() == 1 and refund.amount.text() == "50.00"
+    refund.amount.clear()
+    type_fast(qtbot, refund.amount, "20")
+    assert "takes back 20 points" in refund.preview.text()
+    assert count(ctx, "entries") == 1, "nothing is written before confirming"
+    press(qtbot, Qt.Key.Key_Return, refund.amount)
+    reversal = ctx.db.execute("SELECT points, amount_cents, reverses_id FROM entries WHERE kind = 'reverse'").fetchone()
+    assert tuple(reversal) == (-20, 2000, sale.id)
+    assert member_by_id(ctx, ana.id).balance == 30
+
+
+def test_undo_reverses_the_last_sale(qtbot, window, ctx, enrol):
+    ana = enrol("Ana García")
+    window.counter.open_card(ana.card)
+    type_fast(qtbot, window.counter.sale.amount, "40")
+    press(qtbot, Qt.Key.Key_Return)
+    assert window.counter.undo_button.isEnabled()
+    qtbot.keyClick(focused(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert member_by_id(ctx, ana.id).balance == 0
+    reversal = ctx.db.execute("SELECT reverses_id FROM entries WHERE kind = 'reverse'").fetchone()
+    assert reversal[0] == ctx.db.execute("SELECT id FROM entries WHERE kind = 'earn'").fetchone()[0]
+    assert not window.counter.undo_button.isEnabled()
+    assert "Undone" in window.counter.banner.text()
+
+
+def test_enrolling_records_both_consents_separately_and_opens_the_new_member(qtbot, window, ctx):
+    window.counter.focus_search()
+    press(qtbot, Qt.Key.Key_F8)
+    dialog = window.counter.enrol_dialog
+    qtbot.waitExposed(dialog)
+    dialog.fields["name"].setText("Marta Núñez")  # QTest types ASCII only
+    type_fast(qtbot, dialog.fields["phone"], "611 222 333")
+    dialog.marketing.setChecked(True)
+    dialog.save()
+    row = ctx.db.execute("SELECT name, phone_digits, marketing_consent, marketing_consent_at IS NOT NULL, "
+                         "profiling_consent FROM members").fetchone()
+    assert tuple(row) == ("Marta Núñez", "611222333", 1, 1, 0)
+    assert dialog.member.card in dialog.result_label.text()
+    assert dialog.print_button.isHidden(), "no printing hook yet: no button that does nothing"
+    dialog.save()  # Done
+    assert window.counter.panel.name.text() == "Marta Núñez"
+
+
+def test_enrolment_with_a_bad_email_names_the_field_and_writes_nothing(qtbot, window, ctx):
+    window.counter.enrol()
+    dialog = window.counter.enrol_dialog
+    dialog.fields["name"].setText("Marta")
+    dialog.fields["email"].setText("marta@")
+    dialog.save()
+    assert "email" in dialog.problem.text()
+    assert dialog.focusWidget() is dialog.fields["email"] or not dialog.isActiveWindow()
+    assert count(ctx, "members") == 0
+    dialog.reject()
+
+
+def test_the_print_card_hook_is_offered_after_enrolment(qtbot, ctx):
+    printed = []
+    window = MainWindow(ctx, print_card=printed.append)
+    qtbot.addWidget(window)
+    window.counter.enrol()
+    dialog = window.counter.enrol_dialog
+    dialog.fields["name"].setText("Marta")
+    dialog.save()
+    assert not dialog.print_button.isHidden()
+    qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
+    assert [member.name for member in printed] == ["Marta"]
+    window.shutdown()

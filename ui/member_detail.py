@@ -1,0 +1,128 @@
+"""One member's record: edit details and consents, block or unblock, re-issue a
+lost card, and the full points history."""
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QDialog, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
+                               QLineEdit, QPlainTextEdit, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout)
+
+from loyalty.context import Context
+from loyalty.errors import LoyaltyError
+from loyalty.ledger import history
+from loyalty.members import Member, MemberEdit, member_by_id, reissue_card, set_blocked, update_member
+
+from .formatting import moment_text, money_text, signed_points_text
+
+HISTORY_ROWS = 500
+
+
+class MemberDetailDialog(QDialog):
+    changed = Signal()
+    open_at_counter = Signal(str)
+
+    def __init__(self, ctx: Context, member: Member, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.member = member
+        self.setMinimumSize(900, 640)
+        self.name = QLineEdit()
+        self.phone = QLineEdit()
+        self.email = QLineEdit()
+        self.birthday = QLineEdit(placeholderText=self.tr("dd/mm/yyyy"))
+        self.marketing = QCheckBox(self.tr("Marketing contact"))
+        self.profiling = QCheckBox(self.tr("Offers tailored to purchases (profiling)"))
+        self.consent_dates = QLabel(wordWrap=True)
+        self.notes = QPlainTextEdit()
+        self.notes.setMaximumHeight(80)
+        self.problem = QLabel(wordWrap=True)
+        self.problem.setStyleSheet("color: #a3261b; font-weight: 600;")
+        self.status = QLabel()
+        form = QFormLayout()
+        for label, widget in ((self.tr("Name"), self.name), (self.tr("Phone"), self.phone),
+                              (self.tr("Email"), self.email), (self.tr("Birthday"), self.birthday)):
+            widget.setAccessibleName(label)
+            form.addRow(label, widget)
+        form.addRow(self.marketing)
+        form.addRow(self.profiling)
+        form.addRow(self.consent_dates)
+        form.addRow(self.tr("Notes"), self.notes)
+        self.save_button = QPushButton(self.tr("Save"))
+        self.block_button = QPushButton()
+        self.reissue_button = QPushButton(self.tr("Re-issue card (lost card)"))
+        self.counter_button = QPushButton(self.tr("Open at the counter"))
+        buttons = QHBoxLayout()
+        for button in (self.save_button, self.block_button, self.reissue_button, self.counter_button):
+            buttons.addWidget(button)
+        self.history = QTableWidget(0, 6)
+        self.history.setHorizontalHeaderLabels([self.tr("When"), self.tr("What"), self.tr("Points"), self.tr("Amount"),
+                                                self.tr("Receipt"), self.tr("Note")])
+        self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.history.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        self.history.setAccessibleName(self.tr("Points history"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.status)
+        layout.addLayout(form)
+        layout.addWidget(self.problem)
+        layout.addLayout(buttons)
+        layout.addWidget(QLabel(self.tr("History (latest {n})").format(n=HISTORY_ROWS)))
+        layout.addWidget(self.history, 1)
+        self.save_button.clicked.connect(self.save)
+        self.block_button.clicked.connect(self.toggle_block)
+        self.reissue_button.clicked.connect(self.reissue)
+        self.counter_button.clicked.connect(lambda: (self.open_at_counter.emit(self.member.card), self.accept()))
+        self.show_member(member)
+
+    def show_member(self, member: Member) -> None:
+        self.member = member
+        self.setWindowTitle(self.tr("Member {card}").format(card=member.card))
+        self.status.setText(self.tr("{name} · card {card} · {status}").format(
+            name=member.name, card=member.card,
+            status=self.tr("blocked") if member.status == "blocked" else self.tr("active")))
+        self.status.setStyleSheet("font-size: 15pt; font-weight: 700;")
+        self.name.setText(member.name)
+        self.phone.setText(member.phone or "")
+        self.email.setText(member.email or "")
+        self.birthday.setText(member.birthday or "")
+        self.marketing.setChecked(member.marketing_consent)
+        self.profiling.setChecked(member.profiling_consent)
+        self.consent_dates.setText(self.tr("Marketing consent changed: {m} · profiling consent changed: {p}").format(
+            m=moment_text(member.marketing_consent_at) if member.marketing_consent_at else "—",
+            p=moment_text(member.profiling_consent_at) if member.profiling_consent_at else "—"))
+        self.notes.setPlainText(member.notes)
+        self.block_button.setText(self.tr("Unblock") if member.status == "blocked" else self.tr("Block card"))
+        self._fill_history()
+
+    def _fill_history(self) -> None:
+        programme = self.ctx.programme()
+        entries = history(self.ctx, self.member.id, HISTORY_ROWS)
+        self.history.setRowCount(len(entries))
+        for row, entry in enumerate(entries):
+            amount = money_text(entry.amount_cents, programme.currency_decimals, programme.currency) \
+                if entry.amount_cents is not None else ""
+            cells = (moment_text(entry.created_at), entry.bonus_kind or entry.kind, signed_points_text(entry.points),
+                     amount, entry.receipt_ref or "", entry.reason or "")
+            for column, text in enumerate(cells):
+                self.history.setItem(row, column, QTableWidgetItem(text))
+        self.history.resizeColumnsToContents()
+
+    def _run(self, action) -> None:
+        try:
+            action()
+        except LoyaltyError as error:
+            self.problem.setText(error.message)
+            return
+        self.problem.clear()
+        self.show_member(member_by_id(self.ctx, self.member.id))
+        self.changed.emit()
+
+    def save(self) -> None:
+        edit = MemberEdit(name=self.name.text(), phone=self.phone.text(), email=self.email.text(),
+                          birthday=self.birthday.text(), marketing_consent=self.marketing.isChecked(),
+                          profiling_consent=self.profiling.isChecked(), notes=self.notes.toPlainText())
+        self._run(lambda: update_member(self.ctx, self.member.id, edit))
+
+    def toggle_block(self) -> None:
+        blocked = self.member.status != "blocked"
+        self._run(lambda: set_blocked(self.ctx, self.member.card, blocked, reason=self.tr("from the Members screen")))
+
+    def reissue(self) -> None:
+        self._run(lambda: reissue_card(self.ctx, self.member.card))

@@ -1,0 +1,88 @@
+"""Members: the whole membership in a lazily paged table (sortable by name, card,
+points and joining date), search as you type, and each member's record."""
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QLabel, QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget
+
+from loyalty.context import Context
+from loyalty.member_directory import member_count, members_page
+from loyalty.programme import load_tiers
+
+from .formatting import points_text
+from .member_detail import MemberDetailDialog
+from .members_table_model import MembersTableModel
+from .search_worker import MemberSearch
+
+
+class MembersScreen(QWidget):
+    open_at_counter = Signal(str)
+
+    def __init__(self, ctx: Context, search: MemberSearch, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.search = search
+        self.loaded = False
+        self.search_box = QLineEdit(placeholderText=self.tr("Search by name, phone or card"))
+        self.search_box.setAccessibleName(self.tr("Search members"))
+        self.search_box.setClearButtonEnabled(True)
+        self.search_box.setMinimumHeight(40)
+        self.search_box.setStyleSheet("font-size: 14pt;")
+        self.count_label = QLabel()
+        self.details_button = QPushButton(self.tr("Details… (Enter)"))
+        self.model = MembersTableModel(lambda order, desc, after: members_page(ctx, order, desc, after),
+                                       {tier.code: tier.name for tier in load_tiers(ctx.db)}, self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(self.tr("Members"))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().setDefaultSectionSize(32)
+        self.table.verticalHeader().hide()
+        self.table.setStyleSheet("font-size: 12pt;")
+        for column, width in enumerate((280, 150, 150, 100, 100)):
+            self.table.setColumnWidth(column, width)
+        top = QHBoxLayout()
+        top.addWidget(self.search_box, 1)
+        top.addWidget(self.count_label)
+        top.addWidget(self.details_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        self.debounce = QTimer(self, singleShot=True, interval=200)
+        self.debounce.timeout.connect(self._search_now)
+        self.search_box.textEdited.connect(lambda _: self.debounce.start())
+        self.search.results.connect(self.model.show_found)
+        self.table.activated.connect(lambda index: self.open_details(index.row()))
+        self.details_button.clicked.connect(lambda: self.open_details(self.table.currentIndex().row()))
+
+    def activated(self) -> None:
+        """Loaded when first shown, not at start-up: the counter opens without waiting for it."""
+        if not self.loaded:
+            self.reload()
+
+    def reload(self) -> None:
+        self.loaded = True
+        self.count_label.setText(self.tr("{n} members").format(n=points_text(member_count(self.ctx))))
+        if self.search_box.text().strip():
+            self._search_now()
+        else:
+            self.model.show_all()
+
+    def _search_now(self) -> None:
+        text = self.search_box.text().strip()
+        if text:
+            self.search.request(text)
+        else:
+            self.model.show_all()
+
+    def open_details(self, row: int) -> None:
+        member = self.model.member_at(row)
+        if member is None:
+            return
+        self.detail = MemberDetailDialog(self.ctx, member, self)
+        self.detail.changed.connect(self.reload)
+        self.detail.open_at_counter.connect(self.open_at_counter)
+        self.detail.open()

@@ -1,0 +1,159 @@
+"""Settings: the programme's rules, the tier ladder and the scanner, each field
+validated by the domain (loyalty.programme) so the screen and the CLI refuse the
+same things with the same words. All fields are saved together or not at all."""
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (QAbstractItemView, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+                               QPushButton, QScrollArea, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+
+from loyalty.context import Context
+from loyalty.errors import LoyaltyError
+from loyalty.money import parse_amount, plain_amount
+from loyalty.points import points_for_sale
+from loyalty.programme import load_tiers, save_settings, update_tier
+from loyalty.storage import write_transaction
+
+from .feedback import StatusBanner
+from .formatting import money_text, points_text
+
+EXAMPLE_SALE_UNITS = 25  # the live example: what a 25.00 sale earns at each tier
+
+TIER_COLUMNS = ("name", "min_spend", "multiplier", "colour")
+
+
+class SettingsScreen(QWidget):
+    saved = Signal()
+
+    def __init__(self, ctx: Context, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.fields: dict[str, QLineEdit] = {}
+        groups = (
+            (self.tr("Shop"), (("shop_name", self.tr("Shop name")), ("currency", self.tr("Currency (ISO code)")),
+                               ("currency_decimals", self.tr("Currency decimals")),
+                               ("timezone", self.tr("Time zone")))),
+            (self.tr("Points"), (("earn_rate", self.tr("Points per 1.00 of sale")),
+                                 ("points_per_currency_unit", self.tr("Points worth 1.00 as a discount")),
+                                 ("expiry_months", self.tr("Points expire after (months, 0 = never)")),
+                                 ("welcome_bonus", self.tr("Welcome bonus (points)")),
+                                 ("birthday_bonus", self.tr("Birthday bonus (points)")),
+                                 ("referral_bonus", self.tr("Referral bonus (points)")))),
+            (self.tr("Tiers"), (("tier_window_days", self.tr("Qualifying spend counted over (days)")),
+                                ("tier_grace_days", self.tr("Grace before a downgrade (days)")))),
+            (self.tr("Cards and scanner"), (("card_prefix", self.tr("Card number prefix")),
+                                            ("scan_min_length", self.tr("Shortest scan (characters)")),
+                                            ("scan_prefix", self.tr("Scanner prefix character (optional)")))),
+        )
+        column = QVBoxLayout()
+        for title, rows in groups:
+            box = QGroupBox(title)
+            form = QFormLayout(box)
+            for name, label in rows:
+                field = QLineEdit()
+                field.setAccessibleName(label)
+                field.textChanged.connect(self._update_example)
+                self.fields[name] = field
+                form.addRow(label, field)
+            column.addWidget(box)
+            if title == self.tr("Tiers"):
+                self.tiers = QTableWidget(0, len(TIER_COLUMNS))
+                self.tiers.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Spend to reach"),
+                                                      self.tr("Points multiplier"), self.tr("Colour")])
+                self.tiers.setAccessibleName(self.tr("Tiers"))
+                self.tiers.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
+                self.tiers.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+                self.tiers.setFixedHeight(150)
+                self.tiers.itemChanged.connect(self._update_example)
+                form.addRow(self.tiers)
+        self.example = QLabel()
+        self.example.setWordWrap(True)
+        self.example.setStyleSheet("font-size: 12pt; color: #1f4e8c;")
+        column.addWidget(self.example)
+        column.addStretch()
+        inner = QWidget()
+        inner.setLayout(column)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(inner)
+
+        self.save_button = QPushButton(self.tr("Save settings"))
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(self.save)
+        self.revert_button = QPushButton(self.tr("Undo my changes"))
+        self.revert_button.clicked.connect(self.reload)
+        self.banner = StatusBanner()
+        self.banner.show_message("info", self.tr("Change a value and press Save settings. Nothing is saved until then."))
+        buttons = QHBoxLayout()
+        buttons.addStretch()
+        buttons.addWidget(self.revert_button)
+        buttons.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(scroll, 1)
+        layout.addLayout(buttons)
+        layout.addWidget(self.banner)
+        self.reload()
+
+    def activated(self) -> None:
+        self.reload()
+
+    def reload(self) -> None:
+        programme = self.ctx.programme()
+        for name, field in self.fields.items():
+            field.setText(str(getattr(programme, name)))
+        self.tiers.blockSignals(True)
+        tiers = load_tiers(self.ctx.db)
+        self.tiers.setRowCount(len(tiers))
+        self.tiers.setVerticalHeaderLabels([tier.code for tier in tiers])
+        for row, tier in enumerate(tiers):
+            values = (tier.name, plain_amount(tier.min_spend_cents, programme.currency_decimals), tier.multiplier,
+                      tier.colour)
+            for column, value in enumerate(values):
+                self.tiers.setItem(row, column, QTableWidgetItem(value))
+        self.tiers.blockSignals(False)
+        self._tier_codes = [tier.code for tier in tiers]
+        self._update_example()
+
+    def _tier_cell(self, row: int, column: str) -> str:
+        item = self.tiers.item(row, TIER_COLUMNS.index(column))
+        return item.text().strip() if item else ""
+
+    def save(self) -> None:
+        changes = {name: field.text() for name, field in self.fields.items()}
+        try:
+            with write_transaction(self.ctx.db):
+                programme = save_settings(self.ctx.db, changes)
+                for row, code in enumerate(self._tier_codes):
+                    min_spend = parse_amount(self._tier_cell(row, "min_spend"), programme.currency_decimals,
+                                             field=f"{code}: min_spend", allow_zero=True)
+                    update_tier(self.ctx.db, code, min_spend, self._tier_cell(row, "multiplier"),
+                                self._tier_cell(row, "name"), self._tier_cell(row, "colour"))
+        except LoyaltyError as error:
+            self.banner.show_message("error", self.tr("Nothing was saved. {problem}").format(problem=error.message))
+            self._focus_field(error.field)
+            return
+        self.reload()
+        self.banner.show_message("success", self.tr("Settings saved."))
+        self.saved.emit()
+
+    def _focus_field(self, field_name: str | None) -> None:
+        if field_name in self.fields:
+            self.fields[field_name].setFocus()
+            self.fields[field_name].selectAll()
+
+    def _update_example(self, *_) -> None:
+        """'A 25.00 sale earns 25 points; Silver earns 31; Gold earns 37' from the values on screen."""
+        try:
+            decimals = int(self.fields["currency_decimals"].text())
+            rate = self.fields["earn_rate"].text().replace(",", ".")
+            amount = EXAMPLE_SALE_UNITS * 10**decimals
+            parts = [self.tr("A {amount} sale earns {points} points").format(
+                amount=money_text(amount, decimals, self.fields["currency"].text()),
+                points=points_text(points_for_sale(amount, decimals, rate).total))]
+            for row in range(1, self.tiers.rowCount()):
+                earned = points_for_sale(amount, decimals, rate, self._tier_cell(row, "multiplier").replace(",", "."))
+                parts.append(self.tr("{tier} earns {points}").format(tier=self._tier_cell(row, "name"),
+                                                                    points=points_text(earned.total)))
+        except (ValueError, ZeroDivisionError, ArithmeticError):
+            self.example.setText(self.tr("Example: fix the values above to see what a sale earns."))
+            return
+        self.example.setText("; ".join(parts) + ".")
