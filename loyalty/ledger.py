@@ -207,9 +207,15 @@ def entry_by_key(ctx: Context, idempotency_key: str) -> Entry | None:
     return Entry.from_row(row) if row else None
 
 
-def history(ctx: Context, member_id: int, limit: int = 50) -> list[Entry]:
+def history(ctx: Context, member_id: int, limit: int = 50, before: Entry | None = None) -> list[Entry]:
+    """A member's entries, newest first; `before` (the last entry of the previous page)
+    continues from there, so a 10,000-entry history is read a page at a time."""
+    after_clause, params = "", [member_id]
+    if before is not None:
+        after_clause, params = " AND (created_at, id) < (?, ?)", [member_id, before.created_at, before.id]
     rows = ctx.db.query(
-        "SELECT * FROM entries WHERE member_id = ? ORDER BY created_at DESC, id DESC LIMIT ?", [member_id, limit]
+        f"SELECT * FROM entries WHERE member_id = ?{after_clause} ORDER BY created_at DESC, id DESC LIMIT ?",
+        [*params, limit],
     )
     return [Entry.from_row(row) for row in rows]
 

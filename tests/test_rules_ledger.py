@@ -201,3 +201,16 @@ def test_redemption_spends_the_soonest_expiring_points_first(ctx, enrol, clock):
     assert expiring_points(ctx, member.id, 30) == (0, None)
     clock.advance(days=300)  # 2027-01-04: the January 2026 lot was spent; March's expires 2027-03-31
     assert expiring_points(ctx, member.id, 90) == (20, "2027-03-31")
+
+
+def test_history_pages_newest_first_without_gaps_or_repeats(ctx, enrol):
+    ana = enrol()
+    for number in range(7):
+        post_sale(ctx, ana.card, 1000 + number, f"T-{number}")
+    everything = history(ctx, ana.id, limit=100)
+    pages, before = [], None
+    while page := history(ctx, ana.id, limit=3, before=before):
+        pages.extend(page)
+        before = page[-1]
+    assert [entry.id for entry in pages] == [entry.id for entry in everything]
+    assert [entry.receipt_ref for entry in everything[:2]] == ["T-6", "T-5"]

@@ -227,3 +227,25 @@ def test_the_print_card_hook_is_offered_after_enrolment(qtbot, ctx):
     qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
     assert [member.name for member in printed] == ["Marta"]
     window.shutdown()
+
+
+def test_the_member_panel_shows_tier_progress_expiry_birthday_and_notes(qtbot, window, ctx, clock, enrol):
+    from loyalty.storage import write_transaction
+
+    ana = enrol("Ana García", birthday="1990-03-10")
+    with write_transaction(ctx.db):
+        ctx.db.execute("UPDATE members SET notes = 'Prefers gluten-free' WHERE id = ?", [ana.id])
+    post_sale(ctx, ana.card, 30000)
+    window.counter.open_card(ana.card)
+    panel = window.counter.panel
+    assert panel.balance.text().startswith("300")
+    assert "3" in panel.value.text() and "€" in panel.value.text()
+    assert "200" in panel.progress_text.text() and "Silver" in panel.progress_text.text()
+    assert not panel.birthday.isHidden() and "Birthday" in window.counter.banner.text() + panel.birthday.text()
+    assert not panel.notes.isHidden() and panel.notes.text() == "Prefers gluten-free"
+    assert panel.tier.text() == "Bronze" and "#CD7F32" in panel.tier.styleSheet()
+    assert panel.expiring.isHidden()
+    clock.advance(days=370)  # the March 2026 points expire on 31 March 2027
+    window.counter.refresh_member()
+    assert not panel.expiring.isHidden() and "300 points expire" in panel.expiring.text()
+    assert panel.birthday.isHidden()

@@ -154,3 +154,18 @@ def test_settings_show_what_a_sale_earns_at_each_tier(window):
     assert "50 points" in settings.example.text()
     settings.fields["earn_rate"].setText("abc")
     assert "fix the values" in settings.example.text()
+
+
+def test_the_history_model_pages_and_is_a_well_behaved_qt_model(qtmodeltester, ctx, enrol):
+    from loyalty.ledger import history
+    from loyalty.sales import post_sale
+    from ui.history_model import HistoryTableModel
+
+    ana = enrol()
+    for number in range(3):
+        post_sale(ctx, ana.card, 1000, f"T-{number}")
+    model = HistoryTableModel(lambda before, limit: history(ctx, ana.id, limit, before), "EUR", 2)
+    model.restart()
+    assert model.rowCount() == 3 and not model.canFetchMore()
+    assert model.data(model.index(0, 4)) == "T-2"
+    qtmodeltester.check(model)

@@ -184,6 +184,8 @@ class CounterScreen(QWidget):
 
     def _set_summary(self, summary: MemberSummary | None) -> None:
         self.summary = summary
+        programme = self.ctx.programme()  # the currency may have changed in Settings
+        self.panel.currency, self.panel.decimals = programme.currency, programme.currency_decimals
         self.panel.show_summary(summary)
         for panel in (self.sale, self.redeem, self.refund):
             panel.set_summary(summary)

@@ -1,18 +1,17 @@
 """One member's record: edit details and consents, block or unblock, re-issue a
-lost card, and the full points history."""
+lost card, and the full points history (paged as it scrolls)."""
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QDialog, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
-                               QLineEdit, QPlainTextEdit, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout)
+                               QLineEdit, QPlainTextEdit, QPushButton, QTableView, QVBoxLayout)
 
 from loyalty.context import Context
 from loyalty.errors import LoyaltyError
 from loyalty.ledger import history
 from loyalty.members import Member, MemberEdit, member_by_id, reissue_card, set_blocked, update_member
 
-from .formatting import moment_text, money_text, signed_points_text
-
-HISTORY_ROWS = 500
+from .formatting import moment_text
+from .history_model import HistoryTableModel
 
 
 class MemberDetailDialog(QDialog):
@@ -52,10 +51,15 @@ class MemberDetailDialog(QDialog):
         buttons = QHBoxLayout()
         for button in (self.save_button, self.block_button, self.reissue_button, self.counter_button):
             buttons.addWidget(button)
-        self.history = QTableWidget(0, 6)
-        self.history.setHorizontalHeaderLabels([self.tr("When"), self.tr("What"), self.tr("Points"), self.tr("Amount"),
-                                                self.tr("Receipt"), self.tr("Note")])
+        programme = ctx.programme()
+        self.history_model = HistoryTableModel(lambda before, limit: history(ctx, member.id, limit, before),
+                                               programme.currency, programme.currency_decimals, self)
+        self.history = QTableView()
+        self.history.setModel(self.history_model)
         self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.history.verticalHeader().hide()
+        for column, width in enumerate((150, 110, 90, 110, 120)):
+            self.history.setColumnWidth(column, width)
         self.history.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
         self.history.setAccessibleName(self.tr("Points history"))
         layout = QVBoxLayout(self)
@@ -63,7 +67,7 @@ class MemberDetailDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.problem)
         layout.addLayout(buttons)
-        layout.addWidget(QLabel(self.tr("History (latest {n})").format(n=HISTORY_ROWS)))
+        layout.addWidget(QLabel(self.tr("Points history, newest first")))
         layout.addWidget(self.history, 1)
         self.save_button.clicked.connect(self.save)
         self.block_button.clicked.connect(self.toggle_block)
@@ -92,17 +96,7 @@ class MemberDetailDialog(QDialog):
         self._fill_history()
 
     def _fill_history(self) -> None:
-        programme = self.ctx.programme()
-        entries = history(self.ctx, self.member.id, HISTORY_ROWS)
-        self.history.setRowCount(len(entries))
-        for row, entry in enumerate(entries):
-            amount = money_text(entry.amount_cents, programme.currency_decimals, programme.currency) \
-                if entry.amount_cents is not None else ""
-            cells = (moment_text(entry.created_at), entry.bonus_kind or entry.kind, signed_points_text(entry.points),
-                     amount, entry.receipt_ref or "", entry.reason or "")
-            for column, text in enumerate(cells):
-                self.history.setItem(row, column, QTableWidgetItem(text))
-        self.history.resizeColumnsToContents()
+        self.history_model.restart()
 
     def _run(self, action) -> None:
         try:
