@@ -1,5 +1,10 @@
-"""Render the app's screens offscreen on a demo shop into docs/screenshots/ (run after UI work)."""
+"""Render every screen offscreen on a demo shop into docs/screenshots/ (run after UI work,
+then look at the pictures: cut text, overlaps and empty panels are defects).
 
+    python tools/render_screens.py [--size 1280x800] [--out docs/screenshots]
+"""
+
+import argparse
 import os
 import sys
 import tempfile
@@ -8,27 +13,85 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from PySide6.QtCore import Qt  # noqa: E402
+from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from loyalty.shop import open_shop  # noqa: E402
+from ui.formatting import choose_locale  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
 
-OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def settle(app: QApplication, ms: int = 300) -> None:
+    """Let timers (search debounce) and the search thread answer before the picture."""
+    QTest.qWait(ms)
+    app.processEvents()
 
 
 def main() -> None:
-    OUT.mkdir(parents=True, exist_ok=True)
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--size", default="1280x800")
+    parser.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
+    args = parser.parse_args()
+    width, height = (int(part) for part in args.size.split("x"))
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication([])
+    choose_locale()
+    shots = []
+
+    def shoot(widget, name):
+        settle(app)
+        widget.grab().save(str(out / f"{name}.png"))
+        shots.append(name)
+
     with tempfile.TemporaryDirectory() as folder:
-        window = MainWindow(open_shop(Path(folder) / "demo.sqlite"))
+        window = MainWindow(open_shop(Path(folder) / "demo.sqlite"), print_card=lambda member: None)
+        window.resize(width, height)
         window.show()
-        app.processEvents()
-        window.grab().save(str(OUT / "first-window-empty.png"))
+        shoot(window, "first-window-empty")
         window.load_demo()
+        ctx, counter = window.ctx, window.counter
+        busy = ctx.db.execute("SELECT card FROM members WHERE notes = '' ORDER BY balance DESC LIMIT 1").fetchone()[0]
+
+        counter.focus_search()
+        QTest.keyClicks(counter.search_box, "mar")
+        shoot(window, "counter-search")
+        counter.open_card(busy)
+        QTest.keyClicks(counter.sale.amount, "23,95")
+        shoot(window, "counter-sale-preview")
+        QTest.keyClick(counter.sale.amount, Qt.Key.Key_Return)
+        shoot(window, "counter-sale-done")
+        counter.show_action(1)
+        QTest.keyClicks(counter.redeem.points, "500")
+        shoot(window, "counter-redeem")
+        counter.show_action(2)
+        shoot(window, "counter-refund")
+        counter.enrol()
+        dialog = counter.enrol_dialog
+        dialog.fields["name"].setText("Lucía Fernández de la Peña")
+        dialog.fields["phone"].setText("612 345 678")
+        dialog.marketing.setChecked(True)
+        shoot(dialog, "enrol-dialog")
+        dialog.save()
+        shoot(dialog, "enrol-dialog-done")
+        dialog.accept()
+
+        window.show_screen(1)
+        shoot(window, "members")
+        window.members.open_details(0)
+        shoot(window.members.detail, "member-detail")
+        window.members.detail.reject()
+        window.show_screen(2)
+        shoot(window, "rewards-and-campaigns")
+        window.show_screen(4)
+        shoot(window, "settings")
+        window.close()
         app.processEvents()
-        window.grab().save(str(OUT / "first-window-demo.png"))
-        window.ctx.db.close()
-    print(f"screenshots in {OUT}")
+        ctx.db.close()
+    print(f"{len(shots)} screenshots in {out}: {', '.join(shots)}")
 
 
 if __name__ == "__main__":

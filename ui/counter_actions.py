@@ -18,8 +18,8 @@ from loyalty.sales import post_sale, quote_refund, quote_sale, recent_sales, ref
 from .formatting import moment_text, money_text, points_text, signed_points_text
 
 BIG = "font-size: 16pt; padding: 6px;"
-HINT = "font-size: 12pt; color: #333;"
-PROBLEM = "font-size: 12pt; color: #a3261b; font-weight: 600;"
+HINT = "font-size: 15pt; color: #1f4e8c; font-weight: 600; padding: 4px 0;"   # the earning, the refund's points
+PROBLEM = "font-size: 15pt; color: #a3261b; font-weight: 600; padding: 4px 0;"
 
 
 class ActionPanel(QWidget):

@@ -42,7 +42,7 @@ class CounterScreen(QWidget):
         self.summary: MemberSummary | None = None
         self.last_entry: Entry | None = None
 
-        self.search_box = QLineEdit(placeholderText=self.tr("Scan a card, or type a name, phone or card number (F2)"))
+        self.search_box = QLineEdit(placeholderText=self.tr("Scan a card or search: name, phone, card (F2)"))
         self.search_box.setAccessibleName(self.tr("Find member"))
         self.search_box.setClearButtonEnabled(True)
         self.search_box.setMinimumHeight(48)
@@ -54,9 +54,11 @@ class CounterScreen(QWidget):
         self.results.hide()
         self.enrol_button = QPushButton(self.tr("New member (F8)"))
         self.enrol_button.setMinimumHeight(48)
+        self.enrol_button.setStyleSheet("font-size: 13pt; padding: 4px 12px;")
         self.enrol_button.setAccessibleName(self.tr("New member"))
         self.undo_button = QPushButton(self.tr("Undo last (Ctrl+Z)"))
         self.undo_button.setMinimumHeight(48)
+        self.undo_button.setStyleSheet("font-size: 13pt; padding: 4px 12px;")
         self.undo_button.setAccessibleName(self.tr("Undo last transaction"))
         self.undo_button.setEnabled(False)
 

@@ -20,6 +20,11 @@ class HistoryTableModel(QAbstractTableModel):
         self.currency, self.decimals = currency, decimals
         self.rows: list[Entry] = []
         self.more = True
+        self.kinds = {"earn": self.tr("Sale"), "redeem": self.tr("Redeemed"), "reverse": self.tr("Refund / undo"),
+                      "expire": self.tr("Expired"), "adjust": self.tr("Adjustment"), "bonus": self.tr("Bonus"),
+                      "welcome": self.tr("Welcome bonus"), "birthday": self.tr("Birthday bonus"),
+                      "referral": self.tr("Referral bonus"), "campaign": self.tr("Campaign bonus"),
+                      "compensation": self.tr("Compensation")}
         self.headers = (self.tr("When"), self.tr("What"), self.tr("Points"), self.tr("Amount"), self.tr("Receipt"),
                         self.tr("Note"))
 
@@ -41,7 +46,8 @@ class HistoryTableModel(QAbstractTableModel):
         if column == 0:
             return moment_text(entry.created_at)
         if column == 1:
-            return entry.bonus_kind or entry.kind
+            kind = entry.bonus_kind or entry.kind
+            return self.kinds.get(kind, kind)
         if column == 2:
             return signed_points_text(entry.points)
         if column == 3:
