@@ -173,7 +173,8 @@ class RedeemPanel(ActionPanel):
         self.rewards.clear()
         for reward in list_rewards(self.ctx, active_only=True):
             stock = "" if reward.stock is None else " · " + self.tr("{n} left").format(n=reward.stock)
-            self.rewards.addItem(f"{reward.name} — {points_text(reward.points_cost)} pts{stock}", reward)
+            self.rewards.addItem(self.tr("{reward} — {points} points").format(
+                reward=reward.name, points=points_text(reward.points_cost)) + stock, reward)
         self._update_points_hint()
         self._update_reward_button()
 
