@@ -58,3 +58,9 @@ class StorageError(LoyaltyError):
     """The database cannot be used: newer schema, network share, disk full, read-only."""
 
     exit_code = 1
+
+
+class PrintingError(LoyaltyError):
+    """The printer or the system's print queue refused the job (not the user's input)."""
+
+    exit_code = 1

@@ -4,6 +4,7 @@ database (`settings` for single values, `tiers` for the tier ladder)."""
 import json
 import uuid
 from dataclasses import dataclass, fields, replace
+from pathlib import Path
 from decimal import Decimal, InvalidOperation
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -12,9 +13,14 @@ from sqlite_utils import Database
 from .errors import NotFoundError, ValidationError
 
 
+LANGUAGES = ("es", "en")
+
+
 @dataclass(frozen=True)
 class Programme:
     shop_name: str = "Mi tienda"
+    language: str = "es"                  # of printed cards and receipts (and, later, the screens)
+    logo_path: str = ""                   # PNG or JPEG printed on member cards, beside the shop name
     currency: str = "EUR"
     currency_decimals: int = 2
     timezone: str = "Europe/Madrid"
@@ -96,6 +102,15 @@ def _validated(name: str, raw) -> object:
         if not (str(raw).isdigit() and 1 <= len(str(raw)) <= 4):
             raise ValidationError(f"card_prefix: 1 to 4 digits (got '{raw}')", name)
         return str(raw)
+    if name == "language":
+        if str(raw).strip().lower() not in LANGUAGES:
+            raise ValidationError(f"language: one of {', '.join(LANGUAGES)} (got '{raw}')", name)
+        return str(raw).strip().lower()
+    if name == "logo_path":
+        text = str(raw).strip()
+        if text and not (Path(text).is_file() and Path(text).suffix.lower() in (".png", ".jpg", ".jpeg")):
+            raise ValidationError(f"logo_path: a PNG or JPEG file that exists, or empty (got '{text}')", name)
+        return text
     if name == "scan_prefix":
         text = str(raw).strip()
         if len(text) > 1 or text.isdigit() or (text and not text.isprintable()):

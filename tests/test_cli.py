@@ -130,3 +130,36 @@ def test_installed_entry_point_and_main_py_run_the_cli(db):
                                capture_output=True, text=True, timeout=60)
     assert completed.returncode == 0, completed.stderr
     assert json.loads(completed.stdout)["tiers"][0]["code"] == "bronze"
+
+
+def test_card_cards_and_receipt_commands_write_their_files(db, capsys, tmp_path):
+    card = enrol(capsys)
+    enrol(capsys, "Luis Pérez")
+    code, data, _ = run_json(capsys, "card", card, "--pdf", str(tmp_path / "card.pdf"))
+    assert code == 0 and data["pages"] == 2 and (tmp_path / "card.pdf").read_bytes().startswith(b"%PDF")
+    code, data, _ = run_json(capsys, "cards", "--due", "--pdf", str(tmp_path / "due.pdf"))
+    assert code == 0 and data["cards"] == 1, "Ana's card was printed just now; only Luis is due"
+    code, data, _ = run_json(capsys, "cards", "--since", "2020-01-01", "--pdf", str(tmp_path / "all.pdf"),
+                             "--paper", "Letter")
+    assert code == 0 and data == {"cards": 2, "pages": 1, "pdf": str(tmp_path / "all.pdf")}
+    _, sale, _ = run_json(capsys, "sale", card, "12,50")
+    code, data, _ = run_json(capsys, "receipt", sale["entry_id"], "--pdf", str(tmp_path / "r.pdf"), "--width", "58",
+                             "--escpos", str(tmp_path / "r.bin"))
+    assert code == 0 and data["width"] == 58
+    assert (tmp_path / "r.bin").read_bytes().startswith(b"\x1b@\x1bt\x13")
+
+
+@pytest.mark.parametrize("args, field", [
+    (["card", "123", "--pdf", "{tmp}/x.pdf"], "card"),
+    (["card", "{card}", "--pdf", "/no/such/folder/x.pdf"], "pdf"),
+    (["cards", "--since", "March", "--pdf", "{tmp}/x.pdf"], "since"),
+    (["receipt", "999", "--pdf", "{tmp}/x.pdf"], "entry"),
+    (["receipt", "999"], "receipt"),
+    (["receipt", "1", "--pdf", "{tmp}/x.pdf", "--width", "60"], "command line"),
+])
+def test_printing_commands_refuse_bad_input_with_one_line_and_no_file(db, capsys, tmp_path, args, field):
+    card = enrol(capsys)
+    code, _, err = run_json(capsys, *[arg.format(tmp=tmp_path, card=card) for arg in args])
+    assert code == 2
+    assert err.startswith(f"error: {field}") and len(err.strip().splitlines()) == 1
+    assert not (tmp_path / "x.pdf").exists()

@@ -183,4 +183,16 @@ def consents_and_member_sorting(db: Database) -> None:
     )
 
 
+@migrations(name="0003_card_printing")
+def card_printing(db: Database) -> None:
+    """Which tier a card was last printed with, and when: a card whose member has changed
+    tier since is due for a reprint. (ADD COLUMN does not rewrite the table.)"""
+    db.executescript(
+        """
+        ALTER TABLE cards ADD COLUMN printed_at TEXT;
+        ALTER TABLE cards ADD COLUMN printed_tier TEXT;
+        """
+    )
+
+
 SCHEMA_VERSION = len(migrations._migrations)

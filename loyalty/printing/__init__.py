@@ -1,0 +1,1 @@
+"""Member cards, receipts and the print queue (no Qt: the CLI prints too)."""

@@ -1,0 +1,72 @@
+"""Handing a print job to the operating system's queue, so any printer the system knows
+(USB, network, shared) works and the queue deals with the hardware.
+
+- Linux and macOS: CUPS, through its standard commands `lpstat` (list) and `lp`
+  (print); ESC/POS bytes go as a raw job (`-o raw`) so CUPS passes them untouched.
+- Windows: the spooler, through pywin32's `win32print` (a RAW job for ESC/POS). PDFs
+  on Windows are printed by the app's print dialog (Qt), not from here.
+"""
+
+import shutil
+import subprocess
+import sys
+
+from ..errors import PrintingError
+
+TIMEOUT_SECONDS = 20
+
+
+def list_printers() -> list[str]:
+    if sys.platform == "win32":
+        win32print = _win32print()
+        flags = win32print.PRINTER_ENUM_LOCAL | win32print.PRINTER_ENUM_CONNECTIONS
+        return [printer[2] for printer in win32print.EnumPrinters(flags)]
+    if shutil.which("lpstat") is None:
+        return []
+    done = subprocess.run(["lpstat", "-e"], capture_output=True, text=True, timeout=TIMEOUT_SECONDS)
+    return [line.strip() for line in done.stdout.splitlines() if line.strip()]
+
+
+def send_raw(printer: str, data: bytes, title: str = "loyalty slip") -> None:
+    """Send bytes the printer understands (ESC/POS) without any conversion."""
+    if sys.platform == "win32":
+        win32print = _win32print()
+        handle = win32print.OpenPrinter(printer)
+        try:
+            win32print.StartDocPrinter(handle, 1, (title, None, "RAW"))
+            win32print.StartPagePrinter(handle)
+            win32print.WritePrinter(handle, data)
+            win32print.EndPagePrinter(handle)
+            win32print.EndDocPrinter(handle)
+        finally:
+            win32print.ClosePrinter(handle)
+        return
+    _lp(["-o", "raw"], printer, title, data)
+
+
+def send_pdf(printer: str, pdf: bytes, title: str = "loyalty") -> None:
+    """A PDF for a printer with a system driver (CUPS converts it)."""
+    if sys.platform == "win32":
+        raise PrintingError("printer: on Windows, print PDFs from the app's print dialog", "printer")
+    _lp([], printer, title, pdf)
+
+
+def _lp(options: list[str], printer: str, title: str, data: bytes) -> None:
+    if shutil.which("lp") is None:
+        raise PrintingError("printer: no print system found (install CUPS: apt-get install cups)", "printer")
+    command = ["lp", *(["-d", printer] if printer else []), "-t", title, *options]
+    try:
+        done = subprocess.run(command, input=data, capture_output=True, timeout=TIMEOUT_SECONDS)
+    except subprocess.TimeoutExpired:
+        raise PrintingError(f"printer: the print queue did not answer within {TIMEOUT_SECONDS} s", "printer") from None
+    if done.returncode != 0:
+        reason = done.stderr.decode(errors="replace").strip() or f"lp exit status {done.returncode}"
+        raise PrintingError(f"printer: '{printer or 'default'}' refused the job: {reason}", "printer")
+
+
+def _win32print():
+    try:
+        import win32print  # pywin32, installed on Windows only (see pyproject.toml)
+    except ImportError:
+        raise PrintingError("printer: pywin32 is missing; reinstall the app", "printer") from None
+    return win32print

@@ -1,0 +1,83 @@
+"""The words and number formats printed on cards and receipts, in the shop's language.
+
+Printing runs without Qt (the CLI prints too), so QLocale is not available here; this
+is the one place printed money, points and dates are formatted. Spanish is the default.
+"""
+
+from datetime import date, datetime
+
+WORDS = {
+    "es": {
+        "member": "Socio", "card": "Tarjeta", "receipt": "Ticket", "cashier": "Atiende",
+        "sale": "Compra", "refund": "Devolución", "undo": "Anulación", "base": "Puntos base",
+        "tier_extra": "Extra {tier}", "campaign_extra": "Extra campaña", "earned": "Puntos ganados",
+        "reversed": "Puntos retirados", "redeemed": "Puntos canjeados", "reward": "Premio",
+        "discount": "Descuento", "bonus": "Bono {kind}", "balance": "Saldo", "value": "Valor",
+        "tier": "Nivel", "to_next": "{amount} más para {tier}", "top_tier": "Nivel máximo",
+        "expiring": "{points} pts caducan el {day}", "thanks": "¡Gracias por su visita!",
+        "points_unit": "pts", "adjustment": "Ajuste", "expired": "Puntos caducados",
+        "card_title": "Tarjeta de socio", "terms_title": "Condiciones",
+        "terms": ("Acumula {rate} punto por cada {unit} de compra. {points} puntos = {unit} de descuento. "
+                  "Los puntos caducan {months} meses después del fin del mes en que se ganaron. "
+                  "Tarjeta personal e intransferible; si la pierde, pida una nueva en tienda."),
+        "terms_never": ("Acumula {rate} punto por cada {unit} de compra. {points} puntos = {unit} de descuento. "
+                        "Tarjeta personal e intransferible; si la pierde, pida una nueva en tienda."),
+        "kinds": {"welcome": "bienvenida", "birthday": "cumpleaños", "referral": "recomendación",
+                  "campaign": "campaña", "compensation": "compensación"},
+    },
+    "en": {
+        "member": "Member", "card": "Card", "receipt": "Receipt", "cashier": "Cashier",
+        "sale": "Sale", "refund": "Refund", "undo": "Void", "base": "Base points",
+        "tier_extra": "{tier} extra", "campaign_extra": "Campaign extra", "earned": "Points earned",
+        "reversed": "Points taken back", "redeemed": "Points redeemed", "reward": "Reward",
+        "discount": "Discount", "bonus": "{kind} bonus", "balance": "Balance", "value": "Worth",
+        "tier": "Tier", "to_next": "{amount} more for {tier}", "top_tier": "Top tier",
+        "expiring": "{points} pts expire on {day}", "thanks": "Thank you for your visit!",
+        "points_unit": "pts", "adjustment": "Adjustment", "expired": "Points expired",
+        "card_title": "Member card", "terms_title": "Terms",
+        "terms": ("Earn {rate} point for every {unit} you spend. {points} points = {unit} off. "
+                  "Points expire {months} months after the end of the month they were earned in. "
+                  "Personal card; if you lose it, ask in store for a new one."),
+        "terms_never": ("Earn {rate} point for every {unit} you spend. {points} points = {unit} off. "
+                        "Personal card; if you lose it, ask in store for a new one."),
+        "kinds": {"welcome": "Welcome", "birthday": "Birthday", "referral": "Referral",
+                  "campaign": "Campaign", "compensation": "Compensation"},
+    },
+}
+
+CURRENCY_SYMBOLS = {"EUR": "€", "USD": "$", "GBP": "£", "MXN": "$", "ARS": "$", "COP": "$", "CLP": "$"}
+
+
+class Wording:
+    def __init__(self, language: str = "es"):
+        self.language = language if language in WORDS else "es"
+        self.words = WORDS[self.language]
+        self.group, self.decimal = (".", ",") if self.language == "es" else (",", ".")
+
+    def __getitem__(self, key: str) -> str:
+        return self.words[key]
+
+    def kind(self, bonus_kind: str) -> str:
+        return self.words["kinds"].get(bonus_kind, bonus_kind)
+
+    def number(self, value: int) -> str:
+        """Grouped thousands: 1.234.567 in Spanish, 1,234,567 in English."""
+        digits = f"{abs(value):,}".replace(",", self.group)
+        return ("-" if value < 0 else "") + digits
+
+    def signed(self, value: int) -> str:
+        return ("+" if value > 0 else "") + self.number(value)
+
+    def money(self, minor: int, decimals: int, currency: str) -> str:
+        units, rest = divmod(abs(minor), 10**decimals)
+        text = self.number(units) + (f"{self.decimal}{rest:0{decimals}d}" if decimals else "")
+        symbol = CURRENCY_SYMBOLS.get(currency, currency)
+        sign = "-" if minor < 0 else ""
+        return f"{sign}{text} {symbol}" if self.language == "es" else f"{sign}{symbol}{text}"
+
+    def day(self, value: date | str) -> str:
+        day = date.fromisoformat(value[:10]) if isinstance(value, str) else value
+        return day.strftime("%d/%m/%Y") if self.language == "es" else day.isoformat()
+
+    def moment(self, value: datetime) -> str:
+        return f"{self.day(value.date())} {value:%H:%M}"
