@@ -35,6 +35,12 @@ class Programme:
     card_prefix: str = "2"
     scan_min_length: int = 8              # a keyboard burst this long ending in Enter is a card scan
     scan_prefix: str = ""                 # optional character the scanner is set to send first
+    card_printer: str = ""                # system printer name; empty = ask each time
+    card_paper: str = "A4"                # card sheets: A4 or Letter
+    receipt_printer: str = ""             # system printer name; empty = no slips unless asked
+    receipt_width: int = 80               # roll width in mm: 58 or 80
+    receipt_format: str = "escpos"        # escpos (raw to a thermal printer) or pdf (through its driver)
+    auto_print_receipt: int = 0           # 1 = print a slip after every transaction at the counter
     device_id: str = ""                   # set once, at creation: tells counters apart
 
 
@@ -64,6 +70,14 @@ _INT_LIMITS = {
     "birthday_bonus": (0, 1_000_000),
     "referral_bonus": (0, 1_000_000),
     "scan_min_length": (4, 32),
+}
+
+
+_CHOICES = {
+    "card_paper": ("A4", "Letter"),
+    "receipt_width": (80, 58),
+    "receipt_format": ("escpos", "pdf"),
+    "auto_print_receipt": (0, 1),
 }
 
 
@@ -102,6 +116,18 @@ def _validated(name: str, raw) -> object:
         if not (str(raw).isdigit() and 1 <= len(str(raw)) <= 4):
             raise ValidationError(f"card_prefix: 1 to 4 digits (got '{raw}')", name)
         return str(raw)
+    if name in _CHOICES:
+        text = str(raw).strip()
+        choices = _CHOICES[name]
+        match = next((choice for choice in choices if str(choice).lower() == text.lower()), None)
+        if match is None:
+            raise ValidationError(f"{name}: one of {', '.join(map(str, choices))} (got '{raw}')", name)
+        return match
+    if name in ("card_printer", "receipt_printer"):
+        text = str(raw).strip()
+        if len(text) > 200:
+            raise ValidationError(f"{name}: at most 200 characters", name)
+        return text
     if name == "language":
         if str(raw).strip().lower() not in LANGUAGES:
             raise ValidationError(f"language: one of {', '.join(LANGUAGES)} (got '{raw}')", name)

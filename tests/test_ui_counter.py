@@ -198,7 +198,6 @@ def test_enrolling_records_both_consents_separately_and_opens_the_new_member(qtb
                          "profiling_consent FROM members").fetchone()
     assert tuple(row) == ("Marta Núñez", "611222333", 1, 1, 0)
     assert dialog.member.card in dialog.result_label.text()
-    assert dialog.print_button.isHidden(), "no printing hook yet: no button that does nothing"
     dialog.save()  # Done
     assert window.counter.panel.name.text() == "Marta Núñez"
 
@@ -215,18 +214,18 @@ def test_enrolment_with_a_bad_email_names_the_field_and_writes_nothing(qtbot, wi
     dialog.reject()
 
 
-def test_the_print_card_hook_is_offered_after_enrolment(qtbot, ctx):
-    printed = []
-    window = MainWindow(ctx, print_card=printed.append)
-    qtbot.addWidget(window)
+def test_after_enrolment_print_card_previews_the_new_card(qtbot, window, ctx):
     window.counter.enrol()
     dialog = window.counter.enrol_dialog
     dialog.fields["name"].setText("Marta")
     dialog.save()
     assert not dialog.print_button.isHidden()
-    qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
-    assert [member.name for member in printed] == ["Marta"]
-    window.shutdown()
+    with qtbot.waitSignal(window.printing.preview_opened) as opened:
+        qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
+    preview = opened.args[0]
+    assert preview.document.pageCount() == 2 and "Marta" in preview.windowTitle()
+    assert ctx.db.execute("SELECT printed_tier FROM cards").fetchone()[0] == "bronze"
+    preview.reject()
 
 
 def test_the_member_panel_shows_tier_progress_expiry_birthday_and_notes(qtbot, window, ctx, clock, enrol):

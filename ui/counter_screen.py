@@ -2,10 +2,9 @@
 redeem or refund; enrol newcomers; undo the last transaction for two minutes.
 
 Everything is reachable from the keyboard: the search box takes F2, the actions
-F3 (sale), F4 (redeem), F6 (refund), F8 enrols, Ctrl+Z undoes, Esc clears.
+F3 (sale), F4 (redeem), F6 (refund), F8 enrols, Ctrl+Z undoes, F9 prints the
+last slip, Esc clears.
 """
-
-from typing import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -25,6 +24,7 @@ from .enrol_dialog import EnrolDialog
 from .feedback import StatusBanner
 from .formatting import points_text, signed_points_text
 from .member_panel import MemberPanel
+from .printing import PrintService
 from .search_worker import MemberSearch
 
 SEARCH_DEBOUNCE_MS = 150
@@ -33,14 +33,15 @@ SEARCH_DEBOUNCE_MS = 150
 class CounterScreen(QWidget):
     member_changed = Signal(object)   # MemberSummary or None
 
-    def __init__(self, ctx: Context, search: MemberSearch, print_card: Callable[[Member], None] | None = None,
-                 parent=None):
+    def __init__(self, ctx: Context, search: MemberSearch, printing: PrintService | None = None, parent=None):
         super().__init__(parent)
         self.ctx = ctx
         self.search = search
-        self.print_card = print_card
+        self.printing = printing
+        self.print_card = printing.card if printing else None
         self.summary: MemberSummary | None = None
-        self.last_entry: Entry | None = None
+        self.last_entry: Entry | None = None     # what Ctrl+Z would undo
+        self.slip_entry: Entry | None = None     # what F9 would print
 
         self.search_box = QLineEdit(placeholderText=self.tr("Scan a card or search: name, phone, card (F2)"))
         self.search_box.setAccessibleName(self.tr("Find member"))
@@ -61,6 +62,12 @@ class CounterScreen(QWidget):
         self.undo_button.setStyleSheet("font-size: 13pt; padding: 4px 12px;")
         self.undo_button.setAccessibleName(self.tr("Undo last transaction"))
         self.undo_button.setEnabled(False)
+        self.slip_button = QPushButton(self.tr("Print slip (F9)"))
+        self.slip_button.setMinimumHeight(48)
+        self.slip_button.setStyleSheet("font-size: 13pt; padding: 4px 12px;")
+        self.slip_button.setAccessibleName(self.tr("Print the slip of the last transaction"))
+        self.slip_button.setEnabled(False)
+        self.slip_button.setVisible(printing is not None)
 
         self.panel = MemberPanel(ctx.programme().currency, ctx.programme().currency_decimals)
         self.sale = SalePanel(ctx)
@@ -77,6 +84,7 @@ class CounterScreen(QWidget):
         top.addWidget(self.search_box, 1)
         top.addWidget(self.enrol_button)
         top.addWidget(self.undo_button)
+        top.addWidget(self.slip_button)
         body = QHBoxLayout()
         body.addWidget(self.panel, 2)
         body.addWidget(self.actions, 3)
@@ -99,12 +107,13 @@ class CounterScreen(QWidget):
         self.search.failed.connect(lambda message: self.banner.show_message("error", message))
         self.enrol_button.clicked.connect(self.enrol)
         self.undo_button.clicked.connect(self.undo)
+        self.slip_button.clicked.connect(self.print_slip)
         for panel in (self.sale, self.redeem, self.refund):
             panel.succeeded.connect(self._action_succeeded)
             panel.failed.connect(lambda message: self.banner.show_message("error", message))
         for keys, slot in (("F2", self.focus_search), ("F3", lambda: self.show_action(0)),
                            ("F4", lambda: self.show_action(1)), ("F6", lambda: self.show_action(2)),
-                           ("F8", self.enrol), ("Ctrl+Z", self.undo), ("Escape", self.clear_member)):
+                           ("F8", self.enrol), ("Ctrl+Z", self.undo), ("F9", self.print_slip), ("Escape", self.clear_member)):
             QShortcut(QKeySequence(keys), self, slot, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
     # -- finding the member -----------------------------------------------------
@@ -208,8 +217,11 @@ class CounterScreen(QWidget):
 
     def _action_succeeded(self, message: str, entry: Entry) -> None:
         self.banner.show_message("success", message)
-        self.last_entry = entry
+        self.last_entry = self.slip_entry = entry
         self.undo_button.setEnabled(True)
+        self.slip_button.setEnabled(True)
+        if self.printing is not None and self.ctx.programme().auto_print_receipt:
+            self.printing.receipt(entry.uuid, preview=False)
         age_ms = int((self.ctx.clock.now() - from_iso(entry.created_at)).total_seconds() * 1000)
         self.undo_timer.start(max(0, UNDO_WINDOW_SECONDS * 1000 - age_ms))
         self.refresh_member()
@@ -226,10 +238,18 @@ class CounterScreen(QWidget):
             self.banner.show_message("error", error.message)
             return
         self.last_entry = None
+        self.slip_entry = result.entry
         self.undo_button.setEnabled(False)
         self.banner.show_message("success", self.tr("Undone: {points} points · balance {balance}").format(
             points=signed_points_text(result.entry.points), balance=points_text(result.balance)))
         self.refresh_member()
+
+    def print_slip(self) -> None:
+        """The slip of the last transaction (or of its undo), to the receipt printer or a preview."""
+        if self.printing is None or self.slip_entry is None:
+            self.banner.show_message("warning", self.tr("No transaction to print yet."))
+            return
+        self.printing.receipt(self.slip_entry.uuid)
 
     def enrol(self) -> None:
         """Opened window-modal but not blocking, so the counter stays responsive (and testable)."""

@@ -4,8 +4,6 @@ Ctrl+1…Ctrl+5 switch screens. A card scanned anywhere in the window opens the
 member on the Counter screen (see scanner.py), whatever has the focus.
 """
 
-from typing import Callable
-
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QMainWindow, QPushButton, QStackedWidget,
@@ -16,19 +14,19 @@ from loyalty.context import Context
 from loyalty.demo import load_demo_data
 from loyalty.errors import LoyaltyError
 from loyalty.member_directory import member_count
-from loyalty.members import Member
 from loyalty.storage import database_path
 
 from .catalog_screen import CatalogScreen
 from .counter_screen import CounterScreen
 from .members_screen import MembersScreen
+from .printing import PrintService
 from .scanner import ScanDetector
 from .search_worker import MemberSearch
 from .settings_screen import SettingsScreen
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, ctx: Context, print_card: Callable[[Member], None] | None = None):
+    def __init__(self, ctx: Context):
         super().__init__()
         self.ctx = ctx
         programme = ctx.programme()
@@ -54,8 +52,9 @@ class MainWindow(QMainWindow):
             label.setStyleSheet("font-size: 12pt; color: #333; padding: 0 8px;")
             header.addWidget(label)
 
-        self.counter = CounterScreen(ctx, self.counter_search, print_card)
-        self.members = MembersScreen(ctx, self.members_search)
+        self.printing = PrintService(ctx, self)
+        self.counter = CounterScreen(ctx, self.counter_search, self.printing)
+        self.members = MembersScreen(ctx, self.members_search, self.printing)
         self.catalog = CatalogScreen(ctx)
         self.reports = QLabel(self.tr("Monthly reports arrive in a coming release."),
                               alignment=Qt.AlignmentFlag.AlignCenter)
@@ -91,6 +90,7 @@ class MainWindow(QMainWindow):
         self.scanner.scanned.connect(self.card_scanned)
         self.members.open_at_counter.connect(self.card_scanned)
         self.settings.saved.connect(self.settings_saved)
+        self.printing.message.connect(self.show_message)
         self.show_screen(0)
         self.refresh()
 
@@ -108,6 +108,11 @@ class MainWindow(QMainWindow):
     def card_scanned(self, card: str) -> None:
         self.show_screen(0)
         self.counter.open_card(card)
+
+    def show_message(self, kind: str, text: str) -> None:
+        """Printing and other background work report on the banner of the screen in view."""
+        banner = getattr(self.screens.currentWidget(), "banner", self.counter.banner)
+        banner.show_message(kind, text)
 
     def refresh(self) -> None:
         programme = self.ctx.programme()
@@ -143,3 +148,4 @@ class MainWindow(QMainWindow):
         self.scanner.stop()
         self.counter_search.stop()
         self.members_search.stop()
+        self.printing.shutdown()

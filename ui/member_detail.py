@@ -18,9 +18,10 @@ class MemberDetailDialog(QDialog):
     changed = Signal()
     open_at_counter = Signal(str)
 
-    def __init__(self, ctx: Context, member: Member, parent=None):
+    def __init__(self, ctx: Context, member: Member, printing=None, parent=None):
         super().__init__(parent)
         self.ctx = ctx
+        self.printing = printing
         self.member = member
         self.setMinimumSize(900, 640)
         self.name = QLineEdit()
@@ -48,8 +49,11 @@ class MemberDetailDialog(QDialog):
         self.block_button = QPushButton()
         self.reissue_button = QPushButton(self.tr("Re-issue card (lost card)"))
         self.counter_button = QPushButton(self.tr("Open at the counter"))
+        self.print_button = QPushButton(self.tr("Print card"))
+        self.print_button.setVisible(printing is not None)
         buttons = QHBoxLayout()
-        for button in (self.save_button, self.block_button, self.reissue_button, self.counter_button):
+        for button in (self.save_button, self.block_button, self.reissue_button, self.print_button,
+                       self.counter_button):
             buttons.addWidget(button)
         programme = ctx.programme()
         self.history_model = HistoryTableModel(lambda before, limit: history(ctx, member.id, limit, before),
@@ -72,6 +76,7 @@ class MemberDetailDialog(QDialog):
         self.save_button.clicked.connect(self.save)
         self.block_button.clicked.connect(self.toggle_block)
         self.reissue_button.clicked.connect(self.reissue)
+        self.print_button.clicked.connect(lambda: self.printing.card(self.member))
         self.counter_button.clicked.connect(lambda: (self.open_at_counter.emit(self.member.card), self.accept()))
         self.show_member(member)
 

@@ -6,21 +6,25 @@ from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QLabel, QLineEdit,
 
 from loyalty.context import Context
 from loyalty.member_directory import member_count, members_page
+from loyalty.members import Member
+from loyalty.printing.jobs import members_due_a_card
 from loyalty.programme import load_tiers
 
 from .formatting import points_text
 from .member_detail import MemberDetailDialog
 from .members_table_model import MembersTableModel
+from .printing import PrintService
 from .search_worker import MemberSearch
 
 
 class MembersScreen(QWidget):
     open_at_counter = Signal(str)
 
-    def __init__(self, ctx: Context, search: MemberSearch, parent=None):
+    def __init__(self, ctx: Context, search: MemberSearch, printing: PrintService | None = None, parent=None):
         super().__init__(parent)
         self.ctx = ctx
         self.search = search
+        self.printing = printing
         self.loaded = False
         self.search_box = QLineEdit(placeholderText=self.tr("Search by name, phone or card"))
         self.search_box.setAccessibleName(self.tr("Search members"))
@@ -29,13 +33,17 @@ class MembersScreen(QWidget):
         self.search_box.setStyleSheet("font-size: 14pt;")
         self.count_label = QLabel()
         self.details_button = QPushButton(self.tr("Details… (Enter)"))
+        self.cards_button = QPushButton(self.tr("Print cards of the selected"))
+        self.cards_button.setToolTip(self.tr("Ctrl+click or Shift+click to select several members"))
+        self.due_button = QPushButton(self.tr("Print cards due"))
+        self.due_button.setToolTip(self.tr("New members, and members whose tier changed since their card was printed"))
         self.model = MembersTableModel(lambda order, desc, after: members_page(ctx, order, desc, after),
                                        {tier.code: tier.name for tier in load_tiers(ctx.db)}, self)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setAccessibleName(self.tr("Members"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         self.table.horizontalHeader().setStretchLastSection(True)
@@ -48,6 +56,8 @@ class MembersScreen(QWidget):
         top.addWidget(self.search_box, 1)
         top.addWidget(self.count_label)
         top.addWidget(self.details_button)
+        top.addWidget(self.cards_button)
+        top.addWidget(self.due_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
@@ -57,6 +67,10 @@ class MembersScreen(QWidget):
         self.search.results.connect(self.model.show_found)
         self.table.activated.connect(lambda index: self.open_details(index.row()))
         self.details_button.clicked.connect(lambda: self.open_details(self.table.currentIndex().row()))
+        self.cards_button.clicked.connect(self.print_selected_cards)
+        self.due_button.clicked.connect(lambda: self.printing.card_sheet(members_due_a_card(self.ctx)))
+        for button in (self.cards_button, self.due_button):
+            button.setVisible(printing is not None)
 
     def activated(self) -> None:
         """Loaded when first shown, not at start-up: the counter opens without waiting for it."""
@@ -78,11 +92,18 @@ class MembersScreen(QWidget):
         else:
             self.model.show_all()
 
+    def selected_members(self) -> list[Member]:
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        return [member for member in (self.model.member_at(row) for row in rows) if member is not None]
+
+    def print_selected_cards(self) -> None:
+        self.printing.card_sheet(self.selected_members())
+
     def open_details(self, row: int) -> None:
         member = self.model.member_at(row)
         if member is None:
             return
-        self.detail = MemberDetailDialog(self.ctx, member, self)
+        self.detail = MemberDetailDialog(self.ctx, member, self.printing, self)
         self.detail.changed.connect(self.reload)
         self.detail.open_at_counter.connect(self.open_at_counter)
         self.detail.open()

@@ -3,7 +3,8 @@ validated by the domain (loyalty.programme) so the screen and the CLI refuse the
 same things with the same words. All fields are saved together or not at all."""
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (QAbstractItemView, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+from PySide6.QtPrintSupport import QPrinterInfo
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
                                QPushButton, QScrollArea, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from loyalty.context import Context
@@ -43,15 +44,22 @@ class SettingsScreen(QWidget):
             (self.tr("Cards and scanner"), (("card_prefix", self.tr("Card number prefix")),
                                             ("scan_min_length", self.tr("Shortest scan (characters)")),
                                             ("scan_prefix", self.tr("Scanner prefix character (optional)")))),
+            (self.tr("Printing"), (("language", self.tr("Language of cards and slips")),
+                                   ("logo_path", self.tr("Logo on cards (PNG or JPEG file, optional)")),
+                                   ("card_printer", self.tr("Card printer")),
+                                   ("card_paper", self.tr("Card sheet paper")),
+                                   ("receipt_printer", self.tr("Slip printer (empty: preview only)")),
+                                   ("receipt_width", self.tr("Slip roll width (mm)")),
+                                   ("receipt_format", self.tr("Slip printer speaks")),
+                                   ("auto_print_receipt", self.tr("Print a slip after every transaction")))),
         )
         column = QVBoxLayout()
         for title, rows in groups:
             box = QGroupBox(title)
             form = QFormLayout(box)
             for name, label in rows:
-                field = QLineEdit()
+                field = self._field_for(name)
                 field.setAccessibleName(label)
-                field.textChanged.connect(self._update_example)
                 self.fields[name] = field
                 form.addRow(label, field)
             column.addWidget(box)
@@ -94,13 +102,51 @@ class SettingsScreen(QWidget):
         layout.addWidget(self.banner)
         self.reload()
 
+    def _field_for(self, name: str) -> QLineEdit | QComboBox:
+        """A list to choose from where the setting has fixed choices or names a printer; text otherwise."""
+        choices = {
+            "language": (("es", self.tr("Spanish")), ("en", self.tr("English"))),
+            "card_paper": (("A4", "A4"), ("Letter", "Letter")),
+            "receipt_width": ((80, "80 mm"), (58, "58 mm")),
+            "receipt_format": (("escpos", self.tr("ESC/POS (thermal printer, raw)")),
+                               ("pdf", self.tr("PDF through its driver"))),
+            "auto_print_receipt": ((0, self.tr("No")), (1, self.tr("Yes"))),
+        }
+        if name in choices:
+            field = QComboBox()
+            for value, text in choices[name]:
+                field.addItem(text, value)
+            return field
+        if name in ("card_printer", "receipt_printer"):
+            field = QComboBox(editable=True)
+            field.addItems(["", *QPrinterInfo.availablePrinterNames()])
+            return field
+        field = QLineEdit()
+        field.textChanged.connect(self._update_example)
+        return field
+
+    @staticmethod
+    def _value(field: QLineEdit | QComboBox):
+        if isinstance(field, QLineEdit):
+            return field.text()
+        return field.currentText() if field.isEditable() else field.currentData()
+
+    @staticmethod
+    def _show_value(field: QLineEdit | QComboBox, value) -> None:
+        if isinstance(field, QLineEdit):
+            field.setText(str(value))
+        elif field.isEditable():
+            field.setCurrentText(str(value))
+        else:
+            field.setCurrentIndex(max(0, field.findData(value)))
+
     def activated(self) -> None:
         self.reload()
 
     def reload(self) -> None:
         programme = self.ctx.programme()
         for name, field in self.fields.items():
-            field.setText(str(getattr(programme, name)))
+            self._show_value(field, getattr(programme, name))
         self.tiers.blockSignals(True)
         tiers = load_tiers(self.ctx.db)
         self.tiers.setRowCount(len(tiers))
@@ -119,7 +165,7 @@ class SettingsScreen(QWidget):
         return item.text().strip() if item else ""
 
     def save(self) -> None:
-        changes = {name: field.text() for name, field in self.fields.items()}
+        changes = {name: self._value(field) for name, field in self.fields.items()}
         try:
             with write_transaction(self.ctx.db):
                 programme = save_settings(self.ctx.db, changes)
@@ -137,9 +183,11 @@ class SettingsScreen(QWidget):
         self.saved.emit()
 
     def _focus_field(self, field_name: str | None) -> None:
-        if field_name in self.fields:
-            self.fields[field_name].setFocus()
-            self.fields[field_name].selectAll()
+        field = self.fields.get(field_name or "")
+        if field is not None:
+            field.setFocus()
+            if isinstance(field, QLineEdit):
+                field.selectAll()
 
     def _update_example(self, *_) -> None:
         """'A 25.00 sale earns 25 points; Silver earns 31; Gold earns 37' from the values on screen."""
