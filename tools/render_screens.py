@@ -48,7 +48,7 @@ def main() -> None:
         shots.append(name)
 
     with tempfile.TemporaryDirectory() as folder:
-        window = MainWindow(open_shop(Path(folder) / "demo.sqlite"), print_card=lambda member: None)
+        window = MainWindow(open_shop(Path(folder) / "demo.sqlite"))
         window.resize(width, height)
         window.show()
         shoot(window, "first-window-empty")
@@ -64,6 +64,10 @@ def main() -> None:
         shoot(window, "counter-sale-preview")
         QTest.keyClick(counter.sale.amount, Qt.Key.Key_Return)
         shoot(window, "counter-sale-done")
+        counter.print_slip()
+        window.printing.preview.resize(520, 760)
+        shoot(window.printing.preview, "slip-preview")
+        window.printing.preview.reject()
         counter.show_action(1)
         QTest.keyClicks(counter.redeem.points, "500")
         shoot(window, "counter-redeem")
@@ -77,6 +81,9 @@ def main() -> None:
         shoot(dialog, "enrol-dialog")
         dialog.save()
         shoot(dialog, "enrol-dialog-done")
+        dialog.print_button.click()
+        shoot(window.printing.preview, "card-preview")
+        window.printing.preview.reject()
         dialog.accept()
 
         window.show_screen(1)
