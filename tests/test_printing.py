@@ -208,3 +208,26 @@ def test_escpos_goes_to_the_queue_as_a_raw_job_untouched(fake_lp):
 def test_a_refused_print_job_says_which_printer_and_why(fake_lp):
     with pytest.raises(PrintingError, match="'broken' refused the job: lp: The printer or class does not exist"):
         send_raw("broken", b"x")
+
+
+def test_a_logo_is_printed_beside_the_shop_name_and_the_qr_still_reads(ctx, enrol, settings, tmp_path):
+    from PIL import Image
+
+    logo = tmp_path / "logo.png"
+    Image.new("RGB", (200, 80), "#1f4e8c").save(logo)
+    settings(logo_path=str(logo))
+    ana = enrol("Ana García")
+    path = print_cards(ctx, [ana], tmp_path / "card.pdf", back=False)
+    with pdfplumber.open(path) as pdf:
+        assert len(pdf.pages[0].images) == 1
+    assert [code.text for code in decoded(page_images(path)[0])] == [ana.card]
+
+
+def test_the_slip_warns_of_points_expiring_within_30_days(ctx, enrol, clock, tmp_path):
+    ana = enrol("Ana García")
+    post_sale(ctx, ana.card, 5_000, "T-1")              # March 2026: expires 31 March 2027
+    clock.advance(days=370)
+    sale = post_sale(ctx, ana.card, 1_000, "T-2").entry
+    path = receipt_pdf(receipt_for_entry(ctx, sale.id), tmp_path / "r.pdf", 80)
+    with pdfplumber.open(path) as pdf:
+        assert "50 pts caducan el 31/03/2027" in pdf.pages[0].extract_text()
