@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from .clock import from_iso
 from .context import Context
 from .errors import ConflictError, ValidationError
-from .ledger import Entry, append_entry, entry_by_id, entry_by_key, entry_by_reference
+from .ledger import Entry, append_entry, entry_by_key, entry_by_reference
 from .members import member_by_card, member_by_id
 from .sales import ReversalResult, refunded_cents, reverse_sale_amount
 from .storage import write_transaction

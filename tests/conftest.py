@@ -47,3 +47,17 @@ def settings(ctx):
 
 def count(ctx, table: str) -> int:
     return ctx.db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+
+
+@pytest.fixture
+def window(qtbot, ctx):
+    """The main window on the test shop, shown and focused; its threads stopped afterwards."""
+    from ui.main_window import MainWindow
+
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitExposed(window)
+    yield window
+    window.shutdown()

@@ -1,7 +1,6 @@
 """The counter screen driven with real key presses, as a cashier with a scanner would:
 each test checks what the screen shows and what the database holds."""
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
@@ -11,18 +10,8 @@ from loyalty.rewards import add_reward
 from loyalty.sales import post_sale
 from conftest import count
 from ui_helpers import press, scan, type_by_hand, type_fast
-from ui.main_window import MainWindow
 
 
-@pytest.fixture
-def window(qtbot, ctx):
-    window = MainWindow(ctx)
-    qtbot.addWidget(window)
-    window.show()
-    window.activateWindow()
-    qtbot.waitExposed(window)
-    yield window
-    window.shutdown()
 
 
 def focused():

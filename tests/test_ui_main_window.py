@@ -3,7 +3,6 @@ driven as a person would; each test checks the screen and the database."""
 
 from datetime import datetime, timezone
 
-import pytest
 from PySide6.QtCore import Qt
 
 from loyalty.clock import FixedClock
@@ -17,14 +16,6 @@ from ui.main_window import MainWindow
 from ui.members_table_model import MembersTableModel
 
 
-@pytest.fixture
-def window(qtbot, ctx):
-    window = MainWindow(ctx)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    yield window
-    window.shutdown()
 
 
 def test_window_shows_shop_staff_date_and_loads_demo_data(qtbot, tmp_path):

@@ -11,19 +11,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 
 from loyalty.programme import load_programme
-from loyalty.sales import post_sale
-from ui.main_window import MainWindow
 from ui_helpers import press, type_fast
 
 
-@pytest.fixture
-def window(qtbot, ctx):
-    window = MainWindow(ctx)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    yield window
-    window.shutdown()
 
 
 def test_f9_previews_the_slip_of_the_last_sale_and_prints_it(qtbot, window, ctx, enrol, tmp_path):
