@@ -195,4 +195,11 @@ def card_printing(db: Database) -> None:
     )
 
 
+@migrations(name="0004_ledger_time_index")
+def ledger_time_index(db: Database) -> None:
+    """Reports read a period's entries by time: a month's report then reads that month's
+    entries only, not the whole history."""
+    db.execute("CREATE INDEX entries_time ON entries(created_at)")
+
+
 SCHEMA_VERSION = len(migrations._migrations)

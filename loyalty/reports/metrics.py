@@ -1,0 +1,218 @@
+"""The owner's monthly report: every metric of docs/metrics.md, computed here and only
+here, from range queries on the ledger's time index (so a month's report reads that
+month's entries, not the whole history).
+
+Amounts are integer minor units, counts integers, rates exact Fractions between 0
+and 1 (turned into decimals only where they are shown or exported).
+"""
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from fractions import Fraction
+
+from ..clock import local_date, local_midnight_utc, to_iso
+from ..context import Context
+from ..points import points_value
+from ..programme import load_tiers
+from .period import Period
+
+ABC_SHARES = (Fraction(80, 100), Fraction(95, 100))   # A: the first 80 % of sales; B: the next 15 %; C: the rest
+EXPIRY_HORIZONS = (30, 60, 90)
+
+
+@dataclass
+class Report:
+    period: Period
+    metrics: dict                      # name -> int | Fraction | dict, as named in docs/metrics.md
+    previous: dict                     # the same metrics for the period before
+    daily: list[dict] = field(default_factory=list)
+    tier_distribution: list[dict] = field(default_factory=list)
+    tier_moves: dict = field(default_factory=dict)
+    top_members: list[dict] = field(default_factory=list)
+    abc: list[dict] = field(default_factory=list)
+    expiring: list[dict] = field(default_factory=list)
+
+
+def ratio(numerator: int, denominator: int) -> Fraction:
+    return Fraction(numerator, denominator) if denominator else Fraction(0)
+
+
+def compute_report(ctx: Context, period: Period, churn_days: int = 60, top: int = 10,
+                   progress=lambda step, steps: None) -> Report:
+    tz = ctx.programme().timezone
+    steps = 7
+    progress(0, steps)
+    metrics = period_metrics(ctx, period, churn_days)
+    progress(1, steps)
+    previous = period_metrics(ctx, period.previous(), churn_days)
+    progress(2, steps)
+    start, end = period.bounds(tz)
+    report = Report(period, metrics, previous)
+    report.daily = daily_series(ctx, period)
+    progress(3, steps)
+    report.tier_distribution, report.tier_moves = tier_figures(ctx, start, end)
+    progress(4, steps)
+    report.top_members = top_members(ctx, start, end, top)
+    progress(5, steps)
+    report.abc = abc_classes(ctx, period)
+    progress(6, steps)
+    report.expiring = expiring_points(ctx)
+    progress(7, steps)
+    return report
+
+
+def period_metrics(ctx: Context, period: Period, churn_days: int) -> dict:
+    programme = ctx.programme()
+    start, end = period.bounds(programme.timezone)
+    by_kind = {(row[0], row[1]): row[2:] for row in ctx.db.execute(
+        "SELECT kind, bonus_kind, COUNT(*), COALESCE(SUM(points), 0), COALESCE(SUM(spend_cents), 0), "
+        "COALESCE(SUM(CASE WHEN points > 0 THEN points ELSE 0 END), 0) "
+        "FROM entries WHERE created_at >= ? AND created_at < ? GROUP BY kind, bonus_kind", [start, end])}
+
+    def total(kind: str, column: int) -> int:
+        return sum(values[column] for (entry_kind, _), values in by_kind.items() if entry_kind == kind)
+
+    transactions = total("earn", 0)
+    member_sales = sum(values[2] for values in by_kind.values())
+    issued = {"earn": total("earn", 1), "bonus": total("bonus", 1), "adjustments": total("adjust", 3)}
+    issued["total"] = sum(issued.values())
+    redeemed = -total("redeem", 1)
+    expired = -total("expire", 1)
+
+    sales_per_member = _sales_per_member(ctx, start, end)
+    before_start, _ = period.previous().bounds(programme.timezone)
+    active_before = set(_sales_per_member(ctx, before_start, start))
+    churn_start = to_iso(local_midnight_utc(period.last_day + timedelta(days=1) - timedelta(days=churn_days),
+                                            programme.timezone))
+    bought_lately = set(_sales_per_member(ctx, churn_start, end))
+    members_total, new_members = ctx.db.execute(
+        "SELECT COALESCE(SUM(joined_at < ?), 0), COALESCE(SUM(joined_at >= ? AND joined_at < ?), 0) FROM members",
+        [end, start, end]).fetchone()
+    outstanding = outstanding_points(ctx, end)
+    active = len(sales_per_member)
+    return {
+        "members_total": members_total,
+        "new_members": new_members,
+        "active_members": active,
+        "member_sales": member_sales,
+        "transactions": transactions,
+        "avg_ticket": _rounded(ratio(member_sales, transactions)),
+        "visits_per_active_member": ratio(transactions, active),
+        "points_issued": issued,
+        "points_redeemed": redeemed,
+        "points_expired": expired,
+        "points_outstanding": outstanding,
+        "liability": points_value(max(outstanding, 0), programme.points_per_currency_unit,
+                                  programme.currency_decimals),
+        "redemption_rate": ratio(redeemed, issued["total"]),
+        "retention_rate": ratio(len(active_before & set(sales_per_member)), len(active_before)),
+        "repeat_purchase_rate": ratio(sum(1 for count in sales_per_member.values() if count >= 2), active),
+        "churned": len(active_before - bought_lately),
+    }
+
+
+def _sales_per_member(ctx: Context, start: str, end: str) -> dict[int, int]:
+    return dict(ctx.db.execute(
+        "SELECT member_id, COUNT(*) FROM entries WHERE kind = 'earn' AND created_at >= ? AND created_at < ? "
+        "GROUP BY member_id", [start, end]).fetchall())
+
+
+def _rounded(value: Fraction) -> int:
+    """Half up to the minor unit."""
+    return (value.numerator * 2 + value.denominator) // (2 * value.denominator)
+
+
+def outstanding_points(ctx: Context, end: str) -> int:
+    """Points held at `end`: today's balances minus what was posted since (reads only the entries after `end`)."""
+    now_total = ctx.db.execute("SELECT COALESCE(SUM(balance), 0) FROM members").fetchone()[0]
+    since = ctx.db.execute("SELECT COALESCE(SUM(points), 0) FROM entries WHERE created_at >= ?", [end]).fetchone()[0]
+    return now_total - since
+
+
+def daily_series(ctx: Context, period: Period) -> list[dict]:
+    tz = ctx.programme().timezone
+    rows = []
+    for day in period.days:
+        start, end = Period(day, day).bounds(tz)
+        sales, transactions, issued, redeemed = ctx.db.execute(
+            "SELECT COALESCE(SUM(spend_cents), 0), COALESCE(SUM(kind = 'earn'), 0), "
+            "COALESCE(SUM(CASE WHEN kind IN ('earn', 'bonus') OR (kind = 'adjust' AND points > 0) THEN points END), 0), "
+            "COALESCE(-SUM(CASE WHEN kind = 'redeem' THEN points END), 0) "
+            "FROM entries WHERE created_at >= ? AND created_at < ?", [start, end]).fetchone()
+        rows.append({"day": day.isoformat(), "member_sales": sales, "transactions": transactions,
+                     "points_issued": issued, "points_redeemed": redeemed})
+    return rows
+
+
+def tier_figures(ctx: Context, start: str, end: str) -> tuple[list[dict], dict]:
+    """Members per tier at the period's end, and the moves up and down during it."""
+    tiers = load_tiers(ctx.db)
+    rank = {tier.code: tier.rank for tier in tiers}
+    counts = Counter(dict(ctx.db.execute(
+        "SELECT tier_code, COUNT(*) FROM members WHERE joined_at < ? GROUP BY tier_code", [end]).fetchall()))
+    # Members who changed tier since the end: put them back in the tier they had then.
+    for current, then in ctx.db.execute(
+            "SELECT m.tier_code, (SELECT from_code FROM tier_changes t2 WHERE t2.member_id = m.id AND "
+            "t2.changed_at >= ? ORDER BY t2.changed_at, t2.id LIMIT 1) FROM members m WHERE m.joined_at < ? AND "
+            "m.id IN (SELECT member_id FROM tier_changes WHERE changed_at >= ?)", [end, end, end]):
+        counts[current] -= 1
+        counts[then or tiers[0].code] += 1
+    distribution = [{"tier": tier.code, "name": tier.name, "members": counts.get(tier.code, 0)} for tier in tiers]
+    moves = {"up": 0, "down": 0}
+    for old, new in ctx.db.execute(
+            "SELECT from_code, to_code FROM tier_changes WHERE changed_at >= ? AND changed_at < ? "
+            "AND from_code IS NOT NULL", [start, end]):   # enrolment is not a move
+        moves["up" if rank.get(new, 0) > rank.get(old, 0) else "down"] += 1
+    return distribution, moves
+
+
+def top_members(ctx: Context, start: str, end: str, limit: int) -> list[dict]:
+    return [{"card": card, "name": name, "member_sales": sales, "visits": visits}
+            for card, name, sales, visits in ctx.db.execute(
+                "SELECT m.card, m.name, s.sales, s.visits FROM (SELECT member_id, SUM(spend_cents) AS sales, "
+                "SUM(kind = 'earn') AS visits FROM entries WHERE created_at >= ? AND created_at < ? "
+                "AND spend_cents != 0 GROUP BY member_id ORDER BY sales DESC, member_id LIMIT ?) s "
+                "JOIN members m ON m.id = s.member_id ORDER BY s.sales DESC, m.id", [start, end, limit])]
+
+
+def abc_classes(ctx: Context, period: Period) -> list[dict]:
+    """Members ranked by their sales in the 12 months up to the period's end: A make the first
+    80 % of those sales, B the next 15 %, C the rest (members with no net sales are C)."""
+    tz = ctx.programme().timezone
+    end_day = period.last_day
+    year_before = Period(_same_day_a_year_before(end_day) + timedelta(days=1), end_day)
+    start, end = year_before.bounds(tz)
+    sales = sorted((row for row in ctx.db.execute(
+        "SELECT member_id, SUM(spend_cents) FROM entries WHERE created_at >= ? AND created_at < ? "
+        "AND spend_cents != 0 GROUP BY member_id", [start, end]) if row[1] > 0), key=lambda row: (-row[1], row[0]))
+    whole = sum(amount for _, amount in sales)
+    classes = {"A": [0, 0], "B": [0, 0], "C": [0, 0]}
+    running = 0
+    for _, amount in sales:
+        share_before = ratio(running, whole)
+        label = "A" if share_before < ABC_SHARES[0] else "B" if share_before < ABC_SHARES[1] else "C"
+        classes[label][0] += 1
+        classes[label][1] += amount
+        running += amount
+    return [{"class": label, "members": count, "member_sales": amount, "share_of_sales": ratio(amount, whole)}
+            for label, (count, amount) in classes.items()]
+
+
+def _same_day_a_year_before(day: date) -> date:
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:   # 29 February
+        return day.replace(year=day.year - 1, day=28)
+
+
+def expiring_points(ctx: Context) -> list[dict]:
+    """Points that will expire within 30, 60 and 90 days of today (as the lots stand now)."""
+    today = local_date(ctx.clock.now(), ctx.programme().timezone)
+    rows = []
+    for days in EXPIRY_HORIZONS:
+        points, members = ctx.db.execute(
+            "SELECT COALESCE(SUM(remaining), 0), COUNT(DISTINCT member_id) FROM lots "
+            "WHERE remaining > 0 AND expires_on <= ?", [(today + timedelta(days=days)).isoformat()]).fetchone()
+        rows.append({"within_days": days, "points": points, "members": members})
+    return rows

@@ -1,0 +1,223 @@
+"""Every report metric recomputed independently, in plain Python over the raw ledger rows,
+on a generated shop with refunds, redemptions, expiries, bonuses and tier changes; and
+the month boundary in the shop's time zone."""
+
+import random
+from collections import Counter
+from datetime import date, datetime, timedelta, timezone
+from fractions import Fraction
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from loyalty.clock import FixedClock, from_iso
+from loyalty.corrections import adjust_points, grant_bonus
+from loyalty.daily import run_daily
+from loyalty.errors import InsufficientPointsError, LoyaltyError, ValidationError
+from loyalty.members import NewMember, enrol_member
+from loyalty.points import points_value
+from loyalty.programme import load_tiers, save_settings, update_tier
+from loyalty.redemptions import redeem_points
+from loyalty.reports.metrics import compute_report
+from loyalty.reports.period import month_period, range_period
+from loyalty.sales import post_sale, refund_sale
+from loyalty.shop import open_shop
+from loyalty.storage import write_transaction
+
+TZ = ZoneInfo("Europe/Madrid")
+CHURN_DAYS = 30
+
+
+def build_shop(path, seed: int):
+    """Five months of a small shop, posted through the domain as the counter would."""
+    rng = random.Random(seed)
+    clock = FixedClock(datetime(2025, 12, 1, 9, tzinfo=timezone.utc))
+    ctx = open_shop(path, clock=clock)
+    with write_transaction(ctx.db):
+        save_settings(ctx.db, {"expiry_months": 1, "welcome_bonus": 50, "tier_grace_days": 5, "tier_window_days": 60})
+        update_tier(ctx.db, "gold", min_spend_cents=60_000)
+        update_tier(ctx.db, "silver", min_spend_cents=20_000)
+    members, sales = [], []
+    day = date(2025, 12, 1)
+    while day < date(2026, 5, 1):
+        for _ in range(rng.randint(0, 2)):
+            clock.current = _local(day, rng.randint(9, 20), rng.randint(0, 59))
+            members.append(enrol_member(ctx, NewMember(name=f"Socio {len(members)}")))
+        for _ in range(rng.randint(1, 6) if members else 0):
+            member = rng.choice(members)
+            hour, minute = rng.choice([(10, 5), (13, 30), (19, 45), (23, 30), (0, 15)])
+            clock.current = max(clock.current, _local(day, hour, minute))
+            clock.advance(seconds=rng.randint(1, 300))
+            roll = rng.random()
+            try:
+                if roll < 0.70 or not sales:
+                    sales.append(post_sale(ctx, member.card, rng.randint(500, 15_000)).entry)
+                elif roll < 0.80:
+                    sale = rng.choice(sales)
+                    card = ctx.db.execute("SELECT card FROM members WHERE id = ?", [sale.member_id]).fetchone()[0]
+                    refund_sale(ctx, card, rng.randint(1, sale.amount_cents), sale.receipt_ref)
+                elif roll < 0.92:
+                    redeem_points(ctx, member.card, rng.randint(10, 120))
+                elif roll < 0.96:
+                    adjust_points(ctx, member.card, rng.choice([-5, 20]), "counter correction")
+                else:
+                    grant_bonus(ctx, member.card, 30, "sorry for the wait")
+            except (InsufficientPointsError, ValidationError, LoyaltyError):
+                pass
+        clock.current = _local(day, 23, 59) + timedelta(seconds=30)
+        run_daily(ctx)
+        day += timedelta(days=1)
+    return ctx
+
+
+def _local(day: date, hour: int, minute: int) -> datetime:
+    return datetime(day.year, day.month, day.day, hour, minute, tzinfo=TZ).astimezone(timezone.utc)
+
+
+def independent_metrics(ctx, first: date, last: date) -> dict:
+    """Plain Python over every row: no SQL aggregation, local days by zoneinfo."""
+    entries = [dict(row) for row in ctx.db.query("SELECT * FROM entries")]
+    members = [dict(row) for row in ctx.db.query("SELECT * FROM members")]
+    day_of = lambda text: from_iso(text).astimezone(TZ).date()  # noqa: E731
+    inside = lambda row, a=first, b=last: a <= day_of(row["created_at"]) <= b  # noqa: E731
+    here = [e for e in entries if inside(e)]
+    previous_last = first - timedelta(days=1)
+    previous_first = previous_last.replace(day=1)
+    sales_count = Counter(e["member_id"] for e in here if e["kind"] == "earn")
+    before = {e["member_id"] for e in entries if e["kind"] == "earn" and inside(e, previous_first, previous_last)}
+    lately = {e["member_id"] for e in entries if e["kind"] == "earn"
+              and last - timedelta(days=CHURN_DAYS - 1) <= day_of(e["created_at"]) <= last}
+    transactions = sum(1 for e in here if e["kind"] == "earn")
+    sales = sum(e["spend_cents"] for e in here)
+    issued = {"earn": sum(e["points"] for e in here if e["kind"] == "earn"),
+              "bonus": sum(e["points"] for e in here if e["kind"] == "bonus"),
+              "adjustments": sum(e["points"] for e in here if e["kind"] == "adjust" and e["points"] > 0)}
+    issued["total"] = sum(issued.values())
+    redeemed = -sum(e["points"] for e in here if e["kind"] == "redeem")
+    outstanding = sum(e["points"] for e in entries if day_of(e["created_at"]) <= last)
+    programme = ctx.programme()
+    fraction = lambda a, b: Fraction(a, b) if b else Fraction(0)  # noqa: E731
+    return {
+        "members_total": sum(1 for m in members if day_of(m["joined_at"]) <= last),
+        "new_members": sum(1 for m in members if first <= day_of(m["joined_at"]) <= last),
+        "active_members": len(sales_count),
+        "member_sales": sales,
+        "transactions": transactions,
+        "avg_ticket": round(Fraction(sales, transactions)) if transactions else 0,
+        "visits_per_active_member": fraction(transactions, len(sales_count)),
+        "points_issued": issued,
+        "points_redeemed": redeemed,
+        "points_expired": -sum(e["points"] for e in here if e["kind"] == "expire"),
+        "points_outstanding": outstanding,
+        "liability": points_value(outstanding, programme.points_per_currency_unit, programme.currency_decimals),
+        "redemption_rate": fraction(redeemed, issued["total"]),
+        "retention_rate": fraction(len(before & set(sales_count)), len(before)),
+        "repeat_purchase_rate": fraction(sum(1 for n in sales_count.values() if n >= 2), len(sales_count)),
+        "churned": len(before - lately),
+    }
+
+
+@pytest.fixture(scope="module", params=[11, 29])
+def shop(request, tmp_path_factory):
+    ctx = build_shop(tmp_path_factory.mktemp("reports") / "shop.sqlite", request.param)
+    yield ctx
+    ctx.db.close()
+
+
+@pytest.mark.parametrize("month", ["2026-01", "2026-02", "2026-03", "2026-04"])
+def test_every_metric_matches_a_plain_python_recount(shop, month):
+    period = month_period(month)
+    report = compute_report(shop, period, churn_days=CHURN_DAYS)
+    expected = independent_metrics(shop, period.first_day, period.last_day)
+    assert report.metrics == expected
+    previous = independent_metrics(shop, *(lambda p: (p.first_day, p.last_day))(period.previous()))
+    assert report.previous == previous
+
+
+def test_the_data_has_what_the_metrics_are_about(shop):
+    kinds = dict(shop.db.execute("SELECT kind, COUNT(*) FROM entries GROUP BY kind").fetchall())
+    assert {"earn", "reverse", "redeem", "expire", "bonus", "adjust"} <= set(kinds)
+    assert shop.db.execute("SELECT COUNT(*) FROM tier_changes").fetchone()[0] > 0
+
+
+def test_tables_add_up_with_the_metrics(shop):
+    period = month_period("2026-03")
+    report = compute_report(shop, period, churn_days=CHURN_DAYS)
+    assert len(report.daily) == 31
+    assert sum(day["member_sales"] for day in report.daily) == report.metrics["member_sales"]
+    assert sum(day["transactions"] for day in report.daily) == report.metrics["transactions"]
+    assert sum(day["points_issued"] for day in report.daily) == report.metrics["points_issued"]["total"]
+    assert sum(day["points_redeemed"] for day in report.daily) == report.metrics["points_redeemed"]
+    assert sum(row["members"] for row in report.tier_distribution) == report.metrics["members_total"]
+    assert sum(row["share_of_sales"] for row in report.abc) in (0, 1)
+    sales = [row["member_sales"] for row in report.top_members]
+    assert sales == sorted(sales, reverse=True)
+
+
+def test_tier_distribution_at_a_past_month_end_and_moves_match_the_tier_history(shop):
+    period = month_period("2026-02")
+    report = compute_report(shop, period, churn_days=CHURN_DAYS)
+    end = datetime(2026, 3, 1, tzinfo=TZ).astimezone(timezone.utc)
+    base = load_tiers(shop.db)[0].code
+    changes = [dict(row) for row in shop.db.query("SELECT * FROM tier_changes ORDER BY changed_at, id")]
+    tier_at_end = {}
+    for member in shop.db.query("SELECT id, joined_at FROM members"):
+        if from_iso(member["joined_at"]) < end:
+            before = [c for c in changes if c["member_id"] == member["id"] and from_iso(c["changed_at"]) < end]
+            tier_at_end[member["id"]] = before[-1]["to_code"] if before else base
+    expected = Counter(tier_at_end.values())
+    assert {row["tier"]: row["members"] for row in report.tier_distribution} == {
+        tier.code: expected.get(tier.code, 0) for tier in load_tiers(shop.db)}
+    rank = {tier.code: tier.rank for tier in load_tiers(shop.db)}
+    start = datetime(2026, 2, 1, tzinfo=TZ).astimezone(timezone.utc)
+    during = [c for c in changes if start <= from_iso(c["changed_at"]) < end and c["from_code"]]
+    assert report.tier_moves == {"up": sum(rank[c["to_code"]] > rank[c["from_code"]] for c in during),
+                                 "down": sum(rank[c["to_code"]] < rank[c["from_code"]] for c in during)}
+
+
+def test_abc_classes_follow_the_cumulative_share_of_twelve_months_sales(shop):
+    report = compute_report(shop, month_period("2026-04"), churn_days=CHURN_DAYS)
+    per_member = Counter()
+    for row in shop.db.query("SELECT member_id, spend_cents, created_at FROM entries"):
+        if date(2025, 5, 1) <= from_iso(row["created_at"]).astimezone(TZ).date() <= date(2026, 4, 30):
+            per_member[row["member_id"]] += row["spend_cents"]
+    ranked = sorted(((m, s) for m, s in per_member.items() if s > 0), key=lambda pair: (-pair[1], pair[0]))
+    whole, running, classes = sum(s for _, s in ranked), 0, Counter()
+    for _, amount in ranked:
+        classes["A" if running * 100 < whole * 80 else "B" if running * 100 < whole * 95 else "C"] += 1
+        running += amount
+    assert {row["class"]: row["members"] for row in report.abc} == {k: classes.get(k, 0) for k in "ABC"}
+
+
+def test_a_sale_at_23_30_local_on_the_last_day_belongs_to_that_month(tmp_path):
+    clock = FixedClock(datetime(2026, 3, 31, 21, 30, tzinfo=timezone.utc))   # 23:30 in Madrid (CEST, UTC+2)
+    ctx = open_shop(tmp_path / "tz.sqlite", clock=clock)
+    member = enrol_member(ctx, NewMember(name="Ana"))
+    post_sale(ctx, member.card, 1_000)
+    clock.advance(minutes=45)                                                   # 00:15 on 1 April
+    post_sale(ctx, member.card, 2_000)
+    march = compute_report(ctx, month_period("2026-03"))
+    april = compute_report(ctx, month_period("2026-04"))
+    assert (march.metrics["member_sales"], april.metrics["member_sales"]) == (1_000, 2_000)
+    assert march.daily[-1]["member_sales"] == 1_000 and april.daily[0]["member_sales"] == 2_000
+
+
+def test_winter_time_change_keeps_days_whole(tmp_path):
+    clock = FixedClock(datetime(2026, 10, 25, 22, 30, tzinfo=timezone.utc))   # 23:30 on the 25th, after the change
+    ctx = open_shop(tmp_path / "dst.sqlite", clock=clock)
+    member = enrol_member(ctx, NewMember(name="Ana"))
+    post_sale(ctx, member.card, 700)
+    report = compute_report(ctx, range_period("2026-10-25", "2026-10-26"))
+    assert [day["member_sales"] for day in report.daily] == [700, 0]
+
+
+@pytest.mark.parametrize("text, field", [("2026-13", "month"), ("March", "month"), ("", "month")])
+def test_bad_months_are_refused(text, field):
+    with pytest.raises(ValidationError) as caught:
+        month_period(text)
+    assert caught.value.field == field
+
+
+def test_a_range_ending_before_it_starts_is_refused():
+    with pytest.raises(ValidationError, match="before"):
+        range_period("2026-03-31", "2026-03-01")
