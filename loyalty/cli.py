@@ -11,7 +11,7 @@ from dataclasses import asdict
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from . import cli_printing
+from . import cli_printing, cli_reports
 from . import campaigns, corrections, daily, ledger, members, programme, redemptions, rewards, sales, tiers
 from .clock import FixedClock
 from .errors import LoyaltyError, ValidationError
@@ -136,6 +136,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("verify", help="recompute balances and lots from the ledger; exit 1 if anything disagrees")
     cli_printing.add_commands(sub)
+    cli_reports.add_commands(sub)
     return parser
 
 
@@ -419,6 +420,7 @@ HANDLERS = {
     "campaign add": cmd_campaign_add, "campaign list": cmd_campaign_list, "campaign deactivate": cmd_campaign_deactivate,
     "settings show": cmd_settings_show, "settings set": cmd_settings_set, "verify": cmd_verify,
     **cli_printing.HANDLERS,
+    **cli_reports.HANDLERS,
 }
 
 

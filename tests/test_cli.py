@@ -163,3 +163,42 @@ def test_printing_commands_refuse_bad_input_with_one_line_and_no_file(db, capsys
     assert code == 2
     assert err.startswith(f"error: {field}") and len(err.strip().splitlines()) == 1
     assert not (tmp_path / "x.pdf").exists()
+
+
+METRIC_NAMES = ("members_total", "new_members", "active_members", "member_sales", "transactions", "avg_ticket",
+                "visits_per_active_member", "points_issued", "points_redeemed", "points_expired",
+                "points_outstanding", "liability", "redemption_rate", "retention_rate", "repeat_purchase_rate",
+                "churned", "tier_distribution", "tier_moves", "top_members", "abc", "points_expiring", "previous",
+                "daily")
+
+
+def test_report_prints_every_metric_and_writes_csv_and_xlsx(db, capsys, tmp_path):
+    from openpyxl import load_workbook
+
+    card = enrol(capsys)
+    assert main(["--now", "2026-03-31T23:30", "sale", card, "25,00"]) == 0
+    capsys.readouterr()
+    code, data, _ = run_json(capsys, "report", "--month", "2026-03", "--csv", str(tmp_path / "csv"),
+                             "--xlsx", str(tmp_path / "r.xlsx"))
+    assert code == 0
+    assert all(name in data for name in METRIC_NAMES)
+    assert (data["member_sales"], data["transactions"], data["active_members"]) == (2500, 1, 1)
+    assert 0 <= data["redemption_rate"] <= 1 and data["points_issued"]["earn"] == 25
+    kpis = (tmp_path / "csv" / "2026-03-kpis.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert kpis[0] == "metric;value;previous;change" and "member_sales;2500;0;2500" in kpis
+    workbook = load_workbook(tmp_path / "r.xlsx")
+    assert workbook.sheetnames == ["kpis", "daily", "tiers", "top_members", "abc", "expiring"]
+    assert workbook["daily"].max_row == 32
+
+
+@pytest.mark.parametrize("args, field", [
+    (["report", "--month", "2026-13"], "month"),
+    (["report", "--from", "2026-03-10"], "month"),
+    (["report", "--month", "2026-03", "--from", "2026-03-01", "--to", "2026-03-02"], "month"),
+    (["report", "--from", "2026-03-10", "--to", "2026-03-01"], "to"),
+    (["report", "--month", "2026-03", "--xlsx", "/no/such/folder/r.xlsx"], "xlsx"),
+    (["report", "--month", "2026-03", "--churn-days", "0"], "churn-days"),
+])
+def test_report_refuses_bad_input_in_one_line(db, capsys, args, field):
+    code, _, err = run_json(capsys, *args)
+    assert code == 2 and err.startswith(f"error: {field}") and len(err.strip().splitlines()) == 1

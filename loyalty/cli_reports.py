@@ -1,0 +1,64 @@
+"""The CLI's `report` command: the month's (or a range's) metrics, and their exports."""
+
+from pathlib import Path
+
+from .errors import ValidationError
+from .reports.export import write_csv, write_xlsx
+from .reports.metrics import compute_report
+from .reports.period import month_period, range_period
+from .reports.tables import report_json
+
+
+def add_commands(sub) -> None:
+    report = sub.add_parser("report", help="the owner's report for a month or a range of days (docs/metrics.md)")
+    report.add_argument("--month", metavar="YYYY-MM")
+    report.add_argument("--from", dest="first", metavar="DATE")
+    report.add_argument("--to", dest="last", metavar="DATE")
+    report.add_argument("--churn-days", type=int, default=60, help="no sale in this many days = churned")
+    report.add_argument("--pdf", metavar="FILE")
+    report.add_argument("--csv", metavar="DIR", help="one CSV file per table in this folder")
+    report.add_argument("--xlsx", metavar="FILE")
+
+
+def _period(args):
+    if args.month and (args.first or args.last):
+        raise ValidationError("month: give --month, or --from and --to, not both", "month")
+    if args.month:
+        return month_period(args.month)
+    if args.first and args.last:
+        return range_period(args.first, args.last)
+    raise ValidationError("month: give --month YYYY-MM, or --from DATE and --to DATE", "month")
+
+
+def _folder_of(path: str, field: str) -> Path:
+    target = Path(path)
+    if not target.parent.is_dir():
+        raise ValidationError(f"{field}: the folder '{target.parent}' does not exist", field)
+    return target
+
+
+def cmd_report(ctx, args):
+    period = _period(args)
+    if not 1 <= args.churn_days <= 3650:
+        raise ValidationError(f"churn-days: between 1 and 3650 (got {args.churn_days})", "churn-days")
+    targets = {"pdf": args.pdf and _folder_of(args.pdf, "pdf"), "xlsx": args.xlsx and _folder_of(args.xlsx, "xlsx")}
+    report = compute_report(ctx, period, args.churn_days)
+    data = report_json(report)
+    written = []
+    if args.csv:
+        written += [str(path) for path in write_csv(report, args.csv)]
+    if targets["xlsx"]:
+        written.append(str(write_xlsx(report, targets["xlsx"])))
+    if targets["pdf"]:
+        from .reports.report_pdf import write_pdf
+        written.append(str(write_pdf(ctx, report, targets["pdf"])))
+    data["files"] = written
+    m = data
+    text = (f"Report {data['period']['label']}: {m['active_members']} active of {m['members_total']} members, "
+            f"sales {m['member_sales']} in {m['transactions']} transactions, points issued "
+            f"{m['points_issued']['total']}, redeemed {m['points_redeemed']}, outstanding {m['points_outstanding']}"
+            + (f"\nFiles: {', '.join(written)}" if written else ""))
+    return data, text
+
+
+HANDLERS = {"report": cmd_report}
