@@ -179,7 +179,7 @@ def test_report_prints_every_metric_and_writes_csv_and_xlsx(db, capsys, tmp_path
     assert main(["--now", "2026-03-31T23:30", "sale", card, "25,00"]) == 0
     capsys.readouterr()
     code, data, _ = run_json(capsys, "report", "--month", "2026-03", "--csv", str(tmp_path / "csv"),
-                             "--xlsx", str(tmp_path / "r.xlsx"))
+                             "--xlsx", str(tmp_path / "r.xlsx"), "--pdf", str(tmp_path / "r.pdf"))
     assert code == 0
     assert all(name in data for name in METRIC_NAMES)
     assert (data["member_sales"], data["transactions"], data["active_members"]) == (2500, 1, 1)
@@ -189,6 +189,14 @@ def test_report_prints_every_metric_and_writes_csv_and_xlsx(db, capsys, tmp_path
     workbook = load_workbook(tmp_path / "r.xlsx")
     assert workbook.sheetnames == ["kpis", "daily", "tiers", "top_members", "abc", "expiring"]
     assert workbook["daily"].max_row == 32
+    import pdfplumber
+
+    with pdfplumber.open(tmp_path / "r.pdf") as pdf:
+        assert round(pdf.pages[0].width * 25.4 / 72) == 148, "A5: readable on a phone"
+        text = "\n".join(page.extract_text() for page in pdf.pages)
+    for expected in ("Informe de fidelización", "Ventas de socios 25,00 €", "Ventas de socios por día",
+                     "Socios por nivel", "Clasificación ABC"):
+        assert expected in text, expected
 
 
 @pytest.mark.parametrize("args, field", [
