@@ -160,3 +160,24 @@ def test_the_history_model_pages_and_is_a_well_behaved_qt_model(qtmodeltester, c
     assert model.rowCount() == 3 and not model.canFetchMore()
     assert model.data(model.index(0, 4)) == "T-2"
     qtmodeltester.check(model)
+
+
+def test_reports_screen_computes_off_the_gui_thread_and_exports(qtbot, window, ctx, enrol, clock, tmp_path):
+    from loyalty.sales import post_sale
+
+    ana = enrol("Ana García")
+    post_sale(ctx, ana.card, 2_500)
+    clock.advance(days=31)   # into April: the screen offers March, the month just closed
+    window.show_screen(3)
+    screen = window.reports
+    assert screen.selected_month() == "2026-03"
+    screen.compute()
+    assert screen.busy.isVisible()
+    qtbot.waitUntil(lambda: screen.report is not None and screen.thread is None, timeout=10_000)
+    value, change = screen.tiles["member_sales"]
+    assert value.text().startswith("25") and "€" in value.text() and "▲" in change.text()
+    assert screen.top_table.item(0, 0).text() == "Ana García"
+    assert screen.sales_chart.chart().series()[0].barSets()[0].at(9) == 25   # 10 March
+    files = screen.export_to("csv", tmp_path / "csv") + screen.export_to("xlsx", tmp_path / "r.xlsx") \
+        + screen.export_to("pdf", tmp_path / "r.pdf")
+    assert all(path.exists() for path in files) and len(files) == 8

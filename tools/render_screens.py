@@ -93,6 +93,12 @@ def main() -> None:
         window.members.detail.reject()
         window.show_screen(2)
         shoot(window, "rewards-and-campaigns")
+        window.show_screen(3)
+        window.reports.month.setDate(window.reports.month.date().addMonths(-1))
+        window.reports.compute()
+        while window.reports.thread is not None:
+            settle(app, 100)
+        shoot(window, "reports")
         window.show_screen(4)
         shoot(window, "settings")
         window.close()

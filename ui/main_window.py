@@ -20,6 +20,7 @@ from .catalog_screen import CatalogScreen
 from .counter_screen import CounterScreen
 from .members_screen import MembersScreen
 from .printing import PrintService
+from .reports_screen import ReportsScreen
 from .scanner import ScanDetector
 from .search_worker import MemberSearch
 from .settings_screen import SettingsScreen
@@ -56,9 +57,7 @@ class MainWindow(QMainWindow):
         self.counter = CounterScreen(ctx, self.counter_search, self.printing)
         self.members = MembersScreen(ctx, self.members_search, self.printing)
         self.catalog = CatalogScreen(ctx)
-        self.reports = QLabel(self.tr("Monthly reports arrive in a coming release."),
-                              alignment=Qt.AlignmentFlag.AlignCenter)
-        self.reports.setStyleSheet("font-size: 16pt; color: #555;")
+        self.reports = ReportsScreen(ctx)
         self.settings = SettingsScreen(ctx)
         self.screens = QStackedWidget()
         self.sidebar = QListWidget()
@@ -149,3 +148,4 @@ class MainWindow(QMainWindow):
         self.counter_search.stop()
         self.members_search.stop()
         self.printing.shutdown()
+        self.reports.shutdown()

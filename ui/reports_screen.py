@@ -1,0 +1,304 @@
+"""Reports: pick a month, see the KPIs beside the previous month, the charts (QtCharts)
+and the tables; export PDF, CSV or XLSX. The report is computed on a worker thread with
+its own database connection, with a busy indicator, so the window never stalls."""
+
+from fractions import Fraction
+from pathlib import Path
+
+from PySide6.QtCharts import (QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QHorizontalBarSeries,
+                              QValueAxis)
+from PySide6.QtCore import QDate, QLocale, QObject, QThread, Qt, Signal, Slot
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import (QDateEdit, QFileDialog, QFrame, QGridLayout, QHBoxLayout, QLabel, QProgressBar,
+                               QPushButton, QScrollArea, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+
+from loyalty.clock import local_date
+from loyalty.context import Context
+from loyalty.programme import load_tiers
+from loyalty.reports.export import write_csv, write_xlsx
+from loyalty.reports.metrics import Report, compute_report
+from loyalty.reports.period import month_period
+from loyalty.reports.report_pdf import write_pdf
+from loyalty.storage import database_path, open_database
+
+from .feedback import StatusBanner
+from .formatting import money_text, points_text
+
+TILES = ("member_sales", "active_members", "new_members", "transactions", "avg_ticket", "points_issued",
+         "points_redeemed", "points_outstanding", "liability", "retention_rate", "repeat_purchase_rate", "churned")
+MONEY = {"member_sales", "avg_ticket", "liability"}
+RATES = {"retention_rate", "repeat_purchase_rate", "redemption_rate"}
+
+
+class _ReportWorker(QObject):
+    done = Signal(object)
+    failed = Signal(str)
+    progress = Signal(int, int)
+
+    def __init__(self, db_path: str, month: str):
+        super().__init__()
+        self.db_path, self.month = db_path, month
+
+    @Slot()
+    def run(self) -> None:
+        ctx = Context(open_database(self.db_path))
+        try:
+            self.done.emit(compute_report(ctx, month_period(self.month), progress=self.progress.emit))
+        except Exception as error:  # shown on the banner
+            self.failed.emit(getattr(error, "message", str(error)))
+        finally:
+            ctx.db.close()
+
+
+class ReportsScreen(QWidget):
+    def __init__(self, ctx: Context, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.report: Report | None = None
+        self.thread: QThread | None = None
+        self.month = QDateEdit(displayFormat="MM/yyyy", calendarPopup=True)
+        self.month.setAccessibleName(self.tr("Month"))
+        self.activated()
+        self.month.setStyleSheet("font-size: 14pt;")
+        self.show_button = QPushButton(self.tr("Show report"))
+        self.busy = QProgressBar(maximumWidth=200, textVisible=False)
+        self.busy.hide()
+        self.export_buttons = {kind: QPushButton(text) for kind, text in (
+            ("pdf", self.tr("Export PDF…")), ("csv", self.tr("Export CSV…")), ("xlsx", self.tr("Export XLSX…")))}
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Month")))
+        top.addWidget(self.month)
+        top.addWidget(self.show_button)
+        top.addWidget(self.busy)
+        top.addStretch()
+        for kind, button in self.export_buttons.items():
+            button.setEnabled(False)
+            button.clicked.connect(lambda _=False, k=kind: self.export(k))
+            top.addWidget(button)
+
+        self.tiles: dict[str, tuple[QLabel, QLabel]] = {}
+        tiles = QGridLayout()
+        names = self._names()
+        for index, name in enumerate(TILES):
+            frame = QFrame(frameShape=QFrame.Shape.StyledPanel)
+            frame.setStyleSheet("QFrame { background: white; border-radius: 6px; }")
+            title, value, change = QLabel(names[name]), QLabel("—"), QLabel("")
+            title.setStyleSheet("font-size: 10pt; color: #555;")
+            value.setStyleSheet("font-size: 17pt; font-weight: 700;")
+            box = QVBoxLayout(frame)
+            for label in (title, value, change):
+                box.addWidget(label)
+            self.tiles[name] = (value, change)
+            tiles.addWidget(frame, index // 4, index % 4)
+        self.sales_chart, self.points_chart, self.tier_chart = (QChartView() for _ in range(3))
+        for view in (self.sales_chart, self.points_chart, self.tier_chart):
+            view.setRenderHint(QPainter.RenderHint.Antialiasing)
+            view.setMinimumHeight(260)
+        self.top_table = QTableWidget(0, 3)
+        self.top_table.setHorizontalHeaderLabels([self.tr("Member"), self.tr("Sales"), self.tr("Visits")])
+        self.abc_table = QTableWidget(0, 4)
+        self.abc_table.setHorizontalHeaderLabels([self.tr("Class"), self.tr("Members"), self.tr("Sales"),
+                                                  self.tr("Share")])
+        for table in (self.top_table, self.abc_table):
+            table.horizontalHeader().setStretchLastSection(True)
+            table.verticalHeader().hide()
+            table.setMinimumHeight(220)
+        self.banner = StatusBanner()
+        self.banner.show_message("info", self.tr("Pick a month and press Show report."))
+
+        content = QVBoxLayout()
+        content.addLayout(tiles)
+        charts = QHBoxLayout()
+        charts.addWidget(self.sales_chart)
+        charts.addWidget(self.points_chart)
+        content.addLayout(charts)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.tier_chart)
+        bottom.addWidget(self.top_table)
+        bottom.addWidget(self.abc_table)
+        content.addLayout(bottom)
+        inner = QWidget()
+        inner.setLayout(content)
+        scroll = QScrollArea(widgetResizable=True)
+        scroll.setWidget(inner)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(self.banner)
+        self.show_button.clicked.connect(self.compute)
+
+    def activated(self) -> None:
+        """Until a report is shown, offer the month just closed."""
+        if self.report is None:
+            today = local_date(self.ctx.clock.now(), self.ctx.programme().timezone)
+            self.month.setDate(QDate(today.year, today.month, 1).addMonths(-1))
+
+    def shutdown(self) -> None:
+        if self.thread is not None:
+            self.thread.quit()
+            self.thread.wait(30_000)
+
+    def _names(self) -> dict:
+        return {"member_sales": self.tr("Member sales"), "active_members": self.tr("Active members"),
+                "new_members": self.tr("New members"), "transactions": self.tr("Transactions"),
+                "avg_ticket": self.tr("Average ticket"), "points_issued": self.tr("Points issued"),
+                "points_redeemed": self.tr("Points redeemed"), "points_outstanding": self.tr("Points outstanding"),
+                "liability": self.tr("Liability"), "retention_rate": self.tr("Retention"),
+                "repeat_purchase_rate": self.tr("Repeat purchases"), "churned": self.tr("Churned")}
+
+    def selected_month(self) -> str:
+        return self.month.date().toString("yyyy-MM")
+
+    def compute(self) -> None:
+        if self.thread is not None:
+            return
+        self.busy.setRange(0, 0)
+        self.busy.show()
+        self.show_button.setEnabled(False)
+        worker = _ReportWorker(database_path(self.ctx.db), self.selected_month())
+        self.thread = QThread(self)
+        worker.moveToThread(self.thread)
+        self.thread.started.connect(worker.run)
+        worker.done.connect(self._shown)
+        worker.failed.connect(self._failed)
+        worker.done.connect(self.thread.quit)
+        worker.failed.connect(self.thread.quit)
+        self.thread.finished.connect(self._finished)
+        self.thread.worker = worker
+        self.thread.start()
+
+    @Slot()
+    def _finished(self) -> None:
+        self.thread = None
+        self.busy.hide()
+        self.show_button.setEnabled(True)
+
+    @Slot(str)
+    def _failed(self, problem: str) -> None:
+        self.banner.show_message("error", problem)
+
+    @Slot(object)
+    def _shown(self, report: Report) -> None:
+        self.report = report
+        for name, (value, change) in self.tiles.items():
+            now, before = report.metrics[name], report.previous[name]
+            if isinstance(now, dict):
+                now, before = now["total"], before["total"]
+            value.setText(self._text(name, now))
+            difference = now - before
+            arrow = "▲" if difference > 0 else "▼" if difference < 0 else "="
+            colour = "#1d6b2c" if difference > 0 else "#a3261b" if difference < 0 else "#555"
+            if name == "churned":
+                colour = {"#1d6b2c": "#a3261b", "#a3261b": "#1d6b2c"}.get(colour, colour)
+            change.setText(self.tr("{arrow} {change} vs previous").format(arrow=arrow,
+                                                                          change=self._text(name, abs(difference))))
+            change.setStyleSheet(f"font-size: 10pt; color: {colour};")
+        self._charts(report)
+        self._tables(report)
+        for button in self.export_buttons.values():
+            button.setEnabled(True)
+        self.banner.show_message("success", self.tr("Report for {month}").format(month=report.period.label()))
+
+    def _text(self, name: str, value) -> str:
+        programme = self.ctx.programme()
+        if name in MONEY:
+            return money_text(value, programme.currency_decimals, programme.currency)
+        if name in RATES:   # shown only: the exact Fraction stays in the report
+            return QLocale().toString(float(Fraction(value) * 100), "f", 1) + " %"
+        return points_text(value)
+
+    def _charts(self, report: Report) -> None:
+        days = [day["day"][8:] for day in report.daily]
+        decimals = self.ctx.programme().currency_decimals
+        self.sales_chart.setChart(_bar_chart(self.tr("Member sales per day"), days, [
+            (self.tr("Sales"), [day["member_sales"] / 10**decimals for day in report.daily], "#1f4e8c")]))
+        self.points_chart.setChart(_bar_chart(self.tr("Points issued and redeemed per day"), days, [
+            (self.tr("Issued"), [day["points_issued"] for day in report.daily], "#1f4e8c"),
+            (self.tr("Redeemed"), [day["points_redeemed"] for day in report.daily], "#d9822b")]))
+        colours = {tier.code: tier.colour for tier in load_tiers(self.ctx.db)}
+        series = QHorizontalBarSeries()
+        for row in report.tier_distribution:
+            bar = QBarSet(f"{row['name']}: {row['members']}")
+            bar.append(row["members"])
+            bar.setColor(QColor(colours.get(row["tier"], "#1f4e8c")))
+            series.append(bar)
+        chart = QChart()
+        chart.setTitle(self.tr("Members per tier · {up} up, {down} down").format(**report.tier_moves))
+        chart.addSeries(series)
+        chart.createDefaultAxes()
+        chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        self.tier_chart.setChart(chart)
+
+    def _tables(self, report: Report) -> None:
+        programme = self.ctx.programme()
+        money = lambda v: money_text(v, programme.currency_decimals, programme.currency)  # noqa: E731
+        rows = [(row["name"], money(row["member_sales"]), points_text(row["visits"])) for row in report.top_members]
+        _fill(self.top_table, rows)
+        _fill(self.abc_table, [(row["class"], points_text(row["members"]), money(row["member_sales"]),
+                                self._text("retention_rate", row["share_of_sales"])) for row in report.abc])
+
+    def export(self, kind: str) -> None:
+        if self.report is None:
+            return
+        label = self.report.period.label()
+        if kind == "csv":
+            target = QFileDialog.getExistingDirectory(self, self.tr("Folder for the CSV files"))
+        else:
+            target, _ = QFileDialog.getSaveFileName(self, self.tr("Export report"), f"report-{label}.{kind}",
+                                                    f"{kind.upper()} (*.{kind})")
+        if target:
+            self.export_to(kind, Path(target))
+
+    def export_to(self, kind: str, target: Path) -> list[Path]:
+        written = {"pdf": lambda: [write_pdf(self.ctx, self.report, target)],
+                   "xlsx": lambda: [write_xlsx(self.report, target)],
+                   "csv": lambda: write_csv(self.report, target)}[kind]()
+        self.banner.show_message("success", self.tr("Exported: {files}").format(
+            files=", ".join(path.name for path in written)))
+        return written
+
+
+def _bar_chart(title: str, categories: list[str], series_data: list[tuple[str, list, str]]) -> QChart:
+    series = QBarSeries()
+    top = 0
+    for name, values, colour in series_data:
+        bar = QBarSet(name)
+        bar.append(values)
+        bar.setColor(QColor(colour))
+        series.append(bar)
+        top = max([top, *values])
+    chart = QChart()
+    chart.setTitle(title)
+    chart.addSeries(series)
+    axis_x = QBarCategoryAxis()
+    axis_x.append(categories)
+    # 31 day numbers do not fit under the bars; a value axis over the same span labels every 5th day.
+    axis_x.setLabelsVisible(False)
+    axis_x.setGridLineVisible(False)
+    days = QValueAxis()
+    days.setRange(0.5, len(categories) + 0.5)
+    days.setTickType(QValueAxis.TickType.TicksDynamic)
+    days.setTickAnchor(0)
+    days.setTickInterval(5)
+    days.setLabelFormat("%d")
+    days.setGridLineVisible(False)
+    chart.addAxis(days, Qt.AlignmentFlag.AlignBottom)
+    axis_y = QValueAxis()
+    axis_y.setRange(0, max(1, top) * 1.1)
+    axis_y.setLabelFormat("%d")
+    chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
+    chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
+    series.attachAxis(axis_x)
+    series.attachAxis(axis_y)
+    chart.legend().setVisible(len(series_data) > 1)
+    chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+    return chart
+
+
+def _fill(table: QTableWidget, rows: list[tuple]) -> None:
+    table.setRowCount(len(rows))
+    for row, cells in enumerate(rows):
+        for column, text in enumerate(cells):
+            table.setItem(row, column, QTableWidgetItem(text))
+    table.resizeColumnsToContents()
+
