@@ -51,7 +51,17 @@ def verify(ctx: Context) -> list[str]:
             "SELECT r.id, r.reverses_id FROM entries r JOIN entries o ON o.id = r.reverses_id WHERE r.member_id != o.member_id"
         )
     ]
+    problems += [
+        f"report totals: day {day} holds {cached} points but its entries sum to {actual}"
+        for day, cached, actual in db.execute(
+            "SELECT day, SUM(cached), SUM(actual) FROM (SELECT day, points AS cached, 0 AS actual FROM ledger_days "
+            "UNION ALL SELECT substr(created_at, 1, 10), 0, points FROM entries) GROUP BY day "
+            "HAVING SUM(cached) != SUM(actual)"
+        )
+    ]
     triggers = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+    if "entries_ledger_days" not in triggers:
+        problems.append("schema: the trigger that keeps the report's daily totals is missing")
     for table in ("entries", "allocations", "tier_changes"):
         for action in ("update", "delete"):
             if f"{table}_no_{action}" not in triggers:

@@ -221,3 +221,20 @@ def test_bad_months_are_refused(text, field):
 def test_a_range_ending_before_it_starts_is_refused():
     with pytest.raises(ValidationError, match="before"):
         range_period("2026-03-31", "2026-03-01")
+
+
+def test_the_daily_totals_follow_every_entry_and_verify_notices_a_tampered_one(shop, tmp_path):
+    from loyalty.verify import verify
+
+    assert verify(shop) == []
+    per_day = Counter()
+    for row in shop.db.query("SELECT created_at, points FROM entries"):
+        per_day[row["created_at"][:10]] += row["points"]
+    assert dict(shop.db.execute("SELECT day, points FROM ledger_days").fetchall()) == dict(per_day)
+    with write_transaction(shop.db):
+        shop.db.execute("UPDATE ledger_days SET points = points + 1 WHERE day = (SELECT MIN(day) FROM ledger_days)")
+    try:
+        assert any(problem.startswith("report totals: day") for problem in verify(shop))
+    finally:
+        with write_transaction(shop.db):
+            shop.db.execute("UPDATE ledger_days SET points = points - 1 WHERE day = (SELECT MIN(day) FROM ledger_days)")

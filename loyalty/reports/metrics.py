@@ -124,10 +124,13 @@ def _rounded(value: Fraction) -> int:
 
 
 def outstanding_points(ctx: Context, end: str) -> int:
-    """Points held at `end`: today's balances minus what was posted since (reads only the entries after `end`)."""
-    now_total = ctx.db.execute("SELECT COALESCE(SUM(balance), 0) FROM members").fetchone()[0]
-    since = ctx.db.execute("SELECT COALESCE(SUM(points), 0) FROM entries WHERE created_at >= ?", [end]).fetchone()[0]
-    return now_total - since
+    """Points held at `end`: the whole UTC days before it from the daily running totals,
+    plus the entries of `end`'s own UTC day up to `end` (one day's range, whatever the history)."""
+    day = end[:10]
+    whole_days = ctx.db.execute("SELECT COALESCE(SUM(points), 0) FROM ledger_days WHERE day < ?", [day]).fetchone()[0]
+    same_day = ctx.db.execute("SELECT COALESCE(SUM(points), 0) FROM entries WHERE created_at >= ? AND created_at < ?",
+                              [day, end]).fetchone()[0]
+    return whole_days + same_day
 
 
 def daily_series(ctx: Context, period: Period) -> list[dict]:

@@ -195,11 +195,26 @@ def card_printing(db: Database) -> None:
     )
 
 
-@migrations(name="0004_ledger_time_index")
-def ledger_time_index(db: Database) -> None:
-    """Reports read a period's entries by time: a month's report then reads that month's
-    entries only, not the whole history."""
-    db.execute("CREATE INDEX entries_time ON entries(created_at)")
+@migrations(name="0004_report_support")
+def report_support(db: Database) -> None:
+    """Reports read a period's entries by time (an index), and the points members held at
+    any moment from a running total per UTC day kept by a trigger (entries are never
+    updated or deleted), so a month's report reads that month, not the whole history."""
+    db.executescript(
+        """
+        CREATE INDEX entries_time ON entries(created_at);
+        CREATE TABLE ledger_days (
+            day TEXT PRIMARY KEY,               -- UTC date, the first 10 characters of created_at
+            points INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        INSERT INTO ledger_days(day, points)
+            SELECT substr(created_at, 1, 10), SUM(points) FROM entries GROUP BY substr(created_at, 1, 10);
+        CREATE TRIGGER entries_ledger_days AFTER INSERT ON entries BEGIN
+            INSERT INTO ledger_days(day, points) VALUES (substr(NEW.created_at, 1, 10), NEW.points)
+            ON CONFLICT(day) DO UPDATE SET points = points + excluded.points;
+        END;
+        """
+    )
 
 
 SCHEMA_VERSION = len(migrations._migrations)
