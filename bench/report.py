@@ -1,0 +1,74 @@
+"""Time the owner's monthly report on the big shop (target: ≤ 2 s), for the last month of
+the first, second and third year of history, so that it can be seen whether the time
+follows the month's entries or the length of the history.
+
+    python bench/report.py --db bench/data/big.sqlite [--repeat 3]
+
+Each report is computed `--repeat` times (the first run reads from disk, the next from
+the cache) and the parts of the report are timed separately.
+"""
+
+import argparse
+import json
+import sys
+import time
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from loyalty.clock import FixedClock  # noqa: E402
+from loyalty.reports import metrics  # noqa: E402
+from loyalty.reports.period import month_period  # noqa: E402
+from loyalty.shop import open_shop  # noqa: E402
+
+PARTS = {
+    "period metrics": lambda ctx, period: metrics.period_metrics(ctx, period, 60),
+    "previous period": lambda ctx, period: metrics.period_metrics(ctx, period.previous(), 60),
+    "daily series": lambda ctx, period: metrics.daily_series(ctx, period),
+    "tiers": lambda ctx, period: metrics.tier_figures(ctx, *period.bounds(ctx.programme().timezone)),
+    "top members": lambda ctx, period: metrics.top_members(ctx, *period.bounds(ctx.programme().timezone), 10),
+    "ABC (12 months)": lambda ctx, period: metrics.abc_classes(ctx, period),
+    "points expiring": lambda ctx, period: metrics.expiring_points(ctx),
+}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--db", default="bench/data/big.sqlite")
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    meta = json.loads(Path(f"{args.db}.json").read_text())
+    end = date.fromisoformat(meta["end"])
+    ctx = open_shop(args.db, FixedClock(datetime(end.year, end.month, end.day, 10, tzinfo=timezone.utc)))
+    tz = ctx.programme().timezone
+    print(f"database: {meta['members']:,} members, {meta['entries']:,} entries, history ending {meta['end']}\n")
+    print("| month | years of history before it | entries in the month | whole report, s (first / best) | "
+          "slowest part |")
+    print("|---|---:|---:|---:|---|")
+    closed = month_period(end.strftime("%Y-%m")).previous()          # the last month of the history
+    for years_back in (2, 1, 0):
+        first = closed.first_day.replace(year=closed.first_day.year - years_back)
+        period = month_period(first.strftime("%Y-%m"))
+        start, stop = period.bounds(tz)
+        entries = ctx.db.execute("SELECT COUNT(*) FROM entries WHERE created_at >= ? AND created_at < ?",
+                                 [start, stop]).fetchone()[0]
+        wholes = []
+        for _ in range(args.repeat):
+            began = time.perf_counter()
+            metrics.compute_report(ctx, period)
+            wholes.append(time.perf_counter() - began)
+        parts = {}
+        for name, part in PARTS.items():
+            began = time.perf_counter()
+            part(ctx, period)
+            parts[name] = time.perf_counter() - began
+        slowest = max(parts, key=parts.get)
+        print(f"| {period.label()} | {3 - years_back} | {entries:,} | {wholes[0]:.2f} / {min(wholes):.2f} | "
+              f"{slowest} {parts[slowest]:.2f} s |")
+        print("  parts: " + ", ".join(f"{name} {seconds:.2f}" for name, seconds in parts.items()), file=sys.stderr)
+    ctx.db.close()
+
+
+if __name__ == "__main__":
+    main()
