@@ -56,7 +56,7 @@ def test_members_screen_pages_sorts_and_finds(qtbot, window, ctx, enrol):
     enrol("Álvaro Ñúñez", phone="699000111")
     window.show_screen(1)
     model, table = window.members.model, window.members.table
-    assert window.members.count_label.text().startswith("451")
+    qtbot.waitUntil(lambda: window.members.count_label.text().startswith("451"))
     assert model.rowCount() == 200, "one page at first"
     table.scrollToBottom()
     qtbot.waitUntil(lambda: model.rowCount() > 200)

@@ -13,7 +13,7 @@ from loyalty.clock import local_date
 from loyalty.context import Context
 from loyalty.demo import load_demo_data
 from loyalty.errors import LoyaltyError
-from loyalty.member_directory import member_count
+from loyalty.member_directory import has_members
 from loyalty.storage import database_path
 
 from .catalog_screen import CatalogScreen
@@ -118,7 +118,7 @@ class MainWindow(QMainWindow):
         self.shop_label.setText(programme.shop_name)
         today = local_date(self.ctx.clock.now(), programme.timezone)
         self.date_label.setText(QLocale().toString(today, QLocale.FormatType.LongFormat))
-        self.demo_button.setVisible(member_count(self.ctx) == 0)
+        self.demo_button.setVisible(not has_members(self.ctx))
 
     def settings_saved(self) -> None:
         programme = self.ctx.programme()

@@ -5,7 +5,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QLabel, QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from loyalty.context import Context
-from loyalty.member_directory import member_count, members_page
+from loyalty.member_directory import members_page
 from loyalty.members import Member
 from loyalty.printing.jobs import members_due_a_card
 from loyalty.programme import load_tiers
@@ -65,6 +65,8 @@ class MembersScreen(QWidget):
         self.debounce.timeout.connect(self._search_now)
         self.search_box.textEdited.connect(lambda _: self.debounce.start())
         self.search.results.connect(self.model.show_found)
+        self.search.counted.connect(lambda n: self.count_label.setText(self.tr("{n} members").format(
+            n=points_text(n))))
         self.table.activated.connect(lambda index: self.open_details(index.row()))
         self.details_button.clicked.connect(lambda: self.open_details(self.table.currentIndex().row()))
         self.cards_button.clicked.connect(self.print_selected_cards)
@@ -79,7 +81,7 @@ class MembersScreen(QWidget):
 
     def reload(self) -> None:
         self.loaded = True
-        self.count_label.setText(self.tr("{n} members").format(n=points_text(member_count(self.ctx))))
+        self.search.request_count()
         if self.search_box.text().strip():
             self._search_now()
         else:

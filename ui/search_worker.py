@@ -1,10 +1,11 @@
-"""Member search off the GUI thread, with its own SQLite connection (connections
+"""Member search (and the member count) off the GUI thread, with its own SQLite connection (connections
 belong to one thread). Results carry the request number so that a slow answer to
 an old query never overwrites the answer to the newest one."""
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from loyalty.context import Context
+from loyalty.member_directory import member_count
 from loyalty.members import search_members
 from loyalty.storage import open_database
 
@@ -12,6 +13,7 @@ from loyalty.storage import open_database
 class _SearchWorker(QObject):
     found = Signal(int, list)
     failed = Signal(int, str)
+    counted = Signal(int)
 
     def __init__(self, db_path: str):
         super().__init__()
@@ -28,6 +30,15 @@ class _SearchWorker(QObject):
             self.failed.emit(request, str(error))
 
     @Slot()
+    def count(self) -> None:
+        try:
+            if self.ctx is None:
+                self.ctx = Context(open_database(self.db_path))
+            self.counted.emit(member_count(self.ctx))
+        except Exception as error:  # the count is a nicety: say why, keep going
+            self.failed.emit(-1, str(error))
+
+    @Slot()
     def close(self) -> None:
         if self.ctx is not None:
             self.ctx.db.close()
@@ -39,7 +50,9 @@ class MemberSearch(QObject):
 
     results = Signal(list)
     failed = Signal(str)
+    counted = Signal(int)
     _ask = Signal(int, str, int)
+    _ask_count = Signal()
     _close = Signal()
 
     def __init__(self, db_path: str, limit: int = 20, parent=None):
@@ -51,6 +64,8 @@ class MemberSearch(QObject):
         self.worker.moveToThread(self.thread)
         self._ask.connect(self.worker.search)
         self._close.connect(self.worker.close)
+        self._ask_count.connect(self.worker.count)
+        self.worker.counted.connect(self.counted)
         self.worker.found.connect(self._on_found)
         self.worker.failed.connect(self._on_failed)
         self.thread.start()
@@ -58,6 +73,10 @@ class MemberSearch(QObject):
     def request(self, text: str) -> None:
         self.latest += 1
         self._ask.emit(self.latest, text, self.limit)
+
+    def request_count(self) -> None:
+        """The number of members, answered on `counted` (counting a million rows takes ~0.1 s)."""
+        self._ask_count.emit()
 
     def _on_found(self, request: int, members: list) -> None:
         if request == self.latest:
