@@ -62,7 +62,7 @@ class MainWindow(QMainWindow):
         self.screens = QStackedWidget()
         self.sidebar = QListWidget()
         self.sidebar.setAccessibleName(self.tr("Screens"))
-        self.sidebar.setFixedWidth(240)
+        self.sidebar.setFixedWidth(210)
         self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.sidebar.setWordWrap(True)
         self.sidebar.setStyleSheet("QListWidget { font-size: 14pt; } QListWidget::item { padding: 12px 8px; }")
