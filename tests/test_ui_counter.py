@@ -237,3 +237,18 @@ def test_the_member_panel_shows_tier_progress_expiry_birthday_and_notes(qtbot, w
     window.counter.refresh_member()
     assert not panel.expiring.isHidden() and "300 points expire" in panel.expiring.text()
     assert panel.birthday.isHidden()
+
+
+def test_enrolment_by_keyboard_alone_is_f8_the_name_and_two_enters(qtbot, window, ctx):
+    window.counter.focus_search()
+    press(qtbot, Qt.Key.Key_F8)
+    dialog = window.counter.enrol_dialog
+    qtbot.waitExposed(dialog)
+    assert dialog.focusWidget() is dialog.fields["name"]
+    type_fast(qtbot, dialog.fields["name"], "Rosa Lopez")
+    press(qtbot, Qt.Key.Key_Return, dialog.fields["name"])
+    assert count(ctx, "members") == 1, "Enter saves"
+    press(qtbot, Qt.Key.Key_Return, dialog.focusWidget() or dialog)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert window.counter.panel.name.text() == "Rosa Lopez"
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.counter.sale.amount)   # ready for the first sale

@@ -262,5 +262,7 @@ class CounterScreen(QWidget):
         member = self.enrol_dialog.member
         if member is not None:
             self.open_card(member.card)
+            # Once the dialog has gone: back to this window, cursor in the amount for the first sale.
+            QTimer.singleShot(0, lambda: (self.window().activateWindow(), self.sale.amount.setFocus()))
             self.banner.show_message("success", self.tr("{name} enrolled · card {card}").format(
                 name=member.name, card=member.card))

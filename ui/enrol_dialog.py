@@ -55,6 +55,7 @@ class EnrolDialog(QDialog):
         layout.addWidget(self.result_label)
         layout.addWidget(self.print_button)
         layout.addWidget(self.buttons)
+        self.fields["name"].setFocus()   # F8, type the name, Enter
 
     def save(self) -> None:
         if self.member is not None:  # second Enter after enrolment closes the dialog
