@@ -1,8 +1,7 @@
 """The CLI's printing commands: `card`, `cards`, `receipt` (see `loyalty --help`)."""
 
 from datetime import date
-from pathlib import Path
-
+from .cli_files import output_file
 from .errors import ValidationError
 from .members import member_by_card
 from .printing.card import PAPERS
@@ -33,16 +32,10 @@ def add_commands(sub) -> None:
                          help="send the ESC/POS slip to this printer's queue ('' = the default printer)")
 
 
-def _output(path: str, field: str) -> Path:
-    target = Path(path)
-    if not target.parent.is_dir():
-        raise ValidationError(f"{field}: the folder '{target.parent}' does not exist", field)
-    return target
-
 
 def cmd_card(ctx, args):
     member = member_by_card(ctx, args.card)
-    path = print_cards(ctx, [member], _output(args.pdf, "pdf"), back=not args.no_back)
+    path = print_cards(ctx, [member], output_file(args.pdf, "pdf"), back=not args.no_back)
     return {"card": member.card, "pdf": str(path), "pages": 1 if args.no_back else 2}, f"Card written to {path}"
 
 
@@ -57,7 +50,7 @@ def cmd_cards(ctx, args):
         members = members_due_a_card(ctx)
     if not members:
         return {"cards": 0, "pdf": None}, "No member to print: nothing written."
-    path = print_card_sheet(ctx, members, _output(args.pdf, "pdf"), args.paper)
+    path = print_card_sheet(ctx, members, output_file(args.pdf, "pdf"), args.paper)
     pages = -(-len(members) // 10)
     return ({"cards": len(members), "pages": pages, "pdf": str(path)},
             f"{len(members)} cards on {pages} page(s) written to {path}")
@@ -69,10 +62,10 @@ def cmd_receipt(ctx, args):
     receipt = receipt_for_entry(ctx, args.entry_id)
     done = {"entry_id": args.entry_id, "width": args.width}
     if args.pdf:
-        done["pdf"] = str(receipt_pdf(receipt, _output(args.pdf, "pdf"), args.width))
+        done["pdf"] = str(receipt_pdf(receipt, output_file(args.pdf, "pdf"), args.width))
     data = receipt_escpos(receipt, args.width)
     if args.escpos:
-        _output(args.escpos, "escpos").write_bytes(data)
+        output_file(args.escpos, "escpos").write_bytes(data)
         done["escpos"] = args.escpos
     if args.printer is not None:
         send_raw(args.printer, data, f"{receipt.shop_name} {receipt.reference}")

@@ -1,7 +1,6 @@
 """The CLI's `report` command: the month's (or a range's) metrics, and their exports."""
 
-from pathlib import Path
-
+from .cli_files import output_file
 from .errors import ValidationError
 from .reports.export import write_csv, write_xlsx
 from .reports.metrics import compute_report
@@ -30,18 +29,12 @@ def _period(args):
     raise ValidationError("month: give --month YYYY-MM, or --from DATE and --to DATE", "month")
 
 
-def _folder_of(path: str, field: str) -> Path:
-    target = Path(path)
-    if not target.parent.is_dir():
-        raise ValidationError(f"{field}: the folder '{target.parent}' does not exist", field)
-    return target
-
 
 def cmd_report(ctx, args):
     period = _period(args)
     if not 1 <= args.churn_days <= 3650:
         raise ValidationError(f"churn-days: between 1 and 3650 (got {args.churn_days})", "churn-days")
-    targets = {"pdf": args.pdf and _folder_of(args.pdf, "pdf"), "xlsx": args.xlsx and _folder_of(args.xlsx, "xlsx")}
+    targets = {"pdf": args.pdf and output_file(args.pdf, "pdf"), "xlsx": args.xlsx and output_file(args.xlsx, "xlsx")}
     report = compute_report(ctx, period, args.churn_days)
     data = report_json(report)
     written = []
