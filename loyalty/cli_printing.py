@@ -9,7 +9,7 @@ from .printing.escpos import receipt_escpos
 from .printing.jobs import members_due_a_card, members_enrolled_since, print_card_sheet, print_cards
 from .printing.receipt import COLUMNS, receipt_for_entry
 from .printing.receipt_pdf import receipt_pdf
-from .printing.spool import send_raw
+from .printing.spool import list_printers, send_raw
 
 
 def add_commands(sub) -> None:
@@ -23,6 +23,7 @@ def add_commands(sub) -> None:
     chosen.add_argument("--due", action="store_true", help="members never printed, or whose tier has changed")
     cards.add_argument("--pdf", required=True, metavar="FILE")
     cards.add_argument("--paper", choices=tuple(PAPERS), default="A4")
+    sub.add_parser("printers", help="the printers the system knows (names for the printer settings)")
     receipt = sub.add_parser("receipt", help="the loyalty slip of a ledger entry, as PDF and/or ESC/POS")
     receipt.add_argument("entry_id", help="the entry's id or uuid (a sale's --json prints it as entry_id)")
     receipt.add_argument("--pdf", metavar="FILE")
@@ -73,4 +74,9 @@ def cmd_receipt(ctx, args):
     return done, "Receipt: " + ", ".join(f"{key} {value}" for key, value in done.items() if key not in ("entry_id",))
 
 
-HANDLERS = {"card": cmd_card, "cards": cmd_cards, "receipt": cmd_receipt}
+def cmd_printers(ctx, args):
+    names = list_printers()
+    return {"printers": names}, "\n".join(names) or "No printer is set up in the system."
+
+
+HANDLERS = {"card": cmd_card, "cards": cmd_cards, "receipt": cmd_receipt, "printers": cmd_printers}

@@ -231,3 +231,13 @@ def test_the_slip_warns_of_points_expiring_within_30_days(ctx, enrol, clock, tmp
     path = receipt_pdf(receipt_for_entry(ctx, sale.id), tmp_path / "r.pdf", 80)
     with pdfplumber.open(path) as pdf:
         assert "50 pts caducan el 31/03/2027" in pdf.pages[0].extract_text()
+
+
+def test_the_printers_command_lists_what_cups_knows(fake_lp, monkeypatch, capsys, tmp_path):
+    from loyalty.cli import main
+
+    lpstat = fake_lp / "bin" / "lpstat"
+    lpstat.write_text("#!/bin/sh\necho Caja\necho Oficina\n")
+    lpstat.chmod(lpstat.stat().st_mode | stat.S_IEXEC)
+    assert main(["--db", str(tmp_path / "p.sqlite"), "--json", "printers"]) == 0
+    assert '"printers": ["Caja", "Oficina"]' in capsys.readouterr().out

@@ -3,8 +3,8 @@
 
 - Linux and macOS: CUPS, through its standard commands `lpstat` (list) and `lp`
   (print); ESC/POS bytes go as a raw job (`-o raw`) so CUPS passes them untouched.
-- Windows: the spooler, through pywin32's `win32print` (a RAW job for ESC/POS). PDFs
-  on Windows are printed by the app's print dialog (Qt), not from here.
+- Windows: the spooler, through pywin32's `win32print` (a RAW job for ESC/POS).
+PDFs (cards, PDF slips) are printed by the app's print dialog through Qt, not from here.
 """
 
 import shutil
@@ -42,13 +42,6 @@ def send_raw(printer: str, data: bytes, title: str = "loyalty slip") -> None:
             win32print.ClosePrinter(handle)
         return
     _lp(["-o", "raw"], printer, title, data)
-
-
-def send_pdf(printer: str, pdf: bytes, title: str = "loyalty") -> None:
-    """A PDF for a printer with a system driver (CUPS converts it)."""
-    if sys.platform == "win32":
-        raise PrintingError("printer: on Windows, print PDFs from the app's print dialog", "printer")
-    _lp([], printer, title, pdf)
 
 
 def _lp(options: list[str], printer: str, title: str, data: bytes) -> None:
