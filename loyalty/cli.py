@@ -18,6 +18,7 @@ from .errors import LoyaltyError, ValidationError
 from .lookup import lookup_card
 from .money import parse_amount, plain_amount
 from .paths import default_database_path
+from .reports import cache as report_cache
 from .shop import open_shop
 from .storage import write_transaction
 from .verify import verify
@@ -327,8 +328,11 @@ def cmd_history(ctx, args):
 
 def cmd_expire(ctx, args):
     result = daily.run_daily(ctx)
-    return asdict(result), (f"Expired {result.expired_points} points in {result.expired_entries} entries; "
-                            f"{result.downgraded} tier downgrades, {result.grace_started} grace periods started.")
+    prepared = report_cache.prepare_closed_month(ctx).period.label()   # the owner's next look at it is instant
+    return {**asdict(result), "report_prepared": prepared}, (
+        f"Expired {result.expired_points} points in {result.expired_entries} entries; "
+        f"{result.downgraded} tier downgrades, {result.grace_started} grace periods started; "
+        f"report for {prepared} ready.")
 
 
 def cmd_expiring(ctx, args):

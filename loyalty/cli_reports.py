@@ -3,7 +3,7 @@
 from .cli_files import output_file
 from .errors import ValidationError
 from .reports.export import write_csv, write_xlsx
-from .reports.metrics import compute_report
+from .reports.cache import report as period_report
 from .reports.period import month_period, range_period
 from .reports.tables import report_json
 
@@ -35,7 +35,7 @@ def cmd_report(ctx, args):
     if not 1 <= args.churn_days <= 3650:
         raise ValidationError(f"churn-days: between 1 and 3650 (got {args.churn_days})", "churn-days")
     targets = {"pdf": args.pdf and output_file(args.pdf, "pdf"), "xlsx": args.xlsx and output_file(args.xlsx, "xlsx")}
-    report = compute_report(ctx, period, args.churn_days)
+    report = period_report(ctx, period, args.churn_days)
     data = report_json(report)
     written = []
     if args.csv:

@@ -238,3 +238,35 @@ def test_the_daily_totals_follow_every_entry_and_verify_notices_a_tampered_one(s
     finally:
         with write_transaction(shop.db):
             shop.db.execute("UPDATE ledger_days SET points = points - 1 WHERE day = (SELECT MIN(day) FROM ledger_days)")
+
+
+def test_a_closed_months_report_is_kept_and_dropped_when_something_lands_in_it(tmp_path):
+    from loyalty.reports.cache import report
+
+    clock = FixedClock(datetime(2026, 3, 10, 12, tzinfo=timezone.utc))
+    ctx = open_shop(tmp_path / "cache.sqlite", clock=clock)
+    ana = enrol_member(ctx, NewMember(name="Ana"))
+    post_sale(ctx, ana.card, 1_000)
+    march = month_period("2026-03")
+    kept_rows = lambda: ctx.db.execute("SELECT COUNT(*) FROM report_cache").fetchone()[0]  # noqa: E731
+
+    report(ctx, march)
+    assert kept_rows() == 0, "an open month is not kept"
+    clock.current = datetime(2026, 4, 2, 9, tzinfo=timezone.utc)
+    first = report(ctx, march)
+    assert kept_rows() == 1
+    again = report(ctx, march)
+    assert again.metrics == first.metrics == compute_report(ctx, march).metrics
+    assert again.abc == first.abc and again.daily == first.daily
+    assert isinstance(again.metrics["retention_rate"], Fraction)
+
+    post_sale(ctx, ana.card, 2_000)                     # today, in April: March's report stands
+    assert kept_rows() == 1
+    clock.current = datetime(2026, 3, 20, 12, tzinfo=timezone.utc)
+    post_sale(ctx, ana.card, 3_000, "BACKDATED")        # lands in March: the kept report goes
+    assert kept_rows() == 0
+    clock.current = datetime(2026, 4, 3, 9, tzinfo=timezone.utc)
+    assert report(ctx, march).metrics["member_sales"] == 4_000
+    with write_transaction(ctx.db):
+        save_settings(ctx.db, {"points_per_currency_unit": 50})   # changes the liability
+    assert kept_rows() == 0

@@ -16,7 +16,8 @@ from loyalty.clock import local_date
 from loyalty.context import Context
 from loyalty.programme import load_tiers
 from loyalty.reports.export import write_csv, write_xlsx
-from loyalty.reports.metrics import Report, compute_report
+from loyalty.reports.cache import report as period_report
+from loyalty.reports.metrics import Report
 from loyalty.reports.period import month_period
 from loyalty.reports.report_pdf import write_pdf
 from loyalty.storage import database_path, open_database
@@ -43,7 +44,7 @@ class _ReportWorker(QObject):
     def run(self) -> None:
         ctx = Context(open_database(self.db_path))
         try:
-            self.done.emit(compute_report(ctx, month_period(self.month), progress=self.progress.emit))
+            self.done.emit(period_report(ctx, month_period(self.month), progress=self.progress.emit))
         except Exception as error:  # shown on the banner
             self.failed.emit(getattr(error, "message", str(error)))
         finally:

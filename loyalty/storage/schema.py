@@ -219,4 +219,39 @@ def report_support(db: Database) -> None:
     )
 
 
+@migrations(name="0005_report_cache")
+def report_cache(db: Database) -> None:
+    """A closed period's report, kept once computed. The ledger is append-only, so a report
+    changes only when something lands inside the time it covers (a back-dated entry, member
+    or tier change) or when the programme's settings or tiers change: triggers drop the
+    affected reports then, and nothing else can make a kept report stale."""
+    db.executescript(
+        """
+        CREATE TABLE report_cache (
+            first_day TEXT NOT NULL,
+            last_day TEXT NOT NULL,
+            churn_days INTEGER NOT NULL,
+            top INTEGER NOT NULL,
+            ends_at TEXT NOT NULL,          -- UTC end of the period: anything dated before it counts
+            computed_at TEXT NOT NULL,
+            data TEXT NOT NULL,             -- JSON of the report (without the points expiring from today)
+            PRIMARY KEY (first_day, last_day, churn_days, top)
+        ) WITHOUT ROWID;
+        CREATE INDEX report_cache_ends ON report_cache(ends_at);
+        CREATE TRIGGER report_cache_entries AFTER INSERT ON entries BEGIN
+            DELETE FROM report_cache WHERE ends_at > NEW.created_at;
+        END;
+        CREATE TRIGGER report_cache_members AFTER INSERT ON members BEGIN
+            DELETE FROM report_cache WHERE ends_at > NEW.joined_at;
+        END;
+        CREATE TRIGGER report_cache_tier_changes AFTER INSERT ON tier_changes BEGIN
+            DELETE FROM report_cache WHERE ends_at > NEW.changed_at;
+        END;
+        CREATE TRIGGER report_cache_settings_insert AFTER INSERT ON settings BEGIN DELETE FROM report_cache; END;
+        CREATE TRIGGER report_cache_settings_update AFTER UPDATE ON settings BEGIN DELETE FROM report_cache; END;
+        CREATE TRIGGER report_cache_tiers AFTER UPDATE ON tiers BEGIN DELETE FROM report_cache; END;
+        """
+    )
+
+
 SCHEMA_VERSION = len(migrations._migrations)

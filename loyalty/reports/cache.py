@@ -1,0 +1,56 @@
+"""Closed periods' reports, kept once computed (table `report_cache`, migration 0005; its
+triggers drop a kept report when anything lands in the time it covers). The points
+expiring are always computed fresh: they are counted from today."""
+
+import json
+from datetime import timedelta
+from fractions import Fraction
+
+from ..clock import to_iso
+from ..context import Context
+from ..storage import write_transaction
+from ..tiers import local_today
+from .metrics import Report, compute_report, expiring_points
+from .period import Period, month_period
+
+KEPT_FIELDS = ("metrics", "previous", "daily", "tier_distribution", "tier_moves", "top_members", "abc")
+
+
+def report(ctx: Context, period: Period, churn_days: int = 60, top: int = 10,
+           progress=lambda step, steps: None) -> Report:
+    """The period's report: kept figures when the period is closed and was computed before."""
+    start, end = period.bounds(ctx.programme().timezone)
+    key = [period.first_day.isoformat(), period.last_day.isoformat(), churn_days, top]
+    row = ctx.db.execute("SELECT data FROM report_cache WHERE first_day = ? AND last_day = ? AND churn_days = ? "
+                         "AND top = ?", key).fetchone()
+    if row is not None:
+        kept = json.loads(row[0], object_hook=_fractions)
+        progress(1, 1)
+        return Report(period, **kept, expiring=expiring_points(ctx))
+    computed = compute_report(ctx, period, churn_days, top, progress)
+    now = to_iso(ctx.clock.now())
+    if end <= now:   # an open period changes with every sale: not worth keeping
+        data = json.dumps({name: getattr(computed, name) for name in KEPT_FIELDS}, default=_fraction_json)
+        with write_transaction(ctx.db):
+            ctx.db.execute("INSERT OR REPLACE INTO report_cache VALUES (?, ?, ?, ?, ?, ?, ?)",
+                           [*key, end, now, data])
+    return computed
+
+
+def prepare_closed_month(ctx: Context) -> Report:
+    """For the daily job: the month just closed, computed now (at night) so the owner's
+    first look at it is instant."""
+    last_month = (local_today(ctx).replace(day=1) - timedelta(days=1)).strftime("%Y-%m")
+    return report(ctx, month_period(last_month))
+
+
+def _fraction_json(value):
+    if isinstance(value, Fraction):
+        return {"fraction": [value.numerator, value.denominator]}
+    raise TypeError(f"{type(value).__name__} cannot be kept in a report")
+
+
+def _fractions(item: dict):
+    if set(item) == {"fraction"}:
+        return Fraction(*item["fraction"])
+    return item
