@@ -69,7 +69,7 @@ def main() -> None:
             part(ctx, period)
             parts[name] = time.perf_counter() - began
         slowest = max(parts, key=parts.get)
-        print(f"| {period.label()} | {3 - years_back} | {entries:,} | {wholes[0]:.2f} / {min(wholes):.2f} | "
+        print(f"| {period.label()} | {3 - years_back} | {entries:,} | {wholes[0]:.2f} / {min(wholes):.2f} | {kept:.2f} | "
               f"{slowest} {parts[slowest]:.2f} s |")
         print("  parts: " + ", ".join(f"{name} {seconds:.2f}" for name, seconds in parts.items()), file=sys.stderr)
     ctx.db.close()
