@@ -11,8 +11,8 @@ from dataclasses import asdict
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from . import cli_printing, cli_reports
-from . import campaigns, corrections, daily, ledger, members, programme, redemptions, rewards, sales, tiers
+from . import cli_backups, cli_printing, cli_reports
+from . import backups, campaigns, corrections, daily, ledger, members, programme, redemptions, rewards, sales, tiers
 from .clock import FixedClock
 from .errors import LoyaltyError, ValidationError
 from .lookup import lookup_card
@@ -138,6 +138,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("verify", help="recompute balances and lots from the ledger; exit 1 if anything disagrees")
     cli_printing.add_commands(sub)
     cli_reports.add_commands(sub)
+    cli_backups.add_commands(sub)
     return parser
 
 
@@ -328,11 +329,12 @@ def cmd_history(ctx, args):
 
 def cmd_expire(ctx, args):
     result = daily.run_daily(ctx)
+    backup = backups.daily_backup(ctx)                                   # once a day, then rotation
     prepared = report_cache.prepare_closed_month(ctx).period.label()   # the owner's next look at it is instant
-    return {**asdict(result), "report_prepared": prepared}, (
+    return {**asdict(result), "backup": str(backup.path) if backup else None, "report_prepared": prepared}, (
         f"Expired {result.expired_points} points in {result.expired_entries} entries; "
         f"{result.downgraded} tier downgrades, {result.grace_started} grace periods started; "
-        f"report for {prepared} ready.")
+        f"report for {prepared} ready" + (f"; backup {backup.path}" if backup else "") + ".")
 
 
 def cmd_expiring(ctx, args):
@@ -425,6 +427,7 @@ HANDLERS = {
     "settings show": cmd_settings_show, "settings set": cmd_settings_set, "verify": cmd_verify,
     **cli_printing.HANDLERS,
     **cli_reports.HANDLERS,
+    **cli_backups.HANDLERS,
 }
 
 

@@ -41,6 +41,7 @@ class Programme:
     receipt_width: int = 80               # roll width in mm: 58 or 80
     receipt_format: str = "escpos"        # escpos (raw to a thermal printer) or pdf (through its driver)
     auto_print_receipt: int = 0           # 1 = print a slip after every transaction at the counter
+    backup_folder: str = ""               # empty = "backups" beside the database; a USB stick's folder works
     device_id: str = ""                   # set once, at creation: tells counters apart
 
 
@@ -123,7 +124,7 @@ def _validated(name: str, raw) -> object:
         if match is None:
             raise ValidationError(f"{name}: one of {', '.join(map(str, choices))} (got '{raw}')", name)
         return match
-    if name in ("card_printer", "receipt_printer"):
+    if name in ("card_printer", "receipt_printer", "backup_folder"):
         text = str(raw).strip()
         if len(text) > 200:
             raise ValidationError(f"{name}: at most 200 characters", name)

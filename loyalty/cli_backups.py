@@ -1,0 +1,48 @@
+"""The CLI's `backup [DIR]`, `backups [DIR]` and `restore FILE` commands."""
+
+from . import backups
+
+
+def add_commands(sub) -> None:
+    backup = sub.add_parser("backup", help="back the database up now (online, checked), then rotate old backups")
+    backup.add_argument("folder", nargs="?", help="default: Settings' backup folder, or 'backups' beside the database")
+    listing = sub.add_parser("backups", help="list the backups with date, size, member count and last entry")
+    listing.add_argument("folder", nargs="?")
+    restore = sub.add_parser("restore", help="replace the data with a backup's (a safety backup is taken first)")
+    restore.add_argument("file")
+
+
+def megabytes(size: int) -> str:
+    return f"{size // 1_000_000}.{size % 1_000_000 // 100_000} MB"
+
+
+def _row(info: backups.BackupInfo) -> dict:
+    return {"file": str(info.path), "taken_at": info.taken_at.isoformat(), "kind": info.kind,
+            "size_bytes": info.size_bytes, "members": info.members, "last_entry_at": info.last_entry_at,
+            "ok": info.ok, "problem": info.problem}
+
+
+def cmd_backup(ctx, args):
+    info = backups.make_backup(ctx, "manual", args.folder)
+    removed = backups.rotate(info.path.parent)
+    return ({**_row(info), "removed": [str(path) for path in removed]},
+            f"Backup {info.path} ({megabytes(info.size_bytes)}, {info.members} members, checked)"
+            + (f"; {len(removed)} old backups removed" if removed else ""))
+
+
+def cmd_backups(ctx, args):
+    rows = backups.list_backups(args.folder or backups.default_backup_folder(ctx))
+    text = "\n".join(f"{info.taken_at:%Y-%m-%d %H:%M} UTC  {info.kind:<14} {megabytes(info.size_bytes):>10}  "
+                     f"{info.members if info.members is not None else '?':>8} members  last entry "
+                     f"{(info.last_entry_at or '—')[:16]}  {'ok' if info.ok else 'DAMAGED: ' + info.problem}  "
+                     f"{info.path.name}" for info in rows) or "No backups yet."
+    return {"backups": [_row(info) for info in rows]}, text
+
+
+def cmd_restore(ctx, args):
+    safety = backups.restore(ctx, args.file)
+    return ({"restored": args.file, "safety_backup": str(safety.path)},
+            f"Restored {args.file}. The data as it was before is in {safety.path}")
+
+
+HANDLERS = {"backup": cmd_backup, "backups": cmd_backups, "restore": cmd_restore}
