@@ -181,3 +181,30 @@ def test_reports_screen_computes_off_the_gui_thread_and_exports(qtbot, window, c
     files = screen.export_to("csv", tmp_path / "csv") + screen.export_to("xlsx", tmp_path / "r.xlsx") \
         + screen.export_to("pdf", tmp_path / "r.pdf")
     assert all(path.exists() for path in files) and len(files) == 8
+
+
+def test_back_up_now_and_restore_from_settings(qtbot, window, ctx, enrol):
+    enrol("Ana García")
+    window.show_screen(4)
+    panel = window.settings.backups
+    qtbot.mouseClick(panel.backup_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: panel.thread is None and panel.table.rowCount() == 1, timeout=10_000)
+    assert window.settings.banner.kind == "success" and panel.table.item(0, 5).text() == "ok"
+    assert panel.table.item(0, 3).text() == "1"
+    enrol("Luis Pérez")
+    panel.table.selectRow(0)
+    panel.restore(panel.chosen())
+    qtbot.waitUntil(lambda: panel.thread is None and "restored" in window.settings.banner.text(), timeout=10_000)
+    assert count(ctx, "members") == 1, "Luis came after the backup"
+    assert panel.table.rowCount() == 2, "plus the safety backup taken before restoring"
+
+
+def test_closing_the_app_takes_a_checked_backup(qtbot, ctx, enrol):
+    from loyalty.backups import default_backup_folder, list_backups
+
+    enrol("Ana García")
+    window = MainWindow(ctx, backup_on_close=True)
+    window.show()
+    window.close()
+    kept = list_backups(default_backup_folder(ctx))
+    assert [(info.kind, info.members, info.ok) for info in kept] == [("close", 1, True)]

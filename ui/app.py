@@ -24,6 +24,6 @@ def main(argv: list[str] | None = None) -> int:
     except LoyaltyError as error:
         QMessageBox.critical(None, "Loyalty", error.message)
         return 1
-    window = MainWindow(ctx)
+    window = MainWindow(ctx, backup_on_close=True)
     window.show()
     return app.exec()

@@ -4,11 +4,14 @@ Ctrl+1…Ctrl+5 switch screens. A card scanned anywhere in the window opens the
 member on the Counter screen (see scanner.py), whatever has the focus.
 """
 
+import sys
+
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QMainWindow, QPushButton, QStackedWidget,
+from PySide6.QtWidgets import (QApplication, QHBoxLayout, QLabel, QListWidget, QMainWindow, QPushButton, QStackedWidget,
                                QVBoxLayout, QWidget)
 
+from loyalty.backups import make_backup, rotate
 from loyalty.clock import local_date
 from loyalty.context import Context
 from loyalty.demo import load_demo_data
@@ -27,9 +30,10 @@ from .settings_screen import SettingsScreen
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, ctx: Context):
+    def __init__(self, ctx: Context, backup_on_close: bool = False):
         super().__init__()
         self.ctx = ctx
+        self.backup_on_close = backup_on_close   # the app sets it; tests and tools leave the files alone
         programme = ctx.programme()
         self.setWindowTitle(self.tr("Loyalty counter"))
         self.setMinimumSize(1024, 700)
@@ -90,6 +94,7 @@ class MainWindow(QMainWindow):
         self.members.open_at_counter.connect(self.card_scanned)
         self.settings.saved.connect(self.settings_saved)
         self.printing.message.connect(self.show_message)
+        self.settings.backups.restored.connect(self.data_replaced)
         self.show_screen(0)
         self.refresh()
 
@@ -138,9 +143,31 @@ class MainWindow(QMainWindow):
         self.catalog.reload()
         self.counter.redeem.refresh()
 
+    def data_replaced(self) -> None:
+        """After a restore every screen shows the restored data."""
+        self.counter.clear_member()
+        self.members.reload()
+        self.catalog.reload()
+        self.counter.redeem.refresh()
+        self.settings.reload()
+        self.refresh()
+
     def closeEvent(self, event) -> None:
         self.shutdown()
+        if self.backup_on_close:
+            self.backup_before_closing()
         super().closeEvent(event)
+
+    def backup_before_closing(self) -> None:
+        """A checked backup each time the app closes (then rotation); a failure is logged, never blocks closing."""
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            info = make_backup(self.ctx, "close")
+            rotate(info.path.parent)
+        except LoyaltyError as error:
+            print(f"backup on closing failed: {error.message}", file=sys.stderr)
+        finally:
+            QApplication.restoreOverrideCursor()
 
     def shutdown(self) -> None:
         """Stop the scanner filter and the search threads (also called by tests)."""
@@ -149,3 +176,4 @@ class MainWindow(QMainWindow):
         self.members_search.stop()
         self.printing.shutdown()
         self.reports.shutdown()
+        self.settings.backups.shutdown()

@@ -14,6 +14,7 @@ from loyalty.points import points_for_sale
 from loyalty.programme import load_tiers, save_settings, update_tier
 from loyalty.storage import write_transaction
 
+from .backups_panel import BackupsPanel
 from .feedback import StatusBanner
 from .formatting import money_text, points_text
 
@@ -52,6 +53,7 @@ class SettingsScreen(QWidget):
                                    ("receipt_width", self.tr("Slip roll width (mm)")),
                                    ("receipt_format", self.tr("Slip printer speaks")),
                                    ("auto_print_receipt", self.tr("Print a slip after every transaction")))),
+            (self.tr("Backups"), (("backup_folder", self.tr("Backup folder (empty: 'backups' beside the database)")),)),
         )
         column = QVBoxLayout()
         for title, rows in groups:
@@ -76,6 +78,9 @@ class SettingsScreen(QWidget):
         self.example = QLabel()
         self.example.setWordWrap(True)
         self.example.setStyleSheet("font-size: 14pt; font-weight: 600; color: #1f4e8c;")
+        self.backups = BackupsPanel(ctx)
+        self.backups.message.connect(self.banner_message)
+        column.addWidget(self.backups)
         column.addStretch()
         inner = QWidget()
         inner.setStyleSheet("QGroupBox { font-size: 13pt; font-weight: 600; } QLabel, QLineEdit { font-size: 12pt; }")
@@ -140,6 +145,9 @@ class SettingsScreen(QWidget):
         else:
             field.setCurrentIndex(max(0, field.findData(value)))
 
+    def banner_message(self, kind: str, text: str) -> None:
+        self.banner.show_message(kind, text)
+
     def activated(self) -> None:
         self.reload()
 
@@ -179,6 +187,7 @@ class SettingsScreen(QWidget):
             self._focus_field(error.field)
             return
         self.reload()
+        self.backups.reload()   # the folder may have changed
         self.banner.show_message("success", self.tr("Settings saved."))
         self.saved.emit()
 

@@ -1,0 +1,155 @@
+"""Backups, in Settings: where they go, "Back up now", the list (date, kind, size,
+members, last entry, check), and restoring one after a confirmation. Backups and
+restores run on a worker thread with their own connection: a big shop's copy takes
+minutes and the window must not freeze meanwhile."""
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
+                               QMessageBox, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout)
+
+from loyalty import backups
+from loyalty.context import Context
+from loyalty.errors import LoyaltyError
+from loyalty.storage import database_path, open_database
+
+from .formatting import moment_text, points_text
+
+
+class _BackupWorker(QObject):
+    done = Signal(str)
+    failed = Signal(str)
+
+    def __init__(self, db_path: str, action: str, argument: str = ""):
+        super().__init__()
+        self.db_path, self.action, self.argument = db_path, action, argument
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            ctx = Context(open_database(self.db_path))
+            try:
+                if self.action == "backup":
+                    self.done.emit(str(backups.make_backup(ctx, "manual").path))
+                    backups.rotate(backups.default_backup_folder(ctx))
+                else:
+                    self.done.emit(str(backups.restore(ctx, self.argument).path))
+            finally:
+                ctx.db.close()
+        except LoyaltyError as error:
+            self.failed.emit(error.message)
+
+
+class BackupsPanel(QGroupBox):
+    message = Signal(str, str)      # kind, text: for the screen's banner
+    restored = Signal()
+
+    def __init__(self, ctx: Context, parent=None):
+        super().__init__(self.tr("Backups"), parent)
+        self.ctx = ctx
+        self.thread: QThread | None = None
+        self.folder_label = QLabel(wordWrap=True)
+        self.backup_button = QPushButton(self.tr("Back up now"))
+        self.restore_button = QPushButton(self.tr("Restore the chosen backup…"))
+        self.table = QTableWidget(0, 6)
+        self.table.setHorizontalHeaderLabels([self.tr("Taken"), self.tr("Why"), self.tr("Size"), self.tr("Members"),
+                                              self.tr("Last entry"), self.tr("Check")])
+        self.table.setAccessibleName(self.tr("Backups"))
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.verticalHeader().hide()
+        self.table.setMinimumHeight(180)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.folder_label, 1)
+        buttons.addWidget(self.backup_button)
+        buttons.addWidget(self.restore_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(self.table)
+        self.backup_button.clicked.connect(lambda: self._start("backup"))
+        self.restore_button.clicked.connect(self.ask_restore)
+        self.reload()
+
+    def reload(self) -> None:
+        folder = backups.default_backup_folder(self.ctx)
+        self.folder_label.setText(self.tr("Folder: {folder}").format(folder=folder))
+        self.rows = backups.list_backups(folder)
+        kinds = {"manual": self.tr("on demand"), "daily": self.tr("daily"), "close": self.tr("on closing"),
+                 "before-restore": self.tr("before a restore")}
+        self.table.setRowCount(len(self.rows))
+        for row, info in enumerate(self.rows):
+            cells = (moment_text(info.taken_at.isoformat()), kinds.get(info.kind, info.kind),
+                     f"{info.size_bytes // 1_000_000} MB" if info.size_bytes >= 1_000_000
+                     else f"{info.size_bytes // 1000} kB",
+                     points_text(info.members) if info.members is not None else "?",
+                     moment_text(info.last_entry_at) if info.last_entry_at else "—",
+                     self.tr("ok") if info.ok else self.tr("DAMAGED"))
+            for column, text in enumerate(cells):
+                self.table.setItem(row, column, QTableWidgetItem(text))
+
+    def chosen(self) -> Path | None:
+        row = self.table.currentRow()
+        return self.rows[row].path if 0 <= row < len(self.rows) else None
+
+    def ask_restore(self) -> None:
+        path = self.chosen()
+        if path is None:
+            path_text, _ = QFileDialog.getOpenFileName(self, self.tr("Backup to restore"), "", "SQLite (*.sqlite)")
+            path = Path(path_text) if path_text else None
+        if path is None:
+            return
+        answer = QMessageBox.question(self, self.tr("Restore a backup"), self.tr(
+            "Replace all the shop's data with the backup {name}? The data as it is now is backed up first.").format(
+            name=path.name))
+        if answer == QMessageBox.StandardButton.Yes:
+            self.restore(path)
+
+    def restore(self, path: Path) -> None:
+        self._start("restore", str(path))
+
+    def _start(self, action: str, argument: str = "") -> None:
+        if self.thread is not None:
+            return
+        self.backup_button.setEnabled(False)
+        self.restore_button.setEnabled(False)
+        self.message.emit("info", self.tr("Backing up…") if action == "backup" else self.tr("Restoring…"))
+        worker = _BackupWorker(database_path(self.ctx.db), action, argument)
+        self.thread = QThread(self)
+        worker.moveToThread(self.thread)
+        self.thread.started.connect(worker.run)
+        worker.done.connect(self._backed_up if action == "backup" else self._restored)
+        worker.failed.connect(self._failed)
+        worker.done.connect(self.thread.quit)
+        worker.failed.connect(self.thread.quit)
+        self.thread.finished.connect(self._finished)
+        self.thread.worker = worker
+        self.thread.start()
+
+    @Slot(str)
+    def _backed_up(self, path: str) -> None:
+        self.message.emit("success", self.tr("Backup saved and checked: {path}").format(path=path))
+
+    @Slot(str)
+    def _restored(self, safety: str) -> None:
+        self.message.emit("success", self.tr("Backup restored. The data as it was before is in {path}").format(
+            path=safety))
+        self.restored.emit()
+
+    @Slot(str)
+    def _failed(self, problem: str) -> None:
+        self.message.emit("error", problem)
+
+    @Slot()
+    def _finished(self) -> None:
+        self.thread = None
+        self.backup_button.setEnabled(True)
+        self.restore_button.setEnabled(True)
+        self.reload()
+
+    def shutdown(self) -> None:
+        if self.thread is not None:
+            self.thread.quit()
+            self.thread.wait(600_000)   # never leave a half-copied backup behind
