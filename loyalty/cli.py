@@ -9,10 +9,11 @@ import sys
 import traceback
 from dataclasses import asdict
 from datetime import datetime
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from . import cli_backups, cli_printing, cli_reports
-from . import backups, campaigns, corrections, daily, ledger, members, programme, redemptions, rewards, sales, tiers
+from . import backups, campaigns, recovery, corrections, daily, ledger, members, programme, redemptions, rewards, sales, tiers
 from .clock import FixedClock
 from .errors import LoyaltyError, ValidationError
 from .lookup import lookup_card
@@ -164,7 +165,12 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def run(args) -> tuple[dict, str]:
-    ctx = open_shop(args.db or default_database_path(), staff_id=args.staff)
+    path = args.db or default_database_path()
+    if args.command == "restore" and recovery.integrity_problems(Path(path)) and Path(path).exists():
+        damaged = recovery.replace_damaged(Path(path), Path(args.file))   # cannot be opened: no safety backup possible
+        return ({"restored": args.file, "damaged_file_kept": str(damaged)},
+                f"The database was damaged; it is kept as {damaged}. Restored {args.file}.")
+    ctx = open_shop(path, staff_id=args.staff)
     if args.now:
         ctx.clock = FixedClock(_parse_now(args.now, ctx.programme().timezone))
     handler = HANDLERS[args.command if not getattr(args, "action", None) else f"{args.command} {args.action}"]

@@ -2,15 +2,18 @@
 
 import argparse
 import sys
+from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from loyalty.errors import LoyaltyError
 from loyalty.paths import default_database_path
+from loyalty.recovery import integrity_problems, replace_damaged
 from loyalty.shop import open_shop
 
 from .formatting import choose_locale
 from .main_window import MainWindow
+from .recovery import IntegrityCheck, ask_to_restore
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -19,11 +22,44 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv if argv is not None else sys.argv[1:])
     app = QApplication.instance() or QApplication(sys.argv[:1])
     choose_locale()
-    try:
-        ctx = open_shop(args.db or default_database_path())
-    except LoyaltyError as error:
-        QMessageBox.critical(None, "Loyalty", error.message)
+    path = Path(args.db or default_database_path())
+    state = {"window": open_window(path)}
+    if state["window"] is None:
         return 1
+
+    def damaged(problems: list[str]) -> None:
+        """Found by the background check: close the damaged file, put the backup in, reopen."""
+        window = state["window"]
+        backup = ask_to_restore(window, path, "; ".join(problems))
+        if backup is None:
+            return
+        window.backup_on_close = False
+        window.close()
+        window.ctx.db.close()
+        replace_damaged(path, backup.path)
+        state["window"] = open_window(path)
+
+    check = IntegrityCheck(path, app)
+    check.damaged.connect(damaged)
+    check.start()
+    code = app.exec()
+    check.stop()
+    return code
+
+
+def open_window(path: Path) -> MainWindow | None:
+    """Open the shop and show its window; a damaged file gets the newest good backup offered."""
+    try:
+        ctx = open_shop(path)
+    except LoyaltyError as error:
+        problems = integrity_problems(path) if path.exists() else []
+        backup = ask_to_restore(None, path, error.message) if problems else None
+        if backup is None:
+            if not problems:
+                QMessageBox.critical(None, "Loyalty", error.message)
+            return None
+        replace_damaged(path, backup.path)
+        return open_window(path)
     window = MainWindow(ctx, backup_on_close=True)
     window.show()
-    return app.exec()
+    return window

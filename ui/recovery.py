@@ -1,0 +1,82 @@
+"""Start-up safety: the database is checked (`quick_check`) on a worker thread once the
+window is up — a big shop's check takes minutes and must not delay the counter — and a
+damaged database, found then or when opening it fails, is explained in words with the
+newest good backup offered in its place."""
+
+import sqlite3
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from loyalty.backups import BackupInfo
+from loyalty.recovery import backup_folder_beside, integrity_problems, newest_good_backup
+
+
+class _CheckWorker(QObject):
+    done = Signal(list)
+
+    def __init__(self, db_path: Path):
+        super().__init__()
+        self.db_path = db_path
+        self.connection = None
+
+    @Slot()
+    def run(self) -> None:
+        self.done.emit(integrity_problems(self.db_path, opened=lambda c: setattr(self, "connection", c)))
+
+
+class IntegrityCheck(QObject):
+    """`damaged(problems)` if the check finds anything; nothing otherwise."""
+
+    damaged = Signal(list)
+
+    def __init__(self, db_path: Path, parent=None):
+        super().__init__(parent)
+        self.thread = QThread(self)
+        self.worker = _CheckWorker(Path(db_path))
+        self.worker.moveToThread(self.thread)
+        self.thread.started.connect(self.worker.run)
+        self.worker.done.connect(self._checked)
+        # quit() is thread-safe: called directly from the worker, so the thread ends even when
+        # the GUI's event loop is no longer running (the app closing).
+        self.worker.done.connect(self.thread.quit, Qt.ConnectionType.DirectConnection)
+
+    def start(self) -> None:
+        self.thread.start()
+
+    @Slot(list)
+    def _checked(self, problems: list) -> None:
+        if problems:
+            self.damaged.emit(problems)
+
+    def stop(self) -> None:
+        """The app is closing: interrupt a check still running, wait for its thread."""
+        if self.thread.isRunning() and self.worker.connection is not None:
+            try:
+                self.worker.connection.interrupt()
+            except sqlite3.ProgrammingError:
+                pass   # the check finished and closed its connection meanwhile
+        self.thread.wait()
+
+
+def ask_to_restore(parent: QWidget | None, db_path: Path, problem: str) -> BackupInfo | None:
+    """Explain what is wrong; offer the newest good backup. The chosen backup, or None."""
+    folder = backup_folder_beside(db_path)
+    backup = newest_good_backup(folder)
+    title = _("The shop's database is damaged")
+    if backup is None:
+        QMessageBox.critical(parent, title, _("{problem}\n\nNo backup was found in {folder}. Do not delete the "
+                                              "database file: a technician may still rescue it.").format(
+            problem=problem, folder=folder))
+        return None
+    text = _("{problem}\n\nThe newest good backup is from {when} UTC ({members} members). Put it in place of the "
+             "damaged database? The damaged file is kept beside it, renamed, not deleted.").format(
+        problem=problem, when=f"{backup.taken_at:%d/%m/%Y %H:%M}", members=backup.members)
+    if QMessageBox.question(parent, title, text) != QMessageBox.StandardButton.Yes:
+        return None
+    return backup
+
+
+def _(text: str) -> str:
+    return QCoreApplication.translate("recovery", text)
