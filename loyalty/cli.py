@@ -12,7 +12,7 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from . import cli_backups, cli_printing, cli_reports
+from . import cli_backups, cli_imports, cli_printing, cli_reports
 from . import backups, campaigns, recovery, corrections, daily, ledger, members, programme, redemptions, rewards, sales, tiers
 from .clock import FixedClock
 from .errors import LoyaltyError, ValidationError
@@ -140,6 +140,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_printing.add_commands(sub)
     cli_reports.add_commands(sub)
     cli_backups.add_commands(sub)
+    cli_imports.add_commands(sub)
     return parser
 
 
@@ -148,7 +149,7 @@ def main(argv: list[str] | None = None) -> int:
         args = build_parser().parse_args(argv)
         result, text = run(args)
     except LoyaltyError as error:
-        print(f"error: {error.message}", file=sys.stderr)
+        print(f"error: {one_line(error.message)}", file=sys.stderr)
         return error.exit_code
     except SystemExit as done:  # --help
         return int(done.code or 0)
@@ -162,6 +163,12 @@ def main(argv: list[str] | None = None) -> int:
     else:
         print(text)
     return 1 if result.get("problems") else 0
+
+
+def one_line(message: str) -> str:
+    """Errors quote what was typed; control characters in it (a pasted CR, a tab) are shown
+    escaped, so the error stays one readable line."""
+    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in message)
 
 
 def run(args) -> tuple[dict, str]:
@@ -434,6 +441,7 @@ HANDLERS = {
     **cli_printing.HANDLERS,
     **cli_reports.HANDLERS,
     **cli_backups.HANDLERS,
+    **cli_imports.HANDLERS,
 }
 
 

@@ -2,7 +2,7 @@
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from .cards import new_card_number, normalize_card_text, require_well_formed
 from .clock import local_date, to_iso
@@ -58,6 +58,10 @@ class NewMember:
     marketing_consent: bool = False
     profiling_consent: bool = False
     referrer_card: str | None = None
+    # Set by imports only: an existing card and joining date from the old system, its id.
+    card: str | None = None
+    joined_at: datetime | None = None
+    external_id: str | None = None
 
 
 def validate_name(name: str | None) -> str:
@@ -122,18 +126,18 @@ def enrol_member(ctx: Context, new: NewMember) -> Member:
         referrer_id = None
         if new.referrer_card:
             referrer_id = member_by_card(ctx, new.referrer_card, field="referrer").id
-        card = _unused_card_number(ctx, programme.card_prefix)
+        card = _imported_card(ctx, new.card) if new.card else _unused_card_number(ctx, programme.card_prefix)
         base_tier = load_tiers(ctx.db)[0]
-        stamp = to_iso(now)
+        stamp = to_iso(new.joined_at or now)
         cursor = ctx.db.execute(
             """INSERT INTO members (card, name, sort_name, phone, phone_digits, email, birthday,
                                     marketing_consent, marketing_consent_at, profiling_consent, profiling_consent_at,
-                                    joined_at, referrer_id, tier_code, tier_since)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                                    joined_at, referrer_id, tier_code, tier_since, external_id)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
             [card, name, fold(name), phone, digits_only(phone) or None, email, birthday,
              int(new.marketing_consent), stamp if new.marketing_consent else None,
              int(new.profiling_consent), stamp if new.profiling_consent else None,
-             stamp, referrer_id, base_tier.code, stamp],
+             stamp, referrer_id, base_tier.code, stamp, new.external_id],
         )
         member_id = cursor.lastrowid
         ctx.db.execute("INSERT INTO cards(number, member_id, status, issued_at) VALUES (?, ?, 'active', ?)",
@@ -145,6 +149,16 @@ def enrol_member(ctx: Context, new: NewMember) -> Member:
         if programme.welcome_bonus:
             post_bonus(ctx, member_id, programme.welcome_bonus, "welcome", f"welcome:{member_id}")
         return member_by_id(ctx, member_id)
+
+
+def _imported_card(ctx: Context, text: str) -> str:
+    """A card from an older system: digits (its check digit may follow another rule), not on file."""
+    number = normalize_card_text(text)
+    if not (number.isdigit() and 4 <= len(number) <= 20):
+        raise ValidationError(f"card: '{text}' is not a card number (4 to 20 digits)", "card")
+    if ctx.db.execute("SELECT 1 FROM cards WHERE number = ?", [number]).fetchone() is not None:
+        raise ValidationError(f"card: {number} is already on file", "card")
+    return number
 
 
 def _unused_card_number(ctx: Context, prefix: str) -> str:

@@ -13,7 +13,7 @@ from loyalty.cli import main
 NASTY = st.one_of(
     st.text(max_size=40),
     st.sampled_from(["12x", "-5", "1e3", "0", "0,00", "99999999999", "1.234,567", "١٢٣", "12.5.3", " ", "NaN",
-                     "'; DROP TABLE members; --", "\u202eمرحبا", "😀" * 10, "a" * 1000, "31/02/2026", "\x00", ""]),
+                     "'; DROP TABLE members; --", "0\r", "12\t50", "\u202eمرحبا", "😀" * 10, "a" * 1000, "31/02/2026", "\x00", ""]),
 )
 
 

@@ -1,0 +1,1 @@
+"""Importing data from spreadsheets and older systems (CSV), validated row by row first."""

@@ -1,0 +1,120 @@
+"""Importing members from CSV as shops have them: encodings, delimiters, Spanish or English
+headers; every bad row reported with line, column and reason, nothing written unless all
+rows are good (or --skip-invalid); one transaction; possible duplicates flagged."""
+
+import json
+
+import pytest
+
+from conftest import count
+from loyalty.cli import main
+from loyalty.errors import ValidationError
+from loyalty.imports import members_import
+from loyalty.verify import verify
+
+SPANISH = ("Código;Nombre;Teléfono;Correo;Fecha de nacimiento;Fecha de alta;Tarjeta;Puntos;Acepta publicidad\n"
+           "C-1;José Núñez;600 111 222;jose@example.es;23/04/1980;15/01/2021;1234 5678;1.500;sí\n"
+           "C-2;María Peña;611222333;;;;;;no\n")
+
+
+def write(tmp_path, text: str, encoding: str = "utf-8", name: str = "socios.csv"):
+    path = tmp_path / name
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp1252"])
+def test_spanish_headers_semicolons_and_windows_encoding(ctx, tmp_path, encoding):
+    planned = members_import.plan(ctx, write(tmp_path, SPANISH, encoding))
+    assert planned.problems == [] and planned.delimiter == ";"
+    assert members_import.apply(ctx, planned) == 2
+    jose = ctx.db.execute("SELECT name, phone_digits, email, birthday, joined_at, card, external_id, balance, "
+                          "marketing_consent FROM members WHERE external_id = 'C-1'").fetchone()
+    assert tuple(jose)[:4] == ("José Núñez", "600111222", "jose@example.es", "1980-04-23")
+    assert jose[4].startswith("2021-01-15") and tuple(jose)[5:] == ("12345678", "C-1", 1500, 1)
+    assert verify(ctx) == []
+
+
+def test_english_headers_and_commas(ctx, tmp_path):
+    text = "Name,Phone,Email,Opening points,Marketing consent\nAnn Smith,+44 7700 900123,ann@example.com,0,yes\n"
+    planned = members_import.plan(ctx, write(tmp_path, text))
+    assert members_import.apply(ctx, planned) == 1 and count(ctx, "members") == 1
+
+
+def test_every_bad_row_is_reported_and_nothing_is_written(ctx, tmp_path):
+    text = ("Nombre;Teléfono;Correo;Fecha de nacimiento;Puntos;Acepta publicidad;Tarjeta\n"
+            "Ana;600111222;;;;;\n"
+            ";600111223;;;;;\n"
+            "Luis;12;;;;;\n"
+            "Eva;;eva@;;;;\n"
+            "Sol;;;31/02/1990;;;\n"
+            "Noé;;;;12x;;\n"
+            "Pío;;;;;quizás;\n"
+            "Ona;;;;;;12AB\n")
+    path = write(tmp_path, text)
+    planned = members_import.plan(ctx, path)
+    assert [(p.line, p.column) for p in planned.problems] == [
+        (3, "Nombre"), (4, "Teléfono"), (5, "Correo"), (6, "Fecha de nacimiento"), (7, "Puntos"),
+        (8, "Acepta publicidad"), (9, "Tarjeta")]
+    assert "does not exist in the calendar" in planned.problems[3].reason
+    assert main(["--db", str(ctx.db.conn.execute("PRAGMA database_list").fetchone()[2]), "import", "members",
+                 str(path)]) == 2
+    assert count(ctx, "members") == 0, "nothing written while any row is bad"
+
+
+def test_skip_invalid_writes_the_good_rows_and_reports_the_others(ctx, tmp_path, capsys):
+    path = write(tmp_path, "Nombre;Correo\nAna;ana@example.es\nEva;eva@\n")
+    db = str(ctx.db.conn.execute("PRAGMA database_list").fetchone()[2])
+    assert main(["--db", db, "--json", "import", "members", str(path), "--skip-invalid"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["imported"] == 1 and out["problems_skipped"] == [{"line": 3, "column": "Correo",
+                                                                 "reason": "'eva@' is not an email address"}]
+
+
+def test_possible_duplicates_are_flagged_and_can_be_left_out(ctx, enrol, tmp_path):
+    enrol("Ana García", phone="600 111 222")
+    text = "Nombre;Teléfono;Correo\nAna G.;600111222;\nLuis;;luis@example.es\nLuis Pérez;;LUIS@example.es\n"
+    planned = members_import.plan(ctx, write(tmp_path, text))
+    assert [(row.line, row.duplicate_reason.split(" (")[0]) for row in planned.duplicates] == [
+        (2, "same phone as member 1"), (4, "same email as line 3")]
+    assert members_import.apply(ctx, planned, skip_duplicates=True) == 1
+    assert count(ctx, "members") == 2
+
+
+def test_a_card_twice_in_the_file_or_already_on_file_is_a_bad_row(ctx, enrol, tmp_path):
+    ana = enrol("Ana")
+    text = f"Nombre;Tarjeta\nLuis;5555 0000\nEva;55550000\nSol;{ana.card}\n"
+    planned = members_import.plan(ctx, write(tmp_path, text))
+    assert [(p.line, "also on line 2" in p.reason or "already on file" in p.reason) for p in planned.problems] == [
+        (3, True), (4, True)]
+
+
+def test_the_import_is_one_transaction(ctx, tmp_path, monkeypatch):
+    planned = members_import.plan(ctx, write(tmp_path, "Nombre\nAna\nLuis\nEva\n"))
+    calls = []
+    real = members_import.enrol_member
+
+    def failing(context, new):
+        calls.append(new.name)
+        if len(calls) == 3:
+            raise ValidationError("name: disk trouble on the third", "name")
+        return real(context, new)
+
+    monkeypatch.setattr(members_import, "enrol_member", failing)
+    with pytest.raises(ValidationError):
+        members_import.apply(ctx, planned)
+    assert count(ctx, "members") == 0, "the first two went back with the third"
+
+
+@pytest.mark.parametrize("content, message", [
+    (b"", "is empty"), (b"\x00\x01\x02binary", "not a text"), (b"Nombre;Tel\xe9fono\n", None),
+    (b"Telefono;Correo\n600111222;a@b.es\n", "no column for name"),
+])
+def test_files_that_are_not_usable_say_why(ctx, tmp_path, content, message):
+    path = tmp_path / "x.csv"
+    path.write_bytes(content)
+    if message is None:   # a header alone: nothing to import, no error
+        assert members_import.plan(ctx, path).rows == []
+        return
+    with pytest.raises(ValidationError, match=message):
+        members_import.plan(ctx, path)
