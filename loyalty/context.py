@@ -1,5 +1,6 @@
 """Who is acting, where and when: passed to every domain operation."""
 
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from sqlite_utils import Database
@@ -13,10 +14,21 @@ class Context:
     db: Database
     clock: Clock = field(default_factory=SystemClock)
     staff_id: str = "owner"
+    _held: Programme | None = field(default=None, repr=False, compare=False)
 
     def programme(self) -> Programme:
         """Read fresh each time: settings changed on another counter apply at once."""
-        return load_programme(self.db)
+        return self._held or load_programme(self.db)
+
+    @contextmanager
+    def programme_held(self):
+        """For a bulk operation inside one transaction (an import): read the settings once.
+        Nothing else can change them meanwhile: the transaction holds the write lock."""
+        self._held = load_programme(self.db)
+        try:
+            yield
+        finally:
+            self._held = None
 
     @property
     def device_id(self) -> str:

@@ -96,7 +96,7 @@ def plan(ctx: Context, path: str | Path) -> MembersPlan:
 def apply(ctx: Context, planned: MembersPlan, skip_duplicates: bool = False) -> int:
     """Write the planned members in one transaction; returns how many were added."""
     added = 0
-    with write_transaction(ctx.db):
+    with write_transaction(ctx.db), ctx.programme_held():
         for row in planned.rows:
             if skip_duplicates and row.duplicate_reason:
                 continue
