@@ -2,11 +2,11 @@
 status 2 and nothing written, unless --skip-invalid, which writes the valid rows."""
 
 from .errors import ValidationError
-from .imports import members_import
+from .imports import members_import, sales_import
 
 
 def add_commands(sub) -> None:
-    imports = sub.add_parser("import", help="import from CSV (members; sales history comes next)").add_subparsers(
+    imports = sub.add_parser("import", help="import members or sales history from CSV").add_subparsers(
         dest="action", required=True)
     members = imports.add_parser("members", help="members: name, phone, email, birthday, joined, card, points, "
                                                   "consent, external id (English or Spanish headers)")
@@ -15,17 +15,20 @@ def add_commands(sub) -> None:
     members.add_argument("--skip-duplicates", action="store_true",
                          help="leave out rows that look like a member already on file or on another line")
     members.add_argument("--dry-run", action="store_true", help="check and report only; write nothing")
+    sales = imports.add_parser("sales", help="sales history: card, customer id or phone; date and time; amount; "
+                                              "receipt (English or Spanish headers)")
+    sales.add_argument("file")
+    sales.add_argument("--no-points", action="store_true",
+                       help="record the history (spend, visits, tiers) without awarding its points")
+    sales.add_argument("--skip-invalid", action="store_true", help="write the valid rows, report the others")
+    sales.add_argument("--dry-run", action="store_true", help="check and report only; write nothing")
 
 
 def cmd_import_members(ctx, args):
     planned = members_import.plan(ctx, args.file)
-    problems = [{"line": p.line, "column": p.column, "reason": p.reason} for p in planned.problems]
+    problems = _refuse_or_list(planned.problems, len(planned.rows), args.skip_invalid)
     duplicates = [{"line": row.line, "reason": row.duplicate_reason} for row in planned.duplicates]
     lines = [f"line {p['line']}, {p['column']}: {p['reason']}" for p in problems]
-    if problems and not args.skip_invalid:
-        raise ValidationError(f"file: {len(problems)} bad rows, nothing imported (--skip-invalid imports the "
-                              f"{len(planned.rows)} good ones): " + "; ".join(lines[:20])
-                              + (" …" if len(lines) > 20 else ""), "file")
     added = 0 if args.dry_run else members_import.apply(ctx, planned, args.skip_duplicates)
     summary = {"rows": len(planned.rows) + len(problems), "imported": added, "problems": problems,
                "possible_duplicates": duplicates, "encoding": planned.encoding, "delimiter": planned.delimiter}
@@ -37,4 +40,26 @@ def cmd_import_members(ctx, args):
     return summary, "\n".join(text)
 
 
-HANDLERS = {"import members": cmd_import_members}
+def cmd_import_sales(ctx, args):
+    planned = sales_import.plan(ctx, args.file)
+    problems = _refuse_or_list(planned.problems, len(planned.rows), args.skip_invalid)
+    posted, already = (0, 0) if args.dry_run else sales_import.apply(ctx, planned, not args.no_points)
+    text = [f"{posted} sales imported" + (" (dry run)" if args.dry_run else "")
+            + (" without points" if args.no_points else "") + f"; {already} were already recorded."]
+    text += [f"skipped: line {p['line']}, {p['column']}: {p['reason']}" for p in problems]
+    return {"rows": len(planned.rows) + len(problems), "imported": posted, "already_recorded": already,
+            "problems_skipped": problems}, "\n".join(text)
+
+
+def _refuse_or_list(found, good_rows: int, skip_invalid: bool) -> list[dict]:
+    """Any bad row stops the import (exit 2, nothing written) unless --skip-invalid."""
+    problems = [{"line": p.line, "column": p.column, "reason": p.reason} for p in found]
+    if problems and not skip_invalid:
+        lines = [f"line {p['line']}, {p['column']}: {p['reason']}" for p in problems]
+        raise ValidationError(f"file: {len(problems)} bad rows, nothing imported (--skip-invalid imports the "
+                              f"{good_rows} good ones): " + "; ".join(lines[:20]) + (" …" if len(lines) > 20 else ""),
+                              "file")
+    return problems
+
+
+HANDLERS = {"import members": cmd_import_members, "import sales": cmd_import_sales}

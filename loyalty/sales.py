@@ -57,7 +57,10 @@ def sale_key(member_id: int, receipt_ref: str) -> str:
     return f"sale:{member_id}:{receipt_ref}"
 
 
-def post_sale(ctx: Context, card: str, amount_cents: int, receipt_ref: str | None = None) -> SaleResult:
+def post_sale(ctx: Context, card: str, amount_cents: int, receipt_ref: str | None = None,
+              award_points: bool = True) -> SaleResult:
+    """Record a sale and the points it earns. `award_points=False` (imported history only)
+    records the sale and its qualifying spend with no points."""
     if not isinstance(amount_cents, int) or amount_cents <= 0:
         raise ValidationError("amount: the sale amount must be more than zero", "amount")
     now = ctx.clock.now()
@@ -72,6 +75,8 @@ def post_sale(ctx: Context, card: str, amount_cents: int, receipt_ref: str | Non
         programme = ctx.programme()
         today = local_date(now, programme.timezone)
         earning, campaign = _earning(ctx, tier, today, amount_cents)
+        if not award_points:
+            earning, campaign = Earning(0, 0, 0), None
         detail = {"base": earning.base, "tier_bonus": earning.tier_bonus, "campaign_bonus": earning.campaign_bonus,
                   "earn_rate": programme.earn_rate, "tier_multiplier": tier.multiplier,
                   "campaign_multiplier": campaign.multiplier if campaign else "1"}
@@ -80,7 +85,7 @@ def post_sale(ctx: Context, card: str, amount_cents: int, receipt_ref: str | Non
             spend_cents=amount_cents, receipt_ref=ref, tier_code=tier.code,
             campaign_id=campaign.id if campaign else None, detail=json.dumps(detail),
         )
-        bonuses = _bonuses_for_sale(ctx, member, today, ref)
+        bonuses = _bonuses_for_sale(ctx, member, today, ref) if award_points else ()
         new_tier = upgrade_after_sale(ctx, member.id, entry.id) or tier
         balance = member_by_id(ctx, member.id).balance
     return SaleResult(entry, earning, bonuses, balance, new_tier, tier)

@@ -118,3 +118,56 @@ def test_files_that_are_not_usable_say_why(ctx, tmp_path, content, message):
         return
     with pytest.raises(ValidationError, match=message):
         members_import.plan(ctx, path)
+
+
+def test_sales_history_is_posted_in_time_order_with_its_points_tiers_and_dates(ctx, enrol, tmp_path):
+    from loyalty.imports import sales_import
+
+    ana = enrol("Ana", phone="600111222")
+    text = ("Tarjeta;Teléfono;Fecha;Importe;Ticket\n"
+            f";600111222;05/03/2026 18:30;1.000,00;T-2\n"
+            f"{ana.card};;2026-02-01 10:00;25,50;T-1\n")
+    planned = sales_import.plan(ctx, write(tmp_path, text))
+    assert planned.problems == []
+    assert sales_import.apply(ctx, planned) == (2, 0)
+    rows = ctx.db.execute("SELECT receipt_ref, amount_cents, points, created_at, tier_code FROM entries "
+                          "WHERE kind = 'earn' ORDER BY id").fetchall()
+    assert [tuple(row)[:3] for row in rows] == [("T-1", 2550, 25), ("T-2", 100_000, 1000)], "oldest first"
+    assert rows[0][3].startswith("2026-02-01T09:00") and rows[1][3].startswith("2026-03-05T17:30"), "shop time"
+    assert ctx.db.execute("SELECT tier_code FROM members").fetchone()[0] == "silver"
+    assert sales_import.apply(ctx, sales_import.plan(ctx, write(tmp_path, text))) == (0, 2), "never doubled"
+    assert verify(ctx) == []
+
+
+def test_sales_history_can_be_recorded_without_points(ctx, enrol, tmp_path):
+    from loyalty.imports import sales_import
+
+    ana = enrol("Ana")
+    planned = sales_import.plan(ctx, write(tmp_path, f"Card,Date,Amount\n{ana.card},01/03/2026,600.00\n"))
+    assert sales_import.apply(ctx, planned, award_points=False) == (1, 0)
+    assert ctx.db.execute("SELECT balance, tier_code FROM members").fetchone() == (0, "silver"), \
+        "spend counts for the tier, no points are given"
+
+
+def test_bad_sales_rows_are_reported_and_nothing_is_written(ctx, enrol, tmp_path):
+    from loyalty.imports import sales_import
+
+    ana = enrol("Ana")
+    enrol("Eva", phone="600000001"), enrol("Eve", phone="600000001")
+    text = ("Tarjeta;Teléfono;Fecha;Importe;Ticket\n"
+            f"{ana.card};;01/03/2026;12,50;A-1\n"
+            "200000000009;;01/03/2026;12,50;A-2\n"
+            ";600000001;01/03/2026;12,50;A-3\n"
+            f"{ana.card};;31/02/2026;12,50;A-4\n"
+            f"{ana.card};;01/03/2030;12,50;A-5\n"
+            f"{ana.card};;01/03/2026;12x;A-6\n"
+            f"{ana.card};;01/03/2026;5;A-1\n")
+    path = write(tmp_path, text)
+    planned = sales_import.plan(ctx, path)
+    assert [(p.line, p.column) for p in planned.problems] == [
+        (3, "Tarjeta"), (4, "Teléfono"), (5, "Fecha"), (6, "Fecha"), (7, "Importe"), (8, "Ticket")]
+    db = str(ctx.db.conn.execute("PRAGMA database_list").fetchone()[2])
+    assert main(["--db", db, "import", "sales", str(path)]) == 2
+    assert count(ctx, "entries WHERE kind = 'earn'") == 0
+    assert main(["--db", db, "import", "sales", str(path), "--skip-invalid"]) == 0
+    assert count(ctx, "entries WHERE kind = 'earn'") == 1

@@ -1,0 +1,132 @@
+"""Importing sales history from a spreadsheet or an older system, in two steps like the
+members import: `plan` checks every row (whose member, when, how much, which receipt)
+and writes nothing; `apply` posts the accepted rows in time order, in one transaction,
+through the counter's own sale rules — with their points, or (by choice) without."""
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from ..clock import FixedClock
+from ..context import Context
+from ..errors import LoyaltyError, ValidationError
+from ..members import member_by_card
+from ..money import parse_amount
+from ..sales import post_sale, validate_receipt_ref
+from ..storage import write_transaction
+from ..text import digits_only
+from .members_import import RowProblem, _reason
+from .table import read_table
+
+SYNONYMS = {
+    "card": ("tarjeta", "numero de tarjeta", "card number", "n tarjeta"),
+    "external_id": ("codigo", "codigo cliente", "id cliente", "customer id", "client id", "external id",
+                    "numero de cliente"),
+    "phone": ("telefono", "movil", "tel", "mobile"),
+    "when": ("fecha", "fecha y hora", "fecha hora", "date", "datetime", "date time", "hora", "time"),
+    "amount": ("importe", "total", "venta", "amount", "sale", "importe total"),
+    "ref": ("ticket", "n ticket", "numero de ticket", "recibo", "receipt", "receipt ref", "referencia", "factura"),
+}
+MOMENT = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$|"
+                    r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$")
+
+
+@dataclass(frozen=True)
+class ImportedSale:
+    line: int
+    card: str
+    moment: datetime
+    amount_cents: int
+    ref: str
+
+
+@dataclass
+class SalesPlan:
+    rows: list[ImportedSale] = field(default_factory=list)
+    problems: list[RowProblem] = field(default_factory=list)
+
+
+def plan(ctx: Context, path: str | Path) -> SalesPlan:
+    table = read_table(path, SYNONYMS, required=("when", "amount"))
+    if not {"card", "external_id", "phone"} & set(table.columns):
+        raise ValidationError("file: no column that says whose sale it is (card, customer id or phone)", "file")
+    programme = ctx.programme()
+    tz = ZoneInfo(programme.timezone)
+    now = ctx.clock.now()
+    result = SalesPlan()
+    seen: dict[tuple[str, str], int] = {}
+    for line, cells in table.rows:
+        header = lambda name: table.columns.get(name, name)  # noqa: E731
+        try:
+            card = _whose(ctx, cells)
+            moment = _moment(cells.get("when", ""), tz)
+            if moment > now:
+                raise ValidationError(f"when: {cells['when']} is in the future", "when")
+            amount = parse_amount(cells.get("amount", ""), programme.currency_decimals)
+            ref = validate_receipt_ref(cells.get("ref")) or f"IMP-{moment:%Y%m%d%H%M%S}-{line}"
+        except ValidationError as error:
+            result.problems.append(RowProblem(line, header(error.field or "row"), _reason(error)))
+            continue
+        except LoyaltyError as error:   # an unknown, blocked or replaced card
+            result.problems.append(RowProblem(line, header("card"), _reason(error)))
+            continue
+        if (card, ref) in seen:
+            result.problems.append(RowProblem(line, header("ref"), f"receipt {ref} of this member is also on "
+                                              f"line {seen[(card, ref)]}"))
+            continue
+        seen[(card, ref)] = line
+        result.rows.append(ImportedSale(line, card, moment, amount, ref))
+    return result
+
+
+def apply(ctx: Context, planned: SalesPlan, award_points: bool = True) -> tuple[int, int]:
+    """Post the sales oldest first (tiers and expiry follow history as it happened), in one
+    transaction. Returns (posted, already recorded) — a sale already on file is not doubled."""
+    posted = already = 0
+    with write_transaction(ctx.db), ctx.programme_held():
+        for row in sorted(planned.rows, key=lambda row: (row.moment, row.line)):
+            at_the_time = Context(ctx.db, FixedClock(row.moment), ctx.staff_id, ctx._held)
+            result = post_sale(at_the_time, row.card, row.amount_cents, row.ref, award_points=award_points)
+            already += result.already_recorded
+            posted += not result.already_recorded
+    return posted, already
+
+
+def _whose(ctx: Context, cells: dict[str, str]) -> str:
+    """The member's current card, found by card number, customer id or phone (in that order)."""
+    if cells.get("card", "").strip():
+        return member_by_card(ctx, cells["card"], allow_blocked=True).card
+    if cells.get("external_id", "").strip():
+        row = ctx.db.execute("SELECT card FROM members WHERE external_id = ?", [cells["external_id"].strip()]).fetchone()
+        if row is None:
+            raise ValidationError(f"external_id: no member with customer id '{cells['external_id']}'", "external_id")
+        return row[0]
+    digits = digits_only(cells.get("phone", ""))
+    if not digits:
+        raise ValidationError("card: whose sale? no card, customer id or phone on this row", "card")
+    rows = ctx.db.execute("SELECT card FROM members WHERE phone_digits = ? AND status != 'erased' LIMIT 2",
+                          [digits]).fetchall()
+    if len(rows) != 1:
+        raise ValidationError(f"phone: {cells['phone']} matches {'no member' if not rows else 'several members'}",
+                              "phone")
+    return rows[0][0]
+
+
+def _moment(text: str, tz: ZoneInfo) -> datetime:
+    match = MOMENT.match(text.strip())
+    if not match:
+        raise ValidationError(f"when: '{text}' is not a date and time (23/04/2024 18:30 or 2024-04-23 18:30)",
+                              "when")
+    groups = match.groups()
+    day, month, year, hour, minute, second = groups[:6] if groups[0] else (groups[8], groups[7], groups[6],
+                                                                             *groups[9:12])
+    try:
+        moment = datetime(int(year), int(month), int(day), int(hour or 12), int(minute or 0), int(second or 0),
+                          tzinfo=tz)
+    except ValueError:
+        raise ValidationError(f"when: {text} does not exist in the calendar", "when") from None
+    if moment.year < 1990:
+        raise ValidationError(f"when: {text} is too long ago", "when")
+    return moment
