@@ -5,6 +5,8 @@ rows are good (or --skip-invalid); one transaction; possible duplicates flagged.
 import json
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from conftest import count
 from loyalty.cli import main
@@ -171,3 +173,31 @@ def test_bad_sales_rows_are_reported_and_nothing_is_written(ctx, enrol, tmp_path
     assert count(ctx, "entries WHERE kind = 'earn'") == 0
     assert main(["--db", db, "import", "sales", str(path), "--skip-invalid"]) == 0
     assert count(ctx, "entries WHERE kind = 'earn'") == 1
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(content=st.one_of(
+    st.binary(max_size=300),
+    st.text(max_size=300).map(lambda text: text.encode("utf-8")),
+    st.lists(st.lists(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=12), min_size=1,
+                      max_size=6), min_size=1, max_size=6).map(
+        lambda rows: ("Nombre;Teléfono;Correo;Fecha;Importe;Tarjeta;Puntos\n"
+                      + "\n".join(";".join(row) for row in rows)).encode("utf-8")),
+), kind=st.sampled_from(["members", "sales"]))
+def test_any_file_gets_a_clear_answer_and_a_refused_one_writes_nothing(ctx, tmp_path, content, kind):
+    from loyalty.errors import LoyaltyError
+    from loyalty.imports import sales_import
+
+    path = tmp_path / "fuzz.csv"
+    path.write_bytes(content)
+    module = members_import if kind == "members" else sales_import
+    before = count(ctx, "members"), count(ctx, "entries")
+    try:
+        planned = module.plan(ctx, path)
+    except LoyaltyError as error:
+        assert error.field == "file" and error.message
+        assert (count(ctx, "members"), count(ctx, "entries")) == before
+        return
+    for problem in planned.problems:
+        assert problem.line >= 2 and problem.column and problem.reason
+    assert (count(ctx, "members"), count(ctx, "entries")) == before, "planning writes nothing"
