@@ -1,11 +1,14 @@
 """The CLI's `import members FILE`: every row is checked first; any bad row means exit
 status 2 and nothing written, unless --skip-invalid, which writes the valid rows."""
 
+from . import exports
+from .cli_files import output_file
 from .errors import ValidationError
 from .imports import members_import, sales_import
 
 
 def add_commands(sub) -> None:
+    add_export_command(sub)
     imports = sub.add_parser("import", help="import members or sales history from CSV").add_subparsers(
         dest="action", required=True)
     members = imports.add_parser("members", help="members: name, phone, email, birthday, joined, card, points, "
@@ -22,6 +25,27 @@ def add_commands(sub) -> None:
                        help="record the history (spend, visits, tiers) without awarding its points")
     sales.add_argument("--skip-invalid", action="store_true", help="write the valid rows, report the others")
     sales.add_argument("--dry-run", action="store_true", help="check and report only; write nothing")
+
+
+def add_export_command(sub) -> None:
+    export = sub.add_parser("export", help="all data: members and sales as CSV or XLSX (what import reads), "
+                                           "everything as JSON")
+    export.add_argument("--csv", metavar="DIR")
+    export.add_argument("--xlsx", metavar="FILE")
+    export.add_argument("--json-file", dest="json_file", metavar="FILE")
+
+
+def cmd_export(ctx, args):
+    if not (args.csv or args.xlsx or args.json_file):
+        raise ValidationError("export: say where: --csv DIR, --xlsx FILE or --json-file FILE", "export")
+    targets = {"xlsx": args.xlsx and output_file(args.xlsx, "xlsx"),
+               "json": args.json_file and output_file(args.json_file, "json")}
+    written = [str(path) for path in exports.export_csv(ctx, args.csv)] if args.csv else []
+    if targets["xlsx"]:
+        written.append(str(exports.export_xlsx(ctx, targets["xlsx"])))
+    if targets["json"]:
+        written.append(str(exports.export_json(ctx, targets["json"])))
+    return {"files": written}, "Exported: " + ", ".join(written)
 
 
 def cmd_import_members(ctx, args):
@@ -62,4 +86,4 @@ def _refuse_or_list(found, good_rows: int, skip_invalid: bool) -> list[dict]:
     return problems
 
 
-HANDLERS = {"import members": cmd_import_members, "import sales": cmd_import_sales}
+HANDLERS = {"import members": cmd_import_members, "import sales": cmd_import_sales, "export": cmd_export}
