@@ -208,3 +208,24 @@ def test_closing_the_app_takes_a_checked_backup(qtbot, ctx, enrol):
     window.close()
     kept = list_backups(default_backup_folder(ctx))
     assert [(info.kind, info.members, info.ok) for info in kept] == [("close", 1, True)]
+
+
+def test_the_import_wizard_shows_the_check_first_and_imports_only_when_asked(qtbot, window, ctx, tmp_path):
+    csv_file = tmp_path / "socios.csv"
+    csv_file.write_text("Nombre;Correo\nAna;ana@example.es\nEva;eva@\nLuis;\n", encoding="utf-8")
+    window.show_screen(1)
+    qtbot.mouseClick(window.members.import_button, Qt.MouseButton.LeftButton)
+    dialog = window.members.importer
+    dialog.path.setText(str(csv_file))
+    qtbot.mouseClick(dialog.check_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.plan is not None and dialog.thread is None, timeout=10_000)
+    assert "2 rows are good, 1 have problems" in dialog.summary.text()
+    assert [dialog.table.item(0, column).text() for column in range(2)] == ["3", "Correo"]
+    assert not dialog.import_button.isEnabled(), "a bad row blocks the import until the box is ticked"
+    assert count(ctx, "members") == 0
+    dialog.skip_invalid.setChecked(True)
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Imported: 2" in dialog.summary.text(), timeout=10_000)
+    assert count(ctx, "members") == 2
+    qtbot.waitUntil(lambda: window.members.count_label.text().startswith("2"))
+    dialog.reject()

@@ -88,6 +88,17 @@ def main() -> None:
 
         window.show_screen(1)
         shoot(window, "members")
+        sample = Path(folder) / "socios.csv"
+        sample.write_text("Nombre;Teléfono;Correo;Puntos\nRosa Vidal;600 123 456;rosa@example.es;1.200\n"
+                          "Pablo Gil;611;;\nAna Romero Castaño;;;250\n", encoding="utf-8")
+        window.members.open_import()
+        importer = window.members.importer
+        importer.path.setText(str(sample))
+        importer.check()
+        while importer.thread is not None:
+            settle(app, 100)
+        shoot(importer, "import-wizard")
+        importer.reject()
         window.members.open_details(0)
         shoot(window.members.detail, "member-detail")
         window.members.detail.reject()

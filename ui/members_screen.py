@@ -11,6 +11,7 @@ from loyalty.printing.jobs import members_due_a_card
 from loyalty.programme import load_tiers
 
 from .formatting import points_text
+from .import_dialog import ImportDialog
 from .member_detail import MemberDetailDialog
 from .members_table_model import MembersTableModel
 from .printing import PrintService
@@ -36,6 +37,8 @@ class MembersScreen(QWidget):
         self.cards_button = QPushButton(self.tr("Print cards of the selected"))
         self.cards_button.setToolTip(self.tr("Ctrl+click or Shift+click to select several members"))
         self.due_button = QPushButton(self.tr("Print cards due"))
+        self.import_button = QPushButton(self.tr("Import…"))
+        self.import_button.setToolTip(self.tr("Members or sales history from a spreadsheet (CSV)"))
         self.due_button.setToolTip(self.tr("New members, and members whose tier changed since their card was printed"))
         self.model = MembersTableModel(lambda order, desc, after: members_page(ctx, order, desc, after),
                                        {tier.code: tier.name for tier in load_tiers(ctx.db)}, self)
@@ -58,6 +61,7 @@ class MembersScreen(QWidget):
         top.addWidget(self.details_button)
         top.addWidget(self.cards_button)
         top.addWidget(self.due_button)
+        top.addWidget(self.import_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
@@ -70,6 +74,7 @@ class MembersScreen(QWidget):
         self.table.activated.connect(lambda index: self.open_details(index.row()))
         self.details_button.clicked.connect(lambda: self.open_details(self.table.currentIndex().row()))
         self.cards_button.clicked.connect(self.print_selected_cards)
+        self.import_button.clicked.connect(self.open_import)
         self.due_button.clicked.connect(lambda: self.printing.card_sheet(members_due_a_card(self.ctx)))
         for button in (self.cards_button, self.due_button):
             button.setVisible(printing is not None)
@@ -100,6 +105,11 @@ class MembersScreen(QWidget):
 
     def print_selected_cards(self) -> None:
         self.printing.card_sheet(self.selected_members())
+
+    def open_import(self) -> None:
+        self.importer = ImportDialog(self.ctx, self)
+        self.importer.finished_import.connect(self.reload)
+        self.importer.open()
 
     def open_details(self, row: int) -> None:
         member = self.model.member_at(row)
