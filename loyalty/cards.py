@@ -32,7 +32,7 @@ def card_from_body(body: str) -> str:
 def new_card_number(prefix: str = "2") -> str:
     """A random (not sequential, so not guessable) number with the shop's prefix."""
     random_digits = CARD_LENGTH - 1 - len(prefix)
-    body = prefix + "".join(str(secrets.randbelow(10)) for _ in range(random_digits))
+    body = prefix + f"{secrets.randbelow(10**random_digits):0{random_digits}d}"
     return card_from_body(body)
 
 
