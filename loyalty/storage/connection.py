@@ -14,6 +14,7 @@ from ..errors import StorageError
 from .schema import SCHEMA_VERSION, migrations
 
 BUSY_TIMEOUT_MS = 10_000
+CACHE_KIB = 65_536   # 64 MB of page cache per connection (SQLite's default is 2 MB): big imports stay in memory
 NETWORK_FILESYSTEMS = {"nfs", "nfs4", "cifs", "smb3", "smbfs", "fuse.sshfs", "sshfs", "9p", "afs", "ncpfs", "davfs", "fuse.rclone"}
 
 
@@ -34,6 +35,7 @@ def open_database(path: str | os.PathLike, migrate: bool = True) -> Database:
         db.execute("PRAGMA synchronous = FULL")
         db.execute("PRAGMA foreign_keys = ON")
         db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        db.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
         if migrate:
             bring_schema_up_to_date(db, path)
     except sqlite3.DatabaseError as error:
