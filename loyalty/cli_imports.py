@@ -17,6 +17,8 @@ def add_commands(sub) -> None:
     members.add_argument("--skip-invalid", action="store_true", help="write the valid rows, report the others")
     members.add_argument("--skip-duplicates", action="store_true",
                          help="leave out rows that look like a member already on file or on another line")
+    members.add_argument("--merge-duplicates", action="store_true",
+                         help="rows matching a member on file complete that member instead of adding another")
     members.add_argument("--dry-run", action="store_true", help="check and report only; write nothing")
     sales = imports.add_parser("sales", help="sales history: card, customer id or phone; date and time; amount; "
                                               "receipt (English or Spanish headers)")
@@ -53,10 +55,12 @@ def cmd_import_members(ctx, args):
     problems = _refuse_or_list(planned.problems, len(planned.rows), args.skip_invalid)
     duplicates = [{"line": row.line, "reason": row.duplicate_reason} for row in planned.duplicates]
     lines = [f"line {p['line']}, {p['column']}: {p['reason']}" for p in problems]
-    added = 0 if args.dry_run else members_import.apply(ctx, planned, args.skip_duplicates)
-    summary = {"rows": len(planned.rows) + len(problems), "imported": added, "problems": problems,
+    added = 0 if args.dry_run else members_import.apply(ctx, planned, args.skip_duplicates, args.merge_duplicates)
+    summary = {"rows": len(planned.rows) + len(problems), "imported": added, "merged": planned.merged,
+               "problems": problems,
                "possible_duplicates": duplicates, "encoding": planned.encoding, "delimiter": planned.delimiter}
-    text = [f"{added} members imported" + (" (dry run)" if args.dry_run else "") +
+    text = [f"{added} members imported, {planned.merged} merged into members on file"
+            + (" (dry run)" if args.dry_run else "") +
             f" from {summary['rows']} rows ({planned.encoding}, '{planned.delimiter}')."]
     text += [f"skipped: {line}" for line in lines]
     text += [f"possible duplicate, line {d['line']}: {d['reason']}" for d in duplicates]

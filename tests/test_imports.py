@@ -201,3 +201,17 @@ def test_any_file_gets_a_clear_answer_and_a_refused_one_writes_nothing(ctx, tmp_
     for problem in planned.problems:
         assert problem.line >= 2 and problem.column and problem.reason
     assert (count(ctx, "members"), count(ctx, "entries")) == before, "planning writes nothing"
+
+
+def test_duplicates_can_be_merged_into_the_member_on_file(ctx, enrol, tmp_path):
+    ana = enrol("Ana García", phone="600 111 222")
+    text = "Nombre;Teléfono;Correo;Código;Puntos\nAna G.;600111222;ana@example.es;C-9;300\nLuis;;;;\n"
+    planned = members_import.plan(ctx, write(tmp_path, text))
+    assert members_import.apply(ctx, planned, merge_duplicates=True) == 1 and planned.merged == 1
+    merged = ctx.db.execute("SELECT name, email, external_id, balance FROM members WHERE id = ?", [ana.id]).fetchone()
+    assert tuple(merged) == ("Ana García", "ana@example.es", "C-9", 300), "completed, not renamed; points added"
+    again = members_import.plan(ctx, write(tmp_path, text))
+    members_import.apply(ctx, again, skip_duplicates=True, merge_duplicates=True)
+    assert ctx.db.execute("SELECT balance FROM members WHERE id = ?", [ana.id]).fetchone()[0] == 300, \
+        "the opening balance is given once"
+    assert verify(ctx) == []

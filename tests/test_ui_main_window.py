@@ -225,7 +225,7 @@ def test_the_import_wizard_shows_the_check_first_and_imports_only_when_asked(qtb
     assert count(ctx, "members") == 0
     dialog.skip_invalid.setChecked(True)
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "Imported: 2" in dialog.summary.text(), timeout=10_000)
+    qtbot.waitUntil(lambda: "Imported: 2 (0 merged)" in dialog.summary.text(), timeout=10_000)
     assert count(ctx, "members") == 2
     qtbot.waitUntil(lambda: window.members.count_label.text().startswith("2"))
     dialog.reject()

@@ -31,7 +31,9 @@ class _ImportWorker(QObject):
                 if self.plan is None:
                     self.planned.emit(module.plan(ctx, self.path))
                 elif self.kind == "members":
-                    self.imported.emit(str(members_import.apply(ctx, self.plan, self.options["skip_duplicates"])))
+                    added = members_import.apply(ctx, self.plan, self.options["skip_duplicates"],
+                                                 self.options["merge_duplicates"])
+                    self.imported.emit(f"{added} ({self.plan.merged} merged)")
                 else:
                     posted, already = sales_import.apply(ctx, self.plan, self.options["award_points"])
                     self.imported.emit(f"{posted} ({already} already recorded)")
@@ -66,6 +68,8 @@ class ImportDialog(QDialog):
         self.table.verticalHeader().hide()
         self.skip_invalid = QCheckBox(self.tr("Import the good rows and leave out the bad ones"))
         self.skip_duplicates = QCheckBox(self.tr("Leave out possible duplicates"))
+        self.merge_duplicates = QCheckBox(self.tr("Merge rows that match a member on file into that member "
+                                                  "(fills in missing details, adds the opening points)"))
         self.award_points = QCheckBox(self.tr("Award points for the imported sales"))
         self.award_points.setChecked(True)
         self.progress = QProgressBar(textVisible=False)
@@ -85,7 +89,7 @@ class ImportDialog(QDialog):
         layout.addLayout(top)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
-        for option in (self.skip_invalid, self.skip_duplicates, self.award_points):
+        for option in (self.skip_invalid, self.merge_duplicates, self.skip_duplicates, self.award_points):
             layout.addWidget(option)
         layout.addLayout(buttons)
         self.browse.clicked.connect(self.choose_file)
@@ -99,6 +103,7 @@ class ImportDialog(QDialog):
     def _kind_changed(self) -> None:
         members = self.kind.currentData() == "members"
         self.skip_duplicates.setVisible(members)
+        self.merge_duplicates.setVisible(members)
         self.award_points.setVisible(not members)
         self.plan = None
         self._update_import_button()
@@ -116,7 +121,8 @@ class ImportDialog(QDialog):
         self._start(_ImportWorker(database_path(self.ctx.db), self.kind.currentData(), self.path.text().strip()))
 
     def run_import(self) -> None:
-        options = {"skip_duplicates": self.skip_duplicates.isChecked(), "award_points": self.award_points.isChecked()}
+        options = {"skip_duplicates": self.skip_duplicates.isChecked(), "award_points": self.award_points.isChecked(),
+                   "merge_duplicates": self.merge_duplicates.isChecked()}
         self._start(_ImportWorker(database_path(self.ctx.db), self.kind.currentData(), self.path.text().strip(),
                                   options, self.plan))
 

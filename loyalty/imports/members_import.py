@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 from ..clock import local_date
 from ..context import Context
 from ..errors import LoyaltyError, ValidationError
-from ..ledger import append_entry
+from ..ledger import append_entry, entry_by_key
 from ..members import NewMember, enrol_member, validate_birthday, validate_email, validate_name, validate_phone
 from ..points import parse_points
 from ..storage import write_transaction
@@ -57,6 +57,7 @@ class MembersPlan:
     problems: list[RowProblem] = field(default_factory=list)
     encoding: str = ""
     delimiter: str = ""
+    merged: int = 0
 
     @property
     def duplicates(self) -> list[ImportedMember]:
@@ -93,19 +94,42 @@ def plan(ctx: Context, path: str | Path) -> MembersPlan:
     return result
 
 
-def apply(ctx: Context, planned: MembersPlan, skip_duplicates: bool = False) -> int:
-    """Write the planned members in one transaction; returns how many were added."""
-    added = 0
+def apply(ctx: Context, planned: MembersPlan, skip_duplicates: bool = False, merge_duplicates: bool = False) -> int:
+    """Write the planned members in one transaction; returns how many were added.
+
+    `merge_duplicates`: a row that matches a member already on file completes that member
+    instead (empty phone, email, birthday or customer id filled in; opening points added once).
+    The number merged is left in `planned.merged`."""
+    added = planned.merged = 0
     with write_transaction(ctx.db), ctx.programme_held():
         for row in planned.rows:
+            if merge_duplicates and row.duplicate_of is not None:
+                _merge(ctx, row)
+                planned.merged += 1
+                continue
             if skip_duplicates and row.duplicate_reason:
                 continue
             member = enrol_member(ctx, row.member)
-            if row.opening_points:
-                append_entry(ctx, member.id, "adjust", row.opening_points,
-                             idempotency_key=f"import-opening:{member.id}", reason="opening balance (import)")
+            _opening_points(ctx, member.id, row.opening_points)
             added += 1
     return added
+
+
+def _merge(ctx: Context, row: ImportedMember) -> None:
+    new = row.member
+    ctx.db.execute(
+        "UPDATE members SET phone = COALESCE(phone, ?), phone_digits = COALESCE(phone_digits, ?), "
+        "email = COALESCE(email, ?), birthday = COALESCE(birthday, ?), external_id = COALESCE(external_id, ?) "
+        "WHERE id = ?",
+        [new.phone, digits_only(new.phone or "") or None, new.email, new.birthday, new.external_id, row.duplicate_of])
+    _opening_points(ctx, row.duplicate_of, row.opening_points)
+
+
+def _opening_points(ctx: Context, member_id: int, points: int) -> None:
+    """An opening balance from the old system, given once per member whatever is imported again."""
+    key = f"import-opening:{member_id}"
+    if points and entry_by_key(ctx, key) is None:
+        append_entry(ctx, member_id, "adjust", points, idempotency_key=key, reason="opening balance (import)")
 
 
 def _member(cells: dict[str, str], today, tz: str) -> tuple[NewMember, int]:
