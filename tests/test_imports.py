@@ -215,3 +215,10 @@ def test_duplicates_can_be_merged_into_the_member_on_file(ctx, enrol, tmp_path):
     assert ctx.db.execute("SELECT balance FROM members WHERE id = ?", [ana.id]).fetchone()[0] == 300, \
         "the opening balance is given once"
     assert verify(ctx) == []
+
+
+def test_the_import_reports_its_progress_in_rows(ctx, tmp_path):
+    planned = members_import.plan(ctx, write(tmp_path, "Nombre\n" + "\n".join(f"Socio {n}" for n in range(450))))
+    reports = []
+    members_import.apply(ctx, planned, progress=lambda done, total: reports.append((done, total)))
+    assert reports == [(200, 450), (400, 450), (450, 450)]

@@ -226,6 +226,7 @@ def test_the_import_wizard_shows_the_check_first_and_imports_only_when_asked(qtb
     dialog.skip_invalid.setChecked(True)
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "Imported: 2 (0 merged)" in dialog.summary.text(), timeout=10_000)
+    assert (dialog.progress.value(), dialog.progress.maximum()) == (2, 2), "the bar counted the rows"
     assert count(ctx, "members") == 2
     qtbot.waitUntil(lambda: window.members.count_label.text().startswith("2"))
     dialog.reject()

@@ -17,6 +17,7 @@ class _ImportWorker(QObject):
     planned = Signal(object)
     imported = Signal(str)
     failed = Signal(str)
+    progress = Signal(int, int)
 
     def __init__(self, db_path: str, kind: str, path: str, options: dict | None = None, plan=None):
         super().__init__()
@@ -32,10 +33,11 @@ class _ImportWorker(QObject):
                     self.planned.emit(module.plan(ctx, self.path))
                 elif self.kind == "members":
                     added = members_import.apply(ctx, self.plan, self.options["skip_duplicates"],
-                                                 self.options["merge_duplicates"])
+                                                 self.options["merge_duplicates"], self.progress.emit)
                     self.imported.emit(f"{added} ({self.plan.merged} merged)")
                 else:
-                    posted, already = sales_import.apply(ctx, self.plan, self.options["award_points"])
+                    posted, already = sales_import.apply(ctx, self.plan, self.options["award_points"],
+                                                         self.progress.emit)
                     self.imported.emit(f"{posted} ({already} already recorded)")
             finally:
                 ctx.db.close()
@@ -139,11 +141,20 @@ class ImportDialog(QDialog):
         worker.planned.connect(self._planned)
         worker.imported.connect(self._imported)
         worker.failed.connect(self._failed)
+        worker.progress.connect(self._progress)
         for signal in (worker.planned, worker.imported, worker.failed):
             signal.connect(self.thread.quit)
         self.thread.finished.connect(self._finished)
         self.thread.worker = worker
         self.thread.start()
+
+    @Slot(int, int)
+    def _progress(self, done: int, total: int) -> None:
+        """Rows written so far: the bar turns from 'busy' into a count."""
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
+        self.progress.setFormat(self.tr("%v of %m rows"))
+        self.progress.setTextVisible(True)
 
     @Slot(object)
     def _planned(self, plan) -> None:

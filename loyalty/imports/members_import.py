@@ -31,6 +31,7 @@ SYNONYMS = {
     "points": ("opening points", "puntos", "saldo", "saldo de puntos", "balance"),
     "consent": ("marketing consent", "consentimiento", "acepta publicidad", "publicidad", "marketing"),
 }
+PROGRESS_EVERY = 200   # rows between progress reports (a progress bar, not a log)
 YES = {"1", "si", "sí", "s", "yes", "y", "x", "true", "verdadero"}
 NO = {"", "0", "no", "n", "false", "falso"}
 
@@ -94,7 +95,8 @@ def plan(ctx: Context, path: str | Path) -> MembersPlan:
     return result
 
 
-def apply(ctx: Context, planned: MembersPlan, skip_duplicates: bool = False, merge_duplicates: bool = False) -> int:
+def apply(ctx: Context, planned: MembersPlan, skip_duplicates: bool = False, merge_duplicates: bool = False,
+          progress=lambda done, total: None) -> int:
     """Write the planned members in one transaction; returns how many were added.
 
     `merge_duplicates`: a row that matches a member already on file completes that member
@@ -102,7 +104,9 @@ def apply(ctx: Context, planned: MembersPlan, skip_duplicates: bool = False, mer
     The number merged is left in `planned.merged`."""
     added = planned.merged = 0
     with write_transaction(ctx.db), ctx.programme_held():
-        for row in planned.rows:
+        for done, row in enumerate(planned.rows, start=1):
+            if done % PROGRESS_EVERY == 0 or done == len(planned.rows):
+                progress(done, len(planned.rows))
             if merge_duplicates and row.duplicate_of is not None:
                 _merge(ctx, row)
                 planned.merged += 1

@@ -17,7 +17,7 @@ from ..money import parse_amount
 from ..sales import post_sale, validate_receipt_ref
 from ..storage import write_transaction
 from ..text import digits_only
-from .members_import import RowProblem, _reason
+from .members_import import PROGRESS_EVERY, RowProblem, _reason
 from .table import read_table
 
 SYNONYMS = {
@@ -81,12 +81,15 @@ def plan(ctx: Context, path: str | Path) -> SalesPlan:
     return result
 
 
-def apply(ctx: Context, planned: SalesPlan, award_points: bool = True) -> tuple[int, int]:
+def apply(ctx: Context, planned: SalesPlan, award_points: bool = True,
+          progress=lambda done, total: None) -> tuple[int, int]:
     """Post the sales oldest first (tiers and expiry follow history as it happened), in one
     transaction. Returns (posted, already recorded) — a sale already on file is not doubled."""
     posted = already = 0
     with write_transaction(ctx.db), ctx.programme_held():
-        for row in sorted(planned.rows, key=lambda row: (row.moment, row.line)):
+        for done, row in enumerate(sorted(planned.rows, key=lambda row: (row.moment, row.line)), start=1):
+            if done % PROGRESS_EVERY == 0 or done == len(planned.rows):
+                progress(done, len(planned.rows))
             at_the_time = Context(ctx.db, FixedClock(row.moment), ctx.staff_id, ctx._held)
             result = post_sale(at_the_time, row.card, row.amount_cents, row.ref, award_points=award_points)
             already += result.already_recorded
