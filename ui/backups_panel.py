@@ -14,6 +14,7 @@ from loyalty.context import Context
 from loyalty.errors import LoyaltyError
 from loyalty.storage import database_path, open_database
 
+from .background import start_worker
 from .formatting import moment_text, points_text
 
 
@@ -117,16 +118,9 @@ class BackupsPanel(QGroupBox):
         self.restore_button.setEnabled(False)
         self.message.emit("info", self.tr("Backing up…") if action == "backup" else self.tr("Restoring…"))
         worker = _BackupWorker(database_path(self.ctx.db), action, argument)
-        self.thread = QThread(self)
-        worker.moveToThread(self.thread)
-        self.thread.started.connect(worker.run)
         worker.done.connect(self._backed_up if action == "backup" else self._restored)
         worker.failed.connect(self._failed)
-        worker.done.connect(self.thread.quit)
-        worker.failed.connect(self.thread.quit)
-        self.thread.finished.connect(self._finished)
-        self.thread.worker = worker
-        self.thread.start()
+        self.thread = start_worker(self, worker, (worker.done, worker.failed), self._finished)
 
     @Slot(str)
     def _backed_up(self, path: str) -> None:

@@ -12,6 +12,8 @@ from loyalty.context import Context
 from loyalty.imports import members_import, sales_import
 from loyalty.storage import database_path, open_database
 
+from .background import start_worker
+
 
 class _ImportWorker(QObject):
     planned = Signal(object)
@@ -135,18 +137,11 @@ class ImportDialog(QDialog):
         self.progress.show()
         for button in (self.check_button, self.import_button, self.browse):
             button.setEnabled(False)
-        self.thread = QThread(self)
-        worker.moveToThread(self.thread)
-        self.thread.started.connect(worker.run)
         worker.planned.connect(self._planned)
         worker.imported.connect(self._imported)
         worker.failed.connect(self._failed)
         worker.progress.connect(self._progress)
-        for signal in (worker.planned, worker.imported, worker.failed):
-            signal.connect(self.thread.quit)
-        self.thread.finished.connect(self._finished)
-        self.thread.worker = worker
-        self.thread.start()
+        self.thread = start_worker(self, worker, (worker.planned, worker.imported, worker.failed), self._finished)
 
     @Slot(int, int)
     def _progress(self, done: int, total: int) -> None:

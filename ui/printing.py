@@ -26,6 +26,8 @@ from loyalty.printing.receipt_pdf import receipt_pdf
 from loyalty.printing.spool import send_raw
 from loyalty.storage import database_path, open_database
 
+from .background import start_worker
+
 POINTS_PER_INCH = 72
 
 
@@ -274,15 +276,7 @@ class PrintService(QObject):
         self.preview_opened.emit(self.preview)
 
     def _start(self, worker: QObject) -> None:
-        thread = QThread(self)
-        worker.moveToThread(thread)
-        thread.started.connect(worker.run)
-        worker.done.connect(thread.quit)
-        worker.failed.connect(thread.quit)
-        thread.finished.connect(self._forget_finished_threads)
-        thread.worker = worker   # keep the worker alive as long as its thread
-        self.threads.append(thread)
-        thread.start()
+        self.threads.append(start_worker(self, worker, (worker.done, worker.failed), self._forget_finished_threads))
 
     @Slot()
     def _forget_finished_threads(self) -> None:

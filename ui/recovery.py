@@ -6,11 +6,13 @@ newest good backup offered in its place."""
 import sqlite3
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from loyalty.backups import BackupInfo
 from loyalty.recovery import backup_folder_beside, integrity_problems, newest_good_backup
+
+from .background import start_worker
 
 
 class _CheckWorker(QObject):
@@ -33,17 +35,12 @@ class IntegrityCheck(QObject):
 
     def __init__(self, db_path: Path, parent=None):
         super().__init__(parent)
-        self.thread = QThread(self)
+        self.thread: QThread | None = None
         self.worker = _CheckWorker(Path(db_path))
-        self.worker.moveToThread(self.thread)
-        self.thread.started.connect(self.worker.run)
         self.worker.done.connect(self._checked)
-        # quit() is thread-safe: called directly from the worker, so the thread ends even when
-        # the GUI's event loop is no longer running (the app closing).
-        self.worker.done.connect(self.thread.quit, Qt.ConnectionType.DirectConnection)
 
     def start(self) -> None:
-        self.thread.start()
+        self.thread = start_worker(self, self.worker, (self.worker.done,))
 
     @Slot(list)
     def _checked(self, problems: list) -> None:
@@ -52,6 +49,8 @@ class IntegrityCheck(QObject):
 
     def stop(self) -> None:
         """The app is closing: interrupt a check still running, wait for its thread."""
+        if self.thread is None:
+            return
         if self.thread.isRunning() and self.worker.connection is not None:
             try:
                 self.worker.connection.interrupt()

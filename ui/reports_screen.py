@@ -22,6 +22,7 @@ from loyalty.reports.period import month_period
 from loyalty.reports.report_pdf import write_pdf
 from loyalty.storage import database_path, open_database
 
+from .background import start_worker
 from .feedback import StatusBanner
 from .formatting import money_text, points_text
 
@@ -157,16 +158,9 @@ class ReportsScreen(QWidget):
         self.busy.show()
         self.show_button.setEnabled(False)
         worker = _ReportWorker(database_path(self.ctx.db), self.selected_month())
-        self.thread = QThread(self)
-        worker.moveToThread(self.thread)
-        self.thread.started.connect(worker.run)
         worker.done.connect(self._shown)
         worker.failed.connect(self._failed)
-        worker.done.connect(self.thread.quit)
-        worker.failed.connect(self.thread.quit)
-        self.thread.finished.connect(self._finished)
-        self.thread.worker = worker
-        self.thread.start()
+        self.thread = start_worker(self, worker, (worker.done, worker.failed), self._finished)
 
     @Slot()
     def _finished(self) -> None:
