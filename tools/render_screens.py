@@ -112,6 +112,12 @@ def main() -> None:
         shoot(window, "reports")
         window.show_screen(4)
         shoot(window, "settings")
+        window.settings.backups.backup_button.click()
+        while window.settings.backups.thread is not None:
+            settle(app, 100)
+        bar = window.settings.scroll.verticalScrollBar()
+        bar.setValue(bar.maximum())
+        shoot(window, "settings-backups")
         window.close()
         app.processEvents()
         ctx.db.close()

@@ -47,7 +47,7 @@ class BackupsPanel(QGroupBox):
     restored = Signal()
 
     def __init__(self, ctx: Context, parent=None):
-        super().__init__(self.tr("Backups"), parent)
+        super().__init__(self.tr("Backups taken"), parent)
         self.ctx = ctx
         self.thread: QThread | None = None
         self.folder_label = QLabel(wordWrap=True)

@@ -85,7 +85,7 @@ class SettingsScreen(QWidget):
         inner = QWidget()
         inner.setStyleSheet("QGroupBox { font-size: 13pt; font-weight: 600; } QLabel, QLineEdit { font-size: 12pt; }")
         inner.setLayout(column)
-        scroll = QScrollArea()
+        self.scroll = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(inner)
 
