@@ -4,7 +4,6 @@ workbook, and everything (members, the whole ledger, rewards, campaigns, setting
 JSON. Exporting and importing the CSVs into an empty shop gives the same members,
 balances and sales history (tests/test_exports.py)."""
 
-import csv
 import json
 from pathlib import Path
 
@@ -13,6 +12,7 @@ from zoneinfo import ZoneInfo
 from .clock import from_iso
 from .context import Context
 from .money import plain_amount
+from .spreadsheets import write_csv_files, write_workbook
 
 MEMBER_COLUMNS = ("external id", "card", "name", "phone", "email", "birthday", "joined", "points", "consent")
 SALE_COLUMNS = ("card", "date", "amount", "receipt")
@@ -41,32 +41,16 @@ def sale_rows(ctx: Context) -> list[list]:
     return rows
 
 
+def _tables(ctx: Context) -> dict:
+    return {"members": (MEMBER_COLUMNS, member_rows(ctx)), "sales": (SALE_COLUMNS, sale_rows(ctx))}
+
+
 def export_csv(ctx: Context, folder: str | Path) -> list[Path]:
-    folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
-    written = []
-    for name, header, rows in (("members", MEMBER_COLUMNS, member_rows(ctx)), ("sales", SALE_COLUMNS, sale_rows(ctx))):
-        path = folder / f"{name}.csv"
-        with path.open("w", newline="", encoding="utf-8-sig") as file:
-            writer = csv.writer(file, delimiter=";")
-            writer.writerow(header)
-            writer.writerows(rows)
-        written.append(path)
-    return written
+    return write_csv_files(_tables(ctx), folder)
 
 
 def export_xlsx(ctx: Context, path: str | Path) -> Path:
-    from openpyxl import Workbook
-
-    workbook = Workbook()
-    workbook.remove(workbook.active)
-    for name, header, rows in (("members", MEMBER_COLUMNS, member_rows(ctx)), ("sales", SALE_COLUMNS, sale_rows(ctx))):
-        sheet = workbook.create_sheet(name)
-        sheet.append(list(header))
-        for row in rows:
-            sheet.append(row)
-    workbook.save(str(path))
-    return Path(path)
+    return write_workbook(_tables(ctx), path)
 
 
 def export_json(ctx: Context, path: str | Path) -> Path:
