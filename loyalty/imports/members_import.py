@@ -11,13 +11,13 @@ from zoneinfo import ZoneInfo
 
 from ..clock import local_date
 from ..context import Context
-from ..errors import LoyaltyError, ValidationError
+from ..errors import ValidationError
 from ..ledger import append_entry, entry_by_key
 from ..members import NewMember, enrol_member, validate_birthday, validate_email, validate_name, validate_phone
 from ..points import parse_points
 from ..storage import write_transaction
 from ..text import digits_only
-from .table import read_table
+from .table import PROGRESS_EVERY, RowProblem, problem_reason, read_table
 
 SYNONYMS = {
     "external_id": ("id", "external id", "customer id", "client id", "id externo", "codigo", "codigo cliente",
@@ -31,16 +31,8 @@ SYNONYMS = {
     "points": ("opening points", "puntos", "saldo", "saldo de puntos", "balance"),
     "consent": ("marketing consent", "consentimiento", "acepta publicidad", "publicidad", "marketing"),
 }
-PROGRESS_EVERY = 200   # rows between progress reports (a progress bar, not a log)
 YES = {"1", "si", "sí", "s", "yes", "y", "x", "true", "verdadero"}
 NO = {"", "0", "no", "n", "false", "falso"}
-
-
-@dataclass(frozen=True)
-class RowProblem:
-    line: int
-    column: str
-    reason: str
 
 
 @dataclass(frozen=True)
@@ -76,7 +68,7 @@ def plan(ctx: Context, path: str | Path) -> MembersPlan:
         try:
             new, points = _member(cells, today, programme.timezone)
         except ValidationError as error:
-            result.problems.append(RowProblem(line, header(error.field or "row"), _reason(error)))
+            result.problems.append(RowProblem(line, header(error.field or "row"), problem_reason(error)))
             continue
         keys = _keys(new)
         if new.card and ("card", new.card) in seen:
@@ -182,7 +174,7 @@ def _keys(new: NewMember) -> list[tuple[str, str]]:
 def _existing(ctx: Context, new: NewMember) -> tuple[int | None, str]:
     checks = (("external id", "external_id = ?", new.external_id),
               ("phone", "phone_digits = ?", digits_only(new.phone or "") or None),
-              ("email", "lower(email) = ?", (new.email or "").lower() or None))
+              ("email", "email IS NOT NULL AND lower(email) = ?", (new.email or "").lower() or None))
     for label, condition, value in checks:
         if value:
             row = ctx.db.execute(f"SELECT id, name FROM members WHERE {condition} AND status != 'erased'",
@@ -190,9 +182,3 @@ def _existing(ctx: Context, new: NewMember) -> tuple[int | None, str]:
             if row:
                 return row[0], f"same {label} as member {row[0]} ({row[1]})"
     return None, ""
-
-
-def _reason(error: LoyaltyError) -> str:
-    """The message without its 'field: ' prefix: the column is reported beside it."""
-    message = error.message
-    return message.split(": ", 1)[1] if error.field and message.startswith(f"{error.field}:") else message

@@ -17,8 +17,7 @@ from ..money import parse_amount
 from ..sales import post_sale, validate_receipt_ref
 from ..storage import write_transaction
 from ..text import digits_only
-from .members_import import PROGRESS_EVERY, RowProblem, _reason
-from .table import read_table
+from .table import PROGRESS_EVERY, RowProblem, problem_reason, read_table
 
 SYNONYMS = {
     "card": ("tarjeta", "numero de tarjeta", "card number", "n tarjeta"),
@@ -67,10 +66,10 @@ def plan(ctx: Context, path: str | Path) -> SalesPlan:
             amount = parse_amount(cells.get("amount", ""), programme.currency_decimals)
             ref = validate_receipt_ref(cells.get("ref")) or f"IMP-{moment:%Y%m%d%H%M%S}-{line}"
         except ValidationError as error:
-            result.problems.append(RowProblem(line, header(error.field or "row"), _reason(error)))
+            result.problems.append(RowProblem(line, header(error.field or "row"), problem_reason(error)))
             continue
         except LoyaltyError as error:   # an unknown, blocked or replaced card
-            result.problems.append(RowProblem(line, header("card"), _reason(error)))
+            result.problems.append(RowProblem(line, header("card"), problem_reason(error)))
             continue
         if (card, ref) in seen:
             result.problems.append(RowProblem(line, header("ref"), f"receipt {ref} of this member is also on "

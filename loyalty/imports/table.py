@@ -11,6 +11,20 @@ from ..errors import ValidationError
 from ..text import fold
 
 MAX_BYTES = 200_000_000
+PROGRESS_EVERY = 200   # rows between an importer's progress reports (a progress bar, not a log)
+
+
+@dataclass(frozen=True)
+class RowProblem:
+    line: int
+    column: str            # as the file's header writes it
+    reason: str
+
+
+def problem_reason(error) -> str:
+    """A LoyaltyError's message without its 'field: ' prefix: the column is reported beside it."""
+    message = error.message
+    return message.split(": ", 1)[1] if error.field and message.startswith(f"{error.field}:") else message
 
 
 @dataclass(frozen=True)
