@@ -8,6 +8,7 @@ backup of each of the last 7 days, 4 weeks and 12 months, and the newest of all.
 Restoring first takes a safety backup of the current file.
 """
 
+import json
 import re
 import sqlite3
 from dataclasses import dataclass
@@ -60,11 +61,19 @@ def make_backup(ctx: Context, kind: str = "manual", folder: str | Path | None = 
     info = describe(target)
     if not info.ok:
         raise StorageError(f"backup {target.name}: the copy does not pass its check ({info.problem})")
+    _facts_file(target).write_text(json.dumps(
+        {"members": info.members, "last_entry_at": info.last_entry_at, "ok": info.ok, "problem": info.problem}))
     return info
 
 
-def describe(path: Path) -> BackupInfo:
-    """What a backup holds, read from the file itself (opened read-only)."""
+def _facts_file(backup: Path) -> Path:
+    """What a backup held and how its check went, written when it was taken: listing a
+    folder of 12 GB backups must not read them all again."""
+    return Path(f"{backup}.json")
+
+
+def describe(path: Path, check: bool = True) -> BackupInfo:
+    """What a backup holds, read from the file itself (opened read-only); `check` runs quick_check."""
     match = NAME.match(path.name)
     taken_at = (datetime.strptime(match.group(1), "%Y%m%dT%H%M%SZ").replace(tzinfo=timezone.utc) if match
                 else datetime.fromtimestamp(path.stat().st_mtime, timezone.utc))
@@ -73,7 +82,7 @@ def describe(path: Path) -> BackupInfo:
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
-            check = conn.execute("PRAGMA quick_check").fetchone()[0]
+            check = conn.execute("PRAGMA quick_check").fetchone()[0] if check else "ok"
             members = conn.execute("SELECT COUNT(*) FROM members").fetchone()[0]
             last = conn.execute("SELECT MAX(created_at) FROM entries").fetchone()[0]
         finally:
@@ -83,13 +92,33 @@ def describe(path: Path) -> BackupInfo:
     return BackupInfo(path, taken_at, kind, size, members, last, check == "ok", "" if check == "ok" else check)
 
 
-def list_backups(folder: str | Path) -> list[BackupInfo]:
-    """Newest first."""
+def backup_files(folder: str | Path) -> list[tuple[datetime, str, Path]]:
+    """(moment, kind, path) of the backups in a folder, newest first, from their names alone."""
     folder = Path(folder)
     if not folder.is_dir():
         return []
-    return sorted((describe(path) for path in folder.glob("loyalty-*.sqlite") if NAME.match(path.name)),
-                  key=lambda info: info.taken_at, reverse=True)
+    found = []
+    for path in folder.glob("loyalty-*.sqlite"):
+        match = NAME.match(path.name)
+        if match:
+            moment = datetime.strptime(match.group(1), "%Y%m%dT%H%M%SZ").replace(tzinfo=timezone.utc)
+            found.append((moment, match.group(2), path))
+    return sorted(found, reverse=True)
+
+
+def list_backups(folder: str | Path) -> list[BackupInfo]:
+    """Newest first, with what each held and its check as recorded when it was taken (a file
+    without that record is read, without the full check; restoring always checks again)."""
+    listed = []
+    for moment, kind, path in backup_files(folder):
+        facts = _facts_file(path)
+        if facts.is_file():
+            recorded = json.loads(facts.read_text())
+            listed.append(BackupInfo(path, moment, kind, path.stat().st_size, recorded["members"],
+                                     recorded["last_entry_at"], recorded["ok"], recorded["problem"]))
+        else:
+            listed.append(describe(path, check=False))
+    return listed
 
 
 def backups_to_remove(moments: list[datetime]) -> set[datetime]:
@@ -111,10 +140,11 @@ def backups_to_remove(moments: list[datetime]) -> set[datetime]:
 
 
 def rotate(folder: str | Path) -> list[Path]:
-    backups = {info.taken_at: info.path for info in list_backups(folder)}
+    backups = {moment: path for moment, _, path in backup_files(folder)}
     removed = [backups[moment] for moment in sorted(backups_to_remove(list(backups)))]
     for path in removed:
         path.unlink(missing_ok=True)
+        _facts_file(path).unlink(missing_ok=True)
     return removed
 
 
@@ -122,7 +152,7 @@ def daily_backup(ctx: Context, folder: str | Path | None = None) -> BackupInfo |
     """The day's backup, unless one was taken today already; then rotation. Safe to repeat."""
     folder = Path(folder) if folder else default_backup_folder(ctx)
     today = ctx.clock.now().astimezone(timezone.utc).date()
-    if any(info.taken_at.date() == today and info.kind == "daily" for info in list_backups(folder)):
+    if any(moment.date() == today and kind == "daily" for moment, kind, _ in backup_files(folder)):
         return None
     info = make_backup(ctx, "daily", folder)
     rotate(folder)
