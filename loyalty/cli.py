@@ -13,9 +13,9 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from . import cli_backups, cli_imports, cli_printing, cli_reports
-from . import backups, campaigns, recovery, corrections, daily, ledger, members, programme, redemptions, rewards, sales, tiers
+from . import backups, campaigns, corrections, daily, ledger, members, programme, redemptions, rewards, sales, tiers
 from .clock import FixedClock
-from .errors import LoyaltyError, ValidationError
+from .errors import LoyaltyError, StorageError, ValidationError
 from .lookup import lookup_card
 from .money import parse_amount, plain_amount
 from .paths import default_database_path
@@ -172,12 +172,13 @@ def one_line(message: str) -> str:
 
 
 def run(args) -> tuple[dict, str]:
-    path = args.db or default_database_path()
-    if args.command == "restore" and recovery.integrity_problems(Path(path)) and Path(path).exists():
-        damaged = recovery.replace_damaged(Path(path), Path(args.file))   # cannot be opened: no safety backup possible
-        return ({"restored": args.file, "damaged_file_kept": str(damaged)},
-                f"The database was damaged; it is kept as {damaged}. Restored {args.file}.")
-    ctx = open_shop(path, staff_id=args.staff)
+    path = Path(args.db or default_database_path())
+    try:
+        ctx = open_shop(path, staff_id=args.staff)
+    except StorageError:
+        if args.command == "restore" and path.exists():   # a database that cannot be opened can still be replaced
+            return cli_backups.restore_over_damaged(path, args.file)
+        raise
     if args.now:
         ctx.clock = FixedClock(_parse_now(args.now, ctx.programme().timezone))
     handler = HANDLERS[args.command if not getattr(args, "action", None) else f"{args.command} {args.action}"]

@@ -1,6 +1,10 @@
 """The CLI's `backup [DIR]`, `backups [DIR]` and `restore FILE` commands."""
 
-from . import backups
+from pathlib import Path
+
+from . import backups, recovery
+from .errors import StorageError
+from .storage import database_path
 
 
 def add_commands(sub) -> None:
@@ -40,9 +44,22 @@ def cmd_backups(ctx, args):
 
 
 def cmd_restore(ctx, args):
-    safety = backups.restore(ctx, args.file)
+    try:
+        safety = backups.restore(ctx, args.file)
+    except StorageError:
+        path = Path(database_path(ctx.db))
+        if not recovery.integrity_problems(path):   # not the shop's file at fault: say what failed
+            raise
+        ctx.db.close()   # damaged, so no safety copy can be taken: it is kept aside instead
+        return restore_over_damaged(path, args.file)
     return ({"restored": args.file, "safety_backup": str(safety.path)},
             f"Restored {args.file}. The data as it was before is in {safety.path}")
+
+
+def restore_over_damaged(path: Path, backup: str):
+    damaged = recovery.replace_damaged(path, Path(backup))
+    return ({"restored": backup, "damaged_file_kept": str(damaged)},
+            f"The database was damaged; it is kept as {damaged}. Restored {backup}.")
 
 
 HANDLERS = {"backup": cmd_backup, "backups": cmd_backups, "restore": cmd_restore}

@@ -91,3 +91,11 @@ def test_a_healthy_database_raises_no_alarm(qtbot, tmp_path):
     check.thread.wait(10_000)
     qtbot.wait(50)
     assert alarms == []
+
+
+def test_a_damaged_file_that_still_opens_is_restored_from_the_cli(tmp_path, capsys):
+    db, backup = shop_with_backup(tmp_path)
+    damage(db, 4096 * 6)
+    assert main(["--db", str(db), "restore", str(backup)]) == 0
+    assert "damaged" in capsys.readouterr().out
+    assert integrity_problems(db) == []
