@@ -28,7 +28,6 @@ from loyalty.storage import database_path, open_database
 
 from .background import start_worker
 
-POINTS_PER_INCH = 72
 
 
 def printer_named(name: str) -> QPrinter:
