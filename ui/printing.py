@@ -29,7 +29,6 @@ from loyalty.storage import database_path, open_database
 from .background import start_worker
 
 
-
 def printer_named(name: str) -> QPrinter:
     """A QPrinter for the system printer `name` (the system default when empty or unknown)."""
     info = QPrinterInfo.printerInfo(name) if name else QPrinterInfo.defaultPrinter()
