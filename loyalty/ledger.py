@@ -13,11 +13,13 @@ import calendar
 import json
 import uuid
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from .clock import local_date, to_iso
 from .context import Context
 from .errors import InsufficientPointsError, NotFoundError
+from .programme import Programme
+from .storage.bulk import insert_in_bulk
 
 NEVER_EXPIRES = "9999-12-31"
 KINDS_THAT_OPEN_LOTS = {"earn", "bonus", "adjust"}
@@ -89,28 +91,65 @@ def append_entry(
         raise InsufficientPointsError(
             f"points: {-points} is more than the balance of {max(balance_before, 0)}", "points"
         )
-    entry_uuid = str(uuid.uuid4())
-    values = {
-        "uuid": entry_uuid, "member_id": member_id, "kind": kind, "points": points,
-        "staff_id": ctx.staff_id, "device_id": programme.device_id, "created_at": to_iso(now),
-        "idempotency_key": idempotency_key or f"{kind}:{entry_uuid}", **columns,
-    }
-    names = ", ".join(values)
-    cursor = ctx.db.execute(f"INSERT INTO entries ({names}) VALUES ({', '.join('?' * len(values))})", list(values.values()))
+    values = _entry_values(ctx.staff_id, programme, now, member_id, kind, points, idempotency_key, columns)
+    cursor = ctx.db.execute(_insert_entry_sql(values), list(values.values()))
     entry_id = cursor.lastrowid
-    ctx.db.execute("UPDATE members SET balance = balance + ? WHERE id = ?", [points, member_id])
+    ctx.db.execute(_ADD_TO_BALANCE, [points, member_id])
     if points > 0:
         if gives_back is not None:
             _return_allocations(ctx, entry_id, gives_back.id)
         elif kind in KINDS_THAT_OPEN_LOTS:
-            expires_on = expiry_date(local_date(now, programme.timezone), programme.expiry_months)
-            ctx.db.execute("INSERT INTO lots(entry_id, member_id, expires_on, remaining) VALUES (?, ?, ?, ?)",
-                           [entry_id, member_id, expires_on, points])
+            ctx.db.execute(_OPEN_LOT, [entry_id, member_id, _expiry_of_points_earned(now, programme), points])
         if balance_before < 0:
             _settle_owed_points(ctx, member_id)
     elif points < 0:
         _allocate(ctx, entry_id, member_id, -points, spend_first_from)
     return entry_by_id(ctx, entry_id)
+
+
+def post_opening_balances(ctx: Context, balances: list[tuple[int, int]], reason: str, key_prefix: str) -> None:
+    """Opening balances for members who hold no points yet (an import's new members), written
+    in bulk: per (member id, points) the adjust entry, its lot and the balance that
+    `append_entry` would write, with one statement per table. The idempotency key is
+    `key_prefix` + the member id. Members holding points go through `append_entry`, which
+    also pays back points a refund left owing."""
+    assert ctx.db.conn.in_transaction, "ledger writes belong inside write_transaction"
+    balances = [(member_id, points) for member_id, points in balances if points]
+    if not balances:
+        return
+    assert all(points > 0 for _, points in balances), "opening balances are positive"
+    now, programme = ctx.clock.now(), ctx.programme()
+    rows = [_entry_values(ctx.staff_id, programme, now, member_id, "adjust", points, f"{key_prefix}{member_id}",
+                          {"reason": reason})
+            for member_id, points in balances]
+    after = insert_in_bulk(ctx.db, "entries", _insert_entry_sql(rows[0]), (list(row.values()) for row in rows))
+    ids = dict(ctx.db.execute("SELECT member_id, id FROM entries WHERE id > ?", [after]).fetchall())
+    ctx.db.conn.executemany(_ADD_TO_BALANCE, ((points, member_id) for member_id, points in balances))
+    expires_on = _expiry_of_points_earned(now, programme)
+    ctx.db.conn.executemany(_OPEN_LOT, ((ids[member_id], member_id, expires_on, points)
+                                        for member_id, points in balances))
+
+
+_ADD_TO_BALANCE = "UPDATE members SET balance = balance + ? WHERE id = ?"
+_OPEN_LOT = "INSERT INTO lots(entry_id, member_id, expires_on, remaining) VALUES (?, ?, ?, ?)"
+
+
+def _entry_values(staff_id: str, programme: Programme, now: datetime, member_id: int, kind: str, points: int,
+                  idempotency_key: str | None, columns: dict) -> dict:
+    entry_uuid = str(uuid.uuid4())
+    return {
+        "uuid": entry_uuid, "member_id": member_id, "kind": kind, "points": points,
+        "staff_id": staff_id, "device_id": programme.device_id, "created_at": to_iso(now),
+        "idempotency_key": idempotency_key or f"{kind}:{entry_uuid}", **columns,
+    }
+
+
+def _insert_entry_sql(values: dict) -> str:
+    return f"INSERT INTO entries ({', '.join(values)}) VALUES ({', '.join('?' * len(values))})"
+
+
+def _expiry_of_points_earned(now: datetime, programme: Programme) -> str:
+    return expiry_date(local_date(now, programme.timezone), programme.expiry_months)
 
 
 def _open_lots(ctx: Context, member_id: int, first: int | None):

@@ -1,7 +1,7 @@
 """Members and their cards: enrolment, lookup by card, search, re-issue, block."""
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from .cards import new_card_number, normalize_card_text, require_well_formed
@@ -10,6 +10,7 @@ from .context import Context
 from .errors import BlockedCardError, NotFoundError, UnknownCardError, ValidationError
 from .programme import load_tiers
 from .storage import write_transaction
+from .storage.bulk import in_batches, insert_in_bulk, placeholders
 from .text import digits_only, fold
 
 MAX_NAME_LENGTH = 120
@@ -112,43 +113,75 @@ def validate_birthday(text: str | None, today: date) -> str | None:
     return born.isoformat()
 
 
+_INSERT_MEMBER = """INSERT INTO members (card, name, sort_name, phone, phone_digits, email, birthday,
+                                     marketing_consent, marketing_consent_at, profiling_consent, profiling_consent_at,
+                                     joined_at, referrer_id, tier_code, tier_since, external_id)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"""
+_INSERT_CARD = "INSERT INTO cards(number, member_id, status, issued_at) VALUES (?, ?, 'active', ?)"
+_INSERT_ENROLLED = ("INSERT INTO tier_changes(member_id, from_code, to_code, changed_at, reason) "
+                    "VALUES (?, NULL, ?, ?, 'enrolled')")
+
+
 def enrol_member(ctx: Context, new: NewMember) -> Member:
     """Create a member with a fresh card in the base tier; welcome bonus if the shop gives one."""
     from .ledger import post_bonus  # the ledger needs members; import here to avoid a cycle
 
     now = ctx.clock.now()
     programme = ctx.programme()
-    name = validate_name(new.name)
-    phone = validate_phone(new.phone)
-    email = validate_email(new.email)
-    birthday = validate_birthday(new.birthday, local_date(now, programme.timezone))
+    new = _validated(new, local_date(now, programme.timezone))
     with write_transaction(ctx.db):
         referrer_id = None
         if new.referrer_card:
             referrer_id = member_by_card(ctx, new.referrer_card, field="referrer").id
         card = _imported_card(ctx, new.card) if new.card else _unused_card_number(ctx, programme.card_prefix)
-        base_tier = load_tiers(ctx.db)[0]
-        stamp = to_iso(new.joined_at or now)
-        cursor = ctx.db.execute(
-            """INSERT INTO members (card, name, sort_name, phone, phone_digits, email, birthday,
-                                    marketing_consent, marketing_consent_at, profiling_consent, profiling_consent_at,
-                                    joined_at, referrer_id, tier_code, tier_since, external_id)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-            [card, name, fold(name), phone, digits_only(phone) or None, email, birthday,
-             int(new.marketing_consent), stamp if new.marketing_consent else None,
-             int(new.profiling_consent), stamp if new.profiling_consent else None,
-             stamp, referrer_id, base_tier.code, stamp, new.external_id],
-        )
-        member_id = cursor.lastrowid
-        ctx.db.execute("INSERT INTO cards(number, member_id, status, issued_at) VALUES (?, ?, 'active', ?)",
-                       [card, member_id, to_iso(now)])
-        ctx.db.execute(
-            "INSERT INTO tier_changes(member_id, from_code, to_code, changed_at, reason) VALUES (?, NULL, ?, ?, 'enrolled')",
-            [member_id, base_tier.code, to_iso(now)],
-        )
+        base_tier = load_tiers(ctx.db)[0].code
+        member_id = ctx.db.execute(_INSERT_MEMBER, _member_row(new, card, base_tier, referrer_id, now)).lastrowid
+        ctx.db.execute(_INSERT_CARD, [card, member_id, to_iso(now)])
+        ctx.db.execute(_INSERT_ENROLLED, [member_id, base_tier, to_iso(now)])
         if programme.welcome_bonus:
             post_bonus(ctx, member_id, programme.welcome_bonus, "welcome", f"welcome:{member_id}")
         return member_by_id(ctx, member_id)
+
+
+def enrol_members_in_bulk(ctx: Context, members: list[NewMember]) -> list[int]:
+    """Many members at once, for imports: the same rows as `enrol_member`, written with one
+    statement per table instead of twenty per member (100,000 members in seconds).
+
+    Imported members bring their history from the older system, so no welcome bonus and no
+    referrer. An imported card number already on file or given twice refuses the whole
+    batch (the import's preview names the lines first). Returns the ids in the given order."""
+    now = ctx.clock.now()
+    today = local_date(now, ctx.programme().timezone)
+    checked = [_validated(new, today) for new in members]
+    imported = [new.card for new in checked if new.card]
+    with write_transaction(ctx.db):
+        if len(set(imported)) < len(imported) or cards_on_file(ctx, imported):
+            raise ValidationError("card: an imported card number is already on file or given twice", "card")
+        cards = _unused_card_numbers(ctx, ctx.programme().card_prefix, sum(1 for new in checked if not new.card))
+        numbers = [new.card or next(cards) for new in checked]
+        base_tier = load_tiers(ctx.db)[0].code
+        after = insert_in_bulk(ctx.db, "members", _INSERT_MEMBER, (_member_row(new, number, base_tier, None, now)
+                                                                   for new, number in zip(checked, numbers)))
+        ids_by_card = dict(ctx.db.execute("SELECT card, id FROM members WHERE id > ?", [after]).fetchall())
+        ids = [ids_by_card[number] for number in numbers]
+        ctx.db.conn.executemany(_INSERT_CARD, ((number, member_id, to_iso(now))
+                                               for number, member_id in zip(numbers, ids)))
+        insert_in_bulk(ctx.db, "tier_changes", _INSERT_ENROLLED, ((member_id, base_tier, to_iso(now))
+                                                                  for member_id in ids))
+    return ids
+
+
+def _validated(new: NewMember, today: date) -> NewMember:
+    return replace(new, name=validate_name(new.name), phone=validate_phone(new.phone),
+                   email=validate_email(new.email), birthday=validate_birthday(new.birthday, today))
+
+
+def _member_row(new: NewMember, card: str, tier_code: str, referrer_id: int | None, now: datetime) -> list:
+    stamp = to_iso(new.joined_at or now)
+    return [card, new.name, fold(new.name), new.phone, digits_only(new.phone) or None, new.email, new.birthday,
+            int(new.marketing_consent), stamp if new.marketing_consent else None,
+            int(new.profiling_consent), stamp if new.profiling_consent else None,
+            stamp, referrer_id, tier_code, stamp, new.external_id]
 
 
 def _imported_card(ctx: Context, text: str) -> str:
@@ -162,11 +195,24 @@ def _imported_card(ctx: Context, text: str) -> str:
 
 
 def _unused_card_number(ctx: Context, prefix: str) -> str:
+    return next(_unused_card_numbers(ctx, prefix, 1))
+
+
+def _unused_card_numbers(ctx: Context, prefix: str, count: int):
+    """`count` random card numbers, none on file and no two alike."""
+    chosen: set[str] = set()
     for _ in range(100):
-        card = new_card_number(prefix)
-        if ctx.db.execute("SELECT 1 FROM cards WHERE number = ?", [card]).fetchone() is None:
-            return card
+        if len(chosen) == count:
+            return iter(chosen)
+        candidates = {new_card_number(prefix) for _ in range(count - len(chosen))} - chosen
+        chosen |= candidates - cards_on_file(ctx, candidates)
     raise ValidationError("card_prefix: no free card numbers left with this prefix; choose another", "card_prefix")
+
+
+def cards_on_file(ctx: Context, numbers) -> set[str]:
+    """Which of these card numbers are on file."""
+    return {number for batch in in_batches(numbers) for (number,) in ctx.db.execute(
+        f"SELECT number FROM cards WHERE number IN ({placeholders(batch)})", batch)}
 
 
 def member_by_id(ctx: Context, member_id: int) -> Member:

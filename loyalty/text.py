@@ -1,5 +1,6 @@
 """Text folding for search: `José Núñez` and `jose nunez` are the same to a cashier."""
 
+import re
 import unicodedata
 
 
@@ -9,5 +10,9 @@ def fold(text: str) -> str:
     return " ".join(without_marks.casefold().split())
 
 
+_NOT_A_DIGIT = re.compile(r"[^0-9]")
+
+
 def digits_only(text: str) -> str:
-    return "".join(ch for ch in text or "" if ch.isdigit())
+    """The ASCII digits of a phone or card number as people write them (spaces, dashes, dots)."""
+    return _NOT_A_DIGIT.sub("", text or "")

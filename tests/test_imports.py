@@ -92,20 +92,22 @@ def test_a_card_twice_in_the_file_or_already_on_file_is_a_bad_row(ctx, enrol, tm
 
 
 def test_the_import_is_one_transaction(ctx, tmp_path, monkeypatch):
-    planned = members_import.plan(ctx, write(tmp_path, "Nombre\nAna\nLuis\nEva\n"))
+    planned = members_import.plan(ctx, write(tmp_path, "Nombre;Puntos\nAna;10\nLuis;20\nEva;30\n"))
     calls = []
-    real = members_import.enrol_member
+    real = members_import.post_opening_balances
 
-    def failing(context, new):
-        calls.append(new.name)
-        if len(calls) == 3:
-            raise ValidationError("name: disk trouble on the third", "name")
-        return real(context, new)
+    def failing(context, balances, *args):
+        calls.append(balances)
+        if len(calls) == 2:
+            raise ValidationError("points: disk trouble in the second batch", "points")
+        return real(context, balances, *args)
 
-    monkeypatch.setattr(members_import, "enrol_member", failing)
+    monkeypatch.setattr(members_import, "BATCH", 2)
+    monkeypatch.setattr(members_import, "post_opening_balances", failing)
     with pytest.raises(ValidationError):
         members_import.apply(ctx, planned)
-    assert count(ctx, "members") == 0, "the first two went back with the third"
+    assert len(calls) == 2, "the first batch was written before the second failed"
+    assert count(ctx, "members") == count(ctx, "entries") == 0, "the first batch went back with the second"
 
 
 @pytest.mark.parametrize("content, message", [
@@ -217,7 +219,8 @@ def test_duplicates_can_be_merged_into_the_member_on_file(ctx, enrol, tmp_path):
     assert verify(ctx) == []
 
 
-def test_the_import_reports_its_progress_in_rows(ctx, tmp_path):
+def test_the_import_reports_its_progress_in_rows(ctx, tmp_path, monkeypatch):
+    monkeypatch.setattr(members_import, "BATCH", 200)
     planned = members_import.plan(ctx, write(tmp_path, "Nombre\n" + "\n".join(f"Socio {n}" for n in range(450))))
     reports = []
     members_import.apply(ctx, planned, progress=lambda done, total: reports.append((done, total)))

@@ -12,10 +12,11 @@ from zoneinfo import ZoneInfo
 from ..clock import local_date
 from ..context import Context
 from ..errors import ValidationError
-from ..ledger import append_entry, entry_by_key
-from ..members import NewMember, enrol_member, validate_birthday, validate_email, validate_name, validate_phone
+from ..ledger import append_entry, entry_by_key, post_opening_balances
+from ..members import NewMember, cards_on_file, enrol_members_in_bulk, validate_birthday, validate_email, validate_name, validate_phone
 from ..points import parse_points
 from ..storage import write_transaction
+from ..storage.bulk import in_batches, placeholders
 from ..text import digits_only
 from .table import PROGRESS_EVERY, RowProblem, problem_reason, read_table
 
@@ -31,6 +32,9 @@ SYNONYMS = {
     "points": ("opening points", "puntos", "saldo", "saldo de puntos", "balance"),
     "consent": ("marketing consent", "consentimiento", "acepta publicidad", "publicidad", "marketing"),
 }
+OPENING_REASON = "opening balance (import)"
+OPENING_KEY = "import-opening:"     # + the member id: one opening balance per member, however often imported
+BATCH = 2_000                       # members per bulk step (each sets triggers aside); progress between steps
 YES = {"1", "si", "sí", "s", "yes", "y", "x", "true", "verdadero"}
 NO = {"", "0", "no", "n", "false", "falso"}
 
@@ -62,28 +66,34 @@ def plan(ctx: Context, path: str | Path) -> MembersPlan:
     result = MembersPlan(encoding=table.encoding, delimiter=table.delimiter)
     programme = ctx.programme()
     today = local_date(ctx.clock.now(), programme.timezone)
-    seen: dict[tuple[str, str], int] = {}
+    header = lambda name: table.columns.get(name, name)  # noqa: E731
+    readable: list[tuple[int, NewMember, int]] = []
     for line, cells in table.rows:
-        header = lambda name: table.columns.get(name, name)  # noqa: E731
         try:
-            new, points = _member(cells, today, programme.timezone)
+            readable.append((line, *_member(cells, today, programme.timezone)))
         except ValidationError as error:
             result.problems.append(RowProblem(line, header(error.field or "row"), problem_reason(error)))
-            continue
+    members = [new for _, new, _ in readable]
+    cards_taken = cards_on_file(ctx, [new.card for new in members if new.card])
+    on_file = _on_file(ctx, members)
+    seen: dict[tuple[str, str], int] = {}
+    for line, new, points in readable:
         keys = _keys(new)
         if new.card and ("card", new.card) in seen:
             result.problems.append(RowProblem(line, header("card"),
                                               f"card {new.card} is also on line {seen[('card', new.card)]}"))
             continue
-        if new.card and ctx.db.execute("SELECT 1 FROM cards WHERE number = ?", [new.card]).fetchone():
+        if new.card in cards_taken:
             result.problems.append(RowProblem(line, header("card"), f"card {new.card} is already on file"))
             continue
         in_file = next((f"same {label} as line {seen[(label, value)]}" for label, value in keys
                         if (label, value) in seen), "")
-        existing, why = _existing(ctx, new)
+        existing = next(((on_file[key], key[0]) for key in keys if key in on_file), None)
+        why = f"same {existing[1]} as member {existing[0][0]} ({existing[0][1]})" if existing else in_file
         for key in keys:
             seen.setdefault(key, line)
-        result.rows.append(ImportedMember(line, new, points, existing, why or in_file))
+        result.rows.append(ImportedMember(line, new, points, existing[0][0] if existing else None, why))
+    result.problems.sort(key=lambda problem: problem.line)
     return result
 
 
@@ -94,21 +104,23 @@ def apply(ctx: Context, planned: MembersPlan, skip_duplicates: bool = False, mer
     `merge_duplicates`: a row that matches a member already on file completes that member
     instead (empty phone, email, birthday or customer id filled in; opening points added once).
     The number merged is left in `planned.merged`."""
-    added = planned.merged = 0
+    merging = [row for row in planned.rows if merge_duplicates and row.duplicate_of is not None]
+    adding = [row for row in planned.rows if not (merge_duplicates and row.duplicate_of is not None)
+              and not (skip_duplicates and row.duplicate_reason)]
+    total = len(merging) + len(adding)
     with write_transaction(ctx.db), ctx.programme_held():
-        for done, row in enumerate(planned.rows, start=1):
-            if done % PROGRESS_EVERY == 0 or done == len(planned.rows):
-                progress(done, len(planned.rows))
-            if merge_duplicates and row.duplicate_of is not None:
-                _merge(ctx, row)
-                planned.merged += 1
-                continue
-            if skip_duplicates and row.duplicate_reason:
-                continue
-            member = enrol_member(ctx, row.member)
-            _opening_points(ctx, member.id, row.opening_points)
-            added += 1
-    return added
+        for done, row in enumerate(merging, start=1):
+            _merge(ctx, row)
+            if done % PROGRESS_EVERY == 0:
+                progress(done, total)
+        for start in range(0, len(adding), BATCH):
+            batch = adding[start:start + BATCH]
+            ids = enrol_members_in_bulk(ctx, [row.member for row in batch])
+            post_opening_balances(ctx, [(member_id, row.opening_points) for member_id, row in zip(ids, batch)],
+                                  OPENING_REASON, OPENING_KEY)
+            progress(len(merging) + start + len(batch), total)
+    planned.merged = len(merging)
+    return len(adding)
 
 
 def _merge(ctx: Context, row: ImportedMember) -> None:
@@ -123,9 +135,9 @@ def _merge(ctx: Context, row: ImportedMember) -> None:
 
 def _opening_points(ctx: Context, member_id: int, points: int) -> None:
     """An opening balance from the old system, given once per member whatever is imported again."""
-    key = f"import-opening:{member_id}"
+    key = f"{OPENING_KEY}{member_id}"
     if points and entry_by_key(ctx, key) is None:
-        append_entry(ctx, member_id, "adjust", points, idempotency_key=key, reason="opening balance (import)")
+        append_entry(ctx, member_id, "adjust", points, idempotency_key=key, reason=OPENING_REASON)
 
 
 def _member(cells: dict[str, str], today, tz: str) -> tuple[NewMember, int]:
@@ -171,14 +183,21 @@ def _keys(new: NewMember) -> list[tuple[str, str]]:
     return [(label, value) for label, value in keys if value]
 
 
-def _existing(ctx: Context, new: NewMember) -> tuple[int | None, str]:
-    checks = (("external id", "external_id = ?", new.external_id),
-              ("phone", "phone_digits = ?", digits_only(new.phone or "") or None),
-              ("email", "email IS NOT NULL AND lower(email) = ?", (new.email or "").lower() or None))
-    for label, condition, value in checks:
-        if value:
-            row = ctx.db.execute(f"SELECT id, name FROM members WHERE {condition} AND status != 'erased'",
-                                 [value]).fetchone()
-            if row:
-                return row[0], f"same {label} as member {row[0]} ({row[1]})"
-    return None, ""
+# How a row may match a member on file, in the order the reasons are given: (label, column,
+# and the condition that lets SQLite use the partial index on lower(email)).
+_MATCHES = (("external id", "external_id", "1"), ("phone", "phone_digits", "1"),
+            ("email", "lower(email)", "email IS NOT NULL"))
+
+
+def _on_file(ctx: Context, members: list[NewMember]) -> dict[tuple[str, str], tuple[int, str]]:
+    """(label, value) -> (id, name) of the first member on file with that external id, phone
+    or email, for the values in these rows (asked in batches, not row by row)."""
+    keys = {key for new in members for key in _keys(new)}
+    found: dict[tuple[str, str], tuple[int, str]] = {}
+    for label, column, index_condition in _MATCHES:
+        for batch in in_batches(value for key, value in keys if key == label):
+            for value, member_id, name in ctx.db.execute(
+                    f"SELECT {column}, id, name FROM members WHERE {index_condition} AND {column} "
+                    f"IN ({placeholders(batch)}) AND status != 'erased' ORDER BY id", batch):
+                found.setdefault((label, value), (member_id, name))
+    return found

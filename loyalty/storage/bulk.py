@@ -1,0 +1,65 @@
+"""Inserting many rows at once (imports). A row trigger costs more than the insert it follows
+(the name search index: ~80 µs a member), so a bulk insert sets the table's AFTER INSERT
+triggers aside for its one statement and then does each trigger's work once, over all the
+new rows, with the statement below.
+
+Everything happens inside the caller's transaction: SQLite's DDL is transactional, so a
+failure or a crash puts the triggers back with the rest, and no other connection ever sees
+the database without them (it waits for the write lock, or reads the last commit)."""
+
+from sqlite_utils import Database
+
+# What each AFTER INSERT trigger does, for all the rows with an id above :after at once.
+# Keep in step with the triggers in schema.py; a trigger missing here refuses bulk inserts.
+CATCH_UP = {
+    "members_fts_insert":
+        "INSERT INTO members_fts(rowid, name) SELECT id, name FROM members WHERE id > :after",
+    "report_cache_members":
+        "DELETE FROM report_cache WHERE ends_at > (SELECT MIN(joined_at) FROM members WHERE id > :after)",
+    "entries_ledger_days":
+        "INSERT INTO ledger_days(day, points) SELECT substr(created_at, 1, 10), SUM(points) FROM entries "
+        "WHERE id > :after GROUP BY substr(created_at, 1, 10) "
+        "ON CONFLICT(day) DO UPDATE SET points = points + excluded.points",
+    "report_cache_entries":
+        "DELETE FROM report_cache WHERE ends_at > (SELECT MIN(created_at) FROM entries WHERE id > :after)",
+    "report_cache_tier_changes":
+        "DELETE FROM report_cache WHERE ends_at > (SELECT MIN(changed_at) FROM tier_changes WHERE id > :after)",
+}
+
+
+class MissingCatchUp(RuntimeError):
+    """A trigger was added to the schema without its bulk equivalent in CATCH_UP."""
+
+
+def insert_in_bulk(db: Database, table: str, sql: str, rows) -> int:
+    """Run the INSERT `sql` for every row of `rows`; returns the largest id before it, so
+    that the new rows are those with a greater id (the caller holds the write lock)."""
+    assert db.conn.in_transaction, "bulk inserts belong inside write_transaction"
+    after = db.execute(f"SELECT COALESCE(MAX(rowid), 0) FROM [{table}]").fetchone()[0]
+    triggers = db.execute(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ? AND sql LIKE '%AFTER INSERT%'",
+        [table]).fetchall()
+    missing = [name for name, _ in triggers if name not in CATCH_UP]
+    if missing:
+        raise MissingCatchUp(f"no bulk equivalent for the trigger(s) {', '.join(missing)}")
+    for name, _ in triggers:
+        db.execute(f"DROP TRIGGER [{name}]")
+    try:
+        db.conn.executemany(sql, rows)
+    finally:   # the caller's rollback would restore them too; this keeps a caught error harmless
+        for _, definition in triggers:
+            db.execute(definition)
+    for name, _ in triggers:
+        db.execute(CATCH_UP[name], {"after": after})
+    return after
+
+
+def in_batches(values, size: int = 500):
+    """Lists of at most `size` values: for `IN (...)` lookups, within SQLite's parameter limit."""
+    values = list(values)
+    for start in range(0, len(values), size):
+        yield values[start:start + size]
+
+
+def placeholders(values) -> str:
+    return ", ".join("?" * len(values))
