@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from sqlite_utils import Database
 
 from .errors import NotFoundError, ValidationError
+from .storage.local_calendar import ensure_local_calendar
 
 
 LANGUAGES = ("es", "en")
@@ -170,6 +171,8 @@ def save_settings(db: Database, changes: dict) -> Programme:
     clean = {name: _validated(name, value) for name, value in changes.items()}
     for name, value in clean.items():
         db.execute("INSERT OR REPLACE INTO settings(key, value) VALUES (?, ?)", [name, json.dumps(value)])
+    if "timezone" in clean:   # the report totals file entries under the shop's local days
+        ensure_local_calendar(db, clean["timezone"])
     return replace(load_programme(db), **clean)
 
 

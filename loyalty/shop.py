@@ -4,8 +4,9 @@ from pathlib import Path
 
 from .clock import Clock, SystemClock
 from .context import Context
-from .programme import install_defaults
+from .programme import install_defaults, load_programme
 from .storage import open_database, write_transaction
+from .storage.local_calendar import calendar_zone, ensure_local_calendar
 
 
 def open_shop(path: str | Path, clock: Clock | None = None, staff_id: str = "owner") -> Context:
@@ -13,4 +14,8 @@ def open_shop(path: str | Path, clock: Clock | None = None, staff_id: str = "own
     if db.execute("SELECT COUNT(*) FROM settings").fetchone()[0] == 0:
         with write_transaction(db):
             install_defaults(db)
+    timezone = load_programme(db).timezone
+    if calendar_zone(db) != timezone:   # a new shop, or one upgraded from before the report totals
+        with write_transaction(db):
+            ensure_local_calendar(db, timezone)
     return Context(db=db, clock=clock or SystemClock(), staff_id=staff_id)

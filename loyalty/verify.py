@@ -2,6 +2,7 @@
 Returns a list of problems (empty = healthy), as a check-database screen would show."""
 
 from .context import Context
+from .storage.schema import LOCAL_DAY_OF
 
 
 def verify(ctx: Context) -> list[str]:
@@ -59,11 +60,32 @@ def verify(ctx: Context) -> list[str]:
             "HAVING SUM(cached) != SUM(actual)"
         )
     ]
+    problems += [f"report totals: day {day}, {kind} entries differ from the ledger"
+                 for day, kind in _differences(db, DAY_TOTALS, "day_totals", "day, kind")]
+    problems += [f"report totals: member {member_id} in {month} differs from the ledger"
+                 for month, member_id in _differences(db, MEMBER_MONTHS, "member_months", "month, member_id")]
     triggers = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
-    if "entries_ledger_days" not in triggers:
-        problems.append("schema: the trigger that keeps the report's daily totals is missing")
+    for trigger in ("entries_ledger_days", "entries_day_totals", "entries_member_months"):
+        if trigger not in triggers:
+            problems.append(f"schema: the trigger that keeps the report's totals ({trigger}) is missing")
     for table in ("entries", "allocations", "tier_changes"):
         for action in ("update", "delete"):
             if f"{table}_no_{action}" not in triggers:
                 problems.append(f"schema: the trigger that keeps {table} append-only ({action}) is missing")
     return problems
+
+
+# The report's kept totals, recounted from the entries.
+_LOCAL_DAY = LOCAL_DAY_OF.format(at="created_at")
+DAY_TOTALS = (f"SELECT {_LOCAL_DAY} AS day, kind, COALESCE(bonus_kind, '') AS bonus_kind, COUNT(*), SUM(points), "
+              "SUM(MAX(points, 0)), SUM(spend_cents) FROM entries GROUP BY 1, 2, 3")
+MEMBER_MONTHS = (f"SELECT substr({_LOCAL_DAY}, 1, 7) AS month, member_id, SUM(kind = 'earn'), SUM(spend_cents != 0), "
+                 "SUM(spend_cents), MAX(CASE WHEN kind = 'earn' THEN created_at END) FROM entries "
+                 "WHERE kind = 'earn' OR spend_cents != 0 GROUP BY 1, 2")
+
+
+def _differences(db, recount: str, table: str, key: str) -> list[tuple]:
+    """Keys whose kept row and recounted row differ (either missing counts as different)."""
+    return db.execute(
+        f"SELECT DISTINCT {key} FROM (SELECT * FROM (SELECT * FROM {table} EXCEPT {recount}) "
+        f"UNION ALL SELECT * FROM ({recount} EXCEPT SELECT * FROM {table})) ORDER BY {key}").fetchall()

@@ -74,15 +74,16 @@ def _local(day: date, hour: int, minute: int) -> datetime:
     return datetime(day.year, day.month, day.day, hour, minute, tzinfo=TZ).astimezone(timezone.utc)
 
 
-def independent_metrics(ctx, first: date, last: date) -> dict:
-    """Plain Python over every row: no SQL aggregation, local days by zoneinfo."""
+def independent_metrics(ctx, first: date, last: date, previous_first: date | None = None, tz=TZ) -> dict:
+    """Plain Python over every row: no SQL aggregation, local days by zoneinfo. The previous
+    period is the calendar month before unless `previous_first` says where it starts."""
     entries = [dict(row) for row in ctx.db.query("SELECT * FROM entries")]
     members = [dict(row) for row in ctx.db.query("SELECT * FROM members")]
-    day_of = lambda text: from_iso(text).astimezone(TZ).date()  # noqa: E731
+    day_of = lambda text: from_iso(text).astimezone(tz).date()  # noqa: E731
     inside = lambda row, a=first, b=last: a <= day_of(row["created_at"]) <= b  # noqa: E731
     here = [e for e in entries if inside(e)]
     previous_last = first - timedelta(days=1)
-    previous_first = previous_last.replace(day=1)
+    previous_first = previous_first or previous_last.replace(day=1)
     sales_count = Counter(e["member_id"] for e in here if e["kind"] == "earn")
     before = {e["member_id"] for e in entries if e["kind"] == "earn" and inside(e, previous_first, previous_last)}
     lately = {e["member_id"] for e in entries if e["kind"] == "earn"
@@ -132,6 +133,31 @@ def test_every_metric_matches_a_plain_python_recount(shop, month):
     assert report.metrics == expected
     previous = independent_metrics(shop, *(lambda p: (p.first_day, p.last_day))(period.previous()))
     assert report.previous == previous
+
+
+@pytest.mark.parametrize("first, last", [("2026-02-03", "2026-03-17"), ("2026-01-01", "2026-02-28"),
+                                         ("2026-03-31", "2026-03-31")])
+def test_a_range_of_days_matches_the_recount_too(shop, first, last):
+    """Ranges that are not one calendar month are counted from the entries, not the monthly totals."""
+    period = range_period(first, last)
+    report = compute_report(shop, period, churn_days=CHURN_DAYS)
+    assert report.metrics == independent_metrics(shop, period.first_day, period.last_day,
+                                                 period.previous().first_day)
+
+
+def test_changing_the_time_zone_refiles_the_totals_under_the_new_local_days(tmp_path):
+    ctx = build_shop(tmp_path / "zone.sqlite", 7)
+    mexico = ZoneInfo("America/Mexico_City")
+    with write_transaction(ctx.db):
+        save_settings(ctx.db, {"timezone": "America/Mexico_City"})
+    from loyalty.verify import verify
+
+    assert verify(ctx) == []
+    for month in ("2026-02", "2026-03"):
+        period = month_period(month)
+        report = compute_report(ctx, period, churn_days=CHURN_DAYS)
+        assert report.metrics == independent_metrics(ctx, period.first_day, period.last_day, tz=mexico)
+    ctx.db.close()
 
 
 def test_the_data_has_what_the_metrics_are_about(shop):
@@ -231,13 +257,17 @@ def test_the_daily_totals_follow_every_entry_and_verify_notices_a_tampered_one(s
     for row in shop.db.query("SELECT created_at, points FROM entries"):
         per_day[row["created_at"][:10]] += row["points"]
     assert dict(shop.db.execute("SELECT day, points FROM ledger_days").fetchall()) == dict(per_day)
-    with write_transaction(shop.db):
-        shop.db.execute("UPDATE ledger_days SET points = points + 1 WHERE day = (SELECT MIN(day) FROM ledger_days)")
-    try:
-        assert any(problem.startswith("report totals: day") for problem in verify(shop))
-    finally:
+    for table, column, key in (("ledger_days", "points", "day"), ("day_totals", "spend_cents", "day"),
+                               ("member_months", "sales", "month")):
+        change = f"UPDATE {table} SET {column} = {column} + ? WHERE {key} = (SELECT MIN({key}) FROM {table})"
         with write_transaction(shop.db):
-            shop.db.execute("UPDATE ledger_days SET points = points - 1 WHERE day = (SELECT MIN(day) FROM ledger_days)")
+            shop.db.execute(change, [1])
+        try:
+            assert any(problem.startswith("report totals:") for problem in verify(shop)), table
+        finally:
+            with write_transaction(shop.db):
+                shop.db.execute(change, [-1])
+    assert verify(shop) == []
 
 
 def test_a_closed_months_report_is_kept_and_dropped_when_something_lands_in_it(tmp_path):

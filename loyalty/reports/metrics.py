@@ -53,7 +53,7 @@ def compute_report(ctx: Context, period: Period, churn_days: int = 60, top: int 
     progress(3, steps)
     report.tier_distribution, report.tier_moves = tier_figures(ctx, start, end)
     progress(4, steps)
-    report.top_members = top_members(ctx, start, end, top)
+    report.top_members = top_members(ctx, period, top)
     progress(5, steps)
     report.abc = abc_classes(ctx, period)
     progress(6, steps)
@@ -66,9 +66,9 @@ def period_metrics(ctx: Context, period: Period, churn_days: int) -> dict:
     programme = ctx.programme()
     start, end = period.bounds(programme.timezone)
     by_kind = {(row[0], row[1]): row[2:] for row in ctx.db.execute(
-        "SELECT kind, bonus_kind, COUNT(*), COALESCE(SUM(points), 0), COALESCE(SUM(spend_cents), 0), "
-        "COALESCE(SUM(CASE WHEN points > 0 THEN points ELSE 0 END), 0) "
-        "FROM entries WHERE created_at >= ? AND created_at < ? GROUP BY kind, bonus_kind", [start, end])}
+        "SELECT kind, bonus_kind, SUM(entries), SUM(points), SUM(spend_cents), SUM(points_gained) FROM day_totals "
+        "WHERE day >= ? AND day <= ? GROUP BY kind, bonus_kind",
+        [period.first_day.isoformat(), period.last_day.isoformat()])}
 
     def total(kind: str, column: int) -> int:
         return sum(values[column] for (entry_kind, _), values in by_kind.items() if entry_kind == kind)
@@ -80,25 +80,21 @@ def period_metrics(ctx: Context, period: Period, churn_days: int) -> dict:
     redeemed = -total("redeem", 1)
     expired = -total("expire", 1)
 
-    sales_per_member = _sales_per_member(ctx, start, end)
-    before_start, _ = period.previous().bounds(programme.timezone)
-    active_before = set(_sales_per_member(ctx, before_start, start))
     churn_start = to_iso(local_midnight_utc(period.last_day + timedelta(days=1) - timedelta(days=churn_days),
                                             programme.timezone))
-    bought_lately = set(_sales_per_member(ctx, churn_start, end))
+    activity = (_activity_by_month if period.is_month else _activity_by_entry)(ctx, period, churn_start)
     members_total, new_members = ctx.db.execute(
         "SELECT COALESCE(SUM(joined_at < ?), 0), COALESCE(SUM(joined_at >= ? AND joined_at < ?), 0) FROM members",
         [end, start, end]).fetchone()
     outstanding = outstanding_points(ctx, end)
-    active = len(sales_per_member)
     return {
         "members_total": members_total,
         "new_members": new_members,
-        "active_members": active,
+        "active_members": activity.active,
         "member_sales": member_sales,
         "transactions": transactions,
         "avg_ticket": _rounded(ratio(member_sales, transactions)),
-        "visits_per_active_member": ratio(transactions, active),
+        "visits_per_active_member": ratio(transactions, activity.active),
         "points_issued": issued,
         "points_redeemed": redeemed,
         "points_expired": expired,
@@ -106,10 +102,53 @@ def period_metrics(ctx: Context, period: Period, churn_days: int) -> dict:
         "liability": points_value(max(outstanding, 0), programme.points_per_currency_unit,
                                   programme.currency_decimals),
         "redemption_rate": ratio(redeemed, issued["total"]),
-        "retention_rate": ratio(len(active_before & set(sales_per_member)), len(active_before)),
-        "repeat_purchase_rate": ratio(sum(1 for count in sales_per_member.values() if count >= 2), active),
-        "churned": len(active_before - bought_lately),
+        "retention_rate": ratio(activity.retained, activity.active_before),
+        "repeat_purchase_rate": ratio(activity.repeat, activity.active),
+        "churned": activity.churned,
     }
+
+
+@dataclass(frozen=True)
+class Activity:
+    """Who bought: members with a sale in the period (`active`), with two or more (`repeat`),
+    with one in the previous period (`active_before`), of those in both (`retained`) and of
+    those with none from `churn_start` to the period's end (`churned`)."""
+    active: int
+    repeat: int
+    active_before: int
+    retained: int
+    churned: int
+
+
+def _activity_by_month(ctx: Context, period: Period, churn_start: str) -> Activity:
+    """A calendar month, from the per-member monthly totals: one row per member who bought.
+    A member active last month made their latest sale last month or this one, so the later
+    of those two months' last sales says whether they bought since `churn_start`."""
+    month, before = period.month, period.previous().month
+    active, repeat = ctx.db.execute(
+        "SELECT COALESCE(SUM(sales > 0), 0), COALESCE(SUM(sales >= 2), 0) FROM member_months WHERE month = ?",
+        [month]).fetchone()
+    active_before, retained, churned = ctx.db.execute(
+        "SELECT COUNT(*), COALESCE(SUM(now.sales > 0), 0), "
+        "COALESCE(SUM(MAX(was.last_sale_at, COALESCE(now.last_sale_at, '')) < ?), 0) "
+        "FROM member_months was LEFT JOIN member_months now ON now.month = ? AND now.member_id = was.member_id "
+        "WHERE was.month = ? AND was.sales > 0", [churn_start, month, before]).fetchone()
+    return Activity(active, repeat, active_before, retained, churned)
+
+
+def _activity_by_entry(ctx: Context, period: Period, churn_start: str) -> Activity:
+    """Any other range of days, from the sales themselves."""
+    tz = ctx.programme().timezone
+    start, end = period.bounds(tz)
+    sales_per_member = _sales_per_member(ctx, start, end)
+    before_start, _ = period.previous().bounds(tz)
+    active_before = set(_sales_per_member(ctx, before_start, start))
+    bought_lately = set(_sales_per_member(ctx, churn_start, end))
+    return Activity(active=len(sales_per_member),
+                    repeat=sum(1 for count in sales_per_member.values() if count >= 2),
+                    active_before=len(active_before),
+                    retained=len(active_before & set(sales_per_member)),
+                    churned=len(active_before - bought_lately))
 
 
 def _sales_per_member(ctx: Context, start: str, end: str) -> dict[int, int]:
@@ -134,15 +173,15 @@ def outstanding_points(ctx: Context, end: str) -> int:
 
 
 def daily_series(ctx: Context, period: Period) -> list[dict]:
-    tz = ctx.programme().timezone
+    totals = {day: values for day, *values in ctx.db.execute(
+        "SELECT day, SUM(spend_cents), SUM(CASE WHEN kind = 'earn' THEN entries ELSE 0 END), "
+        "SUM(CASE WHEN kind IN ('earn', 'bonus') THEN points WHEN kind = 'adjust' THEN points_gained ELSE 0 END), "
+        "-SUM(CASE WHEN kind = 'redeem' THEN points ELSE 0 END) "
+        "FROM day_totals WHERE day >= ? AND day <= ? GROUP BY day",
+        [period.first_day.isoformat(), period.last_day.isoformat()])}
     rows = []
     for day in period.days:
-        start, end = Period(day, day).bounds(tz)
-        sales, transactions, issued, redeemed = ctx.db.execute(
-            "SELECT COALESCE(SUM(spend_cents), 0), COALESCE(SUM(kind = 'earn'), 0), "
-            "COALESCE(SUM(CASE WHEN kind IN ('earn', 'bonus') OR (kind = 'adjust' AND points > 0) THEN points END), 0), "
-            "COALESCE(-SUM(CASE WHEN kind = 'redeem' THEN points END), 0) "
-            "FROM entries WHERE created_at >= ? AND created_at < ?", [start, end]).fetchone()
+        sales, transactions, issued, redeemed = totals.get(day.isoformat(), (0, 0, 0, 0))
         rows.append({"day": day.isoformat(), "member_sales": sales, "transactions": transactions,
                      "points_issued": issued, "points_redeemed": redeemed})
     return rows
@@ -170,25 +209,34 @@ def tier_figures(ctx: Context, start: str, end: str) -> tuple[list[dict], dict]:
     return distribution, moves
 
 
-def top_members(ctx: Context, start: str, end: str, limit: int) -> list[dict]:
+def top_members(ctx: Context, period: Period, limit: int) -> list[dict]:
+    if period.is_month:
+        ranked = ("SELECT member_id, spend_cents AS sales, sales AS visits FROM member_months "
+                  "WHERE month = ? AND spend_entries > 0 ORDER BY sales DESC, member_id LIMIT ?", [period.month])
+    else:
+        ranked = ("SELECT member_id, SUM(spend_cents) AS sales, SUM(kind = 'earn') AS visits FROM entries "
+                  "WHERE created_at >= ? AND created_at < ? AND spend_cents != 0 GROUP BY member_id "
+                  "ORDER BY sales DESC, member_id LIMIT ?", list(period.bounds(ctx.programme().timezone)))
     return [{"card": card, "name": name, "member_sales": sales, "visits": visits}
             for card, name, sales, visits in ctx.db.execute(
-                "SELECT m.card, m.name, s.sales, s.visits FROM (SELECT member_id, SUM(spend_cents) AS sales, "
-                "SUM(kind = 'earn') AS visits FROM entries WHERE created_at >= ? AND created_at < ? "
-                "AND spend_cents != 0 GROUP BY member_id ORDER BY sales DESC, member_id LIMIT ?) s "
-                "JOIN members m ON m.id = s.member_id ORDER BY s.sales DESC, m.id", [start, end, limit])]
+                f"SELECT m.card, m.name, s.sales, s.visits FROM ({ranked[0]}) s "
+                "JOIN members m ON m.id = s.member_id ORDER BY s.sales DESC, m.id", [*ranked[1], limit])]
 
 
 def abc_classes(ctx: Context, period: Period) -> list[dict]:
     """Members ranked by their sales in the 12 months up to the period's end: A make the first
     80 % of those sales, B the next 15 %, C the rest (members with no net sales are C)."""
-    tz = ctx.programme().timezone
     end_day = period.last_day
     year_before = Period(_same_day_a_year_before(end_day) + timedelta(days=1), end_day)
-    start, end = year_before.bounds(tz)
-    sales = sorted((row for row in ctx.db.execute(
-        "SELECT member_id, SUM(spend_cents) FROM entries WHERE created_at >= ? AND created_at < ? "
-        "AND spend_cents != 0 GROUP BY member_id", [start, end]) if row[1] > 0), key=lambda row: (-row[1], row[0]))
+    if (end_day + timedelta(days=1)).day == 1:   # twelve whole months: their per-member totals
+        per_member = ctx.db.execute(
+            "SELECT member_id, SUM(spend_cents) FROM member_months WHERE month >= ? AND month <= ? "
+            "GROUP BY member_id", [year_before.month, end_day.strftime("%Y-%m")])
+    else:
+        per_member = ctx.db.execute(
+            "SELECT member_id, SUM(spend_cents) FROM entries WHERE created_at >= ? AND created_at < ? "
+            "AND spend_cents != 0 GROUP BY member_id", list(year_before.bounds(ctx.programme().timezone)))
+    sales = sorted((row for row in per_member if row[1] > 0), key=lambda row: (-row[1], row[0]))
     whole = sum(amount for _, amount in sales)
     classes = {"A": [0, 0], "B": [0, 0], "C": [0, 0]}
     running = 0

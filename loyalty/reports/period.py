@@ -22,17 +22,27 @@ class Period:
         return (to_iso(local_midnight_utc(self.first_day, tz_name)),
                 to_iso(local_midnight_utc(self.last_day + timedelta(days=1), tz_name)))
 
+    @property
+    def is_month(self) -> bool:
+        """One whole calendar month."""
+        return (self.first_day.day == 1 and (self.last_day + timedelta(days=1)).day == 1
+                and self.first_day.month == self.last_day.month and self.first_day.year == self.last_day.year)
+
+    @property
+    def month(self) -> str:
+        return self.first_day.strftime("%Y-%m")
+
     def previous(self) -> "Period":
         """The month before a calendar month; otherwise the same number of days just before."""
-        if self.first_day.day == 1 and (self.last_day + timedelta(days=1)).day == 1:
+        if self.is_month:
             last = self.first_day - timedelta(days=1)
             return Period(last.replace(day=1), last)
         length = self.last_day - self.first_day
         return Period(self.first_day - length - timedelta(days=1), self.first_day - timedelta(days=1))
 
     def label(self) -> str:
-        if self.first_day.day == 1 and (self.last_day + timedelta(days=1)).day == 1:
-            return self.first_day.strftime("%Y-%m")
+        if self.is_month:
+            return self.month
         return f"{self.first_day.isoformat()}..{self.last_day.isoformat()}"
 
 

@@ -9,6 +9,8 @@ the database without them (it waits for the write lock, or reads the last commit
 
 from sqlite_utils import Database
 
+from .schema import LOCAL_DAY_OF
+
 # What each AFTER INSERT trigger does, for all the rows with an id above :after at once.
 # Keep in step with the triggers in schema.py; a trigger missing here refuses bulk inserts.
 CATCH_UP = {
@@ -22,6 +24,23 @@ CATCH_UP = {
         "ON CONFLICT(day) DO UPDATE SET points = points + excluded.points",
     "report_cache_entries":
         "DELETE FROM report_cache WHERE ends_at > (SELECT MIN(created_at) FROM entries WHERE id > :after)",
+    "entries_day_totals":
+        "INSERT INTO day_totals(day, kind, bonus_kind, entries, points, points_gained, spend_cents) "
+        f"SELECT {LOCAL_DAY_OF.format(at='created_at')} AS local_day, kind, COALESCE(bonus_kind, ''), COUNT(*), "
+        "SUM(points), SUM(MAX(points, 0)), SUM(spend_cents) FROM entries WHERE id > :after "
+        "GROUP BY local_day, kind, COALESCE(bonus_kind, '') "
+        "ON CONFLICT(day, kind, bonus_kind) DO UPDATE SET entries = entries + excluded.entries, "
+        "points = points + excluded.points, points_gained = points_gained + excluded.points_gained, "
+        "spend_cents = spend_cents + excluded.spend_cents",
+    "entries_member_months":
+        "INSERT INTO member_months(month, member_id, sales, spend_entries, spend_cents, last_sale_at) "
+        f"SELECT substr({LOCAL_DAY_OF.format(at='created_at')}, 1, 7) AS local_month, member_id, SUM(kind = 'earn'), "
+        "SUM(spend_cents != 0), SUM(spend_cents), MAX(CASE WHEN kind = 'earn' THEN created_at END) "
+        "FROM entries WHERE id > :after AND (kind = 'earn' OR spend_cents != 0) GROUP BY local_month, member_id "
+        "ON CONFLICT(month, member_id) DO UPDATE SET sales = sales + excluded.sales, "
+        "spend_entries = spend_entries + excluded.spend_entries, spend_cents = spend_cents + excluded.spend_cents, "
+        "last_sale_at = CASE WHEN excluded.last_sale_at > COALESCE(last_sale_at, '') "
+        "THEN excluded.last_sale_at ELSE last_sale_at END",
     "report_cache_tier_changes":
         "DELETE FROM report_cache WHERE ends_at > (SELECT MIN(changed_at) FROM tier_changes WHERE id > :after)",
 }

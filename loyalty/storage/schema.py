@@ -273,4 +273,70 @@ def external_ids(db: Database) -> None:
     )
 
 
+# The shop's calendar day of a stored (UTC) time: the time plus the zone's offset at that
+# moment, from the local_offsets table (migration 0007); the UTC day before its first row.
+LOCAL_DAY_OF = ("COALESCE(date({at}, (SELECT minutes FROM local_offsets WHERE starts_at <= {at} "
+                "ORDER BY starts_at DESC LIMIT 1) || ' minutes'), substr({at}, 1, 10))")
+
+
+@migrations(name="0007_local_totals")
+def local_totals(db: Database) -> None:
+    """A month's report in about a second on a shop with twenty million entries: totals per
+    local day and kind of entry, and per member and local month, kept by triggers, so a
+    report reads a few thousand day rows and one row per active member instead of every
+    entry of the month (and of the twelve before it for the ABC classes).
+
+    Local days are the shop's: `local_offsets` holds the shop's offset from UTC and the UTC
+    moment from which it applies, one row per clock change (built by storage/local_calendar.py
+    for the zone in the settings, and rebuilt with the totals when the zone changes)."""
+    local_day = LOCAL_DAY_OF.format(at="NEW.created_at")
+    db.executescript(
+        f"""
+        CREATE TABLE local_offsets (
+            starts_at TEXT PRIMARY KEY,     -- UTC moment from which the offset applies
+            minutes INTEGER NOT NULL        -- local time = UTC + minutes
+        ) WITHOUT ROWID;
+        CREATE TABLE local_calendar (timezone TEXT NOT NULL);   -- the zone local_offsets was built for
+        CREATE TABLE day_totals (
+            day TEXT NOT NULL,              -- local date
+            kind TEXT NOT NULL,
+            bonus_kind TEXT NOT NULL,       -- '' when none
+            entries INTEGER NOT NULL,
+            points INTEGER NOT NULL,
+            points_gained INTEGER NOT NULL, -- the positive points only (adjustments go both ways)
+            spend_cents INTEGER NOT NULL,
+            PRIMARY KEY (day, kind, bonus_kind)
+        ) WITHOUT ROWID;
+        CREATE TABLE member_months (
+            month TEXT NOT NULL,            -- local YYYY-MM
+            member_id INTEGER NOT NULL,
+            sales INTEGER NOT NULL,         -- entries of kind earn (visits)
+            spend_entries INTEGER NOT NULL, -- entries with a spend (sales and refunds)
+            spend_cents INTEGER NOT NULL,   -- net
+            last_sale_at TEXT,              -- UTC time of the month's last sale
+            PRIMARY KEY (month, member_id)
+        ) WITHOUT ROWID;
+        CREATE TRIGGER entries_day_totals AFTER INSERT ON entries BEGIN
+            INSERT INTO day_totals(day, kind, bonus_kind, entries, points, points_gained, spend_cents)
+            VALUES ({local_day}, NEW.kind, COALESCE(NEW.bonus_kind, ''), 1, NEW.points, MAX(NEW.points, 0),
+                    NEW.spend_cents)
+            ON CONFLICT(day, kind, bonus_kind) DO UPDATE SET entries = entries + 1,
+                points = points + excluded.points, points_gained = points_gained + excluded.points_gained,
+                spend_cents = spend_cents + excluded.spend_cents;
+        END;
+        CREATE TRIGGER entries_member_months AFTER INSERT ON entries
+        WHEN NEW.kind = 'earn' OR NEW.spend_cents != 0 BEGIN
+            INSERT INTO member_months(month, member_id, sales, spend_entries, spend_cents, last_sale_at)
+            VALUES (substr({local_day}, 1, 7), NEW.member_id, NEW.kind = 'earn', NEW.spend_cents != 0,
+                    NEW.spend_cents, CASE WHEN NEW.kind = 'earn' THEN NEW.created_at END)
+            ON CONFLICT(month, member_id) DO UPDATE SET sales = sales + excluded.sales,
+                spend_entries = spend_entries + excluded.spend_entries,
+                spend_cents = spend_cents + excluded.spend_cents,
+                last_sale_at = CASE WHEN excluded.last_sale_at > COALESCE(last_sale_at, '')
+                                    THEN excluded.last_sale_at ELSE last_sale_at END;
+        END;
+        """
+    )
+
+
 SCHEMA_VERSION = len(migrations._migrations)
