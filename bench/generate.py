@@ -28,6 +28,8 @@ from collections import deque
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
+from sqlite_utils import Database
+
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from loyalty.cards import card_from_body  # noqa: E402
@@ -37,6 +39,8 @@ from loyalty.points import points_for_sale  # noqa: E402
 from loyalty.text import fold  # noqa: E402
 from loyalty.programme import load_programme, load_tiers, tier_for_spend  # noqa: E402
 from loyalty.shop import open_shop  # noqa: E402
+from loyalty.storage.bulk import CATCH_UP  # noqa: E402
+from loyalty.storage.seals import seal_entries_after  # noqa: E402
 
 FIRST_NAMES = ("María Carmen José Antonio Manuel Francisco Lucía Laura Marta Ana Isabel David Javier Daniel "
                "Carlos Pablo Sergio Alejandro Elena Cristina Paula Sara Raquel Pilar Rosa Teresa Jorge Luis "
@@ -242,16 +246,17 @@ def card_for(member_id: int) -> str:
     return card_from_body(f"2{scrambled:010d}")
 
 
-def deferred_schema(conn) -> list[str]:
-    """Secondary indexes and the name-search trigger: dropped for the bulk load, rebuilt after."""
+def deferred_schema(conn) -> list[tuple[str, str, str]]:
+    """Secondary indexes and the row triggers (search index, report totals): dropped for the
+    bulk load, rebuilt after, each trigger's work then done once (storage/bulk.py)."""
     rows = conn.execute(
         "SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND "
         "((type = 'index' AND tbl_name IN ('members', 'cards', 'entries', 'lots', 'allocations')) "
-        "OR (type = 'trigger' AND name = 'members_fts_insert'))"
+        "OR (type = 'trigger' AND tbl_name IN ('members', 'entries') AND sql LIKE '%AFTER INSERT%'))"
     ).fetchall()
     for kind, name, _ in rows:
         conn.execute(f"DROP {kind.upper()} {name}")
-    return [sql for _, _, sql in rows]
+    return rows
 
 
 def generate(args) -> dict:
@@ -316,10 +321,14 @@ def generate(args) -> dict:
                       f"{time.perf_counter() - started:.0f} s", flush=True)
     flush()
 
-    print("building indexes and the name index…", flush=True)
-    for sql in rebuild:
+    print("building indexes, the name index, the report totals and the ledger's seals…", flush=True)
+    conn.execute("BEGIN")
+    for kind, name, sql in rebuild:
         conn.execute(sql)
-    conn.execute("INSERT INTO members_fts(members_fts) VALUES ('rebuild')")
+        if kind == "trigger":
+            conn.execute(CATCH_UP[name], {"after": 0})
+    seal_entries_after(Database(conn), 0)
+    conn.execute("COMMIT")
     conn.execute("PRAGMA journal_mode = WAL")
     conn.close()
 

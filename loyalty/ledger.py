@@ -20,6 +20,7 @@ from .context import Context
 from .errors import InsufficientPointsError, NotFoundError
 from .programme import Programme
 from .storage.bulk import insert_in_bulk
+from .storage.seals import seal_entries_after
 
 NEVER_EXPIRES = "9999-12-31"
 KINDS_THAT_OPEN_LOTS = {"earn", "bonus", "adjust"}
@@ -94,6 +95,7 @@ def append_entry(
     values = _entry_values(ctx.staff_id, programme, now, member_id, kind, points, idempotency_key, columns)
     cursor = ctx.db.execute(_insert_entry_sql(values), list(values.values()))
     entry_id = cursor.lastrowid
+    seal_entries_after(ctx.db, entry_id - 1)
     ctx.db.execute(_ADD_TO_BALANCE, [points, member_id])
     if points > 0:
         if gives_back is not None:
@@ -123,6 +125,7 @@ def post_opening_balances(ctx: Context, balances: list[tuple[int, int]], reason:
                           {"reason": reason})
             for member_id, points in balances]
     after = insert_in_bulk(ctx.db, "entries", _insert_entry_sql(rows[0]), (list(row.values()) for row in rows))
+    seal_entries_after(ctx.db, after)
     ids = dict(ctx.db.execute("SELECT member_id, id FROM entries WHERE id > ?", [after]).fetchall())
     ctx.db.conn.executemany(_ADD_TO_BALANCE, ((points, member_id) for member_id, points in balances))
     expires_on = _expiry_of_points_earned(now, programme)

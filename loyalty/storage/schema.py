@@ -6,6 +6,7 @@ from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 from ..text import fold
+from .seals import seal_entries_after
 
 migrations = Migrations("loyalty")
 
@@ -337,6 +338,26 @@ def local_totals(db: Database) -> None:
         END;
         """
     )
+
+
+@migrations(name="0008_ledger_seals")
+def ledger_seals(db: Database) -> None:
+    """Tamper evidence (storage/seals.py): a hash chain over the ledger, in its own
+    insert-only table so that sealing twenty million existing entries appends rows instead
+    of rewriting the entries."""
+    db.executescript(
+        """
+        CREATE TABLE entry_seals (
+            entry_id INTEGER PRIMARY KEY,   -- no foreign key: a removed entry leaves its seal behind
+            seal TEXT NOT NULL              -- SHA-256 of the previous seal and this entry's content
+        );
+        CREATE TRIGGER entry_seals_no_update BEFORE UPDATE ON entry_seals
+        BEGIN SELECT RAISE(ABORT, 'entry_seals is append-only'); END;
+        CREATE TRIGGER entry_seals_no_delete BEFORE DELETE ON entry_seals
+        BEGIN SELECT RAISE(ABORT, 'entry_seals is append-only'); END;
+        """
+    )
+    seal_entries_after(db, 0)
 
 
 SCHEMA_VERSION = len(migrations._migrations)
