@@ -17,6 +17,7 @@ from pathlib import Path
 
 from .context import Context
 from .errors import StorageError, ValidationError
+from .permissions import require
 from .storage import SCHEMA_VERSION, backup_to, database_path
 
 NAME = re.compile(r"^loyalty-(\d{8}T\d{6}Z)-(manual|daily|close|before-restore)\.sqlite$")
@@ -161,6 +162,7 @@ def daily_backup(ctx: Context, folder: str | Path | None = None) -> BackupInfo |
 
 def restore(ctx: Context, backup: str | Path) -> BackupInfo:
     """Replace the shop's data with a backup's, after a safety backup of the current data."""
+    require(ctx, "restore")
     source = describe(Path(backup)) if Path(backup).is_file() else None
     if source is None:
         raise ValidationError(f"file: '{backup}' is not a file", "file")

@@ -5,9 +5,11 @@ from datetime import date
 from fractions import Fraction
 
 from .clock import to_iso
+from .audit import record
 from .context import Context
 from .errors import NotFoundError, ValidationError
 from .programme import parse_multiplier
+from .permissions import require
 from .storage import write_transaction
 
 WEEKDAY_NAMES = {
@@ -68,10 +70,12 @@ def _validated_campaign(name: str, multiplier: str, starts_on: str, ends_on: str
 def add_campaign(ctx: Context, name: str, multiplier: str, starts_on: str, ends_on: str, weekdays: str | None = None) -> Campaign:
     values = _validated_campaign(name, multiplier, starts_on, ends_on, weekdays)
     with write_transaction(ctx.db):
+        require(ctx, "campaigns")
         cursor = ctx.db.execute(
             "INSERT INTO campaigns(name, multiplier, starts_on, ends_on, weekdays, created_at) VALUES (?, ?, ?, ?, ?, ?)",
             [*values, to_iso(ctx.clock.now())],
         )
+        record(ctx, "campaign.add", f"campaign {cursor.lastrowid}", values=values)
         return campaign_by_id(ctx, cursor.lastrowid)
 
 
@@ -80,7 +84,10 @@ def update_campaign(ctx: Context, campaign_id: int, name: str, multiplier: str, 
     """Sales already posted keep the multiplier they earned at (it is on their entries)."""
     values = _validated_campaign(name, multiplier, starts_on, ends_on, weekdays)
     with write_transaction(ctx.db):
-        campaign_by_id(ctx, campaign_id)
+        require(ctx, "campaigns")
+        before = campaign_by_id(ctx, campaign_id)
+        record(ctx, "campaign.edit", f"campaign {campaign_id}", before=[before.name, before.multiplier,
+               before.starts_on, before.ends_on, before.weekdays], after=values)
         ctx.db.execute("UPDATE campaigns SET name = ?, multiplier = ?, starts_on = ?, ends_on = ?, weekdays = ? "
                        "WHERE id = ?", [*values, campaign_id])
         return campaign_by_id(ctx, campaign_id)
@@ -100,7 +107,9 @@ def list_campaigns(ctx: Context) -> list[Campaign]:
 
 def set_campaign_active(ctx: Context, campaign_id: int, active: bool) -> Campaign:
     with write_transaction(ctx.db):
+        require(ctx, "campaigns")
         campaign_by_id(ctx, campaign_id)
+        record(ctx, "campaign.activate" if active else "campaign.deactivate", f"campaign {campaign_id}")
         ctx.db.execute("UPDATE campaigns SET active = ? WHERE id = ?", [int(active), campaign_id])
         return campaign_by_id(ctx, campaign_id)
 

@@ -12,7 +12,7 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from . import cli_backups, cli_imports, cli_printing, cli_reports
+from . import cli_backups, cli_imports, cli_printing, cli_reports, cli_staff
 from . import backups, campaigns, corrections, daily, ledger, members, programme, redemptions, rewards, sales, tiers
 from .clock import FixedClock
 from .errors import LoyaltyError, StorageError, ValidationError
@@ -20,8 +20,8 @@ from .lookup import lookup_card
 from .money import parse_amount, plain_amount
 from .paths import default_database_path
 from .reports import cache as report_cache
+from .settings import change_settings, change_tier
 from .shop import open_shop
-from .storage import write_transaction
 from .verify import verify
 
 
@@ -41,7 +41,14 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--db", help="database file (default: the user data folder, or $LOYALTY_DB)")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.add_argument("--now", help="use this ISO date-time as the current time (replays); no offset = shop time")
-    parser.add_argument("--staff", default=os.environ.get("LOYALTY_STAFF", "owner"), help="staff id recorded on entries")
+    parser.add_argument("--staff", default=os.environ.get("LOYALTY_STAFF"),
+                        help="sign in as this staff member (or $LOYALTY_STAFF); the PIN from --pin, $LOYALTY_PIN "
+                             "or a prompt")
+    parser.add_argument("--approved-by", metavar="NAME",
+                        help="a manager or owner approving this one command (PIN from $LOYALTY_APPROVER_PIN or a "
+                             "prompt)")
+    parser.add_argument("--pin", help="the staff member's PIN or password (visible to other users of this PC: "
+                                      "prefer $LOYALTY_PIN or the prompt)")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     init = sub.add_parser("init", help="create the database with the default programme")
@@ -141,6 +148,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_reports.add_commands(sub)
     cli_backups.add_commands(sub)
     cli_imports.add_commands(sub)
+    cli_staff.add_commands(sub)
     return parser
 
 
@@ -174,7 +182,7 @@ def one_line(message: str) -> str:
 def run(args) -> tuple[dict, str]:
     path = Path(args.db or default_database_path())
     try:
-        ctx = open_shop(path, staff_id=args.staff)
+        ctx = cli_staff.signed_in(open_shop(path, staff_id=args.staff or "owner"), args)
     except StorageError:
         if args.command == "restore" and path.exists():   # a database that cannot be opened can still be replaced
             return cli_backups.restore_over_damaged(path, args.file)
@@ -209,8 +217,7 @@ def _state(ctx, card: str) -> dict:
 
 def cmd_init(ctx, args):
     if args.shop_name:
-        with write_transaction(ctx.db):
-            programme.save_settings(ctx.db, {"shop_name": args.shop_name})
+        change_settings(ctx, {"shop_name": args.shop_name})
     from .storage import SCHEMA_VERSION
 
     path = ctx.db.conn.execute("PRAGMA database_list").fetchone()[2]
@@ -342,6 +349,7 @@ def cmd_history(ctx, args):
 
 
 def cmd_expire(ctx, args):
+    ctx = daily.as_daily_job(ctx)
     result = daily.run_daily(ctx)
     backup = backups.daily_backup(ctx)                                   # once a day, then rotation
     prepared = report_cache.prepare_closed_month(ctx).period.label()   # the owner's next look at it is instant
@@ -382,9 +390,7 @@ def cmd_tier_list(ctx, args):
 
 
 def cmd_tier_set(ctx, args):
-    with write_transaction(ctx.db):
-        tier = programme.update_tier(ctx.db, args.code, _amount_or_zero(ctx, args.min_spend), args.multiplier,
-                                     args.name, args.colour)
+    tier = change_tier(ctx, args.code, _amount_or_zero(ctx, args.min_spend), args.multiplier, args.name, args.colour)
     return asdict(tier), f"{tier.name}: from {_money(ctx, tier.min_spend_cents)}, ×{tier.multiplier}"
 
 
@@ -417,8 +423,7 @@ def cmd_settings_show(ctx, args):
 
 
 def cmd_settings_set(ctx, args):
-    with write_transaction(ctx.db):
-        updated = programme.save_settings(ctx.db, {args.key: args.value})
+    updated = change_settings(ctx, {args.key: args.value})
     return asdict(updated), f"{args.key} = {getattr(updated, args.key)}"
 
 
@@ -443,6 +448,7 @@ HANDLERS = {
     **cli_reports.HANDLERS,
     **cli_backups.HANDLERS,
     **cli_imports.HANDLERS,
+    **cli_staff.HANDLERS,
 }
 
 

@@ -1,7 +1,7 @@
 """Who is acting, where and when: passed to every domain operation."""
 
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from sqlite_utils import Database
 
@@ -13,12 +13,19 @@ from .programme import Programme, load_programme
 class Context:
     db: Database
     clock: Clock = field(default_factory=SystemClock)
-    staff_id: str = "owner"
+    staff_id: str = "system"
+    role: str = "cashier"                  # of the signed-in staff member (loyalty/permissions.py)
+    approver: str | None = None            # a manager or owner who approved the one action in hand
+    approver_role: str | None = None
     _held: Programme | None = field(default=None, repr=False, compare=False)
 
     def programme(self) -> Programme:
         """Read fresh each time: settings changed on another counter apply at once."""
         return self._held or load_programme(self.db)
+
+    def on_connection(self, db: Database) -> "Context":
+        """The same person, role and clock on another connection (a worker thread's own)."""
+        return replace(self, db=db, _held=None)
 
     @contextmanager
     def programme_held(self):

@@ -7,6 +7,7 @@ from .context import Context
 from .errors import ConflictError, ValidationError
 from .ledger import Entry, append_entry, entry_by_key, entry_by_reference
 from .members import member_by_card, member_by_id
+from .permissions import require
 from .sales import ReversalResult, refunded_cents, reverse_sale_amount
 from .storage import write_transaction
 
@@ -34,6 +35,9 @@ def adjust_points(ctx: Context, card: str, points: int, reason: str) -> Adjustme
         raise ValidationError(f"points: a whole number other than 0, at most {MAX_MANUAL_POINTS:,} (got {points})", "points")
     clean_reason = _require_reason(reason)
     with write_transaction(ctx.db):
+        require(ctx, "adjust")
+        if abs(points) > ctx.programme().manager_points_limit:
+            require(ctx, "adjust_over_limit")
         member = member_by_card(ctx, card, allow_blocked=True)
         entry = append_entry(ctx, member.id, "adjust", points, reason=clean_reason)
         return AdjustmentResult(entry, member_by_id(ctx, member.id).balance)
@@ -47,6 +51,9 @@ def grant_bonus(ctx: Context, card: str, points: int, reason: str, bonus_kind: s
         raise ValidationError(f"points: a whole number above 0 (got {points})", "points")
     clean_reason = _require_reason(reason)
     with write_transaction(ctx.db):
+        require(ctx, "compensate")
+        if points > ctx.programme().manager_points_limit:
+            require(ctx, "compensate_over_limit")
         member = member_by_card(ctx, card)
         entry = append_entry(ctx, member.id, "bonus", points, bonus_kind=bonus_kind, reason=clean_reason)
         return AdjustmentResult(entry, member_by_id(ctx, member.id).balance)
@@ -60,7 +67,12 @@ def reverse_entry(ctx: Context, reference: str, reason: str = "void") -> Reversa
     Reversing twice records once.
     """
     with write_transaction(ctx.db):
-        original = entry_by_reference(ctx, reference)
+        require(ctx, "void")
+        return _reverse(ctx, entry_by_reference(ctx, reference), reason)
+
+
+def _reverse(ctx: Context, original: Entry, reason: str) -> ReversalResult:
+    with write_transaction(ctx.db):
         key = f"reverse:{original.uuid}"
         if (existing := entry_by_key(ctx, key)) is not None:
             return ReversalResult(existing, original, member_by_id(ctx, original.member_id).balance, already_recorded=True)
@@ -96,4 +108,5 @@ def undo_entry(ctx: Context, reference: str) -> ReversalResult:
         raise ConflictError(
             f"entry: undo is only possible within {UNDO_WINDOW_SECONDS // 60} minutes; "
             "use a refund or ask a manager to reverse it", "entry")
-    return reverse_entry(ctx, original.uuid, reason="undo at the counter")
+    require(ctx, "undo_own" if original.staff_id == ctx.staff_id else "void")
+    return _reverse(ctx, original, reason="undo at the counter")

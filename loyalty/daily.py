@@ -1,7 +1,7 @@
 """The daily job (`loyalty expire`): expire points past their date, review tiers.
 Safe to run any number of times: a second run on the same day posts nothing."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .context import Context
 from .ledger import append_entry, entry_by_key
@@ -42,6 +42,12 @@ def run_daily(ctx: Context) -> DailyResult:
             break
     review = review_tiers(ctx, today)
     return DailyResult(expired_entries, expired_points, review.downgraded, review.grace_started, review.grace_lifted)
+
+
+def as_daily_job(ctx: Context) -> Context:
+    """The scheduled job (`loyalty expire`, at night, nobody signed in) may post expiries,
+    take the daily backup and prepare the closed month's report; its entries say so."""
+    return replace(ctx, staff_id="daily job", role="owner", approver=None, approver_role=None)
 
 
 def members_with_expiring_points(ctx: Context, within_days: int, limit: int = 100) -> list[tuple[str, str, int, str]]:

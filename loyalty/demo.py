@@ -2,6 +2,7 @@
 rewards and a campaign. Only into an empty shop, so it never mixes with real data."""
 
 import random
+from dataclasses import replace
 from datetime import timedelta
 
 from .campaigns import add_campaign
@@ -25,7 +26,7 @@ def load_demo_data(ctx: Context, members: int = 40, seed: int = 7) -> int:
     rng = random.Random(seed)
     real_now = ctx.clock.now()
     clock = FixedClock(real_now - timedelta(days=180))
-    demo = Context(ctx.db, clock, ctx.staff_id)
+    demo = replace(ctx, clock=clock)   # the same person, six months back
     add_reward(demo, "Café gratis", 300, stock=None)
     add_reward(demo, "Bolsa de tela", 800, stock=25)
     add_reward(demo, "Vale de 10 €", 1000)

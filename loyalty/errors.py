@@ -64,3 +64,15 @@ class PrintingError(LoyaltyError):
     """The printer or the system's print queue refused the job (not the user's input)."""
 
     exit_code = 1
+
+
+class PermissionDeniedError(LoyaltyError):
+    """The signed-in staff member's role does not allow this action (a manager may approve it)."""
+
+    exit_code = 3
+
+
+class LoginError(LoyaltyError):
+    """Wrong name or PIN/password, or an account locked after too many wrong tries."""
+
+    exit_code = 3

@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 
 from .clock import from_iso
 from .context import Context
+from .permissions import require
 from .money import plain_amount
 from .spreadsheets import write_csv_files, write_workbook
 
@@ -42,6 +43,7 @@ def sale_rows(ctx: Context) -> list[list]:
 
 
 def _tables(ctx: Context) -> dict:
+    require(ctx, "export")
     return {"members": (MEMBER_COLUMNS, member_rows(ctx)), "sales": (SALE_COLUMNS, sale_rows(ctx))}
 
 
@@ -62,6 +64,7 @@ def export_json(ctx: Context, path: str | Path) -> Path:
         "tiers": "SELECT * FROM tiers ORDER BY rank", "tier_changes": "SELECT * FROM tier_changes ORDER BY id",
         "settings": "SELECT * FROM settings ORDER BY key",
     }
+    require(ctx, "export")
     data = {table: [dict(row) for row in ctx.db.query(sql)] for table, sql in queries.items()}
     Path(path).write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
     return Path(path)

@@ -15,6 +15,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from .audit import record
 from .clock import local_date, to_iso
 from .context import Context
 from .errors import InsufficientPointsError, NotFoundError
@@ -96,6 +97,8 @@ def append_entry(
     cursor = ctx.db.execute(_insert_entry_sql(values), list(values.values()))
     entry_id = cursor.lastrowid
     seal_entries_after(ctx.db, entry_id - 1)
+    if ctx.approver:   # the entry records who made it; the trail, who approved it on the spot
+        record(ctx, f"entry.{kind}.approved", f"entry {entry_id}", points=points)
     ctx.db.execute(_ADD_TO_BALANCE, [points, member_id])
     if points > 0:
         if gives_back is not None:

@@ -4,10 +4,12 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
+from .audit import record
 from .cards import new_card_number, normalize_card_text, require_well_formed
 from .clock import local_date, to_iso
 from .context import Context
 from .errors import BlockedCardError, NotFoundError, UnknownCardError, ValidationError
+from .permissions import require
 from .programme import load_tiers
 from .storage import write_transaction
 from .storage.bulk import in_batches, insert_in_bulk, placeholders
@@ -130,6 +132,7 @@ def enrol_member(ctx: Context, new: NewMember) -> Member:
     programme = ctx.programme()
     new = _validated(new, local_date(now, programme.timezone))
     with write_transaction(ctx.db):
+        require(ctx, "enrol")
         referrer_id = None
         if new.referrer_card:
             referrer_id = member_by_card(ctx, new.referrer_card, field="referrer").id
@@ -155,6 +158,7 @@ def enrol_members_in_bulk(ctx: Context, members: list[NewMember]) -> list[int]:
     checked = [_validated(new, today) for new in members]
     imported = [new.card for new in checked if new.card]
     with write_transaction(ctx.db):
+        require(ctx, "import")
         if len(set(imported)) < len(imported) or cards_on_file(ctx, imported):
             raise ValidationError("card: an imported card number is already on file or given twice", "card")
         cards = _unused_card_numbers(ctx, ctx.programme().card_prefix, sum(1 for new in checked if not new.card))
@@ -256,8 +260,10 @@ def reissue_card(ctx: Context, card: str) -> Member:
     """Lost card: a new number; the old one says 'replaced' when scanned; history stays."""
     now = to_iso(ctx.clock.now())
     with write_transaction(ctx.db):
+        require(ctx, "reissue_card")
         member = member_by_card(ctx, card, allow_blocked=True)
         new_number = _unused_card_number(ctx, ctx.programme().card_prefix)
+        record(ctx, "member.reissue_card", f"member {member.id}", before=member.card, after=new_number)
         ctx.db.execute("INSERT INTO cards(number, member_id, status, issued_at) VALUES (?, ?, 'active', ?)",
                        [new_number, member.id, now])
         ctx.db.execute("UPDATE cards SET status = 'replaced', replaced_by = ? WHERE number = ?", [new_number, member.card])
@@ -267,9 +273,11 @@ def reissue_card(ctx: Context, card: str) -> Member:
 
 def set_blocked(ctx: Context, card: str, blocked: bool, reason: str = "") -> Member:
     with write_transaction(ctx.db):
+        require(ctx, "block_card")
         member = member_by_card(ctx, card, allow_blocked=True)
         note = f"{member.notes}\n" if member.notes else ""
         action = "blocked" if blocked else "unblocked"
+        record(ctx, f"member.{'block' if blocked else 'unblock'}", f"member {member.id}", reason=reason)
         ctx.db.execute(
             "UPDATE members SET status = ?, notes = ? WHERE id = ?",
             ["blocked" if blocked else "active", f"{note}{to_iso(ctx.clock.now())[:10]} {action}: {reason}".strip(),
@@ -344,8 +352,12 @@ def update_member(ctx: Context, member_id: int, edit: MemberEdit) -> Member:
     if len(notes) > MAX_NOTES_LENGTH:
         raise ValidationError(f"notes: at most {MAX_NOTES_LENGTH} characters (got {len(notes)})", "notes")
     with write_transaction(ctx.db):
+        require(ctx, "edit_member")
         member = member_by_id(ctx, member_id)
         stamp = to_iso(now)
+        _audit_edit(ctx, member, {"name": name, "phone": phone, "email": email, "birthday": birthday,
+                                  "marketing_consent": edit.marketing_consent,
+                                  "profiling_consent": edit.profiling_consent, "notes": notes})
         marketing_at = stamp if edit.marketing_consent != member.marketing_consent else member.marketing_consent_at
         profiling_at = stamp if edit.profiling_consent != member.profiling_consent else member.profiling_consent_at
         ctx.db.execute(
@@ -356,3 +368,10 @@ def update_member(ctx: Context, member_id: int, edit: MemberEdit) -> Member:
              marketing_at, int(edit.profiling_consent), profiling_at, notes, member_id],
         )
         return member_by_id(ctx, member_id)
+
+
+def _audit_edit(ctx: Context, member: Member, after: dict) -> None:
+    """The fields an edit changes, before and after (who recorded a consent, and when, is here)."""
+    changed = {name: [getattr(member, name), value] for name, value in after.items() if getattr(member, name) != value}
+    if changed:
+        record(ctx, "member.edit", f"member {member.id}", **changed)

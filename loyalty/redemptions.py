@@ -6,6 +6,7 @@ from .context import Context
 from .errors import ConflictError, InsufficientPointsError, ValidationError
 from .ledger import Entry, append_entry, entry_by_key
 from .members import member_by_card, member_by_id
+from .permissions import require
 from .points import points_value
 from .rewards import Reward, reward_by_id
 from .storage import write_transaction
@@ -25,6 +26,7 @@ def redeem_points(ctx: Context, card: str, points: int, idempotency_key: str | N
     if not isinstance(points, int) or points <= 0:
         raise ValidationError(f"points: must be a whole number above 0 (got {points})", "points")
     with write_transaction(ctx.db):
+        require(ctx, "redeem")
         member = member_by_card(ctx, card)
         if idempotency_key and (done := _already_done(ctx, idempotency_key, points)):
             return done
@@ -38,6 +40,7 @@ def redeem_points(ctx: Context, card: str, points: int, idempotency_key: str | N
 
 def redeem_reward(ctx: Context, card: str, reward_id: int, idempotency_key: str | None = None) -> RedemptionResult:
     with write_transaction(ctx.db):
+        require(ctx, "redeem")
         member = member_by_card(ctx, card)
         reward = reward_by_id(ctx, reward_id)
         if idempotency_key and (done := _already_done(ctx, idempotency_key, reward.points_cost)):

@@ -3,8 +3,10 @@
 from dataclasses import dataclass
 
 from .clock import to_iso
+from .audit import record
 from .context import Context
 from .errors import NotFoundError, ValidationError
+from .permissions import require
 from .storage import write_transaction
 
 
@@ -36,8 +38,10 @@ def _validated_reward(name: str, points_cost: int, stock: int | None) -> list:
 def add_reward(ctx: Context, name: str, points_cost: int, stock: int | None = None) -> Reward:
     values = _validated_reward(name, points_cost, stock)
     with write_transaction(ctx.db):
+        require(ctx, "rewards")
         cursor = ctx.db.execute("INSERT INTO rewards(name, points_cost, stock, created_at) VALUES (?, ?, ?, ?)",
                                 [*values, to_iso(ctx.clock.now())])
+        record(ctx, "reward.add", f"reward {cursor.lastrowid}", name=values[0], points_cost=values[1], stock=values[2])
         return reward_by_id(ctx, cursor.lastrowid)
 
 
@@ -45,8 +49,11 @@ def update_reward(ctx: Context, reward_id: int, name: str, points_cost: int, sto
     """Past redemptions keep the cost they were made at (it is on their entries)."""
     values = _validated_reward(name, points_cost, stock)
     with write_transaction(ctx.db):
-        reward_by_id(ctx, reward_id)
+        require(ctx, "rewards")
+        before = reward_by_id(ctx, reward_id)
         ctx.db.execute("UPDATE rewards SET name = ?, points_cost = ?, stock = ? WHERE id = ?", [*values, reward_id])
+        record(ctx, "reward.edit", f"reward {reward_id}", before=[before.name, before.points_cost, before.stock],
+               after=values)
         return reward_by_id(ctx, reward_id)
 
 
@@ -64,6 +71,8 @@ def list_rewards(ctx: Context, active_only: bool = False) -> list[Reward]:
 
 def set_reward_active(ctx: Context, reward_id: int, active: bool) -> Reward:
     with write_transaction(ctx.db):
+        require(ctx, "rewards")
         reward_by_id(ctx, reward_id)
         ctx.db.execute("UPDATE rewards SET active = ? WHERE id = ?", [int(active), reward_id])
+        record(ctx, "reward.activate" if active else "reward.deactivate", f"reward {reward_id}")
         return reward_by_id(ctx, reward_id)

@@ -12,6 +12,7 @@ from .context import Context
 from .errors import ConflictError, NotFoundError, ValidationError
 from .ledger import Entry, append_entry, entry_by_key, post_bonus
 from .members import Member, member_by_card, member_by_id
+from .permissions import require
 from .points import Earning, points_for_sale, points_to_reverse
 from .programme import Tier, load_tiers
 from .storage import write_transaction
@@ -66,6 +67,7 @@ def post_sale(ctx: Context, card: str, amount_cents: int, receipt_ref: str | Non
     now = ctx.clock.now()
     ref = validate_receipt_ref(receipt_ref) or f"R{now:%Y%m%d%H%M%S}-{uuid.uuid4().hex[:6].upper()}"
     with write_transaction(ctx.db):
+        require(ctx, "sale")
         member = member_by_card(ctx, card)
         tiers = load_tiers(ctx.db)
         tier = tier_by_code(tiers, member.tier_code)
@@ -152,6 +154,7 @@ def refund_sale(ctx: Context, card: str, amount_cents: int, receipt_ref: str, re
         raise ValidationError("ref: the original sale's receipt reference is required for a refund", "ref")
     refund_ref = validate_receipt_ref(refund_ref, "refund_ref")
     with write_transaction(ctx.db):
+        require(ctx, "refund")
         member = member_by_card(ctx, card, allow_blocked=True)
         sale = entry_by_key(ctx, sale_key(member.id, ref))
         if sale is None:

@@ -10,6 +10,9 @@ from .storage.local_calendar import calendar_zone, ensure_local_calendar
 
 
 def open_shop(path: str | Path, clock: Clock | None = None, staff_id: str = "owner") -> Context:
+    """A shop without staff accounts has no access control yet: whoever opens it acts as its
+    owner, recorded as `staff_id`, until the first account (the owner) is created. Once it has
+    accounts the context is signed out: `staff.sign_in` gives the signed-in one."""
     db = open_database(path)
     if db.execute("SELECT COUNT(*) FROM settings").fetchone()[0] == 0:
         with write_transaction(db):
@@ -18,4 +21,6 @@ def open_shop(path: str | Path, clock: Clock | None = None, staff_id: str = "own
     if calendar_zone(db) != timezone:   # a new shop, or one upgraded from before the report totals
         with write_transaction(db):
             ensure_local_calendar(db, timezone)
-    return Context(db=db, clock=clock or SystemClock(), staff_id=staff_id)
+    if db.execute("SELECT 1 FROM staff LIMIT 1").fetchone():
+        return Context(db=db, clock=clock or SystemClock(), staff_id="", role="")
+    return Context(db=db, clock=clock or SystemClock(), staff_id=staff_id, role="owner")

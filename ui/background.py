@@ -2,6 +2,9 @@
 
 from PySide6.QtCore import QObject, Qt, QThread
 
+from loyalty.context import Context
+from loyalty.storage import database_path, open_database
+
 
 def start_worker(owner: QObject, worker: QObject, end_signals: tuple, on_finished=None) -> QThread:
     """Run `worker.run()` on a new thread owned by `owner`. The thread ends when one of the
@@ -18,3 +21,14 @@ def start_worker(owner: QObject, worker: QObject, end_signals: tuple, on_finishe
     thread.worker = worker   # keep the worker alive as long as its thread
     thread.start()
     return thread
+
+
+class WorkerShop:
+    """What a worker needs to act for the signed-in person on its own connection: made on
+    the GUI thread (which owns `ctx`'s connection), opened on the worker's."""
+
+    def __init__(self, ctx: Context):
+        self.identity, self.db_path = ctx, database_path(ctx.db)
+
+    def open(self) -> Context:
+        return self.identity.on_connection(open_database(self.db_path))

@@ -12,9 +12,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QGroupBox, QHBoxL
 from loyalty import backups
 from loyalty.context import Context
 from loyalty.errors import LoyaltyError
-from loyalty.storage import database_path, open_database
 
-from .background import start_worker
+from .background import WorkerShop, start_worker
 from .formatting import moment_text, points_text
 
 
@@ -22,14 +21,14 @@ class _BackupWorker(QObject):
     done = Signal(str)
     failed = Signal(str)
 
-    def __init__(self, db_path: str, action: str, argument: str = ""):
+    def __init__(self, shop: WorkerShop, action: str, argument: str = ""):
         super().__init__()
-        self.db_path, self.action, self.argument = db_path, action, argument
+        self.shop, self.action, self.argument = shop, action, argument
 
     @Slot()
     def run(self) -> None:
         try:
-            ctx = Context(open_database(self.db_path))
+            ctx = self.shop.open()
             try:
                 if self.action == "backup":
                     self.done.emit(str(backups.make_backup(ctx, "manual").path))
@@ -117,7 +116,7 @@ class BackupsPanel(QGroupBox):
         self.backup_button.setEnabled(False)
         self.restore_button.setEnabled(False)
         self.message.emit("info", self.tr("Backing up…") if action == "backup" else self.tr("Restoring…"))
-        worker = _BackupWorker(database_path(self.ctx.db), action, argument)
+        worker = _BackupWorker(WorkerShop(self.ctx), action, argument)
         worker.done.connect(self._backed_up if action == "backup" else self._restored)
         worker.failed.connect(self._failed)
         self.thread = start_worker(self, worker, (worker.done, worker.failed), self._finished)

@@ -10,9 +10,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog,
 
 from loyalty.context import Context
 from loyalty.imports import members_import, sales_import
-from loyalty.storage import database_path, open_database
 
-from .background import start_worker
+from .background import WorkerShop, start_worker
 
 
 class _ImportWorker(QObject):
@@ -21,15 +20,15 @@ class _ImportWorker(QObject):
     failed = Signal(str)
     progress = Signal(int, int)
 
-    def __init__(self, db_path: str, kind: str, path: str, options: dict | None = None, plan=None):
+    def __init__(self, shop: WorkerShop, kind: str, path: str, options: dict | None = None, plan=None):
         super().__init__()
-        self.db_path, self.kind, self.path, self.options, self.plan = db_path, kind, path, options or {}, plan
+        self.shop, self.kind, self.path, self.options, self.plan = shop, kind, path, options or {}, plan
 
     @Slot()
     def run(self) -> None:
         module = members_import if self.kind == "members" else sales_import
         try:
-            ctx = Context(open_database(self.db_path))
+            ctx = self.shop.open()
             try:
                 if self.plan is None:
                     self.planned.emit(module.plan(ctx, self.path))
@@ -122,12 +121,12 @@ class ImportDialog(QDialog):
             self.summary.setText(self.tr("Choose a file first."))
             return
         self.plan = None
-        self._start(_ImportWorker(database_path(self.ctx.db), self.kind.currentData(), self.path.text().strip()))
+        self._start(_ImportWorker(WorkerShop(self.ctx), self.kind.currentData(), self.path.text().strip()))
 
     def run_import(self) -> None:
         options = {"skip_duplicates": self.skip_duplicates.isChecked(), "award_points": self.award_points.isChecked(),
                    "merge_duplicates": self.merge_duplicates.isChecked()}
-        self._start(_ImportWorker(database_path(self.ctx.db), self.kind.currentData(), self.path.text().strip(),
+        self._start(_ImportWorker(WorkerShop(self.ctx), self.kind.currentData(), self.path.text().strip(),
                                   options, self.plan))
 
     def _start(self, worker: _ImportWorker) -> None:

@@ -24,9 +24,8 @@ from loyalty.printing.jobs import print_card_sheet, print_cards
 from loyalty.printing.receipt import receipt_for_entry
 from loyalty.printing.receipt_pdf import receipt_pdf
 from loyalty.printing.spool import send_raw
-from loyalty.storage import database_path, open_database
 
-from .background import start_worker
+from .background import WorkerShop, start_worker
 
 
 def printer_named(name: str) -> QPrinter:
@@ -129,14 +128,14 @@ class _SheetWorker(QObject):
     done = Signal(str)
     failed = Signal(str)
 
-    def __init__(self, db_path: str, member_ids: list[int], target: str, paper: str):
+    def __init__(self, shop: WorkerShop, member_ids: list[int], target: str, paper: str):
         super().__init__()
-        self.db_path, self.member_ids, self.target, self.paper = db_path, member_ids, target, paper
+        self.shop, self.member_ids, self.target, self.paper = shop, member_ids, target, paper
         self.cancel_requested = False
 
     @Slot()
     def run(self) -> None:
-        ctx = Context(open_database(self.db_path))
+        ctx = self.shop.open()
         try:
             members = [member_by_id(ctx, member_id) for member_id in self.member_ids]
             print_card_sheet(ctx, members, self.target, self.paper, progress=self.progress.emit,
@@ -196,7 +195,7 @@ class PrintService(QObject):
             self.message.emit("warning", self.tr("Choose the members whose cards to print."))
             return
         target = self.folder / f"cards-{len(members)}.pdf"
-        worker = _SheetWorker(database_path(self.ctx.db), [m.id for m in members], str(target),
+        worker = _SheetWorker(WorkerShop(self.ctx), [m.id for m in members], str(target),
                               self.ctx.programme().card_paper)
         progress = QProgressDialog(self.tr("Drawing {n} cards…").format(n=len(members)), self.tr("Cancel"), 0,
                                    len(members), self.parent_widget)

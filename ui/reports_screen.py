@@ -20,9 +20,8 @@ from loyalty.reports.cache import report as period_report
 from loyalty.reports.metrics import Report
 from loyalty.reports.period import month_period
 from loyalty.reports.report_pdf import write_pdf
-from loyalty.storage import database_path, open_database
 
-from .background import start_worker
+from .background import WorkerShop, start_worker
 from .feedback import StatusBanner
 from .formatting import money_text, points_text
 
@@ -37,13 +36,13 @@ class _ReportWorker(QObject):
     failed = Signal(str)
     progress = Signal(int, int)
 
-    def __init__(self, db_path: str, month: str):
+    def __init__(self, shop: WorkerShop, month: str):
         super().__init__()
-        self.db_path, self.month = db_path, month
+        self.shop, self.month = shop, month
 
     @Slot()
     def run(self) -> None:
-        ctx = Context(open_database(self.db_path))
+        ctx = self.shop.open()
         try:
             self.done.emit(period_report(ctx, month_period(self.month), progress=self.progress.emit))
         except Exception as error:  # shown on the banner
@@ -157,7 +156,7 @@ class ReportsScreen(QWidget):
         self.busy.setRange(0, 0)
         self.busy.show()
         self.show_button.setEnabled(False)
-        worker = _ReportWorker(database_path(self.ctx.db), self.selected_month())
+        worker = _ReportWorker(WorkerShop(self.ctx), self.selected_month())
         worker.done.connect(self._shown)
         worker.failed.connect(self._failed)
         self.thread = start_worker(self, worker, (worker.done, worker.failed), self._finished)

@@ -11,7 +11,8 @@ from loyalty.context import Context
 from loyalty.errors import LoyaltyError
 from loyalty.money import parse_amount, plain_amount
 from loyalty.points import points_for_sale
-from loyalty.programme import load_tiers, save_settings, update_tier
+from loyalty.programme import load_tiers
+from loyalty.settings import change_settings, change_tier
 from loyalty.storage import write_transaction
 
 from .backups_panel import BackupsPanel
@@ -176,11 +177,11 @@ class SettingsScreen(QWidget):
         changes = {name: self._value(field) for name, field in self.fields.items()}
         try:
             with write_transaction(self.ctx.db):
-                programme = save_settings(self.ctx.db, changes)
+                programme = change_settings(self.ctx, changes)
                 for row, code in enumerate(self._tier_codes):
                     min_spend = parse_amount(self._tier_cell(row, "min_spend"), programme.currency_decimals,
                                              field=f"{code}: min_spend", allow_zero=True)
-                    update_tier(self.ctx.db, code, min_spend, self._tier_cell(row, "multiplier"),
+                    change_tier(self.ctx, code, min_spend, self._tier_cell(row, "multiplier"),
                                 self._tier_cell(row, "name"), self._tier_cell(row, "colour"))
         except LoyaltyError as error:
             self.banner.show_message("error", self.tr("Nothing was saved. {problem}").format(problem=error.message))

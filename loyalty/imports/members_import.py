@@ -14,6 +14,7 @@ from ..context import Context
 from ..errors import ValidationError
 from ..ledger import append_entry, entry_by_key, post_opening_balances
 from ..members import NewMember, cards_on_file, enrol_members_in_bulk, validate_birthday, validate_email, validate_name, validate_phone
+from ..permissions import require
 from ..points import parse_points
 from ..storage import write_transaction
 from ..storage.bulk import in_batches, placeholders
@@ -62,6 +63,7 @@ class MembersPlan:
 
 
 def plan(ctx: Context, path: str | Path) -> MembersPlan:
+    require(ctx, "import")
     table = read_table(path, SYNONYMS, required=("name",))
     result = MembersPlan(encoding=table.encoding, delimiter=table.delimiter)
     programme = ctx.programme()
@@ -109,6 +111,7 @@ def apply(ctx: Context, planned: MembersPlan, skip_duplicates: bool = False, mer
               and not (skip_duplicates and row.duplicate_reason)]
     total = len(merging) + len(adding)
     with write_transaction(ctx.db), ctx.programme_held():
+        require(ctx, "import")
         for done, row in enumerate(merging, start=1):
             _merge(ctx, row)
             if done % PROGRESS_EVERY == 0:

@@ -4,7 +4,7 @@ and writes nothing; `apply` posts the accepted rows in time order, in one transa
 through the counter's own sale rules — with their points, or (by choice) without."""
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -14,6 +14,7 @@ from ..context import Context
 from ..errors import LoyaltyError, ValidationError
 from ..members import member_by_card
 from ..money import parse_amount
+from ..permissions import require
 from ..sales import post_sale, validate_receipt_ref
 from ..storage import write_transaction
 from ..text import digits_only
@@ -48,6 +49,7 @@ class SalesPlan:
 
 
 def plan(ctx: Context, path: str | Path) -> SalesPlan:
+    require(ctx, "import")
     table = read_table(path, SYNONYMS, required=("when", "amount"))
     if not {"card", "external_id", "phone"} & set(table.columns):
         raise ValidationError("file: no column that says whose sale it is (card, customer id or phone)", "file")
@@ -86,10 +88,11 @@ def apply(ctx: Context, planned: SalesPlan, award_points: bool = True,
     transaction. Returns (posted, already recorded) — a sale already on file is not doubled."""
     posted = already = 0
     with write_transaction(ctx.db), ctx.programme_held():
+        require(ctx, "import")
         for done, row in enumerate(sorted(planned.rows, key=lambda row: (row.moment, row.line)), start=1):
             if done % PROGRESS_EVERY == 0 or done == len(planned.rows):
                 progress(done, len(planned.rows))
-            at_the_time = Context(ctx.db, FixedClock(row.moment), ctx.staff_id, ctx._held)
+            at_the_time = replace(ctx, clock=FixedClock(row.moment))
             result = post_sale(at_the_time, row.card, row.amount_cents, row.ref, award_points=award_points)
             already += result.already_recorded
             posted += not result.already_recorded

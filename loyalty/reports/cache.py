@@ -8,6 +8,7 @@ from fractions import Fraction
 
 from ..clock import to_iso
 from ..context import Context
+from ..permissions import require
 from ..storage import write_transaction
 from ..tiers import local_today
 from .metrics import Report, compute_report, expiring_points
@@ -19,6 +20,7 @@ KEPT_FIELDS = ("metrics", "previous", "daily", "tier_distribution", "tier_moves"
 def report(ctx: Context, period: Period, churn_days: int = 60, top: int = 10,
            progress=lambda step, steps: None) -> Report:
     """The period's report: kept figures when the period is closed and was computed before."""
+    require(ctx, "reports")
     start, end = period.bounds(ctx.programme().timezone)
     key = [period.first_day.isoformat(), period.last_day.isoformat(), churn_days, top]
     row = ctx.db.execute("SELECT data FROM report_cache WHERE first_day = ? AND last_day = ? AND churn_days = ? "

@@ -360,4 +360,40 @@ def ledger_seals(db: Database) -> None:
     seal_entries_after(db, 0)
 
 
+@migrations(name="0009_staff_and_audit")
+def staff_and_audit(db: Database) -> None:
+    """Staff accounts with roles and a hashed PIN or password (loyalty/staff.py), and the audit
+    trail of every change to members, settings and staff (loyalty/audit.py). Ledger entries
+    already record who (staff_id) and when."""
+    db.executescript(
+        """
+        CREATE TABLE staff (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE COLLATE NOCASE,   -- what entries.staff_id records
+            role TEXT NOT NULL CHECK (role IN ('cashier', 'manager', 'owner')),
+            secret_hash TEXT NOT NULL,                  -- Argon2id of the PIN or password
+            active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+            failed_tries INTEGER NOT NULL DEFAULT 0,
+            locked_until TEXT,                          -- UTC; after too many wrong tries
+            created_at TEXT NOT NULL
+        );
+        CREATE TABLE audit (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,                           -- UTC
+            staff_id TEXT NOT NULL,                     -- who
+            approved_by TEXT,                           -- the manager or owner who approved it, if any
+            action TEXT NOT NULL,                       -- e.g. member.edit, settings.change, staff.add, login.failed
+            target TEXT NOT NULL DEFAULT '',            -- e.g. member 12, earn_rate, staff Ana
+            detail TEXT NOT NULL DEFAULT ''             -- JSON: the values before and after
+        );
+        CREATE INDEX audit_at ON audit(at);
+        CREATE INDEX audit_staff ON audit(staff_id, at);
+        CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+        BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
+        CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+        BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
+        """
+    )
+
+
 SCHEMA_VERSION = len(migrations._migrations)

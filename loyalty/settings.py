@@ -1,0 +1,32 @@
+"""Changing the programme's settings and tiers as a signed-in owner: the permission check and
+the audit trail around programme.save_settings / update_tier (which only validate and store)."""
+
+from dataclasses import asdict
+
+from .audit import record
+from .context import Context
+from .permissions import require
+from .programme import Programme, Tier, load_tiers, save_settings, update_tier
+from .storage import write_transaction
+
+
+def change_settings(ctx: Context, changes: dict) -> Programme:
+    with write_transaction(ctx.db):
+        require(ctx, "settings")
+        before = asdict(ctx.programme())
+        after = save_settings(ctx.db, changes)
+        for name, value in asdict(after).items():
+            if before.get(name) != value:
+                record(ctx, "settings.change", name, before=before.get(name), after=value)
+    return after
+
+
+def change_tier(ctx: Context, code: str, min_spend_cents: int | None = None, multiplier: str | None = None,
+                name: str | None = None, colour: str | None = None) -> Tier:
+    with write_transaction(ctx.db):
+        require(ctx, "tiers")
+        before = {tier.code: tier for tier in load_tiers(ctx.db)}.get(code)
+        after = update_tier(ctx.db, code, min_spend_cents, multiplier, name, colour)
+        if before != after:
+            record(ctx, "tier.change", code, before=asdict(before) if before else None, after=asdict(after))
+    return after
