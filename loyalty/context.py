@@ -23,6 +23,11 @@ class Context:
         """Read fresh each time: settings changed on another counter apply at once."""
         return self._held or load_programme(self.db)
 
+    def become(self, other: "Context") -> None:
+        """Take another signed-in person's identity (a cashier switch at the counter: the
+        window's screens share this one context)."""
+        self.staff_id, self.role, self.approver, self.approver_role = other.staff_id, other.role, None, None
+
     def on_connection(self, db: Database) -> "Context":
         """The same person, role and clock on another connection (a worker thread's own)."""
         return replace(self, db=db, _held=None)

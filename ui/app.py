@@ -4,16 +4,18 @@ import argparse
 import sys
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from loyalty.errors import LoyaltyError
 from loyalty.paths import default_database_path
 from loyalty.recovery import integrity_problems, replace_damaged
 from loyalty.shop import open_shop
+from loyalty.staff import has_staff
 
 from .formatting import choose_locale
 from .main_window import MainWindow
 from .recovery import IntegrityCheck, ask_to_restore
+from .sign_in import CreateOwnerDialog, SignInDialog
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -60,6 +62,21 @@ def open_window(path: Path) -> MainWindow | None:
             return None
         replace_damaged(path, backup.path)
         return open_window(path)
+    signed_in = sign_in_at_start(ctx)
+    if signed_in is None:
+        return None
+    ctx.become(signed_in)
     window = MainWindow(ctx, backup_on_close=True)
     window.show()
     return window
+
+
+def sign_in_at_start(ctx) -> object | None:
+    """The first start creates the owner's account; every start asks who is at the counter."""
+    if not has_staff(ctx):
+        dialog = CreateOwnerDialog(ctx)
+    else:
+        dialog = SignInDialog(ctx)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return dialog.result_ctx

@@ -16,6 +16,7 @@ from loyalty.rewards import list_rewards
 from loyalty.sales import post_sale, quote_refund, quote_sale, recent_sales, refund_sale
 
 from .formatting import moment_text, money_text, points_text, signed_points_text
+from .sign_in import with_approval
 
 BIG = "font-size: 16pt; padding: 6px;"
 HINT = "font-size: 15pt; color: #1f4e8c; font-weight: 600; padding: 4px 0;"   # the earning, the refund's points
@@ -314,7 +315,8 @@ class RefundPanel(ActionPanel):
             return
         try:
             cents = parse_amount(self.amount.text(), self.ctx.programme().currency_decimals)
-            result = refund_sale(self.ctx, self.member.card, cents, sale.sale.receipt_ref)
+            result = with_approval(self, self.ctx,
+                                   lambda ctx: refund_sale(ctx, self.member.card, cents, sale.sale.receipt_ref))
         except LoyaltyError as error:
             self.failed.emit(error.message)
             return

@@ -26,6 +26,7 @@ from .formatting import points_text, signed_points_text
 from .member_panel import MemberPanel
 from .printing import PrintService
 from .search_worker import MemberSearch
+from .sign_in import with_approval
 
 SEARCH_DEBOUNCE_MS = 150
 
@@ -234,7 +235,7 @@ class CounterScreen(QWidget):
             self.banner.show_message("warning", self.tr("Nothing to undo."))
             return
         try:
-            result = undo_entry(self.ctx, self.last_entry.uuid)
+            result = with_approval(self, self.ctx, lambda ctx: undo_entry(ctx, self.last_entry.uuid))
         except LoyaltyError as error:
             self.banner.show_message("error", error.message)
             return

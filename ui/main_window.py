@@ -8,7 +8,7 @@ import sys
 
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QApplication, QHBoxLayout, QLabel, QListWidget, QMainWindow, QPushButton, QStackedWidget,
+from PySide6.QtWidgets import (QApplication, QDialog, QHBoxLayout, QLabel, QListWidget, QMainWindow, QPushButton, QStackedWidget,
                                QVBoxLayout, QWidget)
 
 from loyalty.backups import make_backup, rotate
@@ -17,6 +17,8 @@ from loyalty.context import Context
 from loyalty.demo import load_demo_data
 from loyalty.errors import LoyaltyError
 from loyalty.member_directory import has_members
+from loyalty.permissions import allowed
+from loyalty.staff import has_staff
 from loyalty.storage import database_path
 
 from .catalog_screen import CatalogScreen
@@ -24,9 +26,11 @@ from .counter_screen import CounterScreen
 from .members_screen import MembersScreen
 from .printing import PrintService
 from .reports_screen import ReportsScreen
+from .idle_lock import IdleLock
 from .scanner import ScanDetector
 from .search_worker import MemberSearch
 from .settings_screen import SettingsScreen
+from .sign_in import SignInDialog
 
 
 class MainWindow(QMainWindow):
@@ -44,7 +48,11 @@ class MainWindow(QMainWindow):
 
         self.shop_label = QLabel(programme.shop_name)
         self.shop_label.setStyleSheet("font-size: 18pt; font-weight: 700;")
-        self.staff_label = QLabel(self.tr("Staff: {name}").format(name=ctx.staff_id))
+        self.staff_label = QLabel()
+        self.switch_button = QPushButton(self.tr("Switch staff (F12)"))
+        self.switch_button.setAccessibleName(self.tr("Switch staff"))
+        self.switch_button.clicked.connect(self.switch_staff)
+        QShortcut(QKeySequence("F12"), self, self.switch_staff)
         self.date_label = QLabel()
         self.demo_button = QPushButton(self.tr("Load demo data"))
         self.demo_button.setAccessibleName(self.tr("Load demo data"))
@@ -56,6 +64,7 @@ class MainWindow(QMainWindow):
         for label in (self.staff_label, self.date_label):
             label.setStyleSheet("font-size: 12pt; color: #333; padding: 0 8px;")
             header.addWidget(label)
+        header.insertWidget(header.indexOf(self.staff_label) + 1, self.switch_button)
 
         self.printing = PrintService(ctx, self)
         self.counter = CounterScreen(ctx, self.counter_search, self.printing)
@@ -95,8 +104,45 @@ class MainWindow(QMainWindow):
         self.settings.saved.connect(self.settings_saved)
         self.printing.message.connect(self.show_message)
         self.settings.backups.restored.connect(self.data_replaced)
+        self.idle = IdleLock(self, ctx.programme().lock_after_minutes)
+        self.idle.timed_out.connect(self.lock)
         self.show_screen(0)
         self.refresh()
+        self.identity_changed()
+
+    def identity_changed(self) -> None:
+        """The header names who is signed in; screens the role cannot use leave the sidebar
+        (the domain refuses their actions anyway: this only keeps the window honest)."""
+        roles = {"cashier": self.tr("cashier"), "manager": self.tr("manager"), "owner": self.tr("owner")}
+        self.staff_label.setText(self.tr("Staff: {name} ({role})").format(
+            name=self.ctx.staff_id, role=roles.get(self.ctx.role, self.ctx.role)))
+        owner_only = {3: "reports", 4: "settings"}
+        for index, action in owner_only.items():
+            self.sidebar.item(index).setHidden(not allowed(self.ctx.role, action))
+        if self.sidebar.item(self.screens.currentIndex()).isHidden():
+            self.show_screen(0)
+
+    def switch_staff(self) -> None:
+        """Another cashier takes the counter: their name and PIN (F12)."""
+        dialog = SignInDialog(self.ctx, parent=self, title=self.tr("Switch staff"))
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.result_ctx is not None:
+            self.ctx.become(dialog.result_ctx)
+            self.identity_changed()
+
+    def lock(self) -> None:
+        """Nobody touched the counter for a while: hide the shop's data until someone signs in."""
+        if not has_staff(self.ctx) or self.centralWidget().isHidden():
+            return
+        self.centralWidget().hide()
+        dialog = SignInDialog(self.ctx, parent=self, title=self.tr("Locked"), intro=self.tr(
+            "The counter locked itself after {minutes} minutes without use. Sign in to carry on.").format(
+            minutes=self.ctx.programme().lock_after_minutes))
+        while dialog.exec() != QDialog.DialogCode.Accepted or dialog.result_ctx is None:
+            pass   # a locked counter stays locked: Cancel and Esc do not open it
+        self.ctx.become(dialog.result_ctx)
+        self.centralWidget().show()
+        self.identity_changed()
+        self.idle.restart()
 
     def show_screen(self, index: int) -> None:
         self.sidebar.blockSignals(True)
@@ -128,6 +174,7 @@ class MainWindow(QMainWindow):
     def settings_saved(self) -> None:
         programme = self.ctx.programme()
         self.scanner.configure(programme.scan_min_length, programme.scan_prefix)
+        self.idle.set_minutes(programme.lock_after_minutes)
         self.refresh()
         self.counter.refresh_member()
 
@@ -172,6 +219,7 @@ class MainWindow(QMainWindow):
     def shutdown(self) -> None:
         """Stop the scanner filter and the search threads (also called by tests)."""
         self.scanner.stop()
+        self.idle.stop()
         self.counter_search.stop()
         self.members_search.stop()
         self.printing.shutdown()

@@ -12,6 +12,7 @@ from loyalty.members import Member, MemberEdit, member_by_id, reissue_card, set_
 
 from .formatting import moment_text
 from .history_model import HistoryTableModel
+from .sign_in import with_approval
 
 
 class MemberDetailDialog(QDialog):
@@ -121,7 +122,8 @@ class MemberDetailDialog(QDialog):
 
     def toggle_block(self) -> None:
         blocked = self.member.status != "blocked"
-        self._run(lambda: set_blocked(self.ctx, self.member.card, blocked, reason=self.tr("from the Members screen")))
+        self._run(lambda: with_approval(self, self.ctx, lambda ctx: set_blocked(
+            ctx, self.member.card, blocked, reason=self.tr("from the Members screen"))))
 
     def reissue(self) -> None:
-        self._run(lambda: reissue_card(self.ctx, self.member.card))
+        self._run(lambda: with_approval(self, self.ctx, lambda ctx: reissue_card(ctx, self.member.card)))

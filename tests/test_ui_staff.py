@@ -1,0 +1,131 @@
+"""Staff at the window: the first start's owner account, signing in, switching cashier with
+F12, the idle lock, and a manager approving a cashier's refund on the spot — driven with key
+presses, checked on the screen and in the database."""
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialog
+
+from conftest import count
+from loyalty.sales import post_sale
+from loyalty.staff import add_staff, sign_in
+from ui_helpers import press, type_fast
+
+PINS = {"Olga": "24681357", "Manu": "1357", "Carla": "9753"}
+
+
+def staffed(ctx):
+    add_staff(ctx, "Olga", "owner", PINS["Olga"])
+    owner = sign_in(ctx, "Olga", PINS["Olga"])
+    add_staff(owner, "Manu", "manager", PINS["Manu"])
+    add_staff(owner, "Carla", "cashier", PINS["Carla"])
+    return owner
+
+
+def answer_dialog(qtbot, name: str | None, pin: str, then=None):
+    """When the next modal dialog opens: pick `name`, type `pin`, press Enter."""
+    def fill():
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            QTimer.singleShot(20, fill)
+            return
+        if name is not None:
+            dialog.name.setCurrentIndex(dialog.name.findData(name))
+        qtbot.keyClicks(dialog.secret, pin)
+        qtbot.keyClick(dialog.secret, Qt.Key.Key_Return)
+        if then:
+            then(dialog)
+    QTimer.singleShot(20, fill)
+
+
+def test_the_first_start_creates_the_owner_and_signs_them_in(qtbot, ctx):
+    from ui.sign_in import CreateOwnerDialog
+
+    dialog = CreateOwnerDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.name, "Olga")
+    qtbot.keyClicks(dialog.secret, "1234")
+    qtbot.keyClicks(dialog.again, "1235")
+    qtbot.keyClick(dialog.again, Qt.Key.Key_Return)
+    assert "differ" in dialog.problem.text() and count(ctx, "staff") == 0
+    dialog.again.clear()
+    qtbot.keyClicks(dialog.again, "1234")
+    qtbot.keyClick(dialog.again, Qt.Key.Key_Return)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert (dialog.result_ctx.staff_id, dialog.result_ctx.role) == ("Olga", "owner")
+    assert ctx.db.execute("SELECT name, role FROM staff").fetchall() == [("Olga", "owner")]
+
+
+def test_a_wrong_pin_is_said_in_the_dialog_and_the_pin_field_cleared(qtbot, ctx):
+    from ui.sign_in import SignInDialog
+
+    staffed(ctx)
+    dialog = SignInDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.name.setCurrentIndex(dialog.name.findData("Carla"))
+    qtbot.keyClicks(dialog.secret, "0000")
+    qtbot.keyClick(dialog.secret, Qt.Key.Key_Return)
+    assert "4 tries left" in dialog.problem.text() and dialog.secret.text() == ""
+    assert dialog.result() != QDialog.DialogCode.Accepted
+
+
+def test_f12_switches_the_cashier_and_hides_the_owners_screens(qtbot, window, ctx):
+    owner = staffed(ctx)
+    ctx.become(owner)
+    window.identity_changed()
+    assert "Olga" in window.staff_label.text() and not window.sidebar.item(4).isHidden()
+    answer_dialog(qtbot, "Carla", PINS["Carla"])
+    press(qtbot, Qt.Key.Key_F12, window)
+    assert (ctx.staff_id, ctx.role) == ("Carla", "cashier")
+    assert "Carla" in window.staff_label.text()
+    assert window.sidebar.item(3).isHidden() and window.sidebar.item(4).isHidden(), "reports and settings: owner"
+
+
+def test_a_cashiers_refund_goes_through_with_a_managers_pin(qtbot, window, ctx, enrol):
+    owner = staffed(ctx)
+    ana = enrol("Ana García")
+    post_sale(owner, ana.card, 5000, "T-1")
+    ctx.become(sign_in(ctx, "Carla", PINS["Carla"]))
+    window.identity_changed()
+    window.counter.open_card(ana.card)
+    press(qtbot, Qt.Key.Key_F6)
+    refund = window.counter.refund
+    refund.amount.clear()
+    type_fast(qtbot, refund.amount, "20")
+    answer_dialog(qtbot, "Manu", PINS["Manu"])
+    press(qtbot, Qt.Key.Key_Return, refund.amount)
+    row = ctx.db.execute("SELECT staff_id, points FROM entries WHERE kind = 'reverse'").fetchone()
+    assert tuple(row) == ("Carla", -20)
+    approval = ctx.db.execute("SELECT staff_id, approved_by FROM audit WHERE action = 'entry.reverse.approved'")
+    assert approval.fetchall() == [("Carla", "Manu")]
+    assert "Refund of" in window.counter.banner.text()
+    assert (ctx.staff_id, ctx.approver) == ("Carla", None), "the approval was for that refund only"
+
+
+def test_a_refused_approval_writes_nothing_and_says_why(qtbot, window, ctx, enrol):
+    owner = staffed(ctx)
+    ana = enrol("Ana García")
+    post_sale(owner, ana.card, 5000, "T-1")
+    ctx.become(sign_in(ctx, "Carla", PINS["Carla"]))
+    window.counter.open_card(ana.card)
+    press(qtbot, Qt.Key.Key_F6)
+    answer_dialog(qtbot, "Manu", "0000", then=lambda dialog: dialog.reject())
+    press(qtbot, Qt.Key.Key_Return, window.counter.refund.amount)
+    assert count(ctx, "entries") == 1
+    assert "needs a manager" in window.counter.banner.text()
+
+
+def test_the_counter_locks_after_the_idle_time_until_someone_signs_in(qtbot, window, ctx):
+    ctx.become(staffed(ctx))
+    window.idle.set_minutes(1)
+    window.idle.timer.setInterval(50)        # a minute, shortened for the test
+    window.idle.timer.start()
+    seen = {}
+
+    def while_locked(dialog):
+        seen["hidden"] = window.centralWidget().isHidden()
+    answer_dialog(qtbot, "Carla", PINS["Carla"], then=while_locked)
+    qtbot.waitUntil(lambda: ctx.staff_id == "Carla", timeout=5_000)
+    assert seen["hidden"], "the shop's data was hidden while locked"
+    assert not window.centralWidget().isHidden() and "Carla" in window.staff_label.text()
