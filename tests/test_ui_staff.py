@@ -129,3 +129,41 @@ def test_the_counter_locks_after_the_idle_time_until_someone_signs_in(qtbot, win
     qtbot.waitUntil(lambda: ctx.staff_id == "Carla", timeout=5_000)
     assert seen["hidden"], "the shop's data was hidden while locked"
     assert not window.centralWidget().isHidden() and "Carla" in window.staff_label.text()
+
+
+def test_the_owner_adds_a_cashier_in_settings(qtbot, window, ctx):
+    ctx.become(staffed(ctx))
+    window.show_screen(4)
+    panel = window.settings.staff
+    type_fast(qtbot, panel.name, "Pablo")   # the window holds back fast keys a moment (scanner detection)
+    panel.role.setCurrentIndex(panel.role.findData("cashier"))
+    type_fast(qtbot, panel.pin, "12")
+    qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
+    assert "4 to 8 digits" in window.settings.banner.text() and count(ctx, "staff") == 3
+    panel.pin.clear()
+    type_fast(qtbot, panel.pin, "1234")
+    qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
+    assert ctx.db.execute("SELECT role FROM staff WHERE name = 'Pablo'").fetchone()[0] == "cashier"
+    assert [panel.table.item(row, 0).text() for row in range(panel.table.rowCount())] == ["Carla", "Manu", "Olga",
+                                                                                         "Pablo"]
+    assert sign_in(ctx, "Pablo", "1234").role == "cashier"
+
+
+def test_the_audit_screen_filters_by_person_and_exports(qtbot, window, ctx, tmp_path):
+    from loyalty.settings import change_settings
+
+    owner = staffed(ctx)
+    ctx.become(owner)
+    window.identity_changed()
+    change_settings(owner, {"earn_rate": "2"})
+    window.show_screen(5)
+    screen = window.audit
+    screen.since.setDate(screen.since.date().addYears(-5))   # the test clock is in 2026
+    screen.until.setDate(screen.until.date().addYears(5))
+    screen.who.setCurrentIndex(screen.who.findData("Olga"))
+    qtbot.mouseClick(screen.show_button, Qt.MouseButton.LeftButton)
+    actions = {screen.table.item(row, 3).text() for row in range(screen.table.rowCount())}
+    assert "settings.change" in actions and all(screen.table.item(row, 1).text() == "Olga"
+                                                for row in range(screen.table.rowCount()))
+    screen.export(str(tmp_path / "audit.csv"))
+    assert "earn_rate" in (tmp_path / "audit.csv").read_text(encoding="utf-8-sig")

@@ -1,6 +1,6 @@
 """The main window: a header (shop, staff, date), a sidebar of screens, the screens.
 
-Ctrl+1…Ctrl+5 switch screens. A card scanned anywhere in the window opens the
+Ctrl+1…Ctrl+6 switch screens. A card scanned anywhere in the window opens the
 member on the Counter screen (see scanner.py), whatever has the focus.
 """
 
@@ -21,6 +21,7 @@ from loyalty.permissions import allowed
 from loyalty.staff import has_staff
 from loyalty.storage import database_path
 
+from .audit_screen import AuditScreen
 from .catalog_screen import CatalogScreen
 from .counter_screen import CounterScreen
 from .members_screen import MembersScreen
@@ -72,6 +73,7 @@ class MainWindow(QMainWindow):
         self.catalog = CatalogScreen(ctx)
         self.reports = ReportsScreen(ctx)
         self.settings = SettingsScreen(ctx)
+        self.audit = AuditScreen(ctx)
         self.screens = QStackedWidget()
         self.sidebar = QListWidget()
         self.sidebar.setAccessibleName(self.tr("Screens"))
@@ -83,7 +85,8 @@ class MainWindow(QMainWindow):
                                                   (self.tr("Members"), self.members),
                                                   (self.tr("Rewards & campaigns"), self.catalog),
                                                   (self.tr("Reports"), self.reports),
-                                                  (self.tr("Settings"), self.settings)), start=1):
+                                                  (self.tr("Settings"), self.settings),
+                                                  (self.tr("Audit trail"), self.audit)), start=1):
             self.sidebar.addItem(f"{title}\nCtrl+{number}")
             self.screens.addWidget(screen)
             QShortcut(QKeySequence(f"Ctrl+{number}"), self, lambda index=number - 1: self.show_screen(index))
@@ -116,7 +119,7 @@ class MainWindow(QMainWindow):
         roles = {"cashier": self.tr("cashier"), "manager": self.tr("manager"), "owner": self.tr("owner")}
         self.staff_label.setText(self.tr("Staff: {name} ({role})").format(
             name=self.ctx.staff_id, role=roles.get(self.ctx.role, self.ctx.role)))
-        owner_only = {3: "reports", 4: "settings"}
+        owner_only = {3: "reports", 4: "settings", 5: "audit"}
         for index, action in owner_only.items():
             self.sidebar.item(index).setHidden(not allowed(self.ctx.role, action))
         if self.sidebar.item(self.screens.currentIndex()).isHidden():

@@ -18,6 +18,7 @@ from loyalty.storage import write_transaction
 from .backups_panel import BackupsPanel
 from .feedback import StatusBanner
 from .formatting import money_text, points_text
+from .staff_panel import StaffPanel
 
 EXAMPLE_SALE_UNITS = 25  # the live example: what a 25.00 sale earns at each tier
 
@@ -54,6 +55,8 @@ class SettingsScreen(QWidget):
                                    ("receipt_width", self.tr("Slip roll width (mm)")),
                                    ("receipt_format", self.tr("Slip printer speaks")),
                                    ("auto_print_receipt", self.tr("Print a slip after every transaction")))),
+            (self.tr("Staff and security"), (("lock_after_minutes", self.tr("Lock the counter after (minutes idle, 0 = never)")),
+                                             ("manager_points_limit", self.tr("Most points a manager may adjust or grant at once")))),
             (self.tr("Backups"), (("backup_folder", self.tr("Backup folder (empty: 'backups' beside the database)")),)),
         )
         column = QVBoxLayout()
@@ -79,6 +82,9 @@ class SettingsScreen(QWidget):
         self.example = QLabel()
         self.example.setWordWrap(True)
         self.example.setStyleSheet("font-size: 14pt; font-weight: 600; color: #1f4e8c;")
+        self.staff = StaffPanel(ctx)
+        self.staff.message.connect(self.banner_message)
+        column.addWidget(self.staff)
         self.backups = BackupsPanel(ctx)
         self.backups.message.connect(self.banner_message)
         column.addWidget(self.backups)
@@ -154,6 +160,7 @@ class SettingsScreen(QWidget):
 
     def reload(self) -> None:
         programme = self.ctx.programme()
+        self.staff.reload()
         for name, field in self.fields.items():
             self._show_value(field, getattr(programme, name))
         self.tiers.blockSignals(True)

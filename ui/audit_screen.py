@@ -1,0 +1,107 @@
+"""The owner's audit trail: who changed what and when (members, settings, tiers, rewards,
+campaigns, staff, sign-ins, approvals), filtered by person, kind and dates; CSV export."""
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
+                               QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+
+from loyalty.audit import audit_records, export_audit_csv
+from loyalty.clock import local_midnight_utc, to_iso
+from loyalty.context import Context
+from loyalty.errors import LoyaltyError
+from loyalty.staff import list_staff
+
+from .feedback import StatusBanner
+from .formatting import moment_text
+
+LIMIT = 1000   # rows shown; narrow the filters or export for more
+
+
+class AuditScreen(QWidget):
+    def __init__(self, ctx: Context, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.records = []
+        self.who = QComboBox()
+        self.who.setAccessibleName(self.tr("Who"))
+        self.kind = QComboBox()
+        self.kind.setAccessibleName(self.tr("What"))
+        for label, prefix in ((self.tr("Everything"), ""), (self.tr("Members"), "member"),
+                              (self.tr("Settings and tiers"), "settings"), (self.tr("Tiers"), "tier"),
+                              (self.tr("Rewards"), "reward"), (self.tr("Campaigns"), "campaign"),
+                              (self.tr("Staff"), "staff"), (self.tr("Sign-ins"), "login"),
+                              (self.tr("Approvals"), "entry")):
+            self.kind.addItem(label, prefix)
+        today = QDate.currentDate()
+        self.since, self.until = QDateEdit(today.addMonths(-1)), QDateEdit(today)
+        for field, name in ((self.since, self.tr("From")), (self.until, self.tr("To"))):
+            field.setCalendarPopup(True)
+            field.setAccessibleName(name)
+        self.show_button = QPushButton(self.tr("Show"))
+        self.export_button = QPushButton(self.tr("Export CSV…"))
+        self.table = QTableWidget(0, 6)
+        self.table.setHorizontalHeaderLabels([self.tr("When"), self.tr("Who"), self.tr("Approved by"),
+                                              self.tr("What"), self.tr("On"), self.tr("Details")])
+        self.table.setAccessibleName(self.tr("Audit trail"))
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().hide()
+        self.banner = StatusBanner()
+        filters = QHBoxLayout()
+        for label, widget in ((self.tr("Who"), self.who), (self.tr("What"), self.kind),
+                              (self.tr("From"), self.since), (self.tr("To"), self.until)):
+            filters.addWidget(QLabel(label))
+            filters.addWidget(widget)
+        filters.addWidget(self.show_button)
+        filters.addStretch()
+        filters.addWidget(self.export_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.banner)
+        self.show_button.clicked.connect(self.reload)
+        self.export_button.clicked.connect(self.export)
+
+    def activated(self) -> None:
+        current = self.who.currentData()
+        self.who.clear()
+        self.who.addItem(self.tr("Everyone"), "")
+        for member in list_staff(self.ctx):
+            self.who.addItem(member.name, member.name)
+        self.who.setCurrentIndex(max(0, self.who.findData(current)))
+        self.reload()
+
+    def reload(self) -> None:
+        tz = self.ctx.programme().timezone
+        since = to_iso(local_midnight_utc(self.since.date().toPython(), tz))
+        until = to_iso(local_midnight_utc(self.until.date().addDays(1).toPython(), tz))
+        try:
+            self.records = audit_records(self.ctx, self.who.currentData() or None, self.kind.currentData() or None,
+                                         since, until, LIMIT)
+        except LoyaltyError as error:
+            self.banner.show_message("error", error.message)
+            return
+        self.table.setRowCount(len(self.records))
+        for row, item in enumerate(self.records):
+            for column, text in enumerate((moment_text(item.at), item.staff_id, item.approved_by or "",
+                                           item.action, item.target, item.detail)):
+                self.table.setItem(row, column, QTableWidgetItem(text))
+        more = self.tr(" (the newest {limit}: narrow the filters)").format(limit=LIMIT) if len(
+            self.records) == LIMIT else ""
+        self.banner.show_message("info", self.tr("{count} changes{more}").format(count=len(self.records), more=more))
+
+    def export(self, path: str | None = None) -> None:
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the audit trail"), "audit.csv", "CSV (*.csv)")
+        if not path:
+            return
+        try:
+            export_audit_csv(self.records, path)
+        except OSError as error:
+            self.banner.show_message("error", self.tr("Could not write {path}: {error}").format(
+                path=path, error=error.strerror or error))
+            return
+        self.banner.show_message("success", self.tr("Exported {count} rows to {path}").format(
+            count=len(self.records), path=path))

@@ -1,0 +1,93 @@
+"""The owner's staff accounts, in Settings: who may sign in and in which role; add someone,
+change a role, deactivate someone who left (never delete: their entries keep their name),
+set a new PIN for someone who forgot theirs (it also unlocks the account)."""
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QGroupBox, QHBoxLayout, QHeaderView, QLineEdit,
+                               QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout)
+
+from loyalty.context import Context
+from loyalty.errors import LoyaltyError
+from loyalty.staff import ROLES, add_staff, change_role, change_secret, list_staff, set_active
+
+
+class StaffPanel(QGroupBox):
+    message = Signal(str, str)      # kind, text: for the screen's banner
+
+    def __init__(self, ctx: Context, parent=None):
+        super().__init__(self.tr("Staff"), parent)
+        self.ctx = ctx
+        self.roles = {"cashier": self.tr("cashier"), "manager": self.tr("manager"), "owner": self.tr("owner")}
+        self.table = QTableWidget(0, 3)
+        self.table.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Role"), self.tr("Can sign in")])
+        self.table.setAccessibleName(self.tr("Staff"))
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().hide()
+        self.table.setMinimumHeight(150)
+        self.name = QLineEdit(placeholderText=self.tr("Name"))
+        self.name.setAccessibleName(self.tr("New staff member's name"))
+        self.role = QComboBox()
+        self.role.setAccessibleName(self.tr("Role"))
+        for role in ROLES:
+            self.role.addItem(self.roles[role], role)
+        self.pin = QLineEdit(placeholderText=self.tr("PIN or password"), echoMode=QLineEdit.EchoMode.Password)
+        self.pin.setAccessibleName(self.tr("PIN or password"))
+        self.add_button = QPushButton(self.tr("Add"))
+        self.role_button = QPushButton(self.tr("Give the chosen one this role"))
+        self.pin_button = QPushButton(self.tr("Set the chosen one's PIN"))
+        self.active_button = QPushButton(self.tr("Deactivate / reactivate"))
+        entry = QHBoxLayout()
+        for widget in (self.name, self.role, self.pin, self.add_button):
+            entry.addWidget(widget)
+        actions = QHBoxLayout()
+        for widget in (self.role_button, self.pin_button, self.active_button):
+            actions.addWidget(widget)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+        layout.addLayout(entry)
+        layout.addLayout(actions)
+        self.add_button.clicked.connect(self.add)
+        self.role_button.clicked.connect(lambda: self._on_chosen(lambda name: change_role(
+            self.ctx, name, self.role.currentData()), self.tr("{name} now has the role chosen.")))
+        self.pin_button.clicked.connect(lambda: self._on_chosen(lambda name: change_secret(
+            self.ctx, name, self.pin.text()), self.tr("New PIN saved for {name}.")))
+        self.active_button.clicked.connect(lambda: self._on_chosen(lambda name: set_active(
+            self.ctx, name, not self._chosen_active()), self.tr("{name} updated.")))
+        self.reload()
+
+    def reload(self) -> None:
+        self.rows = list_staff(self.ctx)
+        self.table.setRowCount(len(self.rows))
+        for row, member in enumerate(self.rows):
+            for column, text in enumerate((member.name, self.roles[member.role],
+                                           self.tr("yes") if member.active else self.tr("no"))):
+                self.table.setItem(row, column, QTableWidgetItem(text))
+
+    def add(self) -> None:
+        self._run(lambda: add_staff(self.ctx, self.name.text(), self.role.currentData(), self.pin.text()),
+                  self.tr("{name} added.").format(name=self.name.text().strip()))
+
+    def _chosen_active(self) -> bool:
+        return self.rows[self.table.currentRow()].active
+
+    def _on_chosen(self, change, done: str) -> None:
+        row = self.table.currentRow()
+        if not 0 <= row < len(self.rows):
+            self.message.emit("error", self.tr("Choose someone in the list first."))
+            return
+        name = self.rows[row].name
+        self._run(lambda: change(name), done.format(name=name))
+
+    def _run(self, change, done: str) -> None:
+        try:
+            change()
+        except LoyaltyError as error:
+            self.message.emit("error", error.message)
+            return
+        self.name.clear()
+        self.pin.clear()
+        self.reload()
+        self.message.emit("success", done)
