@@ -18,8 +18,10 @@ from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from loyalty.shop import open_shop  # noqa: E402
+from loyalty.staff import add_staff, sign_in  # noqa: E402
 from ui.formatting import choose_locale  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
+from ui.sign_in import ApprovalDialog, SignInDialog  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -118,6 +120,33 @@ def main() -> None:
         bar = window.settings.scroll.verticalScrollBar()
         bar.setValue(bar.maximum())
         shoot(window, "settings-backups")
+
+        add_staff(ctx, "Olga Martín", "owner", "olga-2026")
+        ctx.become(sign_in(ctx, "Olga Martín", "olga-2026"))
+        add_staff(ctx, "Carla Ruiz", "cashier", "9753")
+        add_staff(ctx, "Manuel Ortega", "manager", "1357")
+        window.identity_changed()
+        window.settings.reload()
+        window.settings.scroll.ensureWidgetVisible(window.settings.staff)
+        shoot(window, "settings-staff")
+        sign_in_dialog = SignInDialog(ctx, parent=window)
+        sign_in_dialog.name.setCurrentIndex(sign_in_dialog.name.findData("Carla Ruiz"))
+        sign_in_dialog.secret.setText("0000")
+        sign_in_dialog._accept()
+        sign_in_dialog.show()
+        shoot(sign_in_dialog, "sign-in")
+        sign_in_dialog.reject()
+        approval = ApprovalDialog(ctx, "refund: refunds need a manager (Carla Ruiz is signed in as a cashier); "
+                                       "ask a manager to approve it", parent=window)
+        approval.show()
+        shoot(approval, "approval")
+        approval.reject()
+        window.show_screen(5)
+        shoot(window, "audit")
+        ctx.become(sign_in(ctx, "Carla Ruiz", "9753"))
+        window.identity_changed()
+        window.show_screen(0)
+        shoot(window, "counter-as-cashier")
         window.close()
         app.processEvents()
         ctx.db.close()
