@@ -13,7 +13,8 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from . import cli_backups, cli_imports, cli_printing, cli_reports, cli_staff
-from . import backups, campaigns, corrections, daily, ledger, members, programme, redemptions, rewards, sales, tiers
+from . import backups, campaigns, corrections, daily, ledger, members, privacy, programme, redemptions, rewards, sales, tiers
+from .cli_files import output_file
 from .clock import FixedClock
 from .errors import LoyaltyError, StorageError, ValidationError
 from .lookup import lookup_card
@@ -70,6 +71,13 @@ def build_parser() -> argparse.ArgumentParser:
         cmd.add_argument("card")
         if name in ("block", "unblock"):
             cmd.add_argument("--reason", default="")
+    export = member.add_parser("export", help="everything held about a member (their data-access request)")
+    export.add_argument("card")
+    export.add_argument("--json-file", metavar="FILE")
+    export.add_argument("--pdf", metavar="FILE")
+    erase = member.add_parser("erase", help="anonymise a member for good on their request (owner)")
+    erase.add_argument("card")
+    erase.add_argument("--reason", required=True)
     find = member.add_parser("find", help="search by name, phone or card")
     find.add_argument("text")
     find.add_argument("--limit", type=int, default=20)
@@ -280,6 +288,24 @@ def cmd_member_block(ctx, args, blocked=True):
     return {**_state(ctx, member.card), "status": member.status}, f"Card {member.card}: {member.status}"
 
 
+def cmd_member_export(ctx, args):
+    if not (args.json_file or args.pdf):
+        raise ValidationError("file: give --json-file FILE, --pdf FILE or both", "file")
+    member = members.member_by_card(ctx, args.card, allow_blocked=True)
+    written = []
+    if args.json_file:
+        written.append(str(privacy.export_member_json(ctx, member.id, output_file(args.json_file, "json_file"))))
+    if args.pdf:
+        written.append(str(privacy.export_member_pdf(ctx, member.id, output_file(args.pdf, "pdf"))))
+    return {"files": written}, "Written: " + ", ".join(written)
+
+
+def cmd_member_erase(ctx, args):
+    member = members.member_by_card(ctx, args.card, allow_blocked=True)
+    privacy.erase_member(ctx, member.id, args.reason)
+    return {"member": member.id, "erased": True}, f"Member {member.id}'s personal data erased; amounts kept"
+
+
 def cmd_sale(ctx, args):
     result = sales.post_sale(ctx, args.card, _amount(ctx, args.amount), args.ref)
     data = {**_state(ctx, args.card), "points": result.entry.points, "entry_id": result.entry.uuid,
@@ -435,7 +461,7 @@ def cmd_verify(ctx, args):
 HANDLERS = {
     "init": cmd_init, "demo": cmd_demo,
     "member add": cmd_member_add, "member show": cmd_member_show, "member find": cmd_member_find,
-    "member reissue": cmd_member_reissue, "member block": cmd_member_block,
+    "member reissue": cmd_member_reissue, "member export": cmd_member_export, "member erase": cmd_member_erase, "member block": cmd_member_block,
     "member unblock": lambda ctx, args: cmd_member_block(ctx, args, blocked=False),
     "sale": cmd_sale, "refund": cmd_refund, "redeem": cmd_redeem, "adjust": cmd_adjust, "bonus": cmd_bonus,
     "reverse": cmd_reverse, "balance": cmd_balance, "history": cmd_history, "expire": cmd_expire,

@@ -141,6 +141,8 @@ def enrol_member(ctx: Context, new: NewMember) -> Member:
         member_id = ctx.db.execute(_INSERT_MEMBER, _member_row(new, card, base_tier, referrer_id, now)).lastrowid
         ctx.db.execute(_INSERT_CARD, [card, member_id, to_iso(now)])
         ctx.db.execute(_INSERT_ENROLLED, [member_id, base_tier, to_iso(now)])
+        record(ctx, "member.enrol", f"member {member_id}", marketing_consent=new.marketing_consent,
+               profiling_consent=new.profiling_consent)
         if programme.welcome_bonus:
             post_bonus(ctx, member_id, programme.welcome_bonus, "welcome", f"welcome:{member_id}")
         return member_by_id(ctx, member_id)

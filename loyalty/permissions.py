@@ -7,7 +7,7 @@ may still get one action done on the spot when a manager or owner approves it wi
 PIN (`staff.approved_by`): the entry records the cashier, the audit trail the approver.
 
 Looking members up and reprinting slips and cards are open to every signed-in role and are
-not listed. Erasing a member's personal data (owner) comes with the privacy work."""
+not listed."""
 
 from .context import Context
 from .errors import PermissionDeniedError
@@ -23,7 +23,7 @@ LEAST_ROLE = {
     # the programme and the shop's data
     "settings": "owner", "tiers": "owner", "rewards": "owner", "campaigns": "owner", "staff": "owner",
     "export": "owner", "import": "owner", "reports": "owner", "audit": "owner", "restore": "owner",
-    "adjust_over_limit": "owner", "compensate_over_limit": "owner",
+    "erase": "owner", "adjust_over_limit": "owner", "compensate_over_limit": "owner",
 }
 
 WORDS = {
@@ -34,7 +34,7 @@ WORDS = {
     "reissue_card": "re-issuing cards", "settings": "changing the settings", "tiers": "changing the tiers",
     "rewards": "changing the rewards", "campaigns": "changing the campaigns", "staff": "managing staff",
     "export": "exporting data", "import": "importing data", "reports": "the reports", "audit": "the audit trail",
-    "restore": "restoring a backup",
+    "restore": "restoring a backup", "erase": "erasing a member's personal data",
     "adjust_over_limit": "adjustments above the manager's limit",
     "compensate_over_limit": "compensation above the manager's limit",
 }

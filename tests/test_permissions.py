@@ -16,6 +16,7 @@ from loyalty.exports import export_json
 from loyalty.imports import members_import
 from loyalty.members import MemberEdit, NewMember, enrol_member, reissue_card, set_blocked, update_member
 from loyalty.permissions import LEAST_ROLE, ROLES, allowed
+from loyalty.privacy import erase_member
 from loyalty.redemptions import redeem_points
 from loyalty.reports.cache import report
 from loyalty.reports.period import month_period
@@ -70,6 +71,7 @@ ACTIONS = {
     "reports": lambda c, card, tmp: report(c, month_period("2026-02")),
     "audit": lambda c, card, tmp: audit_records(c),
     "restore": lambda c, card, tmp: restore(c, next((tmp / "backups").glob("*.sqlite"))),
+    "erase": lambda c, card, tmp: erase_member(c, 1, "asked by the member"),
 }
 
 
@@ -78,7 +80,7 @@ SPEC = {
     "cashier": {"enrol", "sale", "redeem", "edit_member", "undo_own"},
     "manager": {"refund", "void", "adjust", "compensate", "block_card", "reissue_card"},
     "owner": {"settings", "tiers", "rewards", "campaigns", "staff", "export", "import", "reports", "audit", "restore",
-              "adjust_over_limit", "compensate_over_limit"},
+              "erase", "adjust_over_limit", "compensate_over_limit"},
 }
 
 

@@ -71,7 +71,7 @@ def test_a_file_that_is_not_ours_is_refused_untouched(tmp_path):
 
 # Page layout in millimetres and PostScript points: floats by nature. These modules
 # receive money and points already computed (as text, or as figures to chart).
-PAGE_GEOMETRY_MODULES = {"card.py", "receipt_pdf.py", "report_pdf.py"}
+PAGE_GEOMETRY_MODULES = {"card.py", "receipt_pdf.py", "report_pdf.py", "member_data_pdf.py"}
 
 
 def test_no_float_in_the_domain():

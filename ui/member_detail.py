@@ -3,12 +3,15 @@ lost card, and the full points history (paged as it scrolls)."""
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QDialog, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
-                               QLineEdit, QPlainTextEdit, QPushButton, QTableView, QVBoxLayout)
+                               QFileDialog, QInputDialog, QLineEdit, QPlainTextEdit, QPushButton, QTableView,
+                               QVBoxLayout)
 
 from loyalty.context import Context
 from loyalty.errors import LoyaltyError
 from loyalty.ledger import history
 from loyalty.members import Member, MemberEdit, member_by_id, reissue_card, set_blocked, update_member
+from loyalty.permissions import allowed
+from loyalty.privacy import erase_member, export_member_pdf
 
 from .formatting import moment_text
 from .history_model import HistoryTableModel
@@ -52,9 +55,13 @@ class MemberDetailDialog(QDialog):
         self.counter_button = QPushButton(self.tr("Open at the counter"))
         self.print_button = QPushButton(self.tr("Print card"))
         self.print_button.setVisible(printing is not None)
+        self.export_button = QPushButton(self.tr("Their data (PDF)…"))
+        self.erase_button = QPushButton(self.tr("Erase their data…"))
+        for button in (self.export_button, self.erase_button):   # the owner's, on the member's request
+            button.setVisible(allowed(ctx.role, "erase"))
         buttons = QHBoxLayout()
         for button in (self.save_button, self.block_button, self.reissue_button, self.print_button,
-                       self.counter_button):
+                       self.counter_button, self.export_button, self.erase_button):
             buttons.addWidget(button)
         programme = ctx.programme()
         self.history_model = HistoryTableModel(lambda before, limit: history(ctx, member.id, limit, before),
@@ -77,6 +84,8 @@ class MemberDetailDialog(QDialog):
         self.save_button.clicked.connect(self.save)
         self.block_button.clicked.connect(self.toggle_block)
         self.reissue_button.clicked.connect(self.reissue)
+        self.export_button.clicked.connect(lambda: self.export_data())
+        self.erase_button.clicked.connect(lambda: self.erase())
         self.print_button.clicked.connect(lambda: self.printing.card(self.member))
         self.counter_button.clicked.connect(lambda: (self.open_at_counter.emit(self.member.card), self.accept()))
         self.show_member(member)
@@ -124,6 +133,32 @@ class MemberDetailDialog(QDialog):
         blocked = self.member.status != "blocked"
         self._run(lambda: with_approval(self, self.ctx, lambda ctx: set_blocked(
             ctx, self.member.card, blocked, reason=self.tr("from the Members screen"))))
+
+    def export_data(self, path: str | None = None) -> None:
+        """A data-access request: everything held about the member, as a PDF they can read
+        (the CLI also writes JSON: `member export`)."""
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the member's data"),
+                                                  f"datos-{self.member.card}.pdf", "PDF (*.pdf)")
+        if path:
+            self._run(lambda: export_member_pdf(self.ctx, self.member.id, path))
+
+    def erase(self, reason: str | None = None) -> None:
+        """Erasure on the member's request: asked twice, with the reason, because it cannot be undone."""
+        if reason is None:
+            reason, ok = QInputDialog.getText(self, self.tr("Erase the member's personal data"), self.tr(
+                "This removes {name}'s name, phone, email, birthday, notes and consents for good; the amounts "
+                "stay for the books. It cannot be undone.\n\nWhy (e.g. asked at the counter today)?").format(
+                name=self.member.name))
+            if not ok:
+                return
+        try:
+            erase_member(self.ctx, self.member.id, reason)
+        except LoyaltyError as error:
+            self.problem.setText(error.message)
+            return
+        self.changed.emit()
+        self.accept()
 
     def reissue(self) -> None:
         self._run(lambda: with_approval(self, self.ctx, lambda ctx: reissue_card(ctx, self.member.card)))
