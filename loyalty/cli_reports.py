@@ -1,8 +1,11 @@
 """The CLI's `report` command: the month's (or a range's) metrics, and their exports."""
 
+from dataclasses import asdict
+
 from .cli_files import output_file
 from .errors import ValidationError
 from .reports.export import write_csv, write_xlsx
+from .reports.fraud import fraud_flags
 from .reports.cache import report as period_report
 from .reports.period import month_period, range_period
 from .reports.tables import report_json
@@ -17,6 +20,10 @@ def add_commands(sub) -> None:
     report.add_argument("--pdf", metavar="FILE")
     report.add_argument("--csv", metavar="DIR", help="one CSV file per table in this folder")
     report.add_argument("--xlsx", metavar="FILE")
+    fraud = sub.add_parser("fraud", help="fraud flags for a month or a range, each with its entries (owner)")
+    fraud.add_argument("--month", metavar="YYYY-MM")
+    fraud.add_argument("--from", dest="first", metavar="DATE")
+    fraud.add_argument("--to", dest="last", metavar="DATE")
 
 
 def _period(args):
@@ -54,4 +61,14 @@ def cmd_report(ctx, args):
     return data, text
 
 
-HANDLERS = {"report": cmd_report}
+def cmd_fraud(ctx, args):
+    flags = fraud_flags(ctx, _period(args))
+    lines = []
+    for flag in flags:
+        lines.append(f"{flag.code}: {flag.about}: {flag.detail}")
+        lines += [f"    entry {entry['id']}  {entry['created_at'][:16]}  {entry['kind']:<7} {entry['points']:>7}  "
+                  f"card {entry['card']}  by {entry['staff_id']}" for entry in flag.entries]
+    return {"flags": [asdict(flag) for flag in flags]}, "\n".join(lines) or "No fraud flags for that period."
+
+
+HANDLERS = {"report": cmd_report, "fraud": cmd_fraud}

@@ -27,6 +27,9 @@ def add_commands(sub) -> None:
     role = actions.add_parser("role")
     role.add_argument("name")
     role.add_argument("role", choices=staff.ROLES)
+    own = actions.add_parser("card", help="link a staff member's own loyalty card (for the fraud flags)")
+    own.add_argument("name")
+    own.add_argument("card", nargs="?", help="leave out to unlink")
     for name in ("deactivate", "activate"):
         actions.add_parser(name).add_argument("name")
     pin = actions.add_parser("pin", help="change a PIN (your own, or anyone's as the owner); unlocks the account")
@@ -96,6 +99,12 @@ def cmd_pin(ctx, args):
     return {"name": args.name}, f"PIN of {args.name} changed"
 
 
+def cmd_card(ctx, args):
+    staff.link_own_card(ctx, args.name, args.card)
+    return {"name": args.name, "card": args.card}, (f"{args.name}'s own card: {args.card}" if args.card
+                                                    else f"{args.name} has no own card linked")
+
+
 def cmd_audit(ctx, args):
     records = audit_records(ctx, args.who, args.action, args.since, args.until, args.limit)
     if args.csv:
@@ -106,7 +115,7 @@ def cmd_audit(ctx, args):
 
 
 HANDLERS = {
-    "staff add": cmd_add, "staff list": cmd_list, "staff role": cmd_role, "staff pin": cmd_pin,
+    "staff add": cmd_add, "staff card": cmd_card, "staff list": cmd_list, "staff role": cmd_role, "staff pin": cmd_pin,
     "staff deactivate": lambda ctx, args: cmd_active(ctx, args, False),
     "staff activate": lambda ctx, args: cmd_active(ctx, args, True),
     "audit": cmd_audit,

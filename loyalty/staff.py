@@ -134,6 +134,19 @@ def change_secret(ctx: Context, name: str, secret: str) -> None:
         record(ctx, "staff.secret", f"staff {member.name}")
 
 
+def link_own_card(ctx: Context, name: str, card: str | None) -> None:
+    """The staff member's own loyalty card (staff are often members): points they credit to
+    it themselves are flagged for the owner. None unlinks."""
+    from .members import member_by_card   # members import staff's permissions; here only when linking
+
+    with write_transaction(ctx.db):
+        require(ctx, "staff")
+        member = staff_by_name(ctx, name)
+        member_id = member_by_card(ctx, card, allow_blocked=True).id if card else None
+        ctx.db.execute("UPDATE staff SET member_id = ? WHERE id = ?", [member_id, member.id])
+        record(ctx, "staff.own_card", f"staff {member.name}", member=member_id)
+
+
 def _keep_an_owner(ctx: Context, leaving: Staff) -> None:
     others = ctx.db.execute("SELECT COUNT(*) FROM staff WHERE role = 'owner' AND active = 1 AND id != ?",
                             [leaving.id]).fetchone()[0]

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QGroupBox, QHBoxLay
 
 from loyalty.context import Context
 from loyalty.errors import LoyaltyError
-from loyalty.staff import ROLES, add_staff, change_role, change_secret, list_staff, set_active
+from loyalty.staff import ROLES, add_staff, change_role, change_secret, link_own_card, list_staff, set_active
 
 
 class StaffPanel(QGroupBox):
@@ -39,16 +39,23 @@ class StaffPanel(QGroupBox):
         self.role_button = QPushButton(self.tr("Give the chosen one this role"))
         self.pin_button = QPushButton(self.tr("Set the chosen one's PIN"))
         self.active_button = QPushButton(self.tr("Deactivate / reactivate"))
+        self.own_card = QLineEdit(placeholderText=self.tr("Their own loyalty card, if any"))
+        self.own_card.setAccessibleName(self.tr("Their own loyalty card"))
+        self.own_card_button = QPushButton(self.tr("Link the chosen one's own card"))
         entry = QHBoxLayout()
         for widget in (self.name, self.role, self.pin, self.add_button):
             entry.addWidget(widget)
         actions = QHBoxLayout()
         for widget in (self.role_button, self.pin_button, self.active_button):
             actions.addWidget(widget)
+        own = QHBoxLayout()
+        own.addWidget(self.own_card)
+        own.addWidget(self.own_card_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
         layout.addLayout(entry)
         layout.addLayout(actions)
+        layout.addLayout(own)
         self.add_button.clicked.connect(self.add)
         self.role_button.clicked.connect(lambda: self._on_chosen(lambda name: change_role(
             self.ctx, name, self.role.currentData()), self.tr("{name} now has the role chosen.")))
@@ -56,6 +63,9 @@ class StaffPanel(QGroupBox):
             self.ctx, name, self.pin.text()), self.tr("New PIN saved for {name}.")))
         self.active_button.clicked.connect(lambda: self._on_chosen(lambda name: set_active(
             self.ctx, name, not self._chosen_active()), self.tr("{name} updated.")))
+        self.own_card_button.clicked.connect(lambda: self._on_chosen(lambda name: link_own_card(
+            self.ctx, name, self.own_card.text().strip() or None), self.tr("{name}'s own card saved: points "
+                                                                           "they credit to it are flagged.")))
         self.reload()
 
     def reload(self) -> None:
@@ -89,5 +99,6 @@ class StaffPanel(QGroupBox):
             return
         self.name.clear()
         self.pin.clear()
+        self.own_card.clear()
         self.reload()
         self.message.emit("success", done)

@@ -375,6 +375,7 @@ def staff_and_audit(db: Database) -> None:
             active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
             failed_tries INTEGER NOT NULL DEFAULT 0,
             locked_until TEXT,                          -- UTC; after too many wrong tries
+            member_id INTEGER REFERENCES members(id),   -- their own loyalty card, if they have one (fraud flags)
             created_at TEXT NOT NULL
         );
         CREATE TABLE audit (
