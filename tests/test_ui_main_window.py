@@ -177,6 +177,7 @@ def test_reports_screen_computes_off_the_gui_thread_and_exports(qtbot, window, c
     value, change = screen.tiles["member_sales"]
     assert value.text().startswith("25") and "€" in value.text() and "▲" in change.text()
     assert screen.top_table.item(0, 0).text() == "Ana García"
+    assert screen.flags.topLevelItem(0).text(0) == "No fraud flags this month."
     assert screen.sales_chart.chart().series()[0].barSets()[0].at(9) == 25   # 10 March
     files = screen.export_to("csv", tmp_path / "csv") + screen.export_to("xlsx", tmp_path / "r.xlsx") \
         + screen.export_to("pdf", tmp_path / "r.pdf")

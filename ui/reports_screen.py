@@ -9,13 +9,15 @@ from PySide6.QtCharts import (QBarCategoryAxis, QBarSeries, QBarSet, QChart, QCh
                               QValueAxis)
 from PySide6.QtCore import QDate, QLocale, QObject, QThread, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QPainter
-from PySide6.QtWidgets import (QDateEdit, QFileDialog, QFrame, QGridLayout, QHBoxLayout, QLabel, QProgressBar,
-                               QPushButton, QScrollArea, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QDateEdit, QFileDialog, QFrame, QGridLayout, QHBoxLayout, QHeaderView, QLabel,
+                               QProgressBar, QPushButton, QScrollArea, QTableWidget, QTableWidgetItem, QTreeWidget,
+                               QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from loyalty.clock import local_date
 from loyalty.context import Context
 from loyalty.programme import load_tiers
 from loyalty.reports.export import write_csv, write_xlsx
+from loyalty.reports.fraud import fraud_flags
 from loyalty.reports.cache import report as period_report
 from loyalty.reports.metrics import Report
 from loyalty.reports.period import month_period
@@ -23,7 +25,7 @@ from loyalty.reports.report_pdf import write_pdf
 
 from .background import WorkerShop, start_worker
 from .feedback import StatusBanner
-from .formatting import money_text, points_text
+from .formatting import moment_text, money_text, points_text
 
 TILES = ("member_sales", "active_members", "new_members", "transactions", "avg_ticket", "points_issued",
          "points_redeemed", "points_outstanding", "liability", "retention_rate", "repeat_purchase_rate", "churned")
@@ -32,7 +34,8 @@ RATES = {"retention_rate", "repeat_purchase_rate", "redemption_rate"}
 
 
 class _ReportWorker(QObject):
-    done = Signal(object)
+    report_ready = Signal(object)
+    done = Signal(object)           # the fraud flags, looked for once the report is shown
     failed = Signal(str)
     progress = Signal(int, int)
 
@@ -44,7 +47,8 @@ class _ReportWorker(QObject):
     def run(self) -> None:
         ctx = self.shop.open()
         try:
-            self.done.emit(period_report(ctx, month_period(self.month), progress=self.progress.emit))
+            self.report_ready.emit(period_report(ctx, month_period(self.month), progress=self.progress.emit))
+            self.done.emit(fraud_flags(ctx, month_period(self.month)))
         except Exception as error:  # shown on the banner
             self.failed.emit(getattr(error, "message", str(error)))
         finally:
@@ -118,6 +122,13 @@ class ReportsScreen(QWidget):
         bottom.addWidget(self.top_table)
         bottom.addWidget(self.abc_table)
         content.addLayout(bottom)
+        self.flags = QTreeWidget()
+        self.flags.setHeaderLabels([self.tr("Fraud flags: what and who"), self.tr("When"), self.tr("Points"),
+                                    self.tr("Card"), self.tr("By")])
+        self.flags.setAccessibleName(self.tr("Fraud flags"))
+        self.flags.setMinimumHeight(180)
+        self.flags.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        content.addWidget(self.flags)
         inner = QWidget()
         inner.setLayout(content)
         scroll = QScrollArea(widgetResizable=True)
@@ -157,7 +168,8 @@ class ReportsScreen(QWidget):
         self.busy.show()
         self.show_button.setEnabled(False)
         worker = _ReportWorker(WorkerShop(self.ctx), self.selected_month())
-        worker.done.connect(self._shown)
+        worker.report_ready.connect(self._shown)
+        worker.done.connect(self._flags_found)
         worker.failed.connect(self._failed)
         self.thread = start_worker(self, worker, (worker.done, worker.failed), self._finished)
 
@@ -192,6 +204,24 @@ class ReportsScreen(QWidget):
         for button in self.export_buttons.values():
             button.setEnabled(True)
         self.banner.show_message("success", self.tr("Report for {month}").format(month=report.period.label()))
+
+    @Slot(object)
+    def _flags_found(self, flags: list) -> None:
+        """Each flag with the entries behind it (docs/metrics.md, Fraud flags)."""
+        words = {"own_card": self.tr("Points to their own card"), "sales_burst": self.tr("Many sales in a short time"),
+                 "manual_credits": self.tr("Many points credited by hand"),
+                 "quick_redemption": self.tr("Large earn redeemed at once"),
+                 "tier_top_ups": self.tr("Small sales carrying members over a tier threshold")}
+        self.flags.clear()
+        for flag in flags:
+            item = QTreeWidgetItem([f"{words.get(flag.code, flag.code)} · {flag.about} · {flag.detail}"])
+            for entry in flag.entries:
+                item.addChild(QTreeWidgetItem([self.tr("entry {id} ({kind})").format(id=entry["id"], kind=entry["kind"]),
+                                               moment_text(entry["created_at"]), points_text(entry["points"]),
+                                               entry["card"], entry["staff_id"]]))
+            self.flags.addTopLevelItem(item)
+        if not flags:
+            self.flags.addTopLevelItem(QTreeWidgetItem([self.tr("No fraud flags this month.")]))
 
     def _text(self, name: str, value) -> str:
         programme = self.ctx.programme()
