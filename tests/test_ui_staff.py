@@ -167,3 +167,18 @@ def test_the_audit_screen_filters_by_person_and_exports(qtbot, window, ctx, tmp_
                                                 for row in range(screen.table.rowCount()))
     screen.export(str(tmp_path / "audit.csv"))
     assert "earn_rate" in (tmp_path / "audit.csv").read_text(encoding="utf-8-sig")
+
+
+def test_the_ledger_check_runs_off_the_gui_thread_and_names_a_tampered_entry(qtbot, window, ctx, enrol):
+    ana = enrol("Ana García")
+    post_sale(ctx, ana.card, 2_000)
+    window.show_screen(5)
+    screen = window.audit
+    qtbot.mouseClick(screen.verify_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: screen.thread is None, timeout=10_000)
+    assert "every balance, total and seal is right" in screen.banner.text()
+    ctx.db.execute("DROP TRIGGER entries_no_update")
+    ctx.db.execute("UPDATE entries SET points = 999 WHERE id = 1")
+    qtbot.mouseClick(screen.verify_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: screen.thread is None, timeout=10_000)
+    assert "entry 1 was edited" in screen.banner.text()

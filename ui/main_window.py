@@ -227,4 +227,5 @@ class MainWindow(QMainWindow):
         self.members_search.stop()
         self.printing.shutdown()
         self.reports.shutdown()
+        self.audit.shutdown()
         self.settings.backups.shutdown()
