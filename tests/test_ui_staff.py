@@ -182,3 +182,24 @@ def test_the_ledger_check_runs_off_the_gui_thread_and_names_a_tampered_entry(qtb
     qtbot.mouseClick(screen.verify_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: screen.thread is None, timeout=10_000)
     assert "entry 1 was edited" in screen.banner.text()
+
+
+def test_the_app_asks_for_the_owner_at_first_start_then_who_is_at_the_counter(qtbot, ctx):
+    from ui.app import sign_in_at_start
+
+    def create_owner():
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            QTimer.singleShot(20, create_owner)
+            return
+        dialog.name.setText("Olga")
+        for field in (dialog.secret, dialog.again):
+            field.setText("24681357")
+        qtbot.keyClick(dialog.again, Qt.Key.Key_Return)
+    QTimer.singleShot(20, create_owner)
+    first = sign_in_at_start(ctx)
+    assert (first.staff_id, first.role) == ("Olga", "owner")
+    add_staff(first, "Carla", "cashier", PINS["Carla"])
+    answer_dialog(qtbot, "Carla", PINS["Carla"])
+    later = sign_in_at_start(ctx)
+    assert (later.staff_id, later.role) == ("Carla", "cashier")
