@@ -12,7 +12,7 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from . import cli_backups, cli_imports, cli_printing, cli_reports, cli_staff
+from . import cli_backups, cli_imports, cli_printing, cli_reports, cli_retention, cli_staff
 from . import backups, campaigns, corrections, daily, ledger, members, privacy, programme, redemptions, rewards, sales, tiers
 from .cli_files import output_file
 from .clock import FixedClock
@@ -157,6 +157,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_backups.add_commands(sub)
     cli_imports.add_commands(sub)
     cli_staff.add_commands(sub)
+    cli_retention.add_commands(sub)
     return parser
 
 
@@ -475,6 +476,7 @@ HANDLERS = {
     **cli_backups.HANDLERS,
     **cli_imports.HANDLERS,
     **cli_staff.HANDLERS,
+    **cli_retention.HANDLERS,
 }
 
 

@@ -1,0 +1,141 @@
+"""Purchase profiles, RFM scores and segments, and the consent rule of contact lists: each
+definition of docs/metrics.md checked at its boundaries."""
+
+import csv
+from datetime import date, datetime, timedelta, timezone
+
+import pytest
+
+from loyalty.corrections import adjust_points
+from loyalty.members import MemberEdit, update_member
+from loyalty.profiles import purchase_profile
+from loyalty.rfm import rfm_scores, segment_for, window_months
+from loyalty.sales import post_sale, refund_sale
+from loyalty.segments import segment_ids, write_contact_list
+
+
+def at(clock, day: str, hour: int = 11):
+    clock.current = datetime.fromisoformat(day).replace(hour=hour, tzinfo=timezone.utc)
+
+
+def test_the_purchase_profile_of_a_regular(ctx, enrol, clock):
+    ana = enrol("Ana")
+    for day, amount in (("2026-01-05", 2_000), ("2026-01-12", 3_000), ("2026-01-19", 1_000), ("2026-02-02", 4_000)):
+        at(clock, day)                                  # Mondays, weekly then a fortnight
+        post_sale(ctx, ana.card, amount, f"T{day}")
+    refund_sale(ctx, ana.card, 1_000, "T2026-01-12")
+    at(clock, "2026-02-12")
+    profile = purchase_profile(ctx, ana.id)
+    assert (profile.visits, profile.total_cents, profile.average_ticket_cents) == (4, 9_000, 2_250)
+    assert (profile.first_visit, profile.last_visit, profile.days_since_last) == (date(2026, 1, 5),
+                                                                                date(2026, 2, 2), 10)
+    assert profile.usual_interval_days == 7 and profile.favourite_weekday == 1
+
+
+def test_a_member_who_never_bought_has_an_empty_profile(ctx, enrol):
+    profile = purchase_profile(ctx, enrol("Eva").id)
+    assert profile.visits == 0 and profile.last_visit is None and profile.usual_interval_days is None
+
+
+@pytest.mark.parametrize("scores, segment", [
+    ((5, 5, 5), "champions"), ((4, 4, 4), "champions"), ((4, 4, 3), "loyal"), ((3, 5, 5), "loyal"),
+    ((5, 1, 1), "new"), ((4, 1, 5), "new"), ((5, 2, 1), "potential"), ((3, 3, 3), "potential"),
+    ((2, 3, 5), "at_risk"), ((1, 5, 5), "at_risk"), ((2, 2, 2), "hibernating"), ((1, 2, 5), "lost"),
+])
+def test_segment_boundaries(scores, segment):
+    assert segment_for(*scores) == segment
+
+
+def test_every_score_combination_has_exactly_one_segment():
+    combinations = [(r, f, m) for r in range(1, 6) for f in range(1, 6) for m in range(1, 6)]
+    assert {segment_for(*c) for c in combinations} == {"champions", "loyal", "new", "potential", "at_risk",
+                                                       "hibernating", "lost"}
+
+
+def test_the_window_is_the_twelve_months_ending_with_this_one():
+    assert window_months(date(2026, 3, 10)) == ("2025-04", "2026-03")
+    assert window_months(date(2026, 12, 31)) == ("2026-01", "2026-12")
+
+
+def test_quintile_scores_give_equal_values_equal_scores(ctx, enrol, clock):
+    members = [enrol(f"Socio {n}") for n in range(10)]
+    for n, member in enumerate(members):               # member n: n + 1 sales of 10.00, the last n days ago
+        for visit in range(n + 1):
+            at(clock, (date(2026, 3, 1) + timedelta(days=visit)).isoformat())
+            post_sale(ctx, member.card, 1_000, f"R{visit}")
+    at(clock, "2026-03-20")
+    scores = rfm_scores(ctx)
+    assert [scores[m.id].f for m in members] == [1, 1, 2, 2, 3, 3, 4, 4, 5, 5]
+    assert [scores[m.id].m for m in members] == [1, 1, 2, 2, 3, 3, 4, 4, 5, 5]
+    assert scores[members[9].id].r == 5 and scores[members[0].id].r == 1, "recent is 5"
+    assert scores[members[9].id].segment == "champions"
+
+
+def test_a_member_without_a_sale_in_twelve_months_is_not_scored_but_is_lapsed(ctx, enrol, clock):
+    old, recent = enrol("Antiguo"), enrol("Reciente")
+    at(clock, "2025-01-10")
+    post_sale(ctx, old.card, 1_000)
+    at(clock, "2026-03-01")
+    post_sale(ctx, recent.card, 1_000)
+    at(clock, "2026-03-10")
+    assert set(rfm_scores(ctx)) == {recent.id}
+    assert segment_ids(ctx, "lapsed", 90) == [old.id]
+    assert segment_ids(ctx, "lapsed", 10) == [old.id], "bought 9 days ago: not 10 days without a sale"
+    assert segment_ids(ctx, "lapsed", 9) == [old.id, recent.id]
+
+
+def test_birthday_expiring_new_tier_and_near_next_tier_segments(ctx, enrol, clock, settings):
+    settings(expiry_months=1)
+    at(clock, "2026-02-10")
+    ana = enrol("Ana", birthday="1980-03-23")
+    luis = enrol("Luis", birthday="1975-07-02")
+    post_sale(ctx, luis.card, 45_000)                 # silver at 500.00: 50.00 short
+    at(clock, "2026-03-10")
+    eva = enrol("Eva")
+    assert segment_ids(ctx, "birthday_this_month") == [ana.id]
+    assert segment_ids(ctx, "expiring", 30) == [luis.id], "points earned in February expire on 31 March"
+    assert segment_ids(ctx, "expiring", 20) == []
+    assert segment_ids(ctx, "new_this_month") == [eva.id]
+    assert segment_ids(ctx, "tier", "bronze") == [ana.id, luis.id, eva.id]
+    assert segment_ids(ctx, "near_next_tier", 5_000) == [luis.id]
+    assert segment_ids(ctx, "near_next_tier", 4_999) == []
+
+
+def test_the_contact_list_only_ever_holds_consenting_members(ctx, enrol, tmp_path):
+    yes = enrol("Sí Quiere", marketing_consent=True, email="si@example.es")
+    no = enrol("No Quiere", email="no@example.es")
+    withdrawn = enrol("Ya No", marketing_consent=True)
+    update_member(ctx, withdrawn.id, MemberEdit(name="Ya No", marketing_consent=False))
+    ids = segment_ids(ctx, "tier", "bronze")
+    assert set(ids) == {yes.id, no.id, withdrawn.id}
+    written = write_contact_list(ctx, ids, tmp_path / "contacts.csv")
+    with (tmp_path / "contacts.csv").open(encoding="utf-8-sig") as handle:
+        rows = list(csv.DictReader(handle))
+    assert written == 1 and [row["name"] for row in rows] == ["Sí Quiere"]
+
+
+def test_unknown_segments_and_bad_values_are_refused(ctx):
+    from loyalty.errors import ValidationError
+
+    for name, value in (("vip", None), ("rfm", "best"), ("lapsed", "soon"), ("expiring", -1)):
+        with pytest.raises(ValidationError):
+            segment_ids(ctx, name, value)
+
+
+def test_adjustments_do_not_make_a_member_active(ctx, enrol, clock):
+    ana = enrol("Ana")
+    adjust_points(ctx, ana.card, 50, "welcome back")
+    assert rfm_scores(ctx) == {}
+
+
+def test_the_command_line_counts_a_segment_and_writes_consenting_contacts_only(ctx, enrol, tmp_path, capsys):
+    from loyalty.cli import main
+
+    enrol("Sí Quiere", marketing_consent=True)
+    enrol("No Quiere")
+    path = str(tmp_path / "shop.sqlite")
+    assert main(["--db", path, "--json", "segment", "tier", "bronze", "--contacts", str(tmp_path / "c.csv")]) == 0
+    out = capsys.readouterr().out
+    assert '"count": 2' in out and '"contacts_written": 1' in out
+    assert main(["--db", path, "segment", "rfm", "best"]) == 2
+    assert "value: an RFM segment" in capsys.readouterr().err
