@@ -28,7 +28,7 @@ PARTS = {
     "previous period": lambda ctx, period: metrics.period_metrics(ctx, period.previous(), 60),
     "daily series": lambda ctx, period: metrics.daily_series(ctx, period),
     "tiers": lambda ctx, period: metrics.tier_figures(ctx, *period.bounds(ctx.programme().timezone)),
-    "top members": lambda ctx, period: metrics.top_members(ctx, *period.bounds(ctx.programme().timezone), 10),
+    "top members": lambda ctx, period: metrics.top_members(ctx, period, 10),
     "ABC (12 months)": lambda ctx, period: metrics.abc_classes(ctx, period),
     "points expiring": lambda ctx, period: metrics.expiring_points(ctx),
 }

@@ -300,3 +300,17 @@ def test_a_closed_months_report_is_kept_and_dropped_when_something_lands_in_it(t
     with write_transaction(ctx.db):
         save_settings(ctx.db, {"points_per_currency_unit": 50})   # changes the liability
     assert kept_rows() == 0
+
+
+def test_points_expiring_within_30_60_90_days_match_the_open_lots(shop):
+    report = compute_report(shop, month_period("2026-04"), churn_days=CHURN_DAYS)
+    today = shop.clock.now().astimezone(TZ).date()
+    lots = [dict(row) for row in shop.db.query("SELECT member_id, expires_on, remaining FROM lots")]
+    expected = []
+    for days in (30, 60, 90):
+        due = [lot for lot in lots if lot["remaining"] > 0
+               and date.fromisoformat(lot["expires_on"]) <= today + timedelta(days=days)]
+        expected.append({"within_days": days, "points": sum(lot["remaining"] for lot in due),
+                         "members": len({lot["member_id"] for lot in due})})
+    assert report.expiring == expected
+    assert expected[0]["points"] < expected[2]["points"], "the shop has points due at different horizons"

@@ -84,8 +84,8 @@ def period_metrics(ctx: Context, period: Period, churn_days: int) -> dict:
                                             programme.timezone))
     activity = (_activity_by_month if period.is_month else _activity_by_entry)(ctx, period, churn_start)
     members_total, new_members = ctx.db.execute(
-        "SELECT COALESCE(SUM(joined_at < ?), 0), COALESCE(SUM(joined_at >= ? AND joined_at < ?), 0) FROM members",
-        [end, start, end]).fetchone()
+        "SELECT (SELECT COUNT(*) FROM members WHERE joined_at < ?), "
+        "(SELECT COUNT(*) FROM members WHERE joined_at >= ? AND joined_at < ?)", [end, start, end]).fetchone()
     outstanding = outstanding_points(ctx, end)
     return {
         "members_total": members_total,
@@ -225,29 +225,29 @@ def top_members(ctx: Context, period: Period, limit: int) -> list[dict]:
 
 def abc_classes(ctx: Context, period: Period) -> list[dict]:
     """Members ranked by their sales in the 12 months up to the period's end: A make the first
-    80 % of those sales, B the next 15 %, C the rest (members with no net sales are C)."""
+    80 % of those sales, B the next 15 %, C the rest (members with no net sales are C).
+    Ranked and counted in SQL: a year of a big shop is half a million members."""
     end_day = period.last_day
     year_before = Period(_same_day_a_year_before(end_day) + timedelta(days=1), end_day)
     if (end_day + timedelta(days=1)).day == 1:   # twelve whole months: their per-member totals
-        per_member = ctx.db.execute(
-            "SELECT member_id, SUM(spend_cents) FROM member_months WHERE month >= ? AND month <= ? "
-            "GROUP BY member_id", [year_before.month, end_day.strftime("%Y-%m")])
+        per_member = ("SELECT member_id, SUM(spend_cents) AS sales FROM member_months WHERE month >= ? AND month <= ? "
+                      "GROUP BY member_id", [year_before.month, end_day.strftime("%Y-%m")])
     else:
-        per_member = ctx.db.execute(
-            "SELECT member_id, SUM(spend_cents) FROM entries WHERE created_at >= ? AND created_at < ? "
-            "AND spend_cents != 0 GROUP BY member_id", list(year_before.bounds(ctx.programme().timezone)))
-    sales = sorted((row for row in per_member if row[1] > 0), key=lambda row: (-row[1], row[0]))
-    whole = sum(amount for _, amount in sales)
-    classes = {"A": [0, 0], "B": [0, 0], "C": [0, 0]}
-    running = 0
-    for _, amount in sales:
-        share_before = ratio(running, whole)
-        label = "A" if share_before < ABC_SHARES[0] else "B" if share_before < ABC_SHARES[1] else "C"
-        classes[label][0] += 1
-        classes[label][1] += amount
-        running += amount
-    return [{"class": label, "members": count, "member_sales": amount, "share_of_sales": ratio(amount, whole)}
-            for label, (count, amount) in classes.items()]
+        per_member = ("SELECT member_id, SUM(spend_cents) AS sales FROM entries WHERE created_at >= ? "
+                      "AND created_at < ? AND spend_cents != 0 GROUP BY member_id",
+                      list(year_before.bounds(ctx.programme().timezone)))
+    (a_share, b_share) = ABC_SHARES
+    counted = {label: (count, amount) for label, count, amount in ctx.db.execute(
+        f"""WITH buyers AS (SELECT member_id, sales FROM ({per_member[0]}) WHERE sales > 0),
+                ranked AS (SELECT sales, SUM(sales) OVER (ORDER BY sales DESC, member_id ROWS UNBOUNDED PRECEDING)
+                                         - sales AS before FROM buyers),
+                whole AS (SELECT SUM(sales) AS total FROM buyers)
+            SELECT CASE WHEN before * ? < ? * total THEN 'A' WHEN before * ? < ? * total THEN 'B' ELSE 'C' END,
+                   COUNT(*), SUM(sales) FROM ranked, whole GROUP BY 1""",
+        [*per_member[1], a_share.denominator, a_share.numerator, b_share.denominator, b_share.numerator])}
+    whole = sum(amount for _, amount in counted.values())
+    return [{"class": label, "members": counted.get(label, (0, 0))[0], "member_sales": counted.get(label, (0, 0))[1],
+             "share_of_sales": ratio(counted.get(label, (0, 0))[1], whole)} for label in ("A", "B", "C")]
 
 
 def _same_day_a_year_before(day: date) -> date:
@@ -258,12 +258,13 @@ def _same_day_a_year_before(day: date) -> date:
 
 
 def expiring_points(ctx: Context) -> list[dict]:
-    """Points that will expire within 30, 60 and 90 days of today (as the lots stand now)."""
+    """Points that will expire within 30, 60 and 90 days of today (as the lots stand now),
+    in one pass over the open lots due within the longest horizon."""
     today = local_date(ctx.clock.now(), ctx.programme().timezone)
-    rows = []
-    for days in EXPIRY_HORIZONS:
-        points, members = ctx.db.execute(
-            "SELECT COALESCE(SUM(remaining), 0), COUNT(DISTINCT member_id) FROM lots "
-            "WHERE remaining > 0 AND expires_on <= ?", [(today + timedelta(days=days)).isoformat()]).fetchone()
-        rows.append({"within_days": days, "points": points, "members": members})
-    return rows
+    horizons = [(today + timedelta(days=days)).isoformat() for days in EXPIRY_HORIZONS]
+    sums = ", ".join("COALESCE(SUM(CASE WHEN expires_on <= ? THEN remaining END), 0), "
+                     "COUNT(DISTINCT CASE WHEN expires_on <= ? THEN member_id END)" for _ in horizons)
+    row = ctx.db.execute(f"SELECT {sums} FROM lots WHERE remaining > 0 AND expires_on <= ?",
+                         [day for day in horizons for _ in (0, 1)] + [horizons[-1]]).fetchone()
+    return [{"within_days": days, "points": row[2 * n], "members": row[2 * n + 1]}
+            for n, days in enumerate(EXPIRY_HORIZONS)]
