@@ -109,6 +109,8 @@ class MainWindow(QMainWindow):
         self.settings.backups.restored.connect(self.data_replaced)
         self.idle = IdleLock(self, ctx.programme().lock_after_minutes)
         self.idle.timed_out.connect(self.lock)
+        self.quitting = False
+        QApplication.instance().aboutToQuit.connect(lambda: setattr(self, "quitting", True))
         self.show_screen(0)
         self.refresh()
         self.identity_changed()
@@ -141,7 +143,9 @@ class MainWindow(QMainWindow):
             "The counter locked itself after {minutes} minutes without use. Sign in to carry on.").format(
             minutes=self.ctx.programme().lock_after_minutes))
         while dialog.exec() != QDialog.DialogCode.Accepted or dialog.result_ctx is None:
-            pass   # a locked counter stays locked: Cancel and Esc do not open it
+            if self.quitting or not self.isVisible():   # the app is closing: nothing to unlock
+                return
+            # otherwise a locked counter stays locked: Cancel and Esc do not open it
         self.ctx.become(dialog.result_ctx)
         self.centralWidget().show()
         self.identity_changed()
