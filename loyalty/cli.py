@@ -21,6 +21,7 @@ from .lookup import lookup_card
 from .money import parse_amount, plain_amount
 from .paths import default_database_path
 from .reports import cache as report_cache
+from .followups import generate_followups
 from .settings import change_settings, change_tier
 from .shop import open_shop
 from .verify import verify
@@ -378,9 +379,11 @@ def cmd_history(ctx, args):
 def cmd_expire(ctx, args):
     ctx = daily.as_daily_job(ctx)
     result = daily.run_daily(ctx)
+    followups_added = generate_followups(ctx)                           # the retention to-do list
     backup = backups.daily_backup(ctx)                                   # once a day, then rotation
     prepared = report_cache.prepare_closed_month(ctx).period.label()   # the owner's next look at it is instant
-    return {**asdict(result), "backup": str(backup.path) if backup else None, "report_prepared": prepared}, (
+    return {**asdict(result), "backup": str(backup.path) if backup else None, "report_prepared": prepared,
+            "followups_added": followups_added}, (
         f"Expired {result.expired_points} points in {result.expired_entries} entries; "
         f"{result.downgraded} tier downgrades, {result.grace_started} grace periods started; "
         f"report for {prepared} ready" + (f"; backup {backup.path}" if backup else "") + ".")

@@ -1,7 +1,14 @@
 """The CLI's retention commands: segments and their consent-only contact lists, a member's
-purchase profile and RFM scores."""
+purchase profile and RFM scores, follow-ups and complaints."""
 
 from dataclasses import asdict
+from datetime import date
+
+from . import complaints
+from .campaigns import parse_day
+from .complaints import CATEGORIES
+from .followups import add_followup, complete_followup, generate_followups, open_followups
+from .tiers import local_today
 
 from .cli_files import output_file
 from .members import member_by_card
@@ -19,6 +26,38 @@ def add_commands(sub) -> None:
     segment.add_argument("--limit", type=int, default=50, help="members listed (the count is always whole)")
     profile = sub.add_parser("profile", help="a member's purchase profile and RFM scores")
     profile.add_argument("card")
+
+    followups = sub.add_parser("followups", help="the follow-up to-do list").add_subparsers(dest="action",
+                                                                                         required=True)
+    listing = followups.add_parser("list", help="open follow-ups due by a day (default: today)")
+    listing.add_argument("--due", metavar="DATE")
+    listing.add_argument("--card")
+    listing.add_argument("--who", help="assigned to this staff member")
+    add = followups.add_parser("add")
+    add.add_argument("card")
+    add.add_argument("--reason", required=True)
+    add.add_argument("--due", metavar="DATE", required=True)
+    add.add_argument("--who", help="assign it to this staff member")
+    done = followups.add_parser("done")
+    done.add_argument("id", type=int)
+    done.add_argument("--outcome", required=True)
+    followups.add_parser("generate", help="run the rules now (the daily job does it every night)")
+
+    complaint = sub.add_parser("complaint", help="take, resolve and check complaints").add_subparsers(
+        dest="action", required=True)
+    take = complaint.add_parser("open")
+    take.add_argument("card")
+    take.add_argument("--category", required=True, choices=CATEGORIES)
+    take.add_argument("--description", required=True)
+    resolve = complaint.add_parser("resolve")
+    resolve.add_argument("id", type=int)
+    resolve.add_argument("--resolution", required=True)
+    resolve.add_argument("--points", type=int, default=0, help="compensation as bonus points")
+    check = complaint.add_parser("check", help="record the satisfaction check afterwards")
+    check.add_argument("id", type=int)
+    check.add_argument("--satisfied", required=True, choices=("yes", "no"))
+    check.add_argument("--note", default="")
+    complaint.add_parser("list").add_argument("card")
 
 
 def cmd_segment(ctx, args):
@@ -46,4 +85,54 @@ def cmd_profile(ctx, args):
     return data, text
 
 
-HANDLERS = {"segment": cmd_segment, "profile": cmd_profile}
+def cmd_followups_list(ctx, args):
+    due = date.fromisoformat(parse_day(args.due, "due")) if args.due else local_today(ctx)
+    member_id = member_by_card(ctx, args.card, allow_blocked=True).id if args.card else None
+    items = open_followups(ctx, member_id, None if member_id else due, args.who)
+    text = "\n".join(f"{f.id:>5}  due {f.due_on}  {f.assigned_to or '':<12} {f.reason}" for f in items)
+    return {"followups": [asdict(f) for f in items]}, text or "Nothing to follow up."
+
+
+def cmd_followups_add(ctx, args):
+    item = add_followup(ctx, args.card, args.reason, date.fromisoformat(parse_day(args.due, "due")), args.who)
+    return asdict(item), f"Follow-up {item.id} due {item.due_on}"
+
+
+def cmd_followups_done(ctx, args):
+    item = complete_followup(ctx, args.id, args.outcome)
+    return asdict(item), f"Follow-up {item.id} done: {item.outcome}"
+
+
+def cmd_followups_generate(ctx, args):
+    added = generate_followups(ctx)
+    return {"added": added}, f"{added} follow-ups added by the rules"
+
+
+def cmd_complaint_open(ctx, args):
+    item = complaints.open_complaint(ctx, args.card, args.category, args.description)
+    return asdict(item), f"Complaint {item.id} taken"
+
+
+def cmd_complaint_resolve(ctx, args):
+    item = complaints.resolve_complaint(ctx, args.id, args.resolution, args.points)
+    return asdict(item), f"Complaint {item.id} resolved" + (f" with {args.points} points" if args.points else "")
+
+
+def cmd_complaint_check(ctx, args):
+    item = complaints.record_satisfaction(ctx, args.id, args.satisfied == "yes", args.note)
+    return asdict(item), f"Complaint {item.id}: {'satisfied' if item.satisfied else 'not satisfied'}"
+
+
+def cmd_complaint_list(ctx, args):
+    items = complaints.complaints_of(ctx, member_by_card(ctx, args.card, allow_blocked=True).id)
+    text = "\n".join(f"{c.id:>5}  {c.opened_at[:10]}  {c.category:<8} {c.status:<9} {c.description}" for c in items)
+    return {"complaints": [asdict(c) for c in items]}, text or "No complaints."
+
+
+HANDLERS = {
+    "segment": cmd_segment, "profile": cmd_profile,
+    "followups list": cmd_followups_list, "followups add": cmd_followups_add, "followups done": cmd_followups_done,
+    "followups generate": cmd_followups_generate,
+    "complaint open": cmd_complaint_open, "complaint resolve": cmd_complaint_resolve,
+    "complaint check": cmd_complaint_check, "complaint list": cmd_complaint_list,
+}

@@ -39,6 +39,8 @@ class MemberSummary:
     progress: TierProgress
     last_visits: tuple[str, ...]   # UTC moments of the latest sales, newest first
     birthday_today: bool
+    followups: tuple[str, ...] = ()          # open follow-ups: what to say or ask while they are here
+    open_complaints: tuple[str, ...] = ()    # complaints not yet resolved
 
 
 def member_summary(ctx: Context, card: str, visits: int = 5) -> MemberSummary:
@@ -49,4 +51,9 @@ def member_summary(ctx: Context, card: str, visits: int = 5) -> MemberSummary:
         [member.id, visits]))
     today = local_date(ctx.clock.now(), ctx.programme().timezone)
     birthday_today = bool(member.birthday) and member.birthday[5:] == today.isoformat()[5:]
-    return MemberSummary(found, tier_progress(ctx, member), last_visits, birthday_today)
+    followups = tuple(row[0] for row in ctx.db.execute(
+        "SELECT reason FROM followups WHERE member_id = ? AND done_at IS NULL ORDER BY due_on LIMIT 3", [member.id]))
+    complaints = tuple(f"{row[0]}: {row[1]}" for row in ctx.db.execute(
+        "SELECT category, description FROM complaints WHERE member_id = ? AND status = 'open' ORDER BY opened_at",
+        [member.id]))
+    return MemberSummary(found, tier_progress(ctx, member), last_visits, birthday_today, followups, complaints)

@@ -17,6 +17,7 @@ ROLES = ("cashier", "manager", "owner")
 LEAST_ROLE = {
     # the counter
     "enrol": "cashier", "sale": "cashier", "redeem": "cashier", "edit_member": "cashier", "undo_own": "cashier",
+    "followups": "cashier", "complaints": "cashier",
     # corrections and cards
     "refund": "manager", "void": "manager", "adjust": "manager", "compensate": "manager",
     "block_card": "manager", "reissue_card": "manager",
@@ -28,7 +29,7 @@ LEAST_ROLE = {
 
 WORDS = {
     "enrol": "enrolling members", "sale": "recording sales", "redeem": "redeeming points",
-    "edit_member": "editing members",
+    "edit_member": "editing members", "followups": "follow-ups", "complaints": "complaints",
     "undo_own": "undoing your own last action", "refund": "refunds", "void": "voiding entries",
     "adjust": "adjusting points", "compensate": "compensation bonuses", "block_card": "blocking cards",
     "reissue_card": "re-issuing cards", "settings": "changing the settings", "tiers": "changing the tiers",

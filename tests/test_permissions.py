@@ -2,7 +2,7 @@
 the command line; sign-in lockout timed with the injected clock; on-the-spot approval."""
 
 from dataclasses import replace
-from datetime import timedelta
+from datetime import date
 
 import pytest
 
@@ -17,6 +17,8 @@ from loyalty.imports import members_import
 from loyalty.members import MemberEdit, NewMember, enrol_member, reissue_card, set_blocked, update_member
 from loyalty.permissions import LEAST_ROLE, ROLES, allowed
 from loyalty.privacy import erase_member
+from loyalty.complaints import open_complaint
+from loyalty.followups import add_followup
 from loyalty.redemptions import redeem_points
 from loyalty.reports.cache import report
 from loyalty.reports.period import month_period
@@ -72,12 +74,14 @@ ACTIONS = {
     "audit": lambda c, card, tmp: audit_records(c),
     "restore": lambda c, card, tmp: restore(c, next((tmp / "backups").glob("*.sqlite"))),
     "erase": lambda c, card, tmp: erase_member(c, 1, "asked by the member"),
+    "followups": lambda c, card, tmp: add_followup(c, card, "Call about the cake", date(2026, 3, 12)),
+    "complaints": lambda c, card, tmp: open_complaint(c, card, "service", "Slow till"),
 }
 
 
 # The issue's table, written out here so that a change to permissions.py must change it too.
 SPEC = {
-    "cashier": {"enrol", "sale", "redeem", "edit_member", "undo_own"},
+    "cashier": {"enrol", "sale", "redeem", "edit_member", "undo_own", "followups", "complaints"},
     "manager": {"refund", "void", "adjust", "compensate", "block_card", "reissue_card"},
     "owner": {"settings", "tiers", "rewards", "campaigns", "staff", "export", "import", "reports", "audit", "restore",
               "erase", "adjust_over_limit", "compensate_over_limit"},
@@ -221,6 +225,8 @@ CLI = {
     "audit": ["audit"],
     "restore": ["restore", "{backup}"],
     "erase": ["member", "erase", "{card}", "--reason", "asked"],
+    "followups": ["followups", "add", "{card}", "--reason", "Call", "--due", "2026-03-12"],
+    "complaints": ["complaint", "open", "{card}", "--category", "service", "--description", "Slow till"],
 }
 # No command of their own: editing a member (the window's member record) and undoing one's own
 # last action at the counter (the window's Ctrl+Z); both are in the domain matrix above.

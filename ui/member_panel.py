@@ -47,9 +47,11 @@ class MemberPanel(QFrame):
         self.birthday = _label("font-size: 13pt; color: #8a3ab9; font-weight: 700;", self.tr("Birthday"))
         self.visits = _label("font-size: 11pt; color: #333;", self.tr("Last visits"))
         self.notes = _label("font-size: 11pt; background: #fffbe6; padding: 4px;", self.tr("Notes"))
+        self.followups = _label("font-size: 12pt; background: #e8f0fb; padding: 4px; font-weight: 600;",
+                                self.tr("Follow-ups"))
         layout = QVBoxLayout(self)
         for widget in (self.name, self.tier, self.card, self.balance, self.value, self.progress_text, self.progress,
-                       self.expiring, self.birthday, self.visits, self.notes):
+                       self.expiring, self.birthday, self.followups, self.visits, self.notes):
             layout.addWidget(widget)
         layout.addStretch()
         self.show_summary(None)
@@ -58,7 +60,7 @@ class MemberPanel(QFrame):
         if summary is None:
             self.name.setText(self.tr("No member selected"))
             for widget in (self.tier, self.card, self.balance, self.value, self.progress_text, self.progress,
-                           self.expiring, self.birthday, self.visits, self.notes):
+                           self.expiring, self.birthday, self.followups, self.visits, self.notes):
                 widget.hide()
             return
         found, progress = summary.lookup, summary.progress
@@ -88,6 +90,10 @@ class MemberPanel(QFrame):
         self.visits.setText(self.tr("Last visits: {visits}").format(visits=visits) if visits
                             else self.tr("First visit"))
         self.notes.setText(member.notes)
+        lines = [self.tr("☎ {reason}").format(reason=reason) for reason in summary.followups]
+        lines += [self.tr("⚠ Open complaint — {what}").format(what=what) for what in summary.open_complaints]
+        self.followups.setText("\n".join(lines))
+        self.followups.setVisible(bool(lines))
         for widget in (self.tier, self.card, self.balance, self.value, self.progress_text, self.progress, self.visits):
             widget.show()
         self.expiring.setVisible(found.expiring_points > 0)

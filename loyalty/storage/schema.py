@@ -404,4 +404,45 @@ def members_by_joining(db: Database) -> None:
     db.execute("CREATE INDEX members_joined ON members(joined_at, tier_code)")
 
 
+@migrations(name="0011_followups_and_complaints")
+def followups_and_complaints(db: Database) -> None:
+    """The retention playbook's to-do list (loyalty/followups.py) and complaint log
+    (loyalty/complaints.py)."""
+    db.executescript(
+        """
+        CREATE TABLE followups (
+            id INTEGER PRIMARY KEY,
+            member_id INTEGER REFERENCES members(id),   -- NULL: about many members (a campaign's launch)
+            reason TEXT NOT NULL,                       -- what to do, and why
+            rule_key TEXT UNIQUE,                       -- set by a rule, so that it adds each one once
+            due_on TEXT NOT NULL,                       -- local date
+            assigned_to TEXT,                           -- staff name; NULL: whoever is free
+            created_at TEXT NOT NULL,
+            created_by TEXT NOT NULL,
+            done_at TEXT,
+            done_by TEXT,
+            outcome TEXT
+        );
+        CREATE INDEX followups_open ON followups(due_on) WHERE done_at IS NULL;
+        CREATE INDEX followups_member ON followups(member_id) WHERE done_at IS NULL;
+        CREATE TABLE complaints (
+            id INTEGER PRIMARY KEY,
+            member_id INTEGER NOT NULL REFERENCES members(id),
+            category TEXT NOT NULL,
+            description TEXT NOT NULL,
+            staff_id TEXT NOT NULL,                     -- who took it
+            opened_at TEXT NOT NULL,
+            status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'resolved')),
+            resolved_at TEXT,
+            resolved_by TEXT,
+            resolution TEXT,
+            compensation_entry_id INTEGER REFERENCES entries(id),
+            satisfied INTEGER CHECK (satisfied IS NULL OR satisfied IN (0, 1))  -- the check afterwards
+        );
+        CREATE INDEX complaints_member ON complaints(member_id);
+        CREATE INDEX complaints_opened ON complaints(opened_at);
+        """
+    )
+
+
 SCHEMA_VERSION = len(migrations._migrations)

@@ -1,0 +1,142 @@
+"""Follow-ups (by hand and by rule, each rule's once) and complaints (compensation limits by
+role, the satisfaction check two days later)."""
+
+from datetime import date, datetime, timedelta, timezone
+
+import pytest
+
+from conftest import count
+from loyalty.campaigns import add_campaign
+from loyalty.complaints import complaint_figures, open_complaint, record_satisfaction, resolve_complaint
+from loyalty.errors import PermissionDeniedError, ValidationError
+from loyalty.followups import add_followup, complete_followup, generate_followups, open_followups
+from loyalty.sales import post_sale
+from loyalty.staff import add_staff, sign_in
+
+
+def at(clock, day: str, hour: int = 11):
+    clock.current = datetime.fromisoformat(day).replace(hour=hour, tzinfo=timezone.utc)
+
+
+def test_a_follow_up_by_hand_shows_for_the_member_until_it_is_done(ctx, enrol):
+    ana = enrol("Ana")
+    item = add_followup(ctx, ana.card, "Call about the order of cakes", date(2026, 3, 12), assigned_to="Lola")
+    assert [f.id for f in open_followups(ctx, member_id=ana.id)] == [item.id]
+    assert open_followups(ctx, due_by=date(2026, 3, 11)) == []
+    with pytest.raises(ValidationError, match="outcome"):
+        complete_followup(ctx, item.id, " ")
+    done = complete_followup(ctx, item.id, "called: picks it up on Friday")
+    assert done.done_at and open_followups(ctx, member_id=ana.id) == []
+    with pytest.raises(ValidationError, match="already done"):
+        complete_followup(ctx, item.id, "again")
+
+
+def test_a_regular_who_stops_coming_gets_a_call_this_week_once(ctx, enrol, clock):
+    regular, occasional = enrol("Regular"), enrol("Occasional")
+    for week in range(8):                                      # weekly: 8 sales in two months
+        at(clock, (date(2025, 10, 1) + timedelta(weeks=week)).isoformat())
+        post_sale(ctx, regular.card, 1_500)
+    post_sale(ctx, occasional.card, 1_500)
+    at(clock, "2026-01-10")                                    # 12 sales/year -> every 45 days; 46 days since
+    assert generate_followups(ctx) == 0
+    at(clock, "2026-04-01")                                    # now more than 2 x 45 days since
+    assert generate_followups(ctx) == 1
+    [item] = open_followups(ctx, member_id=regular.id)
+    assert "call this week" in item.reason and item.due_on == "2026-04-07"
+    assert generate_followups(ctx) == 0, "a rule adds each follow-up once"
+
+
+def test_expiring_points_are_reminded_only_to_members_who_agreed_to_contact(ctx, enrol, clock, settings):
+    settings(expiry_months=1)
+    yes, no = enrol("Sí", marketing_consent=True), enrol("No")
+    at(clock, "2026-02-10")
+    post_sale(ctx, yes.card, 2_000)
+    post_sale(ctx, no.card, 2_000)
+    at(clock, "2026-03-05")                                   # February's points expire on 31 March
+    assert generate_followups(ctx) == 1
+    assert [f.member_id for f in open_followups(ctx, due_by=date(2026, 3, 5))] == [yes.id]
+
+
+def test_a_campaign_about_to_start_is_one_follow_up_for_the_list(ctx, clock):
+    add_campaign(ctx, "Dobles de primavera", "2", "2026-03-14", "2026-03-31")
+    add_campaign(ctx, "Verano", "2", "2026-07-01", "2026-07-31")
+    assert generate_followups(ctx) == 1
+    [item] = open_followups(ctx, due_by=date(2026, 3, 10))
+    assert item.member_id is None and "Dobles de primavera" in item.reason
+
+
+@pytest.fixture
+def people(ctx):
+    add_staff(ctx, "Olga", "owner", "24681357")
+    owner = sign_in(ctx, "Olga", "24681357")
+    add_staff(owner, "Manu", "manager", "1357")
+    add_staff(owner, "Carla", "cashier", "9753")
+    return owner, sign_in(ctx, "Manu", "1357"), sign_in(ctx, "Carla", "9753")
+
+
+def test_a_complaint_resolved_with_points_then_checked_two_days_later(ctx, people, enrol, clock):
+    owner, manager, cashier = people
+    ana = enrol("Ana")
+    complaint = open_complaint(cashier, ana.card, "waiting", "Waited 20 minutes at the till")
+    assert complaint.status == "open" and complaint.staff_id == "Carla"
+    clock.advance(hours=3)
+    resolved = resolve_complaint(cashier, complaint.id, "Apologised; opened a second till", 150)
+    assert resolved.status == "resolved" and resolved.compensation_entry_id is not None
+    assert ctx.db.execute("SELECT balance FROM members WHERE id = ?", [ana.id]).fetchone()[0] == 150
+    [check] = open_followups(ctx, member_id=ana.id)
+    assert check.due_on == "2026-03-12" and "satisfied" in check.reason
+    record_satisfaction(cashier, complaint.id, True, "happy with the points")
+    assert open_followups(ctx, member_id=ana.id) == []
+    figures = complaint_figures(ctx, "2026-03-01", "2026-04-01")
+    assert figures == {"opened": 1, "by_category": {"waiting": 1}, "resolved": 1, "median_hours_to_resolve": 3,
+                       "satisfied_after": 1, "not_satisfied_after": 0}
+
+
+@pytest.mark.parametrize("points, who, allowed", [
+    (200, "cashier", True), (201, "cashier", False), (201, "manager", True), (1_000, "manager", True),
+    (1_001, "manager", False), (1_001, "owner", True)])
+def test_compensation_limits(ctx, people, enrol, points, who, allowed):
+    staff = dict(zip(("owner", "manager", "cashier"), people))
+    ana = enrol("Ana")
+    complaint = open_complaint(staff["cashier"], ana.card, "product", "Stale bread")
+    if allowed:
+        resolve_complaint(staff[who], complaint.id, "Refunded and compensated", points)
+        return
+    with pytest.raises(PermissionDeniedError):
+        resolve_complaint(staff[who], complaint.id, "Refunded and compensated", points)
+    assert count(ctx, "entries") == 0, "nothing posted"
+
+
+def test_bad_complaints_are_refused(ctx, enrol):
+    ana = enrol("Ana")
+    with pytest.raises(ValidationError, match="category"):
+        open_complaint(ctx, ana.card, "rude", "x")
+    with pytest.raises(ValidationError, match="description"):
+        open_complaint(ctx, ana.card, "service", "  ")
+    complaint = open_complaint(ctx, ana.card, "service", "No bags")
+    with pytest.raises(ValidationError, match="not resolved"):
+        record_satisfaction(ctx, complaint.id, True)
+
+
+def test_the_command_line_takes_resolves_and_checks_a_complaint(ctx, enrol, tmp_path, capsys):
+    from loyalty.cli import main
+
+    ana = enrol("Ana")
+    path, now = str(tmp_path / "shop.sqlite"), "2026-03-10T12:00"
+    assert main(["--db", path, "--now", now, "complaint", "open", ana.card, "--category", "price", "--description", "Wrong price"]) == 0
+    assert main(["--db", path, "--now", now, "complaint", "resolve", "1", "--resolution", "Price fixed", "--points", "50"]) == 0
+    assert main(["--db", path, "--now", now, "followups", "list", "--due", "2026-03-12"]) == 0
+    assert "Complaint 1 (price) was resolved" in capsys.readouterr().out
+    assert main(["--db", path, "--now", now, "complaint", "check", "1", "--satisfied", "yes"]) == 0
+    assert main(["--db", path, "followups", "list", "--card", ana.card]) == 0
+    assert "Nothing to follow up." in capsys.readouterr().out
+
+
+def test_scanning_a_card_shows_its_open_follow_ups_and_complaints(qtbot, window, ctx, enrol):
+    ana = enrol("Ana García")
+    add_followup(ctx, ana.card, "Ask how the birthday cake went", date(2026, 3, 10))
+    open_complaint(ctx, ana.card, "product", "The bread was stale")
+    window.counter.open_card(ana.card)
+    panel_text = window.counter.panel.followups.text()
+    assert "Ask how the birthday cake went" in panel_text and "The bread was stale" in panel_text
+    assert window.counter.panel.followups.isVisible()
