@@ -140,3 +140,51 @@ def test_scanning_a_card_shows_its_open_follow_ups_and_complaints(qtbot, window,
     panel_text = window.counter.panel.followups.text()
     assert "Ask how the birthday cake went" in panel_text and "The bread was stale" in panel_text
     assert window.counter.panel.followups.isVisible()
+
+
+def test_f7_takes_down_a_complaint_and_resolves_it_with_points(qtbot, window, ctx, enrol):
+    from PySide6.QtCore import Qt
+    from ui_helpers import press, type_fast
+
+    ana = enrol("Ana García")
+    window.counter.open_card(ana.card)
+    press(qtbot, Qt.Key.Key_F7, window.counter.search_box)
+    dialog = window.counter.complaint_dialog
+    qtbot.waitExposed(dialog)
+    dialog.category.setCurrentIndex(dialog.category.findData("waiting"))
+    type_fast(qtbot, dialog.description, "Long queue at the till")
+    qtbot.mouseClick(dialog.take_button, Qt.MouseButton.LeftButton)
+    assert ctx.db.execute("SELECT category, status FROM complaints").fetchone() == ("waiting", "open")
+    type_fast(qtbot, dialog.resolution, "Apologised")
+    type_fast(qtbot, dialog.points, "50")
+    qtbot.mouseClick(dialog.resolve_button, Qt.MouseButton.LeftButton)
+    assert "Resolved" in dialog.message.text()
+    assert ctx.db.execute("SELECT status FROM complaints").fetchone()[0] == "resolved"
+    assert ctx.db.execute("SELECT balance FROM members WHERE id = ?", [ana.id]).fetchone()[0] == 50
+    dialog.accept()
+    qtbot.waitUntil(lambda: "satisfied" in window.counter.panel.followups.text())
+
+
+def test_the_retention_screen_lists_a_segment_exports_consenting_contacts_and_closes_follow_ups(
+        qtbot, window, ctx, enrol, tmp_path):
+    from PySide6.QtCore import Qt
+
+    yes = enrol("Sí Quiere", marketing_consent=True)
+    enrol("No Quiere")
+    add_followup(ctx, yes.card, "Call about the cake", date(2026, 3, 10))
+    window.show_screen(6)
+    screen = window.retention
+    assert screen.followups.rowCount() == 1
+    screen.segment.setCurrentIndex(screen.segment.findData("tier"))
+    screen.value.setCurrentText("bronze")
+    qtbot.mouseClick(screen.show_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: screen.thread is None, timeout=10_000)
+    assert screen.count.text() == "2 members" and screen.members.rowCount() == 2
+    screen.export_contacts(str(tmp_path / "c.csv"))
+    assert "1 of 2 members agreed" in screen.banner.text()
+    assert "No Quiere" not in (tmp_path / "c.csv").read_text(encoding="utf-8-sig")
+    screen.followups.selectRow(0)
+    screen.outcome.setText("Called: comes Saturday")
+    qtbot.mouseClick(screen.done_button, Qt.MouseButton.LeftButton)
+    assert screen.followups.rowCount() == 0
+    assert ctx.db.execute("SELECT outcome FROM followups").fetchone()[0] == "Called: comes Saturday"

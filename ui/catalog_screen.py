@@ -2,8 +2,8 @@
 choosing a row loads it into the form for editing, "New" clears it."""
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QAbstractItemView, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLineEdit,
-                               QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLineEdit,
+                               QPushButton, QTableWidget, QVBoxLayout, QWidget)
 
 from loyalty.campaigns import add_campaign, list_campaigns, set_campaign_active, update_campaign
 from loyalty.context import Context
@@ -13,30 +13,9 @@ from loyalty.rewards import add_reward, list_rewards, set_reward_active, update_
 
 from .feedback import StatusBanner
 from .formatting import date_text, points_text
+from .tables import fill_table, make_table
 
 WEEKDAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-
-
-def _table(headers: list[str], name: str) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels(headers)
-    table.setAccessibleName(name)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-    table.verticalHeader().hide()
-    return table
-
-
-def _fill(table: QTableWidget, rows: list[tuple], items: list) -> None:
-    table.setRowCount(len(rows))
-    for row, (cells, item) in enumerate(zip(rows, items)):
-        for column, text in enumerate(cells):
-            cell = QTableWidgetItem(text)
-            cell.setData(Qt.ItemDataRole.UserRole, item)
-            table.setItem(row, column, cell)
 
 
 class CatalogScreen(QWidget):
@@ -45,12 +24,12 @@ class CatalogScreen(QWidget):
         self.ctx = ctx
         self.banner = StatusBanner()
         self.banner.show_message("info", self.tr("Choose a row to edit it, or fill the form and press Add."))
-        self.rewards = _table([self.tr("Reward"), self.tr("Points"), self.tr("Stock"), self.tr("Active")],
+        self.rewards = make_table([self.tr("Reward"), self.tr("Points"), self.tr("Stock"), self.tr("Active")],
                               self.tr("Rewards"))
         self.reward_name = QLineEdit()
         self.reward_cost = QLineEdit(placeholderText="500")
         self.reward_stock = QLineEdit(placeholderText=self.tr("empty = unlimited"))
-        self.campaigns = _table([self.tr("Campaign"), self.tr("Multiplier"), self.tr("From"), self.tr("To"),
+        self.campaigns = make_table([self.tr("Campaign"), self.tr("Multiplier"), self.tr("From"), self.tr("To"),
                                  self.tr("Days"), self.tr("Active")], self.tr("Campaigns"))
         self.campaign_name = QLineEdit()
         self.campaign_multiplier = QLineEdit(placeholderText="2")
@@ -100,10 +79,10 @@ class CatalogScreen(QWidget):
 
     def reload(self) -> None:
         rewards = list_rewards(self.ctx)
-        _fill(self.rewards, [(r.name, points_text(r.points_cost), "∞" if r.stock is None else str(r.stock),
+        fill_table(self.rewards, [(r.name, points_text(r.points_cost), "∞" if r.stock is None else str(r.stock),
                               self.tr("yes") if r.active else self.tr("no")) for r in rewards], rewards)
         campaigns = list_campaigns(self.ctx)
-        _fill(self.campaigns, [(c.name, "×" + c.multiplier, date_text(c.starts_on), date_text(c.ends_on),
+        fill_table(self.campaigns, [(c.name, "×" + c.multiplier, date_text(c.starts_on), date_text(c.ends_on),
                                 self._weekdays_text(c.weekdays), self.tr("yes") if c.active else self.tr("no"))
                                for c in campaigns], campaigns)
 

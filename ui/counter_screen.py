@@ -19,6 +19,7 @@ from loyalty.ledger import Entry
 from loyalty.lookup import MemberSummary, member_summary
 from loyalty.members import Member
 
+from .complaint_dialog import ComplaintDialog
 from .counter_actions import RedeemPanel, RefundPanel, SalePanel
 from .enrol_dialog import EnrolDialog
 from .feedback import StatusBanner
@@ -115,7 +116,8 @@ class CounterScreen(QWidget):
             panel.failed.connect(lambda message: self.banner.show_message("error", message))
         for keys, slot in (("F2", self.focus_search), ("F3", lambda: self.show_action(0)),
                            ("F4", lambda: self.show_action(1)), ("F6", lambda: self.show_action(2)),
-                           ("F8", self.enrol), ("Ctrl+Z", self.undo), ("F9", self.print_slip), ("Escape", self.clear_member)):
+                           ("F8", self.enrol), ("Ctrl+Z", self.undo), ("F9", self.print_slip), ("Escape", self.clear_member),
+                           ("F7", self.complaint)):
             QShortcut(QKeySequence(keys), self, slot, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
     # -- finding the member -----------------------------------------------------
@@ -258,6 +260,15 @@ class CounterScreen(QWidget):
         self.enrol_dialog = EnrolDialog(self.ctx, self.print_card, self)
         self.enrol_dialog.finished.connect(self._enrolled)
         self.enrol_dialog.open()
+
+    def complaint(self) -> None:
+        """F7: take down (or resolve) a complaint of the member on screen; window-modal, not blocking."""
+        if self.summary is None:
+            self.banner.show_message("warning", self.tr("Scan the member's card first (F7 takes a complaint)."))
+            return
+        self.complaint_dialog = ComplaintDialog(self.ctx, self.summary.lookup.member, self)
+        self.complaint_dialog.finished.connect(self.refresh_member)
+        self.complaint_dialog.open()
 
     def _enrolled(self) -> None:
         member = self.enrol_dialog.member

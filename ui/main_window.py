@@ -1,6 +1,6 @@
 """The main window: a header (shop, staff, date), a sidebar of screens, the screens.
 
-Ctrl+1…Ctrl+6 switch screens. A card scanned anywhere in the window opens the
+Ctrl+1…Ctrl+7 switch screens. A card scanned anywhere in the window opens the
 member on the Counter screen (see scanner.py), whatever has the focus.
 """
 
@@ -27,6 +27,7 @@ from .counter_screen import CounterScreen
 from .members_screen import MembersScreen
 from .printing import PrintService
 from .reports_screen import ReportsScreen
+from .retention_screen import RetentionScreen
 from .idle_lock import IdleLock
 from .scanner import ScanDetector
 from .search_worker import MemberSearch
@@ -74,6 +75,7 @@ class MainWindow(QMainWindow):
         self.reports = ReportsScreen(ctx)
         self.settings = SettingsScreen(ctx)
         self.audit = AuditScreen(ctx)
+        self.retention = RetentionScreen(ctx)
         self.screens = QStackedWidget()
         self.sidebar = QListWidget()
         self.sidebar.setAccessibleName(self.tr("Screens"))
@@ -86,7 +88,8 @@ class MainWindow(QMainWindow):
                                                   (self.tr("Rewards & campaigns"), self.catalog),
                                                   (self.tr("Reports"), self.reports),
                                                   (self.tr("Settings"), self.settings),
-                                                  (self.tr("Audit trail"), self.audit)), start=1):
+                                                  (self.tr("Audit trail"), self.audit),
+                                                  (self.tr("Retention"), self.retention)), start=1):
             self.sidebar.addItem(f"{title}\nCtrl+{number}")
             self.screens.addWidget(screen)
             QShortcut(QKeySequence(f"Ctrl+{number}"), self, lambda index=number - 1: self.show_screen(index))
@@ -121,7 +124,7 @@ class MainWindow(QMainWindow):
         roles = {"cashier": self.tr("cashier"), "manager": self.tr("manager"), "owner": self.tr("owner")}
         self.staff_label.setText(self.tr("Staff: {name} ({role})").format(
             name=self.ctx.staff_id, role=roles.get(self.ctx.role, self.ctx.role)))
-        owner_only = {3: "reports", 4: "settings", 5: "audit"}
+        owner_only = {3: "reports", 4: "settings", 5: "audit", 6: "reports"}
         for index, action in owner_only.items():
             self.sidebar.item(index).setHidden(not allowed(self.ctx.role, action))
         if self.sidebar.item(self.screens.currentIndex()).isHidden():
@@ -232,4 +235,5 @@ class MainWindow(QMainWindow):
         self.printing.shutdown()
         self.reports.shutdown()
         self.audit.shutdown()
+        self.retention.shutdown()
         self.settings.backups.shutdown()

@@ -1,0 +1,181 @@
+"""Retention: segments (who to look after) with their contact list — consenting members
+only — and the follow-up to-do list (what to do today). Segments are computed on a worker
+thread: RFM over a million members takes seconds."""
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtWidgets import (QComboBox, QFileDialog, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton,
+                               QVBoxLayout, QWidget)
+
+from loyalty.context import Context
+from loyalty.errors import LoyaltyError
+from loyalty.followups import complete_followup, generate_followups, open_followups
+from loyalty.programme import load_tiers
+from loyalty.rfm import SEGMENTS
+from loyalty.segments import segment_ids, segment_members, write_contact_list
+from loyalty.tiers import local_today
+
+from .background import WorkerShop, start_worker
+from .feedback import StatusBanner
+from .tables import fill_table, make_table, row_item
+
+SHOWN = 500   # members listed; the count and the contact list are always whole
+
+
+class _SegmentWorker(QObject):
+    done = Signal(object)           # (ids, members shown)
+    failed = Signal(str)
+
+    def __init__(self, shop: WorkerShop, name: str, value: str):
+        super().__init__()
+        self.shop, self.name, self.value = shop, name, value
+
+    @Slot()
+    def run(self) -> None:
+        ctx = self.shop.open()
+        try:
+            ids = segment_ids(ctx, self.name, self.value or None)
+            self.done.emit((ids, segment_members(ctx, ids[:SHOWN])))
+        except Exception as error:  # shown on the banner
+            self.failed.emit(getattr(error, "message", str(error)))
+        finally:
+            ctx.db.close()
+
+
+class RetentionScreen(QWidget):
+    def __init__(self, ctx: Context, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.ids: list[int] = []
+        self.thread: QThread | None = None
+        self.segment = QComboBox()
+        self.segment.setAccessibleName(self.tr("Segment"))
+        for key, label in (("rfm", self.tr("RFM segment")), ("lapsed", self.tr("No sale in N days")),
+                           ("birthday_this_month", self.tr("Birthday this month")),
+                           ("expiring", self.tr("Points expiring within N days")),
+                           ("near_next_tier", self.tr("Within an amount of the next tier (cents)")),
+                           ("new_this_month", self.tr("New this month")), ("tier", self.tr("In a tier"))):
+            self.segment.addItem(label, key)
+        self.value = QComboBox(editable=True)
+        self.value.setAccessibleName(self.tr("Value"))
+        self.value.addItems(SEGMENTS)
+        self.show_button = QPushButton(self.tr("Show"))
+        self.count = QLabel()
+        self.count.setStyleSheet("font-size: 14pt; font-weight: 700;")
+        self.members = make_table([self.tr("Member"), self.tr("Card"), self.tr("Phone"), self.tr("May contact")],
+                              self.tr("Members of the segment"))
+        self.contacts_button = QPushButton(self.tr("Contact list (consenting members only)…"))
+        self.contacts_button.setEnabled(False)
+        self.followups = make_table([self.tr("To do"), self.tr("Due"), self.tr("Who")], self.tr("Follow-ups"))
+        self.outcome = QLineEdit(placeholderText=self.tr("How it went"))
+        self.outcome.setAccessibleName(self.tr("Outcome"))
+        self.done_button = QPushButton(self.tr("Done"))
+        self.rules_button = QPushButton(self.tr("Run the rules now"))
+        self.banner = StatusBanner()
+
+        picker = QHBoxLayout()
+        for widget in (self.segment, self.value, self.show_button):
+            picker.addWidget(widget)
+        segments = QGroupBox(self.tr("Segments"))
+        box = QVBoxLayout(segments)
+        box.addLayout(picker)
+        box.addWidget(self.count)
+        box.addWidget(self.members, 1)
+        box.addWidget(self.contacts_button)
+        todo = QGroupBox(self.tr("Follow-ups due"))
+        box = QVBoxLayout(todo)
+        box.addWidget(self.followups, 1)
+        finish = QHBoxLayout()
+        for widget in (self.outcome, self.done_button, self.rules_button):
+            finish.addWidget(widget)
+        box.addLayout(finish)
+        columns = QHBoxLayout()
+        columns.addWidget(segments, 1)
+        columns.addWidget(todo, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(columns, 1)
+        layout.addWidget(self.banner)
+        self.segment.currentIndexChanged.connect(self._segment_changed)
+        self.show_button.clicked.connect(self.show_segment)
+        self.contacts_button.clicked.connect(lambda: self.export_contacts())
+        self.done_button.clicked.connect(self.complete)
+        self.rules_button.clicked.connect(self.run_rules)
+
+    def activated(self) -> None:
+        self.reload_followups()
+
+    def _segment_changed(self) -> None:
+        values = {"rfm": list(SEGMENTS), "lapsed": ["60", "90", "180"], "expiring": ["30", "60", "90"],
+                  "near_next_tier": ["2000", "5000"], "tier": [tier.code for tier in load_tiers(self.ctx.db)]}
+        self.value.clear()
+        self.value.addItems(values.get(self.segment.currentData(), []))
+        self.value.setEnabled(self.segment.currentData() in values)
+
+    def show_segment(self) -> None:
+        if self.thread is not None:
+            return
+        self.show_button.setEnabled(False)
+        self.banner.show_message("info", self.tr("Finding the members…"))
+        worker = _SegmentWorker(WorkerShop(self.ctx), self.segment.currentData(), self.value.currentText().strip())
+        worker.done.connect(self._shown)
+        worker.failed.connect(lambda problem: self.banner.show_message("error", problem))
+        self.thread = start_worker(self, worker, (worker.done, worker.failed), self._finished)
+
+    @Slot(object)
+    def _shown(self, found) -> None:
+        self.ids, shown = found
+        self.count.setText(self.tr("{count} members").format(count=len(self.ids)))
+        fill_table(self.members, [(m.name, m.card, m.phone or "", self.tr("yes") if m.marketing_consent else self.tr("no"))
+                             for m in shown], shown)
+        self.contacts_button.setEnabled(bool(self.ids))
+        self.banner.show_message("success", self.tr("{count} members in the segment").format(count=len(self.ids)))
+
+    @Slot()
+    def _finished(self) -> None:
+        self.thread = None
+        self.show_button.setEnabled(True)
+
+    def export_contacts(self, path: str | None = None) -> None:
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Contact list"), "contactos.csv", "CSV (*.csv)")
+        if not path:
+            return
+        try:
+            written = write_contact_list(self.ctx, self.ids, path)
+        except (LoyaltyError, OSError) as error:
+            self.banner.show_message("error", getattr(error, "message", str(error)))
+            return
+        self.banner.show_message("success", self.tr("{written} of {count} members agreed to be contacted: written "
+                                                    "to {path}").format(written=written, count=len(self.ids), path=path))
+
+    def reload_followups(self) -> None:
+        items = open_followups(self.ctx, due_by=local_today(self.ctx))
+        fill_table(self.followups, [(item.reason, item.due_on, item.assigned_to or "") for item in items], items)
+
+    def complete(self) -> None:
+        row = self.followups.currentRow()
+        if row < 0:
+            self.banner.show_message("error", self.tr("Choose a follow-up in the list first."))
+            return
+        item = row_item(self.followups, row)
+        try:
+            complete_followup(self.ctx, item.id, self.outcome.text())
+        except LoyaltyError as error:
+            self.banner.show_message("error", error.message)
+            return
+        self.outcome.clear()
+        self.reload_followups()
+        self.banner.show_message("success", self.tr("Follow-up done."))
+
+    def run_rules(self) -> None:
+        try:
+            added = generate_followups(self.ctx)
+        except LoyaltyError as error:
+            self.banner.show_message("error", error.message)
+            return
+        self.reload_followups()
+        self.banner.show_message("success", self.tr("{added} follow-ups added.").format(added=added))
+
+    def shutdown(self) -> None:
+        if self.thread is not None:
+            self.thread.quit()
+            self.thread.wait(30_000)
