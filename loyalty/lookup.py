@@ -8,6 +8,7 @@ from .context import Context
 from .ledger import expiring_points
 from .members import Member, member_by_card
 from .points import points_value
+from .profiles import PurchaseProfile, purchase_profile
 from .programme import Tier, load_tiers
 from .tiers import TierProgress, tier_by_code, tier_progress
 
@@ -41,6 +42,7 @@ class MemberSummary:
     birthday_today: bool
     followups: tuple[str, ...] = ()          # open follow-ups: what to say or ask while they are here
     open_complaints: tuple[str, ...] = ()    # complaints not yet resolved
+    profile: PurchaseProfile | None = None
 
 
 def member_summary(ctx: Context, card: str, visits: int = 5) -> MemberSummary:
@@ -56,4 +58,5 @@ def member_summary(ctx: Context, card: str, visits: int = 5) -> MemberSummary:
     complaints = tuple(f"{row[0]}: {row[1]}" for row in ctx.db.execute(
         "SELECT category, description FROM complaints WHERE member_id = ? AND status = 'open' ORDER BY opened_at",
         [member.id]))
-    return MemberSummary(found, tier_progress(ctx, member), last_visits, birthday_today, followups, complaints)
+    return MemberSummary(found, tier_progress(ctx, member), last_visits, birthday_today, followups, complaints,
+                         purchase_profile(ctx, member.id))

@@ -139,3 +139,18 @@ def test_the_command_line_counts_a_segment_and_writes_consenting_contacts_only(c
     assert '"count": 2' in out and '"contacts_written": 1' in out
     assert main(["--db", path, "segment", "rfm", "best"]) == 2
     assert "value: an RFM segment" in capsys.readouterr().err
+
+
+def test_the_counter_and_the_member_record_show_the_purchase_profile(qtbot, window, ctx, enrol, clock):
+    from ui.member_detail import MemberDetailDialog
+
+    ana = enrol("Ana")
+    for day in ("2026-02-02", "2026-02-09", "2026-02-16"):   # Mondays, weekly
+        at(clock, day)
+        post_sale(ctx, ana.card, 2_000, f"T{day}")
+    at(clock, "2026-02-20")
+    window.counter.open_card(ana.card)
+    assert "3 visits · usually every 7 days · mostly Mondays" in window.counter.panel.visits.text()
+    dialog = MemberDetailDialog(ctx, ana)
+    qtbot.addWidget(dialog)
+    assert "3 visits since" in dialog.profile.text() and "usually every 7 days" in dialog.profile.text()

@@ -12,8 +12,9 @@ from loyalty.ledger import history
 from loyalty.members import Member, MemberEdit, member_by_id, reissue_card, set_blocked, update_member
 from loyalty.permissions import allowed
 from loyalty.privacy import erase_member, export_member_pdf
+from loyalty.profiles import purchase_profile
 
-from .formatting import moment_text
+from .formatting import date_text, moment_text, money_text
 from .history_model import HistoryTableModel
 from .sign_in import with_approval
 
@@ -40,6 +41,8 @@ class MemberDetailDialog(QDialog):
         self.problem = QLabel(wordWrap=True)
         self.problem.setStyleSheet("color: #a3261b; font-weight: 600;")
         self.status = QLabel()
+        self.profile = QLabel(wordWrap=True)
+        self.profile.setAccessibleName(self.tr("Purchase profile"))
         form = QFormLayout()
         for label, widget in ((self.tr("Name"), self.name), (self.tr("Phone"), self.phone),
                               (self.tr("Email"), self.email), (self.tr("Birthday"), self.birthday)):
@@ -76,6 +79,7 @@ class MemberDetailDialog(QDialog):
         self.history.setAccessibleName(self.tr("Points history"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.status)
+        layout.addWidget(self.profile)
         layout.addLayout(form)
         layout.addWidget(self.problem)
         layout.addLayout(buttons)
@@ -97,6 +101,16 @@ class MemberDetailDialog(QDialog):
             name=member.name, card=member.card,
             status=self.tr("blocked") if member.status == "blocked" else self.tr("active")))
         self.status.setStyleSheet("font-size: 15pt; font-weight: 700;")
+        profile = purchase_profile(self.ctx, member.id)
+        self.profile.setText(self.tr(
+            "{visits} visits since {first} · lifetime value {total} · average ticket {ticket} · last visit {last} "
+            "({days} days ago) · usually every {interval} days").format(
+            visits=profile.visits, first=date_text(profile.first_visit.isoformat()) if profile.first_visit else "—",
+            total=money_text(profile.total_cents, *self._currency()),
+            ticket=money_text(profile.average_ticket_cents, *self._currency()),
+            last=date_text(profile.last_visit.isoformat()) if profile.last_visit else "—",
+            days=profile.days_since_last if profile.days_since_last is not None else "—",
+            interval=profile.usual_interval_days or "—") if profile.visits else self.tr("No purchases yet."))
         self.name.setText(member.name)
         self.phone.setText(member.phone or "")
         self.email.setText(member.email or "")
@@ -109,6 +123,10 @@ class MemberDetailDialog(QDialog):
         self.notes.setPlainText(member.notes)
         self.block_button.setText(self.tr("Unblock") if member.status == "blocked" else self.tr("Block card"))
         self._fill_history()
+
+    def _currency(self) -> tuple[int, str]:
+        programme = self.ctx.programme()
+        return programme.currency_decimals, programme.currency
 
     def _fill_history(self) -> None:
         self.history_model.restart()

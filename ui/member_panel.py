@@ -87,8 +87,8 @@ class MemberPanel(QFrame):
             points=points_text(found.expiring_points), day=date_text(found.expiring_on or "")))
         self.birthday.setText(self.tr("🎂 Birthday today!"))
         visits = ", ".join(moment_text(moment) for moment in summary.last_visits)
-        self.visits.setText(self.tr("Last visits: {visits}").format(visits=visits) if visits
-                            else self.tr("First visit"))
+        self.visits.setText((self.tr("Last visits: {visits}").format(visits=visits) if visits
+                             else self.tr("First visit")) + self._profile_text(summary.profile))
         self.notes.setText(member.notes)
         lines = [self.tr("☎ {reason}").format(reason=reason) for reason in summary.followups]
         lines += [self.tr("⚠ Open complaint — {what}").format(what=what) for what in summary.open_complaints]
@@ -99,6 +99,16 @@ class MemberPanel(QFrame):
         self.expiring.setVisible(found.expiring_points > 0)
         self.birthday.setVisible(summary.birthday_today)
         self.notes.setVisible(bool(member.notes))
+
+    def _profile_text(self, profile) -> str:
+        """The regular's rhythm, as a shop assistant would say it."""
+        if profile is None or profile.visits < 2:
+            return ""
+        days = (self.tr("Mondays"), self.tr("Tuesdays"), self.tr("Wednesdays"), self.tr("Thursdays"),
+                self.tr("Fridays"), self.tr("Saturdays"), self.tr("Sundays"))
+        return "\n" + self.tr("{visits} visits · usually every {interval} days · mostly {day} · average {ticket}").format(
+            visits=profile.visits, interval=profile.usual_interval_days, day=days[profile.favourite_weekday - 1],
+            ticket=self._money(profile.average_ticket_cents))
 
     def _money(self, minor_units: int) -> str:
         return money_text(minor_units, self.decimals, self.currency)
