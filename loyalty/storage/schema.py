@@ -445,4 +445,11 @@ def followups_and_complaints(db: Database) -> None:
     )
 
 
+@migrations(name="0012_member_months_by_member")
+def member_months_by_member(db: Database) -> None:
+    """A member's own monthly totals (their purchase profile, shown at the counter) by seek,
+    not by a scan of every member's months."""
+    db.execute("CREATE INDEX member_months_member ON member_months(member_id, month)")
+
+
 SCHEMA_VERSION = len(migrations._migrations)
