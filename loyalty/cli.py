@@ -21,6 +21,7 @@ from .lookup import lookup_card
 from .money import parse_amount, plain_amount
 from .paths import default_database_path
 from .reports import cache as report_cache
+from .campaign_results import campaign_results
 from .followups import generate_followups
 from .settings import change_settings, change_tier
 from .shop import open_shop
@@ -143,6 +144,10 @@ def build_parser() -> argparse.ArgumentParser:
     campaign_add.add_argument("--to", dest="ends_on", required=True)
     campaign_add.add_argument("--weekdays", help="e.g. tue,thu or mar,jue")
     campaign.add_parser("list")
+    results = campaign.add_parser("results", help="targeted, buyers, conversion, extra visits, cost")
+    results.add_argument("id", type=int)
+    results.add_argument("--segment", nargs="+", metavar=("NAME", "VALUE"),
+                         help="only the targeted members in this segment (as it stands today)")
     campaign_off = campaign.add_parser("deactivate")
     campaign_off.add_argument("id", type=int)
 
@@ -442,6 +447,17 @@ def cmd_campaign_list(ctx, args):
     return {"campaigns": [asdict(c) for c in items]}, text or "No campaigns yet."
 
 
+def cmd_campaign_results(ctx, args):
+    segment, value = (args.segment + [None])[:2] if args.segment else (None, None)
+    result = campaign_results(ctx, args.id, segment, value)
+    tenths = round(result.conversion_rate * 10)   # exact to one decimal, no float
+    text = (f"{result.name} ({result.starts_on}..{result.ends_on}): {result.buyers} of {result.targeted} targeted "
+            f"members bought ({tenths // 10}.{tenths % 10} %), {result.extra_visits:+d} visits against the "
+            f"days before; cost {_money(ctx, result.cost_cents)} in {result.bonus_points} bonus points, "
+            f"{_money(ctx, result.cost_per_converted_cents)} per converted member")
+    return {**asdict(result), "conversion_rate": str(result.conversion_rate)}, text
+
+
 def cmd_campaign_deactivate(ctx, args):
     campaign = campaigns.set_campaign_active(ctx, args.id, False)
     return asdict(campaign), f"Campaign {campaign.id} deactivated"
@@ -472,7 +488,7 @@ HANDLERS = {
     "expiring": cmd_expiring,
     "reward add": cmd_reward_add, "reward list": cmd_reward_list, "reward deactivate": cmd_reward_deactivate,
     "tier list": cmd_tier_list, "tier set": cmd_tier_set,
-    "campaign add": cmd_campaign_add, "campaign list": cmd_campaign_list, "campaign deactivate": cmd_campaign_deactivate,
+    "campaign add": cmd_campaign_add, "campaign list": cmd_campaign_list, "campaign results": cmd_campaign_results, "campaign deactivate": cmd_campaign_deactivate,
     "settings show": cmd_settings_show, "settings set": cmd_settings_set, "verify": cmd_verify,
     **cli_printing.HANDLERS,
     **cli_reports.HANDLERS,

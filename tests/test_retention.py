@@ -154,3 +154,43 @@ def test_the_counter_and_the_member_record_show_the_purchase_profile(qtbot, wind
     dialog = MemberDetailDialog(ctx, ana)
     qtbot.addWidget(dialog)
     assert "3 visits since" in dialog.profile.text() and "usually every 7 days" in dialog.profile.text()
+
+
+def test_campaign_results_conversion_extra_visits_and_cost(ctx, enrol, clock):
+    from fractions import Fraction
+
+    from loyalty.campaign_results import campaign_results
+    from loyalty.campaigns import add_campaign
+
+    at(clock, "2026-02-01")
+    told = [enrol(f"Sí {n}", marketing_consent=True) for n in range(4)]
+    untold = enrol("No")
+    campaign = add_campaign(ctx, "Dobles de marzo", "2", "2026-03-01", "2026-03-10")
+    at(clock, "2026-02-25")                               # the 10 days before: one visit
+    post_sale(ctx, told[0].card, 1_000, "B1")
+    for day, member, ref in (("2026-03-02", told[0], "D1"), ("2026-03-05", told[0], "D2"),
+                             ("2026-03-07", told[1], "D3"), ("2026-03-08", untold, "D4")):
+        at(clock, day)
+        post_sale(ctx, member.card, 1_000, ref)           # 10 points base + 10 campaign each
+    at(clock, "2026-03-20")
+    results = campaign_results(ctx, campaign.id)
+    assert (results.targeted, results.buyers, results.conversion_rate) == (4, 2, Fraction(50))
+    assert (results.visits_during, results.visits_before, results.extra_visits) == (3, 1, 2)
+    assert results.bonus_points == 40, "the untold member's campaign points count as cost too"
+    assert (results.cost_cents, results.cost_per_converted_cents) == (40, 20)
+    only_some = campaign_results(ctx, campaign.id, "tier", "bronze")
+    assert only_some.targeted == 4
+
+
+def test_the_command_line_shows_a_campaigns_results(ctx, enrol, clock, tmp_path, capsys):
+    from loyalty.campaigns import add_campaign
+    from loyalty.cli import main
+
+    at(clock, "2026-02-01")
+    ana = enrol("Ana", marketing_consent=True)
+    campaign = add_campaign(ctx, "Dobles", "2", "2026-03-01", "2026-03-10")
+    at(clock, "2026-03-02")
+    post_sale(ctx, ana.card, 1_000)
+    assert main(["--db", str(tmp_path / "shop.sqlite"), "--now", "2026-03-20T10:00", "campaign", "results",
+                 str(campaign.id)]) == 0
+    assert "1 of 1 targeted members bought (100.0 %)" in capsys.readouterr().out
