@@ -3,12 +3,13 @@ change a role, deactivate someone who left (never delete: their entries keep the
 set a new PIN for someone who forgot theirs (it also unlocks the account)."""
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QGroupBox, QHBoxLayout, QHeaderView, QLineEdit,
-                               QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout)
+from PySide6.QtWidgets import QComboBox, QGroupBox, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout
 
 from loyalty.context import Context
 from loyalty.errors import LoyaltyError
 from loyalty.staff import ROLES, add_staff, change_role, change_secret, link_own_card, list_staff, set_active
+
+from .tables import fill_table, make_table
 
 
 class StaffPanel(QGroupBox):
@@ -18,14 +19,7 @@ class StaffPanel(QGroupBox):
         super().__init__(self.tr("Staff"), parent)
         self.ctx = ctx
         self.roles = {"cashier": self.tr("cashier"), "manager": self.tr("manager"), "owner": self.tr("owner")}
-        self.table = QTableWidget(0, 3)
-        self.table.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Role"), self.tr("Can sign in")])
-        self.table.setAccessibleName(self.tr("Staff"))
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.table.verticalHeader().hide()
+        self.table = make_table([self.tr("Name"), self.tr("Role"), self.tr("Can sign in")], self.tr("Staff"))
         self.table.setMinimumHeight(150)
         self.name = QLineEdit(placeholderText=self.tr("Name"))
         self.name.setAccessibleName(self.tr("New staff member's name"))
@@ -70,11 +64,8 @@ class StaffPanel(QGroupBox):
 
     def reload(self) -> None:
         self.rows = list_staff(self.ctx)
-        self.table.setRowCount(len(self.rows))
-        for row, member in enumerate(self.rows):
-            for column, text in enumerate((member.name, self.roles[member.role],
-                                           self.tr("yes") if member.active else self.tr("no"))):
-                self.table.setItem(row, column, QTableWidgetItem(text))
+        fill_table(self.table, [(member.name, self.roles[member.role], self.tr("yes") if member.active else self.tr("no"))
+                                for member in self.rows], self.rows)
 
     def add(self) -> None:
         self._run(lambda: add_staff(self.ctx, self.name.text(), self.role.currentData(), self.pin.text()),
