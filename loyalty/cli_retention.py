@@ -13,6 +13,7 @@ from .tiers import local_today
 from .cli_files import output_file
 from .members import member_by_card
 from .profiles import purchase_profile
+from .referrals import referrals_per_month, top_referrers
 from .rfm import rfm_scores
 from .segments import FILTERS, segment_ids, segment_members, write_contact_list
 
@@ -58,6 +59,10 @@ def add_commands(sub) -> None:
     check.add_argument("--satisfied", required=True, choices=("yes", "no"))
     check.add_argument("--note", default="")
     complaint.add_parser("list").add_argument("card")
+
+    referrals = sub.add_parser("referrals", help="members who came recommended, per month, and the top referrers")
+    referrals.add_argument("--from", dest="first", metavar="YYYY-MM", default="1970-01")
+    referrals.add_argument("--to", dest="last", metavar="YYYY-MM", default="2999-12")
 
 
 def cmd_segment(ctx, args):
@@ -129,10 +134,19 @@ def cmd_complaint_list(ctx, args):
     return {"complaints": [asdict(c) for c in items]}, text or "No complaints."
 
 
+def cmd_referrals(ctx, args):
+    months, top = referrals_per_month(ctx, args.first, args.last), top_referrers(ctx)
+    text = "\n".join(f"{row['month']}: {row['referred']} referred, {row['bought']} have bought" for row in months)
+    text += "".join(f"\n  {row['card']}  {row['name']}: {row['referred']} friends ({row['bought']} bought)"
+                    for row in top)
+    return {"per_month": months, "top_referrers": top}, text or "No referrals yet."
+
+
 HANDLERS = {
     "segment": cmd_segment, "profile": cmd_profile,
     "followups list": cmd_followups_list, "followups add": cmd_followups_add, "followups done": cmd_followups_done,
     "followups generate": cmd_followups_generate,
     "complaint open": cmd_complaint_open, "complaint resolve": cmd_complaint_resolve,
     "complaint check": cmd_complaint_check, "complaint list": cmd_complaint_list,
+    "referrals": cmd_referrals,
 }

@@ -188,3 +188,21 @@ def test_the_retention_screen_lists_a_segment_exports_consenting_contacts_and_cl
     qtbot.mouseClick(screen.done_button, Qt.MouseButton.LeftButton)
     assert screen.followups.rowCount() == 0
     assert ctx.db.execute("SELECT outcome FROM followups").fetchone()[0] == "Called: comes Saturday"
+
+
+def test_the_monthly_report_counts_complaints_and_a_later_resolution_refreshes_a_kept_month(ctx, enrol, clock):
+    from loyalty.reports.cache import report
+    from loyalty.reports.period import month_period
+
+    ana = enrol("Ana")
+    first = open_complaint(ctx, ana.card, "price", "Wrong price on the shelf")
+    open_complaint(ctx, ana.card, "waiting", "Long queue")
+    clock.advance(hours=5)
+    resolve_complaint(ctx, first.id, "Price corrected")
+    at(clock, "2026-04-02")
+    march = report(ctx, month_period("2026-03"))
+    assert march.complaints["opened"] == 2 and march.complaints["resolved"] == 1
+    assert march.complaints["by_category"] == {"price": 1, "waiting": 1}
+    assert march.complaints["median_hours_to_resolve"] == 5
+    resolve_complaint(ctx, 2, "Second till opened")             # in April: March's kept report must not stand
+    assert report(ctx, month_period("2026-03")).complaints["resolved"] == 2

@@ -194,3 +194,21 @@ def test_the_command_line_shows_a_campaigns_results(ctx, enrol, clock, tmp_path,
     assert main(["--db", str(tmp_path / "shop.sqlite"), "--now", "2026-03-20T10:00", "campaign", "results",
                  str(campaign.id)]) == 0
     assert "1 of 1 targeted members bought (100.0 %)" in capsys.readouterr().out
+
+
+def test_referrals_per_month_and_top_referrers(ctx, enrol, clock, capsys, tmp_path):
+    from loyalty.cli import main
+    from loyalty.referrals import referrals_per_month, top_referrers
+
+    at(clock, "2026-01-15")
+    lola = enrol("Lola")
+    friend = enrol("Amiga 1", referrer_card=lola.card)
+    at(clock, "2026-02-28", hour=23)                       # 00:30 on 1 March in Madrid: a March referral
+    clock.advance(minutes=30)
+    enrol("Amiga 2", referrer_card=lola.card)
+    post_sale(ctx, friend.card, 1_000)
+    assert referrals_per_month(ctx, "2026-01", "2026-03") == [{"month": "2026-01", "referred": 1, "bought": 1},
+                                                              {"month": "2026-03", "referred": 1, "bought": 0}]
+    assert top_referrers(ctx) == [{"card": lola.card, "name": "Lola", "referred": 2, "bought": 1}]
+    assert main(["--db", str(tmp_path / "shop.sqlite"), "referrals"]) == 0
+    assert "Lola: 2 friends (1 bought)" in capsys.readouterr().out

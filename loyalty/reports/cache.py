@@ -14,7 +14,7 @@ from ..tiers import local_today
 from .metrics import Report, compute_report, expiring_points
 from .period import Period, month_period
 
-KEPT_FIELDS = ("metrics", "previous", "daily", "tier_distribution", "tier_moves", "top_members", "abc")
+KEPT_FIELDS = ("metrics", "previous", "daily", "tier_distribution", "tier_moves", "top_members", "abc", "complaints")
 
 
 def report(ctx: Context, period: Period, churn_days: int = 60, top: int = 10,

@@ -15,6 +15,7 @@ from ..clock import local_date, local_midnight_utc, to_iso
 from ..context import Context
 from ..points import points_value
 from ..programme import load_tiers
+from ..complaints import complaint_figures
 from .period import Period
 
 ABC_SHARES = (Fraction(80, 100), Fraction(95, 100))   # A: the first 80 % of sales; B: the next 15 %; C: the rest
@@ -32,6 +33,7 @@ class Report:
     top_members: list[dict] = field(default_factory=list)
     abc: list[dict] = field(default_factory=list)
     expiring: list[dict] = field(default_factory=list)
+    complaints: dict = field(default_factory=dict)   # opened, per category, resolved, hours to resolve
 
 
 def ratio(numerator: int, denominator: int) -> Fraction:
@@ -56,6 +58,7 @@ def compute_report(ctx: Context, period: Period, churn_days: int = 60, top: int 
     report.top_members = top_members(ctx, period, top)
     progress(5, steps)
     report.abc = abc_classes(ctx, period)
+    report.complaints = complaint_figures(ctx, start, end)
     progress(6, steps)
     report.expiring = expiring_points(ctx)
     progress(7, steps)

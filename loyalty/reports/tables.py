@@ -33,6 +33,7 @@ def report_json(report: Report) -> dict:
         "top_members": plain(report.top_members),
         "abc": plain(report.abc),
         "points_expiring": plain(report.expiring),
+        "complaints": report.complaints,
     }
 
 

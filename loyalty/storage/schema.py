@@ -452,4 +452,18 @@ def member_months_by_member(db: Database) -> None:
     db.execute("CREATE INDEX member_months_member ON member_months(member_id, month)")
 
 
+@migrations(name="0013_complaints_in_kept_reports")
+def complaints_in_kept_reports(db: Database) -> None:
+    """Reports count complaints opened in their period and how they were resolved: resolving
+    one later changes a closed month's figures, so its kept report goes."""
+    db.executescript(
+        """
+        DELETE FROM report_cache;   -- kept before complaints were part of a report
+        CREATE TRIGGER report_cache_complaints AFTER UPDATE ON complaints BEGIN
+            DELETE FROM report_cache WHERE ends_at > OLD.opened_at;
+        END;
+        """
+    )
+
+
 SCHEMA_VERSION = len(migrations._migrations)
