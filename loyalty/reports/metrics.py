@@ -194,8 +194,9 @@ def tier_figures(ctx: Context, start: str, end: str) -> tuple[list[dict], dict]:
     """Members per tier at the period's end, and the moves up and down during it."""
     tiers = load_tiers(ctx.db)
     rank = {tier.code: tier.rank for tier in tiers}
-    counts = Counter(dict(ctx.db.execute(
-        "SELECT tier_code, COUNT(*) FROM members WHERE joined_at < ? GROUP BY tier_code", [end]).fetchall()))
+    counts = Counter({tier.code: ctx.db.execute(   # one index range count per tier (migration 0014)
+        "SELECT COUNT(*) FROM members WHERE tier_code = ? AND joined_at < ?", [tier.code, end]).fetchone()[0]
+        for tier in tiers})
     # Members who changed tier since the end: put them back in the tier they had then.
     for current, then in ctx.db.execute(
             "SELECT m.tier_code, (SELECT from_code FROM tier_changes t2 WHERE t2.member_id = m.id AND "
