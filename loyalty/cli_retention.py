@@ -1,21 +1,25 @@
 """The CLI's retention commands: segments and their consent-only contact lists, a member's
 purchase profile and RFM scores, follow-ups and complaints."""
 
+import json
 from dataclasses import asdict
 from datetime import date
+from pathlib import Path
 
 from . import complaints
 from .campaigns import parse_day
-from .complaints import CATEGORIES
-from .followups import add_followup, complete_followup, generate_followups, open_followups
-from .tiers import local_today
-
 from .cli_files import output_file
+from .complaints import CATEGORIES
+from .errors import ValidationError
+from .followups import add_followup, complete_followup, generate_followups, open_followups
 from .members import member_by_card
 from .profiles import purchase_profile
 from .referrals import referrals_per_month, top_referrers
+from .reports.period import month_period
 from .rfm import rfm_scores
 from .segments import FILTERS, segment_ids, segment_members, write_contact_list
+from .survey import active_questions, record_answers, set_questions, survey_results
+from .tiers import local_today
 
 
 def add_commands(sub) -> None:
@@ -59,6 +63,18 @@ def add_commands(sub) -> None:
     check.add_argument("--satisfied", required=True, choices=("yes", "no"))
     check.add_argument("--note", default="")
     complaint.add_parser("list").add_argument("card")
+
+    survey = sub.add_parser("survey", help="the counter survey: questions, answers, results").add_subparsers(
+        dest="action", required=True)
+    survey.add_parser("questions")
+    setting = survey.add_parser("set", help="replace the questions from a JSON file (owner)")
+    setting.add_argument("file", help='[{"text": "...", "kind": "scale|yes_no|choice|text", "choices": [...], '
+                                      '"nps": true}, ...]')
+    answer = survey.add_parser("answer", help="a member's answers: --answer N=VALUE per question number")
+    answer.add_argument("card")
+    answer.add_argument("--answer", action="append", default=[], metavar="N=VALUE")
+    survey_results_cmd = survey.add_parser("results")
+    survey_results_cmd.add_argument("--month", required=True, metavar="YYYY-MM")
 
     referrals = sub.add_parser("referrals", help="members who came recommended, per month, and the top referrers")
     referrals.add_argument("--from", dest="first", metavar="YYYY-MM", default="1970-01")
@@ -134,6 +150,43 @@ def cmd_complaint_list(ctx, args):
     return {"complaints": [asdict(c) for c in items]}, text or "No complaints."
 
 
+def cmd_survey_questions(ctx, args):
+    items = active_questions(ctx)
+    text = "\n".join(f"{q.position:>2}. {q.text} ({q.kind}{', NPS' if q.is_nps else ''}"
+                     f"{': ' + ' / '.join(q.choices) if q.choices else ''})" for q in items)
+    return {"questions": [asdict(q) for q in items]}, text or "No survey questions yet."
+
+
+def cmd_survey_set(ctx, args):
+    try:
+        questions = json.loads(Path(args.file).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise ValidationError(f"file: {args.file} is not a JSON list of questions ({error})", "file") from None
+    if not isinstance(questions, list) or not all(isinstance(q, dict) for q in questions):
+        raise ValidationError("file: a JSON list of questions, each an object", "file")
+    items = set_questions(ctx, questions)
+    return {"questions": [asdict(q) for q in items]}, f"{len(items)} questions set"
+
+
+def cmd_survey_answer(ctx, args):
+    by_position = {q.position: q.id for q in active_questions(ctx)}
+    answers = {}
+    for item in args.answer:
+        number, _, value = item.partition("=")
+        if not number.strip().isdigit() or int(number) not in by_position:
+            raise ValidationError(f"answer: '{item}' is not N=VALUE with N a question number", "answer")
+        answers[by_position[int(number)]] = value
+    bonus = record_answers(ctx, args.card, answers)
+    return {"bonus": bonus}, "Answers recorded" + (f"; {bonus} bonus points" if bonus else "")
+
+
+def cmd_survey_results(ctx, args):
+    results = survey_results(ctx, month_period(args.month))
+    data = json.loads(json.dumps(results, default=str))
+    text = f"{results['responses']} responses; NPS {results['nps'] if results['nps'] is not None else '—'}"
+    return data, text
+
+
 def cmd_referrals(ctx, args):
     months, top = referrals_per_month(ctx, args.first, args.last), top_referrers(ctx)
     text = "\n".join(f"{row['month']}: {row['referred']} referred, {row['bought']} have bought" for row in months)
@@ -149,4 +202,6 @@ HANDLERS = {
     "complaint open": cmd_complaint_open, "complaint resolve": cmd_complaint_resolve,
     "complaint check": cmd_complaint_check, "complaint list": cmd_complaint_list,
     "referrals": cmd_referrals,
+    "survey questions": cmd_survey_questions, "survey set": cmd_survey_set, "survey answer": cmd_survey_answer,
+    "survey results": cmd_survey_results,
 }

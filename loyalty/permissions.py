@@ -17,25 +17,26 @@ ROLES = ("cashier", "manager", "owner")
 LEAST_ROLE = {
     # the counter
     "enrol": "cashier", "sale": "cashier", "redeem": "cashier", "edit_member": "cashier", "undo_own": "cashier",
-    "followups": "cashier", "complaints": "cashier",
+    "followups": "cashier", "complaints": "cashier", "survey": "cashier",
     # corrections and cards
     "refund": "manager", "void": "manager", "adjust": "manager", "compensate": "manager",
     "block_card": "manager", "reissue_card": "manager",
     # the programme and the shop's data
     "settings": "owner", "tiers": "owner", "rewards": "owner", "campaigns": "owner", "staff": "owner",
     "export": "owner", "import": "owner", "reports": "owner", "audit": "owner", "restore": "owner",
+    "survey_setup": "owner",
     "erase": "owner", "adjust_over_limit": "owner", "compensate_over_limit": "owner",
 }
 
 WORDS = {
     "enrol": "enrolling members", "sale": "recording sales", "redeem": "redeeming points",
-    "edit_member": "editing members", "followups": "follow-ups", "complaints": "complaints",
+    "edit_member": "editing members", "followups": "follow-ups", "complaints": "complaints", "survey": "the counter survey",
     "undo_own": "undoing your own last action", "refund": "refunds", "void": "voiding entries",
     "adjust": "adjusting points", "compensate": "compensation bonuses", "block_card": "blocking cards",
     "reissue_card": "re-issuing cards", "settings": "changing the settings", "tiers": "changing the tiers",
     "rewards": "changing the rewards", "campaigns": "changing the campaigns", "staff": "managing staff",
     "export": "exporting data", "import": "importing data", "reports": "the reports", "audit": "the audit trail",
-    "restore": "restoring a backup", "erase": "erasing a member's personal data",
+    "restore": "restoring a backup", "survey_setup": "setting the survey's questions", "erase": "erasing a member's personal data",
     "adjust_over_limit": "adjustments above the manager's limit",
     "compensate_over_limit": "compensation above the manager's limit",
 }

@@ -32,6 +32,7 @@ class Programme:
     tier_grace_days: int = 30
     welcome_bonus: int = 0
     lock_after_minutes: int = 5           # the counter locks after this long without a key or a click; 0 = never
+    survey_bonus: int = 0                 # points for answering the counter survey, once per member a month
     complaint_points_limit: int = 200     # compensation a cashier may give for a complaint; above: a manager
     manager_points_limit: int = 1000      # a manager's adjustment or compensation at once; above: the owner
     birthday_bonus: int = 0
@@ -74,6 +75,7 @@ _INT_LIMITS = {
     "welcome_bonus": (0, 1_000_000),
     "manager_points_limit": (0, 1_000_000),
     "complaint_points_limit": (0, 1_000_000),
+    "survey_bonus": (0, 1_000_000),
     "lock_after_minutes": (0, 240),
     "birthday_bonus": (0, 1_000_000),
     "referral_bonus": (0, 1_000_000),

@@ -19,6 +19,7 @@ from loyalty.permissions import LEAST_ROLE, ROLES, allowed
 from loyalty.privacy import erase_member
 from loyalty.complaints import open_complaint
 from loyalty.followups import add_followup
+from loyalty.survey import active_questions, record_answers, set_questions
 from loyalty.redemptions import redeem_points
 from loyalty.reports.cache import report
 from loyalty.reports.period import month_period
@@ -40,6 +41,8 @@ def shop(ctx, tmp_path):
     ana = enrol_member(owner, NewMember(name="Ana"))
     post_sale(owner, ana.card, 5_000, "R1")
     (tmp_path / "socios.csv").write_text("Nombre\nLuis\n")
+    (tmp_path / "questions.json").write_text('[{"text": "¿Nos recomendaría?", "kind": "scale", "nps": true}]')
+    set_questions(owner, [{"text": "¿Nos recomendaría?", "kind": "scale", "nps": True}])
     make_backup(owner, folder=tmp_path / "backups")
     return ctx, ana.card
 
@@ -76,15 +79,17 @@ ACTIONS = {
     "erase": lambda c, card, tmp: erase_member(c, 1, "asked by the member"),
     "followups": lambda c, card, tmp: add_followup(c, card, "Call about the cake", date(2026, 3, 12)),
     "complaints": lambda c, card, tmp: open_complaint(c, card, "service", "Slow till"),
+    "survey": lambda c, card, tmp: record_answers(c, card, {active_questions(c)[0].id: "9"}),
+    "survey_setup": lambda c, card, tmp: set_questions(c, [{"text": "¿Nos recomendaría?", "kind": "scale"}]),
 }
 
 
 # The table, written out here so that a change to permissions.py must change it too.
 SPEC = {
-    "cashier": {"enrol", "sale", "redeem", "edit_member", "undo_own", "followups", "complaints"},
+    "cashier": {"enrol", "sale", "redeem", "edit_member", "undo_own", "followups", "complaints", "survey"},
     "manager": {"refund", "void", "adjust", "compensate", "block_card", "reissue_card"},
     "owner": {"settings", "tiers", "rewards", "campaigns", "staff", "export", "import", "reports", "audit", "restore",
-              "erase", "adjust_over_limit", "compensate_over_limit"},
+              "survey_setup", "erase", "adjust_over_limit", "compensate_over_limit"},
 }
 
 
@@ -227,6 +232,8 @@ CLI = {
     "erase": ["member", "erase", "{card}", "--reason", "asked"],
     "followups": ["followups", "add", "{card}", "--reason", "Call", "--due", "2026-03-12"],
     "complaints": ["complaint", "open", "{card}", "--category", "service", "--description", "Slow till"],
+    "survey": ["survey", "answer", "{card}", "--answer", "1=9"],
+    "survey_setup": ["survey", "set", "{tmp}/questions.json"],
 }
 # No command of their own: editing a member (the window's member record) and undoing one's own
 # last action at the counter (the window's Ctrl+Z); both are in the domain matrix above.

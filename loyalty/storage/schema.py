@@ -478,4 +478,37 @@ def members_by_tier_and_joining(db: Database) -> None:
     )
 
 
+@migrations(name="0015_counter_survey")
+def counter_survey(db: Database) -> None:
+    """The owner's counter survey (loyalty/survey.py): at most ten questions, the answers a
+    cashier types while the member is at the till."""
+    db.executescript(
+        """
+        CREATE TABLE survey_questions (
+            id INTEGER PRIMARY KEY,
+            position INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('scale', 'yes_no', 'choice', 'text')),
+            choices TEXT NOT NULL DEFAULT '[]',         -- JSON list, for kind choice
+            is_nps INTEGER NOT NULL DEFAULT 0 CHECK (is_nps IN (0, 1)),
+            active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1))
+        );
+        CREATE TABLE survey_responses (
+            id INTEGER PRIMARY KEY,
+            member_id INTEGER NOT NULL REFERENCES members(id),
+            answered_at TEXT NOT NULL,
+            staff_id TEXT NOT NULL,
+            bonus_entry_id INTEGER REFERENCES entries(id)
+        );
+        CREATE INDEX survey_responses_time ON survey_responses(answered_at);
+        CREATE TABLE survey_answers (
+            response_id INTEGER NOT NULL REFERENCES survey_responses(id),
+            question_id INTEGER NOT NULL REFERENCES survey_questions(id),
+            value TEXT NOT NULL,
+            PRIMARY KEY (response_id, question_id)
+        ) WITHOUT ROWID;
+        """
+    )
+
+
 SCHEMA_VERSION = len(migrations._migrations)
