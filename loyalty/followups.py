@@ -83,25 +83,21 @@ def open_followups(ctx: Context, member_id: int | None = None, due_by: date | No
 
 
 def generate_followups(ctx: Context) -> int:
-    """Run the rules (the daily job); returns how many follow-ups they added."""
-    tz = ctx.programme().timezone
-    today = local_date(ctx.clock.now(), tz)
+    """Run the rules (the daily job); returns how many follow-ups they added. One transaction:
+    thousands of reminders are one commit, not one each."""
+    today = local_date(ctx.clock.now(), ctx.programme().timezone)
     added = 0
-    for member_id, card, reason, key in _rule_candidates(ctx, today):
-        added += add_followup(ctx, card, reason, today + timedelta(days=0 if key.startswith("expiring") else 6),
-                              rule_key=key) is not None
-    for campaign_id, name, starts_on in ctx.db.execute(
-            "SELECT id, name, starts_on FROM campaigns WHERE active = 1 AND starts_on > ? AND starts_on <= ?",
-            [today.isoformat(), (today + timedelta(days=CAMPAIGN_NOTICE_DAYS)).isoformat()]).fetchall():
-        added += add_followup(ctx, None, f"Campaign '{name}' starts on {starts_on}: tell the members who agreed "
-                                         "to marketing contact (loyalty segment ... --contacts)",
-                              today, rule_key=f"campaign:{campaign_id}") is not None
+    with write_transaction(ctx.db):
+        for card, reason, key, due_on in _rule_candidates(ctx, today):
+            added += add_followup(ctx, card, reason, due_on, rule_key=key) is not None
     return added
 
 
 def _rule_candidates(ctx: Context, today: date):
+    """(card or None, what to do, the rule's key, due date) of each rule's follow-ups."""
     tz = ctx.programme().timezone
     first, last = window_months(today)
+    this_week = today + timedelta(days=6)
     for member_id, card, last_sale, sales in ctx.db.execute(
             "SELECT t.member_id, m.card, t.last_sale, t.sales FROM (SELECT member_id, MAX(last_sale_at) AS last_sale, "
             "SUM(sales) AS sales FROM member_months WHERE month >= ? AND month <= ? GROUP BY member_id "
@@ -110,14 +106,19 @@ def _rule_candidates(ctx: Context, today: date):
         interval = max(MIN_INTERVAL_DAYS, 365 // sales)
         days = (today - local_date(from_iso(last_sale), tz)).days
         if days > LAPSE_FACTOR * interval:
-            yield member_id, card, (f"Regular customer, usually every {interval} days, last came {days} days ago: "
-                                    "call this week"), f"lapsed:{member_id}:{last_sale[:10]}"
+            yield (card, f"Regular customer, usually every {interval} days, last came {days} days ago: call this week",
+                   f"lapsed:{member_id}:{last_sale[:10]}", this_week)
     horizon = (today + timedelta(days=EXPIRY_NOTICE_DAYS)).isoformat()
     for member_id, card, points, expires_on in ctx.db.execute(
             "SELECT m.id, m.card, SUM(l.remaining), MIN(l.expires_on) FROM lots l JOIN members m ON m.id = l.member_id "
             "WHERE l.remaining > 0 AND l.expires_on <= ? AND m.marketing_consent = 1 AND m.status = 'active' "
             "GROUP BY m.id", [horizon]).fetchall():
-        yield member_id, card, f"{points} points expire on {expires_on}: remind them", f"expiring:{member_id}:{expires_on}"
+        yield card, f"{points} points expire on {expires_on}: remind them", f"expiring:{member_id}:{expires_on}", today
+    for campaign_id, name, starts_on in ctx.db.execute(
+            "SELECT id, name, starts_on FROM campaigns WHERE active = 1 AND starts_on > ? AND starts_on <= ?",
+            [today.isoformat(), (today + timedelta(days=CAMPAIGN_NOTICE_DAYS)).isoformat()]).fetchall():
+        yield (None, f"Campaign '{name}' starts on {starts_on}: tell the members who agreed to marketing contact "
+                     "(loyalty segment ... --contacts)", f"campaign:{campaign_id}", today)
 
 
 def _followup(ctx: Context, followup_id: int) -> Followup:

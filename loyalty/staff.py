@@ -51,7 +51,7 @@ def _validate_name(name: str | None) -> str:
     clean = " ".join((name or "").split())
     if not clean or len(clean) > 40 or not clean.isprintable():
         raise ValidationError("name: 1 to 40 printable characters", "name")
-    if clean.lower() in ("system", "owner-less"):
+    if clean.lower() in ("system", "daily job"):   # what scheduled work records as its author
         raise ValidationError(f"name: '{clean}' is reserved", "name")
     return clean
 
