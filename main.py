@@ -6,9 +6,21 @@ The CLI never loads Qt, so scheduled tasks run on a machine without a display.
 import sys
 
 
+def opens_the_window(argv: list[str]) -> bool:
+    """No command, only the window's options: `--db PATH` or `--db=PATH`."""
+    rest = list(argv)
+    while rest:
+        if rest[0] == "--db" and len(rest) > 1:
+            rest = rest[2:]
+        elif rest[0].startswith("--db="):
+            rest = rest[1:]
+        else:
+            return False
+    return True
+
+
 def main(argv: list[str]) -> int:
-    options_only = all(arg.startswith("--") for arg in argv) and "--help" not in argv and "-h" not in argv
-    if options_only:
+    if opens_the_window(argv):
         from ui.app import main as run_gui
 
         return run_gui(argv)
