@@ -96,7 +96,8 @@ def append_entry(
     values = _entry_values(ctx.staff_id, programme, now, member_id, kind, points, idempotency_key, columns)
     cursor = ctx.db.execute(_insert_entry_sql(values), list(values.values()))
     entry_id = cursor.lastrowid
-    seal_entries_after(ctx.db, entry_id - 1)
+    if not ctx.sealing_deferred:
+        seal_entries_after(ctx.db, entry_id - 1)
     if ctx.approver:   # the entry records who made it; the trail, who approved it on the spot
         record(ctx, f"entry.{kind}.approved", f"entry {entry_id}", points=points)
     ctx.db.execute(_ADD_TO_BALANCE, [points, member_id])

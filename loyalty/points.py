@@ -2,6 +2,7 @@
 these functions, computed exactly (fractions, never floats) and rounded down."""
 
 from fractions import Fraction
+from functools import lru_cache
 from math import floor
 from typing import NamedTuple
 
@@ -27,12 +28,19 @@ def points_for_sale(
 
     The parts are differences of floors so that they always add up to the total.
     """
-    base_exact = Fraction(amount_minor, 10**decimals) * Fraction(earn_rate)
-    with_tier = base_exact * Fraction(tier_multiplier)
-    total = floor(with_tier * Fraction(campaign_multiplier))
+    base_exact = Fraction(amount_minor, 10**decimals) * _exact(earn_rate)
+    with_tier = base_exact * _exact(tier_multiplier)
+    total = floor(with_tier * _exact(campaign_multiplier))
     base = floor(base_exact)
     tiered = floor(with_tier)
     return Earning(base=base, tier_bonus=tiered - base, campaign_bonus=total - tiered)
+
+
+@lru_cache(maxsize=64)
+def _exact(decimal_text: str) -> Fraction:
+    """A rate or multiplier as an exact fraction; the few in use are parsed once (a sale
+    history import computes a hundred thousand earnings)."""
+    return Fraction(decimal_text)
 
 
 def points_value(points: int, points_per_unit: int, decimals: int) -> int:

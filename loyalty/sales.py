@@ -14,7 +14,7 @@ from .ledger import Entry, append_entry, entry_by_key, post_bonus
 from .members import Member, member_by_card, member_by_id
 from .permissions import require
 from .points import Earning, points_for_sale, points_to_reverse
-from .programme import Tier, load_tiers
+from .programme import Programme, Tier
 from .storage import write_transaction
 from .tiers import tier_by_code, upgrade_after_sale
 
@@ -69,25 +69,17 @@ def post_sale(ctx: Context, card: str, amount_cents: int, receipt_ref: str | Non
     with write_transaction(ctx.db):
         require(ctx, "sale")
         member = member_by_card(ctx, card)
-        tiers = load_tiers(ctx.db)
-        tier = tier_by_code(tiers, member.tier_code)
+        tier = tier_by_code(ctx.tiers(), member.tier_code)
         existing = entry_by_key(ctx, sale_key(member.id, ref))
         if existing is not None:
             return _already_recorded(ctx, existing, amount_cents, tier)
         programme = ctx.programme()
         today = local_date(now, programme.timezone)
-        earning, campaign = _earning(ctx, tier, today, amount_cents)
-        if not award_points:
-            earning, campaign = Earning(0, 0, 0), None
-        detail = {"base": earning.base, "tier_bonus": earning.tier_bonus, "campaign_bonus": earning.campaign_bonus,
-                  "earn_rate": programme.earn_rate, "tier_multiplier": tier.multiplier,
-                  "campaign_multiplier": campaign.multiplier if campaign else "1"}
-        entry = append_entry(
-            ctx, member.id, "earn", earning.total, idempotency_key=sale_key(member.id, ref), amount_cents=amount_cents,
-            spend_cents=amount_cents, receipt_ref=ref, tier_code=tier.code,
-            campaign_id=campaign.id if campaign else None, detail=json.dumps(detail),
-        )
-        bonuses = _bonuses_for_sale(ctx, member, today, ref) if award_points else ()
+        campaign = campaign_for_day(ctx, today) if award_points else None
+        earning = earning_for_sale(programme, tier, campaign, amount_cents, award_points)
+        entry = append_entry(ctx, member.id, "earn", earning.total, idempotency_key=sale_key(member.id, ref),
+                             **sale_columns(programme, tier, campaign, earning, amount_cents, ref))
+        bonuses = bonuses_for_sale(ctx, member, today, ref) if award_points else ()
         new_tier = upgrade_after_sale(ctx, member.id, entry.id) or tier
         balance = member_by_id(ctx, member.id).balance
     return SaleResult(entry, earning, bonuses, balance, new_tier, tier)
@@ -95,30 +87,48 @@ def post_sale(ctx: Context, card: str, amount_cents: int, receipt_ref: str | Non
 
 def quote_sale(ctx: Context, member: Member, amount_cents: int) -> Earning:
     """What a sale of `amount_cents` would earn this member now (the counter's live preview)."""
-    tier = tier_by_code(load_tiers(ctx.db), member.tier_code)
-    return _earning(ctx, tier, local_date(ctx.clock.now(), ctx.programme().timezone), amount_cents)[0]
-
-
-def _earning(ctx: Context, tier: Tier, today, amount_cents: int) -> tuple[Earning, Campaign | None]:
+    tier = tier_by_code(ctx.tiers(), member.tier_code)
     programme = ctx.programme()
-    campaign = campaign_for_day(ctx, today)
-    earning = points_for_sale(amount_cents, programme.currency_decimals, programme.earn_rate, tier.multiplier,
-                              campaign.multiplier if campaign else "1")
-    return earning, campaign
+    return earning_for_sale(programme, tier, campaign_for_day(ctx, local_date(ctx.clock.now(), programme.timezone)),
+                            amount_cents)
+
+
+def earning_for_sale(programme: Programme, tier: Tier, campaign: Campaign | None, amount_cents: int,
+                     award_points: bool = True) -> Earning:
+    """The points a sale earns at this tier and in this campaign (none for history imported without points)."""
+    if not award_points:
+        return Earning(0, 0, 0)
+    return points_for_sale(amount_cents, programme.currency_decimals, programme.earn_rate, tier.multiplier,
+                           campaign.multiplier if campaign else "1")
+
+
+def sale_columns(programme: Programme, tier: Tier, campaign: Campaign | None, earning: Earning, amount_cents: int,
+                 ref: str) -> dict:
+    """A sale entry's columns besides its member, points and key; `detail` explains the points on receipts."""
+    detail = {"base": earning.base, "tier_bonus": earning.tier_bonus, "campaign_bonus": earning.campaign_bonus,
+              "earn_rate": programme.earn_rate, "tier_multiplier": tier.multiplier,
+              "campaign_multiplier": campaign.multiplier if campaign else "1"}
+    return {"amount_cents": amount_cents, "spend_cents": amount_cents, "receipt_ref": ref, "tier_code": tier.code,
+            "campaign_id": campaign.id if campaign else None, "detail": json.dumps(detail)}
+
+
+def require_same_sale(receipt_ref: str, recorded_cents: int, amount_cents: int) -> None:
+    """A receipt posted again is the same sale (nothing changes) only with the same amount."""
+    if recorded_cents != amount_cents:
+        raise ConflictError(
+            f"ref: receipt {receipt_ref} is already recorded for this member with another amount "
+            f"({recorded_cents} minor units); nothing was changed", "ref")
 
 
 def _already_recorded(ctx: Context, existing: Entry, amount_cents: int, tier: Tier) -> SaleResult:
-    if existing.amount_cents != amount_cents:
-        raise ConflictError(
-            f"ref: receipt {existing.receipt_ref} is already recorded for this member with another amount "
-            f"({existing.amount_cents} minor units); nothing was changed", "ref")
+    require_same_sale(existing.receipt_ref, existing.amount_cents, amount_cents)
     detail = existing.details()
     earning = Earning(detail.get("base", existing.points), detail.get("tier_bonus", 0), detail.get("campaign_bonus", 0))
     balance = member_by_id(ctx, existing.member_id).balance
     return SaleResult(existing, earning, (), balance, tier, tier, already_recorded=True)
 
 
-def _bonuses_for_sale(ctx: Context, member, today, ref: str) -> tuple[Entry, ...]:
+def bonuses_for_sale(ctx: Context, member, today, ref: str) -> tuple[Entry, ...]:
     """Birthday bonus at the first sale in the birthday month; referral bonus to
     both members at the new member's first purchase. Each is keyed, so given once."""
     programme = ctx.programme()

@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta
 from .clock import local_date, to_iso
 from .context import Context
 from .members import Member
-from .programme import Tier, load_tiers, tier_for_spend
+from .programme import Tier, tier_for_spend
 from .storage import write_transaction
 
 
@@ -33,7 +33,7 @@ def tier_by_code(tiers: list[Tier], code: str) -> Tier:
 
 
 def tier_progress(ctx: Context, member: Member) -> TierProgress:
-    tiers = load_tiers(ctx.db)
+    tiers = ctx.tiers()
     current = tier_by_code(tiers, member.tier_code)
     spend = qualifying_spend(ctx, member.id, ctx.clock.now(), ctx.programme().tier_window_days)
     higher = [tier for tier in tiers if tier.rank > current.rank]
@@ -60,16 +60,27 @@ def upgrade_after_sale(ctx: Context, member_id: int, sale_entry_id: int) -> Tier
     Also lifts a pending downgrade when the spend supports the current tier again.
     """
     row = ctx.db.execute("SELECT tier_code, tier_grace_until FROM members WHERE id = ?", [member_id]).fetchone()
-    tiers = load_tiers(ctx.db)
+    tiers = ctx.tiers()
     current = tier_by_code(tiers, row[0])
     spend = qualifying_spend(ctx, member_id, ctx.clock.now(), ctx.programme().tier_window_days)
-    reached = tier_for_spend(tiers, spend)
-    if reached.rank > current.rank:
-        record_tier_change(ctx, member_id, current, reached, "qualifying spend reached", sale_entry_id)
-        return reached
-    if row[1] is not None and reached.rank >= current.rank:
+    reached, lifts_grace = tier_after_sale(tiers, current, row[1], spend)
+    if reached is not None:
+        record_tier_change(ctx, member_id, current, reached, UPGRADE_REASON, sale_entry_id)
+    elif lifts_grace:
         ctx.db.execute("UPDATE members SET tier_grace_until = NULL WHERE id = ?", [member_id])
-    return None
+    return reached
+
+
+UPGRADE_REASON = "qualifying spend reached"
+
+
+def tier_after_sale(tiers: list[Tier], current: Tier, grace_until: str | None, spend_cents: int) -> tuple[Tier | None, bool]:
+    """The rule after each sale: (the higher tier the qualifying spend now reaches, or None;
+    whether a pending downgrade is lifted because the spend supports the tier again)."""
+    reached = tier_for_spend(tiers, spend_cents)
+    if reached.rank > current.rank:
+        return reached, False
+    return None, grace_until is not None and reached.rank >= current.rank
 
 
 @dataclass
@@ -104,7 +115,7 @@ def review_tiers(ctx: Context, today: date, batch: int = 500) -> TierReview:
 def _review_member(ctx: Context, today: date, member_id: int, code: str, grace_until: str | None,
                    review: TierReview) -> None:
     programme = ctx.programme()
-    tiers = load_tiers(ctx.db)
+    tiers = ctx.tiers()
     current = tier_by_code(tiers, code)
     spend = qualifying_spend(ctx, member_id, ctx.clock.now(), programme.tier_window_days)
     supported = tier_for_spend(tiers, spend)

@@ -4,21 +4,21 @@ and writes nothing; `apply` posts the accepted rows in time order, in one transa
 through the counter's own sale rules — with their points, or (by choice) without."""
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from ..clock import FixedClock
 from ..context import Context
 from ..errors import LoyaltyError, ValidationError
 from ..members import member_by_card
 from ..money import parse_amount
 from ..permissions import require
-from ..sales import post_sale, validate_receipt_ref
+from ..sales import validate_receipt_ref
+from ..sales_history import HistoricSale, post_sales_history
 from ..storage import write_transaction
 from ..text import digits_only
-from .table import PROGRESS_EVERY, RowProblem, problem_reason, read_table
+from .table import RowProblem, problem_reason, read_table
 
 SYNONYMS = {
     "card": ("tarjeta", "numero de tarjeta", "card number", "n tarjeta"),
@@ -86,17 +86,11 @@ def apply(ctx: Context, planned: SalesPlan, award_points: bool = True,
           progress=lambda done, total: None) -> tuple[int, int]:
     """Post the sales oldest first (tiers and expiry follow history as it happened), in one
     transaction. Returns (posted, already recorded) — a sale already on file is not doubled."""
-    posted = already = 0
-    with write_transaction(ctx.db), ctx.programme_held():
+    sales = [HistoricSale(row.card, row.moment, row.amount_cents, row.ref)
+             for row in sorted(planned.rows, key=lambda row: (row.moment, row.line))]
+    with write_transaction(ctx.db), ctx.bulk_writing():
         require(ctx, "import")
-        for done, row in enumerate(sorted(planned.rows, key=lambda row: (row.moment, row.line)), start=1):
-            if done % PROGRESS_EVERY == 0 or done == len(planned.rows):
-                progress(done, len(planned.rows))
-            at_the_time = replace(ctx, clock=FixedClock(row.moment))
-            result = post_sale(at_the_time, row.card, row.amount_cents, row.ref, award_points=award_points)
-            already += result.already_recorded
-            posted += not result.already_recorded
-    return posted, already
+        return post_sales_history(ctx, sales, award_points, progress)
 
 
 def _whose(ctx: Context, cells: dict[str, str]) -> str:

@@ -7,9 +7,12 @@ Everything happens inside the caller's transaction: SQLite's DDL is transactiona
 failure or a crash puts the triggers back with the rest, and no other connection ever sees
 the database without them (it waits for the write lock, or reads the last commit)."""
 
+from contextlib import contextmanager
+
 from sqlite_utils import Database
 
 from .schema import LOCAL_DAY_OF
+from .seals import seal_entries_after
 
 # What each AFTER INSERT trigger does, for all the rows with an id above :after at once.
 # Keep in step with the triggers in schema.py; a trigger missing here refuses bulk inserts.
@@ -53,6 +56,16 @@ class MissingCatchUp(RuntimeError):
 def insert_in_bulk(db: Database, table: str, sql: str, rows) -> int:
     """Run the INSERT `sql` for every row of `rows`; returns the largest id before it, so
     that the new rows are those with a greater id (the caller holds the write lock)."""
+    with triggers_set_aside(db, table) as after:
+        db.conn.executemany(sql, rows)
+    return after
+
+
+@contextmanager
+def triggers_set_aside(db: Database, table: str):
+    """Inside the block, rows inserted into `table` skip its AFTER INSERT triggers; when the
+    block ends, each trigger's work is done once over all the rows it added. Yields the
+    largest id before the block (the new rows are those above it)."""
     assert db.conn.in_transaction, "bulk inserts belong inside write_transaction"
     after = db.execute(f"SELECT COALESCE(MAX(rowid), 0) FROM [{table}]").fetchone()[0]
     triggers = db.execute(
@@ -64,13 +77,21 @@ def insert_in_bulk(db: Database, table: str, sql: str, rows) -> int:
     for name, _ in triggers:
         db.execute(f"DROP TRIGGER [{name}]")
     try:
-        db.conn.executemany(sql, rows)
+        yield after
     finally:   # the caller's rollback would restore them too; this keeps a caught error harmless
         for _, definition in triggers:
             db.execute(definition)
     for name, _ in triggers:
         db.execute(CATCH_UP[name], {"after": after})
-    return after
+
+
+@contextmanager
+def entries_upkeep_deferred(db: Database):
+    """Many ledger entries written one by one in one transaction (an imported sales history):
+    the report totals and the seal chain are brought up to date once, at the end."""
+    with triggers_set_aside(db, "entries") as after:
+        yield
+    seal_entries_after(db, after)
 
 
 def in_batches(values, size: int = 500):

@@ -1,0 +1,223 @@
+"""Posting a sales history (an import) in bulk: each sale gets what `sales.post_sale` would
+have given it at its moment — points at the member's tier and that day's campaign, the
+birthday and referral bonuses, the tier upgrades its qualifying spend reaches — with the
+same rule functions, but written a few thousand entries per statement instead of ~15
+statements a sale. tests/test_sales_history.py holds the two paths equal.
+
+How: the sales are walked in time order with each member's tier and recent spend kept in
+memory (the spend in the tier window before the import is read once per member); entries,
+their lots and balances are written in batches. A bonus reads the ledger (was it given, is
+this the first purchase), so the batch is written before one is considered. The report
+totals and the seal chain are brought up to date at the end (`Context.bulk_writing`).
+
+A member who owes points (a refund took back points already spent) sends the whole import
+through `post_sale`: new points must first pay the debt, lot by lot."""
+
+from bisect import bisect_right, insort
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+
+from .audit import record
+from .campaigns import campaign_for_day
+from .clock import FixedClock, local_date, to_iso
+from .context import Context
+from .ledger import _ADD_TO_BALANCE, _OPEN_LOT, _entry_values, _expiry_of_points_earned, _insert_entry_sql
+from .members import Member, member_by_card
+from .sales import bonuses_for_sale, earning_for_sale, post_sale, require_same_sale, sale_columns, sale_key
+from .storage.bulk import in_batches, placeholders
+from .tiers import UPGRADE_REASON, record_tier_change, tier_after_sale, tier_by_code
+
+BATCH = 2_000             # entries written per statement
+PROGRESS_EVERY = 1_000
+
+
+@dataclass(frozen=True)
+class HistoricSale:
+    card: str
+    moment: datetime
+    amount_cents: int
+    ref: str
+
+
+def post_sales_history(ctx: Context, sales: list[HistoricSale], award_points: bool = True,
+                       progress=lambda done, total: None) -> tuple[int, int]:
+    """Post `sales` (in time order) inside the caller's transaction and `ctx.bulk_writing()`.
+    Returns (posted, already recorded): a receipt already on file is not doubled."""
+    members = _members(ctx, {sale.card for sale in sales})
+    if any(member.balance < 0 for member in members.values()):
+        return _one_by_one(ctx, sales, award_points, progress)
+    return _Replay(ctx, members, sales, award_points).run(progress)
+
+
+def _one_by_one(ctx: Context, sales: list[HistoricSale], award_points: bool, progress) -> tuple[int, int]:
+    posted = already = 0
+    for done, sale in enumerate(sales, start=1):
+        progress(done, len(sales))
+        result = post_sale(replace(ctx, clock=FixedClock(sale.moment)), sale.card, sale.amount_cents, sale.ref,
+                           award_points=award_points)
+        already += result.already_recorded
+        posted += not result.already_recorded
+    return posted, already
+
+
+def _members(ctx: Context, cards: set[str]) -> dict[str, Member]:
+    """The members by card, read in batches; a card the counter would refuse (blocked,
+    replaced, erased) is refused here with the counter's own message."""
+    found: dict[str, Member] = {}
+    for batch in in_batches(sorted(cards)):
+        for row in ctx.db.query(
+                "SELECT c.number AS card_number, c.status AS card_status, m.* FROM cards c "
+                f"JOIN members m ON m.id = c.member_id WHERE c.number IN ({placeholders(batch)})", batch):
+            if row["card_status"] == "active" and row["status"] == "active":
+                found[row["card_number"]] = Member.from_row(row)
+    for card in cards - set(found):
+        found[card] = member_by_card(ctx, card)   # raises the reason; or the card is fine after all
+    return found
+
+
+class _Replay:
+    def __init__(self, ctx: Context, members: dict[str, Member], sales: list[HistoricSale], award_points: bool):
+        self.ctx, self.members, self.sales, self.award_points = ctx, members, sales, award_points
+        self.programme, self.tiers = ctx.programme(), ctx.tiers()
+        self.window = timedelta(days=self.programme.tier_window_days)
+        by_id = {member.id: member for member in members.values()}
+        self.tier = {member_id: tier_by_code(self.tiers, member.tier_code) for member_id, member in by_id.items()}
+        self.grace = {member_id: member.tier_grace_until for member_id, member in by_id.items()}
+        self.recorded = self._recorded_sales()
+        self.spend_times, self.spends = self._spend_before(by_id)
+        self.had_sales = self._members_with_sales(by_id)
+        self.campaigns: dict = {}
+        self.pending: list[dict] = []      # entry values not written yet
+        self.upgrades: list[tuple[int, object, object, datetime, str]] = []
+        self.grace_lifted: set[int] = set()
+        self.birthdays_seen: set[tuple[int, int]] = set()
+
+    def run(self, progress) -> tuple[int, int]:
+        posted = already = 0
+        for done, sale in enumerate(self.sales, start=1):
+            if done % PROGRESS_EVERY == 0 or done == len(self.sales):
+                progress(done, len(self.sales))
+            if self._post(sale):
+                posted += 1
+            else:
+                already += 1
+        ids = self._flush()
+        for member_id, old, new, moment, key in self.upgrades:
+            record_tier_change(replace(self.ctx, clock=FixedClock(moment)), member_id, old, new, UPGRADE_REASON,
+                               ids.get(key) or self._entry_id(key))
+        self.ctx.db.conn.executemany("UPDATE members SET tier_grace_until = NULL WHERE id = ?",
+                                     [(member_id,) for member_id in sorted(self.grace_lifted)])
+        return posted, already
+
+    def _post(self, sale: HistoricSale) -> bool:
+        member = self.members[sale.card]
+        key = sale_key(member.id, sale.ref)
+        if key in self.recorded:
+            require_same_sale(sale.ref, self.recorded[key], sale.amount_cents)
+            return False
+        tier = self.tier[member.id]
+        today = local_date(sale.moment, self.programme.timezone)
+        campaign = self._campaign(today) if self.award_points else None
+        earning = earning_for_sale(self.programme, tier, campaign, sale.amount_cents, self.award_points)
+        values = _entry_values(self.ctx.staff_id, self.programme, sale.moment, member.id, "earn", earning.total, key,
+                               sale_columns(self.programme, tier, campaign, earning, sale.amount_cents, sale.ref))
+        self.pending.append(values)
+        self.recorded[key] = sale.amount_cents      # a second line with this receipt is the same sale
+        if len(self.pending) >= BATCH:
+            self._flush()
+        if self.award_points and self._may_earn_bonus(member, today):
+            self._flush()
+            bonuses_for_sale(replace(self.ctx, clock=FixedClock(sale.moment)), member, today, sale.ref)
+        self.had_sales.add(member.id)
+        self._upgrade(member.id, tier, sale, key)
+        return True
+
+    def _may_earn_bonus(self, member: Member, today) -> bool:
+        """Whether `bonuses_for_sale` could give anything (it decides, reading the ledger)."""
+        birthday = bool(self.programme.birthday_bonus and member.birthday and int(member.birthday[5:7]) == today.month
+                        and (member.id, today.year) not in self.birthdays_seen)
+        if birthday:
+            self.birthdays_seen.add((member.id, today.year))
+        referral = bool(self.programme.referral_bonus and member.referrer_id and member.id not in self.had_sales)
+        return birthday or referral
+
+    def _upgrade(self, member_id: int, tier, sale: HistoricSale, key: str) -> None:
+        at = to_iso(sale.moment)
+        times, spends = self.spend_times.setdefault(member_id, []), self.spends.setdefault(member_id, [])
+        position = bisect_right(times, at)
+        insort(times, at)
+        spends.insert(position, sale.amount_cents)
+        start = bisect_right(times, to_iso(sale.moment - self.window))
+        spend = sum(spends[start:bisect_right(times, at)])
+        reached, lifts_grace = tier_after_sale(self.tiers, tier, self.grace[member_id], spend)
+        if reached is not None:
+            self.upgrades.append((member_id, tier, reached, sale.moment, key))
+            self.tier[member_id], self.grace[member_id] = reached, None
+            self.grace_lifted.discard(member_id)
+        elif lifts_grace:
+            self.grace[member_id] = None
+            self.grace_lifted.add(member_id)
+
+    def _campaign(self, day):
+        if day not in self.campaigns:
+            self.campaigns[day] = campaign_for_day(self.ctx, day)
+        return self.campaigns[day]
+
+    def _flush(self) -> dict[str, int]:
+        """Write the pending entries, their lots and the balances; returns their ids by key."""
+        if not self.pending:
+            return {}
+        db = self.ctx.db
+        after = db.execute("SELECT COALESCE(MAX(id), 0) FROM entries").fetchone()[0]
+        db.conn.executemany(_insert_entry_sql(self.pending[0]), [list(values.values()) for values in self.pending])
+        ids = dict(db.execute("SELECT idempotency_key, id FROM entries WHERE id > ?", [after]).fetchall())
+        earned = [values for values in self.pending if values["points"] > 0]
+        db.conn.executemany(_OPEN_LOT, [(ids[values["idempotency_key"]], values["member_id"],
+                                         _expiry_of_points_earned(datetime.fromisoformat(values["created_at"]),
+                                                                  self.programme), values["points"])
+                                        for values in earned])
+        db.conn.executemany(_ADD_TO_BALANCE, [(values["points"], values["member_id"]) for values in earned])
+        if self.ctx.approver:   # as append_entry does: who approved each entry on the spot
+            for values in self.pending:
+                record(self.ctx, "entry.earn.approved", f"entry {ids[values['idempotency_key']]}",
+                       points=values["points"])
+        self.pending.clear()
+        return ids
+
+    def _entry_id(self, key: str) -> int:
+        return self.ctx.db.execute("SELECT id FROM entries WHERE idempotency_key = ?", [key]).fetchone()[0]
+
+    def _recorded_sales(self) -> dict[str, int]:
+        """The amounts of the sales already on file with these receipts, by key."""
+        keys = {sale_key(self.members[sale.card].id, sale.ref) for sale in self.sales}
+        recorded: dict[str, int] = {}
+        for batch in in_batches(sorted(keys)):
+            recorded.update(self.ctx.db.execute(
+                f"SELECT idempotency_key, amount_cents FROM entries WHERE idempotency_key IN ({placeholders(batch)})",
+                batch).fetchall())
+        return recorded
+
+    def _spend_before(self, by_id: dict[int, Member]) -> tuple[dict[int, list[str]], dict[int, list[int]]]:
+        """Each member's spend entries already on file within a tier window of the history
+        (what `tiers.qualifying_spend` would sum), in time order."""
+        if not self.sales:
+            return {}, {}
+        first, last = to_iso(self.sales[0].moment - self.window), to_iso(self.sales[-1].moment)
+        times: dict[int, list[str]] = {}
+        spends: dict[int, list[int]] = {}
+        for batch in in_batches(sorted(by_id)):
+            for member_id, at, spend in self.ctx.db.execute(
+                    f"SELECT member_id, created_at, spend_cents FROM entries WHERE member_id IN ({placeholders(batch)}) "
+                    "AND created_at > ? AND created_at <= ? AND spend_cents != 0 ORDER BY member_id, created_at, id",
+                    [*batch, first, last]):
+                times.setdefault(member_id, []).append(at)
+                spends.setdefault(member_id, []).append(spend)
+        return times, spends
+
+    def _members_with_sales(self, by_id: dict[int, Member]) -> set[int]:
+        found: set[int] = set()
+        for batch in in_batches(sorted(by_id)):
+            found.update(row[0] for row in self.ctx.db.execute(
+                f"SELECT DISTINCT member_id FROM entries WHERE member_id IN ({placeholders(batch)}) AND kind = 'earn'",
+                batch))
+        return found
