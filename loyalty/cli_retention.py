@@ -62,7 +62,10 @@ def add_commands(sub) -> None:
     check.add_argument("id", type=int)
     check.add_argument("--satisfied", required=True, choices=("yes", "no"))
     check.add_argument("--note", default="")
-    complaint.add_parser("list").add_argument("card")
+    listing = complaint.add_parser("list", help="a member's complaints, or the whole shop's (filtered)")
+    listing.add_argument("card", nargs="?", help="only this member's (default: every member's)")
+    listing.add_argument("--status", choices=complaints.STATUSES, help="to_check: resolved, satisfaction not asked")
+    listing.add_argument("--category", choices=CATEGORIES)
 
     survey = sub.add_parser("survey", help="the counter survey: questions, answers, results").add_subparsers(
         dest="action", required=True)
@@ -145,9 +148,13 @@ def cmd_complaint_check(ctx, args):
 
 
 def cmd_complaint_list(ctx, args):
-    items = complaints.complaints_of(ctx, member_by_card(ctx, args.card, allow_blocked=True).id)
-    text = "\n".join(f"{c.id:>5}  {c.opened_at[:10]}  {c.category:<8} {c.status:<9} {c.description}" for c in items)
-    return {"complaints": [asdict(c) for c in items]}, text or "No complaints."
+    member_id = member_by_card(ctx, args.card, allow_blocked=True).id if args.card else None
+    listed = complaints.list_complaints(ctx, args.status, args.category, member_id=member_id)
+    text = "\n".join(f"{item.complaint.id:>5}  {item.complaint.opened_at[:10]}  {item.card}  "
+                     f"{item.complaint.category:<8} {item.complaint.status:<9} {item.complaint.description}"
+                     for item in listed)
+    return ({"complaints": [{**asdict(item.complaint), "card": item.card, "name": item.name} for item in listed]},
+            text or "No complaints.")
 
 
 def cmd_survey_questions(ctx, args):

@@ -16,6 +16,7 @@ from .permissions import require
 from .storage import write_transaction
 
 CATEGORIES = ("product", "service", "waiting", "price", "points", "other")
+STATUSES = ("open", "to_check", "resolved")   # to_check: resolved, the member not yet asked if satisfied
 
 
 @dataclass(frozen=True)
@@ -104,6 +105,39 @@ def record_satisfaction(ctx: Context, complaint_id: int, satisfied: bool, note: 
 def complaints_of(ctx: Context, member_id: int) -> list[Complaint]:
     return [_complaint(row) for row in ctx.db.execute(
         f"SELECT {_COLUMNS} FROM complaints WHERE member_id = ? ORDER BY opened_at DESC", [member_id])]
+
+
+@dataclass(frozen=True)
+class ListedComplaint:
+    complaint: Complaint
+    card: str
+    name: str
+
+
+def list_complaints(ctx: Context, status: str | None = None, category: str | None = None,
+                    limit: int = 500, member_id: int | None = None) -> list[ListedComplaint]:
+    """The shop's complaints (or one member's), newest first, with their member's card and name;
+    optionally only one status (open, to_check, resolved) or category."""
+    require(ctx, "complaints")
+    if status is not None and status not in STATUSES:
+        raise ValidationError(f"status: one of {', '.join(STATUSES)} (got '{status}')", "status")
+    if category is not None and category not in CATEGORIES:
+        raise ValidationError(f"category: one of {', '.join(CATEGORIES)} (got '{category}')", "category")
+    where, values = [], []
+    if status is not None:
+        where.append({"open": "c.status = 'open'", "resolved": "c.status = 'resolved'",
+                      "to_check": "c.status = 'resolved' AND c.satisfied IS NULL"}[status])
+    if category is not None:
+        where.append("c.category = ?")
+        values.append(category)
+    if member_id is not None:
+        where.append("c.member_id = ?")
+        values.append(member_id)
+    columns = ", ".join(f"c.{column.strip()}" for column in _COLUMNS.split(","))
+    return [ListedComplaint(_complaint(row[:-2]), row[-2], row[-1]) for row in ctx.db.execute(
+        f"SELECT {columns}, m.card, m.name FROM complaints c JOIN members m ON m.id = c.member_id "
+        f"{'WHERE ' + ' AND '.join(where) if where else ''} ORDER BY c.opened_at DESC, c.id DESC LIMIT ?",
+        [*values, limit])]
 
 
 def complaint_figures(ctx: Context, start: str, end: str) -> dict:

@@ -11,7 +11,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date
 
-from .clock import from_iso, local_date
+from .clock import from_iso, local_date, local_midnight_utc, to_iso
 from .context import Context
 
 SEGMENTS = ("champions", "loyal", "new", "potential", "at_risk", "hibernating", "lost")
@@ -73,3 +73,28 @@ def rfm_scores(ctx: Context) -> dict[int, RfmScore]:
         r, f, m = score(older, -days), score(fewer, sales), score(smaller, spend)
         scores[member_id] = RfmScore(member_id, days, sales, spend, r, f, m, segment_for(r, f, m))
     return scores
+
+
+def rfm_of(ctx: Context, member_id: int) -> RfmScore | None:
+    """One member's scores: the same answer as `rfm_scores(ctx).get(member_id)`, without holding
+    every member's scores in memory. Their own totals come by seek; their ranks still need one
+    pass over the twelve months of every member's totals (seconds on a million members: a screen
+    runs it on a worker thread). None when the member has no sale in those months."""
+    tz = ctx.programme().timezone
+    today = local_date(ctx.clock.now(), tz)
+    first, last = window_months(today)
+    last_sale, sales, spend = ctx.db.execute(
+        "SELECT MAX(last_sale_at), SUM(sales), SUM(spend_cents) FROM member_months "
+        "WHERE member_id = ? AND month >= ? AND month <= ?", [member_id, first, last]).fetchone()
+    if not sales:
+        return None
+    last_day = local_date(from_iso(last_sale), tz)
+    # Recency is in local days: a worse one is a last sale before the local day of theirs.
+    day_start = to_iso(local_midnight_utc(last_day, tz))
+    count, older, fewer, smaller = ctx.db.execute(
+        "SELECT COUNT(*), SUM(last_sale < ?), SUM(sales < ?), SUM(spend < ?) FROM ("
+        "SELECT MAX(last_sale_at) AS last_sale, SUM(sales) AS sales, SUM(spend_cents) AS spend FROM member_months "
+        "WHERE month >= ? AND month <= ? GROUP BY member_id HAVING SUM(sales) > 0)",
+        [day_start, sales, spend, first, last]).fetchone()
+    r, f, m = (1 + 5 * worse // count for worse in (older, fewer, smaller))
+    return RfmScore(member_id, (today - last_day).days, sales, spend, r, f, m, segment_for(r, f, m))

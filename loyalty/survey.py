@@ -12,7 +12,7 @@ from fractions import Fraction
 from .clock import local_date, to_iso
 from .context import Context
 from .errors import ValidationError
-from .ledger import post_bonus
+from .ledger import entry_by_key, post_bonus
 from .members import member_by_card
 from .permissions import require
 from .reports.period import Period
@@ -85,8 +85,7 @@ def record_answers(ctx: Context, card: str, answers: dict[int, str]) -> int:
     with write_transaction(ctx.db):
         require(ctx, "survey")
         member = member_by_card(ctx, card)
-        month = local_date(ctx.clock.now(), ctx.programme().timezone).strftime("%Y-%m")
-        bonus = post_bonus(ctx, member.id, ctx.programme().survey_bonus, "campaign", f"survey:{member.id}:{month}",
+        bonus = post_bonus(ctx, member.id, ctx.programme().survey_bonus, "campaign", _bonus_key(ctx, member.id),
                            reason="counter survey")
         response = ctx.db.execute(
             "INSERT INTO survey_responses(member_id, answered_at, staff_id, bonus_entry_id) VALUES (?, ?, ?, ?)",
@@ -94,6 +93,16 @@ def record_answers(ctx: Context, card: str, answers: dict[int, str]) -> int:
         ctx.db.conn.executemany("INSERT INTO survey_answers(response_id, question_id, value) VALUES (?, ?, ?)",
                                 [(response, question_id, value) for question_id, value in clean.items()])
     return bonus.points if bonus else 0
+
+
+def survey_bonus_given(ctx: Context, member_id: int) -> bool:
+    """Whether the member already earned the survey bonus this calendar month (shop time)."""
+    return entry_by_key(ctx, _bonus_key(ctx, member_id)) is not None
+
+
+def _bonus_key(ctx: Context, member_id: int) -> str:
+    month = local_date(ctx.clock.now(), ctx.programme().timezone).strftime("%Y-%m")
+    return f"survey:{member_id}:{month}"
 
 
 def _answer(question: Question | None, question_id: int, value) -> str:

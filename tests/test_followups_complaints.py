@@ -132,6 +132,29 @@ def test_the_command_line_takes_resolves_and_checks_a_complaint(ctx, enrol, tmp_
     assert "Nothing to follow up." in capsys.readouterr().out
 
 
+def test_the_command_line_lists_the_shops_complaints_by_status_and_category(ctx, enrol, tmp_path, capsys):
+    import json
+
+    from loyalty.cli import main
+
+    ana, luis = enrol("Ana"), enrol("Luis")
+    path = str(tmp_path / "shop.sqlite")
+    for card, category in ((ana.card, "price"), (luis.card, "waiting"), (luis.card, "price")):
+        assert main(["--db", path, "complaint", "open", card, "--category", category, "--description", "x"]) == 0
+    assert main(["--db", path, "complaint", "resolve", "1", "--resolution", "Fixed"]) == 0
+    capsys.readouterr()
+
+    def listed(*options):
+        assert main(["--db", path, "--json", "complaint", "list", *options]) == 0
+        return [(item["id"], item["card"]) for item in json.loads(capsys.readouterr().out)["complaints"]]
+
+    assert listed() == [(3, luis.card), (2, luis.card), (1, ana.card)]
+    assert listed("--status", "open") == [(3, luis.card), (2, luis.card)]
+    assert listed("--status", "to_check") == [(1, ana.card)]
+    assert listed("--category", "price") == [(3, luis.card), (1, ana.card)]
+    assert listed(luis.card, "--category", "price") == [(3, luis.card)]
+
+
 def test_scanning_a_card_shows_its_open_follow_ups_and_complaints(qtbot, window, ctx, enrol):
     ana = enrol("Ana García")
     add_followup(ctx, ana.card, "Ask how the birthday cake went", date(2026, 3, 10))

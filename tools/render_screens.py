@@ -8,6 +8,8 @@ import argparse
 import os
 import sys
 import tempfile
+from dataclasses import replace
+from datetime import timedelta
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -17,8 +19,15 @@ from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
+from loyalty.clock import FixedClock  # noqa: E402
+from loyalty.complaints import open_complaint, record_satisfaction, resolve_complaint  # noqa: E402
+from loyalty.members import NewMember, enrol_member  # noqa: E402
+from loyalty.programme import save_settings  # noqa: E402
+from loyalty.sales import post_sale  # noqa: E402
 from loyalty.shop import open_shop  # noqa: E402
 from loyalty.staff import add_staff, sign_in  # noqa: E402
+from loyalty.storage import write_transaction  # noqa: E402
+from loyalty.survey import record_answers, set_questions  # noqa: E402
 from ui.formatting import choose_locale  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
 from ui.sign_in import ApprovalDialog, SignInDialog  # noqa: E402
@@ -30,6 +39,42 @@ def settle(app: QApplication, ms: int = 300) -> None:
     """Let timers (search debounce) and the search thread answer before the picture."""
     QTest.qWait(ms)
     app.processEvents()
+
+
+SURVEY = [
+    {"text": "Del 0 al 10, ¿recomendaría la tienda a un amigo?", "kind": "scale", "nps": True},
+    {"text": "¿Encontró todo lo que buscaba?", "kind": "yes_no"},
+    {"text": "¿Cómo nos conoció?", "kind": "choice", "choices": ["Amigos o familia", "Redes sociales",
+                                                                 "Pasaba por aquí", "Otro"]},
+    {"text": "¿Qué podríamos mejorar?", "kind": "text"},
+]
+
+
+def retention_examples(ctx) -> None:
+    """Complaints, survey answers and referrals on top of the demo data, for the Retention tabs."""
+    with write_transaction(ctx.db):
+        save_settings(ctx.db, {"survey_bonus": 25})
+    questions = [question.id for question in set_questions(ctx, SURVEY)]
+    cards = [row[0] for row in ctx.db.execute("SELECT card FROM members ORDER BY id LIMIT 12")]
+    answers = (("10", "sí", "Amigos o familia", ""), ("9", "sí", "Redes sociales", "Más variedad de pan"),
+               ("7", "no", "Pasaba por aquí", "Abrir los domingos"), ("10", "sí", "Amigos o familia", ""),
+               ("4", "no", "Otro", "Menos cola por la mañana"), ("8", "sí", "Redes sociales", ""))
+    for card, given in zip(cards, answers):
+        record_answers(ctx, card, dict(zip(questions, given)))
+    taken = [open_complaint(ctx, card, category, text) for card, category, text in (
+        (cards[1], "waiting", "Esperó 20 minutos en caja"), (cards[2], "product", "El pan de ayer estaba duro"),
+        (cards[3], "points", "No le sumaron los puntos de la compra del martes"),
+        (cards[4], "price", "Precio de la estantería distinto del de caja"))]
+    resolve_complaint(ctx, taken[1].id, "Se le cambió el pan y se pidió disculpas", 50)
+    resolve_complaint(ctx, taken[2].id, "Puntos sumados a mano")
+    record_satisfaction(ctx, taken[2].id, True, "Contenta")
+    now = ctx.clock.now()
+    for number, (months_ago, referrer, buys) in enumerate(((0, 0, True), (1, 0, True), (1, 5, False), (2, 0, True),
+                                                           (3, 5, True), (5, 7, False), (5, 0, True))):
+        then = replace(ctx, clock=FixedClock(now - timedelta(days=30 * months_ago + 2)))
+        friend = enrol_member(then, NewMember(name=f"Amistad {number + 1} Gómez", referrer_card=cards[referrer]))
+        if buys:
+            post_sale(ctx, friend.card, 1850 + 300 * number, f"R{number}")
 
 
 def main() -> None:
@@ -102,6 +147,8 @@ def main() -> None:
         shoot(importer, "import-wizard")
         importer.reject()
         window.members.open_details(0)
+        while window.members.detail.rfm_thread is not None:
+            settle(app, 100)
         shoot(window.members.detail, "member-detail")
         window.members.detail.reject()
         window.show_screen(2)
@@ -151,6 +198,23 @@ def main() -> None:
         while window.retention.thread is not None:
             settle(app, 100)
         shoot(window, "retention")
+        retention_examples(ctx)
+        retention = window.retention
+        retention.show_tab(retention.complaints)
+        retention.complaints.table.selectRow(0)
+        shoot(window, "retention-complaints")
+        retention.show_tab(retention.survey)
+        shoot(window, "retention-survey")
+        retention.show_tab(retention.campaigns)
+        retention.campaigns.show_results()
+        while retention.campaigns.thread is not None:
+            settle(app, 100)
+        shoot(window, "retention-campaigns")
+        retention.show_tab(retention.referrals)
+        while retention.referrals.thread is not None:
+            settle(app, 100)
+        shoot(window, "retention-referrals")
+        retention.show_tab(retention.tabs.widget(0))
         ctx.become(sign_in(ctx, "Carla Ruiz", "9753"))
         window.identity_changed()
         window.show_screen(0)
@@ -161,6 +225,19 @@ def main() -> None:
         shoot(counter.complaint_dialog, "complaint")
         counter.complaint_dialog.accept()
         shoot(window, "counter-as-cashier")
+        survey_card = ctx.db.execute("SELECT card FROM members WHERE id NOT IN (SELECT member_id FROM "
+                                     "survey_responses) AND status = 'active' ORDER BY balance DESC").fetchone()[0]
+        counter.open_card(survey_card)
+        counter.survey()
+        survey = counter.survey_dialog
+        scale, found, heard, better = survey.fields.values()
+        scale.setText("9")
+        found.setCurrentIndex(1)
+        heard.setCurrentIndex(2)
+        better.setText("Más pan integral por la tarde")
+        shoot(survey, "counter-survey")
+        survey.save()
+        shoot(window, "counter-survey-done")
         window.close()
         app.processEvents()
         ctx.db.close()

@@ -1,8 +1,12 @@
 """Running a worker off the GUI thread: the one way the screens do it."""
 
-from PySide6.QtCore import QObject, Qt, QThread
+import sys
+import traceback
+
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
 from loyalty.context import Context
+from loyalty.errors import LoyaltyError
 from loyalty.storage import database_path, open_database
 
 
@@ -32,3 +36,65 @@ class WorkerShop:
 
     def open(self) -> Context:
         return self.identity.on_connection(open_database(self.db_path))
+
+
+class DomainCall(QObject):
+    """One domain function, `function(ctx)`, on a worker's own connection: `done(result)`, or
+    `failed(sentence)` — a LoyaltyError's message; a bug is logged and said in a sentence too,
+    so a screen never shows a traceback."""
+
+    done = Signal(object)
+    failed = Signal(str)
+
+    def __init__(self, shop: WorkerShop, function):
+        super().__init__()
+        self.shop, self.function = shop, function
+        self.db = None
+        self.cancelled = False
+
+    @Slot()
+    def run(self) -> None:
+        ctx = self.shop.open()
+        self.db = ctx.db
+        try:
+            if self.cancelled:
+                raise LoyaltyError("cancelled")
+            result = self.function(ctx)
+        except LoyaltyError as error:
+            self.failed.emit(error.message)
+        except Exception as error:  # a bug (logged), or the query cancelled: said on the banner
+            if not self.cancelled:
+                traceback.print_exc(file=sys.stderr)
+            self.failed.emit(str(error) or type(error).__name__)
+        else:
+            self.done.emit(result)
+        finally:
+            self.db = None
+            ctx.db.close()
+
+    def cancel(self) -> None:
+        """Stop a long query now (SQLite's interrupt may be called from another thread)."""
+        self.cancelled = True
+        db = self.db
+        if db is not None:
+            db.conn.interrupt()
+
+
+def call_in_background(owner: QObject, ctx: Context, function, on_done, on_failed, on_finished) -> QThread:
+    """`function(ctx)` on a worker thread. Pass bound methods of `owner` (a QObject on the GUI
+    thread) as the callbacks, so that they run on the GUI thread."""
+    worker = DomainCall(WorkerShop(ctx), function)
+    worker.done.connect(on_done)
+    worker.failed.connect(on_failed)
+    return start_worker(owner, worker, (worker.done, worker.failed), on_finished)
+
+
+def stop_thread(thread: QThread | None, wait_ms: int = 30_000) -> None:
+    """Cancel a DomainCall's query if it is one, and wait for its thread to end."""
+    if thread is None:
+        return
+    cancel = getattr(thread.worker, "cancel", None)
+    if cancel is not None:
+        cancel()
+    thread.quit()
+    thread.wait(wait_ms)

@@ -2,6 +2,7 @@
 a resolution and, if fair, compensation points (above the cashier's limit a manager approves
 with their PIN). Open complaints of the member are listed to resolve."""
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPushButton,
                                QVBoxLayout)
 
@@ -14,6 +15,13 @@ from loyalty.points import parse_points
 from .sign_in import with_approval
 
 
+def category_words() -> dict[str, str]:
+    """The complaint categories as the screens name them (the dialog and the Retention screen)."""
+    tr = lambda text: QCoreApplication.translate("ComplaintCategory", text)  # noqa: E731
+    return {"product": tr("Product"), "service": tr("Service"), "waiting": tr("Waiting"), "price": tr("Price"),
+            "points": tr("Points"), "other": tr("Other")}
+
+
 class ComplaintDialog(QDialog):
     def __init__(self, ctx: Context, member: Member, parent=None):
         super().__init__(parent)
@@ -21,8 +29,7 @@ class ComplaintDialog(QDialog):
         self.setWindowTitle(self.tr("Complaint — {name}").format(name=member.name))
         self.setMinimumWidth(560)
         self.setStyleSheet("QLineEdit, QComboBox, QLabel { font-size: 12pt; }")
-        words = {"product": self.tr("Product"), "service": self.tr("Service"), "waiting": self.tr("Waiting"),
-                 "price": self.tr("Price"), "points": self.tr("Points"), "other": self.tr("Other")}
+        words = category_words()
         self.category = QComboBox()
         self.category.setAccessibleName(self.tr("Category"))
         for code in CATEGORIES:

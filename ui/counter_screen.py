@@ -3,12 +3,12 @@ redeem or refund; enrol newcomers; undo the last transaction for two minutes.
 
 Everything is reachable from the keyboard: the search box takes F2, the actions
 F3 (sale), F4 (redeem), F6 (refund), F8 enrols, Ctrl+Z undoes, F9 prints the
-last slip, Esc clears.
+last slip, Esc clears; F7 takes a complaint, F10 asks the counter survey.
 """
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QHBoxLayout, QLineEdit, QListWidget, QListWidgetItem, QPushButton, QTabWidget,
+from PySide6.QtWidgets import (QDialog, QHBoxLayout, QLineEdit, QListWidget, QListWidgetItem, QPushButton, QTabWidget,
                                QVBoxLayout, QWidget)
 
 from loyalty.corrections import UNDO_WINDOW_SECONDS, undo_entry
@@ -18,6 +18,7 @@ from loyalty.errors import LoyaltyError
 from loyalty.ledger import Entry
 from loyalty.lookup import MemberSummary, member_summary
 from loyalty.members import Member
+from loyalty.survey import active_questions
 
 from .complaint_dialog import ComplaintDialog
 from .counter_actions import RedeemPanel, RefundPanel, SalePanel
@@ -28,6 +29,7 @@ from .member_panel import MemberPanel
 from .printing import PrintService
 from .search_worker import MemberSearch
 from .sign_in import with_approval
+from .survey_dialog import SurveyDialog
 
 SEARCH_DEBOUNCE_MS = 150
 
@@ -117,7 +119,7 @@ class CounterScreen(QWidget):
         for keys, slot in (("F2", self.focus_search), ("F3", lambda: self.show_action(0)),
                            ("F4", lambda: self.show_action(1)), ("F6", lambda: self.show_action(2)),
                            ("F8", self.enrol), ("Ctrl+Z", self.undo), ("F9", self.print_slip), ("Escape", self.clear_member),
-                           ("F7", self.complaint)):
+                           ("F7", self.complaint), ("F10", self.survey)):
             QShortcut(QKeySequence(keys), self, slot, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
     # -- finding the member -----------------------------------------------------
@@ -269,6 +271,41 @@ class CounterScreen(QWidget):
         self.complaint_dialog = ComplaintDialog(self.ctx, self.summary.lookup.member, self)
         self.complaint_dialog.finished.connect(self.refresh_member)
         self.complaint_dialog.open()
+
+    def survey(self) -> None:
+        """F10: the counter survey for the member on screen; window-modal, not blocking."""
+        if self.summary is None:
+            self.banner.show_message("warning", self.tr("Scan the member's card first (F10 asks the survey)."))
+            return
+        try:
+            questions = active_questions(self.ctx)
+        except LoyaltyError as error:
+            self.banner.show_message("error", error.message)
+            return
+        if not questions:
+            self.banner.show_message("warning", self.tr(
+                "The survey has no questions yet: the owner sets them on Retention (Ctrl+7) → Survey."))
+            return
+        self.survey_dialog = SurveyDialog(self.ctx, self.summary.lookup.member, questions, self)
+        self.survey_dialog.finished.connect(self._surveyed)
+        self.survey_dialog.open()
+
+    def _surveyed(self, result: int) -> None:
+        dialog = self.survey_dialog
+        QTimer.singleShot(0, lambda: (self.window().activateWindow(), self.sale.amount.setFocus()))
+        if result != QDialog.DialogCode.Accepted:
+            self.banner.show_message("info", self.tr("Survey left: nothing recorded."))
+            return
+        self.refresh_member()
+        balance = points_text(self.summary.lookup.balance) if self.summary else "—"
+        if dialog.bonus:
+            text = self.tr("Survey saved · {points} survey bonus · balance {balance}").format(
+                points=signed_points_text(dialog.bonus), balance=balance)
+        elif self.ctx.programme().survey_bonus:
+            text = self.tr("Survey saved · the survey bonus was already earned this month")
+        else:
+            text = self.tr("Survey saved · thank you!")
+        self.banner.show_message("success", text)
 
     def _enrolled(self) -> None:
         member = self.enrol_dialog.member

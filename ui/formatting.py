@@ -2,6 +2,8 @@
 `1.234,50 €` for a Spanish PC, `€1,234.50`-style grouping for an English one.
 Integer arithmetic only: money never passes through a float, even for display."""
 
+from fractions import Fraction
+
 from PySide6.QtCore import QDate, QDateTime, QLocale, Qt
 
 CURRENCY_SYMBOLS = {"EUR": "€", "USD": "$", "GBP": "£", "MXN": "$", "ARS": "$", "COP": "$", "CLP": "$"}
@@ -46,3 +48,22 @@ def choose_locale() -> QLocale:
         QLocale.Language.C, QLocale.Language.AnyLanguage) else system
     QLocale.setDefault(chosen)
     return chosen
+
+
+def fraction_text(value: Fraction, places: int = 1) -> str:
+    """An exact ratio (an average, a rate) rounded half away from zero, by integers only."""
+    scale = 10**places
+    scaled = (abs(value) * scale * 2 + 1) // 2
+    units, decimals = divmod(int(scaled), scale)
+    text = QLocale().toString(units) + (QLocale().decimalPoint() + f"{decimals:0{places}d}" if places else "")
+    return ("-" if value < 0 and scaled else "") + text
+
+
+def percent_text(value: Fraction, places: int = 1) -> str:
+    return fraction_text(value, places) + "\u00a0%"
+
+
+def month_text(month: str) -> str:
+    """'2026-03' as the PC's language says it: 'marzo 2026', 'March 2026'."""
+    day = QDate.fromString(month + "-01", Qt.DateFormat.ISODate)
+    return QLocale().toString(day, "MMMM yyyy") if day.isValid() else month

@@ -1,7 +1,8 @@
 """One member's record: edit details and consents, block or unblock, re-issue a
-lost card, and the full points history (paged as it scrolls)."""
+lost card, and the full points history (paged as it scrolls). Beside the purchase profile,
+their RFM scores and segment — ranked against every member, so counted on a worker thread."""
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QThread, Signal, Slot
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QDialog, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
                                QFileDialog, QInputDialog, QLineEdit, QPlainTextEdit, QPushButton, QTableView,
                                QVBoxLayout)
@@ -13,7 +14,9 @@ from loyalty.members import Member, MemberEdit, member_by_id, reissue_card, set_
 from loyalty.permissions import allowed
 from loyalty.privacy import erase_member, export_member_pdf
 from loyalty.profiles import purchase_profile
+from loyalty.rfm import RfmScore, rfm_of
 
+from .background import call_in_background, stop_thread
 from .formatting import date_text, moment_text, money_text
 from .history_model import HistoryTableModel
 from .sign_in import with_approval
@@ -43,6 +46,12 @@ class MemberDetailDialog(QDialog):
         self.status = QLabel()
         self.profile = QLabel(wordWrap=True)
         self.profile.setAccessibleName(self.tr("Purchase profile"))
+        self.rfm = QLabel(wordWrap=True)
+        self.rfm.setAccessibleName(self.tr("RFM scores and segment"))
+        self.rfm.setToolTip(self.tr("Over the last twelve months, each scored 1 (worst) to 5 (best) against the "
+                                    "other members who bought: R recency, F frequency, M money spent"))
+        self.rfm.setStyleSheet("background: #eaf1fb; padding: 4px 8px; border-radius: 4px;")
+        self.rfm_thread: QThread | None = None
         form = QFormLayout()
         for label, widget in ((self.tr("Name"), self.name), (self.tr("Phone"), self.phone),
                               (self.tr("Email"), self.email), (self.tr("Birthday"), self.birthday)):
@@ -79,7 +88,10 @@ class MemberDetailDialog(QDialog):
         self.history.setAccessibleName(self.tr("Points history"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.status)
-        layout.addWidget(self.profile)
+        about = QHBoxLayout()
+        about.addWidget(self.profile, 3)
+        about.addWidget(self.rfm, 2)
+        layout.addLayout(about)
         layout.addLayout(form)
         layout.addWidget(self.problem)
         layout.addLayout(buttons)
@@ -93,6 +105,39 @@ class MemberDetailDialog(QDialog):
         self.print_button.clicked.connect(lambda: self.printing.card(self.member))
         self.counter_button.clicked.connect(lambda: (self.open_at_counter.emit(self.member.card), self.accept()))
         self.show_member(member)
+        self.score_member()
+
+    def score_member(self) -> None:
+        self.rfm.setText(self.tr("RFM: counting…"))
+        member_id = self.member.id
+        self.rfm_thread = call_in_background(self, self.ctx, lambda ctx: rfm_of(ctx, member_id),
+                                             self._scored, self._not_scored, self._scoring_ended)
+
+    @Slot(object)
+    def _scored(self, score: RfmScore | None) -> None:
+        if score is None:
+            self.rfm.setText(self.tr("RFM: no purchase in the last twelve months, so no scores."))
+            return
+        segments = {"champions": self.tr("champions"), "loyal": self.tr("loyal"), "new": self.tr("new"),
+                    "potential": self.tr("potential"), "at_risk": self.tr("at risk"),
+                    "hibernating": self.tr("hibernating"), "lost": self.tr("lost")}
+        self.rfm.setText(self.tr("<b>RFM {r} · {f} · {m}</b> — segment <b>{segment}</b><br>"
+                                 "last purchase {days} days ago · {sales} purchases · {spend} in twelve months").format(
+            r=score.r, f=score.f, m=score.m, segment=segments.get(score.segment, score.segment),
+            days=score.days_since_last, sales=score.sales, spend=money_text(score.spend_cents, *self._currency())))
+
+    @Slot(str)
+    def _not_scored(self, problem: str) -> None:
+        self.rfm.setText(self.tr("RFM: {problem}").format(problem=problem))
+
+    @Slot()
+    def _scoring_ended(self) -> None:
+        self.rfm_thread = None
+
+    def done(self, result: int) -> None:
+        """Closing while the scores are counted: stop the count (the thread must end before the dialog)."""
+        stop_thread(self.rfm_thread)
+        super().done(result)
 
     def show_member(self, member: Member) -> None:
         self.member = member

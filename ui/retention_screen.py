@@ -1,21 +1,27 @@
-"""Retention: segments (who to look after) with their contact list — consenting members
-only — and the follow-up to-do list (what to do today). Segments are computed on a worker
-thread: RFM over a million members takes seconds."""
+"""Retention, the owner's workbench (Ctrl+7), in tabs: segments (who to look after) with
+their contact list — consenting members only — and the follow-up to-do list; the shop's
+complaints; the counter survey's questions and results; what a campaign achieved; referrals.
+The first tab lives here, the others in retention_*.py. Anything that may scan every member
+runs on a worker thread (RFM over a million members takes seconds); every tab reports on the
+one banner at the bottom."""
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
-from PySide6.QtWidgets import (QComboBox, QFileDialog, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton,
+from PySide6.QtWidgets import (QFileDialog, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QTabWidget,
                                QVBoxLayout, QWidget)
 
 from loyalty.context import Context
 from loyalty.errors import LoyaltyError
 from loyalty.followups import complete_followup, generate_followups, open_followups
-from loyalty.programme import load_tiers
-from loyalty.rfm import SEGMENTS
 from loyalty.segments import segment_ids, segment_members, write_contact_list
 from loyalty.tiers import local_today
 
 from .background import WorkerShop, start_worker
 from .feedback import StatusBanner
+from .retention_campaigns import CampaignsTab
+from .retention_complaints import ComplaintsTab
+from .retention_referrals import ReferralsTab
+from .retention_survey import SurveyTab
+from .segment_picker import SegmentPicker
 from .tables import fill_table, make_table, row_item
 
 SHOWN = 500   # members listed; the count and the contact list are always whole
@@ -47,17 +53,8 @@ class RetentionScreen(QWidget):
         self.ctx = ctx
         self.ids: list[int] = []
         self.thread: QThread | None = None
-        self.segment = QComboBox()
-        self.segment.setAccessibleName(self.tr("Segment"))
-        for key, label in (("rfm", self.tr("RFM segment")), ("lapsed", self.tr("No sale in N days")),
-                           ("birthday_this_month", self.tr("Birthday this month")),
-                           ("expiring", self.tr("Points expiring within N days")),
-                           ("near_next_tier", self.tr("Within an amount of the next tier (cents)")),
-                           ("new_this_month", self.tr("New this month")), ("tier", self.tr("In a tier"))):
-            self.segment.addItem(label, key)
-        self.value = QComboBox(editable=True)
-        self.value.setAccessibleName(self.tr("Value"))
-        self.value.addItems(SEGMENTS)
+        self.picker = SegmentPicker(ctx)
+        self.segment, self.value = self.picker.segment, self.picker.value
         self.show_button = QPushButton(self.tr("Show"))
         self.count = QLabel()
         self.count.setStyleSheet("font-size: 14pt; font-weight: 700;")
@@ -73,8 +70,8 @@ class RetentionScreen(QWidget):
         self.banner = StatusBanner()
 
         picker = QHBoxLayout()
-        for widget in (self.segment, self.value, self.show_button):
-            picker.addWidget(widget)
+        picker.addWidget(self.picker, 1)
+        picker.addWidget(self.show_button)
         segments = QGroupBox(self.tr("Segments"))
         box = QVBoxLayout(segments)
         box.addLayout(picker)
@@ -88,34 +85,57 @@ class RetentionScreen(QWidget):
         for widget in (self.outcome, self.done_button, self.rules_button):
             finish.addWidget(widget)
         box.addLayout(finish)
-        columns = QHBoxLayout()
+        first_tab = QWidget()
+        columns = QHBoxLayout(first_tab)
+        columns.setContentsMargins(4, 8, 4, 4)
         columns.addWidget(segments, 1)
         columns.addWidget(todo, 1)
+        self.complaints = ComplaintsTab(ctx, self.banner)
+        self.survey = SurveyTab(ctx, self.banner)
+        self.campaigns = CampaignsTab(ctx, self.banner)
+        self.referrals = ReferralsTab(ctx, self.banner)
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(self.tr("Retention"))
+        self.tabs.setStyleSheet("QTabBar::tab { font-size: 12pt; padding: 6px 14px; }")
+        self.tabs.addTab(first_tab, self.tr("Segments && follow-ups"))   # && shows one &
+        self.tabs.addTab(self.complaints, self.tr("Complaints"))
+        self.tabs.addTab(self.survey, self.tr("Survey"))
+        self.tabs.addTab(self.campaigns, self.tr("Campaigns"))
+        self.tabs.addTab(self.referrals, self.tr("Referrals"))
         layout = QVBoxLayout(self)
-        layout.addLayout(columns, 1)
+        layout.addWidget(self.tabs, 1)
         layout.addWidget(self.banner)
-        self.segment.currentIndexChanged.connect(self._segment_changed)
+        self.tabs.currentChanged.connect(lambda _: self.activated())
         self.show_button.clicked.connect(self.show_segment)
         self.contacts_button.clicked.connect(lambda: self.export_contacts())
         self.done_button.clicked.connect(self.complete)
         self.rules_button.clicked.connect(self.run_rules)
 
     def activated(self) -> None:
-        self.reload_followups()
+        """The screen or one of its tabs came into view: show what is current, and say on the
+        banner what the tab is for (not what another tab last did)."""
+        page = self.tabs.currentWidget()
+        hints = {self.complaints: self.tr("Choose a complaint to resolve it, or to note whether the member was "
+                                          "satisfied afterwards."),
+                 self.survey: self.tr("Write up to ten questions and save them; the results show a month's answers."),
+                 self.campaigns: self.tr("Choose a campaign (and, if you like, a segment) and press Show results."),
+                 self.referrals: self.tr("Members who came recommended, and who brought them.")}
+        self.banner.show_message("info", hints.get(page, self.tr("Choose a segment and press Show; tick off the "
+                                                                 "follow-ups as they are done.")))
+        if hasattr(page, "activated"):
+            page.activated()
+        else:
+            self.reload_followups()
 
-    def _segment_changed(self) -> None:
-        values = {"rfm": list(SEGMENTS), "lapsed": ["60", "90", "180"], "expiring": ["30", "60", "90"],
-                  "near_next_tier": ["2000", "5000"], "tier": [tier.code for tier in load_tiers(self.ctx.db)]}
-        self.value.clear()
-        self.value.addItems(values.get(self.segment.currentData(), []))
-        self.value.setEnabled(self.segment.currentData() in values)
+    def show_tab(self, page: QWidget) -> None:
+        self.tabs.setCurrentWidget(page)
 
     def show_segment(self) -> None:
         if self.thread is not None:
             return
         self.show_button.setEnabled(False)
         self.banner.show_message("info", self.tr("Finding the members…"))
-        worker = _SegmentWorker(WorkerShop(self.ctx), self.segment.currentData(), self.value.currentText().strip())
+        worker = _SegmentWorker(WorkerShop(self.ctx), *self.picker.chosen())
         worker.done.connect(self._shown)
         worker.failed.connect(lambda problem: self.banner.show_message("error", problem))
         self.thread = start_worker(self, worker, (worker.done, worker.failed), self._finished)
@@ -148,7 +168,11 @@ class RetentionScreen(QWidget):
                                                     "to {path}").format(written=written, count=len(self.ids), path=path))
 
     def reload_followups(self) -> None:
-        items = open_followups(self.ctx, due_by=local_today(self.ctx))
+        try:
+            items = open_followups(self.ctx, due_by=local_today(self.ctx))
+        except LoyaltyError as error:
+            self.banner.show_message("error", error.message)
+            return
         fill_table(self.followups, [(item.reason, item.due_on, item.assigned_to or "") for item in items], items)
 
     def complete(self) -> None:
@@ -179,3 +203,5 @@ class RetentionScreen(QWidget):
         if self.thread is not None:
             self.thread.quit()
             self.thread.wait(30_000)
+        for page in (self.complaints, self.survey, self.campaigns, self.referrals):
+            page.shutdown()
