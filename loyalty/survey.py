@@ -34,10 +34,11 @@ class Question:
 
 
 def set_questions(ctx: Context, questions: list[dict]) -> list[Question]:
-    """Replace the active questions (past answers keep theirs). Each: text, kind, and for a
+    """Replace the active questions (past answers keep theirs; an empty list switches the
+    survey off). Each: text, kind, and for a
     choice its choices (2-8); `nps`: True on the one 0-10 question that is the NPS question."""
-    if not 1 <= len(questions) <= MAX_QUESTIONS:
-        raise ValidationError(f"questions: 1 to {MAX_QUESTIONS} (got {len(questions)})", "questions")
+    if len(questions) > MAX_QUESTIONS:   # none: the survey is off
+        raise ValidationError(f"questions: at most {MAX_QUESTIONS} (got {len(questions)})", "questions")
     clean = [_question(n, question) for n, question in enumerate(questions, start=1)]
     if sum(question["is_nps"] for question in clean) > 1:
         raise ValidationError("questions: only one NPS question", "questions")

@@ -3,6 +3,7 @@ on a generated shop with refunds, redemptions, expiries, bonuses and tier change
 the month boundary in the shop's time zone."""
 
 import random
+from dataclasses import replace
 from collections import Counter
 from datetime import date, datetime, timedelta, timezone
 from fractions import Fraction
@@ -18,7 +19,8 @@ from loyalty.members import NewMember, enrol_member
 from loyalty.points import points_value
 from loyalty.programme import load_tiers, save_settings, update_tier
 from loyalty.redemptions import redeem_points
-from loyalty.reports.metrics import compute_report
+from loyalty.reports.member_class import abc_class_of
+from loyalty.reports.metrics import compute_report, member_abc_class
 from loyalty.reports.period import month_period, range_period
 from loyalty.sales import post_sale, refund_sale
 from loyalty.shop import open_shop
@@ -208,11 +210,19 @@ def test_abc_classes_follow_the_cumulative_share_of_twelve_months_sales(shop):
         if date(2025, 5, 1) <= from_iso(row["created_at"]).astimezone(TZ).date() <= date(2026, 4, 30):
             per_member[row["member_id"]] += row["spend_cents"]
     ranked = sorted(((m, s) for m, s in per_member.items() if s > 0), key=lambda pair: (-pair[1], pair[0]))
-    whole, running, classes = sum(s for _, s in ranked), 0, Counter()
-    for _, amount in ranked:
-        classes["A" if running * 100 < whole * 80 else "B" if running * 100 < whole * 95 else "C"] += 1
+    whole, running, classes, class_of = sum(s for _, s in ranked), 0, Counter(), {}
+    for member_id, amount in ranked:
+        class_of[member_id] = "A" if running * 100 < whole * 80 else "B" if running * 100 < whole * 95 else "C"
+        classes[class_of[member_id]] += 1
         running += amount
     assert {row["class"]: row["members"] for row in report.abc} == {k: classes.get(k, 0) for k in "ABC"}
+    # Each member's own class (the member record), from the classes' last-ranked members:
+    members = [row[0] for row in shop.db.execute("SELECT id FROM members")]
+    assert {m: member_abc_class(report.abc_bounds, m, per_member[m]) for m in members} == {
+        m: class_of.get(m) for m in members}
+    # ... and end to end, in May: April is the last closed month, its report kept and read back.
+    in_may = replace(shop, clock=FixedClock(datetime(2026, 5, 10, 12, tzinfo=timezone.utc)))
+    assert {m: abc_class_of(in_may, m) for m in members} == {m: (class_of.get(m), "2026-04") for m in members}
 
 
 def test_a_sale_at_23_30_local_on_the_last_day_belongs_to_that_month(tmp_path):

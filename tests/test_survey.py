@@ -46,8 +46,15 @@ def test_bad_answers_name_the_question_and_store_nothing(ctx, enrol, survey, pos
     assert ctx.db.execute("SELECT COUNT(*) FROM survey_responses").fetchone()[0] == 0
 
 
+def test_no_questions_switch_the_survey_off(ctx, enrol):
+    set_questions(ctx, QUESTIONS)
+    assert set_questions(ctx, []) == [] and active_questions(ctx) == []
+    with pytest.raises(ValidationError):
+        record_answers(ctx, enrol("Ana").card, {1: "9"})
+
+
 def test_the_survey_has_at_most_ten_questions_and_one_nps(ctx):
-    with pytest.raises(ValidationError, match="1 to 10"):
+    with pytest.raises(ValidationError, match="at most 10"):
         set_questions(ctx, [{"text": f"Q{n}", "kind": "text"} for n in range(11)])
     with pytest.raises(ValidationError, match="only one NPS"):
         set_questions(ctx, [QUESTIONS[0], QUESTIONS[0]])

@@ -5,6 +5,7 @@ from datetime import datetime, timezone
 
 import pytest
 
+from loyalty.reports.member_class import abc_class_of
 from loyalty.rfm import rfm_of, rfm_scores
 from loyalty.sales import post_sale
 
@@ -55,6 +56,9 @@ def test_the_member_record_shows_rfm_beside_the_profile(qtbot, window, ctx, shop
     text = detail.rfm.text()
     assert f"RFM {score.r} · {score.f} · {score.m}" in text
     assert score.segment.replace("_", " ") in text and "4 purchases" in text
+    # Pablo's spend ranks first of the three who bought from March 2025 to February 2026: class A.
+    assert abc_class_of(ctx, shop_with_sales["Pablo"].id) == ("A", "2026-02")
+    assert "ABC class in the 2026-02 report: <b>A</b>" in text
     assert detail.profile.isVisible() and detail.rfm.isVisible()
     assert detail.rfm.geometry().left() > detail.profile.geometry().left(), "beside the profile"
     detail.reject()
@@ -68,4 +72,28 @@ def test_a_member_without_recent_purchases_has_no_scores(qtbot, window, ctx, sho
     detail = window.members.detail
     qtbot.waitUntil(lambda: detail.rfm_thread is None, timeout=10_000)
     assert "no purchase in the last twelve months" in detail.rfm.text()
+    assert "ABC class in the 2026-02 report: none" in detail.rfm.text()
     detail.reject()
+
+
+def test_a_cashier_sees_the_scores_without_the_reports_abc_class(qtbot, window, ctx, shop_with_sales):
+    ctx.role = "cashier"
+    window.show_screen(1)
+    qtbot.waitUntil(lambda: window.members.model.rowCount() == 6)
+    row = next(r for r in range(6) if window.members.model.member_at(r).name == "Pablo")
+    window.members.open_details(row)
+    detail = window.members.detail
+    qtbot.waitUntil(lambda: detail.rfm_thread is None, timeout=10_000)
+    assert "RFM " in detail.rfm.text() and "ABC" not in detail.rfm.text()
+    detail.reject()
+
+
+def test_closing_the_window_while_a_record_counts_its_scores_stops_the_count(qtbot, window, ctx, shop_with_sales):
+    window.show_screen(1)
+    qtbot.waitUntil(lambda: window.members.model.rowCount() == 6)
+    window.members.open_details(0)
+    detail = window.members.detail
+    assert detail.isVisible()
+    window.shutdown()
+    assert not detail.isVisible()
+    assert detail.rfm_thread is None or not detail.rfm_thread.isRunning()

@@ -119,6 +119,16 @@ def test_a_refused_question_is_marked_and_the_old_questions_stay(qtbot, window, 
     assert [q.text for q in active_questions(ctx)] == ["Old question"]
 
 
+def test_emptying_every_question_switches_the_survey_off(qtbot, window, ctx):
+    set_questions(ctx, [{"text": "Old question", "kind": "text"}])
+    screen, tab = retention(qtbot, window, "survey")
+    tab.rows[0].text.selectAll()
+    press(qtbot, Qt.Key.Key_Delete, tab.rows[0].text)
+    click(qtbot, tab.save_button)
+    assert screen.banner.kind == "success" and "survey is off" in screen.banner.text()
+    assert active_questions(ctx) == []
+
+
 def test_only_one_question_can_be_the_nps_question(qtbot, window):
     _, tab = retention(qtbot, window, "survey")
     click(qtbot, tab.rows[0].nps)

@@ -236,4 +236,5 @@ class MainWindow(QMainWindow):
         self.reports.shutdown()
         self.audit.shutdown()
         self.retention.shutdown()
+        self.members.shutdown()
         self.settings.backups.shutdown()

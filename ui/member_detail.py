@@ -1,6 +1,7 @@
 """One member's record: edit details and consents, block or unblock, re-issue a
 lost card, and the full points history (paged as it scrolls). Beside the purchase profile,
-their RFM scores and segment — ranked against every member, so counted on a worker thread."""
+their RFM scores and segment and, for those who may read reports, their ABC class —
+ranked against every member, so counted on a worker thread."""
 
 from PySide6.QtCore import QThread, Signal, Slot
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QDialog, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
@@ -14,7 +15,8 @@ from loyalty.members import Member, MemberEdit, member_by_id, reissue_card, set_
 from loyalty.permissions import allowed
 from loyalty.privacy import erase_member, export_member_pdf
 from loyalty.profiles import purchase_profile
-from loyalty.rfm import RfmScore, rfm_of
+from loyalty.reports.member_class import abc_class_of
+from loyalty.rfm import rfm_of
 
 from .background import call_in_background, stop_thread
 from .formatting import date_text, moment_text, money_text
@@ -110,13 +112,20 @@ class MemberDetailDialog(QDialog):
     def score_member(self) -> None:
         self.rfm.setText(self.tr("RFM: counting…"))
         member_id = self.member.id
-        self.rfm_thread = call_in_background(self, self.ctx, lambda ctx: rfm_of(ctx, member_id),
-                                             self._scored, self._not_scored, self._scoring_ended)
+        with_class = allowed(self.ctx.role, "reports")   # the ABC class comes from the owner's monthly report
+        self.rfm_thread = call_in_background(
+            self, self.ctx, lambda ctx: (rfm_of(ctx, member_id), abc_class_of(ctx, member_id) if with_class else None),
+            self._scored, self._not_scored, self._scoring_ended)
 
     @Slot(object)
-    def _scored(self, score: RfmScore | None) -> None:
+    def _scored(self, scores) -> None:
+        score, abc = scores
+        abc_line = "" if abc is None else "<br>" + (
+            self.tr("ABC class in the {month} report: <b>{label}</b>").format(month=abc[1], label=abc[0]) if abc[0]
+            else self.tr("ABC class in the {month} report: none (no purchases in its twelve months)").format(
+                month=abc[1]))
         if score is None:
-            self.rfm.setText(self.tr("RFM: no purchase in the last twelve months, so no scores."))
+            self.rfm.setText(self.tr("RFM: no purchase in the last twelve months, so no scores.") + abc_line)
             return
         segments = {"champions": self.tr("champions"), "loyal": self.tr("loyal"), "new": self.tr("new"),
                     "potential": self.tr("potential"), "at_risk": self.tr("at risk"),
@@ -124,7 +133,8 @@ class MemberDetailDialog(QDialog):
         self.rfm.setText(self.tr("<b>RFM {r} · {f} · {m}</b> — segment <b>{segment}</b><br>"
                                  "last purchase {days} days ago · {sales} purchases · {spend} in twelve months").format(
             r=score.r, f=score.f, m=score.m, segment=segments.get(score.segment, score.segment),
-            days=score.days_since_last, sales=score.sales, spend=money_text(score.spend_cents, *self._currency())))
+            days=score.days_since_last, sales=score.sales, spend=money_text(score.spend_cents, *self._currency()))
+            + abc_line)
 
     @Slot(str)
     def _not_scored(self, problem: str) -> None:

@@ -27,6 +27,7 @@ class MembersScreen(QWidget):
         self.search = search
         self.printing = printing
         self.loaded = False
+        self.detail: MemberDetailDialog | None = None
         self.search_box = QLineEdit(placeholderText=self.tr("Search by name, phone or card"))
         self.search_box.setAccessibleName(self.tr("Search members"))
         self.search_box.setClearButtonEnabled(True)
@@ -110,6 +111,11 @@ class MembersScreen(QWidget):
         self.importer = ImportDialog(self.ctx, self)
         self.importer.finished_import.connect(self.reload)
         self.importer.open()
+
+    def shutdown(self) -> None:
+        """Closing the window with a member's record open: the record stops its scoring thread."""
+        if self.detail is not None and self.detail.isVisible():
+            self.detail.reject()
 
     def open_details(self, row: int) -> None:
         member = self.model.member_at(row)

@@ -196,6 +196,9 @@ class SurveyTab(QWidget):
                     self.rows[int(number) - 1].text.setFocus()
             return
         self.load_questions()
+        if not saved:
+            self.banner.show_message("success", self.tr("No questions: the survey is off (F10 at the counter says so)."))
+            return
         self.banner.show_message("success", self.tr("{count} survey questions saved: the counter asks them from now "
                                                     "on.").format(count=len(saved)))
 

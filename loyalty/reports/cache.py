@@ -14,7 +14,8 @@ from ..tiers import local_today
 from .metrics import Report, compute_report, expiring_points
 from .period import Period, month_period
 
-KEPT_FIELDS = ("metrics", "previous", "daily", "tier_distribution", "tier_moves", "top_members", "abc", "complaints")
+KEPT_FIELDS = ("metrics", "previous", "daily", "tier_distribution", "tier_moves", "top_members", "abc", "abc_bounds",
+               "complaints")
 
 
 def report(ctx: Context, period: Period, churn_days: int = 60, top: int = 10,
@@ -25,8 +26,8 @@ def report(ctx: Context, period: Period, churn_days: int = 60, top: int = 10,
     key = [period.first_day.isoformat(), period.last_day.isoformat(), churn_days, top]
     row = ctx.db.execute("SELECT data FROM report_cache WHERE first_day = ? AND last_day = ? AND churn_days = ? "
                          "AND top = ?", key).fetchone()
-    if row is not None:
-        kept = json.loads(row[0], object_hook=_fractions)
+    kept = json.loads(row[0], object_hook=_fractions) if row is not None else None
+    if kept is not None and set(kept) == set(KEPT_FIELDS):   # else kept by an older version: computed again
         progress(1, 1)
         return Report(period, **kept, expiring=expiring_points(ctx))
     computed = compute_report(ctx, period, churn_days, top, progress)
@@ -42,8 +43,11 @@ def report(ctx: Context, period: Period, churn_days: int = 60, top: int = 10,
 def prepare_closed_month(ctx: Context) -> Report:
     """For the daily job: the month just closed, computed now (at night) so the owner's
     first look at it is instant."""
-    last_month = (local_today(ctx).replace(day=1) - timedelta(days=1)).strftime("%Y-%m")
-    return report(ctx, month_period(last_month))
+    return report(ctx, last_closed_month(ctx))
+
+
+def last_closed_month(ctx: Context) -> Period:
+    return month_period((local_today(ctx).replace(day=1) - timedelta(days=1)).strftime("%Y-%m"))
 
 
 def _fraction_json(value):

@@ -32,6 +32,7 @@ class Report:
     tier_moves: dict = field(default_factory=dict)
     top_members: list[dict] = field(default_factory=list)
     abc: list[dict] = field(default_factory=list)
+    abc_bounds: dict = field(default_factory=dict)   # class -> [sales, member id] of its last-ranked member
     expiring: list[dict] = field(default_factory=list)
     complaints: dict = field(default_factory=dict)   # opened, per category, resolved, hours to resolve
 
@@ -57,7 +58,7 @@ def compute_report(ctx: Context, period: Period, churn_days: int = 60, top: int 
     progress(4, steps)
     report.top_members = top_members(ctx, period, top)
     progress(5, steps)
-    report.abc = abc_classes(ctx, period)
+    report.abc, report.abc_bounds = abc_classes(ctx, period)
     report.complaints = complaint_figures(ctx, start, end)
     progress(6, steps)
     report.expiring = expiring_points(ctx)
@@ -227,31 +228,54 @@ def top_members(ctx: Context, period: Period, limit: int) -> list[dict]:
                 "JOIN members m ON m.id = s.member_id ORDER BY s.sales DESC, m.id", [*ranked[1], limit])]
 
 
-def abc_classes(ctx: Context, period: Period) -> list[dict]:
+def abc_classes(ctx: Context, period: Period) -> tuple[list[dict], dict]:
     """Members ranked by their sales in the 12 months up to the period's end: A make the first
     80 % of those sales, B the next 15 %, C the rest (members with no net sales are C).
-    Ranked and counted in SQL: a year of a big shop is half a million members."""
-    end_day = period.last_day
-    year_before = Period(_same_day_a_year_before(end_day) + timedelta(days=1), end_day)
-    if (end_day + timedelta(days=1)).day == 1:   # twelve whole months: their per-member totals
+    Ranked and counted in SQL: a year of a big shop is half a million members. Also returns
+    each class's last-ranked member (sales, member id), which places any member in a class
+    (`member_abc_class`)."""
+    year = abc_window(period)
+    if (year.last_day + timedelta(days=1)).day == 1:   # twelve whole months: their per-member totals
         per_member = ("SELECT member_id, SUM(spend_cents) AS sales FROM member_months WHERE month >= ? AND month <= ? "
-                      "GROUP BY member_id", [year_before.month, end_day.strftime("%Y-%m")])
+                      "GROUP BY member_id", [year.first_day.strftime("%Y-%m"), year.last_day.strftime("%Y-%m")])
     else:
         per_member = ("SELECT member_id, SUM(spend_cents) AS sales FROM entries WHERE created_at >= ? "
                       "AND created_at < ? AND spend_cents != 0 GROUP BY member_id",
-                      list(year_before.bounds(ctx.programme().timezone)))
+                      list(year.bounds(ctx.programme().timezone)))
     (a_share, b_share) = ABC_SHARES
-    counted = {label: (count, amount) for label, count, amount in ctx.db.execute(
+    # MAX(before) with bare columns: SQLite takes sales and member_id from the row holding the
+    # maximum, i.e. the class's last-ranked member (`before` grows strictly along the ranking).
+    counted = {label: (count, amount, [last_sales, last_member]) for label, count, amount, _, last_sales, last_member
+               in ctx.db.execute(
         f"""WITH buyers AS (SELECT member_id, sales FROM ({per_member[0]}) WHERE sales > 0),
-                ranked AS (SELECT sales, SUM(sales) OVER (ORDER BY sales DESC, member_id ROWS UNBOUNDED PRECEDING)
-                                         - sales AS before FROM buyers),
+                ranked AS (SELECT member_id, sales,
+                                  SUM(sales) OVER (ORDER BY sales DESC, member_id ROWS UNBOUNDED PRECEDING)
+                                  - sales AS before FROM buyers),
                 whole AS (SELECT SUM(sales) AS total FROM buyers)
             SELECT CASE WHEN before * ? < ? * total THEN 'A' WHEN before * ? < ? * total THEN 'B' ELSE 'C' END,
-                   COUNT(*), SUM(sales) FROM ranked, whole GROUP BY 1""",
+                   COUNT(*), SUM(sales), MAX(before), sales, member_id FROM ranked, whole GROUP BY 1""",
         [*per_member[1], a_share.denominator, a_share.numerator, b_share.denominator, b_share.numerator])}
-    whole = sum(amount for _, amount in counted.values())
-    return [{"class": label, "members": counted.get(label, (0, 0))[0], "member_sales": counted.get(label, (0, 0))[1],
+    whole = sum(amount for _, amount, _ in counted.values())
+    rows = [{"class": label, "members": counted.get(label, (0, 0))[0], "member_sales": counted.get(label, (0, 0))[1],
              "share_of_sales": ratio(counted.get(label, (0, 0))[1], whole)} for label in ("A", "B", "C")]
+    return rows, {label: last for label, (_, _, last) in counted.items()}
+
+
+def abc_window(period: Period) -> Period:
+    """The twelve months up to the period's end that the ABC classes rank."""
+    end_day = period.last_day
+    return Period(_same_day_a_year_before(end_day) + timedelta(days=1), end_day)
+
+
+def member_abc_class(bounds: dict, member_id: int, sales_cents: int) -> str | None:
+    """The class of a member with these 12-month sales, from the classes' last-ranked members
+    (ranking: sales high to low, then member id); None for a member with no net sales."""
+    if sales_cents <= 0:
+        return None
+    for label in ("A", "B"):
+        if label in bounds and (sales_cents, -member_id) >= (bounds[label][0], -bounds[label][1]):
+            return label
+    return "C"
 
 
 def _same_day_a_year_before(day: date) -> date:
