@@ -79,7 +79,7 @@ def post_sale(ctx: Context, card: str, amount_cents: int, receipt_ref: str | Non
         earning = earning_for_sale(programme, tier, campaign, amount_cents, award_points)
         entry = append_entry(ctx, member.id, "earn", earning.total, idempotency_key=sale_key(member.id, ref),
                              **sale_columns(programme, tier, campaign, earning, amount_cents, ref))
-        bonuses = bonuses_for_sale(ctx, member, today, ref) if award_points else ()
+        bonuses = bonuses_for_sale(ctx, member, today) if award_points else ()
         new_tier = upgrade_after_sale(ctx, member.id, entry.id) or tier
         balance = member_by_id(ctx, member.id).balance
     return SaleResult(entry, earning, bonuses, balance, new_tier, tier)
@@ -128,19 +128,36 @@ def _already_recorded(ctx: Context, existing: Entry, amount_cents: int, tier: Ti
     return SaleResult(existing, earning, (), balance, tier, tier, already_recorded=True)
 
 
-def bonuses_for_sale(ctx: Context, member, today, ref: str) -> tuple[Entry, ...]:
-    """Birthday bonus at the first sale in the birthday month; referral bonus to
-    both members at the new member's first purchase. Each is keyed, so given once."""
-    programme = ctx.programme()
-    given = []
+@dataclass(frozen=True)
+class DueBonus:
+    member_id: int
+    points: int
+    bonus_kind: str
+    key: str          # the bonus is given once per key
+    reason: str
+
+
+def bonuses_due(programme: Programme, member, today, first_purchase: bool) -> list[DueBonus]:
+    """The rule: a birthday bonus at the first sale in the birthday month (once a year); a
+    referral bonus to both members at the new member's first purchase."""
+    due = []
     if programme.birthday_bonus and member.birthday and int(member.birthday[5:7]) == today.month:
-        given.append(post_bonus(ctx, member.id, programme.birthday_bonus, "birthday",
-                                f"birthday:{member.id}:{today.year}", reason=f"birthday {today.year}"))
-    if programme.referral_bonus and member.referrer_id and _is_first_purchase(ctx, member.id):
-        given.append(post_bonus(ctx, member.id, programme.referral_bonus, "referral",
-                                f"referral:new:{member.id}", reason="referred by a member"))
-        given.append(post_bonus(ctx, member.referrer_id, programme.referral_bonus, "referral",
-                                f"referral:referrer:{member.id}", reason=f"referred member {member.card}"))
+        due.append(DueBonus(member.id, programme.birthday_bonus, "birthday", f"birthday:{member.id}:{today.year}",
+                            f"birthday {today.year}"))
+    if programme.referral_bonus and member.referrer_id and first_purchase:
+        due.append(DueBonus(member.id, programme.referral_bonus, "referral", f"referral:new:{member.id}",
+                            "referred by a member"))
+        due.append(DueBonus(member.referrer_id, programme.referral_bonus, "referral",
+                            f"referral:referrer:{member.id}", f"referred member {member.card}"))
+    return due
+
+
+def bonuses_for_sale(ctx: Context, member, today) -> tuple[Entry, ...]:
+    """Post the bonuses this sale brings (each keyed, so given once)."""
+    programme = ctx.programme()
+    first_purchase = bool(programme.referral_bonus and member.referrer_id) and _is_first_purchase(ctx, member.id)
+    given = [post_bonus(ctx, bonus.member_id, bonus.points, bonus.bonus_kind, bonus.key, reason=bonus.reason)
+             for bonus in bonuses_due(programme, member, today, first_purchase)]
     return tuple(entry for entry in given if entry is not None)
 
 

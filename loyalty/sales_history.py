@@ -4,16 +4,17 @@ birthday and referral bonuses, the tier upgrades its qualifying spend reaches â€
 same rule functions, but written a few thousand entries per statement instead of ~15
 statements a sale. tests/test_sales_history.py holds the two paths equal.
 
-How: the sales are walked in time order with each member's tier and recent spend kept in
-memory (the spend in the tier window before the import is read once per member); entries,
-their lots and balances are written in batches. A bonus reads the ledger (was it given, is
-this the first purchase), so the batch is written before one is considered. The report
-totals and the seal chain are brought up to date at the end (`Context.bulk_writing`).
+How: the sales are walked in time order with what the rules read kept in memory â€” each
+member's tier, pending downgrade, spend in the tier window (what was on file is read once per
+member), whether they have bought before, the bonuses already given; entries (sales and
+their bonuses), lots and balances are written in batches. The report totals and the seal
+chain are brought up to date at the end (`Context.bulk_writing`).
 
-A member who owes points (a refund took back points already spent) sends the whole import
-through `post_sale`: new points must first pay the debt, lot by lot."""
+A member (or referrer) who owes points (a refund took back points already spent) sends the
+whole import through `post_sale`: new points must first pay the debt, lot by lot."""
 
 from bisect import bisect_right, insort
+from itertools import groupby
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
@@ -23,7 +24,8 @@ from .clock import FixedClock, local_date, to_iso
 from .context import Context
 from .ledger import _ADD_TO_BALANCE, _OPEN_LOT, _entry_values, _expiry_of_points_earned, _insert_entry_sql
 from .members import Member, member_by_card
-from .sales import bonuses_for_sale, earning_for_sale, post_sale, require_same_sale, sale_columns, sale_key
+from .sales import (DueBonus, bonuses_due, earning_for_sale, post_sale, require_same_sale, sale_columns,
+                    sale_key)
 from .storage.bulk import in_batches, placeholders
 from .tiers import UPGRADE_REASON, record_tier_change, tier_after_sale, tier_by_code
 
@@ -44,9 +46,16 @@ def post_sales_history(ctx: Context, sales: list[HistoricSale], award_points: bo
     """Post `sales` (in time order) inside the caller's transaction and `ctx.bulk_writing()`.
     Returns (posted, already recorded): a receipt already on file is not doubled."""
     members = _members(ctx, {sale.card for sale in sales})
-    if any(member.balance < 0 for member in members.values()):
+    involved = {member.id for member in members.values()} | {
+        member.referrer_id for member in members.values() if member.referrer_id}
+    if _anyone_owes_points(ctx, involved):
         return _one_by_one(ctx, sales, award_points, progress)
     return _Replay(ctx, members, sales, award_points).run(progress)
+
+
+def _anyone_owes_points(ctx: Context, member_ids: set[int]) -> bool:
+    return any(ctx.db.execute(f"SELECT 1 FROM members WHERE id IN ({placeholders(batch)}) AND balance < 0 LIMIT 1",
+                              batch).fetchone() for batch in in_batches(sorted(member_ids)))
 
 
 def _one_by_one(ctx: Context, sales: list[HistoricSale], award_points: bool, progress) -> tuple[int, int]:
@@ -86,11 +95,11 @@ class _Replay:
         self.recorded = self._recorded_sales()
         self.spend_times, self.spends = self._spend_before(by_id)
         self.had_sales = self._members_with_sales(by_id)
+        self.bonuses_given = self._bonuses_given(by_id) if award_points else set()
         self.campaigns: dict = {}
         self.pending: list[dict] = []      # entry values not written yet
         self.upgrades: list[tuple[int, object, object, datetime, str]] = []
         self.grace_lifted: set[int] = set()
-        self.birthdays_seen: set[tuple[int, int]] = set()
 
     def run(self, progress) -> tuple[int, int]:
         posted = already = 0
@@ -123,23 +132,23 @@ class _Replay:
                                sale_columns(self.programme, tier, campaign, earning, sale.amount_cents, sale.ref))
         self.pending.append(values)
         self.recorded[key] = sale.amount_cents      # a second line with this receipt is the same sale
+        if self.award_points:
+            for bonus in bonuses_due(self.programme, member, today, first_purchase=member.id not in self.had_sales):
+                self._queue_bonus(bonus, sale.moment)
         if len(self.pending) >= BATCH:
             self._flush()
-        if self.award_points and self._may_earn_bonus(member, today):
-            self._flush()
-            bonuses_for_sale(replace(self.ctx, clock=FixedClock(sale.moment)), member, today, sale.ref)
         self.had_sales.add(member.id)
         self._upgrade(member.id, tier, sale, key)
         return True
 
-    def _may_earn_bonus(self, member: Member, today) -> bool:
-        """Whether `bonuses_for_sale` could give anything (it decides, reading the ledger)."""
-        birthday = bool(self.programme.birthday_bonus and member.birthday and int(member.birthday[5:7]) == today.month
-                        and (member.id, today.year) not in self.birthdays_seen)
-        if birthday:
-            self.birthdays_seen.add((member.id, today.year))
-        referral = bool(self.programme.referral_bonus and member.referrer_id and member.id not in self.had_sales)
-        return birthday or referral
+    def _queue_bonus(self, bonus: DueBonus, moment: datetime) -> None:
+        """As `ledger.post_bonus` would write it: once per key."""
+        if bonus.key in self.bonuses_given:
+            return
+        self.bonuses_given.add(bonus.key)
+        self.pending.append(_entry_values(self.ctx.staff_id, self.programme, moment, bonus.member_id, "bonus",
+                                          bonus.points, bonus.key,
+                                          {"bonus_kind": bonus.bonus_kind, "reason": bonus.reason}))
 
     def _upgrade(self, member_id: int, tier, sale: HistoricSale, key: str) -> None:
         at = to_iso(sale.moment)
@@ -164,22 +173,24 @@ class _Replay:
         return self.campaigns[day]
 
     def _flush(self) -> dict[str, int]:
-        """Write the pending entries, their lots and the balances; returns their ids by key."""
+        """Write the pending entries (in order), their lots and the balances; returns their ids by key."""
         if not self.pending:
             return {}
         db = self.ctx.db
         after = db.execute("SELECT COALESCE(MAX(id), 0) FROM entries").fetchone()[0]
-        db.conn.executemany(_insert_entry_sql(self.pending[0]), [list(values.values()) for values in self.pending])
+        for _, run in groupby(self.pending, key=lambda values: tuple(values)):   # sales and bonuses: other columns
+            run = list(run)
+            db.conn.executemany(_insert_entry_sql(run[0]), [list(values.values()) for values in run])
         ids = dict(db.execute("SELECT idempotency_key, id FROM entries WHERE id > ?", [after]).fetchall())
-        earned = [values for values in self.pending if values["points"] > 0]
+        gained = [values for values in self.pending if values["points"] > 0]
         db.conn.executemany(_OPEN_LOT, [(ids[values["idempotency_key"]], values["member_id"],
                                          _expiry_of_points_earned(datetime.fromisoformat(values["created_at"]),
                                                                   self.programme), values["points"])
-                                        for values in earned])
-        db.conn.executemany(_ADD_TO_BALANCE, [(values["points"], values["member_id"]) for values in earned])
+                                        for values in gained])
+        db.conn.executemany(_ADD_TO_BALANCE, [(values["points"], values["member_id"]) for values in gained])
         if self.ctx.approver:   # as append_entry does: who approved each entry on the spot
             for values in self.pending:
-                record(self.ctx, "entry.earn.approved", f"entry {ids[values['idempotency_key']]}",
+                record(self.ctx, f"entry.{values['kind']}.approved", f"entry {ids[values['idempotency_key']]}",
                        points=values["points"])
         self.pending.clear()
         return ids
@@ -221,3 +232,15 @@ class _Replay:
                 f"SELECT DISTINCT member_id FROM entries WHERE member_id IN ({placeholders(batch)}) AND kind = 'earn'",
                 batch))
         return found
+
+    def _bonuses_given(self, by_id: dict[int, Member]) -> set[str]:
+        """The keys of the bonuses these members already have (a referrer's is on the referrer)."""
+        given: set[str] = set()
+        for batch in in_batches(sorted(by_id)):
+            given.update(row[0] for row in self.ctx.db.execute(
+                f"SELECT idempotency_key FROM entries WHERE member_id IN ({placeholders(batch)}) AND kind = 'bonus'",
+                batch))
+        for batch in in_batches([f"referral:referrer:{member_id}" for member_id in sorted(by_id)]):
+            given.update(row[0] for row in self.ctx.db.execute(
+                f"SELECT idempotency_key FROM entries WHERE idempotency_key IN ({placeholders(batch)})", batch))
+        return given

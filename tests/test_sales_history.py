@@ -41,8 +41,9 @@ COMPARED = {
 
 
 def shop_with_members(path: Path, owes_points: bool):
-    """Five members: birthdays, a referral, one with sales and a pending downgrade already,
-    a campaign in the history's time; optionally one owing points after a refund."""
+    """Five members: birthdays, referrals (one already paid, one whose first purchase came
+    before the bonus existed), one with sales and a pending downgrade already, a campaign in
+    the history's time; optionally one owing points after a refund."""
     ctx = open_shop(path, clock=FixedClock(FIRST - timedelta(days=30)), staff_id="tester")
     with write_transaction(ctx.db):
         save_settings(ctx.db, {"birthday_bonus": 50, "referral_bonus": 30, "tier_window_days": 180,
@@ -53,10 +54,15 @@ def shop_with_members(path: Path, owes_points: bool):
     ana = enrol_member(ctx, NewMember("Ana", birthday="1980-02-14"))
     enrol_member(ctx, NewMember("Luis", birthday="1975-07-01", referrer_card=ana.card))
     eva = enrol_member(ctx, NewMember("Eva", referrer_card=ana.card))
-    enrol_member(ctx, NewMember("Pau"))
+    pau = enrol_member(ctx, NewMember("Pau", referrer_card=ana.card))
     enrol_member(ctx, NewMember("Sol", birthday="1990-12-24"))
     before = replace(ctx, clock=FixedClock(FIRST - timedelta(days=20)))
     post_sale(before, eva.card, 70_000, "OLD-1")                       # Eva reaches gold before the history
+    with write_transaction(ctx.db):                                    # Pau's first purchase: no referral bonus then
+        save_settings(ctx.db, {"referral_bonus": 0})
+    post_sale(before, pau.card, 1_000, "OLD-3")
+    with write_transaction(ctx.db):
+        save_settings(ctx.db, {"referral_bonus": 30})
     with write_transaction(ctx.db):
         ctx.db.execute("UPDATE members SET tier_grace_until = '2024-02-01' WHERE id = ?", [eva.id])
     if owes_points:   # Sol spends the points of a sale that is then refunded
