@@ -1,0 +1,119 @@
+"""The first-run wizard driven as a shop owner would, keyboard first: the shop is set up in
+one go (screen and database checked), a refused value brings back its page and writes
+nothing, and running it again keeps the owner and the values."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWizard
+
+from loyalty.programme import load_tiers
+from loyalty.staff import list_staff
+from ui.first_run import DEMO, MONEY, OWNER, POINTS, SHOP, TIERS, FirstRunWizard
+
+
+def wizard_for(qtbot, ctx) -> FirstRunWizard:
+    wizard = FirstRunWizard(ctx)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    qtbot.waitExposed(wizard)
+    return wizard
+
+
+def retype(qtbot, field, text: str) -> None:
+    field.selectAll()
+    qtbot.keyClicks(field, text)
+
+
+def enter(qtbot, wizard) -> None:
+    """Enter on the current page presses Next (or Finish on the last)."""
+    qtbot.keyClick(wizard.currentPage(), Qt.Key.Key_Return)
+
+
+def test_the_owner_sets_up_the_shop_in_one_go(qtbot, ctx):
+    wizard = wizard_for(qtbot, ctx)
+    assert wizard.currentId() == SHOP
+    retype(qtbot, wizard.shop_name, "Panaderia Sol")   # QTest types ASCII only
+    enter(qtbot, wizard)
+    assert wizard.currentId() == MONEY
+    retype(qtbot, wizard.currency.lineEdit(), "CLP")
+    assert wizard.decimals.value() == 0, "Chilean pesos have no cents"
+    retype(qtbot, wizard.timezone.lineEdit(), "America/Santiago")
+    enter(qtbot, wizard)
+    assert wizard.currentId() == POINTS
+    retype(qtbot, wizard.earn_rate, "0,01")                    # a point per 100 pesos, decimal comma
+    assert "A $25 sale earns 0 points" in wizard.example.text() or "earns 0 points" in wizard.example.text()
+    retype(qtbot, wizard.earn_rate, "1")
+    assert "earns 25 points" in wizard.example.text() and "it earns 37" in wizard.example.text()
+    enter(qtbot, wizard)
+    assert wizard.currentId() == TIERS
+    code, name, spend, multiplier = wizard.tier_rows[2]
+    assert wizard.tier_rows[1][2].text() == "500", "thresholds keep their whole amounts in pesos"
+    retype(qtbot, name, "Oro")
+    retype(qtbot, spend, "900000")
+    enter(qtbot, wizard)
+    assert wizard.currentId() == OWNER
+    qtbot.keyClicks(wizard.owner_name, "Lucia")
+    qtbot.keyClicks(wizard.secret, "2468")
+    qtbot.keyClicks(wizard.again, "2468")
+    enter(qtbot, wizard)
+    assert wizard.currentId() == DEMO
+    wizard.demo.setChecked(True)
+    enter(qtbot, wizard)
+    assert not wizard.isVisible(), [label.text() for label in wizard.problem.values()]
+    assert wizard.result() == QWizard.DialogCode.Accepted
+    programme = ctx.programme()
+    assert (programme.shop_name, programme.currency, programme.currency_decimals, programme.timezone,
+            programme.earn_rate) == ("Panaderia Sol", "CLP", 0, "America/Santiago", "1")
+    assert [(t.name, t.min_spend_cents) for t in load_tiers(ctx.db)][1:] == [("Silver", 500), ("Oro", 900_000)]
+    assert [(s.name, s.role) for s in list_staff(ctx)] == [("Lucia", "owner")]
+    assert wizard.result_ctx.role == "owner"
+    assert ctx.db.execute("SELECT COUNT(*) FROM members").fetchone()[0] == 40
+
+
+def test_a_refused_value_brings_back_its_page_and_nothing_is_written(qtbot, ctx):
+    before = ctx.programme()
+    wizard = wizard_for(qtbot, ctx)
+    enter(qtbot, wizard)
+    retype(qtbot, wizard.timezone.lineEdit(), "Mars/Olympus")
+    for _ in range(3):
+        enter(qtbot, wizard)
+    qtbot.keyClicks(wizard.owner_name, "Lucia")
+    qtbot.keyClicks(wizard.secret, "2468")
+    qtbot.keyClicks(wizard.again, "2468")
+    enter(qtbot, wizard)
+    enter(qtbot, wizard)                                         # Finish
+    assert wizard.isVisible() and wizard.currentId() == MONEY
+    assert "timezone" in wizard.problem[MONEY].text()
+    assert ctx.programme() == before and list_staff(ctx) == []
+
+
+def test_two_different_pins_are_refused_on_the_owner_page(qtbot, ctx):
+    wizard = wizard_for(qtbot, ctx)
+    for _ in range(4):
+        enter(qtbot, wizard)
+    qtbot.keyClicks(wizard.owner_name, "Lucia")
+    qtbot.keyClicks(wizard.secret, "2468")
+    qtbot.keyClicks(wizard.again, "2469")
+    enter(qtbot, wizard)
+    enter(qtbot, wizard)
+    assert wizard.currentId() == OWNER and "differ" in wizard.problem[OWNER].text()
+    assert list_staff(ctx) == []
+
+
+def test_running_it_again_keeps_the_owner_and_shows_the_current_values(qtbot, ctx, enrol):
+    from loyalty.setup import Setup, apply_setup
+
+    owner = apply_setup(ctx, Setup({"shop_name": "Panadería Sol", "earn_rate": "2"}, owner=("Lucía", "2468")))
+    ctx.become(owner)
+    enrol("Ana")
+    wizard = wizard_for(qtbot, ctx)
+    assert wizard.shop_name.text() == "Panadería Sol" and wizard.earn_rate.text() == "2"
+    assert OWNER not in wizard.pageIds() and DEMO not in wizard.pageIds()
+    for _ in range(3):
+        enter(qtbot, wizard)
+    assert wizard.currentId() == TIERS
+    retype(qtbot, wizard.tier_rows[1][2], "2000")               # silver above the current gold: allowed
+    retype(qtbot, wizard.tier_rows[2][2], "5000")
+    enter(qtbot, wizard)                                         # the last page: Finish
+    assert not wizard.isVisible()
+    assert [t.min_spend_cents for t in load_tiers(ctx.db)] == [0, 200_000, 500_000]
+    assert [s.name for s in list_staff(ctx)] == ["Lucía"] and wizard.result_ctx is None

@@ -1,0 +1,282 @@
+"""The first-run wizard: the shop, its money and time, the points rules (with a live example),
+the tier ladder, the owner's account and optional demo data, in a few minutes, keyboard
+first (Enter goes on). Filled in with the shop's current values, so it is safe to run again
+from Settings: then it leaves out the owner's page. Everything is written at the end, by
+loyalty/setup.py, in one transaction; a refused value brings back its page with the reason."""
+
+from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QFormLayout, QGridLayout, QHBoxLayout, QLabel,
+                               QLineEdit, QPushButton, QSpinBox, QVBoxLayout, QWizard, QWizardPage)
+
+from loyalty.context import Context
+from loyalty.errors import LoyaltyError
+from loyalty.money import parse_amount
+from loyalty.points import points_for_sale, points_value
+from loyalty.programme import Programme
+from loyalty.setup import Setup, apply_setup, needs_owner
+
+from .formatting import CURRENCY_SYMBOLS, money_text
+
+TIME_ZONES = ("Europe/Madrid", "Atlantic/Canary", "America/Mexico_City", "America/Bogota", "America/Lima",
+              "America/Santiago", "America/Argentina/Buenos_Aires", "America/Montevideo", "America/Caracas",
+              "America/Guatemala", "America/Costa_Rica", "America/Panama", "America/Santo_Domingo",
+              "America/La_Paz", "America/Asuncion", "America/Guayaquil", "Europe/London", "America/New_York")
+WITHOUT_DECIMALS = {"CLP", "PYG"}          # currencies counted in whole units
+SHOP, MONEY, POINTS, TIERS, OWNER, DEMO = range(6)
+PAGE_OF_FIELD = {"shop_name": SHOP, "logo_path": SHOP, "language": SHOP, "currency": MONEY,
+                 "currency_decimals": MONEY, "timezone": MONEY, "earn_rate": POINTS, "points_per_currency_unit": POINTS,
+                 "expiry_months": POINTS, "name": OWNER, "pin": OWNER, "owner": OWNER, "demo": DEMO}
+
+
+def _plain_amount(minor_units: int, decimals: int) -> str:
+    """An amount to edit: no thousands separator (1.500 would be ambiguous to read back)."""
+    units, minor = divmod(minor_units, 10**decimals)
+    return f"{units}{QLocale().decimalPoint()}{minor:0{decimals}d}" if decimals else str(units)
+
+
+def _page(title: str, subtitle: str) -> QWizardPage:
+    page = QWizardPage()
+    page.setTitle(title)
+    page.setSubTitle(subtitle)
+    return page
+
+
+class FirstRunWizard(QWizard):
+    def __init__(self, ctx: Context, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.result_ctx: Context | None = None
+        self.setWindowTitle(self.tr("Set up the shop"))
+        self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
+        self.setMinimumSize(720, 520)
+        self.setStyleSheet("QLineEdit, QComboBox, QSpinBox, QLabel, QCheckBox { font-size: 12pt; }")
+        programme = ctx.programme()
+        self.asks_owner = needs_owner(ctx)
+        self.offers_demo = not ctx.db.execute("SELECT 1 FROM members LIMIT 1").fetchone()
+        self.problem: dict[int, QLabel] = {}
+        self.setPage(SHOP, self._shop_page(programme))
+        self.setPage(MONEY, self._money_page(programme))
+        self.setPage(POINTS, self._points_page(programme))
+        self.setPage(TIERS, self._tiers_page())
+        if self.asks_owner:
+            self.setPage(OWNER, self._owner_page())
+        if self.offers_demo:
+            self.setPage(DEMO, self._demo_page())
+        self._update_example()
+
+    # -- pages ---------------------------------------------------------------------------
+
+    def _form_page(self, number: int, title: str, subtitle: str) -> tuple[QWizardPage, QFormLayout]:
+        page = _page(title, subtitle)
+        layout = QVBoxLayout(page)
+        form = QFormLayout()
+        layout.addLayout(form)
+        self.problem[number] = QLabel(wordWrap=True)
+        self.problem[number].setStyleSheet("color: #a3261b; font-weight: 600;")
+        layout.addStretch()
+        layout.addWidget(self.problem[number])
+        return page, form
+
+    def _shop_page(self, programme: Programme) -> QWizardPage:
+        page, form = self._form_page(SHOP, self.tr("Your shop"), self.tr(
+            "Its name and logo go on member cards and slips. The language is that of the screens, cards, "
+            "slips and reports."))
+        self.shop_name = QLineEdit(programme.shop_name)
+        self.shop_name.setAccessibleName(self.tr("Shop name"))
+        self.logo = QLineEdit(programme.logo_path, placeholderText=self.tr("Optional: a PNG or JPEG file"))
+        self.logo.setAccessibleName(self.tr("Logo file"))
+        browse = QPushButton(self.tr("Choose…"))
+        browse.clicked.connect(self._choose_logo)
+        logo_row = QHBoxLayout()
+        logo_row.addWidget(self.logo, 1)
+        logo_row.addWidget(browse)
+        self.language = QComboBox()
+        self.language.setAccessibleName(self.tr("Language"))
+        self.language.addItem("Español", "es")
+        self.language.addItem("English", "en")
+        self.language.setCurrentIndex(max(0, self.language.findData(programme.language)))
+        form.addRow(self.tr("Shop name"), self.shop_name)
+        form.addRow(self.tr("Logo"), logo_row)
+        form.addRow(self.tr("Language"), self.language)
+        return page
+
+    def _money_page(self, programme: Programme) -> QWizardPage:
+        page, form = self._form_page(MONEY, self.tr("Money and time"), self.tr(
+            "The currency of your sales and the time zone of the shop: a day's and a month's figures "
+            "follow the shop's clock."))
+        self.currency = QComboBox(editable=True)
+        self.currency.setAccessibleName(self.tr("Currency"))
+        self.currency.addItems(sorted(CURRENCY_SYMBOLS))
+        self.currency.setCurrentText(programme.currency)
+        self.decimals = QSpinBox(minimum=0, maximum=3, value=programme.currency_decimals)
+        self.decimals.setAccessibleName(self.tr("Decimals"))
+        self.timezone = QComboBox(editable=True)
+        self.timezone.setAccessibleName(self.tr("Time zone"))
+        self.timezone.addItems(TIME_ZONES)
+        self.timezone.setCurrentText(programme.timezone)
+        form.addRow(self.tr("Currency (ISO code)"), self.currency)
+        form.addRow(self.tr("Decimals"), self.decimals)
+        form.addRow(self.tr("Time zone"), self.timezone)
+        self.currency.currentTextChanged.connect(self._currency_changed)
+        return page
+
+    def _points_page(self, programme: Programme) -> QWizardPage:
+        page, form = self._form_page(POINTS, self.tr("Points"), self.tr(
+            "How many points a sale earns, what points are worth when spent, and how long they last."))
+        self.earn_rate = QLineEdit(programme.earn_rate)
+        self.earn_rate.setAccessibleName(self.tr("Points per currency unit of sale"))
+        self.points_per_unit = QSpinBox(minimum=1, maximum=1_000_000, value=programme.points_per_currency_unit)
+        self.points_per_unit.setAccessibleName(self.tr("Points worth one currency unit"))
+        self.expiry = QSpinBox(minimum=0, maximum=120, value=programme.expiry_months)
+        self.expiry.setAccessibleName(self.tr("Months points last"))
+        self.expiry.setSpecialValueText(self.tr("never expire"))
+        self.example = QLabel(wordWrap=True)
+        self.example.setStyleSheet("background: #eaf1fb; padding: 8px; border-radius: 4px;")
+        form.addRow(self.tr("Points per currency unit of sale"), self.earn_rate)
+        form.addRow(self.tr("Points worth one currency unit"), self.points_per_unit)
+        form.addRow(self.tr("Months points last (after the month earned)"), self.expiry)
+        form.addRow(self.example)
+        for signal in (self.earn_rate.textChanged, self.points_per_unit.valueChanged, self.decimals.valueChanged,
+                       self.currency.currentTextChanged):
+            signal.connect(self._update_example)
+        return page
+
+    def _tiers_page(self) -> QWizardPage:
+        page = _page(self.tr("Tiers"), self.tr(
+            "Members move up a tier when their spend over the last year reaches its threshold, and earn more "
+            "points there. The defaults suit most shops."))
+        layout = QVBoxLayout(page)
+        grid = QGridLayout()
+        for column, heading in enumerate((self.tr("Tier"), self.tr("Spend to reach it"), self.tr("Points ×"))):
+            grid.addWidget(QLabel(f"<b>{heading}</b>"), 0, column)
+        self.tier_rows = []
+        decimals = self.shown_decimals = self.ctx.programme().currency_decimals
+        for row, tier in enumerate(self.ctx.tiers(), start=1):
+            name = QLineEdit(tier.name)
+            name.setAccessibleName(self.tr("Name of tier {number}").format(number=row))
+            spend = QLineEdit(_plain_amount(tier.min_spend_cents, decimals))
+            spend.setAccessibleName(self.tr("Spend to reach tier {number}").format(number=row))
+            spend.setEnabled(tier.rank > 0)          # the base tier starts at nothing
+            multiplier = QLineEdit(tier.multiplier)
+            multiplier.setAccessibleName(self.tr("Points multiplier of tier {number}").format(number=row))
+            for column, widget in enumerate((name, spend, multiplier)):
+                grid.addWidget(widget, row, column)
+            multiplier.textChanged.connect(self._update_example)
+            self.tier_rows.append((tier.code, name, spend, multiplier))
+        layout.addLayout(grid)
+        layout.addStretch()
+        self.decimals.valueChanged.connect(self._decimals_changed)
+        self.problem[TIERS] = QLabel(wordWrap=True)
+        self.problem[TIERS].setStyleSheet("color: #a3261b; font-weight: 600;")
+        layout.addWidget(self.problem[TIERS])
+        return page
+
+    def _owner_page(self) -> QWizardPage:
+        page, form = self._form_page(OWNER, self.tr("The owner's account"), self.tr(
+            "The owner changes the settings, adds staff and sees the reports. Use a password of 8 or more "
+            "characters, or a PIN of 4 to 8 digits."))
+        self.owner_name = QLineEdit()
+        self.owner_name.setAccessibleName(self.tr("Your name"))
+        self.secret = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
+        self.secret.setAccessibleName(self.tr("Password or PIN"))
+        self.again = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
+        self.again.setAccessibleName(self.tr("Again"))
+        form.addRow(self.tr("Your name"), self.owner_name)
+        form.addRow(self.tr("Password or PIN"), self.secret)
+        form.addRow(self.tr("Again"), self.again)
+        return page
+
+    def _demo_page(self) -> QWizardPage:
+        page, form = self._form_page(DEMO, self.tr("Ready"), self.tr(
+            "Finish writes the setup. Everything can be changed later in Settings."))
+        self.demo = QCheckBox(self.tr("Add demo members, sales and rewards to try the app (not for a real shop)"))
+        self.demo.setAccessibleName(self.tr("Demo data"))
+        form.addRow(self.demo)
+        return page
+
+    # -- behaviour -----------------------------------------------------------------------
+
+    def _choose_logo(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Logo"), "", self.tr("Images (*.png *.jpg *.jpeg)"))
+        if path:
+            self.logo.setText(path)
+
+    def _currency_changed(self, code: str) -> None:
+        self.decimals.setValue(0 if code.strip().upper() in WITHOUT_DECIMALS else 2)
+
+    def _decimals_changed(self, decimals: int) -> None:
+        """The thresholds keep their whole amounts in the new number of decimals (500.00 → 500)."""
+        for _, _, spend, _ in self.tier_rows:
+            if spend.isEnabled():
+                try:
+                    units = parse_amount(spend.text(), self.shown_decimals, allow_zero=True) // 10**self.shown_decimals
+                except LoyaltyError:
+                    continue        # left as typed: Finish names the problem
+                spend.setText(_plain_amount(units * 10**decimals, decimals))
+        self.shown_decimals = decimals
+
+    def _update_example(self) -> None:
+        """'A 25.00 € sale earns 25 points; Gold earns 37. 100 points are worth 1.00 €.'"""
+        if not hasattr(self, "tier_rows"):
+            return
+        decimals, currency = self.decimals.value(), self.currency.currentText().strip().upper()
+        sale = 25 * 10**decimals
+        rate, (top_code, top_name, _, top_multiplier) = self.earn_rate.text().strip().replace(",", "."), self.tier_rows[-1]
+        try:
+            base = points_for_sale(sale, decimals, rate).total
+            top = points_for_sale(sale, decimals, rate, top_multiplier.text().strip().replace(",", ".")).total
+        except (ValueError, ZeroDivisionError):
+            self.example.setText(self.tr("Type the points per currency unit as a number, such as 1 or 0.5."))
+            return
+        worth = points_value(self.points_per_unit.value(), self.points_per_unit.value(), decimals)   # one unit
+        self.example.setText(self.tr(
+            "A {sale} sale earns {points} points; at {tier} it earns {top}. {per_unit} points are worth {worth}.")
+            .format(sale=money_text(sale, decimals, currency), points=base, tier=top_name.text() or top_code,
+                    top=top, per_unit=self.points_per_unit.value(), worth=money_text(worth, decimals, currency)))
+
+    def nextId(self) -> int:
+        following = [page for page in (SHOP, MONEY, POINTS, TIERS, OWNER, DEMO) if page in self.pageIds()]
+        current = self.currentId()
+        later = [page for page in following if page > current]
+        return later[0] if later else -1
+
+    def setup(self) -> Setup:
+        """What the pages say, as loyalty/setup.py takes it (amounts parsed here: a bad one
+        is refused with its field, like any other value)."""
+        decimals = self.decimals.value()
+        tiers = []
+        for code, name, spend, multiplier in self.tier_rows:
+            tier = {"code": code, "name": name.text(), "multiplier": multiplier.text().strip().replace(",", ".")}
+            if spend.isEnabled():
+                tier["min_spend_cents"] = parse_amount(spend.text(), decimals, field="min_spend", allow_zero=True)
+            tiers.append(tier)
+        settings = {"shop_name": self.shop_name.text(), "logo_path": self.logo.text().strip(),
+                    "language": self.language.currentData(), "currency": self.currency.currentText().strip().upper(),
+                    "currency_decimals": decimals, "timezone": self.timezone.currentText().strip(),
+                    "earn_rate": self.earn_rate.text().strip().replace(",", "."),
+                    "points_per_currency_unit": self.points_per_unit.value(), "expiry_months": self.expiry.value()}
+        owner = None
+        if self.asks_owner:
+            if self.secret.text() != self.again.text():
+                raise LoyaltyError(self.tr("pin: the two entries differ"), "pin")
+            owner = (self.owner_name.text(), self.secret.text())
+        return Setup(settings, tiers, owner, demo=self.offers_demo and self.demo.isChecked())
+
+    def accept(self) -> None:
+        for label in self.problem.values():
+            label.clear()
+        try:
+            self.result_ctx = apply_setup(self.ctx, self.setup())
+        except LoyaltyError as error:
+            self._show_problem(error)
+            return
+        super().accept()
+
+    def _show_problem(self, error: LoyaltyError) -> None:
+        """Back to the page of the refused value, which says why."""
+        page = PAGE_OF_FIELD.get(error.field or "", TIERS)
+        if page not in self.pageIds():
+            page = SHOP
+        while self.currentId() > page:
+            self.back()
+        self.problem[page].setText(error.message)
