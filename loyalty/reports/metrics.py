@@ -7,6 +7,8 @@ and 1 (turned into decimals only where they are shown or exported).
 """
 
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from fractions import Fraction
@@ -16,6 +18,7 @@ from ..context import Context
 from ..points import points_value
 from ..programme import load_tiers
 from ..complaints import complaint_figures
+from ..storage import database_path, open_database
 from .period import Period
 
 ABC_SHARES = (Fraction(80, 100), Fraction(95, 100))   # A: the first 80 % of sales; B: the next 15 %; C: the rest
@@ -46,24 +49,56 @@ def compute_report(ctx: Context, period: Period, churn_days: int = 60, top: int 
     tz = ctx.programme().timezone
     steps = 7
     progress(0, steps)
-    metrics = period_metrics(ctx, period, churn_days)
-    progress(1, steps)
-    previous = period_metrics(ctx, period.previous(), churn_days)
-    progress(2, steps)
-    start, end = period.bounds(tz)
-    report = Report(period, metrics, previous)
-    report.daily = daily_series(ctx, period)
-    progress(3, steps)
-    report.tier_distribution, report.tier_moves = tier_figures(ctx, start, end)
-    progress(4, steps)
-    report.top_members = top_members(ctx, period, top)
-    progress(5, steps)
-    report.abc, report.abc_bounds = abc_classes(ctx, period)
-    report.complaints = complaint_figures(ctx, start, end)
-    progress(6, steps)
-    report.expiring = expiring_points(ctx)
+    with _beside(ctx, abc_classes, period) as abc:   # the slowest part, on a second core meanwhile
+        metrics = period_metrics(ctx, period, churn_days)
+        progress(1, steps)
+        previous = period_metrics(ctx, period.previous(), churn_days)
+        progress(2, steps)
+        start, end = period.bounds(tz)
+        report = Report(period, metrics, previous)
+        report.daily = daily_series(ctx, period)
+        progress(3, steps)
+        report.tier_distribution, report.tier_moves = tier_figures(ctx, start, end)
+        progress(4, steps)
+        report.top_members = top_members(ctx, period, top)
+        report.complaints = complaint_figures(ctx, start, end)
+        progress(5, steps)
+        report.expiring = expiring_points(ctx)
+        progress(6, steps)
+        report.abc, report.abc_bounds = abc.result()
     progress(7, steps)
     return report
+
+
+@contextmanager
+def _beside(ctx: Context, part, period: Period):
+    """`part(ctx, period)` on its own connection and thread while the caller carries on (SQLite
+    steps outside Python's lock, so two cores work). Each connection reads the last commit as
+    it starts: for a closed period they read the same figures; a sale committed in between can
+    only show in one part of an open period's report. A shop in memory, or a caller inside a
+    transaction, computes it in line."""
+    path = database_path(ctx.db)
+    if not path or ctx.db.conn.in_transaction:   # another connection would not see this one's writes
+        yield _Done(part(ctx, period))
+        return
+
+    def on_its_own_connection():
+        other = ctx.on_connection(open_database(path, migrate=False))
+        try:
+            return part(other, period)
+        finally:
+            other.db.close()
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        yield pool.submit(on_its_own_connection)
+
+
+@dataclass(frozen=True)
+class _Done:
+    value: object
+
+    def result(self):
+        return self.value
 
 
 def period_metrics(ctx: Context, period: Period, churn_days: int) -> dict:
@@ -287,12 +322,19 @@ def _same_day_a_year_before(day: date) -> date:
 
 def expiring_points(ctx: Context) -> list[dict]:
     """Points that will expire within 30, 60 and 90 days of today (as the lots stand now),
-    in one pass over the open lots due within the longest horizon."""
+    in one pass over the open lots due within the longest horizon, soonest first (the
+    open-lots index's order): a member is counted at the horizon of their first lot."""
     today = local_date(ctx.clock.now(), ctx.programme().timezone)
     horizons = [(today + timedelta(days=days)).isoformat() for days in EXPIRY_HORIZONS]
-    sums = ", ".join("COALESCE(SUM(CASE WHEN expires_on <= ? THEN remaining END), 0), "
-                     "COUNT(DISTINCT CASE WHEN expires_on <= ? THEN member_id END)" for _ in horizons)
-    row = ctx.db.execute(f"SELECT {sums} FROM lots WHERE remaining > 0 AND expires_on <= ?",
-                         [day for day in horizons for _ in (0, 1)] + [horizons[-1]]).fetchone()
-    return [{"within_days": days, "points": row[2 * n], "members": row[2 * n + 1]}
+    points, members, seen, n = [0] * len(horizons), [0] * len(horizons), set(), 0
+    for expires_on, member_id, remaining in ctx.db.execute(
+            "SELECT expires_on, member_id, remaining FROM lots WHERE remaining > 0 AND expires_on <= ? "
+            "ORDER BY expires_on", [horizons[-1]]):
+        while expires_on > horizons[n]:
+            n += 1
+        points[n] += remaining
+        if member_id not in seen:
+            seen.add(member_id)
+            members[n] += 1
+    return [{"within_days": days, "points": sum(points[:n + 1]), "members": sum(members[:n + 1])}
             for n, days in enumerate(EXPIRY_HORIZONS)]
