@@ -20,7 +20,7 @@ LANGUAGES = ("es", "en")
 @dataclass(frozen=True)
 class Programme:
     shop_name: str = "Mi tienda"
-    language: str = "es"                  # of printed cards and receipts (and, later, the screens)
+    language: str = "es"                  # "es" or "en": the screens (from the next start), cards, slips, report PDFs
     logo_path: str = ""                   # PNG or JPEG printed on member cards, beside the shop name
     currency: str = "EUR"
     currency_decimals: int = 2

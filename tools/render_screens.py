@@ -1,7 +1,9 @@
 """Render every screen offscreen on a demo shop into docs/screenshots/ (run after UI work,
 then look at the pictures: cut text, overlaps and empty panels are defects).
 
-    python tools/render_screens.py [--size 1280x800] [--out docs/screenshots]
+    python tools/render_screens.py [--size 1280x800] [--out docs/screenshots] [--language es]
+
+Without --language the screens show the English source texts (in the PC's locale).
 """
 
 import argparse
@@ -22,7 +24,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from loyalty.clock import FixedClock  # noqa: E402
 from loyalty.complaints import open_complaint, record_satisfaction, resolve_complaint  # noqa: E402
 from loyalty.members import NewMember, enrol_member  # noqa: E402
-from loyalty.programme import save_settings  # noqa: E402
+from loyalty.programme import LANGUAGES, save_settings  # noqa: E402
 from loyalty.sales import post_sale  # noqa: E402
 from loyalty.shop import open_shop  # noqa: E402
 from loyalty.staff import add_staff, sign_in  # noqa: E402
@@ -31,6 +33,7 @@ from loyalty.survey import record_answers, set_questions  # noqa: E402
 from ui.formatting import choose_locale  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
 from ui.sign_in import ApprovalDialog, SignInDialog  # noqa: E402
+from ui.translations import install_translator  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -81,12 +84,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--size", default="1280x800")
     parser.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
+    parser.add_argument("--language", choices=LANGUAGES, help="the shop's language: screens, slips and cards")
     args = parser.parse_args()
     width, height = (int(part) for part in args.size.split("x"))
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication([])
-    choose_locale()
+    if args.language:
+        install_translator(app, args.language)
+    else:
+        choose_locale()
     shots = []
 
     def shoot(widget, name):
@@ -95,7 +102,11 @@ def main() -> None:
         shots.append(name)
 
     with tempfile.TemporaryDirectory() as folder:
-        window = MainWindow(open_shop(Path(folder) / "demo.sqlite"))
+        shop = open_shop(Path(folder) / "demo.sqlite")
+        if args.language:
+            with write_transaction(shop.db):
+                save_settings(shop.db, {"language": args.language})
+        window = MainWindow(shop)
         window.resize(width, height)
         window.show()
         shoot(window, "first-window-empty")

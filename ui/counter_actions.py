@@ -130,9 +130,11 @@ class SalePanel(ActionPanel):
             text = self.tr("Receipt {ref} was already recorded: nothing added · balance {balance}")
         else:
             text = self.tr("{points} points for {amount} · balance {balance}")
+            bonus_texts = {"birthday": self.tr("{points} birthday bonus"), "referral": self.tr("{points} referral bonus"),
+                           "welcome": self.tr("{points} welcome bonus"), "campaign": self.tr("{points} campaign bonus")}
             for bonus in result.bonuses:
-                text += " · " + self.tr("{points} {kind} bonus").format(
-                    points=signed_points_text(bonus.points), kind=bonus.bonus_kind)
+                text += " · " + bonus_texts.get(bonus.bonus_kind, self.tr("{points} bonus")).format(
+                    points=signed_points_text(bonus.points))
             if result.tier_changed:
                 text += " · " + self.tr("now {tier}!").format(tier=result.tier.name)
         self.succeeded.emit(text.format(ref=result.entry.receipt_ref, points=signed_points_text(result.earning.total),

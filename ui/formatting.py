@@ -1,26 +1,74 @@
 """Display formatting (the only place the UI turns numbers into text), by QLocale:
-`1.234,50 €` for a Spanish PC, `€1,234.50`-style grouping for an English one.
+`1.234,50 €` in Spanish (Spain), `€1,234.50` in English, `$1,234.50` for pesos on a Mexican PC.
+The default QLocale follows the shop's language (ui.translations.install_translator).
 Integer arithmetic only: money never passes through a float, even for display."""
 
 from fractions import Fraction
 
 from PySide6.QtCore import QDate, QDateTime, QLocale, Qt
 
-CURRENCY_SYMBOLS = {"EUR": "€", "USD": "$", "GBP": "£", "MXN": "$", "ARS": "$", "COP": "$", "CLP": "$"}
+# The shop's currency (an ISO code in its settings) as the counter shows it; others show the code.
+CURRENCY_SYMBOLS = {"EUR": "€", "USD": "$", "GBP": "£", "MXN": "$", "ARS": "$", "COP": "$", "CLP": "$",
+                    "UYU": "$", "PEN": "S/", "BOB": "Bs", "PYG": "₲", "GTQ": "Q", "CRC": "₡", "DOP": "RD$",
+                    "VES": "Bs.", "HNL": "L", "NIO": "C$", "PAB": "B/.", "CHF": "CHF"}
+
+# Where the PC's own locale speaks another language than the one chosen for the shop.
+LANGUAGE_LOCALES = {
+    "es": (QLocale.Language.Spanish, QLocale.Country.Spain),
+    # British conventions (day before month, 24-hour clock) read right to the first
+    # shops, in Spain and Latin America; an English-speaking PC keeps its own.
+    "en": (QLocale.Language.English, QLocale.Country.UnitedKingdom),
+}
 
 
-def money_text(minor_units: int, decimals: int = 2, currency: str = "EUR") -> str:
-    locale = QLocale()
+def locale_for(language: str | None, system: QLocale | None = None) -> QLocale:
+    """The locale for the shop's language: the PC's own when it speaks that language (so a
+    Mexican PC keeps Mexican number formats), else Spain's Spanish or British English.
+    No language: the PC's locale, or Spanish (Spain) when it has none set (the bare "C")."""
+    system = system if system is not None else QLocale.system()
+    if language is None:
+        if system.language() in (QLocale.Language.C, QLocale.Language.AnyLanguage):
+            return QLocale(*LANGUAGE_LOCALES["es"])
+        return system
+    wanted, country = LANGUAGE_LOCALES.get(language, LANGUAGE_LOCALES["es"])
+    return system if system.language() == wanted else QLocale(wanted, country)
+
+
+def currency_symbol(currency: str) -> str:
+    return CURRENCY_SYMBOLS.get(currency.upper(), currency)
+
+
+def _grouped(value: int, locale: QLocale) -> str:
+    """A whole number with the locale's digits and separator, grouped by thousands from
+    1.000 on, as tills and our printed slips do (CLDR leaves 4-digit Spanish numbers ungrouped)."""
+    digits = locale.toString(abs(value)).replace(locale.groupSeparator(), "")
+    if not locale.numberOptions() & QLocale.NumberOption.OmitGroupSeparator:
+        head = len(digits) % 3 or 3
+        digits = locale.groupSeparator().join([digits[:head]] + [digits[i:i + 3] for i in range(head, len(digits), 3)])
+    return (locale.negativeSign() if value < 0 else "") + digits
+
+
+def money_text(minor_units: int, decimals: int = 2, currency: str = "EUR", locale: QLocale | None = None) -> str:
+    """An amount in minor units in the shop's currency, with as many decimals as it has:
+    the locale decides separators and where the symbol goes (`1.234,50 €`, `€1,234.50`)."""
+    locale = locale if locale is not None else QLocale()
     units, minor = divmod(abs(minor_units), 10**decimals)
-    number = locale.toString(units)
+    number = _grouped(units, locale)
     if decimals:
         number += locale.decimalPoint() + f"{minor:0{decimals}d}"
-    sign = "-" if minor_units < 0 else ""
-    return f"{sign}{number} {CURRENCY_SYMBOLS.get(currency, currency)}"
+    # The locale's own pattern for a whole amount, with our exact digits put in its place.
+    symbol = currency_symbol(currency)
+    if not symbol:   # no currency: the bare amount (Qt would put in the locale's own currency)
+        return (locale.negativeSign() + number) if minor_units < 0 else number
+    pattern = locale.toCurrencyString(8, symbol, 0)
+    text = pattern.replace(locale.toString(8), number, 1) if locale.toString(8) in pattern else f"{number} {symbol}"
+    if symbol[-1:].isalpha() and text.startswith(symbol) and text[len(symbol):][:1].isdigit():
+        text = symbol + "\u00a0" + text[len(symbol):]   # "CHF 12.50", never "CHF12.50"
+    return (locale.negativeSign() + text) if minor_units < 0 else text
 
 
 def points_text(points: int) -> str:
-    return QLocale().toString(points)
+    return _grouped(points, QLocale())
 
 
 def signed_points_text(points: int) -> str:
@@ -40,12 +88,10 @@ def moment_text(iso_moment: str) -> str:
     return QLocale().toString(moment.toLocalTime(), QLocale.FormatType.ShortFormat)
 
 
-def choose_locale() -> QLocale:
-    """The PC's locale; Spanish (Spain) when the system has none set (the bare "C" locale
-    of a service or a minimal Linux), since the first shops are Spanish."""
-    system = QLocale.system()
-    chosen = QLocale(QLocale.Language.Spanish, QLocale.Country.Spain) if system.language() in (
-        QLocale.Language.C, QLocale.Language.AnyLanguage) else system
+def choose_locale(language: str | None = None) -> QLocale:
+    """Make the locale of `language` (see locale_for) the default one and return it; without
+    a language, the PC's locale, or Spanish (Spain) when the system has none set."""
+    chosen = locale_for(language)
     QLocale.setDefault(chosen)
     return chosen
 
@@ -55,15 +101,17 @@ def fraction_text(value: Fraction, places: int = 1) -> str:
     scale = 10**places
     scaled = (abs(value) * scale * 2 + 1) // 2
     units, decimals = divmod(int(scaled), scale)
-    text = QLocale().toString(units) + (QLocale().decimalPoint() + f"{decimals:0{places}d}" if places else "")
+    text = _grouped(units, QLocale()) + (QLocale().decimalPoint() + f"{decimals:0{places}d}" if places else "")
     return ("-" if value < 0 and scaled else "") + text
 
 
 def percent_text(value: Fraction, places: int = 1) -> str:
-    return fraction_text(value, places) + "\u00a0%"
+    """`12,5 %` in Spanish (a no-break space before the sign), `12.5%` in English."""
+    space = "" if QLocale().language() == QLocale.Language.English else "\u00a0"
+    return fraction_text(value, places) + space + QLocale().percent()
 
 
 def month_text(month: str) -> str:
-    """'2026-03' as the PC's language says it: 'marzo 2026', 'March 2026'."""
+    """'2026-03' in the screens' language: 'marzo 2026', 'March 2026'."""
     day = QDate.fromString(month + "-01", Qt.DateFormat.ISODate)
     return QLocale().toString(day, "MMMM yyyy") if day.isValid() else month

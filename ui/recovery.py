@@ -61,21 +61,19 @@ class IntegrityCheck(QObject):
 
 def ask_to_restore(parent: QWidget | None, db_path: Path, problem: str) -> BackupInfo | None:
     """Explain what is wrong; offer the newest good backup. The chosen backup, or None."""
+    translate = QCoreApplication.translate   # literal calls, so that lupdate finds them
     folder = backup_folder_beside(db_path)
     backup = newest_good_backup(folder)
-    title = _("The shop's database is damaged")
+    title = translate("recovery", "The shop's database is damaged")
     if backup is None:
-        QMessageBox.critical(parent, title, _("{problem}\n\nNo backup was found in {folder}. Do not delete the "
-                                              "database file: a technician may still rescue it.").format(
-            problem=problem, folder=folder))
+        QMessageBox.critical(parent, title, translate(
+            "recovery", "{problem}\n\nNo backup was found in {folder}. Do not delete the database file: a technician "
+                        "may still rescue it.").format(problem=problem, folder=folder))
         return None
-    text = _("{problem}\n\nThe newest good backup is from {when} UTC ({members} members). Put it in place of the "
-             "damaged database? The damaged file is kept beside it, renamed, not deleted.").format(
+    text = translate(
+        "recovery", "{problem}\n\nThe newest good backup is from {when} UTC ({members} members). Put it in place of "
+                    "the damaged database? The damaged file is kept beside it, renamed, not deleted.").format(
         problem=problem, when=f"{backup.taken_at:%d/%m/%Y %H:%M}", members=backup.members)
     if QMessageBox.question(parent, title, text) != QMessageBox.StandardButton.Yes:
         return None
     return backup
-
-
-def _(text: str) -> str:
-    return QCoreApplication.translate("recovery", text)

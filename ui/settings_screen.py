@@ -19,6 +19,7 @@ from .backups_panel import BackupsPanel
 from .feedback import StatusBanner
 from .formatting import money_text, points_text
 from .staff_panel import StaffPanel
+from .translations import LANGUAGE_NAMES
 
 EXAMPLE_SALE_UNITS = 25  # the live example: what a 25.00 sale earns at each tier
 
@@ -33,7 +34,9 @@ class SettingsScreen(QWidget):
         self.ctx = ctx
         self.fields: dict[str, QLineEdit] = {}
         groups = (
-            (self.tr("Shop"), (("shop_name", self.tr("Shop name")), ("currency", self.tr("Currency (ISO code)")),
+            (self.tr("Shop"), (("shop_name", self.tr("Shop name")),
+                               ("language", self.tr("Language of the screens, cards, slips and reports")),
+                               ("currency", self.tr("Currency (ISO code)")),
                                ("currency_decimals", self.tr("Currency decimals")),
                                ("timezone", self.tr("Time zone")))),
             (self.tr("Points"), (("earn_rate", self.tr("Points per 1.00 of sale")),
@@ -47,8 +50,7 @@ class SettingsScreen(QWidget):
             (self.tr("Cards and scanner"), (("card_prefix", self.tr("Card number prefix")),
                                             ("scan_min_length", self.tr("Shortest scan (characters)")),
                                             ("scan_prefix", self.tr("Scanner prefix character (optional)")))),
-            (self.tr("Printing"), (("language", self.tr("Language of cards and slips")),
-                                   ("logo_path", self.tr("Logo on cards (PNG or JPEG file, optional)")),
+            (self.tr("Printing"), (("logo_path", self.tr("Logo on cards (PNG or JPEG file, optional)")),
                                    ("card_printer", self.tr("Card printer")),
                                    ("card_paper", self.tr("Card sheet paper")),
                                    ("receipt_printer", self.tr("Slip printer (empty: preview only)")),
@@ -68,6 +70,12 @@ class SettingsScreen(QWidget):
                 field.setAccessibleName(label)
                 self.fields[name] = field
                 form.addRow(label, field)
+                if name == "language":
+                    self.language_note = QLabel(self.tr("The screens change language when the app is next started; "
+                                                        "cards, slips and reports at once."))
+                    self.language_note.setWordWrap(True)
+                    self.language_note.setStyleSheet("color: #555; font-size: 11pt;")
+                    form.addRow("", self.language_note)
             column.addWidget(box)
             if title == self.tr("Tiers"):
                 self.tiers = QTableWidget(0, len(TIER_COLUMNS))
@@ -117,7 +125,8 @@ class SettingsScreen(QWidget):
     def _field_for(self, name: str) -> QLineEdit | QComboBox:
         """A list to choose from where the setting has fixed choices or names a printer; text otherwise."""
         choices = {
-            "language": (("es", self.tr("Spanish")), ("en", self.tr("English"))),
+            # Each language in its own words, so that whoever reads only one of them finds it.
+            "language": tuple(LANGUAGE_NAMES.items()),
             "card_paper": (("A4", "A4"), ("Letter", "Letter")),
             "receipt_width": ((80, "80 mm"), (58, "58 mm")),
             "receipt_format": (("escpos", self.tr("ESC/POS (thermal printer, raw)")),
@@ -182,6 +191,7 @@ class SettingsScreen(QWidget):
 
     def save(self) -> None:
         changes = {name: self._value(field) for name, field in self.fields.items()}
+        language_before = self.ctx.programme().language
         try:
             with write_transaction(self.ctx.db):
                 programme = change_settings(self.ctx, changes)
@@ -196,7 +206,12 @@ class SettingsScreen(QWidget):
             return
         self.reload()
         self.backups.reload()   # the folder may have changed
-        self.banner.show_message("success", self.tr("Settings saved."))
+        if programme.language != language_before:
+            self.banner.show_message("success", self.tr(
+                "Settings saved. The new language applies to cards, slips and reports now, and to the screens "
+                "when the app is next started."))
+        else:
+            self.banner.show_message("success", self.tr("Settings saved."))
         self.saved.emit()
 
     def _focus_field(self, field_name: str | None) -> None:

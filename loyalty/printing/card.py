@@ -55,7 +55,7 @@ def card_content(ctx: Context, member: Member) -> CardContent:
     tier = tier_by_code(load_tiers(ctx.db), member.tier_code)
     unit = words.money(10**programme.currency_decimals, programme.currency_decimals, programme.currency)
     template = words["terms"] if programme.expiry_months else words["terms_never"]
-    terms = template.format(rate=programme.earn_rate, unit=unit, points=words.number(programme.points_per_currency_unit),
+    terms = template.format(rate=programme.earn_rate.replace(".", words.decimal), unit=unit, points=words.number(programme.points_per_currency_unit),
                             months=programme.expiry_months)
     return CardContent(programme.shop_name, member.name, tier.name, tier.colour, member.card, words["card_title"],
                        words["terms_title"], terms, programme.logo_path)
@@ -198,8 +198,9 @@ def draw_card_back(canvas: Canvas, card: CardContent, x: float, y: float) -> Non
 def cards_pdf(cards: Iterable[CardContent], path: str | Path, back: bool = True) -> Path:
     """One card per CR80 page, each followed by its back when `back` (for card printers)."""
     canvas = Canvas(str(path), pagesize=(CARD_WIDTH, CARD_HEIGHT))
-    canvas.setTitle("Member cards")
-    for card in cards:
+    for index, card in enumerate(cards):
+        if index == 0:
+            canvas.setTitle(card.card_title)   # in the shop's language, like the card
         draw_card_front(canvas, card, 0, 0)
         canvas.showPage()
         if back:
@@ -224,7 +225,8 @@ def card_sheet_pdf(cards: list[CardContent], path: str | Path, paper: str = "A4"
     bottom = (page_height - SHEET_ROWS * CARD_HEIGHT) / 2
     per_page = SHEET_COLUMNS * SHEET_ROWS
     canvas = Canvas(str(path), pagesize=(page_width, page_height))
-    canvas.setTitle("Member cards")
+    if cards:
+        canvas.setTitle(cards[0].card_title)   # in the shop's language, like the cards
     try:
         for index, card in enumerate(cards):
             if cancelled is not None and cancelled():

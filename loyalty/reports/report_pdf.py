@@ -67,7 +67,8 @@ def write_pdf(ctx: Context, report: Report, path: str | Path) -> Path:
         if name in MONEY_METRICS:
             return money(value)
         if name in RATE_METRICS:
-            return f"{value * 100:.1f} %".replace(".", words.decimal)
+            percent = " %" if words.language == "es" else "%"   # 12,5 % in Spanish, 12.5% in English
+            return f"{value * 100:.1f}".replace(".", words.decimal) + percent
         if isinstance(value, float):
             return f"{value:.2f}".replace(".", words.decimal)
         return words.number(value)
