@@ -138,6 +138,35 @@ def test_settings_save_all_or_nothing_and_reconfigure_the_scanner(qtbot, window,
     assert window.scanner.min_length == 10
 
 
+def test_settings_raise_every_threshold_at_once(qtbot, window, ctx):
+    """Silver above the current gold: the ladder changes in an order that keeps it rising."""
+    window.show_screen(4)
+    settings = window.settings
+    settings.tiers.item(1, 1).setText("2000")
+    settings.tiers.item(2, 1).setText("5000")
+    qtbot.mouseClick(settings.save_button, Qt.MouseButton.LeftButton)
+    assert settings.banner.kind == "success", settings.banner.text()
+    assert [t.min_spend_cents for t in load_tiers(ctx.db)] == [0, 200_000, 500_000]
+
+
+def test_settings_run_the_setup_again_with_the_current_values(qtbot, window, ctx):
+    from loyalty.staff import add_staff
+
+    add_staff(ctx, "Lucia", "owner", "2468")       # the shop has its owner: no owner page this time
+    window.show_screen(4)
+    settings = window.settings
+    qtbot.mouseClick(settings.setup_button, Qt.MouseButton.LeftButton)
+    wizard = settings.wizard
+    qtbot.waitExposed(wizard)
+    assert wizard.shop_name.text() == "Mi tienda"
+    wizard.shop_name.setText("Panadería Lola")
+    while wizard.currentId() != wizard.pageIds()[-1]:
+        wizard.next()
+    wizard.accept()
+    assert not wizard.isVisible() and load_programme(ctx.db).shop_name == "Panadería Lola"
+    assert settings.fields["shop_name"].text() == "Panadería Lola" and settings.banner.kind == "success"
+
+
 def test_settings_show_what_a_sale_earns_at_each_tier(window):
     settings = window.settings
     assert "25 points" in settings.example.text() and "Gold earns 37" in settings.example.text()

@@ -4,13 +4,12 @@ first (Enter goes on). Filled in with the shop's current values, so it is safe t
 from Settings: then it leaves out the owner's page. Everything is written at the end, by
 loyalty/setup.py, in one transaction; a refused value brings back its page with the reason."""
 
-from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QFormLayout, QGridLayout, QHBoxLayout, QLabel,
                                QLineEdit, QPushButton, QSpinBox, QVBoxLayout, QWizard, QWizardPage)
 
 from loyalty.context import Context
 from loyalty.errors import LoyaltyError
-from loyalty.money import parse_amount
+from loyalty.money import parse_amount, plain_amount   # as Settings shows amounts to edit
 from loyalty.points import points_for_sale, points_value
 from loyalty.programme import Programme
 from loyalty.setup import Setup, apply_setup, needs_owner
@@ -26,12 +25,6 @@ SHOP, MONEY, POINTS, TIERS, OWNER, DEMO = range(6)
 PAGE_OF_FIELD = {"shop_name": SHOP, "logo_path": SHOP, "language": SHOP, "currency": MONEY,
                  "currency_decimals": MONEY, "timezone": MONEY, "earn_rate": POINTS, "points_per_currency_unit": POINTS,
                  "expiry_months": POINTS, "name": OWNER, "pin": OWNER, "owner": OWNER, "demo": DEMO}
-
-
-def _plain_amount(minor_units: int, decimals: int) -> str:
-    """An amount to edit: no thousands separator (1.500 would be ambiguous to read back)."""
-    units, minor = divmod(minor_units, 10**decimals)
-    return f"{units}{QLocale().decimalPoint()}{minor:0{decimals}d}" if decimals else str(units)
 
 
 def _page(title: str, subtitle: str) -> QWizardPage:
@@ -154,7 +147,7 @@ class FirstRunWizard(QWizard):
         for row, tier in enumerate(self.ctx.tiers(), start=1):
             name = QLineEdit(tier.name)
             name.setAccessibleName(self.tr("Name of tier {number}").format(number=row))
-            spend = QLineEdit(_plain_amount(tier.min_spend_cents, decimals))
+            spend = QLineEdit(plain_amount(tier.min_spend_cents, decimals))
             spend.setAccessibleName(self.tr("Spend to reach tier {number}").format(number=row))
             spend.setEnabled(tier.rank > 0)          # the base tier starts at nothing
             multiplier = QLineEdit(tier.multiplier)
@@ -212,7 +205,7 @@ class FirstRunWizard(QWizard):
                     units = parse_amount(spend.text(), self.shown_decimals, allow_zero=True) // 10**self.shown_decimals
                 except LoyaltyError:
                     continue        # left as typed: Finish names the problem
-                spend.setText(_plain_amount(units * 10**decimals, decimals))
+                spend.setText(plain_amount(units * 10**decimals, decimals))
         self.shown_decimals = decimals
 
     def _update_example(self) -> None:

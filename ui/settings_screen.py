@@ -12,11 +12,12 @@ from loyalty.errors import LoyaltyError
 from loyalty.money import parse_amount, plain_amount
 from loyalty.points import points_for_sale
 from loyalty.programme import load_tiers
-from loyalty.settings import change_settings, change_tier
+from loyalty.settings import change_ladder, change_settings
 from loyalty.storage import write_transaction
 
 from .backups_panel import BackupsPanel
 from .feedback import StatusBanner
+from .first_run import FirstRunWizard
 from .formatting import money_text, points_text
 from .staff_panel import StaffPanel
 from .translations import LANGUAGE_NAMES
@@ -109,9 +110,13 @@ class SettingsScreen(QWidget):
         self.save_button.clicked.connect(self.save)
         self.revert_button = QPushButton(self.tr("Undo my changes"))
         self.revert_button.clicked.connect(self.reload)
+        self.setup_button = QPushButton(self.tr("Run the setup again…"))
+        self.setup_button.setToolTip(self.tr("The first start's questions: shop, money and time, points, tiers"))
+        self.setup_button.clicked.connect(self.run_setup)
         self.banner = StatusBanner()
         self.banner.show_message("info", self.tr("Change a value and press Save settings. Nothing is saved until then."))
         buttons = QHBoxLayout()
+        buttons.addWidget(self.setup_button)
         buttons.addStretch()
         buttons.addWidget(self.revert_button)
         buttons.addWidget(self.save_button)
@@ -121,6 +126,17 @@ class SettingsScreen(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.banner)
         self.reload()
+
+    def run_setup(self) -> None:
+        """The first-run wizard with the current values (window-modal, not blocking)."""
+        self.wizard = FirstRunWizard(self.ctx, self)
+        self.wizard.accepted.connect(self._setup_done)
+        self.wizard.open()
+
+    def _setup_done(self) -> None:
+        self.reload()
+        self.banner.show_message("success", self.tr("Setup saved."))
+        self.saved.emit()
 
     def _field_for(self, name: str) -> QLineEdit | QComboBox:
         """A list to choose from where the setting has fixed choices or names a printer; text otherwise."""
@@ -195,11 +211,12 @@ class SettingsScreen(QWidget):
         try:
             with write_transaction(self.ctx.db):
                 programme = change_settings(self.ctx, changes)
-                for row, code in enumerate(self._tier_codes):
-                    min_spend = parse_amount(self._tier_cell(row, "min_spend"), programme.currency_decimals,
-                                             field=f"{code}: min_spend", allow_zero=True)
-                    change_tier(self.ctx, code, min_spend, self._tier_cell(row, "multiplier"),
-                                self._tier_cell(row, "name"), self._tier_cell(row, "colour"))
+                change_ladder(self.ctx, [
+                    {"code": code, "min_spend_cents": parse_amount(self._tier_cell(row, "min_spend"),
+                                                                   programme.currency_decimals,
+                                                                   field=f"{code}: min_spend", allow_zero=True),
+                     "multiplier": self._tier_cell(row, "multiplier"), "name": self._tier_cell(row, "name"),
+                     "colour": self._tier_cell(row, "colour")} for row, code in enumerate(self._tier_codes)])
         except LoyaltyError as error:
             self.banner.show_message("error", self.tr("Nothing was saved. {problem}").format(problem=error.message))
             self._focus_field(error.field)
