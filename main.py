@@ -1,9 +1,13 @@
-"""Start the app: `python main.py` opens the window; `python main.py COMMAND ...` runs the CLI.
+"""Start the app: `python main.py` opens the window; `python main.py COMMAND ...` runs the CLI;
+`python main.py --self-test` checks this installation (see loyalty/self_test.py).
 
 The CLI never loads Qt, so scheduled tasks run on a machine without a display.
 """
 
 import sys
+import time
+
+STARTED = time.perf_counter()   # the self-test reports how long the window took from here
 
 
 def opens_the_window(argv: list[str]) -> bool:
@@ -20,6 +24,10 @@ def opens_the_window(argv: list[str]) -> bool:
 
 
 def main(argv: list[str]) -> int:
+    if argv == ["--self-test"]:
+        from loyalty.self_test import run_self_test
+
+        return run_self_test(window_checks)
     if opens_the_window(argv):
         from ui.app import main as run_gui
 
@@ -27,6 +35,13 @@ def main(argv: list[str]) -> int:
     from loyalty.cli import main as run_cli
 
     return run_cli(argv)
+
+
+def window_checks():
+    """Imported only here, so that missing Qt libraries fail one check, after the domain's."""
+    from ui.self_test import qt_checks
+
+    return lambda report, ctx, folder: qt_checks(report, ctx, folder, STARTED)
 
 
 if __name__ == "__main__":

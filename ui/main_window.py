@@ -21,6 +21,7 @@ from loyalty.permissions import allowed
 from loyalty.staff import has_staff
 from loyalty.storage import database_path
 
+from .about_dialog import AboutDialog
 from .audit_screen import AuditScreen
 from .catalog_screen import CatalogScreen
 from .counter_screen import CounterScreen
@@ -59,6 +60,11 @@ class MainWindow(QMainWindow):
         self.demo_button = QPushButton(self.tr("Load demo data"))
         self.demo_button.setAccessibleName(self.tr("Load demo data"))
         self.demo_button.clicked.connect(self.load_demo)
+        self.about_button = QPushButton(self.tr("About (F1)"))
+        self.about_button.setAccessibleName(self.tr("About this app"))
+        self.about_button.clicked.connect(self.show_about)
+        QShortcut(QKeySequence("F1"), self, self.show_about)
+        self.about_dialog = None
         header = QHBoxLayout()
         header.addWidget(self.shop_label)
         header.addStretch()
@@ -67,6 +73,7 @@ class MainWindow(QMainWindow):
             label.setStyleSheet("font-size: 12pt; color: #333; padding: 0 8px;")
             header.addWidget(label)
         header.insertWidget(header.indexOf(self.staff_label) + 1, self.switch_button)
+        header.addWidget(self.about_button)
 
         self.printing = PrintService(ctx, self)
         self.counter = CounterScreen(ctx, self.counter_search, self.printing)
@@ -208,6 +215,11 @@ class MainWindow(QMainWindow):
         self.counter.redeem.refresh()
         self.settings.reload()
         self.refresh()
+
+    def show_about(self) -> None:
+        """F1: version, database and log file (what support asks first)."""
+        self.about_dialog = AboutDialog(database_path(self.ctx.db), parent=self)
+        self.about_dialog.open()
 
     def closeEvent(self, event) -> None:
         self.shutdown()

@@ -52,7 +52,7 @@
 <context>
     <name>ApprovalDialog</name>
     <message>
-        <location filename="../../ui/sign_in.py" line="+114"/>
+        <location filename="../../ui/sign_in.py" line="+92"/>
         <source>Approval needed</source>
         <translation>Se necesita autorización</translation>
     </message>
@@ -1088,46 +1088,6 @@ Qué hacer:
     </message>
 </context>
 <context>
-    <name>CreateOwnerDialog</name>
-    <message>
-        <location filename="../../ui/sign_in.py" line="-55"/>
-        <source>Welcome</source>
-        <translation>Bienvenida</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Create the owner&apos;s account. The owner changes the settings, adds staff and sees the reports. Use a password of 8 or more characters, or a PIN of 4 to 8 digits.</source>
-        <translation>Cree la cuenta del propietario. El propietario cambia la configuración, da de alta al personal y ve los informes. Use una contraseña de 8 o más caracteres, o un PIN de 4 a 8 cifras.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Name</source>
-        <translation>Nombre</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+2"/>
-        <source>Password or PIN</source>
-        <translation>Contraseña o PIN</translation>
-    </message>
-    <message>
-        <location line="-2"/>
-        <location line="+3"/>
-        <source>Again</source>
-        <translation>Repetir</translation>
-    </message>
-    <message>
-        <location line="-2"/>
-        <source>Your name</source>
-        <translation>Su nombre</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>pin: the two entries differ</source>
-        <translation>PIN: los dos valores no coinciden</translation>
-    </message>
-</context>
-<context>
     <name>EnrolDialog</name>
     <message>
         <location filename="../../ui/enrol_dialog.py" line="+21"/>
@@ -1218,7 +1178,7 @@ Qué hacer:
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../ui/first_run.py" line="+49"/>
+        <location filename="../../ui/first_run.py" line="+42"/>
         <source>Set up the shop</source>
         <translation>Configurar la tienda</translation>
     </message>
@@ -3234,7 +3194,7 @@ Why (e.g. asked at the counter today)?</source>
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../ui/settings_screen.py" line="+37"/>
+        <location filename="../../ui/settings_screen.py" line="+38"/>
         <source>Shop</source>
         <translation>Tienda</translation>
     </message>
@@ -3436,12 +3396,27 @@ Why (e.g. asked at the counter today)?</source>
         <translation>Deshacer mis cambios</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Run the setup again…</source>
+        <translation>Repetir la configuración inicial…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The first start&apos;s questions: shop, money and time, points, tiers</source>
+        <translation>Las preguntas del primer inicio: tienda, moneda y hora, puntos, niveles</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>Change a value and press Save settings. Nothing is saved until then.</source>
         <translation>Cambie un valor y pulse Guardar configuración. No se guarda nada hasta entonces.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
+        <source>Setup saved.</source>
+        <translation>Configuración inicial guardada.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>ESC/POS (thermal printer, raw)</source>
         <translation>ESC/POS (impresora térmica, directo)</translation>
     </message>
@@ -3461,7 +3436,7 @@ Why (e.g. asked at the counter today)?</source>
         <translation>Sí</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+71"/>
         <source>Nothing was saved. {problem}</source>
         <translation>No se guardó nada. {problem}</translation>
     </message>
@@ -3494,7 +3469,7 @@ Why (e.g. asked at the counter today)?</source>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../ui/sign_in.py" line="+10"/>
+        <location filename="../../ui/sign_in.py" line="-31"/>
         <source>Sign in</source>
         <translation>Iniciar sesión</translation>
     </message>
@@ -3867,7 +3842,7 @@ Why (e.g. asked at the counter today)?</source>
 <context>
     <name>_StaffDialog</name>
     <message>
-        <location filename="../../ui/sign_in.py" line="-75"/>
+        <location filename="../../ui/sign_in.py" line="-52"/>
         <source>Problem</source>
         <translation>Problema</translation>
     </message>
