@@ -1,12 +1,13 @@
-"""Signing in: the first start's owner account, the sign-in (also a quick switch of cashier
-and the unlock after the idle lock), and a manager's on-the-spot approval of one action.
+"""Signing in (also a quick switch of cashier and the unlock after the idle lock), and a
+manager's on-the-spot approval of one action (the first start's owner account is made by
+the setup wizard, ui/first_run.py).
 Each dialog checks through loyalty/staff.py and says what went wrong in its own window."""
 
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout
 
 from loyalty.context import Context
 from loyalty.errors import LoyaltyError, PermissionDeniedError
-from loyalty.staff import add_staff, approved_by, list_staff, sign_in
+from loyalty.staff import approved_by, list_staff, sign_in
 
 
 class _StaffDialog(QDialog):
@@ -51,29 +52,6 @@ class _StaffDialog(QDialog):
 
     def on_problem(self) -> None:
         pass
-
-
-class CreateOwnerDialog(_StaffDialog):
-    """A shop's first start: the owner's account, which then adds the staff."""
-
-    def __init__(self, ctx: Context, parent=None):
-        super().__init__(self.tr("Welcome"), self.tr(
-            "Create the owner's account. The owner changes the settings, adds staff and sees the reports. "
-            "Use a password of 8 or more characters, or a PIN of 4 to 8 digits."), parent)
-        self.ctx = ctx
-        self.name = QLineEdit()
-        self.name.setAccessibleName(self.tr("Name"))
-        self.secret, self.again = self.secret_field(self.tr("Password or PIN")), self.secret_field(self.tr("Again"))
-        self.form.addRow(self.tr("Your name"), self.name)
-        self.form.addRow(self.tr("Password or PIN"), self.secret)
-        self.form.addRow(self.tr("Again"), self.again)
-        self.name.setFocus()
-
-    def attempt(self) -> Context:
-        if self.secret.text() != self.again.text():
-            raise LoyaltyError(self.tr("pin: the two entries differ"), "pin")
-        add_staff(self.ctx, self.name.text(), "owner", self.secret.text())
-        return sign_in(self.ctx, self.name.text(), self.secret.text())
 
 
 class SignInDialog(_StaffDialog):
