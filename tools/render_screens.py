@@ -30,6 +30,7 @@ from loyalty.shop import open_shop  # noqa: E402
 from loyalty.staff import add_staff, sign_in  # noqa: E402
 from loyalty.storage import write_transaction  # noqa: E402
 from loyalty.survey import record_answers, set_questions  # noqa: E402
+from ui.first_run import POINTS, SHOP, TIERS, FirstRunWizard  # noqa: E402
 from ui.formatting import choose_locale  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
 from ui.sign_in import ApprovalDialog, SignInDialog  # noqa: E402
@@ -106,10 +107,21 @@ def main() -> None:
         if args.language:
             with write_transaction(shop.db):
                 save_settings(shop.db, {"language": args.language})
+        wizard = FirstRunWizard(shop)
+        wizard.resize(760, 560)
+        wizard.show()
+        for page, name in ((SHOP, "first-run-shop"), (POINTS, "first-run-points"), (TIERS, "first-run-tiers")):
+            while wizard.currentId() != page:
+                wizard.next()
+            shoot(wizard, name)
+        wizard.reject()
         window = MainWindow(shop)
         window.resize(width, height)
         window.show()
         shoot(window, "first-window-empty")
+        window.show_about()
+        shoot(window.about_dialog, "about")
+        window.about_dialog.reject()
         window.load_demo()
         ctx, counter = window.ctx, window.counter
         busy = ctx.db.execute("SELECT card FROM members WHERE notes = '' ORDER BY balance DESC LIMIT 1").fetchone()[0]
