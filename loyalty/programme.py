@@ -40,6 +40,7 @@ class Programme:
     card_prefix: str = "2"
     scan_min_length: int = 8              # a keyboard burst this long ending in Enter is a card scan
     scan_prefix: str = ""                 # optional character the scanner is set to send first
+    scan_max_gap_ms: int = 100            # a longer pause between two keys ends a scan (a slow scanner: more)
     card_printer: str = ""                # system printer name; empty = ask each time
     card_paper: str = "A4"                # card sheets: A4 or Letter
     receipt_printer: str = ""             # system printer name; empty = no slips unless asked
@@ -80,6 +81,7 @@ _INT_LIMITS = {
     "birthday_bonus": (0, 1_000_000),
     "referral_bonus": (0, 1_000_000),
     "scan_min_length": (4, 32),
+    "scan_max_gap_ms": (20, 500),
 }
 
 

@@ -129,13 +129,14 @@ def test_settings_save_all_or_nothing_and_reconfigure_the_scanner(qtbot, window,
     assert settings.banner.kind == "error" and "scan_min_length" in settings.banner.text()
     assert load_programme(ctx.db).shop_name == "Mi tienda", "nothing saved when one field is wrong"
     settings.fields["scan_min_length"].setText("10")
+    settings.fields["scan_max_gap_ms"].setText("250")          # a slow scanner
     settings.tiers.item(2, 1).setText("2000")
     qtbot.mouseClick(settings.save_button, Qt.MouseButton.LeftButton)
     assert settings.banner.kind == "success"
     assert load_programme(ctx.db).shop_name == "Panadería Lola"
     assert {t.code: t.min_spend_cents for t in load_tiers(ctx.db)}["gold"] == 200_000
     assert window.shop_label.text() == "Panadería Lola"
-    assert window.scanner.min_length == 10
+    assert window.scanner.min_length == 10 and window.scanner.max_gap_ms == 250
 
 
 def test_settings_raise_every_threshold_at_once(qtbot, window, ctx):

@@ -111,7 +111,8 @@ class MainWindow(QMainWindow):
         central.setLayout(layout)
         self.setCentralWidget(central)
 
-        self.scanner = ScanDetector(self, programme.scan_min_length, prefix=programme.scan_prefix)
+        self.scanner = ScanDetector(self, programme.scan_min_length, programme.scan_max_gap_ms,
+                                    prefix=programme.scan_prefix)
         self.scanner.scanned.connect(self.card_scanned)
         self.members.open_at_counter.connect(self.card_scanned)
         self.settings.saved.connect(self.settings_saved)
@@ -190,7 +191,7 @@ class MainWindow(QMainWindow):
 
     def settings_saved(self) -> None:
         programme = self.ctx.programme()
-        self.scanner.configure(programme.scan_min_length, programme.scan_prefix)
+        self.scanner.configure(programme.scan_min_length, programme.scan_prefix, programme.scan_max_gap_ms)
         self.idle.set_minutes(programme.lock_after_minutes)
         self.refresh()
         self.counter.refresh_member()

@@ -49,8 +49,10 @@ class ScanDetector(QObject):
         self.release_timer.stop()
         QApplication.instance().removeEventFilter(self)
 
-    def configure(self, min_length: int, prefix: str) -> None:
+    def configure(self, min_length: int, prefix: str, max_gap_ms: int | None = None) -> None:
         self.min_length, self.prefix = min_length, prefix
+        if max_gap_ms is not None:
+            self.max_gap_ms = max_gap_ms
 
     # -- the filter -----------------------------------------------------------
     def eventFilter(self, target: QObject, event: QEvent) -> bool:

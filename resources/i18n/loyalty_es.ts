@@ -1633,12 +1633,12 @@ Qué hacer:
     </message>
     <message>
         <location line="+1"/>
-        <location line="+86"/>
+        <location line="+87"/>
         <source>Switch staff</source>
         <translation>Cambiar de usuario</translation>
     </message>
     <message>
-        <location line="-82"/>
+        <location line="-83"/>
         <location line="+1"/>
         <source>Load demo data</source>
         <translation>Cargar datos de demostración</translation>
@@ -1695,7 +1695,7 @@ campañas</translation>
         <translation>Retención</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>cashier</source>
         <translation>cajero/a</translation>
     </message>
@@ -3260,13 +3260,13 @@ Why (e.g. asked at the counter today)?</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+32"/>
+        <location line="+33"/>
         <location line="+4"/>
         <source>Tiers</source>
         <translation>Niveles</translation>
     </message>
     <message>
-        <location line="-36"/>
+        <location line="-37"/>
         <source>Qualifying spend counted over (days)</source>
         <translation>Gasto que cuenta para el nivel, de los últimos (días)</translation>
     </message>
@@ -3294,6 +3294,11 @@ Why (e.g. asked at the counter today)?</source>
         <location line="+1"/>
         <source>Scanner prefix character (optional)</source>
         <translation>Carácter de prefijo del lector (opcional)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Longest pause within a scan (ms)</source>
+        <translation>Pausa máxima dentro de un escaneo (ms)</translation>
     </message>
     <message>
         <location line="+1"/>
