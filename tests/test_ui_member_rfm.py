@@ -45,14 +45,20 @@ def test_one_members_scores_are_those_of_the_whole_ranking(ctx, shop_with_sales)
     assert eva.days_since_last == 0 and eva.r > ana.r
 
 
-def test_the_member_record_shows_rfm_beside_the_profile(qtbot, window, ctx, shop_with_sales):
-    score = rfm_scores(ctx)[shop_with_sales["Pablo"].id]
+def scored_record(qtbot, window, name: str):
+    """The member's record opened from the Members screen, its scores counted."""
     window.show_screen(1)
     qtbot.waitUntil(lambda: window.members.model.rowCount() == 6)
-    row = next(r for r in range(6) if window.members.model.member_at(r).name == "Pablo")
+    row = next(r for r in range(6) if window.members.model.member_at(r).name == name)
     window.members.open_details(row)
     detail = window.members.detail
     qtbot.waitUntil(lambda: detail.rfm_thread is None, timeout=10_000)
+    return detail
+
+
+def test_the_member_record_shows_rfm_beside_the_profile(qtbot, window, ctx, shop_with_sales):
+    score = rfm_scores(ctx)[shop_with_sales["Pablo"].id]
+    detail = scored_record(qtbot, window, "Pablo")
     text = detail.rfm.text()
     assert f"RFM {score.r} · {score.f} · {score.m}" in text
     assert score.segment.replace("_", " ") in text and "4 purchases" in text
@@ -65,12 +71,7 @@ def test_the_member_record_shows_rfm_beside_the_profile(qtbot, window, ctx, shop
 
 
 def test_a_member_without_recent_purchases_has_no_scores(qtbot, window, ctx, shop_with_sales):
-    window.show_screen(1)
-    qtbot.waitUntil(lambda: window.members.model.rowCount() == 6)
-    row = next(r for r in range(6) if window.members.model.member_at(r).name == "Rosa")
-    window.members.open_details(row)
-    detail = window.members.detail
-    qtbot.waitUntil(lambda: detail.rfm_thread is None, timeout=10_000)
+    detail = scored_record(qtbot, window, "Rosa")
     assert "no purchase in the last twelve months" in detail.rfm.text()
     assert "ABC class in the 2026-02 report: none" in detail.rfm.text()
     detail.reject()
@@ -78,12 +79,7 @@ def test_a_member_without_recent_purchases_has_no_scores(qtbot, window, ctx, sho
 
 def test_a_cashier_sees_the_scores_without_the_reports_abc_class(qtbot, window, ctx, shop_with_sales):
     ctx.role = "cashier"
-    window.show_screen(1)
-    qtbot.waitUntil(lambda: window.members.model.rowCount() == 6)
-    row = next(r for r in range(6) if window.members.model.member_at(r).name == "Pablo")
-    window.members.open_details(row)
-    detail = window.members.detail
-    qtbot.waitUntil(lambda: detail.rfm_thread is None, timeout=10_000)
+    detail = scored_record(qtbot, window, "Pablo")
     assert "RFM " in detail.rfm.text() and "ABC" not in detail.rfm.text()
     detail.reject()
 
