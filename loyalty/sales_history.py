@@ -26,7 +26,7 @@ from .ledger import _ADD_TO_BALANCE, _OPEN_LOT, _entry_values, _expiry_of_points
 from .members import Member, member_by_card
 from .sales import (DueBonus, bonuses_due, earning_for_sale, post_sale, require_same_sale, sale_columns,
                     sale_key)
-from .storage.bulk import in_batches, placeholders
+from .storage.bulk import in_batches, placeholders, rows_where_in
 from .tiers import UPGRADE_REASON, record_tier_change, tier_after_sale, tier_by_code
 
 BATCH = 2_000             # entries written per statement
@@ -54,8 +54,8 @@ def post_sales_history(ctx: Context, sales: list[HistoricSale], award_points: bo
 
 
 def _anyone_owes_points(ctx: Context, member_ids: set[int]) -> bool:
-    return any(ctx.db.execute(f"SELECT 1 FROM members WHERE id IN ({placeholders(batch)}) AND balance < 0 LIMIT 1",
-                              batch).fetchone() for batch in in_batches(sorted(member_ids)))
+    return any(True for _ in rows_where_in(ctx.db, "SELECT 1 FROM members WHERE id IN ({}) AND balance < 0",
+                                           sorted(member_ids)))
 
 
 def _one_by_one(ctx: Context, sales: list[HistoricSale], award_points: bool, progress) -> tuple[int, int]:
@@ -202,10 +202,8 @@ class _Replay:
         """The amounts of the sales already on file with these receipts, by key."""
         keys = {sale_key(self.members[sale.card].id, sale.ref) for sale in self.sales}
         recorded: dict[str, int] = {}
-        for batch in in_batches(sorted(keys)):
-            recorded.update(self.ctx.db.execute(
-                f"SELECT idempotency_key, amount_cents FROM entries WHERE idempotency_key IN ({placeholders(batch)})",
-                batch).fetchall())
+        recorded.update(rows_where_in(self.ctx.db, "SELECT idempotency_key, amount_cents FROM entries "
+                                                   "WHERE idempotency_key IN ({})", sorted(keys)))
         return recorded
 
     def _spend_before(self, by_id: dict[int, Member]) -> tuple[dict[int, list[str]], dict[int, list[int]]]:
@@ -216,31 +214,23 @@ class _Replay:
         first, last = to_iso(self.sales[0].moment - self.window), to_iso(self.sales[-1].moment)
         times: dict[int, list[str]] = {}
         spends: dict[int, list[int]] = {}
-        for batch in in_batches(sorted(by_id)):
-            for member_id, at, spend in self.ctx.db.execute(
-                    f"SELECT member_id, created_at, spend_cents FROM entries WHERE member_id IN ({placeholders(batch)}) "
-                    "AND created_at > ? AND created_at <= ? AND spend_cents != 0 ORDER BY member_id, created_at, id",
-                    [*batch, first, last]):
-                times.setdefault(member_id, []).append(at)
-                spends.setdefault(member_id, []).append(spend)
+        for member_id, at, spend in rows_where_in(
+                self.ctx.db, "SELECT member_id, created_at, spend_cents FROM entries WHERE member_id IN ({}) "
+                "AND created_at > ? AND created_at <= ? AND spend_cents != 0 ORDER BY member_id, created_at, id",
+                sorted(by_id), first, last):
+            times.setdefault(member_id, []).append(at)
+            spends.setdefault(member_id, []).append(spend)
         return times, spends
 
     def _members_with_sales(self, by_id: dict[int, Member]) -> set[int]:
-        found: set[int] = set()
-        for batch in in_batches(sorted(by_id)):
-            found.update(row[0] for row in self.ctx.db.execute(
-                f"SELECT DISTINCT member_id FROM entries WHERE member_id IN ({placeholders(batch)}) AND kind = 'earn'",
-                batch))
-        return found
+        return {member_id for (member_id,) in rows_where_in(
+            self.ctx.db, "SELECT DISTINCT member_id FROM entries WHERE member_id IN ({}) AND kind = 'earn'",
+            sorted(by_id))}
 
     def _bonuses_given(self, by_id: dict[int, Member]) -> set[str]:
         """The keys of the bonuses these members already have (a referrer's is on the referrer)."""
-        given: set[str] = set()
-        for batch in in_batches(sorted(by_id)):
-            given.update(row[0] for row in self.ctx.db.execute(
-                f"SELECT idempotency_key FROM entries WHERE member_id IN ({placeholders(batch)}) AND kind = 'bonus'",
-                batch))
-        for batch in in_batches([f"referral:referrer:{member_id}" for member_id in sorted(by_id)]):
-            given.update(row[0] for row in self.ctx.db.execute(
-                f"SELECT idempotency_key FROM entries WHERE idempotency_key IN ({placeholders(batch)})", batch))
-        return given
+        own = rows_where_in(self.ctx.db, "SELECT idempotency_key FROM entries WHERE member_id IN ({}) "
+                            "AND kind = 'bonus'", sorted(by_id))
+        as_referrer = rows_where_in(self.ctx.db, "SELECT idempotency_key FROM entries WHERE idempotency_key IN ({})",
+                                    [f"referral:referrer:{member_id}" for member_id in sorted(by_id)])
+        return {key for (key,) in (*own, *as_referrer)}

@@ -101,5 +101,12 @@ def in_batches(values, size: int = 500):
         yield values[start:start + size]
 
 
+def rows_where_in(db: Database, sql: str, values, *more):
+    """The rows of `sql`, whose `IN ({})` is filled with `values` a batch at a time (within
+    SQLite's parameter limit); `more` parameters follow each batch's."""
+    for batch in in_batches(values):
+        yield from db.execute(sql.format(placeholders(batch)), [*batch, *more])
+
+
 def placeholders(values) -> str:
     return ", ".join("?" * len(values))
