@@ -19,6 +19,7 @@ from loyalty.self_test import SelfTest
 from loyalty.storage import database_path
 
 from .about_dialog import RESOURCES, AboutDialog, app_icon
+from .translations import compile_translations
 
 STARTED = time.perf_counter()   # main.py may pass an earlier moment: its own import
 
@@ -62,10 +63,13 @@ def _icon() -> tuple[None, str]:
 
 def _translations() -> tuple[None, str]:
     """Every translation source must have its compiled .qm beside it (the build compiles them
-    before PyInstaller copies resources/), and Qt must load it."""
+    before PyInstaller copies resources/; a fresh source checkout compiles them here), and Qt
+    must load it."""
     sources = sorted((RESOURCES / "i18n").glob("loyalty_*.ts"))
     if not sources:
         return None, "none in this build (the screens are in English)"
+    if not getattr(sys, "frozen", False):   # the source tree compiles them on demand, as the app's start does
+        compile_translations()
     loaded = []
     for source in sources:
         compiled = source.with_suffix(".qm")
