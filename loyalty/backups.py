@@ -17,6 +17,7 @@ from pathlib import Path
 
 from .context import Context
 from .errors import StorageError, ValidationError
+from .messages import t
 from .permissions import require
 from .storage import SCHEMA_VERSION, backup_to, database_path
 
@@ -44,24 +45,27 @@ def default_backup_folder(ctx: Context) -> Path:
 
 def make_backup(ctx: Context, kind: str = "manual", folder: str | Path | None = None) -> BackupInfo:
     if kind not in KINDS:
-        raise ValidationError(f"kind: one of {', '.join(KINDS)} (got '{kind}')", "kind")
+        raise ValidationError(t("kind: one of {choices} (got '{kind}')", choices=', '.join(KINDS), kind=kind), "kind")
     folder = Path(folder) if folder else default_backup_folder(ctx)
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise StorageError(f"backup folder {folder}: cannot be created ({error.strerror or error})") from error
+        raise StorageError(t("backup folder {folder}: cannot be created ({reason})",
+                             folder=folder, reason=error.strerror or error)) from error
     moment = ctx.clock.now().astimezone(timezone.utc)
     target = folder / f"loyalty-{moment:%Y%m%dT%H%M%SZ}-{kind}.sqlite"
     if target.exists():
-        raise StorageError(f"backup {target.name}: one was taken this very second; try again in a moment")
+        raise StorageError(t("backup {file}: one was taken this very second; try again in a moment", file=target.name))
     try:
         backup_to(ctx.db, target)
     except (sqlite3.Error, OSError) as error:
         target.unlink(missing_ok=True)
-        raise StorageError(f"backup to {folder}: failed ({error}); the shop's database is untouched") from error
+        raise StorageError(t("backup to {folder}: failed ({error}); the shop's database is untouched",
+                             folder=folder, error=error)) from error
     info = describe(target)
     if not info.ok:
-        raise StorageError(f"backup {target.name}: the copy does not pass its check ({info.problem})")
+        raise StorageError(t("backup {file}: the copy does not pass its check ({problem})",
+                             file=target.name, problem=info.problem))
     _facts_file(target).write_text(json.dumps(
         {"members": info.members, "last_entry_at": info.last_entry_at, "ok": info.ok, "problem": info.problem}))
     return info
@@ -165,16 +169,17 @@ def restore(ctx: Context, backup: str | Path) -> BackupInfo:
     require(ctx, "restore")
     source = describe(Path(backup)) if Path(backup).is_file() else None
     if source is None:
-        raise ValidationError(f"file: '{backup}' is not a file", "file")
+        raise ValidationError(t("file: '{backup}' is not a file", backup=backup), "file")
     if not source.ok or source.members is None:
-        raise ValidationError(f"file: {Path(backup).name} is not a readable loyalty backup "
-                              f"({source.problem or 'no members table'}); nothing was changed", "file")
+        raise ValidationError(t("file: {name} is not a readable loyalty backup ({problem}); nothing was changed",
+                                name=Path(backup).name, problem=source.problem or t("no members table")), "file")
     conn = sqlite3.connect(f"file:{Path(backup)}?mode=ro", uri=True)
     try:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         if version > SCHEMA_VERSION:
-            raise ValidationError(f"file: {Path(backup).name} was written by a newer version of the app "
-                                  f"(schema {version}); nothing was changed", "file")
+            raise ValidationError(t("file: {name} was written by a newer version of the app (schema {version}); "
+                                    "nothing was changed",
+                                    name=Path(backup).name, version=version), "file")
         safety = make_backup(ctx, "before-restore")
         conn.backup(ctx.db.conn)   # page by page into the open database, as one write
     finally:

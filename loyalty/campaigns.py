@@ -8,6 +8,7 @@ from .clock import to_iso
 from .audit import record
 from .context import Context
 from .errors import NotFoundError, ValidationError
+from .messages import field_name, t
 from .programme import parse_multiplier
 from .permissions import require
 from .storage import write_transaction
@@ -46,7 +47,8 @@ def parse_weekdays(text: str | None) -> str:
         elif part[:3] in WEEKDAY_NAMES:
             days.add(WEEKDAY_NAMES[part[:3]])
         else:
-            raise ValidationError(f"weekdays: '{part}' is not a weekday (use mon..sun, lun..dom or 1..7)", "weekdays")
+            raise ValidationError(t("weekdays: '{part}' is not a weekday (use mon..sun, lun..dom or 1..7)",
+                                    part=part), "weekdays")
     return ",".join(str(day) for day in sorted(days))
 
 
@@ -54,16 +56,17 @@ def parse_day(text: str, field: str) -> str:
     try:
         return date.fromisoformat(str(text).strip()).isoformat()
     except ValueError:
-        raise ValidationError(f"{field}: '{text}' is not a date such as 2026-03-01", field) from None
+        raise ValidationError(t("{field}: '{text}' is not a date such as 2026-03-01",
+                                field=field_name(field), text=text), field) from None
 
 
 def _validated_campaign(name: str, multiplier: str, starts_on: str, ends_on: str, weekdays: str | None) -> list:
     clean_name = " ".join((name or "").split())
     if not clean_name or len(clean_name) > 80:
-        raise ValidationError("name: 1 to 80 characters", "name")
+        raise ValidationError(t("name: 1 to 80 characters"), "name")
     start, end = parse_day(starts_on, "starts_on"), parse_day(ends_on, "ends_on")
     if start > end:
-        raise ValidationError(f"ends_on: {end} is before the start {start}", "ends_on")
+        raise ValidationError(t("ends_on: {end} is before the start {start}", end=end, start=start), "ends_on")
     return [clean_name, parse_multiplier(multiplier, "multiplier", maximum=20), start, end, parse_weekdays(weekdays)]
 
 
@@ -96,7 +99,7 @@ def update_campaign(ctx: Context, campaign_id: int, name: str, multiplier: str, 
 def campaign_by_id(ctx: Context, campaign_id: int) -> Campaign:
     row = next(ctx.db.query("SELECT * FROM campaigns WHERE id = ?", [campaign_id]), None)
     if row is None:
-        raise NotFoundError(f"campaign: no campaign {campaign_id}", "campaign")
+        raise NotFoundError(t("campaign: no campaign {campaign_id}", campaign_id=campaign_id), "campaign")
     return Campaign(**{**row, "active": bool(row["active"])})
 
 

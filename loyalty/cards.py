@@ -5,6 +5,7 @@ typo or a misread is reported as an invalid card rather than looked up."""
 import secrets
 
 from .errors import InvalidCardError
+from .messages import field_name, t
 
 CARD_LENGTH = 12
 
@@ -43,8 +44,10 @@ def normalize_card_text(text: str) -> str:
 
 def require_well_formed(number: str, field: str = "card") -> None:
     if not number.isdigit():
-        raise InvalidCardError(f"{field}: '{number}' is not a card number (digits only)", field)
+        raise InvalidCardError(t("{field}: '{number}' is not a card number (digits only)",
+                                 field=field_name(field), number=number), field)
     if not is_luhn_valid(number):
         raise InvalidCardError(
-            f"{field}: {number} is not a valid card number (check digit wrong: mistyped or misread)", field
+            t("{field}: {number} is not a valid card number (check digit wrong: mistyped or misread)",
+              field=field_name(field), number=number), field
         )

@@ -17,6 +17,7 @@ from . import backups, campaigns, corrections, daily, ledger, members, privacy, 
 from .cli_files import output_file
 from .clock import FixedClock
 from .errors import LoyaltyError, StorageError, ValidationError
+from .messages import t
 from .lookup import lookup_card
 from .money import parse_amount, plain_amount
 from .paths import default_database_path
@@ -36,7 +37,7 @@ class _Parser(argparse.ArgumentParser):
     """argparse, but its complaints become one line with exit status 2 like every other user error."""
 
     def error(self, message):
-        raise CommandLineError(f"command line: {message} (see --help)")
+        raise CommandLineError(t("command line: {message} (see --help)", message=message))
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -212,7 +213,8 @@ def _parse_now(text: str, tz_name: str) -> datetime:
     try:
         moment = datetime.fromisoformat(text)
     except ValueError:
-        raise ValidationError(f"--now: '{text}' is not an ISO date-time such as 2026-03-01T10:30", "now") from None
+        raise ValidationError(t("--now: '{text}' is not an ISO date-time such as 2026-03-01T10:30",
+                                text=text), "now") from None
     return moment if moment.tzinfo else moment.replace(tzinfo=ZoneInfo(tz_name))
 
 
@@ -297,7 +299,7 @@ def cmd_member_block(ctx, args, blocked=True):
 
 def cmd_member_export(ctx, args):
     if not (args.json_file or args.pdf):
-        raise ValidationError("file: give --json-file FILE, --pdf FILE or both", "file")
+        raise ValidationError(t("file: give --json-file FILE, --pdf FILE or both"), "file")
     member = members.member_by_card(ctx, args.card, allow_blocked=True)
     written = []
     if args.json_file:

@@ -4,6 +4,7 @@ status 2 and nothing written, unless --skip-invalid, which writes the valid rows
 from . import exports
 from .cli_files import output_file
 from .errors import ValidationError
+from .messages import t
 from .imports import members_import, sales_import
 
 
@@ -39,7 +40,7 @@ def add_export_command(sub) -> None:
 
 def cmd_export(ctx, args):
     if not (args.csv or args.xlsx or args.json_file):
-        raise ValidationError("export: say where: --csv DIR, --xlsx FILE or --json-file FILE", "export")
+        raise ValidationError(t("export: say where: --csv DIR, --xlsx FILE or --json-file FILE"), "export")
     targets = {"xlsx": args.xlsx and output_file(args.xlsx, "xlsx"),
                "json": args.json_file and output_file(args.json_file, "json")}
     written = [str(path) for path in exports.export_csv(ctx, args.csv)] if args.csv else []
@@ -84,9 +85,9 @@ def _refuse_or_list(found, good_rows: int, skip_invalid: bool) -> list[dict]:
     problems = [{"line": p.line, "column": p.column, "reason": p.reason} for p in found]
     if problems and not skip_invalid:
         lines = [f"line {p['line']}, {p['column']}: {p['reason']}" for p in problems]
-        raise ValidationError(f"file: {len(problems)} bad rows, nothing imported (--skip-invalid imports the "
-                              f"{good_rows} good ones): " + "; ".join(lines[:20]) + (" …" if len(lines) > 20 else ""),
-                              "file")
+        raise ValidationError(t("file: {count} bad rows, nothing imported (--skip-invalid imports the "
+                                "{good_rows} good ones): {rows}", count=len(problems), good_rows=good_rows,
+                                rows="; ".join(lines[:20]) + (" …" if len(lines) > 20 else "")), "file")
     return problems
 
 

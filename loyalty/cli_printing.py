@@ -3,6 +3,7 @@
 from datetime import date
 from .cli_files import output_file
 from .errors import ValidationError
+from .messages import t
 from .members import member_by_card
 from .printing.card import PAPERS
 from .printing.escpos import receipt_escpos
@@ -45,7 +46,8 @@ def cmd_cards(ctx, args):
         try:
             day = date.fromisoformat(args.since)
         except ValueError:
-            raise ValidationError(f"since: '{args.since}' is not a date such as 2026-03-01", "since") from None
+            raise ValidationError(t("since: '{since}' is not a date such as 2026-03-01",
+                                    since=args.since), "since") from None
         members = members_enrolled_since(ctx, day)
     else:
         members = members_due_a_card(ctx)
@@ -59,7 +61,7 @@ def cmd_cards(ctx, args):
 
 def cmd_receipt(ctx, args):
     if not (args.pdf or args.escpos or args.printer is not None):
-        raise ValidationError("receipt: say where it goes: --pdf FILE, --escpos FILE or --print PRINTER", "receipt")
+        raise ValidationError(t("receipt: say where it goes: --pdf FILE, --escpos FILE or --print PRINTER"), "receipt")
     receipt = receipt_for_entry(ctx, args.entry_id)
     done = {"entry_id": args.entry_id, "width": args.width}
     if args.pdf:

@@ -4,6 +4,7 @@ from dataclasses import asdict
 
 from .cli_files import output_file
 from .errors import ValidationError
+from .messages import t
 from .reports.export import write_csv, write_xlsx
 from .reports.fraud import fraud_flags
 from .reports.cache import report as period_report
@@ -28,19 +29,19 @@ def add_commands(sub) -> None:
 
 def _period(args):
     if args.month and (args.first or args.last):
-        raise ValidationError("month: give --month, or --from and --to, not both", "month")
+        raise ValidationError(t("month: give --month, or --from and --to, not both"), "month")
     if args.month:
         return month_period(args.month)
     if args.first and args.last:
         return range_period(args.first, args.last)
-    raise ValidationError("month: give --month YYYY-MM, or --from DATE and --to DATE", "month")
+    raise ValidationError(t("month: give --month YYYY-MM, or --from DATE and --to DATE"), "month")
 
 
 
 def cmd_report(ctx, args):
     period = _period(args)
     if not 1 <= args.churn_days <= 3650:
-        raise ValidationError(f"churn-days: between 1 and 3650 (got {args.churn_days})", "churn-days")
+        raise ValidationError(t("churn-days: between 1 and 3650 (got {days})", days=args.churn_days), "churn-days")
     targets = {"pdf": args.pdf and output_file(args.pdf, "pdf"), "xlsx": args.xlsx and output_file(args.xlsx, "xlsx")}
     report = period_report(ctx, period, args.churn_days)
     data = report_json(report)

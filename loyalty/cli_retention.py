@@ -11,6 +11,7 @@ from .campaigns import parse_day
 from .cli_files import output_file
 from .complaints import CATEGORIES
 from .errors import ValidationError
+from .messages import t
 from .followups import add_followup, complete_followup, generate_followups, open_followups
 from .members import member_by_card
 from .profiles import purchase_profile
@@ -168,9 +169,10 @@ def cmd_survey_set(ctx, args):
     try:
         questions = json.loads(Path(args.file).read_text(encoding="utf-8"))
     except (OSError, ValueError) as error:
-        raise ValidationError(f"file: {args.file} is not a JSON list of questions ({error})", "file") from None
+        raise ValidationError(t("file: {file} is not a JSON list of questions ({error})",
+                                file=args.file, error=error), "file") from None
     if not isinstance(questions, list) or not all(isinstance(q, dict) for q in questions):
-        raise ValidationError("file: a JSON list of questions, each an object", "file")
+        raise ValidationError(t("file: a JSON list of questions, each an object"), "file")
     items = set_questions(ctx, questions)
     return {"questions": [asdict(q) for q in items]}, f"{len(items)} questions set"
 
@@ -181,7 +183,7 @@ def cmd_survey_answer(ctx, args):
     for item in args.answer:
         number, _, value = item.partition("=")
         if not number.strip().isdigit() or int(number) not in by_position:
-            raise ValidationError(f"answer: '{item}' is not N=VALUE with N a question number", "answer")
+            raise ValidationError(t("answer: '{item}' is not N=VALUE with N a question number", item=item), "answer")
         answers[by_position[int(number)]] = value
     bonus = record_answers(ctx, args.card, answers)
     return {"bonus": bonus}, "Answers recorded" + (f"; {bonus} bonus points" if bonus else "")

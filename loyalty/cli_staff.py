@@ -14,6 +14,7 @@ from . import staff
 from .audit import audit_records, export_audit_csv
 from .cli_files import output_file
 from .errors import ValidationError
+from .messages import t
 
 
 def add_commands(sub) -> None:
@@ -60,7 +61,7 @@ def signed_in(ctx, args):
 
 def _ask(prompt: str) -> str:
     if not sys.stdin.isatty():
-        raise ValidationError("pin: give --pin or set LOYALTY_PIN (no terminal to ask on)", "pin")
+        raise ValidationError(t("pin: give --pin or set LOYALTY_PIN (no terminal to ask on)"), "pin")
     return getpass.getpass(prompt)
 
 
@@ -69,7 +70,7 @@ def _new_secret(args) -> str:
         return args.new_pin
     first = _ask("New PIN or password: ")
     if _ask("Again: ") != first:
-        raise ValidationError("pin: the two entries differ", "pin")
+        raise ValidationError(t("pin: the two entries differ"), "pin")
     return first
 
 

@@ -9,6 +9,7 @@ from datetime import timedelta
 from .clock import from_iso, local_date, to_iso
 from .context import Context
 from .errors import NotFoundError, ValidationError
+from .messages import field_name, t
 from .followups import SATISFACTION_CHECK_DAYS, add_followup
 from .ledger import append_entry
 from .members import member_by_card, member_by_id
@@ -42,13 +43,14 @@ _COLUMNS = ("id, member_id, category, description, staff_id, opened_at, status, 
 def _text(value: str | None, field: str, limit: int = 1000) -> str:
     clean = " ".join((value or "").split())
     if not clean or len(clean) > limit:
-        raise ValidationError(f"{field}: 1 to {limit} characters", field)
+        raise ValidationError(t("{field}: 1 to {limit} characters", field=field_name(field), limit=limit), field)
     return clean
 
 
 def open_complaint(ctx: Context, card: str, category: str, description: str) -> Complaint:
     if category not in CATEGORIES:
-        raise ValidationError(f"category: one of {', '.join(CATEGORIES)} (got '{category}')", "category")
+        raise ValidationError(t("category: one of {choices} (got '{category}')",
+                                choices=', '.join(CATEGORIES), category=category), "category")
     text = _text(description, "description")
     with write_transaction(ctx.db):
         require(ctx, "complaints")
@@ -62,7 +64,8 @@ def open_complaint(ctx: Context, card: str, category: str, description: str) -> 
 def resolve_complaint(ctx: Context, complaint_id: int, resolution: str, compensation_points: int = 0) -> Complaint:
     text = _text(resolution, "resolution")
     if not isinstance(compensation_points, int) or compensation_points < 0:
-        raise ValidationError(f"points: 0 or more whole points (got {compensation_points})", "points")
+        raise ValidationError(t("points: 0 or more whole points (got {compensation_points})",
+                                compensation_points=compensation_points), "points")
     with write_transaction(ctx.db):
         require(ctx, "complaints")
         programme = ctx.programme()
@@ -72,7 +75,8 @@ def resolve_complaint(ctx: Context, complaint_id: int, resolution: str, compensa
             require(ctx, "compensate_over_limit")
         complaint = complaint_by_id(ctx, complaint_id)
         if complaint.status == "resolved":
-            raise ValidationError(f"complaint: complaint {complaint_id} is already resolved", "complaint")
+            raise ValidationError(t("complaint: complaint {complaint_id} is already resolved",
+                                    complaint_id=complaint_id), "complaint")
         entry_id = None
         if compensation_points:
             entry_id = append_entry(ctx, complaint.member_id, "bonus", compensation_points,
@@ -93,7 +97,8 @@ def record_satisfaction(ctx: Context, complaint_id: int, satisfied: bool, note: 
     with write_transaction(ctx.db):
         require(ctx, "complaints")
         if complaint_by_id(ctx, complaint_id).status != "resolved":
-            raise ValidationError(f"complaint: complaint {complaint_id} is not resolved yet", "complaint")
+            raise ValidationError(t("complaint: complaint {complaint_id} is not resolved yet",
+                                    complaint_id=complaint_id), "complaint")
         ctx.db.execute("UPDATE complaints SET satisfied = ? WHERE id = ?", [int(satisfied), complaint_id])
         outcome = ("satisfied" if satisfied else "not satisfied") + (f": {note.strip()}" if note.strip() else "")
         ctx.db.execute("UPDATE followups SET done_at = ?, done_by = ?, outcome = ? "
@@ -120,9 +125,11 @@ def list_complaints(ctx: Context, status: str | None = None, category: str | Non
     optionally only one status (open, to_check, resolved) or category."""
     require(ctx, "complaints")
     if status is not None and status not in STATUSES:
-        raise ValidationError(f"status: one of {', '.join(STATUSES)} (got '{status}')", "status")
+        raise ValidationError(t("status: one of {choices} (got '{status}')",
+                                choices=', '.join(STATUSES), status=status), "status")
     if category is not None and category not in CATEGORIES:
-        raise ValidationError(f"category: one of {', '.join(CATEGORIES)} (got '{category}')", "category")
+        raise ValidationError(t("category: one of {choices} (got '{category}')",
+                                choices=', '.join(CATEGORIES), category=category), "category")
     where, values = [], []
     if status is not None:
         where.append({"open": "c.status = 'open'", "resolved": "c.status = 'resolved'",
@@ -158,7 +165,7 @@ def complaint_figures(ctx: Context, start: str, end: str) -> dict:
 def complaint_by_id(ctx: Context, complaint_id: int) -> Complaint:
     row = ctx.db.execute(f"SELECT {_COLUMNS} FROM complaints WHERE id = ?", [complaint_id]).fetchone()
     if row is None:
-        raise NotFoundError(f"complaint: no complaint {complaint_id}", "complaint")
+        raise NotFoundError(t("complaint: no complaint {complaint_id}", complaint_id=complaint_id), "complaint")
     return _complaint(row)
 
 

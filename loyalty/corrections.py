@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from .clock import from_iso
 from .context import Context
 from .errors import ConflictError, ValidationError
+from .messages import t
 from .ledger import Entry, append_entry, entry_by_key, entry_by_reference
 from .members import member_by_card, member_by_id
 from .permissions import require
@@ -23,16 +24,17 @@ class AdjustmentResult:
 def _require_reason(reason: str | None) -> str:
     clean = " ".join((reason or "").split())
     if not clean:
-        raise ValidationError("reason: required for a manual change of points", "reason")
+        raise ValidationError(t("reason: required for a manual change of points"), "reason")
     if len(clean) > 200:
-        raise ValidationError("reason: at most 200 characters", "reason")
+        raise ValidationError(t("reason: at most 200 characters"), "reason")
     return clean
 
 
 def adjust_points(ctx: Context, card: str, points: int, reason: str) -> AdjustmentResult:
     """A manual correction, + or −; a deduction cannot take the balance below zero."""
     if not isinstance(points, int) or points == 0 or abs(points) > MAX_MANUAL_POINTS:
-        raise ValidationError(f"points: a whole number other than 0, at most {MAX_MANUAL_POINTS:,} (got {points})", "points")
+        raise ValidationError(t("points: a whole number other than 0, at most {max_manual_points:,} (got {points})",
+                                max_manual_points=MAX_MANUAL_POINTS, points=points), "points")
     clean_reason = _require_reason(reason)
     with write_transaction(ctx.db):
         require(ctx, "adjust")
@@ -46,9 +48,10 @@ def adjust_points(ctx: Context, card: str, points: int, reason: str) -> Adjustme
 def grant_bonus(ctx: Context, card: str, points: int, reason: str, bonus_kind: str = "compensation") -> AdjustmentResult:
     """A one-off bonus (compensation for a service problem, a campaign gift)."""
     if bonus_kind not in ("compensation", "campaign"):
-        raise ValidationError(f"kind: '{bonus_kind}' cannot be granted by hand (compensation or campaign)", "kind")
+        raise ValidationError(t("kind: '{bonus_kind}' cannot be granted by hand (compensation or campaign)",
+                                bonus_kind=bonus_kind), "kind")
     if not isinstance(points, int) or not 0 < points <= MAX_MANUAL_POINTS:
-        raise ValidationError(f"points: a whole number above 0 (got {points})", "points")
+        raise ValidationError(t("points: a whole number above 0 (got {points})", points=points), "points")
     clean_reason = _require_reason(reason)
     with write_transaction(ctx.db):
         require(ctx, "compensate")
@@ -77,7 +80,7 @@ def _reverse(ctx: Context, original: Entry, reason: str) -> ReversalResult:
         if (existing := entry_by_key(ctx, key)) is not None:
             return ReversalResult(existing, original, member_by_id(ctx, original.member_id).balance, already_recorded=True)
         if original.kind in ("reverse", "expire"):
-            raise ValidationError(f"entry: a {original.kind} entry cannot be reversed", "entry")
+            raise ValidationError(t("entry: a {kind} entry cannot be reversed", kind=original.kind), "entry")
         if original.kind == "earn":
             left = original.amount_cents - refunded_cents(ctx, original)
             return reverse_sale_amount(ctx, original, left, key, reason)
@@ -106,7 +109,7 @@ def undo_entry(ctx: Context, reference: str) -> ReversalResult:
     age = ctx.clock.now() - from_iso(original.created_at)
     if age.total_seconds() > UNDO_WINDOW_SECONDS:
         raise ConflictError(
-            f"entry: undo is only possible within {UNDO_WINDOW_SECONDS // 60} minutes; "
-            "use a refund or ask a manager to reverse it", "entry")
+            t("entry: undo is only possible within {minutes} minutes; use a refund or ask a manager to reverse it",
+              minutes=UNDO_WINDOW_SECONDS // 60), "entry")
     require(ctx, "undo_own" if original.staff_id == ctx.staff_id else "void")
     return _reverse(ctx, original, reason="undo at the counter")

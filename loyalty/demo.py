@@ -9,6 +9,7 @@ from .campaigns import add_campaign
 from .clock import FixedClock
 from .context import Context
 from .errors import ValidationError
+from .messages import t
 from .members import NewMember, enrol_member
 from .redemptions import redeem_points
 from .rewards import add_reward
@@ -22,7 +23,7 @@ LAST_NAMES = ["Núñez", "García", "Martínez", "López", "Sánchez", "Pérez",
 
 def load_demo_data(ctx: Context, members: int = 40, seed: int = 7) -> int:
     if ctx.db.execute("SELECT COUNT(*) FROM members").fetchone()[0]:
-        raise ValidationError("demo: the shop already has members; demo data only goes into an empty shop", "demo")
+        raise ValidationError(t("demo: the shop already has members; demo data only goes into an empty shop"), "demo")
     rng = random.Random(seed)
     real_now = ctx.clock.now()
     clock = FixedClock(real_now - timedelta(days=180))

@@ -2,7 +2,12 @@
 
 Anything that is not a LoyaltyError is a bug: the CLI and the GUI treat those
 differently (log and report) from these (show the sentence, change nothing).
+
+`message` is the sentence in the language of the screens (see messages.py); `str(error)` and
+`args` stay English, for the command line and the logs.
 """
+
+from .messages import translated
 
 
 class LoyaltyError(Exception):
@@ -12,8 +17,12 @@ class LoyaltyError(Exception):
 
     def __init__(self, message: str, field: str | None = None):
         super().__init__(message)
-        self.message = message
+        self._message = message
         self.field = field
+
+    @property
+    def message(self) -> str:
+        return translated(self._message)
 
 
 class ValidationError(LoyaltyError):

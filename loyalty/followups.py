@@ -16,6 +16,7 @@ from datetime import date, timedelta
 from .clock import from_iso, local_date, to_iso
 from .context import Context
 from .errors import NotFoundError, ValidationError
+from .messages import t
 from .members import member_by_card
 from .permissions import require
 from .rfm import window_months
@@ -45,7 +46,7 @@ def add_followup(ctx: Context, card: str | None, reason: str, due_on: date, assi
     """A follow-up by hand (card and reason), or by a rule (its key: added once; None if it was)."""
     clean = " ".join((reason or "").split())
     if not clean or len(clean) > 300:
-        raise ValidationError("reason: say what to do, in at most 300 characters", "reason")
+        raise ValidationError(t("reason: say what to do, in at most 300 characters"), "reason")
     with write_transaction(ctx.db):
         require(ctx, "followups")
         member_id = member_by_card(ctx, card, allow_blocked=True).id if card else None
@@ -59,11 +60,12 @@ def add_followup(ctx: Context, card: str | None, reason: str, due_on: date, assi
 def complete_followup(ctx: Context, followup_id: int, outcome: str) -> Followup:
     clean = " ".join((outcome or "").split())
     if not clean:
-        raise ValidationError("outcome: say how it went (e.g. called, will come on Saturday)", "outcome")
+        raise ValidationError(t("outcome: say how it went (e.g. called, will come on Saturday)"), "outcome")
     with write_transaction(ctx.db):
         require(ctx, "followups")
         if _followup(ctx, followup_id).done_at:
-            raise ValidationError(f"followup: follow-up {followup_id} is already done", "followup")
+            raise ValidationError(t("followup: follow-up {followup_id} is already done",
+                                    followup_id=followup_id), "followup")
         ctx.db.execute("UPDATE followups SET done_at = ?, done_by = ?, outcome = ? WHERE id = ?",
                        [to_iso(ctx.clock.now()), ctx.staff_id, clean, followup_id])
         return _followup(ctx, followup_id)
@@ -124,5 +126,5 @@ def _rule_candidates(ctx: Context, today: date):
 def _followup(ctx: Context, followup_id: int) -> Followup:
     row = ctx.db.execute(f"SELECT {_COLUMNS} FROM followups WHERE id = ?", [followup_id]).fetchone()
     if row is None:
-        raise NotFoundError(f"followup: no follow-up {followup_id}", "followup")
+        raise NotFoundError(t("followup: no follow-up {followup_id}", followup_id=followup_id), "followup")
     return Followup(*row)

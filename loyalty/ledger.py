@@ -13,14 +13,16 @@ import calendar
 import json
 import uuid
 from dataclasses import dataclass
+from itertools import groupby
 from datetime import date, datetime, timedelta
 
 from .audit import record
 from .clock import local_date, to_iso
 from .context import Context
 from .errors import InsufficientPointsError, NotFoundError
+from .messages import t
 from .programme import Programme
-from .storage.bulk import insert_in_bulk
+from .storage.bulk import triggers_set_aside
 from .storage.seals import seal_entries_after
 
 NEVER_EXPIRES = "9999-12-31"
@@ -91,7 +93,8 @@ def append_entry(
     balance_before = ctx.db.execute("SELECT balance FROM members WHERE id = ?", [member_id]).fetchone()[0]
     if points < 0 and balance_before + points < 0 and not allow_debt:
         raise InsufficientPointsError(
-            f"points: {-points} is more than the balance of {max(balance_before, 0)}", "points"
+            t("points: {points} is more than the balance of {balance}",
+              points=-points, balance=max(balance_before, 0)), "points"
         )
     values = _entry_values(ctx.staff_id, programme, now, member_id, kind, points, idempotency_key, columns)
     cursor = ctx.db.execute(_insert_entry_sql(values), list(values.values()))
@@ -115,26 +118,54 @@ def append_entry(
 
 def post_opening_balances(ctx: Context, balances: list[tuple[int, int]], reason: str, key_prefix: str) -> None:
     """Opening balances for members who hold no points yet (an import's new members), written
-    in bulk: per (member id, points) the adjust entry, its lot and the balance that
-    `append_entry` would write, with one statement per table. The idempotency key is
-    `key_prefix` + the member id. Members holding points go through `append_entry`, which
-    also pays back points a refund left owing."""
-    assert ctx.db.conn.in_transaction, "ledger writes belong inside write_transaction"
+    in bulk, with the entries' row triggers set aside for the statement and caught up after.
+    The idempotency key is `key_prefix` + the member id. Members holding points go through
+    `append_entry`, which also pays back points a refund left owing."""
     balances = [(member_id, points) for member_id, points in balances if points]
     if not balances:
         return
     assert all(points > 0 for _, points in balances), "opening balances are positive"
-    now, programme = ctx.clock.now(), ctx.programme()
-    rows = [_entry_values(ctx.staff_id, programme, now, member_id, "adjust", points, f"{key_prefix}{member_id}",
-                          {"reason": reason})
-            for member_id, points in balances]
-    after = insert_in_bulk(ctx.db, "entries", _insert_entry_sql(rows[0]), (list(row.values()) for row in rows))
-    seal_entries_after(ctx.db, after)
-    ids = dict(ctx.db.execute("SELECT member_id, id FROM entries WHERE id > ?", [after]).fetchall())
-    ctx.db.conn.executemany(_ADD_TO_BALANCE, ((points, member_id) for member_id, points in balances))
-    expires_on = _expiry_of_points_earned(now, programme)
-    ctx.db.conn.executemany(_OPEN_LOT, ((ids[member_id], member_id, expires_on, points)
-                                        for member_id, points in balances))
+    now = ctx.clock.now()
+    with triggers_set_aside(ctx.db, "entries"):
+        append_entries_in_bulk(ctx, [new_entry(ctx, now, member_id, "adjust", points, f"{key_prefix}{member_id}",
+                                               reason=reason) for member_id, points in balances])
+
+
+def new_entry(ctx: Context, at: datetime, member_id: int, kind: str, points: int, idempotency_key: str,
+              **columns) -> dict:
+    """An entry's values, for `append_entries_in_bulk`."""
+    return _entry_values(ctx.staff_id, ctx.programme(), at, member_id, kind, points, idempotency_key, columns)
+
+
+def append_entries_in_bulk(ctx: Context, entries: list[dict]) -> dict[str, int]:
+    """Many entries made by `new_entry`, in their order, with what `append_entry` keeps in step
+    for each — the lots their points open, the balance cache, the seal chain (unless the caller
+    defers it), who approved — one statement per table (per run of entries with the same
+    columns). Only for entries that take no points from lots, of members who owe none (the
+    caller makes sure: those go through `append_entry`). Returns the new ids by key."""
+    assert ctx.db.conn.in_transaction, "ledger writes belong inside write_transaction"
+    assert all(entry["points"] >= 0 for entry in entries), "bulk entries spend no lots"
+    if not entries:
+        return {}
+    programme = ctx.programme()
+    after = ctx.db.execute("SELECT COALESCE(MAX(id), 0) FROM entries").fetchone()[0]
+    for _, run in groupby(entries, key=tuple):          # sales and bonuses have other columns
+        run = list(run)
+        ctx.db.conn.executemany(_insert_entry_sql(run[0]), [list(entry.values()) for entry in run])
+    if not ctx.sealing_deferred:
+        seal_entries_after(ctx.db, after)
+    ids = dict(ctx.db.execute("SELECT idempotency_key, id FROM entries WHERE id > ?", [after]).fetchall())
+    gained = [entry for entry in entries if entry["points"] > 0 and entry["kind"] in KINDS_THAT_OPEN_LOTS]
+    ctx.db.conn.executemany(_OPEN_LOT, [
+        (ids[entry["idempotency_key"]], entry["member_id"],
+         _expiry_of_points_earned(datetime.fromisoformat(entry["created_at"]), programme), entry["points"])
+        for entry in gained])
+    ctx.db.conn.executemany(_ADD_TO_BALANCE, [(entry["points"], entry["member_id"]) for entry in gained])
+    if ctx.approver:   # the entries record who made them; the trail, who approved them on the spot
+        for entry in entries:
+            record(ctx, f"entry.{entry['kind']}.approved", f"entry {ids[entry['idempotency_key']]}",
+                   points=entry["points"])
+    return ids
 
 
 _ADD_TO_BALANCE = "UPDATE members SET balance = balance + ? WHERE id = ?"
@@ -233,7 +264,7 @@ def post_bonus(ctx: Context, member_id: int, points: int, bonus_kind: str, idemp
 def entry_by_id(ctx: Context, entry_id: int) -> Entry:
     row = next(ctx.db.query("SELECT * FROM entries WHERE id = ?", [entry_id]), None)
     if row is None:
-        raise NotFoundError(f"entry: no entry {entry_id}", "entry")
+        raise NotFoundError(t("entry: no entry {entry_id}", entry_id=entry_id), "entry")
     return Entry.from_row(row)
 
 
@@ -244,7 +275,7 @@ def entry_by_reference(ctx: Context, reference: str) -> Entry:
     if row is None and text.isdigit():
         row = next(ctx.db.query("SELECT * FROM entries WHERE id = ?", [int(text)]), None)
     if row is None:
-        raise NotFoundError(f"entry: no entry '{text}'", "entry")
+        raise NotFoundError(t("entry: no entry '{text}'", text=text), "entry")
     return Entry.from_row(row)
 
 

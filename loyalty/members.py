@@ -9,6 +9,7 @@ from .cards import new_card_number, normalize_card_text, require_well_formed
 from .clock import local_date, to_iso
 from .context import Context
 from .errors import BlockedCardError, NotFoundError, UnknownCardError, ValidationError
+from .messages import field_name, t
 from .permissions import require
 from .programme import load_tiers
 from .storage import write_transaction
@@ -70,11 +71,12 @@ class NewMember:
 def validate_name(name: str | None) -> str:
     clean = " ".join((name or "").split())
     if not clean:
-        raise ValidationError("name: required", "name")
+        raise ValidationError(t("name: required"), "name")
     if len(clean) > MAX_NAME_LENGTH:
-        raise ValidationError(f"name: at most {MAX_NAME_LENGTH} characters (got {len(clean)})", "name")
+        raise ValidationError(t("name: at most {max_name_length} characters (got {length})",
+                                max_name_length=MAX_NAME_LENGTH, length=len(clean)), "name")
     if any(ord(ch) < 32 for ch in clean):
-        raise ValidationError("name: contains control characters", "name")
+        raise ValidationError(t("name: contains control characters"), "name")
     return clean
 
 
@@ -83,7 +85,8 @@ def validate_phone(phone: str | None) -> str | None:
     if not clean:
         return None
     if not _PHONE_CHARS.match(clean) or not 6 <= len(digits_only(clean)) <= 15:
-        raise ValidationError(f"phone: '{clean}' is not a phone number (6 to 15 digits, may start with +)", "phone")
+        raise ValidationError(t("phone: '{clean}' is not a phone number (6 to 15 digits, may start with +)",
+                                clean=clean), "phone")
     return clean
 
 
@@ -92,7 +95,7 @@ def validate_email(email: str | None) -> str | None:
     if not clean:
         return None
     if len(clean) > 254 or not _EMAIL.match(clean):
-        raise ValidationError(f"email: '{clean}' is not an email address", "email")
+        raise ValidationError(t("email: '{clean}' is not an email address", clean=clean), "email")
     return clean
 
 
@@ -103,15 +106,16 @@ def validate_birthday(text: str | None, today: date) -> str | None:
         return None
     match = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", clean) or re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", clean)
     if not match:
-        raise ValidationError(f"birthday: '{clean}' is not a date; write 1990-04-23 or 23/04/1990", "birthday")
+        raise ValidationError(t("birthday: '{clean}' is not a date; write 1990-04-23 or 23/04/1990",
+                                clean=clean), "birthday")
     parts = [int(p) for p in match.groups()]
     year, month, day = parts if "-" in clean else (parts[2], parts[1], parts[0])
     try:
         born = date(year, month, day)
     except ValueError:
-        raise ValidationError(f"birthday: {clean} does not exist in the calendar", "birthday") from None
+        raise ValidationError(t("birthday: {clean} does not exist in the calendar", clean=clean), "birthday") from None
     if born > today or born.year < 1900:
-        raise ValidationError(f"birthday: {clean} is not a plausible birth date", "birthday")
+        raise ValidationError(t("birthday: {clean} is not a plausible birth date", clean=clean), "birthday")
     return born.isoformat()
 
 
@@ -162,7 +166,7 @@ def enrol_members_in_bulk(ctx: Context, members: list[NewMember]) -> list[int]:
     with write_transaction(ctx.db):
         require(ctx, "import")
         if len(set(imported)) < len(imported) or cards_on_file(ctx, imported):
-            raise ValidationError("card: an imported card number is already on file or given twice", "card")
+            raise ValidationError(t("card: an imported card number is already on file or given twice"), "card")
         cards = _unused_card_numbers(ctx, ctx.programme().card_prefix, sum(1 for new in checked if not new.card))
         numbers = [new.card or next(cards) for new in checked]
         base_tier = load_tiers(ctx.db)[0].code
@@ -194,9 +198,9 @@ def _imported_card(ctx: Context, text: str) -> str:
     """A card from an older system: digits (its check digit may follow another rule), not on file."""
     number = normalize_card_text(text)
     if not (number.isdigit() and 4 <= len(number) <= 20):
-        raise ValidationError(f"card: '{text}' is not a card number (4 to 20 digits)", "card")
+        raise ValidationError(t("card: '{text}' is not a card number (4 to 20 digits)", text=text), "card")
     if ctx.db.execute("SELECT 1 FROM cards WHERE number = ?", [number]).fetchone() is not None:
-        raise ValidationError(f"card: {number} is already on file", "card")
+        raise ValidationError(t("card: {number} is already on file", number=number), "card")
     return number
 
 
@@ -212,7 +216,7 @@ def _unused_card_numbers(ctx: Context, prefix: str, count: int):
             return iter(chosen)
         candidates = {new_card_number(prefix) for _ in range(count - len(chosen))} - chosen
         chosen |= candidates - cards_on_file(ctx, candidates)
-    raise ValidationError("card_prefix: no free card numbers left with this prefix; choose another", "card_prefix")
+    raise ValidationError(t("card_prefix: no free card numbers left with this prefix; choose another"), "card_prefix")
 
 
 def cards_on_file(ctx: Context, numbers) -> set[str]:
@@ -224,7 +228,7 @@ def cards_on_file(ctx: Context, numbers) -> set[str]:
 def member_by_id(ctx: Context, member_id: int) -> Member:
     row = next(ctx.db.query("SELECT * FROM members WHERE id = ?", [member_id]), None)
     if row is None:
-        raise NotFoundError(f"member: no member with id {member_id}", "member")
+        raise NotFoundError(t("member: no member with id {member_id}", member_id=member_id), "member")
     return Member.from_row(row)
 
 
@@ -246,15 +250,19 @@ def member_by_card(ctx: Context, text: str, field: str = "card", allow_blocked: 
     )
     if row is None:
         require_well_formed(number, field)
-        raise UnknownCardError(f"{field}: card {number} is not on file", field)
+        raise UnknownCardError(t("{field}: card {number} is not on file",
+                                 field=field_name(field), number=number), field)
     if row["status"] == "erased":
-        raise BlockedCardError(f"{field}: card {number} belonged to a member whose data was erased", field)
+        raise BlockedCardError(t("{field}: card {number} belonged to a member whose data was erased",
+                                 field=field_name(field), number=number), field)
     if row["card_status"] == "replaced":
         raise BlockedCardError(
-            f"{field}: card {number} was replaced by card {row['replaced_by']}; use the new card", field
+            t("{field}: card {number} was replaced by card {replaced_by}; use the new card",
+              field=field_name(field), number=number, replaced_by=row['replaced_by']), field
         )
     if row["status"] == "blocked" and not allow_blocked:
-        raise BlockedCardError(f"{field}: card {number} is blocked ({row['name']}); ask a manager", field)
+        raise BlockedCardError(t("{field}: card {number} is blocked ({name}); ask a manager",
+                                 field=field_name(field), number=number, name=row['name']), field)
     return Member.from_row(row)
 
 
@@ -352,7 +360,8 @@ def update_member(ctx: Context, member_id: int, edit: MemberEdit) -> Member:
     birthday = validate_birthday(edit.birthday, local_date(now, ctx.programme().timezone))
     notes = (edit.notes or "").strip()
     if len(notes) > MAX_NOTES_LENGTH:
-        raise ValidationError(f"notes: at most {MAX_NOTES_LENGTH} characters (got {len(notes)})", "notes")
+        raise ValidationError(t("notes: at most {max_notes_length} characters (got {length})",
+                                max_notes_length=MAX_NOTES_LENGTH, length=len(notes)), "notes")
     with write_transaction(ctx.db):
         require(ctx, "edit_member")
         member = member_by_id(ctx, member_id)

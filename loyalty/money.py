@@ -6,6 +6,7 @@ import re
 from decimal import Decimal, InvalidOperation
 
 from .errors import ValidationError
+from .messages import field_name, t
 
 MAX_AMOUNT_UNITS = 1_000_000  # 1,000,000.00: larger amounts are a typo at a shop counter
 
@@ -21,27 +22,33 @@ def parse_amount(text: str, decimals: int = 2, field: str = "amount", allow_zero
     any other single separator is the decimal separator.
     """
     if text is None or not str(text).strip():
-        raise ValidationError(f"{field}: enter an amount, e.g. 12,50", field)
+        raise ValidationError(t("{field}: enter an amount, e.g. 12,50", field=field_name(field)), field)
     raw = str(text).strip()
     if raw.startswith("-") or raw.startswith("−"):
-        raise ValidationError(f"{field}: the amount cannot be negative ({raw})", field)
+        raise ValidationError(t("{field}: the amount cannot be negative ({raw})",
+                                field=field_name(field), raw=raw), field)
     compact = _CURRENCY_AND_SPACE.sub("", raw).lstrip("+")
     if not compact or not _ONLY_DIGITS_AND_SEPARATORS.match(compact):
-        raise ValidationError(f"{field}: '{raw}' is not an amount; use digits and one decimal comma or point", field)
+        raise ValidationError(t("{field}: '{raw}' is not an amount; use digits and one decimal comma or point",
+                                field=field_name(field), raw=raw), field)
     integer_part, fraction = _split_decimal(compact, decimals, raw, field)
     if fraction and len(fraction) > decimals:
         raise ValidationError(
-            f"{field}: '{raw}' has more than {decimals} decimal{'s' if decimals != 1 else ''}", field
+            t("{field}: '{raw}' has more than {decimals} decimals", field=field_name(field), raw=raw, decimals=decimals)
+            if decimals != 1 else t("{field}: '{raw}' has more than {decimals} decimal",
+                                    field=field_name(field), raw=raw,
+                                    decimals=decimals), field
         )
     try:
         value = Decimal(f"{integer_part or '0'}.{fraction or '0'}")
     except InvalidOperation:
-        raise ValidationError(f"{field}: '{raw}' is not an amount", field) from None
+        raise ValidationError(t("{field}: '{raw}' is not an amount", field=field_name(field), raw=raw), field) from None
     if value > MAX_AMOUNT_UNITS:
-        raise ValidationError(f"{field}: {raw} is over the limit of {MAX_AMOUNT_UNITS:,}.00", field)
+        raise ValidationError(t("{field}: {raw} is over the limit of {max_amount_units:,}.00",
+                                field=field_name(field), raw=raw, max_amount_units=MAX_AMOUNT_UNITS), field)
     minor = int(value.scaleb(decimals))
     if minor == 0 and not allow_zero:
-        raise ValidationError(f"{field}: the amount must be more than zero", field)
+        raise ValidationError(t("{field}: the amount must be more than zero", field=field_name(field)), field)
     return minor
 
 
@@ -52,22 +59,26 @@ def _split_decimal(compact: str, decimals: int, raw: str, field: str) -> tuple[s
         thousands_sep = "," if decimal_sep == "." else "."
         head, _, fraction = compact.rpartition(decimal_sep)
         if decimal_sep in head or not _grouped_in_thousands(head, thousands_sep):
-            raise ValidationError(f"{field}: '{raw}' is not an amount (check the separators)", field)
+            raise ValidationError(t("{field}: '{raw}' is not an amount (check the separators)",
+                                    field=field_name(field), raw=raw), field)
         return head.replace(thousands_sep, ""), fraction
     sep = "." if "." in compact else "," if "," in compact else None
     if sep is None:
         return compact, ""
     if compact.count(sep) > 1:
         if not _grouped_in_thousands(compact, sep):
-            raise ValidationError(f"{field}: '{raw}' is not an amount (check the separators)", field)
+            raise ValidationError(t("{field}: '{raw}' is not an amount (check the separators)",
+                                    field=field_name(field), raw=raw), field)
         return compact.replace(sep, ""), ""
     head, _, fraction = compact.partition(sep)
     if decimals < 3 and _grouped_in_thousands(compact, sep):
         # "1.234" is one thousand in Spain and one-point-something elsewhere: a
         # wrong guess would post a sale a thousand times too large, so ask.
         raise ValidationError(
-            f"{field}: '{raw}' is ambiguous; for thousands write {head}{fraction} or"
-            f" {head}{sep}{fraction}{',' if sep == '.' else '.'}00, otherwise at most {decimals} decimals",
+            t("{field}: '{raw}' is ambiguous; for thousands write {head}{fraction} or "
+              "{head}{sep}{fraction}{other_sep}00, otherwise at most {decimals} decimals",
+              field=field_name(field), raw=raw, head=head, fraction=fraction, sep=sep,
+              other_sep=',' if sep == '.' else '.', decimals=decimals),
             field,
         )
     return head, fraction

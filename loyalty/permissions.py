@@ -11,6 +11,7 @@ not listed."""
 
 from .context import Context
 from .errors import PermissionDeniedError
+from .messages import field_name, t
 
 ROLES = ("cashier", "manager", "owner")
 
@@ -29,17 +30,23 @@ LEAST_ROLE = {
 }
 
 WORDS = {
-    "enrol": "enrolling members", "sale": "recording sales", "redeem": "redeeming points",
-    "edit_member": "editing members", "followups": "follow-ups", "complaints": "complaints", "survey": "the counter survey",
-    "undo_own": "undoing your own last action", "refund": "refunds", "void": "voiding entries",
-    "adjust": "adjusting points", "compensate": "compensation bonuses", "block_card": "blocking cards",
-    "reissue_card": "re-issuing cards", "settings": "changing the settings", "tiers": "changing the tiers",
-    "rewards": "changing the rewards", "campaigns": "changing the campaigns", "staff": "managing staff",
-    "export": "exporting data", "import": "importing data", "reports": "the reports", "audit": "the audit trail",
-    "restore": "restoring a backup", "survey_setup": "setting the survey's questions", "erase": "erasing a member's personal data",
-    "adjust_over_limit": "adjustments above the manager's limit",
-    "compensate_over_limit": "compensation above the manager's limit",
+    "enrol": t("enrolling members"), "sale": t("recording sales"), "redeem": t("redeeming points"),
+    "edit_member": t("editing members"), "followups": t("follow-ups"), "complaints": t("complaints"),
+    "survey": t("the counter survey"),
+    "undo_own": t("undoing your own last action"), "refund": t("refunds"), "void": t("voiding entries"),
+    "adjust": t("adjusting points"), "compensate": t("compensation bonuses"), "block_card": t("blocking cards"),
+    "reissue_card": t("re-issuing cards"), "settings": t("changing the settings"), "tiers": t("changing the tiers"),
+    "rewards": t("changing the rewards"), "campaigns": t("changing the campaigns"), "staff": t("managing staff"),
+    "export": t("exporting data"), "import": t("importing data"), "reports": t("the reports"),
+    "audit": t("the audit trail"),
+    "restore": t("restoring a backup"), "survey_setup": t("setting the survey's questions"),
+    "erase": t("erasing a member's personal data"),
+    "adjust_over_limit": t("adjustments above the manager's limit"),
+    "compensate_over_limit": t("compensation above the manager's limit"),
 }
+
+# the least role with its article, as the refusal says it ("needs a manager", "needs an owner")
+A_ROLE = {"cashier": t("a cashier"), "manager": t("a manager"), "owner": t("an owner")}
 
 
 def allowed(role: str, action: str) -> bool:
@@ -53,9 +60,9 @@ def require(ctx: Context, action: str) -> None:
         return
     least = LEAST_ROLE[action]
     if not ctx.role:
-        raise PermissionDeniedError(f"{action}: sign in first ({WORDS[action]} needs a staff member's name and PIN)",
-                                    action)
+        raise PermissionDeniedError(t("{action}: sign in first ({what} needs a staff member's name and PIN)",
+                                      action=field_name(action), what=WORDS[action]), action)
     raise PermissionDeniedError(
-        f"{action}: {WORDS[action]} needs a{'n' if least == 'owner' else ''} {least} "
-        f"({ctx.staff_id} is signed in as {'an' if ctx.role == 'owner' else 'a'} {ctx.role}); "
-        f"ask a{'n' if least == 'owner' else ''} {least} to approve it", action)
+        t("{action}: {what} needs {least} ({staff_id} is signed in as {role}); ask {least} to approve it",
+          action=field_name(action), what=WORDS[action], least=A_ROLE[least], staff_id=ctx.staff_id,
+          role=A_ROLE.get(ctx.role, ctx.role)), action)

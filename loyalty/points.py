@@ -7,6 +7,7 @@ from math import floor
 from typing import NamedTuple
 
 from .errors import ValidationError
+from .messages import field_name, t
 
 
 class Earning(NamedTuple):
@@ -76,10 +77,12 @@ def parse_points(text: str, field: str = "points") -> int:
     grouped = len(groups) > 1 and all(len(g) == 3 for g in groups[1:]) and 1 <= len(groups[0]) <= 3
     digits = "".join(groups) if grouped else compact
     if not raw:
-        raise ValidationError(f"{field}: required", field)
+        raise ValidationError(t("{field}: required", field=field_name(field)), field)
     if not digits.isascii() or not digits.isdigit():
-        raise ValidationError(f"{field}: '{raw}' is not a whole number of points", field)
+        raise ValidationError(t("{field}: '{raw}' is not a whole number of points",
+                                field=field_name(field), raw=raw), field)
     points = int(digits)
     if not 0 < points <= MAX_POINTS_TYPED:
-        raise ValidationError(f"{field}: must be between 1 and {MAX_POINTS_TYPED:,} (got {raw})", field)
+        raise ValidationError(t("{field}: must be between 1 and {max_points_typed:,} (got {raw})",
+                                field=field_name(field), max_points_typed=MAX_POINTS_TYPED, raw=raw), field)
     return points

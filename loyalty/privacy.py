@@ -15,6 +15,7 @@ from pathlib import Path
 from .audit import record
 from .context import Context
 from .errors import ValidationError
+from .messages import t
 from .ledger import history
 from .members import member_by_id
 from .permissions import require
@@ -28,7 +29,7 @@ def member_data(ctx: Context, member_id: int) -> dict:
     require(ctx, "export")
     member = member_by_id(ctx, member_id)
     if member.status == "erased":
-        raise ValidationError(f"member: member {member_id}'s personal data was erased", "member")
+        raise ValidationError(t("member: member {member_id}'s personal data was erased", member_id=member_id), "member")
     query = lambda sql: [dict(row) for row in ctx.db.query(sql, [member_id])]  # noqa: E731
     return {
         "member": asdict(member),
@@ -72,12 +73,12 @@ def erase_member(ctx: Context, member_id: int, reason: str) -> None:
     """Anonymise a member for good (the owner, on the member's request); see the module's note."""
     clean_reason = " ".join((reason or "").split())
     if not clean_reason:
-        raise ValidationError("reason: say why (e.g. the member asked on 2026-03-01)", "reason")
+        raise ValidationError(t("reason: say why (e.g. the member asked on 2026-03-01)"), "reason")
     with write_transaction(ctx.db):
         require(ctx, "erase")
         member = member_by_id(ctx, member_id)
         if member.status == "erased":
-            raise ValidationError(f"member: member {member_id} was already erased", "member")
+            raise ValidationError(t("member: member {member_id} was already erased", member_id=member_id), "member")
         ctx.db.execute(
             "UPDATE members SET name = ?, sort_name = ?, phone = NULL, phone_digits = NULL, email = NULL, "
             "birthday = NULL, external_id = NULL, notes = '', marketing_consent = 0, marketing_consent_at = NULL, "

@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from sqlite_utils import Database
 
 from .errors import NotFoundError, ValidationError
+from .messages import field_name, t
 from .storage.local_calendar import ensure_local_calendar
 
 
@@ -98,11 +99,14 @@ def parse_multiplier(text: str, field: str, maximum: int = 100) -> str:
     try:
         value = Decimal(str(text).strip().replace(",", "."))
     except InvalidOperation:
-        raise ValidationError(f"{field}: '{text}' is not a number such as 1.25", field) from None
+        raise ValidationError(t("{field}: '{text}' is not a number such as 1.25",
+                                field=field_name(field), text=text), field) from None
     if not value.is_finite() or value <= 0 or value > maximum or "e" in str(text).lower():
-        raise ValidationError(f"{field}: must be a number above 0 and at most {maximum} (got '{text}')", field)
+        raise ValidationError(t("{field}: must be a number above 0 and at most {maximum} (got '{text}')",
+                                field=field_name(field), maximum=maximum, text=text), field)
     if value.as_tuple().exponent < -4:
-        raise ValidationError(f"{field}: at most 4 decimals (got '{text}')", field)
+        raise ValidationError(t("{field}: at most 4 decimals (got '{text}')",
+                                field=field_name(field), text=text), field)
     return format(value.normalize(), "f")
 
 
@@ -112,9 +116,11 @@ def _validated(name: str, raw) -> object:
         try:
             value = int(str(raw).strip())
         except ValueError:
-            raise ValidationError(f"{name}: '{raw}' is not a whole number", name) from None
+            raise ValidationError(t("{name}: '{raw}' is not a whole number",
+                                    name=field_name(name), raw=raw), name) from None
         if not low <= value <= high:
-            raise ValidationError(f"{name}: must be between {low} and {high} (got {value})", name)
+            raise ValidationError(t("{name}: must be between {low} and {high} (got {value})",
+                                    name=field_name(name), low=low, high=high, value=value), name)
         return value
     if name == "earn_rate":
         return parse_multiplier(raw, name, maximum=1000)
@@ -122,45 +128,50 @@ def _validated(name: str, raw) -> object:
         try:
             ZoneInfo(str(raw))
         except (ZoneInfoNotFoundError, ValueError):
-            raise ValidationError(f"timezone: '{raw}' is not a time zone such as Europe/Madrid", name) from None
+            raise ValidationError(t("timezone: '{raw}' is not a time zone such as Europe/Madrid",
+                                    raw=raw), name) from None
         return str(raw)
     if name == "card_prefix":
         if not (str(raw).isdigit() and 1 <= len(str(raw)) <= 4):
-            raise ValidationError(f"card_prefix: 1 to 4 digits (got '{raw}')", name)
+            raise ValidationError(t("card_prefix: 1 to 4 digits (got '{raw}')", raw=raw), name)
         return str(raw)
     if name in _CHOICES:
         text = str(raw).strip()
         choices = _CHOICES[name]
         match = next((choice for choice in choices if str(choice).lower() == text.lower()), None)
         if match is None:
-            raise ValidationError(f"{name}: one of {', '.join(map(str, choices))} (got '{raw}')", name)
+            raise ValidationError(t("{name}: one of {choices} (got '{raw}')",
+                                    name=field_name(name), choices=', '.join(map(str, choices)), raw=raw), name)
         return match
     if name in ("card_printer", "receipt_printer", "backup_folder"):
         text = str(raw).strip()
         if len(text) > 200:
-            raise ValidationError(f"{name}: at most 200 characters", name)
+            raise ValidationError(t("{name}: at most 200 characters", name=field_name(name)), name)
         return text
     if name == "language":
         if str(raw).strip().lower() not in LANGUAGES:
-            raise ValidationError(f"language: one of {', '.join(LANGUAGES)} (got '{raw}')", name)
+            raise ValidationError(t("language: one of {choices} (got '{raw}')",
+                                    choices=', '.join(LANGUAGES), raw=raw), name)
         return str(raw).strip().lower()
     if name == "logo_path":
         text = str(raw).strip()
         if text and not (Path(text).is_file() and Path(text).suffix.lower() in (".png", ".jpg", ".jpeg")):
-            raise ValidationError(f"logo_path: a PNG or JPEG file that exists, or empty (got '{text}')", name)
+            raise ValidationError(t("logo_path: a PNG or JPEG file that exists, or empty (got '{text}')",
+                                    text=text), name)
         return text
     if name == "scan_prefix":
         text = str(raw).strip()
         if len(text) > 1 or text.isdigit() or (text and not text.isprintable()):
-            raise ValidationError(f"scan_prefix: one character that is not a digit, or empty (got '{raw}')", name)
+            raise ValidationError(t("scan_prefix: one character that is not a digit, or empty (got '{raw}')",
+                                    raw=raw), name)
         return text
     if name == "currency":
         if not (len(str(raw)) == 3 and str(raw).isalpha()):
-            raise ValidationError(f"currency: a three-letter ISO code such as EUR (got '{raw}')", name)
+            raise ValidationError(t("currency: a three-letter ISO code such as EUR (got '{raw}')", raw=raw), name)
         return str(raw).upper()
     text = str(raw).strip()
     if not text or len(text) > 80:
-        raise ValidationError(f"{name}: 1 to 80 characters", name)
+        raise ValidationError(t("{name}: 1 to 80 characters", name=field_name(name)), name)
     return text
 
 
@@ -177,7 +188,8 @@ def save_settings(db: Database, changes: dict) -> Programme:
     """Validate every change first; write them all or none (caller holds the transaction)."""
     unknown = [name for name in changes if name not in SETTING_NAMES]
     if unknown:
-        raise ValidationError(f"{unknown[0]}: no such setting (known: {', '.join(SETTING_NAMES)})", unknown[0])
+        raise ValidationError(t("{name}: no such setting (known: {known})",
+                                name=field_name(unknown[0]), known=', '.join(SETTING_NAMES)), unknown[0])
     clean = {name: _validated(name, value) for name, value in changes.items()}
     for name, value in clean.items():
         db.execute("INSERT OR REPLACE INTO settings(key, value) VALUES (?, ?)", [name, json.dumps(value)])
@@ -210,11 +222,11 @@ def update_tier(db: Database, code: str, min_spend_cents: int | None = None, mul
                 name: str | None = None, colour: str | None = None) -> Tier:
     tiers = {tier.code: tier for tier in load_tiers(db)}
     if code not in tiers:
-        raise NotFoundError(f"tier: no tier '{code}' (known: {', '.join(tiers)})", "tier")
+        raise NotFoundError(t("tier: no tier '{code}' (known: {known})", code=code, known=', '.join(tiers)), "tier")
     tier = tiers[code]
     if min_spend_cents is not None:
         if tier.rank == 0 and min_spend_cents != 0:
-            raise ValidationError("min_spend: the base tier always starts at 0", "min_spend")
+            raise ValidationError(t("min_spend: the base tier always starts at 0"), "min_spend")
         tier = replace(tier, min_spend_cents=min_spend_cents)
     if multiplier is not None:
         tier = replace(tier, multiplier=parse_multiplier(multiplier, "multiplier"))
@@ -222,11 +234,11 @@ def update_tier(db: Database, code: str, min_spend_cents: int | None = None, mul
         tier = replace(tier, name=_validated("tier_name", name))
     if colour is not None:
         if not (len(colour) == 7 and colour.startswith("#")):
-            raise ValidationError(f"colour: a colour such as #D4AF37 (got '{colour}')", "colour")
+            raise ValidationError(t("colour: a colour such as #D4AF37 (got '{colour}')", colour=colour), "colour")
         tier = replace(tier, colour=colour)
     ladder = sorted([t for t in tiers.values() if t.code != code] + [tier], key=lambda t: t.rank)
     if any(lower.min_spend_cents >= higher.min_spend_cents for lower, higher in zip(ladder, ladder[1:])):
-        raise ValidationError("min_spend: each tier must need more spend than the tier below it", "min_spend")
+        raise ValidationError(t("min_spend: each tier must need more spend than the tier below it"), "min_spend")
     db.execute(
         "UPDATE tiers SET name = ?, min_spend_cents = ?, multiplier = ?, colour = ? WHERE code = ?",
         [tier.name, tier.min_spend_cents, tier.multiplier, tier.colour, code],

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .backups import BackupInfo, describe, list_backups
 from .errors import StorageError, ValidationError
+from .messages import t
 
 
 def backup_folder_beside(db_path: Path) -> Path:
@@ -45,11 +46,11 @@ def replace_damaged(db_path: Path, backup: Path) -> Path:
     damaged one open. Returns where the damaged file went."""
     db_path, backup = Path(db_path), Path(backup)
     if not backup.is_file():
-        raise ValidationError(f"file: '{backup}' is not a file", "file")
+        raise ValidationError(t("file: '{backup}' is not a file", backup=backup), "file")
     checked = describe(backup)
     if not checked.ok or checked.members is None:
-        raise ValidationError(f"file: {backup.name} is not a readable loyalty backup ({checked.problem}); "
-                              "nothing was changed", "file")
+        raise ValidationError(t("file: {file} is not a readable loyalty backup ({problem}); nothing was changed",
+                                file=backup.name, problem=checked.problem), "file")
     stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
     kept = db_path.with_name(f"{db_path.stem}.damaged-{stamp}{db_path.suffix}")
     try:
@@ -61,5 +62,6 @@ def replace_damaged(db_path: Path, backup: Path) -> Path:
                 side.rename(Path(f"{kept}{suffix}"))
         shutil.copyfile(backup, db_path)
     except OSError as error:
-        raise StorageError(f"database {db_path}: the backup could not be put in place ({error})") from error
+        raise StorageError(t("database {db_path}: the backup could not be put in place ({error})",
+                             db_path=db_path, error=error)) from error
     return kept

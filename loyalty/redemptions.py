@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from .context import Context
 from .errors import ConflictError, InsufficientPointsError, ValidationError
+from .messages import t
 from .ledger import Entry, append_entry, entry_by_key
 from .members import member_by_card, member_by_id
 from .permissions import require
@@ -24,7 +25,7 @@ class RedemptionResult:
 def redeem_points(ctx: Context, card: str, points: int, idempotency_key: str | None = None) -> RedemptionResult:
     """Points as a discount; the balance check is inside the write transaction."""
     if not isinstance(points, int) or points <= 0:
-        raise ValidationError(f"points: must be a whole number above 0 (got {points})", "points")
+        raise ValidationError(t("points: must be a whole number above 0 (got {points})", points=points), "points")
     with write_transaction(ctx.db):
         require(ctx, "redeem")
         member = member_by_card(ctx, card)
@@ -46,9 +47,9 @@ def redeem_reward(ctx: Context, card: str, reward_id: int, idempotency_key: str 
         if idempotency_key and (done := _already_done(ctx, idempotency_key, reward.points_cost)):
             return done
         if not reward.active:
-            raise ValidationError(f"reward: '{reward.name}' is no longer offered", "reward")
+            raise ValidationError(t("reward: '{name}' is no longer offered", name=reward.name), "reward")
         if reward.stock is not None and reward.stock <= 0:
-            raise ValidationError(f"reward: '{reward.name}' is out of stock", "reward")
+            raise ValidationError(t("reward: '{name}' is out of stock", name=reward.name), "reward")
         _require_balance(member.balance, reward.points_cost)
         entry = append_entry(ctx, member.id, "redeem", -reward.points_cost, idempotency_key=idempotency_key,
                              reward_id=reward.id, reason=reward.name)
@@ -60,7 +61,8 @@ def redeem_reward(ctx: Context, card: str, reward_id: int, idempotency_key: str 
 def _require_balance(balance: int, points: int) -> None:
     if points > balance:
         raise InsufficientPointsError(
-            f"points: {points} is more than the balance of {max(balance, 0)}; nothing was redeemed", "points")
+            t("points: {points} is more than the balance of {balance}; nothing was redeemed",
+              points=points, balance=max(balance, 0)), "points")
 
 
 def _already_done(ctx: Context, key: str, points: int) -> RedemptionResult | None:
@@ -68,7 +70,7 @@ def _already_done(ctx: Context, key: str, points: int) -> RedemptionResult | Non
     if existing is None:
         return None
     if existing.points != -points:
-        raise ConflictError("idempotency key: already used for a different redemption; nothing was changed", "key")
+        raise ConflictError(t("idempotency key: already used for a different redemption; nothing was changed"), "key")
     reward = reward_by_id(ctx, existing.reward_id) if existing.reward_id else None
     return RedemptionResult(existing, existing.amount_cents or 0, member_by_id(ctx, existing.member_id).balance,
                             reward, already_recorded=True)

@@ -6,6 +6,7 @@ from .clock import to_iso
 from .audit import record
 from .context import Context
 from .errors import NotFoundError, ValidationError
+from .messages import t
 from .permissions import require
 from .storage import write_transaction
 
@@ -27,11 +28,13 @@ def _reward(row: dict) -> Reward:
 def _validated_reward(name: str, points_cost: int, stock: int | None) -> list:
     clean_name = " ".join((name or "").split())
     if not clean_name or len(clean_name) > 80:
-        raise ValidationError("name: 1 to 80 characters", "name")
+        raise ValidationError(t("name: 1 to 80 characters"), "name")
     if not isinstance(points_cost, int) or not 0 < points_cost <= 10_000_000:
-        raise ValidationError(f"points: the cost must be a whole number above 0 (got {points_cost})", "points")
+        raise ValidationError(t("points: the cost must be a whole number above 0 (got {points_cost})",
+                                points_cost=points_cost), "points")
     if stock is not None and (not isinstance(stock, int) or stock < 0):
-        raise ValidationError(f"stock: must be 0 or more, or left empty for unlimited (got {stock})", "stock")
+        raise ValidationError(t("stock: must be 0 or more, or left empty for unlimited (got {stock})",
+                                stock=stock), "stock")
     return [clean_name, points_cost, stock]
 
 
@@ -60,7 +63,7 @@ def update_reward(ctx: Context, reward_id: int, name: str, points_cost: int, sto
 def reward_by_id(ctx: Context, reward_id: int) -> Reward:
     row = next(ctx.db.query("SELECT * FROM rewards WHERE id = ?", [reward_id]), None)
     if row is None:
-        raise NotFoundError(f"reward: no reward {reward_id}", "reward")
+        raise NotFoundError(t("reward: no reward {reward_id}", reward_id=reward_id), "reward")
     return _reward(row)
 
 

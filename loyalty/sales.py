@@ -10,6 +10,7 @@ from .campaigns import Campaign, campaign_for_day
 from .clock import local_date
 from .context import Context
 from .errors import ConflictError, NotFoundError, ValidationError
+from .messages import field_name, t
 from .ledger import Entry, append_entry, entry_by_key, post_bonus
 from .members import Member, member_by_card, member_by_id
 from .permissions import require
@@ -49,7 +50,8 @@ def validate_receipt_ref(text: str | None, field: str = "ref") -> str | None:
     if not clean:
         return None
     if not _RECEIPT_REF.match(clean):
-        raise ValidationError(f"{field}: '{clean[:70]}' is not a receipt reference (letters, digits, . _ / -; at most 64)", field)
+        raise ValidationError(t("{field}: '{text}' is not a receipt reference (letters, digits, . _ / -; at most 64)",
+                                field=field_name(field), text=clean[:70]), field)
     return clean
 
 
@@ -63,7 +65,7 @@ def post_sale(ctx: Context, card: str, amount_cents: int, receipt_ref: str | Non
     """Record a sale and the points it earns. `award_points=False` (imported history only)
     records the sale and its qualifying spend with no points."""
     if not isinstance(amount_cents, int) or amount_cents <= 0:
-        raise ValidationError("amount: the sale amount must be more than zero", "amount")
+        raise ValidationError(t("amount: the sale amount must be more than zero"), "amount")
     now = ctx.clock.now()
     ref = validate_receipt_ref(receipt_ref) or f"R{now:%Y%m%d%H%M%S}-{uuid.uuid4().hex[:6].upper()}"
     with write_transaction(ctx.db):
@@ -116,8 +118,9 @@ def require_same_sale(receipt_ref: str, recorded_cents: int, amount_cents: int) 
     """A receipt posted again is the same sale (nothing changes) only with the same amount."""
     if recorded_cents != amount_cents:
         raise ConflictError(
-            f"ref: receipt {receipt_ref} is already recorded for this member with another amount "
-            f"({recorded_cents} minor units); nothing was changed", "ref")
+            t("ref: receipt {receipt_ref} is already recorded for this member with another amount ({recorded_cents} "
+              "minor units); nothing was changed",
+              receipt_ref=receipt_ref, recorded_cents=recorded_cents), "ref")
 
 
 def _already_recorded(ctx: Context, existing: Entry, amount_cents: int, tier: Tier) -> SaleResult:
@@ -175,21 +178,22 @@ def refund_sale(ctx: Context, card: str, amount_cents: int, receipt_ref: str, re
     member owes them and the next points earned pay them back first (README).
     """
     if not isinstance(amount_cents, int) or amount_cents <= 0:
-        raise ValidationError("amount: the refund amount must be more than zero", "amount")
+        raise ValidationError(t("amount: the refund amount must be more than zero"), "amount")
     ref = validate_receipt_ref(receipt_ref)
     if ref is None:
-        raise ValidationError("ref: the original sale's receipt reference is required for a refund", "ref")
+        raise ValidationError(t("ref: the original sale's receipt reference is required for a refund"), "ref")
     refund_ref = validate_receipt_ref(refund_ref, "refund_ref")
     with write_transaction(ctx.db):
         require(ctx, "refund")
         member = member_by_card(ctx, card, allow_blocked=True)
         sale = entry_by_key(ctx, sale_key(member.id, ref))
         if sale is None:
-            raise NotFoundError(f"ref: no sale with receipt {ref} for card {member.card}", "ref")
+            raise NotFoundError(t("ref: no sale with receipt {ref} for card {card}", ref=ref, card=member.card), "ref")
         key = f"refund:{sale.id}:{refund_ref}" if refund_ref else None
         if key and (existing := entry_by_key(ctx, key)) is not None:
             if existing.amount_cents != amount_cents:
-                raise ConflictError(f"refund_ref: refund {refund_ref} is already recorded with another amount", "refund_ref")
+                raise ConflictError(t("refund_ref: refund {refund_ref} is already recorded with another amount",
+                                      refund_ref=refund_ref), "refund_ref")
             return ReversalResult(existing, sale, member_by_id(ctx, member.id).balance, already_recorded=True)
         return reverse_sale_amount(ctx, sale, amount_cents, key, reason="refund")
 
@@ -230,12 +234,13 @@ def quote_refund(ctx: Context, sale: Entry, amount_cents: int) -> int:
 def _require_refundable(sale: Entry, refunded_before: int, amount_cents: int) -> None:
     left = sale.amount_cents - refunded_before
     if left <= 0:
-        raise ConflictError(f"ref: receipt {sale.receipt_ref} is already fully refunded", "ref")
+        raise ConflictError(t("ref: receipt {ref} is already fully refunded", ref=sale.receipt_ref), "ref")
     if amount_cents <= 0:
-        raise ValidationError("amount: the refund amount must be more than zero", "amount")
+        raise ValidationError(t("amount: the refund amount must be more than zero"), "amount")
     if amount_cents > left:
         raise ValidationError(
-            f"amount: only {left} minor units of receipt {sale.receipt_ref} are left to refund (asked {amount_cents})",
+            t("amount: only {left} minor units of receipt {ref} are left to refund (asked {amount_cents})",
+              left=left, ref=sale.receipt_ref, amount_cents=amount_cents),
             "amount")
 
 

@@ -14,15 +14,13 @@ A member (or referrer) who owes points (a refund took back points already spent)
 whole import through `post_sale`: new points must first pay the debt, lot by lot."""
 
 from bisect import bisect_right, insort
-from itertools import groupby
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
-from .audit import record
 from .campaigns import campaign_for_day
 from .clock import FixedClock, local_date, to_iso
 from .context import Context
-from .ledger import _ADD_TO_BALANCE, _OPEN_LOT, _entry_values, _expiry_of_points_earned, _insert_entry_sql
+from .ledger import append_entries_in_bulk, new_entry
 from .members import Member, member_by_card
 from .sales import (DueBonus, bonuses_due, earning_for_sale, post_sale, require_same_sale, sale_columns,
                     sale_key)
@@ -61,7 +59,8 @@ def _anyone_owes_points(ctx: Context, member_ids: set[int]) -> bool:
 def _one_by_one(ctx: Context, sales: list[HistoricSale], award_points: bool, progress) -> tuple[int, int]:
     posted = already = 0
     for done, sale in enumerate(sales, start=1):
-        progress(done, len(sales))
+        if done % PROGRESS_EVERY == 0 or done == len(sales):
+            progress(done, len(sales))
         result = post_sale(replace(ctx, clock=FixedClock(sale.moment)), sale.card, sale.amount_cents, sale.ref,
                            award_points=award_points)
         already += result.already_recorded
@@ -128,8 +127,8 @@ class _Replay:
         today = local_date(sale.moment, self.programme.timezone)
         campaign = self._campaign(today) if self.award_points else None
         earning = earning_for_sale(self.programme, tier, campaign, sale.amount_cents, self.award_points)
-        values = _entry_values(self.ctx.staff_id, self.programme, sale.moment, member.id, "earn", earning.total, key,
-                               sale_columns(self.programme, tier, campaign, earning, sale.amount_cents, sale.ref))
+        values = new_entry(self.ctx, sale.moment, member.id, "earn", earning.total, key,
+                           **sale_columns(self.programme, tier, campaign, earning, sale.amount_cents, sale.ref))
         self.pending.append(values)
         self.recorded[key] = sale.amount_cents      # a second line with this receipt is the same sale
         if self.award_points:
@@ -146,9 +145,8 @@ class _Replay:
         if bonus.key in self.bonuses_given:
             return
         self.bonuses_given.add(bonus.key)
-        self.pending.append(_entry_values(self.ctx.staff_id, self.programme, moment, bonus.member_id, "bonus",
-                                          bonus.points, bonus.key,
-                                          {"bonus_kind": bonus.bonus_kind, "reason": bonus.reason}))
+        self.pending.append(new_entry(self.ctx, moment, bonus.member_id, "bonus", bonus.points, bonus.key,
+                                      bonus_kind=bonus.bonus_kind, reason=bonus.reason))
 
     def _upgrade(self, member_id: int, tier, sale: HistoricSale, key: str) -> None:
         at = to_iso(sale.moment)
@@ -173,25 +171,8 @@ class _Replay:
         return self.campaigns[day]
 
     def _flush(self) -> dict[str, int]:
-        """Write the pending entries (in order), their lots and the balances; returns their ids by key."""
-        if not self.pending:
-            return {}
-        db = self.ctx.db
-        after = db.execute("SELECT COALESCE(MAX(id), 0) FROM entries").fetchone()[0]
-        for _, run in groupby(self.pending, key=lambda values: tuple(values)):   # sales and bonuses: other columns
-            run = list(run)
-            db.conn.executemany(_insert_entry_sql(run[0]), [list(values.values()) for values in run])
-        ids = dict(db.execute("SELECT idempotency_key, id FROM entries WHERE id > ?", [after]).fetchall())
-        gained = [values for values in self.pending if values["points"] > 0]
-        db.conn.executemany(_OPEN_LOT, [(ids[values["idempotency_key"]], values["member_id"],
-                                         _expiry_of_points_earned(datetime.fromisoformat(values["created_at"]),
-                                                                  self.programme), values["points"])
-                                        for values in gained])
-        db.conn.executemany(_ADD_TO_BALANCE, [(values["points"], values["member_id"]) for values in gained])
-        if self.ctx.approver:   # as append_entry does: who approved each entry on the spot
-            for values in self.pending:
-                record(self.ctx, f"entry.{values['kind']}.approved", f"entry {ids[values['idempotency_key']]}",
-                       points=values["points"])
+        """Write the pending entries; returns their ids by key."""
+        ids = append_entries_in_bulk(self.ctx, self.pending)
         self.pending.clear()
         return ids
 

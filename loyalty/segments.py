@@ -10,6 +10,7 @@ from pathlib import Path
 from .clock import local_date, local_midnight_utc, to_iso
 from .context import Context
 from .errors import ValidationError
+from .messages import field_name, t
 from .permissions import require
 from .programme import load_tiers
 from .rfm import SEGMENTS, rfm_scores
@@ -43,12 +44,14 @@ def segment_ids(ctx: Context, name: str, value: str | int | None = None) -> list
     """The active members of a segment, by member number."""
     require(ctx, "reports")
     if name not in FILTERS:
-        raise ValidationError(f"segment: one of {', '.join(FILTERS)} (got '{name}')", "segment")
+        raise ValidationError(t("segment: one of {choices} (got '{name}')",
+                                choices=', '.join(FILTERS), name=name), "segment")
     tz = ctx.programme().timezone
     today = local_date(ctx.clock.now(), tz)
     if name == "rfm":
         if value not in SEGMENTS:
-            raise ValidationError(f"value: an RFM segment: {', '.join(SEGMENTS)} (got '{value}')", "value")
+            raise ValidationError(t("value: an RFM segment: {choices} (got '{value}')",
+                                    choices=', '.join(SEGMENTS), value=value), "value")
         ids = [score.member_id for score in rfm_scores(ctx).values() if score.segment == value]
     elif name == "lapsed":
         since = to_iso(local_midnight_utc(today - timedelta(days=_whole(value, "days") - 1), tz))
@@ -119,7 +122,8 @@ def _whole(value, field: str) -> int:
     try:
         number = int(str(value).strip())
     except (TypeError, ValueError):
-        raise ValidationError(f"{field}: a whole number is needed (got '{value}')", field) from None
+        raise ValidationError(t("{field}: a whole number is needed (got '{value}')",
+                                field=field_name(field), value=value), field) from None
     if number < 0:
-        raise ValidationError(f"{field}: 0 or more (got {number})", field)
+        raise ValidationError(t("{field}: 0 or more (got {number})", field=field_name(field), number=number), field)
     return number

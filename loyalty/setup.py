@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from .context import Context
 from .demo import load_demo_data
 from .errors import ConflictError, ValidationError
+from .messages import t
 from .settings import change_ladder, change_settings
 from .staff import add_staff, has_staff, sign_in
 from .storage import write_transaction
@@ -32,12 +33,13 @@ def needs_owner(ctx: Context) -> bool:
 def apply_setup(ctx: Context, setup: Setup) -> Context | None:
     """Write the setup; returns the owner signed in when this run created the account."""
     if setup.owner is None and needs_owner(ctx):
-        raise ValidationError("owner: the first start creates the owner's account", "owner")
+        raise ValidationError(t("owner: the first start creates the owner's account"), "owner")
     if setup.owner is not None and not needs_owner(ctx):
-        raise ConflictError("owner: the shop already has its owner (add staff in Settings)", "owner")
+        raise ConflictError(t("owner: the shop already has its owner (add staff in Settings)"), "owner")
     unknown = set(setup.settings) - set(SETUP_SETTINGS)
     if unknown:
-        raise ValidationError(f"settings: not part of the setup: {', '.join(sorted(unknown))}", "settings")
+        raise ValidationError(t("settings: not part of the setup: {unknown}",
+                                unknown=', '.join(sorted(unknown))), "settings")
     with write_transaction(ctx.db):
         change_settings(ctx, setup.settings)
         change_ladder(ctx, setup.tiers)

@@ -16,7 +16,8 @@ from .audit import record
 from .clock import from_iso, to_iso
 from .context import Context
 from .errors import LoginError, NotFoundError, ValidationError
-from .permissions import ROLES, allowed, require
+from .messages import t
+from .permissions import A_ROLE, ROLES, allowed, require
 from .storage import write_transaction
 
 MAX_TRIES = 5
@@ -38,27 +39,27 @@ def validate_secret(secret: str | None) -> str:
     text = secret or ""
     if text.isdigit():
         if not 4 <= len(text) <= 8:
-            raise ValidationError("pin: a PIN has 4 to 8 digits", "pin")
+            raise ValidationError(t("pin: a PIN has 4 to 8 digits"), "pin")
         return text
     if len(text) < 8:
-        raise ValidationError("pin: a PIN of 4 to 8 digits, or a password of at least 8 characters", "pin")
+        raise ValidationError(t("pin: a PIN of 4 to 8 digits, or a password of at least 8 characters"), "pin")
     if len(text) > 128:
-        raise ValidationError("pin: a password has at most 128 characters", "pin")
+        raise ValidationError(t("pin: a password has at most 128 characters"), "pin")
     return text
 
 
 def _validate_name(name: str | None) -> str:
     clean = " ".join((name or "").split())
     if not clean or len(clean) > 40 or not clean.isprintable():
-        raise ValidationError("name: 1 to 40 printable characters", "name")
+        raise ValidationError(t("name: 1 to 40 printable characters"), "name")
     if clean.lower() in ("system", "daily job"):   # what scheduled work records as its author
-        raise ValidationError(f"name: '{clean}' is reserved", "name")
+        raise ValidationError(t("name: '{clean}' is reserved", clean=clean), "name")
     return clean
 
 
 def _validate_role(role: str | None) -> str:
     if role not in ROLES:
-        raise ValidationError(f"role: one of {', '.join(ROLES)} (got '{role}')", "role")
+        raise ValidationError(t("role: one of {choices} (got '{role}')", choices=', '.join(ROLES), role=role), "role")
     return role
 
 
@@ -75,7 +76,7 @@ def staff_by_name(ctx: Context, name: str) -> Staff:
     row = ctx.db.execute("SELECT id, name, role, active, created_at FROM staff WHERE name = ?",
                          [" ".join((name or "").split())]).fetchone()
     if row is None:
-        raise NotFoundError(f"name: no staff member called '{name}'", "name")
+        raise NotFoundError(t("name: no staff member called '{name}'", name=name), "name")
     return Staff(row[0], row[1], row[2], bool(row[3]), row[4])
 
 
@@ -86,11 +87,12 @@ def add_staff(ctx: Context, name: str, role: str, secret: str) -> Staff:
     with write_transaction(ctx.db):
         first = not has_staff(ctx)
         if first and clean_role != "owner":
-            raise ValidationError("role: the first account of a shop is its owner", "role")
+            raise ValidationError(t("role: the first account of a shop is its owner"), "role")
         if not first:
             require(ctx, "staff")
         if ctx.db.execute("SELECT 1 FROM staff WHERE name = ?", [clean_name]).fetchone():
-            raise ValidationError(f"name: there is already a staff member called '{clean_name}'", "name")
+            raise ValidationError(t("name: there is already a staff member called '{clean_name}'",
+                                    clean_name=clean_name), "name")
         ctx.db.execute("INSERT INTO staff(name, role, secret_hash, created_at) VALUES (?, ?, ?, ?)",
                        [clean_name, clean_role, _HASHER.hash(clean_secret), to_iso(ctx.clock.now())])
         actor = ctx if not first else replace(ctx, staff_id=clean_name)
@@ -151,7 +153,8 @@ def _keep_an_owner(ctx: Context, leaving: Staff) -> None:
     others = ctx.db.execute("SELECT COUNT(*) FROM staff WHERE role = 'owner' AND active = 1 AND id != ?",
                             [leaving.id]).fetchone()[0]
     if others == 0:
-        raise ValidationError(f"role: {leaving.name} is the only owner; make someone else owner first", "role")
+        raise ValidationError(t("role: {name} is the only owner; make someone else owner first",
+                                name=leaving.name), "role")
 
 
 def sign_in(ctx: Context, name: str, secret: str) -> Context:
@@ -167,7 +170,8 @@ def approved_by(ctx: Context, name: str, secret: str, action: str | None = None)
     action itself still checks that the approver's role may do it.)"""
     approver = authenticate(ctx, name, secret)
     if approver.role == "cashier" or (action and not allowed(approver.role, action)):
-        raise LoginError(f"approver: {approver.name} is a {approver.role} and cannot approve this", "approver")
+        raise LoginError(t("approver: {name} is {role} and cannot approve this",
+                           name=approver.name, role=A_ROLE.get(approver.role, approver.role)), "approver")
     return replace(ctx, approver=approver.name, approver_role=approver.role)
 
 
@@ -187,12 +191,14 @@ def _check_secret(ctx: Context, name: str, secret: str) -> LoginError | None:
                          [name]).fetchone()
     if row is None or not row[4]:
         record(replace(ctx, staff_id=name or "?"), "login.unknown")
-        return LoginError(f"name: no active staff member called '{name}'", "name")
+        return LoginError(t("name: no active staff member called '{name}'", name=name), "name")
     staff_id, secret_hash, failed, locked_until, _ = row
     if locked_until and from_iso(locked_until) > now:
         minutes = max(1, -(-int((from_iso(locked_until) - now).total_seconds()) // 60))
-        return LoginError(f"pin: too many wrong tries; {name}'s account is locked for {minutes} more "
-                          f"minute{'s' if minutes != 1 else ''}", "pin")
+        return LoginError(t("pin: too many wrong tries; {name}'s account is locked for {minutes} more minutes",
+                            name=name, minutes=minutes) if minutes != 1 else
+                          t("pin: too many wrong tries; {name}'s account is locked for {minutes} more minute",
+                            name=name, minutes=minutes), "pin")
     try:
         _HASHER.verify(secret_hash, secret)
     except (VerificationError, InvalidHashError):
@@ -203,10 +209,12 @@ def _check_secret(ctx: Context, name: str, secret: str) -> LoginError | None:
                         staff_id])
         record(replace(ctx, staff_id=name), "login.locked" if locked else "login.failed")
         if locked:
-            return LoginError(f"pin: wrong PIN or password {MAX_TRIES} times; {name}'s account is locked for "
-                              f"{LOCK_MINUTES} minutes", "pin")
+            return LoginError(t("pin: wrong PIN or password {max_tries} times; {name}'s account is locked for "
+                                "{lock_minutes} minutes",
+                                max_tries=MAX_TRIES, name=name, lock_minutes=LOCK_MINUTES), "pin")
         left = MAX_TRIES - failed
-        return LoginError(f"pin: wrong PIN or password ({left} tr{'ies' if left != 1 else 'y'} left before "
-                          f"the account locks)", "pin")
+        return LoginError(t("pin: wrong PIN or password ({left} tries left before the account locks)", left=left)
+                          if left != 1 else
+                          t("pin: wrong PIN or password ({left} try left before the account locks)", left=left), "pin")
     ctx.db.execute("UPDATE staff SET failed_tries = 0, locked_until = NULL WHERE id = ?", [staff_id])
     return None

@@ -12,6 +12,7 @@ from fractions import Fraction
 from .clock import local_date, to_iso
 from .context import Context
 from .errors import ValidationError
+from .messages import field_name, t
 from .ledger import entry_by_key, post_bonus
 from .members import member_by_card
 from .permissions import require
@@ -38,10 +39,11 @@ def set_questions(ctx: Context, questions: list[dict]) -> list[Question]:
     survey off). Each: text, kind, and for a
     choice its choices (2-8); `nps`: True on the one 0-10 question that is the NPS question."""
     if len(questions) > MAX_QUESTIONS:   # none: the survey is off
-        raise ValidationError(f"questions: at most {MAX_QUESTIONS} (got {len(questions)})", "questions")
+        raise ValidationError(t("questions: at most {max_questions} (got {count})",
+                                max_questions=MAX_QUESTIONS, count=len(questions)), "questions")
     clean = [_question(n, question) for n, question in enumerate(questions, start=1)]
     if sum(question["is_nps"] for question in clean) > 1:
-        raise ValidationError("questions: only one NPS question", "questions")
+        raise ValidationError(t("questions: only one NPS question"), "questions")
     with write_transaction(ctx.db):
         require(ctx, "survey_setup")
         ctx.db.execute("UPDATE survey_questions SET active = 0 WHERE active = 1")
@@ -57,16 +59,17 @@ def _question(number: int, question: dict) -> dict:
     field = f"question {number}"
     text = " ".join(str(question.get("text", "")).split())
     if not text or len(text) > 200:
-        raise ValidationError(f"{field}: a text of 1 to 200 characters", field)
+        raise ValidationError(t("{field}: a text of 1 to 200 characters", field=field_name(field)), field)
     kind = question.get("kind")
     if kind not in KINDS:
-        raise ValidationError(f"{field}: kind is one of {', '.join(KINDS)} (got '{kind}')", field)
+        raise ValidationError(t("{field}: kind is one of {choices} (got '{kind}')",
+                                field=field_name(field), choices=', '.join(KINDS), kind=kind), field)
     choices = [" ".join(str(choice).split()) for choice in question.get("choices", [])] if kind == "choice" else []
     if kind == "choice" and not (2 <= len(choices) <= 8 and all(choices) and len(set(choices)) == len(choices)):
-        raise ValidationError(f"{field}: a choice needs 2 to 8 different options", field)
+        raise ValidationError(t("{field}: a choice needs 2 to 8 different options", field=field_name(field)), field)
     is_nps = bool(question.get("nps"))
     if is_nps and kind != "scale":
-        raise ValidationError(f"{field}: the NPS question is a 0-10 scale", field)
+        raise ValidationError(t("{field}: the NPS question is a 0-10 scale", field=field_name(field)), field)
     return {"text": text, "kind": kind, "choices": choices, "is_nps": is_nps}
 
 
@@ -82,7 +85,7 @@ def record_answers(ctx: Context, card: str, answers: dict[int, str]) -> int:
     clean = {question_id: _answer(questions.get(question_id), question_id, value)
              for question_id, value in answers.items() if str(value).strip()}
     if not clean:
-        raise ValidationError("answers: at least one question answered", "answers")
+        raise ValidationError(t("answers: at least one question answered"), "answers")
     with write_transaction(ctx.db):
         require(ctx, "survey")
         member = member_by_card(ctx, card)
@@ -108,23 +111,26 @@ def _bonus_key(ctx: Context, member_id: int) -> str:
 
 def _answer(question: Question | None, question_id: int, value) -> str:
     if question is None:
-        raise ValidationError(f"question {question_id}: not a question of the survey", "answers")
+        raise ValidationError(t("question {question_id}: not a question of the survey",
+                                question_id=question_id), "answers")
     text = " ".join(str(value).split())
-    field = f"question {question.position}"
+    field = t("question {position}", position=question.position)
     if question.kind == "scale":
         if not (text.isdigit() and 0 <= int(text) <= 10):
-            raise ValidationError(f"{field}: a number from 0 to 10 (got '{text}')", field)
+            raise ValidationError(t("{field}: a number from 0 to 10 (got '{text}')",
+                                    field=field_name(field), text=text), field)
         return str(int(text))
     if question.kind == "yes_no":
         if text.lower() not in YES | NO:
-            raise ValidationError(f"{field}: yes or no (got '{text}')", field)
+            raise ValidationError(t("{field}: yes or no (got '{text}')", field=field_name(field), text=text), field)
         return "yes" if text.lower() in YES else "no"
     if question.kind == "choice":
         if text not in question.choices:
-            raise ValidationError(f"{field}: one of {', '.join(question.choices)} (got '{text}')", field)
+            raise ValidationError(t("{field}: one of {choices} (got '{text}')",
+                                    field=field_name(field), choices=', '.join(question.choices), text=text), field)
         return text
     if len(text) > 200:
-        raise ValidationError(f"{field}: at most 200 characters", field)
+        raise ValidationError(t("{field}: at most 200 characters", field=field_name(field)), field)
     return text
 
 

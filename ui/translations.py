@@ -14,6 +14,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from loyalty.messages import use_language
 from loyalty.programme import LANGUAGES
 
 from .formatting import locale_for
@@ -111,6 +112,7 @@ def install_translator(app: QCoreApplication, language: str, system: QLocale | N
             _installed.append(translator)
         elif language != SOURCE_LANGUAGE:
             log.warning("No translation %s in %s: those texts stay in English", name, folder)
+    use_language(language)   # the domain's error messages, which the screens show as they come
     locale = locale_for(language, system)
     QLocale.setDefault(locale)
     return locale
@@ -122,3 +124,4 @@ def remove_translators(app: QCoreApplication) -> None:
         app.removeTranslator(translator)
         translator.deleteLater()
     _installed.clear()
+    use_language(SOURCE_LANGUAGE)

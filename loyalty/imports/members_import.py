@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 from ..clock import local_date
 from ..context import Context
 from ..errors import ValidationError
+from ..messages import field_name, t, translated
 from ..ledger import append_entry, entry_by_key, post_opening_balances
 from ..members import NewMember, cards_on_file, enrol_members_in_bulk, validate_birthday, validate_email, validate_name, validate_phone
 from ..permissions import require
@@ -82,16 +83,18 @@ def plan(ctx: Context, path: str | Path) -> MembersPlan:
     for line, new, points in readable:
         keys = _keys(new)
         if new.card and ("card", new.card) in seen:
-            result.problems.append(RowProblem(line, header("card"),
-                                              f"card {new.card} is also on line {seen[('card', new.card)]}"))
+            result.problems.append(RowProblem(line, header("card"), translated(
+                t("card {card} is also on line {line}", card=new.card, line=seen[('card', new.card)]))))
             continue
         if new.card in cards_taken:
-            result.problems.append(RowProblem(line, header("card"), f"card {new.card} is already on file"))
+            result.problems.append(RowProblem(line, header("card"), translated(t("card {card} is already on file",
+                                                                                 card=new.card))))
             continue
-        in_file = next((f"same {label} as line {seen[(label, value)]}" for label, value in keys
-                        if (label, value) in seen), "")
+        in_file = next((translated(t("same {label} as line {line}", label=field_name(label), line=seen[(label, value)]))
+                        for label, value in keys if (label, value) in seen), "")
         existing = next(((on_file[key], key[0]) for key in keys if key in on_file), None)
-        why = f"same {existing[1]} as member {existing[0][0]} ({existing[0][1]})" if existing else in_file
+        why = translated(t("same {label} as member {member_id} ({name})", label=field_name(existing[1]),
+                           member_id=existing[0][0], name=existing[0][1])) if existing else in_file
         for key in keys:
             seen.setdefault(key, line)
         result.rows.append(ImportedMember(line, new, points, existing[0][0] if existing else None, why))
@@ -153,14 +156,15 @@ def _member(cells: dict[str, str], today, tz: str) -> tuple[NewMember, int]:
     points = parse_points(points_text, "points") if points_text.strip("0") else 0   # empty or 0: no opening balance
     consent_text = cells.get("consent", "").strip().lower()
     if consent_text not in YES | NO:
-        raise ValidationError(f"consent: '{cells['consent']}' is not yes or no (sí/no, 1/0, x)", "consent")
+        raise ValidationError(t("consent: '{consent}' is not yes or no (sí/no, 1/0, x)",
+                                consent=cells['consent']), "consent")
     card = digits_only(cells.get("card", "")) or None
     if cells.get("card", "").strip() and not (card and 4 <= len(card) <= 20 and
                                               re.fullmatch(r"[\d\s-]+", cells["card"].strip())):
-        raise ValidationError(f"card: '{cells['card']}' is not a card number (4 to 20 digits)", "card")
+        raise ValidationError(t("card: '{card}' is not a card number (4 to 20 digits)", card=cells['card']), "card")
     external_id = cells.get("external_id", "").strip() or None
     if external_id and len(external_id) > 64:
-        raise ValidationError("external_id: at most 64 characters", "external_id")
+        raise ValidationError(t("external_id: at most 64 characters"), "external_id")
     return NewMember(name=name, phone=phone, email=email, birthday=birthday, marketing_consent=consent_text in YES,
                      card=card, joined_at=joined, external_id=external_id), points
 
@@ -174,9 +178,10 @@ def _joined(text: str, today, tz: str) -> datetime | None:
         day = (datetime.strptime(day_text, "%d/%m/%Y") if "/" in day_text
                else datetime.strptime(day_text, "%Y-%m-%d")).date()
     except ValueError:
-        raise ValidationError(f"joined: '{clean}' is not a date (23/04/2021 or 2021-04-23)", "joined") from None
+        raise ValidationError(t("joined: '{clean}' is not a date (23/04/2021 or 2021-04-23)",
+                                clean=clean), "joined") from None
     if day > today or day.year < 1950:
-        raise ValidationError(f"joined: {clean} is not a plausible joining date", "joined")
+        raise ValidationError(t("joined: {clean} is not a plausible joining date", clean=clean), "joined")
     return datetime.combine(day, time(12), ZoneInfo(tz))
 
 

@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 
 from ..context import Context
 from ..errors import LoyaltyError, ValidationError
+from ..messages import t, translated
 from ..members import member_by_card
 from ..money import parse_amount
 from ..permissions import require
@@ -52,7 +53,7 @@ def plan(ctx: Context, path: str | Path) -> SalesPlan:
     require(ctx, "import")
     table = read_table(path, SYNONYMS, required=("when", "amount"))
     if not {"card", "external_id", "phone"} & set(table.columns):
-        raise ValidationError("file: no column that says whose sale it is (card, customer id or phone)", "file")
+        raise ValidationError(t("file: no column that says whose sale it is (card, customer id or phone)"), "file")
     programme = ctx.programme()
     tz = ZoneInfo(programme.timezone)
     now = ctx.clock.now()
@@ -64,7 +65,7 @@ def plan(ctx: Context, path: str | Path) -> SalesPlan:
             card = _whose(ctx, cells)
             moment = _moment(cells.get("when", ""), tz)
             if moment > now:
-                raise ValidationError(f"when: {cells['when']} is in the future", "when")
+                raise ValidationError(t("when: {when} is in the future", when=cells['when']), "when")
             amount = parse_amount(cells.get("amount", ""), programme.currency_decimals)
             ref = validate_receipt_ref(cells.get("ref")) or f"IMP-{moment:%Y%m%d%H%M%S}-{line}"
         except ValidationError as error:
@@ -74,8 +75,8 @@ def plan(ctx: Context, path: str | Path) -> SalesPlan:
             result.problems.append(RowProblem(line, header("card"), problem_reason(error)))
             continue
         if (card, ref) in seen:
-            result.problems.append(RowProblem(line, header("ref"), f"receipt {ref} of this member is also on "
-                                              f"line {seen[(card, ref)]}"))
+            result.problems.append(RowProblem(line, header("ref"), translated(
+                t("receipt {ref} of this member is also on line {line}", ref=ref, line=seen[(card, ref)]))))
             continue
         seen[(card, ref)] = line
         result.rows.append(ImportedSale(line, card, moment, amount, ref))
@@ -100,23 +101,25 @@ def _whose(ctx: Context, cells: dict[str, str]) -> str:
     if cells.get("external_id", "").strip():
         row = ctx.db.execute("SELECT card FROM members WHERE external_id = ?", [cells["external_id"].strip()]).fetchone()
         if row is None:
-            raise ValidationError(f"external_id: no member with customer id '{cells['external_id']}'", "external_id")
+            raise ValidationError(t("external_id: no member with customer id '{external_id}'",
+                                    external_id=cells['external_id']), "external_id")
         return row[0]
     digits = digits_only(cells.get("phone", ""))
     if not digits:
-        raise ValidationError("card: whose sale? no card, customer id or phone on this row", "card")
+        raise ValidationError(t("card: whose sale? no card, customer id or phone on this row"), "card")
     rows = ctx.db.execute("SELECT card FROM members WHERE phone_digits = ? AND status != 'erased' LIMIT 2",
                           [digits]).fetchall()
     if len(rows) != 1:
-        raise ValidationError(f"phone: {cells['phone']} matches {'no member' if not rows else 'several members'}",
-                              "phone")
+        raise ValidationError(t("phone: {phone} matches no member", phone=cells['phone']) if not rows
+                              else t("phone: {phone} matches several members", phone=cells['phone']), "phone")
     return rows[0][0]
 
 
 def _moment(text: str, tz: ZoneInfo) -> datetime:
     match = MOMENT.match(text.strip())
     if not match:
-        raise ValidationError(f"when: '{text}' is not a date and time (23/04/2024 18:30 or 2024-04-23 18:30)",
+        raise ValidationError(t("when: '{text}' is not a date and time (23/04/2024 18:30 or 2024-04-23 18:30)",
+                                text=text),
                               "when")
     groups = match.groups()
     day, month, year, hour, minute, second = groups[:6] if groups[0] else (groups[8], groups[7], groups[6],
@@ -125,7 +128,7 @@ def _moment(text: str, tz: ZoneInfo) -> datetime:
         moment = datetime(int(year), int(month), int(day), int(hour or 12), int(minute or 0), int(second or 0),
                           tzinfo=tz)
     except ValueError:
-        raise ValidationError(f"when: {text} does not exist in the calendar", "when") from None
+        raise ValidationError(t("when: {text} does not exist in the calendar", text=text), "when") from None
     if moment.year < 1990:
-        raise ValidationError(f"when: {text} is too long ago", "when")
+        raise ValidationError(t("when: {text} is too long ago", text=text), "when")
     return moment

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import ValidationError
+from ..messages import t
 from ..text import fold
 
 MAX_BYTES = 200_000_000
@@ -22,9 +23,11 @@ class RowProblem:
 
 
 def problem_reason(error) -> str:
-    """A LoyaltyError's message without its 'field: ' prefix: the column is reported beside it."""
+    """A LoyaltyError's message (in the language in use) without its 'field: ' prefix: the column is
+    reported beside it. The English text says whether there is a prefix; a translation keeps it."""
     message = error.message
-    return message.split(": ", 1)[1] if error.field and message.startswith(f"{error.field}:") else message
+    prefixed = error.field and str(error).startswith(f"{error.field}:") and ": " in message
+    return message.split(": ", 1)[1] if prefixed else message
 
 
 @dataclass(frozen=True)
@@ -43,14 +46,15 @@ def read_table(path: str | Path, synonyms: dict[str, tuple[str, ...]], required:
     """The file's rows under our field names; a clear ValidationError for a file that is not a usable CSV."""
     path = Path(path)
     if not path.is_file():
-        raise ValidationError(f"file: '{path}' is not a file", "file")
+        raise ValidationError(t("file: '{path}' is not a file", path=path), "file")
     data = path.read_bytes()
     if len(data) > MAX_BYTES:
-        raise ValidationError(f"file: {path.name} is larger than {MAX_BYTES // 1_000_000} MB", "file")
+        raise ValidationError(t("file: {file} is larger than {megabytes} MB",
+                                file=path.name, megabytes=MAX_BYTES // 1000000), "file")
     if not data.strip():
-        raise ValidationError(f"file: {path.name} is empty", "file")
+        raise ValidationError(t("file: {file} is empty", file=path.name), "file")
     if b"\x00" in data[:4096]:
-        raise ValidationError(f"file: {path.name} is not a text (CSV) file", "file")
+        raise ValidationError(t("file: {file} is not a text (CSV) file", file=path.name), "file")
     try:
         text, encoding = data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError:
@@ -61,7 +65,8 @@ def read_table(path: str | Path, synonyms: dict[str, tuple[str, ...]], required:
     try:
         header = next(reader)
     except (StopIteration, csv.Error) as error:
-        raise ValidationError(f"file: {path.name} has no header line ({error})", "file") from None
+        raise ValidationError(t("file: {file} has no header line ({error})",
+                                file=path.name, error=error), "file") from None
     lookup = {_key(name): field for field, names in synonyms.items() for name in (field, *names)}
     columns: dict[str, str] = {}
     positions: dict[str, int] = {}
@@ -71,7 +76,8 @@ def read_table(path: str | Path, synonyms: dict[str, tuple[str, ...]], required:
             columns[field], positions[field] = name.strip(), position
     missing = [field for field in required if field not in positions]
     if missing:
-        raise ValidationError(f"file: no column for {', '.join(missing)} (the header has: {', '.join(header)})",
+        raise ValidationError(t("file: no column for {missing} (the header has: {header})",
+                                missing=', '.join(missing), header=', '.join(header)),
                               "file")
     rows = []
     try:
@@ -81,5 +87,6 @@ def read_table(path: str | Path, synonyms: dict[str, tuple[str, ...]], required:
             rows.append((reader.line_num, {field: cells[at].strip() if at < len(cells) else ""
                                            for field, at in positions.items()}))
     except csv.Error as error:
-        raise ValidationError(f"file: line {reader.line_num} cannot be read ({error})", "file") from None
+        raise ValidationError(t("file: line {line} cannot be read ({error})",
+                                line=reader.line_num, error=error), "file") from None
     return Table(columns, rows, encoding, delimiter)

@@ -12,6 +12,7 @@ import subprocess
 import sys
 
 from ..errors import PrintingError
+from ..messages import t
 
 TIMEOUT_SECONDS = 20
 
@@ -46,20 +47,22 @@ def send_raw(printer: str, data: bytes, title: str = "loyalty slip") -> None:
 
 def _lp(options: list[str], printer: str, title: str, data: bytes) -> None:
     if shutil.which("lp") is None:
-        raise PrintingError("printer: no print system found (install CUPS: apt-get install cups)", "printer")
+        raise PrintingError(t("printer: no print system found (install CUPS: apt-get install cups)"), "printer")
     command = ["lp", *(["-d", printer] if printer else []), "-t", title, *options]
     try:
         done = subprocess.run(command, input=data, capture_output=True, timeout=TIMEOUT_SECONDS)
     except subprocess.TimeoutExpired:
-        raise PrintingError(f"printer: the print queue did not answer within {TIMEOUT_SECONDS} s", "printer") from None
+        raise PrintingError(t("printer: the print queue did not answer within {timeout_seconds} s",
+                              timeout_seconds=TIMEOUT_SECONDS), "printer") from None
     if done.returncode != 0:
         reason = done.stderr.decode(errors="replace").strip() or f"lp exit status {done.returncode}"
-        raise PrintingError(f"printer: '{printer or 'default'}' refused the job: {reason}", "printer")
+        raise PrintingError(t("printer: '{printer}' refused the job: {reason}", printer=printer or t("default"),
+                              reason=reason), "printer")
 
 
 def _win32print():
     try:
         import win32print  # pywin32, installed on Windows only (see pyproject.toml)
     except ImportError:
-        raise PrintingError("printer: pywin32 is missing; reinstall the app", "printer") from None
+        raise PrintingError(t("printer: pywin32 is missing; reinstall the app"), "printer") from None
     return win32print

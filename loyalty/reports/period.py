@@ -6,6 +6,7 @@ from datetime import date, timedelta
 
 from ..clock import local_midnight_utc, to_iso
 from ..errors import ValidationError
+from ..messages import field_name, t
 
 
 @dataclass(frozen=True)
@@ -50,7 +51,7 @@ def month_period(text: str) -> Period:
     try:
         first = date.fromisoformat(f"{text.strip()}-01")
     except ValueError:
-        raise ValidationError(f"month: '{text}' is not a month such as 2026-03", "month") from None
+        raise ValidationError(t("month: '{text}' is not a month such as 2026-03", text=text), "month") from None
     following = (first.replace(day=28) + timedelta(days=4)).replace(day=1)
     return Period(first, following - timedelta(days=1))
 
@@ -61,9 +62,10 @@ def range_period(first: str, last: str) -> Period:
         try:
             days.append(date.fromisoformat(text.strip()))
         except ValueError:
-            raise ValidationError(f"{name}: '{text}' is not a date such as 2026-03-01", name) from None
+            raise ValidationError(t("{name}: '{text}' is not a date such as 2026-03-01",
+                                    name=field_name(name), text=text), name) from None
     if days[1] < days[0]:
-        raise ValidationError(f"to: {days[1]} is before from: {days[0]}", "to")
+        raise ValidationError(t("to: {to_day} is before from: {from_day}", to_day=days[1], from_day=days[0]), "to")
     if (days[1] - days[0]).days > 3660:
-        raise ValidationError("to: a report covers at most ten years", "to")
+        raise ValidationError(t("to: a report covers at most ten years"), "to")
     return Period(days[0], days[1])

@@ -11,6 +11,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from ..errors import StorageError
+from ..messages import t
 from .schema import SCHEMA_VERSION, migrations
 
 BUSY_TIMEOUT_MS = 10_000
@@ -51,9 +52,11 @@ def open_database(path: str | os.PathLike, migrate: bool = True) -> Database:
         if migrate:
             bring_schema_up_to_date(db, path)
     except sqlite3.DatabaseError as error:
-        raise StorageError(f"database {path}: cannot be opened ({describe_sqlite_error(error)})") from error
+        raise StorageError(t("database {path}: cannot be opened ({reason})",
+                             path=path, reason=describe_sqlite_error(error))) from error
     except OSError as error:
-        raise StorageError(f"database {path}: cannot be created ({error.strerror or error})") from error
+        raise StorageError(t("database {path}: cannot be created ({reason})",
+                             path=path, reason=error.strerror or error)) from error
     return db
 
 
@@ -61,11 +64,12 @@ def bring_schema_up_to_date(db: Database, path: Path) -> None:
     version = db.execute("PRAGMA user_version").fetchone()[0]
     if version > SCHEMA_VERSION:
         raise StorageError(
-            f"database {path}: it was written by a newer version of this app (schema {version}; "
-            f"this version understands up to {SCHEMA_VERSION}). Install the newer version; nothing was changed."
+            t("database {path}: it was written by a newer version of this app (schema {version}; this version "
+              "understands up to {schema_version}). Install the newer version; nothing was changed.",
+              path=path, version=version, schema_version=SCHEMA_VERSION)
         )
     if version == 0 and _has_foreign_tables(db):
-        raise StorageError(f"database {path}: this file is not a loyalty database; nothing was changed.")
+        raise StorageError(t("database {path}: this file is not a loyalty database; nothing was changed.", path=path))
     if version == SCHEMA_VERSION:
         return
     if version > 0:
@@ -109,7 +113,7 @@ def write_transaction(db: Database):
     try:
         db.conn.execute("BEGIN IMMEDIATE")
     except sqlite3.OperationalError as error:
-        raise StorageError(f"database: {describe_sqlite_error(error)}") from error
+        raise StorageError(t("database: {reason}", reason=describe_sqlite_error(error))) from error
     try:
         yield db
     except BaseException:
@@ -121,19 +125,19 @@ def write_transaction(db: Database):
     except sqlite3.OperationalError as error:
         if db.conn.in_transaction:
             db.conn.execute("ROLLBACK")
-        raise StorageError(f"database: {describe_sqlite_error(error)}; nothing was saved") from error
+        raise StorageError(t("database: {reason}; nothing was saved", reason=describe_sqlite_error(error))) from error
 
 
 def describe_sqlite_error(error: sqlite3.Error) -> str:
     """Known conditions a shop can fix, in words; anything else verbatim."""
     text = str(error)
     known = {
-        "database is locked": "another program is holding the database; try again in a moment",
-        "database or disk is full": "the disk is full; free some space",
-        "attempt to write a readonly database": "the database file is read-only; check its permissions",
-        "file is not a database": "the file is damaged or is not a database; restore a backup",
-        "disk I/O error": "the disk reported an error; check it and restore a backup if needed",
-        "unable to open database file": "the folder does not exist or cannot be written",
+        "database is locked": t("another program is holding the database; try again in a moment"),
+        "database or disk is full": t("the disk is full; free some space"),
+        "attempt to write a readonly database": t("the database file is read-only; check its permissions"),
+        "file is not a database": t("the file is damaged or is not a database; restore a backup"),
+        "disk I/O error": t("the disk reported an error; check it and restore a backup if needed"),
+        "unable to open database file": t("the folder does not exist or cannot be written"),
     }
     for needle, meaning in known.items():
         if needle in text:
@@ -145,15 +149,16 @@ def refuse_network_location(path: Path) -> None:
     reason = network_location_reason(path)
     if reason:
         raise StorageError(
-            f"database {path}: {reason}. SQLite's write-ahead log needs the database on a local "
-            "disk of this PC; put it there (other counters must not open it over the network)."
+            t("database {path}: {reason}. SQLite's write-ahead log needs the database on a local disk of this PC; "
+              "put it there (other counters must not open it over the network).",
+              path=path, reason=reason)
         )
 
 
 def network_location_reason(path: Path) -> str | None:
     text = str(path)
     if text.startswith(("\\\\", "//")):
-        return "it is on a network share"
+        return t("it is on a network share")
     if sys.platform == "win32":
         return _windows_drive_is_remote(path)
     return _posix_mount_is_remote(path)
@@ -165,7 +170,7 @@ def _windows_drive_is_remote(path: Path) -> str | None:  # pragma: no cover - Wi
     drive = os.path.splitdrive(os.path.abspath(path))[0] + "\\"
     DRIVE_REMOTE = 4
     if ctypes.windll.kernel32.GetDriveTypeW(drive) == DRIVE_REMOTE:
-        return f"drive {drive} is a network drive"
+        return t("drive {drive} is a network drive", drive=drive)
     return None
 
 
@@ -183,7 +188,7 @@ def _posix_mount_is_remote(path: Path, mounts_file: str = "/proc/mounts") -> str
         if inside and len(mount_point) > len(best_mount):
             best_mount, best_type = mount_point, fs_type
     if best_type in NETWORK_FILESYSTEMS:
-        return f"{best_mount} is a network file system ({best_type})"
+        return t("{mount} is a network file system ({fs_type})", mount=best_mount, fs_type=best_type)
     return None
 
 
