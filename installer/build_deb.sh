@@ -14,9 +14,10 @@ if [ "${REBUILD:-0}" = 1 ] || [ ! -x installer/dist/loyalty/loyalty ]; then
   installer/build_linux.sh
 fi
 
-VERSION=$(sed -n 's/^version *= *"\(.*\)"/\1/p' pyproject.toml | head -1)
+# (no `| head`: with pipefail, the writer's SIGPIPE when head stops reading would fail the build)
+VERSION=$(sed -n '0,/^version *= *"\(.*\)"/s//\1/p' pyproject.toml)
 ARCH=$(dpkg --print-architecture)
-GLIBC=$(ldd --version | head -1 | grep -o '[0-9]\+\.[0-9]\+$')
+GLIBC=$(ldd --version | awk 'NR == 1 { print $NF }')
 NAME=loyalty-counter
 STAGE=build/deb/${NAME}_${VERSION}_${ARCH}
 OUT=installer/dist/${NAME}_${VERSION}_${ARCH}.deb
