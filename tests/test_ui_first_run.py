@@ -31,6 +31,10 @@ def enter(qtbot, wizard) -> None:
 def test_the_owner_sets_up_the_shop_in_one_go(qtbot, ctx):
     wizard = wizard_for(qtbot, ctx)
     assert wizard.currentId() == SHOP
+    assert [row[1].text() for row in wizard.tier_rows] == ["Bronce", "Plata", "Oro"], "a Spanish shop's defaults"
+    wizard.language.setCurrentIndex(wizard.language.findData("en"))
+    assert [row[1].text() for row in wizard.tier_rows] == ["Bronze", "Silver", "Gold"]
+    wizard.language.setCurrentIndex(wizard.language.findData("es"))
     retype(qtbot, wizard.shop_name, "Panaderia Sol")   # QTest types ASCII only
     enter(qtbot, wizard)
     assert wizard.currentId() == MONEY
@@ -63,7 +67,7 @@ def test_the_owner_sets_up_the_shop_in_one_go(qtbot, ctx):
     programme = ctx.programme()
     assert (programme.shop_name, programme.currency, programme.currency_decimals, programme.timezone,
             programme.earn_rate) == ("Panaderia Sol", "CLP", 0, "America/Santiago", "1")
-    assert [(t.name, t.min_spend_cents) for t in load_tiers(ctx.db)][1:] == [("Silver", 500), ("Oro", 900_000)]
+    assert [(t.name, t.min_spend_cents) for t in load_tiers(ctx.db)][1:] == [("Plata", 500), ("Oro", 900_000)]
     assert [(s.name, s.role) for s in list_staff(ctx)] == [("Lucia", "owner")]
     assert wizard.result_ctx.role == "owner"
     assert ctx.db.execute("SELECT COUNT(*) FROM members").fetchone()[0] == 40

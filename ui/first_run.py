@@ -21,6 +21,9 @@ TIME_ZONES = ("Europe/Madrid", "Atlantic/Canary", "America/Mexico_City", "Americ
               "America/Guatemala", "America/Costa_Rica", "America/Panama", "America/Santo_Domingo",
               "America/La_Paz", "America/Asuncion", "America/Guayaquil", "Europe/London", "America/New_York")
 WITHOUT_DECIMALS = {"CLP", "PYG"}          # currencies counted in whole units
+# The ladder's default names in each language: a new shop's tiers are named in English until
+# the owner picks the language here (names the owner typed are left alone).
+DEFAULT_TIER_NAMES = {"en": ("Bronze", "Silver", "Gold"), "es": ("Bronce", "Plata", "Oro")}
 SHOP, MONEY, POINTS, TIERS, OWNER, DEMO = range(6)
 PAGE_OF_FIELD = {"shop_name": SHOP, "logo_path": SHOP, "language": SHOP, "currency": MONEY,
                  "currency_decimals": MONEY, "timezone": MONEY, "earn_rate": POINTS, "points_per_currency_unit": POINTS,
@@ -55,6 +58,8 @@ class FirstRunWizard(QWizard):
             self.setPage(OWNER, self._owner_page())
         if self.offers_demo:
             self.setPage(DEMO, self._demo_page())
+        self.language.currentIndexChanged.connect(self._name_tiers_in_language)
+        self._name_tiers_in_language()
         self._update_example()
 
     # -- pages ---------------------------------------------------------------------------
@@ -193,6 +198,12 @@ class FirstRunWizard(QWizard):
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Logo"), "", self.tr("Images (*.png *.jpg *.jpeg)"))
         if path:
             self.logo.setText(path)
+
+    def _name_tiers_in_language(self) -> None:
+        names = tuple(name.text() for _, name, _, _ in self.tier_rows)
+        if names in DEFAULT_TIER_NAMES.values():
+            for (_, name, _, _), default in zip(self.tier_rows, DEFAULT_TIER_NAMES[self.language.currentData()]):
+                name.setText(default)
 
     def _currency_changed(self, code: str) -> None:
         self.decimals.setValue(0 if code.strip().upper() in WITHOUT_DECIMALS else 2)
