@@ -225,6 +225,15 @@ def test_abc_classes_follow_the_cumulative_share_of_twelve_months_sales(shop):
     assert {m: abc_class_of(in_may, m) for m in members} == {m: (class_of.get(m), "2026-04") for m in members}
 
 
+def test_the_report_comes_first_without_its_abc_classes_then_whole(shop):
+    partial = []
+    report = compute_report(shop, month_period("2026-04"), churn_days=CHURN_DAYS, on_partial=partial.append)
+    (first,) = partial
+    assert first.abc == [] and first.abc_bounds == {} and report.abc and report.abc_bounds
+    assert (first.metrics, first.previous, first.daily, first.top_members, first.expiring) == (
+        report.metrics, report.previous, report.daily, report.top_members, report.expiring)
+
+
 def test_a_sale_at_23_30_local_on_the_last_day_belongs_to_that_month(tmp_path):
     clock = FixedClock(datetime(2026, 3, 31, 21, 30, tzinfo=timezone.utc))   # 23:30 in Madrid (CEST, UTC+2)
     ctx = open_shop(tmp_path / "tz.sqlite", clock=clock)

@@ -214,6 +214,26 @@ def test_reports_screen_computes_off_the_gui_thread_and_exports(qtbot, window, c
     assert all(path.exists() for path in files) and len(files) == 8
 
 
+def test_the_reports_screen_shows_the_figures_before_the_abc_ranking_is_in(qtbot, window, ctx, enrol, clock):
+    from dataclasses import replace
+
+    from loyalty.reports.metrics import compute_report
+    from loyalty.reports.period import month_period
+    from loyalty.sales import post_sale
+
+    post_sale(ctx, enrol("Ana García").card, 2_500)
+    full = compute_report(ctx, month_period("2026-03"))
+    window.show_screen(3)
+    screen = window.reports
+    screen._partly_shown(replace(full, abc=[], abc_bounds={}))
+    assert screen.tiles["member_sales"][0].text().startswith("25")
+    assert screen.abc_table.item(0, 0).text() == "Ranking…" and screen.banner.kind == "info"
+    assert not any(button.isEnabled() for button in screen.export_buttons.values())
+    screen._shown(full)
+    assert screen.abc_table.item(0, 0).text() == "A" and screen.banner.kind == "success"
+    assert all(button.isEnabled() for button in screen.export_buttons.values())
+
+
 def test_back_up_now_and_restore_from_settings(qtbot, window, ctx, enrol):
     enrol("Ana García")
     window.show_screen(4)

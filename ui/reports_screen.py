@@ -34,6 +34,7 @@ RATES = {"retention_rate", "repeat_purchase_rate", "redemption_rate"}
 
 
 class _ReportWorker(QObject):
+    partial_ready = Signal(object)  # everything but the ABC classes, while the year's members are ranked
     report_ready = Signal(object)
     done = Signal(object)           # the fraud flags, looked for once the report is shown
     failed = Signal(str)
@@ -47,7 +48,8 @@ class _ReportWorker(QObject):
     def run(self) -> None:
         ctx = self.shop.open()
         try:
-            self.report_ready.emit(period_report(ctx, month_period(self.month), progress=self.progress.emit))
+            self.report_ready.emit(period_report(ctx, month_period(self.month), progress=self.progress.emit,
+                                                 on_partial=self.partial_ready.emit))
             self.done.emit(fraud_flags(ctx, month_period(self.month)))
         except Exception as error:  # shown on the banner
             self.failed.emit(getattr(error, "message", str(error)))
@@ -164,10 +166,13 @@ class ReportsScreen(QWidget):
     def compute(self) -> None:
         if self.thread is not None:
             return
+        for button in self.export_buttons.values():   # until this month's whole report is in
+            button.setEnabled(False)
         self.busy.setRange(0, 0)
         self.busy.show()
         self.show_button.setEnabled(False)
         worker = _ReportWorker(WorkerShop(self.ctx), self.selected_month())
+        worker.partial_ready.connect(self._partly_shown)
         worker.report_ready.connect(self._shown)
         worker.done.connect(self._flags_found)
         worker.failed.connect(self._failed)
@@ -184,8 +189,22 @@ class ReportsScreen(QWidget):
         self.banner.show_message("error", problem)
 
     @Slot(object)
+    def _partly_shown(self, report: Report) -> None:
+        """The figures, charts and top members first; the ABC table says it is being ranked."""
+        self._fill(report)
+        _fill(self.abc_table, [(self.tr("Ranking…"), "", "", "")])
+        self.banner.show_message("info", self.tr("Report for {month}: ranking the last twelve months' members for "
+                                                 "the ABC classes…").format(month=report.period.label()))
+
+    @Slot(object)
     def _shown(self, report: Report) -> None:
         self.report = report
+        self._fill(report)
+        for button in self.export_buttons.values():
+            button.setEnabled(True)
+        self.banner.show_message("success", self.tr("Report for {month}").format(month=report.period.label()))
+
+    def _fill(self, report: Report) -> None:
         for name, (value, change) in self.tiles.items():
             now, before = report.metrics[name], report.previous[name]
             if isinstance(now, dict):
@@ -201,9 +220,6 @@ class ReportsScreen(QWidget):
             change.setStyleSheet(f"font-size: 10pt; color: {colour};")
         self._charts(report)
         self._tables(report)
-        for button in self.export_buttons.values():
-            button.setEnabled(True)
-        self.banner.show_message("success", self.tr("Report for {month}").format(month=report.period.label()))
 
     @Slot(object)
     def _flags_found(self, flags: list) -> None:

@@ -19,7 +19,7 @@ KEPT_FIELDS = ("metrics", "previous", "daily", "tier_distribution", "tier_moves"
 
 
 def report(ctx: Context, period: Period, churn_days: int = 60, top: int = 10,
-           progress=lambda step, steps: None) -> Report:
+           progress=lambda step, steps: None, on_partial=lambda report: None) -> Report:
     """The period's report: kept figures when the period is closed and was computed before."""
     require(ctx, "reports")
     start, end = period.bounds(ctx.programme().timezone)
@@ -30,7 +30,7 @@ def report(ctx: Context, period: Period, churn_days: int = 60, top: int = 10,
     if kept is not None and set(kept) == set(KEPT_FIELDS):   # else kept by an older version: computed again
         progress(1, 1)
         return Report(period, **kept, expiring=expiring_points(ctx))
-    computed = compute_report(ctx, period, churn_days, top, progress)
+    computed = compute_report(ctx, period, churn_days, top, progress, on_partial)
     now = to_iso(ctx.clock.now())
     if end <= now:   # an open period changes with every sale: not worth keeping
         data = json.dumps({name: getattr(computed, name) for name in KEPT_FIELDS}, default=_fraction_json)

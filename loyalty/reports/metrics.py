@@ -9,7 +9,7 @@ and 1 (turned into decimals only where they are shown or exported).
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from fractions import Fraction
 
@@ -45,7 +45,9 @@ def ratio(numerator: int, denominator: int) -> Fraction:
 
 
 def compute_report(ctx: Context, period: Period, churn_days: int = 60, top: int = 10,
-                   progress=lambda step, steps: None) -> Report:
+                   progress=lambda step, steps: None, on_partial=lambda report: None) -> Report:
+    """The report; `on_partial` gets a copy of it without the ABC classes as soon as the rest
+    is known (a screen shows that while the year's members are still being ranked)."""
     tz = ctx.programme().timezone
     steps = 7
     progress(0, steps)
@@ -65,6 +67,7 @@ def compute_report(ctx: Context, period: Period, churn_days: int = 60, top: int 
         progress(5, steps)
         report.expiring = expiring_points(ctx)
         progress(6, steps)
+        on_partial(replace(report))
         report.abc, report.abc_bounds = abc.result()
     progress(7, steps)
     return report

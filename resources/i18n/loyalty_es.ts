@@ -1178,12 +1178,12 @@ Qué hacer:
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../ui/first_run.py" line="+42"/>
+        <location filename="../../ui/first_run.py" line="+45"/>
         <source>Set up the shop</source>
         <translation>Configurar la tienda</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+34"/>
         <source>Your shop</source>
         <translation>Su tienda</translation>
     </message>
@@ -1388,7 +1388,7 @@ Qué hacer:
         <translation>Imágenes (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+35"/>
         <source>Type the points per currency unit as a number, such as 1 or 0.5.</source>
         <translation>Escriba los puntos por unidad de moneda como un número, p. ej., 1 o 0,5.</translation>
     </message>
@@ -2599,7 +2599,7 @@ Why (e.g. asked at the counter today)?</source>
 <context>
     <name>ReportsScreen</name>
     <message>
-        <location filename="../../ui/reports_screen.py" line="+65"/>
+        <location filename="../../ui/reports_screen.py" line="+67"/>
         <location line="+9"/>
         <source>Month</source>
         <translation>Mes</translation>
@@ -2632,12 +2632,12 @@ Why (e.g. asked at the counter today)?</source>
     <message>
         <location line="+0"/>
         <location line="+2"/>
-        <location line="+133"/>
+        <location line="+147"/>
         <source>Sales</source>
         <translation>Ventas</translation>
     </message>
     <message>
-        <location line="-135"/>
+        <location line="-149"/>
         <source>Visits</source>
         <translation>Visitas</translation>
     </message>
@@ -2752,17 +2752,27 @@ Why (e.g. asked at the counter today)?</source>
         <translation>Socios perdidos</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+34"/>
+        <source>Ranking…</source>
+        <translation>Clasificando…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Report for {month}: ranking the last twelve months&apos; members for the ABC classes…</source>
+        <translation>Informe de {month}: clasificando a los socios de los últimos doce meses para las clases ABC…</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>{arrow} {change} vs previous</source>
         <translation>{arrow} {change} frente al anterior</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-13"/>
         <source>Report for {month}</source>
         <translation>Informe de {month}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+22"/>
         <source>Points to their own card</source>
         <translation>Puntos a su propia tarjeta</translation>
     </message>
