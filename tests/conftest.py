@@ -61,3 +61,17 @@ def window(qtbot, ctx):
     qtbot.waitExposed(window)
     yield window
     window.shutdown()
+
+
+@pytest.fixture
+def spanish(qapp):
+    """The Spanish translators and locale for one test; English and the old locale afterwards."""
+    from PySide6.QtCore import QLocale
+
+    from ui.translations import install_translator, remove_translators
+
+    before = QLocale()
+    install_translator(qapp, "es", system=QLocale.c())
+    yield
+    remove_translators(qapp)
+    QLocale.setDefault(before)

@@ -176,16 +176,7 @@ def test_a_message_that_is_not_a_template_is_shown_as_it_is(spanish_messages):
     assert LoyaltyError("something the domain did not template", "x").message == "something the domain did not template"
 
 
-@pytest.fixture
-def spanish_screens(qapp):
-    before = QLocale()
-    install_translator(qapp, "es", system=QLocale.c())
-    yield
-    remove_translators(qapp)
-    QLocale.setDefault(before)
-
-
-def test_the_counter_banner_shows_a_bad_amount_in_spanish(qtbot, spanish_screens, window, ctx, enrol):
+def test_the_counter_banner_shows_a_bad_amount_in_spanish(qtbot, spanish, window, ctx, enrol):
     assert language() == "es", "install_translator switches the domain's messages too"
     ana = enrol("Ana García")
     window.counter.open_card(ana.card)

@@ -97,16 +97,6 @@ def test_compiled_translations_are_built_beside_their_sources_and_ignored_by_git
     assert ignored.returncode == 0, ".qm files are build output: *.qm in .gitignore"
 
 
-@pytest.fixture
-def spanish(qapp):
-    """The Spanish translators and locale for one test; English and the old locale afterwards."""
-    before = QLocale()
-    install_translator(qapp, "es", system=QLocale.c())
-    yield
-    remove_translators(qapp)
-    QLocale.setDefault(before)
-
-
 def test_the_main_window_speaks_spanish(spanish, window, ctx, enrol):
     sidebar = [window.sidebar.item(row).text().rsplit("\n", 1)[0].replace("\n", " ")
                for row in range(window.sidebar.count())]
