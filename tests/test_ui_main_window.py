@@ -281,3 +281,15 @@ def test_the_import_wizard_shows_the_check_first_and_imports_only_when_asked(qtb
     assert count(ctx, "members") == 2
     qtbot.waitUntil(lambda: window.members.count_label.text().startswith("2"))
     dialog.reject()
+
+
+def test_a_screen_name_that_wraps_keeps_its_shortcut_line(window):
+    """A title wrapped over two lines in the sidebar still shows its 'Ctrl+N' line below."""
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    window.sidebar.item(5).setText("Registro de auditoría\nCtrl+6")
+    window.fit_sidebar_items()
+    font = QFont(window.sidebar.font())
+    font.setPointSize(14)
+    three_lines = 3 * QFontMetrics(font).lineSpacing()
+    assert window.sidebar.visualItemRect(window.sidebar.item(5)).height() >= three_lines + 2 * 12   # + padding

@@ -6,8 +6,8 @@ member on the Counter screen (see scanner.py), whatever has the focus.
 
 import sys
 
-from PySide6.QtCore import QLocale, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QLocale, QRect, QSize, Qt
+from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QApplication, QDialog, QHBoxLayout, QLabel, QListWidget, QMainWindow, QPushButton, QStackedWidget,
                                QVBoxLayout, QWidget)
 
@@ -34,6 +34,10 @@ from .scanner import ScanDetector
 from .search_worker import MemberSearch
 from .settings_screen import SettingsScreen
 from .sign_in import SignInDialog
+
+
+SIDEBAR_POINTS = 14
+SIDEBAR_PADDING = (12, 8)   # px above and below, left and right of each screen's name
 
 
 class MainWindow(QMainWindow):
@@ -89,7 +93,8 @@ class MainWindow(QMainWindow):
         self.sidebar.setFixedWidth(210)
         self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.sidebar.setWordWrap(True)
-        self.sidebar.setStyleSheet("QListWidget { font-size: 14pt; } QListWidget::item { padding: 12px 8px; }")
+        self.sidebar.setStyleSheet(f"QListWidget {{ font-size: {SIDEBAR_POINTS}pt; }} "
+                                   f"QListWidget::item {{ padding: {SIDEBAR_PADDING[0]}px {SIDEBAR_PADDING[1]}px; }}")
         for number, (title, screen) in enumerate(((self.tr("Counter"), self.counter),
                                                   (self.tr("Members"), self.members),
                                                   (self.tr("Rewards & campaigns"), self.catalog),
@@ -100,6 +105,7 @@ class MainWindow(QMainWindow):
             self.sidebar.addItem(f"{title}\nCtrl+{number}")
             self.screens.addWidget(screen)
             QShortcut(QKeySequence(f"Ctrl+{number}"), self, lambda index=number - 1: self.show_screen(index))
+        self.fit_sidebar_items()
         self.sidebar.currentRowChanged.connect(self.show_screen)
         body = QHBoxLayout()
         body.addWidget(self.sidebar)
@@ -216,6 +222,18 @@ class MainWindow(QMainWindow):
         self.counter.redeem.refresh()
         self.settings.reload()
         self.refresh()
+
+    def fit_sidebar_items(self) -> None:
+        """Each item as tall as its text wrapped to the sidebar's width: the list measures an item
+        without the style sheet's padding, so a title that wraps lost its last line ('Ctrl+6')."""
+        font = QFont(self.sidebar.font())
+        font.setPointSize(SIDEBAR_POINTS)
+        metrics = QFontMetrics(font)
+        width = self.sidebar.width() - 2 * self.sidebar.frameWidth() - 2 * SIDEBAR_PADDING[1]
+        for row in range(self.sidebar.count()):
+            item = self.sidebar.item(row)
+            text = metrics.boundingRect(QRect(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap, item.text())
+            item.setSizeHint(QSize(width, text.height() + 2 * SIDEBAR_PADDING[0]))
 
     def show_about(self) -> None:
         """F1: version, database and log file (what support asks first)."""
