@@ -145,3 +145,28 @@ def test_about_without_a_log_file_names_the_default_one(qtbot, tmp_path):
     dialog = AboutDialog(tmp_path / "shop.sqlite")
     qtbot.addWidget(dialog)
     assert Path(dialog.log_label.text()) == app_info.default_log_path()
+
+
+def test_a_bug_in_a_background_call_is_logged_and_said_in_plain_words(qtbot, ctx, log_path):
+    """A screen's worker that fails with a bug: the traceback goes to the log file, the screen
+    gets a sentence (never the exception's own text)."""
+    from PySide6.QtCore import QObject
+
+    from ui.background import call_in_background
+
+    class Screen(QObject):
+        said = None
+
+        def failed(self, sentence):
+            self.said = sentence
+
+    def broken(_ctx):
+        return 1 / 0
+
+    screen = Screen()
+    thread = call_in_background(screen, ctx, broken, lambda result: None, screen.failed, lambda: None)
+    qtbot.waitUntil(lambda: screen.said is not None, timeout=10_000)
+    thread.wait(5_000)
+    assert "log file" in screen.said and "division" not in screen.said
+    logged = log_path.read_text(encoding="utf-8")
+    assert "ZeroDivisionError" in logged and "broken" in logged

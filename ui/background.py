@@ -1,13 +1,14 @@
 """Running a worker off the GUI thread: the one way the screens do it."""
 
-import sys
-import traceback
+import logging
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
 from loyalty.context import Context
 from loyalty.errors import LoyaltyError
 from loyalty.storage import database_path, open_database
+
+log = logging.getLogger(__name__)
 
 
 def start_worker(owner: QObject, worker: QObject, end_signals: tuple, on_finished=None) -> QThread:
@@ -62,10 +63,11 @@ class DomainCall(QObject):
             result = self.function(ctx)
         except LoyaltyError as error:
             self.failed.emit(error.message)
-        except Exception as error:  # a bug (logged), or the query cancelled: said on the banner
+        except Exception:  # a bug, or the query cancelled as the screen closes: no traceback on screen
             if not self.cancelled:
-                traceback.print_exc(file=sys.stderr)
-            self.failed.emit(str(error) or type(error).__name__)
+                log.exception("Background call %s failed", getattr(self.function, "__qualname__", self.function))
+            self.failed.emit(self.tr("Something went wrong; the details are in the log file (F1 shows where). "
+                                     "Try again, and tell the owner if it happens again."))
         else:
             self.done.emit(result)
         finally:

@@ -1088,6 +1088,14 @@ Qué hacer:
     </message>
 </context>
 <context>
+    <name>DomainCall</name>
+    <message>
+        <location filename="../../ui/background.py" line="+69"/>
+        <source>Something went wrong; the details are in the log file (F1 shows where). Try again, and tell the owner if it happens again.</source>
+        <translation>Algo salió mal; los detalles están en el archivo de registro (F1 indica dónde). Vuelva a intentarlo y, si se repite, avise al propietario.</translation>
+    </message>
+</context>
+<context>
     <name>EnrolDialog</name>
     <message>
         <location filename="../../ui/enrol_dialog.py" line="+21"/>
@@ -1622,7 +1630,7 @@ Qué hacer:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+45"/>
+        <location filename="../../ui/main_window.py" line="+49"/>
         <source>Loyalty counter</source>
         <translation>Fidelización en caja</translation>
     </message>
@@ -1633,12 +1641,12 @@ Qué hacer:
     </message>
     <message>
         <location line="+1"/>
-        <location line="+87"/>
+        <location line="+89"/>
         <source>Switch staff</source>
         <translation>Cambiar de usuario</translation>
     </message>
     <message>
-        <location line="-83"/>
+        <location line="-85"/>
         <location line="+1"/>
         <source>Load demo data</source>
         <translation>Cargar datos de demostración</translation>
@@ -1659,7 +1667,7 @@ Qué hacer:
         <translation>Pantallas</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Counter</source>
         <translation>Caja</translation>
     </message>
@@ -1695,7 +1703,7 @@ campañas</translation>
         <translation>Retención</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>cashier</source>
         <translation>cajero/a</translation>
     </message>
