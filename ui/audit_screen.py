@@ -14,7 +14,7 @@ from loyalty.errors import LoyaltyError
 from loyalty.staff import list_staff
 from loyalty.verify import verify
 
-from .background import WorkerShop, start_worker
+from .background import WorkerShop, sentence_for, start_worker
 from .feedback import StatusBanner
 from .formatting import moment_text
 
@@ -34,7 +34,7 @@ class _VerifyWorker(QObject):
         try:
             self.done.emit(verify(ctx))
         except Exception as error:   # reported, never lost
-            self.done.emit([f"the check itself failed: {error}"])
+            self.done.emit([sentence_for(error)])
         finally:
             ctx.db.close()
 

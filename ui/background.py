@@ -2,7 +2,7 @@
 
 import logging
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
 
 from loyalty.context import Context
 from loyalty.errors import LoyaltyError
@@ -61,13 +61,8 @@ class DomainCall(QObject):
             if self.cancelled:
                 raise LoyaltyError("cancelled")
             result = self.function(ctx)
-        except LoyaltyError as error:
-            self.failed.emit(error.message)
-        except Exception:  # a bug, or the query cancelled as the screen closes: no traceback on screen
-            if not self.cancelled:
-                log.exception("Background call %s failed", getattr(self.function, "__qualname__", self.function))
-            self.failed.emit(self.tr("Something went wrong; the details are in the log file (F1 shows where). "
-                                     "Try again, and tell the owner if it happens again."))
+        except Exception as error:  # a query cancelled as the screen closes is no bug: not logged
+            self.failed.emit(sentence_for(error, log_it=not self.cancelled))
         else:
             self.done.emit(result)
         finally:
@@ -80,6 +75,17 @@ class DomainCall(QObject):
         db = self.db
         if db is not None:
             db.conn.interrupt()
+
+
+def sentence_for(error: BaseException, log_it: bool = True) -> str:
+    """What a screen says when its worker fails: a LoyaltyError's own sentence; anything else
+    is a bug, logged with its traceback, and said in plain words (never the exception's text)."""
+    if isinstance(error, LoyaltyError):
+        return error.message
+    if log_it:
+        log.error("Work off the GUI thread failed", exc_info=error)
+    return QCoreApplication.translate("background", "Something went wrong; the details are in the log file (F1 "
+                                                    "shows where). Try again, and tell the owner if it happens again.")
 
 
 def call_in_background(owner: QObject, ctx: Context, function, on_done, on_failed, on_finished) -> QThread:

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog,
 from loyalty.context import Context
 from loyalty.imports import members_import, sales_import
 
-from .background import WorkerShop, start_worker
+from .background import WorkerShop, sentence_for, start_worker
 
 
 class _ImportWorker(QObject):
@@ -43,7 +43,7 @@ class _ImportWorker(QObject):
             finally:
                 ctx.db.close()
         except Exception as error:  # shown in the dialog; nothing was written (one transaction)
-            self.failed.emit(getattr(error, "message", str(error)))
+            self.failed.emit(sentence_for(error))
 
 
 class ImportDialog(QDialog):

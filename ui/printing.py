@@ -25,7 +25,7 @@ from loyalty.printing.receipt import receipt_for_entry
 from loyalty.printing.receipt_pdf import receipt_pdf
 from loyalty.printing.spool import send_raw
 
-from .background import WorkerShop, start_worker
+from .background import WorkerShop, sentence_for, start_worker
 
 
 def printer_named(name: str) -> QPrinter:
@@ -144,7 +144,7 @@ class _SheetWorker(QObject):
         except Cancelled:
             self.failed.emit("")
         except Exception as error:  # shown on the banner; the counter carries on
-            self.failed.emit(getattr(error, "message", str(error)))
+            self.failed.emit(sentence_for(error))
         finally:
             ctx.db.close()
 

@@ -23,7 +23,7 @@ from loyalty.reports.metrics import Report
 from loyalty.reports.period import month_period
 from loyalty.reports.report_pdf import write_pdf
 
-from .background import WorkerShop, start_worker
+from .background import WorkerShop, sentence_for, start_worker
 from .feedback import StatusBanner
 from .formatting import moment_text, money_text, points_text
 
@@ -52,7 +52,7 @@ class _ReportWorker(QObject):
                                                  on_partial=self.partial_ready.emit))
             self.done.emit(fraud_flags(ctx, month_period(self.month)))
         except Exception as error:  # shown on the banner
-            self.failed.emit(getattr(error, "message", str(error)))
+            self.failed.emit(sentence_for(error))
         finally:
             ctx.db.close()
 

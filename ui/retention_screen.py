@@ -15,7 +15,7 @@ from loyalty.followups import complete_followup, generate_followups, open_follow
 from loyalty.segments import segment_ids, segment_members, write_contact_list
 from loyalty.tiers import local_today
 
-from .background import WorkerShop, start_worker
+from .background import WorkerShop, sentence_for, start_worker
 from .feedback import StatusBanner
 from .retention_campaigns import CampaignsTab
 from .retention_complaints import ComplaintsTab
@@ -42,7 +42,7 @@ class _SegmentWorker(QObject):
             ids = segment_ids(ctx, self.name, self.value or None)
             self.done.emit((ids, segment_members(ctx, ids[:SHOWN])))
         except Exception as error:  # shown on the banner
-            self.failed.emit(getattr(error, "message", str(error)))
+            self.failed.emit(sentence_for(error))
         finally:
             ctx.db.close()
 

@@ -9,6 +9,8 @@ from loyalty.member_directory import member_count
 from loyalty.members import search_members
 from loyalty.storage import open_database
 
+from .background import sentence_for
+
 
 class _SearchWorker(QObject):
     found = Signal(int, list)
@@ -27,7 +29,7 @@ class _SearchWorker(QObject):
                 self.ctx = Context(open_database(self.db_path))
             self.found.emit(request, search_members(self.ctx, text, limit))
         except Exception as error:  # reported on the banner; the search box stays usable
-            self.failed.emit(request, str(error))
+            self.failed.emit(request, sentence_for(error))
 
     @Slot()
     def count(self) -> None:
@@ -36,7 +38,7 @@ class _SearchWorker(QObject):
                 self.ctx = Context(open_database(self.db_path))
             self.counted.emit(member_count(self.ctx))
         except Exception as error:  # the count is a nicety: say why, keep going
-            self.failed.emit(-1, str(error))
+            self.failed.emit(-1, sentence_for(error))
 
     @Slot()
     def close(self) -> None:

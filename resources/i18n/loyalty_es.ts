@@ -1088,14 +1088,6 @@ Qué hacer:
     </message>
 </context>
 <context>
-    <name>DomainCall</name>
-    <message>
-        <location filename="../../ui/background.py" line="+69"/>
-        <source>Something went wrong; the details are in the log file (F1 shows where). Try again, and tell the owner if it happens again.</source>
-        <translation>Algo salió mal; los detalles están en el archivo de registro (F1 indica dónde). Vuelva a intentarlo y, si se repite, avise al propietario.</translation>
-    </message>
-</context>
-<context>
     <name>EnrolDialog</name>
     <message>
         <location filename="../../ui/enrol_dialog.py" line="+21"/>
@@ -3868,6 +3860,14 @@ Why (e.g. asked at the counter today)?</source>
         <location filename="../../ui/sign_in.py" line="-52"/>
         <source>Problem</source>
         <translation>Problema</translation>
+    </message>
+</context>
+<context>
+    <name>background</name>
+    <message>
+        <location filename="../../ui/background.py" line="+87"/>
+        <source>Something went wrong; the details are in the log file (F1 shows where). Try again, and tell the owner if it happens again.</source>
+        <translation>Algo salió mal; los detalles están en el archivo de registro (F1 indica dónde). Vuelva a intentarlo y, si se repite, avise al propietario.</translation>
     </message>
 </context>
 <context>
