@@ -97,6 +97,7 @@ class _Replay:
         self.bonuses_given = self._bonuses_given(by_id) if award_points else set()
         self.campaigns: dict = {}
         self.pending: list[dict] = []      # entry values not written yet
+        self.written: dict[str, int] = {}  # ids of those written, by key
         self.upgrades: list[tuple[int, object, object, datetime, str]] = []
         self.grace_lifted: set[int] = set()
 
@@ -109,10 +110,10 @@ class _Replay:
                 posted += 1
             else:
                 already += 1
-        ids = self._flush()
+        self._flush()
         for member_id, old, new, moment, key in self.upgrades:
             record_tier_change(replace(self.ctx, clock=FixedClock(moment)), member_id, old, new, UPGRADE_REASON,
-                               ids.get(key) or self._entry_id(key))
+                               self.written[key])
         self.ctx.db.conn.executemany("UPDATE members SET tier_grace_until = NULL WHERE id = ?",
                                      [(member_id,) for member_id in sorted(self.grace_lifted)])
         return posted, already
@@ -170,14 +171,9 @@ class _Replay:
             self.campaigns[day] = campaign_for_day(self.ctx, day)
         return self.campaigns[day]
 
-    def _flush(self) -> dict[str, int]:
-        """Write the pending entries; returns their ids by key."""
-        ids = append_entries_in_bulk(self.ctx, self.pending)
+    def _flush(self) -> None:
+        self.written.update(append_entries_in_bulk(self.ctx, self.pending))
         self.pending.clear()
-        return ids
-
-    def _entry_id(self, key: str) -> int:
-        return self.ctx.db.execute("SELECT id FROM entries WHERE idempotency_key = ?", [key]).fetchone()[0]
 
     def _recorded_sales(self) -> dict[str, int]:
         """The amounts of the sales already on file with these receipts, by key."""

@@ -23,6 +23,12 @@ def retype(qtbot, field, text: str) -> None:
     qtbot.keyClicks(field, text)
 
 
+def type_owner(qtbot, wizard, pin: str, again: str) -> None:
+    qtbot.keyClicks(wizard.owner_name, "Lucia")
+    qtbot.keyClicks(wizard.secret, pin)
+    qtbot.keyClicks(wizard.again, again)
+
+
 def enter(qtbot, wizard) -> None:
     """Enter on the current page presses Next (or Finish on the last)."""
     qtbot.keyClick(wizard.currentPage(), Qt.Key.Key_Return)
@@ -44,7 +50,7 @@ def test_the_owner_sets_up_the_shop_in_one_go(qtbot, ctx):
     enter(qtbot, wizard)
     assert wizard.currentId() == POINTS
     retype(qtbot, wizard.earn_rate, "0,01")                    # a point per 100 pesos, decimal comma
-    assert "A $25 sale earns 0 points" in wizard.example.text() or "earns 0 points" in wizard.example.text()
+    assert "earns 0 points" in wizard.example.text()
     retype(qtbot, wizard.earn_rate, "1")
     assert "earns 25 points" in wizard.example.text() and "it earns 37" in wizard.example.text()
     enter(qtbot, wizard)
@@ -55,9 +61,7 @@ def test_the_owner_sets_up_the_shop_in_one_go(qtbot, ctx):
     retype(qtbot, spend, "900000")
     enter(qtbot, wizard)
     assert wizard.currentId() == OWNER
-    qtbot.keyClicks(wizard.owner_name, "Lucia")
-    qtbot.keyClicks(wizard.secret, "2468")
-    qtbot.keyClicks(wizard.again, "2468")
+    type_owner(qtbot, wizard, "2468", "2468")
     enter(qtbot, wizard)
     assert wizard.currentId() == DEMO
     wizard.demo.setChecked(True)
@@ -80,9 +84,7 @@ def test_a_refused_value_brings_back_its_page_and_nothing_is_written(qtbot, ctx)
     retype(qtbot, wizard.timezone.lineEdit(), "Mars/Olympus")
     for _ in range(3):
         enter(qtbot, wizard)
-    qtbot.keyClicks(wizard.owner_name, "Lucia")
-    qtbot.keyClicks(wizard.secret, "2468")
-    qtbot.keyClicks(wizard.again, "2468")
+    type_owner(qtbot, wizard, "2468", "2468")
     enter(qtbot, wizard)
     enter(qtbot, wizard)                                         # Finish
     assert wizard.isVisible() and wizard.currentId() == MONEY
@@ -94,9 +96,7 @@ def test_two_different_pins_are_refused_on_the_owner_page(qtbot, ctx):
     wizard = wizard_for(qtbot, ctx)
     for _ in range(4):
         enter(qtbot, wizard)
-    qtbot.keyClicks(wizard.owner_name, "Lucia")
-    qtbot.keyClicks(wizard.secret, "2468")
-    qtbot.keyClicks(wizard.again, "2469")
+    type_owner(qtbot, wizard, "2468", "2469")
     enter(qtbot, wizard)
     enter(qtbot, wizard)
     assert wizard.currentId() == OWNER and "differ" in wizard.problem[OWNER].text()

@@ -58,7 +58,7 @@ class FirstRunWizard(QWizard):
             self.setPage(OWNER, self._owner_page())
         if self.offers_demo:
             self.setPage(DEMO, self._demo_page())
-        self.language.currentIndexChanged.connect(self._name_tiers_in_language)
+        self._connect_pages()
         self._name_tiers_in_language()
         self._update_example()
 
@@ -134,9 +134,6 @@ class FirstRunWizard(QWizard):
         form.addRow(self.tr("Points worth one currency unit"), self.points_per_unit)
         form.addRow(self.tr("Months points last (after the month earned)"), self.expiry)
         form.addRow(self.example)
-        for signal in (self.earn_rate.textChanged, self.points_per_unit.valueChanged, self.decimals.valueChanged,
-                       self.currency.currentTextChanged):
-            signal.connect(self._update_example)
         return page
 
     def _tiers_page(self) -> QWizardPage:
@@ -159,11 +156,9 @@ class FirstRunWizard(QWizard):
             multiplier.setAccessibleName(self.tr("Points multiplier of tier {number}").format(number=row))
             for column, widget in enumerate((name, spend, multiplier)):
                 grid.addWidget(widget, row, column)
-            multiplier.textChanged.connect(self._update_example)
             self.tier_rows.append((tier.code, name, spend, multiplier))
         layout.addLayout(grid)
         layout.addStretch()
-        self.decimals.valueChanged.connect(self._decimals_changed)
         self.problem[TIERS] = QLabel(wordWrap=True)
         self.problem[TIERS].setStyleSheet("color: #a3261b; font-weight: 600;")
         layout.addWidget(self.problem[TIERS])
@@ -194,6 +189,14 @@ class FirstRunWizard(QWizard):
 
     # -- behaviour -----------------------------------------------------------------------
 
+    def _connect_pages(self) -> None:
+        """What one page's values change on another (once every page exists)."""
+        self.language.currentIndexChanged.connect(self._name_tiers_in_language)
+        self.decimals.valueChanged.connect(self._decimals_changed)
+        for signal in (self.earn_rate.textChanged, self.points_per_unit.valueChanged, self.decimals.valueChanged,
+                       self.currency.currentTextChanged, self.tier_rows[-1][3].textChanged):
+            signal.connect(self._update_example)
+
     def _choose_logo(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Logo"), "", self.tr("Images (*.png *.jpg *.jpeg)"))
         if path:
@@ -221,8 +224,6 @@ class FirstRunWizard(QWizard):
 
     def _update_example(self) -> None:
         """'A 25.00 € sale earns 25 points; Gold earns 37. 100 points are worth 1.00 €.'"""
-        if not hasattr(self, "tier_rows"):
-            return
         decimals, currency = self.decimals.value(), self.currency.currentText().strip().upper()
         sale = 25 * 10**decimals
         rate, (top_code, top_name, _, top_multiplier) = self.earn_rate.text().strip().replace(",", "."), self.tier_rows[-1]

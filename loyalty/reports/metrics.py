@@ -7,7 +7,7 @@ and 1 (turned into decimals only where they are shown or exported).
 """
 
 from collections import Counter
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
@@ -82,7 +82,9 @@ def _beside(ctx: Context, part, period: Period):
     transaction, computes it in line."""
     path = database_path(ctx.db)
     if not path or ctx.db.conn.in_transaction:   # another connection would not see this one's writes
-        yield _Done(part(ctx, period))
+        done = Future()
+        done.set_result(part(ctx, period))
+        yield done
         return
 
     def on_its_own_connection():
@@ -94,14 +96,6 @@ def _beside(ctx: Context, part, period: Period):
 
     with ThreadPoolExecutor(max_workers=1) as pool:
         yield pool.submit(on_its_own_connection)
-
-
-@dataclass(frozen=True)
-class _Done:
-    value: object
-
-    def result(self):
-        return self.value
 
 
 def period_metrics(ctx: Context, period: Period, churn_days: int) -> dict:
