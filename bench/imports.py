@@ -25,7 +25,11 @@ def main() -> None:
     parser.add_argument("--sales", type=int, default=100_000)
     args = parser.parse_args()
     rng = random.Random(5)
-    folder = Path(tempfile.mkdtemp())
+    with tempfile.TemporaryDirectory() as temporary:   # each run's 200 MB shop is removed after it
+        run(Path(temporary), rng, args)
+
+
+def run(folder: Path, rng: random.Random, args) -> None:
     csv_path = folder / "socios.csv"
     lines = ["Código;Nombre;Teléfono;Correo;Fecha de nacimiento;Fecha de alta;Puntos;Acepta publicidad"]
     for n in range(args.rows):
@@ -46,6 +50,7 @@ def main() -> None:
           f"{added:,} written in {written:.1f} s; total {checked + written:.1f} s (target ≤ 30 s)")
     if args.sales:
         import_sales(ctx, folder, rng, args.rows, args.sales)
+    ctx.db.close()
 
 
 def import_sales(ctx, folder: Path, rng: random.Random, members: int, count: int) -> None:

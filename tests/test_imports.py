@@ -225,3 +225,25 @@ def test_the_import_reports_its_progress_in_rows(ctx, tmp_path, monkeypatch):
     reports = []
     members_import.apply(ctx, planned, progress=lambda done, total: reports.append((done, total)))
     assert reports == [(200, 450), (400, 450), (450, 450)]
+
+
+def test_sales_rows_find_their_member_by_card_or_customer_id_as_the_counter_would(ctx, enrol, tmp_path):
+    """Cards and customer ids are looked up for the whole file at once; a card the counter would
+    refuse (replaced, unknown) is refused with its reason, a blocked member's history still counts."""
+    from loyalty.imports import sales_import
+    from loyalty.members import reissue_card, set_blocked
+
+    ana, eva = enrol("Ana"), enrol("Eva", external_id="C-7")
+    old_card = ana.card
+    ana = reissue_card(ctx, ana.card)
+    set_blocked(ctx, eva.card, True)
+    text = ("Tarjeta;Código cliente;Fecha;Importe;Ticket\n"
+            f"{ana.card};;01/03/2026;12,50;A-1\n"
+            f"{old_card};;01/03/2026;12,50;A-2\n"
+            f"{eva.card};;01/03/2026;12,50;A-3\n"
+            ";C-7;01/03/2026;12,50;A-4\n"
+            ";C-8;01/03/2026;12,50;A-5\n")
+    planned = sales_import.plan(ctx, write(tmp_path, text))
+    assert [(row.line, row.card) for row in planned.rows] == [(2, ana.card), (4, eva.card), (5, eva.card)]
+    assert [(p.line, p.column) for p in planned.problems] == [(3, "Tarjeta"), (6, "Código cliente")]
+    assert "replaced" in planned.problems[0].reason and "C-8" in planned.problems[1].reason
