@@ -4,6 +4,7 @@ Returns a list of problems (empty = healthy), as a check-database screen would s
 from .context import Context
 from .storage.schema import LOCAL_DAY_OF
 from .storage.seals import broken_seals
+from .storage.year_totals import differences as year_total_differences
 
 
 def verify(ctx: Context) -> list[str]:
@@ -65,9 +66,12 @@ def verify(ctx: Context) -> list[str]:
                  for day, kind in _differences(db, DAY_TOTALS, "day_totals", "day, kind")]
     problems += [f"report totals: member {member_id} in {month} differs from the ledger"
                  for month, member_id in _differences(db, MEMBER_MONTHS, "member_months", "month, member_id")]
+    problems += [f"report totals: member {member_id}'s twelve months up to {month} differ from their months"
+                 for month, member_id in year_total_differences(db)]
     problems += broken_seals(db)
     triggers = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
-    for trigger in ("entries_ledger_days", "entries_day_totals", "entries_member_months"):
+    for trigger in ("entries_ledger_days", "entries_day_totals", "entries_member_months",
+                    "entries_member_years"):
         if trigger not in triggers:
             problems.append(f"schema: the trigger that keeps the report's totals ({trigger}) is missing")
     for table in ("entries", "allocations", "tier_changes", "entry_seals"):

@@ -36,6 +36,7 @@ COMPARED = {
     "tier_changes": "SELECT member_id, from_code, to_code, changed_at, reason, entry_id FROM tier_changes ORDER BY id",
     "day_totals": "SELECT * FROM day_totals ORDER BY day, kind, bonus_kind",
     "member_months": "SELECT * FROM member_months ORDER BY month, member_id",
+    "member_years": "SELECT * FROM member_years ORDER BY end_month, member_id",
     "ledger_days": "SELECT * FROM ledger_days ORDER BY day",
 }
 

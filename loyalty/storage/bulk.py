@@ -13,6 +13,7 @@ from sqlite_utils import Database
 
 from .schema import LOCAL_DAY_OF
 from .seals import seal_entries_after
+from .year_totals import CATCH_UP as MEMBER_YEARS_CATCH_UP
 
 # What each AFTER INSERT trigger does, for all the rows with an id above :after at once.
 # Keep in step with the triggers in schema.py; a trigger missing here refuses bulk inserts.
@@ -44,6 +45,7 @@ CATCH_UP = {
         "spend_entries = spend_entries + excluded.spend_entries, spend_cents = spend_cents + excluded.spend_cents, "
         "last_sale_at = CASE WHEN excluded.last_sale_at > COALESCE(last_sale_at, '') "
         "THEN excluded.last_sale_at ELSE last_sale_at END",
+    "entries_member_years": MEMBER_YEARS_CATCH_UP,
     "report_cache_tier_changes":
         "DELETE FROM report_cache WHERE ends_at > (SELECT MIN(changed_at) FROM tier_changes WHERE id > :after)",
 }

@@ -1,7 +1,7 @@
 """The shop's calendar in the database: its offset from UTC and when each clock change
 happens (`local_offsets`), which the report totals' triggers use to file an entry under its
-local day and month. Built for the time zone in the settings; changing the zone rebuilds it
-and the totals."""
+local day and month (and the twelve-month windows that month counts in). Built for the time
+zone in the settings; changing the zone rebuilds it and the totals."""
 
 from datetime import datetime, timedelta, timezone as utc_zone
 from functools import lru_cache
@@ -11,6 +11,7 @@ from sqlite_utils import Database
 
 from ..clock import to_iso
 from .bulk import CATCH_UP
+from .year_totals import forget_windows, list_windows
 
 FIRST, LAST = datetime(1970, 1, 1, tzinfo=utc_zone.utc), datetime(2101, 1, 1, tzinfo=utc_zone.utc)
 TOTALS = {"day_totals": "entries_day_totals", "member_months": "entries_member_months"}
@@ -37,9 +38,11 @@ def build_local_calendar(db: Database, timezone: str) -> None:
                         ((to_iso(moment), minutes) for moment, minutes in offsets(timezone)))
     db.execute("DELETE FROM local_calendar")
     db.execute("INSERT INTO local_calendar(timezone) VALUES (?)", [timezone])
+    forget_windows(db)
     for table, trigger in TOTALS.items():
         db.execute(f"DELETE FROM {table}")
         db.execute(CATCH_UP[trigger], {"after": 0})
+    list_windows(db)   # from the months just recounted: far quicker than from the entries
 
 
 @lru_cache(maxsize=4)

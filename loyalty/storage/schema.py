@@ -511,4 +511,27 @@ def counter_survey(db: Database) -> None:
     )
 
 
+@migrations(name="0016_member_years")
+def member_years(db: Database) -> None:
+    """Each member's spend in the twelve months up to a month (storage/year_totals.py): a
+    month's ABC classes read one row per member of the year instead of summing twelve months.
+    Every window up to the last month on file is counted here: about a minute on a shop with
+    twenty million entries."""
+    from .year_totals import TRIGGER, list_windows
+
+    db.executescript(
+        f"""
+        CREATE TABLE member_years (
+            end_month TEXT NOT NULL,        -- local YYYY-MM: the last of the twelve months
+            member_id INTEGER NOT NULL,
+            spend_cents INTEGER NOT NULL,   -- net spend (sales less refunds) in those twelve months
+            PRIMARY KEY (end_month, member_id)
+        ) WITHOUT ROWID;
+        CREATE TABLE member_year_windows (end_month TEXT PRIMARY KEY);   -- counted, and kept since
+        {TRIGGER};
+        """
+    )
+    list_windows(db)
+
+
 SCHEMA_VERSION = len(migrations._migrations)
