@@ -388,6 +388,7 @@ def cmd_expire(ctx, args):
     result = daily.run_daily(ctx)
     followups_added = generate_followups(ctx)                           # the retention to-do list
     backup = backups.daily_backup(ctx)                                   # once a day, then rotation
+    report_cache.prepare_year_windows(ctx)                              # what the reports' ABC classes rank
     prepared = report_cache.prepare_closed_month(ctx).period.label()   # the owner's next look at it is instant
     return {**asdict(result), "backup": str(backup.path) if backup else None, "report_prepared": prepared,
             "followups_added": followups_added}, (

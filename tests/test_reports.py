@@ -10,6 +10,8 @@ from fractions import Fraction
 from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from loyalty.clock import FixedClock, from_iso
 from loyalty.corrections import adjust_points, grant_bonus
@@ -19,8 +21,9 @@ from loyalty.members import NewMember, enrol_member
 from loyalty.points import points_value
 from loyalty.programme import load_tiers, save_settings, update_tier
 from loyalty.redemptions import redeem_points
+from loyalty.reports.cache import prepare_year_windows
 from loyalty.reports.member_class import abc_class_of
-from loyalty.reports.metrics import compute_report, member_abc_class
+from loyalty.reports.metrics import abc_ranking, compute_report, member_abc_class
 from loyalty.reports.period import month_period, range_period
 from loyalty.sales import post_sale, refund_sale
 from loyalty.shop import open_shop
@@ -68,6 +71,7 @@ def build_shop(path, seed: int):
                 pass
         clock.current = _local(day, 23, 59) + timedelta(seconds=30)
         run_daily(ctx)
+        prepare_year_windows(ctx)   # as the daily job does: the ABC classes' twelve-month windows
         day += timedelta(days=1)
     return ctx
 
@@ -203,11 +207,11 @@ def test_tier_distribution_at_a_past_month_end_and_moves_match_the_tier_history(
                                  "down": sum(rank[c["to_code"]] < rank[c["from_code"]] for c in during)}
 
 
-def test_abc_classes_follow_the_cumulative_share_of_twelve_months_sales(shop):
-    report = compute_report(shop, month_period("2026-04"), churn_days=CHURN_DAYS)
+def independent_abc(shop, first_day: date, last_day: date) -> tuple[Counter, Counter, dict]:
+    """(each member's sales in those days, members per class, each member's class)."""
     per_member = Counter()
     for row in shop.db.query("SELECT member_id, spend_cents, created_at FROM entries"):
-        if date(2025, 5, 1) <= from_iso(row["created_at"]).astimezone(TZ).date() <= date(2026, 4, 30):
+        if first_day <= from_iso(row["created_at"]).astimezone(TZ).date() <= last_day:
             per_member[row["member_id"]] += row["spend_cents"]
     ranked = sorted(((m, s) for m, s in per_member.items() if s > 0), key=lambda pair: (-pair[1], pair[0]))
     whole, running, classes, class_of = sum(s for _, s in ranked), 0, Counter(), {}
@@ -215,7 +219,14 @@ def test_abc_classes_follow_the_cumulative_share_of_twelve_months_sales(shop):
         class_of[member_id] = "A" if running * 100 < whole * 80 else "B" if running * 100 < whole * 95 else "C"
         classes[class_of[member_id]] += 1
         running += amount
+    return per_member, classes, class_of
+
+
+def test_abc_classes_follow_the_cumulative_share_of_twelve_months_sales(shop):
+    report = compute_report(shop, month_period("2026-04"), churn_days=CHURN_DAYS)
+    per_member, classes, class_of = independent_abc(shop, date(2025, 5, 1), date(2026, 4, 30))
     assert {row["class"]: row["members"] for row in report.abc} == {k: classes.get(k, 0) for k in "ABC"}
+    assert sum(row["member_sales"] for row in report.abc) == sum(s for s in per_member.values() if s > 0)
     # Each member's own class (the member record), from the classes' last-ranked members:
     members = [row[0] for row in shop.db.execute("SELECT id FROM members")]
     assert {m: member_abc_class(report.abc_bounds, m, per_member[m]) for m in members} == {
@@ -223,6 +234,43 @@ def test_abc_classes_follow_the_cumulative_share_of_twelve_months_sales(shop):
     # ... and end to end, in May: April is the last closed month, its report kept and read back.
     in_may = replace(shop, clock=FixedClock(datetime(2026, 5, 10, 12, tzinfo=timezone.utc)))
     assert {m: abc_class_of(in_may, m) for m in members} == {m: (class_of.get(m), "2026-04") for m in members}
+
+
+@given(st.dictionaries(st.integers(1, 60), st.integers(1, 6), max_size=40))   # few amounts: many ties
+def test_the_abc_ranking_places_tied_members_by_id(sales):
+    ranked = sorted(sales.items(), key=lambda pair: (-pair[1], pair[0]))
+    whole, running, last_of, count = sum(sales.values()), 0, {}, Counter()
+    for member_id, amount in ranked:
+        label = "A" if running * 100 < whole * 80 else "B" if running * 100 < whole * 95 else "C"
+        last_of[label], running = [amount, member_id], running + amount
+        count[label] += 1
+    rows, bounds = abc_ranking(list(sales.values()),
+                               lambda amount, nth: sorted(m for m, a in sales.items() if a == amount)[nth])
+    assert bounds == last_of
+    assert [(row["class"], row["members"]) for row in rows] == [(label, count[label]) for label in "ABC"]
+
+
+def test_abc_classes_are_the_same_from_the_kept_windows_and_from_the_months(shop):
+    from loyalty.storage.year_totals import forget_windows, is_listed
+
+    period = month_period("2026-03")
+    assert is_listed(shop.db, "2026-03")
+    kept = compute_report(shop, period, churn_days=CHURN_DAYS)
+    with write_transaction(shop.db):
+        forget_windows(shop.db)
+    try:
+        summed = compute_report(shop, period, churn_days=CHURN_DAYS)
+    finally:
+        prepare_year_windows(shop)   # the shop is shared by this module's tests
+    assert (summed.abc, summed.abc_bounds) == (kept.abc, kept.abc_bounds) and kept.abc_bounds
+
+
+def test_a_date_ranges_abc_classes_rank_the_twelve_months_up_to_its_last_day(shop):
+    report = compute_report(shop, range_period("2026-01-10", "2026-03-20"), churn_days=CHURN_DAYS)
+    per_member, classes, class_of = independent_abc(shop, date(2025, 3, 21), date(2026, 3, 20))
+    assert {row["class"]: row["members"] for row in report.abc} == {k: classes.get(k, 0) for k in "ABC"}
+    assert {m: member_abc_class(report.abc_bounds, m, per_member[m]) for m in per_member} == {
+        m: class_of.get(m) for m in per_member}
 
 
 def test_the_report_comes_first_without_its_abc_classes_then_whole(shop):
@@ -277,7 +325,7 @@ def test_the_daily_totals_follow_every_entry_and_verify_notices_a_tampered_one(s
         per_day[row["created_at"][:10]] += row["points"]
     assert dict(shop.db.execute("SELECT day, points FROM ledger_days").fetchall()) == dict(per_day)
     for table, column, key in (("ledger_days", "points", "day"), ("day_totals", "spend_cents", "day"),
-                               ("member_months", "sales", "month")):
+                               ("member_months", "sales", "month"), ("member_years", "spend_cents", "end_month")):
         change = f"UPDATE {table} SET {column} = {column} + ? WHERE {key} = (SELECT MIN({key}) FROM {table})"
         with write_transaction(shop.db):
             shop.db.execute(change, [1])

@@ -6,12 +6,14 @@ Amounts are integer minor units, counts integers, rates exact Fractions between 
 and 1 (turned into decimals only where they are shown or exported).
 """
 
+from bisect import bisect_left
 from collections import Counter
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from fractions import Fraction
+from itertools import accumulate
 
 from ..clock import local_date, local_midnight_utc, to_iso
 from ..context import Context
@@ -19,6 +21,7 @@ from ..points import points_value
 from ..programme import load_tiers
 from ..complaints import complaint_figures
 from ..storage import database_path, open_database
+from ..storage.year_totals import is_listed
 from .period import Period
 
 ABC_SHARES = (Fraction(80, 100), Fraction(95, 100))   # A: the first 80 % of sales; B: the next 15 %; C: the rest
@@ -262,35 +265,54 @@ def top_members(ctx: Context, period: Period, limit: int) -> list[dict]:
 
 def abc_classes(ctx: Context, period: Period) -> tuple[list[dict], dict]:
     """Members ranked by their sales in the 12 months up to the period's end: A make the first
-    80 % of those sales, B the next 15 %, C the rest (members with no net sales are C).
-    Ranked and counted in SQL: a year of a big shop is half a million members. Also returns
-    each class's last-ranked member (sales, member id), which places any member in a class
-    (`member_abc_class`)."""
+    80 % of those sales, B the next 15 %, C the rest (members with no net sales are C). Also
+    returns each class's last-ranked member (sales, member id), which places any member in a
+    class (`member_abc_class`)."""
     year = abc_window(period)
-    if (year.last_day + timedelta(days=1)).day == 1:   # twelve whole months: their per-member totals
+    end_month = year.last_day.strftime("%Y-%m")
+    if (year.last_day + timedelta(days=1)).day == 1 and is_listed(ctx.db, end_month):   # kept per member
+        listed = ctx.db.execute("SELECT group_concat(spend_cents) FROM member_years WHERE end_month = ? "
+                                "AND spend_cents > 0", [end_month]).fetchone()[0]   # one string: quicker than rows
+        amounts = [int(amount) for amount in listed.split(",")] if listed else []
+
+        def member_at(amount: int, nth: int) -> int:
+            return ctx.db.execute("SELECT member_id FROM member_years WHERE end_month = ? AND spend_cents = ? "
+                                  "ORDER BY member_id LIMIT 1 OFFSET ?", [end_month, amount, nth]).fetchone()[0]
+        return abc_ranking(amounts, member_at)
+    if (year.last_day + timedelta(days=1)).day == 1:   # twelve whole months, not kept: their monthly totals
         per_member = ("SELECT member_id, SUM(spend_cents) AS sales FROM member_months WHERE month >= ? AND month <= ? "
-                      "GROUP BY member_id", [year.first_day.strftime("%Y-%m"), year.last_day.strftime("%Y-%m")])
+                      "GROUP BY member_id", [year.first_day.strftime("%Y-%m"), end_month])
     else:
         per_member = ("SELECT member_id, SUM(spend_cents) AS sales FROM entries WHERE created_at >= ? "
                       "AND created_at < ? AND spend_cents != 0 GROUP BY member_id",
                       list(year.bounds(ctx.programme().timezone)))
-    (a_share, b_share) = ABC_SHARES
-    # MAX(before) with bare columns: SQLite takes sales and member_id from the row holding the
-    # maximum, i.e. the class's last-ranked member (`before` grows strictly along the ranking).
-    counted = {label: (count, amount, [last_sales, last_member]) for label, count, amount, _, last_sales, last_member
-               in ctx.db.execute(
-        f"""WITH buyers AS (SELECT member_id, sales FROM ({per_member[0]}) WHERE sales > 0),
-                ranked AS (SELECT member_id, sales,
-                                  SUM(sales) OVER (ORDER BY sales DESC, member_id ROWS UNBOUNDED PRECEDING)
-                                  - sales AS before FROM buyers),
-                whole AS (SELECT SUM(sales) AS total FROM buyers)
-            SELECT CASE WHEN before * ? < ? * total THEN 'A' WHEN before * ? < ? * total THEN 'B' ELSE 'C' END,
-                   COUNT(*), SUM(sales), MAX(before), sales, member_id FROM ranked, whole GROUP BY 1""",
-        [*per_member[1], a_share.denominator, a_share.numerator, b_share.denominator, b_share.numerator])}
-    whole = sum(amount for _, amount, _ in counted.values())
-    rows = [{"class": label, "members": counted.get(label, (0, 0))[0], "member_sales": counted.get(label, (0, 0))[1],
-             "share_of_sales": ratio(counted.get(label, (0, 0))[1], whole)} for label in ("A", "B", "C")]
-    return rows, {label: last for label, (_, _, last) in counted.items()}
+    totals = ctx.db.execute(f"SELECT sales, member_id FROM ({per_member[0]}) WHERE sales > 0", per_member[1]).fetchall()
+    return abc_ranking([amount for amount, _ in totals],
+                       lambda amount, nth: sorted(member_id for sales, member_id in totals if sales == amount)[nth])
+
+
+def abc_ranking(amounts: list[int], member_at) -> tuple[list[dict], dict]:
+    """The classes of the members with these sales (each > 0), ranked high to low, then by
+    member id; `member_at(amount, n)` is the n-th (from 0, by id) of the members with that
+    amount. Only the amounts are sorted (half a million on a big shop's year): a class ends
+    at the first rank whose sales before it reach the class's share, and its last-ranked
+    member is looked up among those with that rank's amount."""
+    amounts.sort(reverse=True)
+    whole = sum(amounts)
+    before = list(accumulate(amounts, initial=0))      # before[rank]: the sales ranked above it
+    # A rank is in a class while before * denominator < numerator * whole, i.e. (whole cents)
+    # while before < ceil(share × whole).
+    ends = [bisect_left(before, -(-share.numerator * whole // share.denominator), 0, len(amounts))
+            for share in ABC_SHARES] + [len(amounts)]
+    rows, bounds, start = [], {}, 0
+    for label, end in zip("ABC", ends):
+        rows.append({"class": label, "members": end - start, "member_sales": before[end] - before[start],
+                     "share_of_sales": ratio(before[end] - before[start], whole)})
+        if end > start:
+            last = amounts[end - 1]
+            bounds[label] = [last, member_at(last, end - 1 - amounts.index(last))]
+        start = end
+    return rows, bounds
 
 
 def abc_window(period: Period) -> Period:
