@@ -369,6 +369,26 @@ def test_a_closed_months_report_is_kept_and_dropped_when_something_lands_in_it(t
     assert kept_rows() == 0
 
 
+def test_a_report_takes_the_previous_months_figures_from_its_kept_report(shop):
+    from loyalty.reports.cache import report
+
+    march, april = month_period("2026-03"), month_period("2026-04")
+    fresh = compute_report(shop, april, churn_days=CHURN_DAYS)
+    forget = "DELETE FROM report_cache WHERE first_day = ?"
+    try:
+        report(shop, march, churn_days=CHURN_DAYS)                      # kept, as the daily job does
+        assert report(shop, april, churn_days=CHURN_DAYS).previous == fresh.previous == compute_report(
+            shop, march, churn_days=CHURN_DAYS).metrics
+        with write_transaction(shop.db):                                 # proof that the kept figures are read
+            shop.db.execute(forget, ["2026-04-01"])
+            shop.db.execute("UPDATE report_cache SET data = json_set(data, '$.metrics.transactions', -1) "
+                            "WHERE first_day = '2026-03-01'")
+        assert report(shop, april, churn_days=CHURN_DAYS).previous["transactions"] == -1
+    finally:
+        with write_transaction(shop.db):
+            shop.db.execute("DELETE FROM report_cache")
+
+
 def test_points_expiring_within_30_60_90_days_match_the_open_lots(shop):
     report = compute_report(shop, month_period("2026-04"), churn_days=CHURN_DAYS)
     today = shop.clock.now().astimezone(TZ).date()
