@@ -15,7 +15,7 @@ from datetime import date, timedelta
 
 from .clock import from_iso, local_date, to_iso
 from .context import Context
-from .errors import NotFoundError, ValidationError
+from .errors import BlockedCardError, NotFoundError, UnknownCardError, ValidationError
 from .messages import t
 from .members import member_by_card
 from .permissions import require
@@ -85,13 +85,19 @@ def open_followups(ctx: Context, member_id: int | None = None, due_by: date | No
 
 
 def generate_followups(ctx: Context) -> int:
-    """Run the rules (the daily job); returns how many follow-ups they added. One transaction:
-    thousands of reminders are one commit, not one each."""
+    """Run the rules (the daily job); returns how many follow-ups they added. The rules read
+    first (a year of member-months: seconds on a big shop), without holding the write lock a
+    counter selling meanwhile needs; then one transaction writes them: thousands of reminders
+    are one commit, not one each (a rule's key keeps each reminder single)."""
     today = local_date(ctx.clock.now(), ctx.programme().timezone)
+    candidates = list(_rule_candidates(ctx, today))
     added = 0
     with write_transaction(ctx.db):
-        for card, reason, key, due_on in _rule_candidates(ctx, today):
-            added += add_followup(ctx, card, reason, due_on, rule_key=key) is not None
+        for card, reason, key, due_on in candidates:
+            try:
+                added += add_followup(ctx, card, reason, due_on, rule_key=key) is not None
+            except (UnknownCardError, BlockedCardError):
+                pass   # the card was replaced or the member erased since the rules read: no reminder
     return added
 
 

@@ -57,6 +57,31 @@ def test_expiring_points_are_reminded_only_to_members_who_agreed_to_contact(ctx,
     assert [f.member_id for f in open_followups(ctx, due_by=date(2026, 3, 5))] == [yes.id]
 
 
+def test_the_rules_read_before_the_write_and_skip_a_card_replaced_in_between(ctx, enrol, clock, settings,
+                                                                           monkeypatch):
+    import loyalty.followups as followups
+    from loyalty.members import reissue_card
+
+    settings(expiry_months=1)
+    kept, replaced = enrol("Sí", marketing_consent=True), enrol("Otra", marketing_consent=True)
+    at(clock, "2026-02-10")
+    post_sale(ctx, kept.card, 2_000)
+    post_sale(ctx, replaced.card, 2_000)
+    at(clock, "2026-03-05")
+    rules, in_transaction = followups._rule_candidates, []
+
+    def reading(ctx, today):
+        in_transaction.append(ctx.db.conn.in_transaction)
+        found = list(rules(ctx, today))
+        reissue_card(ctx, replaced.card)              # as if at the counter while the rules were reading
+        return iter(found)
+
+    monkeypatch.setattr(followups, "_rule_candidates", reading)
+    assert generate_followups(ctx) == 1
+    assert in_transaction == [False], "the rules read without holding the write lock"
+    assert [f.member_id for f in open_followups(ctx, due_by=date(2026, 3, 5))] == [kept.id]
+
+
 def test_a_campaign_about_to_start_is_one_follow_up_for_the_list(ctx, clock):
     add_campaign(ctx, "Dobles de primavera", "2", "2026-03-14", "2026-03-31")
     add_campaign(ctx, "Verano", "2", "2026-07-01", "2026-07-31")
