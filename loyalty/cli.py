@@ -13,7 +13,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from . import cli_backups, cli_imports, cli_printing, cli_reports, cli_retention, cli_staff
-from . import backups, campaigns, corrections, daily, ledger, members, privacy, programme, redemptions, rewards, sales, tiers
+from . import campaigns, corrections, daily, ledger, members, privacy, programme, redemptions, rewards, sales, tiers
 from .cli_files import output_file
 from .clock import FixedClock
 from .errors import LoyaltyError, StorageError, ValidationError
@@ -21,9 +21,8 @@ from .messages import t
 from .lookup import lookup_card
 from .money import parse_amount, plain_amount
 from .paths import default_database_path
-from .reports import cache as report_cache
 from .campaign_results import campaign_results
-from .followups import generate_followups
+from .daily_job import run_daily_job
 from .settings import change_settings, change_tier
 from .shop import open_shop
 from .verify import verify
@@ -384,17 +383,13 @@ def cmd_history(ctx, args):
 
 
 def cmd_expire(ctx, args):
-    ctx = daily.as_daily_job(ctx)
-    result = daily.run_daily(ctx)
-    followups_added = generate_followups(ctx)                           # the retention to-do list
-    backup = backups.daily_backup(ctx)                                   # once a day, then rotation
-    report_cache.prepare_year_windows(ctx)                              # what the reports' ABC classes rank
-    prepared = report_cache.prepare_closed_month(ctx).period.label()   # the owner's next look at it is instant
-    return {**asdict(result), "backup": str(backup.path) if backup else None, "report_prepared": prepared,
-            "followups_added": followups_added}, (
+    job = run_daily_job(ctx)
+    result, prepared, backup = job.daily, job.report_prepared, job.backup
+    return {**asdict(result), "backup": str(backup) if backup else None, "report_prepared": prepared,
+            "followups_added": job.followups_added}, (
         f"Expired {result.expired_points} points in {result.expired_entries} entries; "
         f"{result.downgraded} tier downgrades, {result.grace_started} grace periods started; "
-        f"report for {prepared} ready" + (f"; backup {backup.path}" if backup else "") + ".")
+        f"report for {prepared} ready" + (f"; backup {backup}" if backup else "") + ".")
 
 
 def cmd_expiring(ctx, args):

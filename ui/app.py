@@ -115,8 +115,9 @@ def open_window(path: Path) -> MainWindow | None:
     if ctx.programme().language != language:   # chosen in the first start's setup
         install_translator(QApplication.instance(), ctx.programme().language)
     ctx.become(signed_in)
-    window = MainWindow(ctx, backup_on_close=True)
+    window = MainWindow(ctx, backup_on_close=True, daily_job=True)
     window.show()
+    window.daily_job.start()
     return window
 
 

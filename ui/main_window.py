@@ -25,6 +25,7 @@ from .about_dialog import AboutDialog
 from .audit_screen import AuditScreen
 from .catalog_screen import CatalogScreen
 from .counter_screen import CounterScreen
+from .daily_job import DailyJobRunner
 from .members_screen import MembersScreen
 from .printing import PrintService
 from .reports_screen import ReportsScreen
@@ -41,10 +42,11 @@ SIDEBAR_PADDING = (12, 8)   # px above and below, left and right of each screen'
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, ctx: Context, backup_on_close: bool = False):
+    def __init__(self, ctx: Context, backup_on_close: bool = False, daily_job: bool = False):
         super().__init__()
         self.ctx = ctx
-        self.backup_on_close = backup_on_close   # the app sets it; tests and tools leave the files alone
+        self.backup_on_close = backup_on_close   # the app sets these; tests and tools leave the files alone
+        self.daily_job = DailyJobRunner(ctx, self) if daily_job else None
         programme = ctx.programme()
         self.setWindowTitle(self.tr("Loyalty counter"))
         self.setMinimumSize(1024, 700)
@@ -264,6 +266,8 @@ class MainWindow(QMainWindow):
         self.counter_search.stop()
         self.members_search.stop()
         self.printing.shutdown()
+        if self.daily_job is not None:
+            self.daily_job.stop()
         self.reports.shutdown()
         self.audit.shutdown()
         self.retention.shutdown()
