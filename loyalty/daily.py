@@ -5,10 +5,10 @@ from dataclasses import dataclass, replace
 
 from .context import Context
 from .ledger import append_entry, entry_by_key
-from .storage import write_transaction
+from .storage.turns import write_in_turns
 from .tiers import local_today, review_tiers
 
-BATCH = 500  # lots per transaction: keeps the write lock short for a counter that is selling
+BATCH = 50  # lots per query; the transactions are timed (storage/turns.py), so that a counter gets in
 
 
 @dataclass(frozen=True)
@@ -23,23 +23,25 @@ class DailyResult:
 def run_daily(ctx: Context) -> DailyResult:
     today = local_today(ctx)
     expired_entries = expired_points = 0
-    while True:
-        with write_transaction(ctx.db):
-            due = ctx.db.execute(
-                "SELECT entry_id, member_id, remaining FROM lots WHERE remaining > 0 AND expires_on < ? "
-                "ORDER BY expires_on LIMIT ?",
-                [today.isoformat(), BATCH],
-            ).fetchall()
-            for lot_id, member_id, remaining in due:
-                key = f"expire:{lot_id}:{today.isoformat()}"
-                if entry_by_key(ctx, key) is not None:
-                    continue
-                append_entry(ctx, member_id, "expire", -remaining, idempotency_key=key, spend_first_from=lot_id,
-                             reason=f"points of entry {lot_id} expired")
-                expired_entries += 1
-                expired_points += remaining
-        if len(due) < BATCH:
-            break
+
+    def expire_some() -> bool:
+        nonlocal expired_entries, expired_points
+        due = ctx.db.execute(
+            "SELECT entry_id, member_id, remaining FROM lots WHERE remaining > 0 AND expires_on < ? "
+            "ORDER BY expires_on LIMIT ?",
+            [today.isoformat(), BATCH],
+        ).fetchall()
+        for lot_id, member_id, remaining in due:
+            key = f"expire:{lot_id}:{today.isoformat()}"
+            if entry_by_key(ctx, key) is not None:
+                continue
+            append_entry(ctx, member_id, "expire", -remaining, idempotency_key=key, spend_first_from=lot_id,
+                         reason=f"points of entry {lot_id} expired")
+            expired_entries += 1
+            expired_points += remaining
+        return len(due) == BATCH
+
+    write_in_turns(ctx.db, expire_some)
     review = review_tiers(ctx, today)
     return DailyResult(expired_entries, expired_points, review.downgraded, review.grace_started, review.grace_lifted)
 

@@ -21,6 +21,7 @@ from .members import member_by_card
 from .permissions import require
 from .rfm import window_months
 from .storage import write_transaction
+from .storage.turns import write_in_turns
 
 REGULAR_SALES, LAPSE_FACTOR, MIN_INTERVAL_DAYS = 4, 2, 14
 EXPIRY_NOTICE_DAYS, CAMPAIGN_NOTICE_DAYS, SATISFACTION_CHECK_DAYS = 30, 7, 2
@@ -87,17 +88,26 @@ def open_followups(ctx: Context, member_id: int | None = None, due_by: date | No
 def generate_followups(ctx: Context) -> int:
     """Run the rules (the daily job); returns how many follow-ups they added. The rules read
     first (a year of member-months: seconds on a big shop), without holding the write lock a
-    counter selling meanwhile needs; then one transaction writes them: thousands of reminders
-    are one commit, not one each (a rule's key keeps each reminder single)."""
+    counter selling meanwhile needs; then the reminders are written in short timed
+    transactions (storage/turns.py: 100,000 of them on a big shop's first of the month). A
+    rule's key keeps each reminder single."""
     today = local_date(ctx.clock.now(), ctx.programme().timezone)
-    candidates = list(_rule_candidates(ctx, today))
+    candidates = iter(list(_rule_candidates(ctx, today)))
     added = 0
-    with write_transaction(ctx.db):
-        for card, reason, key, due_on in candidates:
-            try:
-                added += add_followup(ctx, card, reason, due_on, rule_key=key) is not None
-            except (UnknownCardError, BlockedCardError):
-                pass   # the card was replaced or the member erased since the rules read: no reminder
+
+    def add_next() -> bool:
+        nonlocal added
+        candidate = next(candidates, None)
+        if candidate is None:
+            return False
+        card, reason, key, due_on = candidate
+        try:
+            added += add_followup(ctx, card, reason, due_on, rule_key=key) is not None
+        except (UnknownCardError, BlockedCardError):
+            pass   # the card was replaced or the member erased since the rules read: no reminder
+        return True
+
+    write_in_turns(ctx.db, add_next)
     return added
 
 

@@ -8,7 +8,7 @@ from .clock import local_date, to_iso
 from .context import Context
 from .members import Member
 from .programme import Tier, tier_for_spend
-from .storage import write_transaction
+from .storage.turns import write_in_turns
 
 
 @dataclass(frozen=True)
@@ -90,26 +90,30 @@ class TierReview:
     grace_lifted: int = 0
 
 
-def review_tiers(ctx: Context, today: date, batch: int = 500) -> TierReview:
+def review_tiers(ctx: Context, today: date, batch: int = 50) -> TierReview:
     """Daily: members above the base tier whose window no longer supports their tier
     get a grace period; when it has passed they move down to the tier their spend supports.
 
-    Works in batches, each its own transaction, so a counter selling meanwhile waits
-    milliseconds, not the length of the whole review."""
+    Works in short timed transactions with pauses between them (storage/turns.py), so a
+    counter selling meanwhile waits milliseconds, not the length of the whole review."""
     review = TierReview()
     last_id = 0
-    while True:
-        with write_transaction(ctx.db):
-            candidates = ctx.db.execute(
-                "SELECT m.id, m.tier_code, m.tier_grace_until FROM members m JOIN tiers t ON t.code = m.tier_code "
-                "WHERE t.rank > 0 AND m.status != 'erased' AND m.id > ? ORDER BY m.id LIMIT ?",
-                [last_id, batch],
-            ).fetchall()
-            for member_id, code, grace_until in candidates:
-                _review_member(ctx, today, member_id, code, grace_until, review)
-        if len(candidates) < batch:
-            return review
-        last_id = candidates[-1][0]
+
+    def review_some() -> bool:
+        nonlocal last_id
+        candidates = ctx.db.execute(
+            "SELECT m.id, m.tier_code, m.tier_grace_until FROM members m JOIN tiers t ON t.code = m.tier_code "
+            "WHERE t.rank > 0 AND m.status != 'erased' AND m.id > ? ORDER BY m.id LIMIT ?",
+            [last_id, batch],
+        ).fetchall()
+        for member_id, code, grace_until in candidates:
+            _review_member(ctx, today, member_id, code, grace_until, review)
+        if candidates:
+            last_id = candidates[-1][0]
+        return len(candidates) == batch
+
+    write_in_turns(ctx.db, review_some)
+    return review
 
 
 def _review_member(ctx: Context, today: date, member_id: int, code: str, grace_until: str | None,

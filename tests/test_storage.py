@@ -75,3 +75,43 @@ def test_qt_loads_here():
     app = QApplication.instance() or QApplication([])
     label = QLabel("ok")
     assert label.text() == "ok" and app is not None
+
+
+def test_long_background_writes_let_a_waiting_sale_in_before_they_end(tmp_path):
+    """SQLite's lock is no queue: work committed and begun again at once starves a waiting
+    writer. In turns (storage/turns.py), the waiting writer gets the lock mid-way."""
+    import threading
+    import time
+
+    from loyalty.storage.turns import write_in_turns
+
+    path = tmp_path / "turns.sqlite"
+    open_database(path).execute("CREATE TABLE work (piece INTEGER)")
+    done = threading.Event()
+
+    def job():                                # the daily job: 200 pieces, a second in all
+        db, pieces = open_database(path), iter(range(200))
+
+        def one_piece() -> bool:
+            piece = next(pieces, None)
+            if piece is None:
+                return False
+            db.execute("INSERT INTO work VALUES (?)", [piece])
+            time.sleep(0.005)
+            return True
+
+        write_in_turns(db, one_piece)
+        done.set()
+        db.close()
+
+    worker = threading.Thread(target=job)
+    worker.start()
+    time.sleep(0.1)
+    sale = sqlite3.connect(path, isolation_level=None, timeout=30)
+    sale.execute("BEGIN IMMEDIATE")           # a sale at the counter meanwhile
+    finished_first = done.is_set()
+    written_by_then = sale.execute("SELECT COUNT(*) FROM work").fetchone()[0]
+    sale.execute("COMMIT")
+    worker.join()
+    assert not finished_first and 0 < written_by_then < 200, written_by_then
+    assert sale.execute("SELECT COUNT(*) FROM work").fetchone()[0] == 200

@@ -1,9 +1,11 @@
 """The members' twelve-month spend kept for the ABC classes (`member_years`) equals, for every
 listed window, the sum of their sales and refunds in its twelve local months — counted when
-listed, then kept by the trigger at the counter, caught up after a bulk import (into earlier
-months too), counted again when the time zone changes."""
+listed (at once, or a slice of members at a time while the counter sells), then kept by the
+trigger at the counter, caught up after a bulk import (into earlier months too), counted again
+when the time zone changes."""
 
 from collections import Counter
+from unittest import mock
 from datetime import datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
@@ -16,7 +18,8 @@ from loyalty.programme import save_settings
 from loyalty.sales import post_sale, refund_sale
 from loyalty.sales_history import HistoricSale, post_sales_history
 from loyalty.shop import open_shop
-from loyalty.storage.year_totals import list_windows, month_offset, month_range
+from loyalty.storage import year_totals
+from loyalty.storage.year_totals import list_windows, list_windows_in_turns, month_offset, month_range
 from loyalty.storage import write_transaction
 from loyalty.verify import verify
 
@@ -44,11 +47,11 @@ def expected_windows(ctx, zone: str) -> dict:
 def kept_windows(ctx) -> dict:
     return {(end_month, member_id): spend for end_month, member_id, spend in ctx.db.execute(
         "SELECT y.end_month, member_id, spend_cents FROM member_years y JOIN member_year_windows USING (end_month) "
-        "WHERE spend_cents != 0")}
+        "WHERE complete AND spend_cents != 0")}
 
 
 def listed(ctx) -> set[str]:
-    return {end_month for (end_month,) in ctx.db.execute("SELECT end_month FROM member_year_windows")}
+    return {end_month for (end_month,) in ctx.db.execute("SELECT end_month FROM member_year_windows WHERE complete")}
 
 
 def only(windows: dict, months: set[str]) -> dict:
@@ -56,20 +59,45 @@ def only(windows: dict, months: set[str]) -> dict:
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(before=sales, after=sales, imported=sales, listed_through=st.integers(0, 40))
-def test_every_listed_window_holds_the_members_twelve_months(before, after, imported, listed_through):
+@given(before=sales, during=sales, after=sales, imported=sales, listed_through=st.integers(0, 40),
+       in_turns=st.booleans())
+def test_every_listed_window_holds_the_members_twelve_months(before, during, after, imported, listed_through,
+                                                             in_turns):
     clock = FixedClock(START)
     ctx = open_shop(":memory:", clock=clock)
     cards = [enrol_member(ctx, NewMember(name=f"Socio {n}")).card for n in range(4)]
-    at_the_counter = sorted(before + after, key=lambda sale: sale[1])
-    for n, (who, moment, amount, refund_half) in enumerate(at_the_counter):
-        if n == len(before):   # the daily job lists the windows up to some month partway
-            with write_transaction(ctx.db):
-                list_windows(ctx.db, through=month_offset("2024-01", listed_through))
-        clock.current = moment
-        post_sale(ctx, cards[who], amount, f"T-{n}")
-        if refund_half:
-            refund_sale(ctx, cards[who], amount // 2, f"T-{n}")
+    counter = iter(enumerate(sorted(before + during + after, key=lambda sale: sale[1])))
+
+    def sell(how_many: int) -> None:
+        for n, (who, moment, amount, refund_half) in (next(counter) for _ in range(how_many)):
+            clock.current = moment
+            post_sale(ctx, cards[who], amount, f"T-{n}")
+            if refund_half:
+                refund_sale(ctx, cards[who], amount // 2, f"T-{n}")
+
+    pending = [len(during)]
+
+    def slice_by_slice(db, count_a_slice):       # the counter sells between the slices
+        more = True
+        while more:
+            with write_transaction(db):
+                more = count_a_slice()
+            if pending[0]:
+                pending[0] -= 1
+                sell(1)
+
+    sell(len(before))
+    through = month_offset("2024-01", listed_through)   # the daily job lists the windows up to a month
+    if in_turns:
+        with mock.patch.object(year_totals, "SLICE", 1), mock.patch.object(year_totals, "write_in_turns",
+                                                                             slice_by_slice):
+            list_windows_in_turns(ctx.db, through=through)
+        sell(pending[0])
+    else:
+        with write_transaction(ctx.db):
+            list_windows(ctx.db, through=through)
+        sell(len(during))
+    sell(len(after))
     history = sorted((HistoricSale(cards[who], moment, amount, f"H-{n}")
                       for n, (who, moment, amount, _) in enumerate(imported)), key=lambda sale: sale.moment)
     with write_transaction(ctx.db), ctx.bulk_writing():
@@ -84,3 +112,23 @@ def test_every_listed_window_holds_the_members_twelve_months(before, after, impo
         save_settings(ctx.db, {"timezone": "America/Mexico_City"})   # every window counted again
     assert kept_windows(ctx) == only(expected_windows(ctx, "America/Mexico_City"), listed(ctx))
     assert verify(ctx) == []
+
+
+def test_a_shop_at_schema_16_keeps_its_counted_windows_as_complete(tmp_path):
+    """Schema 16 counted its windows whole; 0017 adds the `complete` mark for those counted in
+    turns, and the windows already counted must stay readable by the reports."""
+    from sqlite_utils import Database
+
+    from loyalty.storage import open_database
+    from loyalty.storage.schema import migrations
+
+    path = tmp_path / "shop.sqlite"
+    old = Database(path)
+    migrations.apply(old, stop_before="0017_windows_counted_in_turns")
+    old.execute("PRAGMA user_version = 16")
+    old.execute("INSERT INTO member_year_windows(end_month) VALUES ('2026-10')")
+    old.conn.commit()
+    old.close()
+    db = open_database(path)
+    assert year_totals.is_listed(db, "2026-10")
+    assert db.execute("SELECT end_month, complete FROM member_year_windows").fetchall() == [("2026-10", 1)]

@@ -10,7 +10,7 @@ from ..clock import to_iso
 from ..context import Context
 from ..permissions import require
 from ..storage import write_transaction
-from ..storage.year_totals import list_windows
+from ..storage.year_totals import list_windows_in_turns
 from ..tiers import local_today
 from .metrics import Report, compute_report, expiring_points
 from .period import Period, month_period
@@ -45,10 +45,10 @@ def report(ctx: Context, period: Period, churn_days: int = 60, top: int = 10,
 
 def prepare_year_windows(ctx: Context) -> list[str]:
     """For the daily job: each member's spend in the twelve months up to each month, counted
-    through the current month and kept up to date from then on (storage/year_totals.py), so
-    that reports rank the ABC classes from one row per member. Returns the months counted."""
-    with write_transaction(ctx.db):
-        return list_windows(ctx.db, through=local_today(ctx).strftime("%Y-%m"))
+    through the current month (in short turns with the counter) and kept up to date from then
+    on (storage/year_totals.py), so that reports rank the ABC classes from one row per
+    member. Returns the months counted."""
+    return list_windows_in_turns(ctx.db, through=local_today(ctx).strftime("%Y-%m"))
 
 
 def prepare_closed_month(ctx: Context) -> Report:

@@ -515,9 +515,8 @@ def counter_survey(db: Database) -> None:
 def member_years(db: Database) -> None:
     """Each member's spend in the twelve months up to a month (storage/year_totals.py): a
     month's ABC classes read one row per member of the year instead of summing twelve months.
-    Every window up to the last month on file is counted here: about a minute on a shop with
-    twenty million entries."""
-    from .year_totals import TRIGGER, list_windows
+    The windows are counted by 0017 (shops upgraded before it was written counted them here)."""
+    from .year_totals import TRIGGER
 
     db.executescript(
         f"""
@@ -527,10 +526,22 @@ def member_years(db: Database) -> None:
             spend_cents INTEGER NOT NULL,   -- net spend (sales less refunds) in those twelve months
             PRIMARY KEY (end_month, member_id)
         ) WITHOUT ROWID;
-        CREATE TABLE member_year_windows (end_month TEXT PRIMARY KEY);   -- counted, and kept since
+        CREATE TABLE member_year_windows (end_month TEXT PRIMARY KEY);   -- registered: kept by the trigger
         {TRIGGER};
         """
     )
+
+
+@migrations(name="0017_windows_counted_in_turns")
+def windows_counted_in_turns(db: Database) -> None:
+    """The daily job counts a new twelve-month window a slice of members at a time, so that a
+    counter selling meanwhile is not kept waiting; until the last slice the window is registered
+    (kept by the trigger) but not complete, and reports sum the months instead. Windows already
+    listed were counted whole (default 1). Then every window up to the last month on file is
+    counted: about a minute on a shop with twenty million entries."""
+    from .year_totals import list_windows
+
+    db.execute("ALTER TABLE member_year_windows ADD COLUMN complete INTEGER NOT NULL DEFAULT 1")
     list_windows(db)
 
 

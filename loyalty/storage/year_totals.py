@@ -3,14 +3,21 @@ migration 0016): what the report's ABC classes rank. A month's report reads one 
 of the year instead of summing twelve months of `member_months` (on the big shop 2.4 million
 rows, 1.3-1.8 s of the report's 2 s).
 
-A window (the twelve months up to `end_month`) is computed once from `member_months` and listed
-in `member_year_windows`; from then on the entries' trigger adds each spend to the listed
-windows its month counts in. A sale at the counter falls in the current month, so it touches
-one window (the current one, once the daily job has listed it) — one small upsert, as for the
-monthly totals — instead of twelve. The daily job lists the windows up to the current month;
-a report whose window is not listed sums the months instead (slower, same figures)."""
+A window (the twelve months up to `end_month`) is registered in `member_year_windows`, counted
+from `member_months`, then marked complete; from its registration on, the entries' trigger adds
+each spend to the registered windows its month counts in. A sale at the counter falls in the
+current month, so it touches one window (the current one, once the daily job has listed it) —
+one small upsert, as for the monthly totals — instead of twelve. The daily job counts a new
+window a slice of members at a time in short transactions, so that the counter is never kept
+waiting (each slice's count replaces what the trigger added for those members: exact once all
+are counted). Reports read only complete windows; any other month sums the months instead
+(slower, same figures)."""
 
 from .schema import LOCAL_DAY_OF
+from .connection import write_transaction
+from .turns import write_in_turns
+
+SLICE = 2_000   # member ids counted per step when counting in turns
 
 def months_after(month: str, offset: int) -> str:
     """SQL: the 'YYYY-MM' month `offset` months after the 'YYYY-MM' month `month`."""
@@ -45,9 +52,18 @@ CATCH_UP = _add_to_listed_windows(
 WINDOW_FROM_MONTHS = ("SELECT member_id, SUM(spend_cents) FROM member_months WHERE month >= ? AND month <= ? "
                       "GROUP BY member_id HAVING SUM(spend_cents) != 0")
 
+# The same for a slice of member ids, replacing what the trigger added for them meanwhile (a
+# zero is kept too: it replaces a refund the trigger added after the sale it refunds was counted).
+SLICE_FROM_MONTHS = (
+    "INSERT INTO member_years(end_month, member_id, spend_cents) "
+    "SELECT :end_month, member_id, SUM(spend_cents) FROM member_months INDEXED BY member_months_member "
+    "WHERE member_id >= :low AND member_id < :high AND month >= :first AND month <= :end_month GROUP BY member_id "
+    "ON CONFLICT(end_month, member_id) DO UPDATE SET spend_cents = excluded.spend_cents")
+
 
 def is_listed(db, end_month: str) -> bool:
-    return db.execute("SELECT 1 FROM member_year_windows WHERE end_month = ?", [end_month]).fetchone() is not None
+    return db.execute("SELECT 1 FROM member_year_windows WHERE end_month = ? AND complete",
+                      [end_month]).fetchone() is not None
 
 
 def member_year_spend(db, end_month: str, member_id: int) -> int:
@@ -61,20 +77,49 @@ def member_year_spend(db, end_month: str, member_id: int) -> int:
 
 
 def list_windows(db, through: str | None = None) -> list[str]:
-    """Compute and list every window not listed yet, from the first month on file through
-    `through` (default: the last month on file), inside the caller's write transaction;
-    returns them. About a second each on the big shop."""
+    """Count and list every window not complete yet, from the first month on file through
+    `through` (default: the last month on file), at once, inside the caller's write
+    transaction (the migration, a time-zone change); returns them. About a second each on the
+    big shop."""
+    added = _windows_to_count(db, through)
+    for end_month in added:
+        db.execute("DELETE FROM member_years WHERE end_month = ?", [end_month])
+        db.execute("INSERT INTO member_years(end_month, member_id, spend_cents) SELECT ?, * FROM "
+                   f"({WINDOW_FROM_MONTHS})", [end_month, month_offset(end_month, -11), end_month])
+        db.execute("INSERT OR REPLACE INTO member_year_windows(end_month, complete) VALUES (?, 1)", [end_month])
+    return added
+
+
+def list_windows_in_turns(db, through: str | None = None) -> list[str]:
+    """The same for the daily job while the counter sells, outside any transaction: each
+    window registered (the trigger keeps it from then on), counted a slice of members at a
+    time in short transactions (storage/turns.py), then marked complete."""
+    added = _windows_to_count(db, through)
+    for end_month in added:
+        with write_transaction(db):
+            db.execute("INSERT OR IGNORE INTO member_year_windows(end_month, complete) VALUES (?, 0)", [end_month])
+        (last_member,) = db.execute("SELECT COALESCE(MAX(id), 0) FROM members").fetchone()
+        low = 0
+
+        def count_a_slice() -> bool:
+            nonlocal low
+            db.execute(SLICE_FROM_MONTHS, {"end_month": end_month, "first": month_offset(end_month, -11),
+                                           "low": low, "high": low + SLICE})
+            low += SLICE
+            return low <= last_member
+
+        write_in_turns(db, count_a_slice)
+        with write_transaction(db):
+            db.execute("UPDATE member_year_windows SET complete = 1 WHERE end_month = ?", [end_month])
+    return added
+
+
+def _windows_to_count(db, through: str | None) -> list[str]:
     first, last = db.execute("SELECT MIN(month), MAX(month) FROM member_months").fetchone()
     if first is None:
         return []
-    listed = {end_month for (end_month,) in db.execute("SELECT end_month FROM member_year_windows")}
-    added = [end_month for end_month in month_range(first, through or last) if end_month not in listed]
-    for end_month in added:
-        db.execute("DELETE FROM member_years WHERE end_month = ?", [end_month])
-        db.execute(f"INSERT INTO member_years(end_month, member_id, spend_cents) SELECT ?, * FROM "
-                   f"({WINDOW_FROM_MONTHS})", [end_month, month_offset(end_month, -11), end_month])
-        db.execute("INSERT INTO member_year_windows(end_month) VALUES (?)", [end_month])
-    return added
+    complete = {end_month for (end_month,) in db.execute("SELECT end_month FROM member_year_windows WHERE complete")}
+    return [end_month for end_month in month_range(first, through or last) if end_month not in complete]
 
 
 def forget_windows(db) -> None:
@@ -84,11 +129,12 @@ def forget_windows(db) -> None:
 
 
 def differences(db) -> list[tuple[str, int]]:
-    """(window, member) wherever a listed window's spend is not the sum of the member's months
+    """(window, member) wherever a complete window's spend is not the sum of the member's months
     (for verify.py; a zero sum counts as no row)."""
     kept = "SELECT member_id, spend_cents FROM member_years WHERE end_month = ? AND spend_cents != 0"
     found = []
-    for (end_month,) in db.execute("SELECT end_month FROM member_year_windows ORDER BY end_month").fetchall():
+    for (end_month,) in db.execute("SELECT end_month FROM member_year_windows WHERE complete "
+                                   "ORDER BY end_month").fetchall():
         months = [month_offset(end_month, -11), end_month]
         found += [(end_month, member_id) for (member_id,) in db.execute(
             f"SELECT member_id FROM ({kept} EXCEPT {WINDOW_FROM_MONTHS}) UNION "

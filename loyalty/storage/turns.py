@@ -1,0 +1,32 @@
+"""Long background writes (the daily job) done in turns with the counter.
+
+SQLite's write lock is not a queue: a waiting writer sleeps and retries (1, 2, 5 … up to
+100 ms apart), so a loop that commits and at once begins again takes the lock back before
+the waiting sale wakes up. On the big shop the monthly expiry, in back-to-back transactions
+of 0.3 s each, kept a sale waiting 18 s. Here each transaction works for at most `budget_ms`,
+then the loop pauses longer than a waiting writer sleeps, so the sale gets in."""
+
+import sqlite3
+import time
+
+from .connection import write_transaction
+
+BUDGET_MS = 50    # a sale that arrives during a turn waits at most about this
+PAUSE_MS = 120    # longer than SQLite's longest sleep between two tries (100 ms)
+
+
+def write_in_turns(db, work, budget_ms: int = BUDGET_MS, pause_ms: int = PAUSE_MS) -> None:
+    """Call `work()` — a small piece of work that returns True while more remains — inside
+    write transactions of about `budget_ms` each, pausing `pause_ms` between them.
+    What was committed stays if the connection is interrupted (ShopDatabase.interrupt): the
+    work stops before its next turn, as SQLite stops an interrupted statement."""
+    more = True
+    while more:
+        if getattr(db, "stop_requested", False):
+            raise sqlite3.OperationalError("interrupted")
+        with write_transaction(db):
+            ends = time.monotonic_ns() + budget_ms * 1_000_000
+            while more and time.monotonic_ns() < ends:
+                more = work()
+        if more:
+            time.sleep(pause_ms / 1000)
