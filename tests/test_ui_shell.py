@@ -170,3 +170,36 @@ def test_a_bug_in_a_background_call_is_logged_and_said_in_plain_words(qtbot, ctx
     assert "log file" in screen.said and "division" not in screen.said
     logged = log_path.read_text(encoding="utf-8")
     assert "ZeroDivisionError" in logged and "broken" in logged
+
+
+def test_cancelling_work_done_in_turns_stops_it_between_two_turns(qtbot, ctx):
+    """The daily job writes in short turns and spends most of its time between statements,
+    where SQLite's interrupt has nothing to stop: closing the window must still end it soon."""
+    import time
+
+    from PySide6.QtCore import QObject
+
+    from loyalty.storage.turns import write_in_turns
+    from ui.background import stop_thread, call_in_background
+
+    ctx.db.execute("CREATE TABLE work (piece INTEGER)")
+    ended = []
+
+    def long_job(worker_ctx):                       # about 20 s of turns if nothing stops it
+        pieces = iter(range(400))
+
+        def one_piece() -> bool:
+            piece = next(pieces, None)
+            worker_ctx.db.execute("INSERT INTO work VALUES (?)", [piece])
+            time.sleep(0.05)
+            return piece is not None
+
+        write_in_turns(worker_ctx.db, one_piece)
+
+    owner = QObject()
+    thread = call_in_background(owner, ctx, long_job, ended.append, ended.append, lambda: None)
+    qtbot.waitUntil(lambda: ctx.db.execute("SELECT COUNT(*) FROM work").fetchone()[0] > 0, timeout=10_000)
+    began = time.monotonic()
+    stop_thread(thread, wait_ms=20_000)
+    assert thread.isFinished() and time.monotonic() - began < 2
+    assert ctx.db.execute("SELECT COUNT(*) FROM work").fetchone()[0] < 100

@@ -70,11 +70,12 @@ class DomainCall(QObject):
             ctx.db.close()
 
     def cancel(self) -> None:
-        """Stop a long query now (SQLite's interrupt may be called from another thread)."""
+        """Stop a long query now, and work done in turns at its next turn (the interrupt may be
+        called from another thread)."""
         self.cancelled = True
         db = self.db
         if db is not None:
-            db.conn.interrupt()
+            db.interrupt()
 
 
 def sentence_for(error: BaseException, log_it: bool = True) -> str:

@@ -16,11 +16,22 @@ from .schema import SCHEMA_VERSION, migrations
 
 BUSY_TIMEOUT_MS = 10_000
 CACHE_KIB = 65_536   # 64 MB of page cache per connection (SQLite's default is 2 MB): big imports stay in memory
+
+
 class ShopDatabase(Database):
     """sqlite-utils' Database whose `query` reads without a savepoint around each statement.
     sqlite-utils guards `query` so that a statement returning no rows can be undone; every
     query of this app is a SELECT, and the guard's two extra statements were a third of the
     statements a sale runs."""
+
+    stop_requested = False   # set by interrupt(): work done in turns stops at its next turn
+
+    def interrupt(self) -> None:
+        """Stop the statement running now and any work in turns (storage/turns.py) before its
+        next turn: SQLite's own interrupt reaches only a statement that is running, and such
+        work spends most of its time between statements. Safe from another thread."""
+        self.stop_requested = True
+        self.conn.interrupt()
 
     def query(self, sql: str, params=None):
         cursor = self.conn.execute(sql, params if params is not None else ())
