@@ -154,6 +154,7 @@ def test_the_counter_and_the_member_record_show_the_purchase_profile(qtbot, wind
     dialog = MemberDetailDialog(ctx, ana)
     qtbot.addWidget(dialog)
     assert "3 visits since" in dialog.profile.text() and "usually every 7 days" in dialog.profile.text()
+    qtbot.waitUntil(lambda: dialog.rfm_thread is None, timeout=10_000)   # its scores, before the shop closes
 
 
 def test_campaign_results_conversion_extra_visits_and_cost(ctx, enrol, clock):
