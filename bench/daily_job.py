@@ -3,11 +3,13 @@ would wait for the write lock (the app runs the job in the background while the 
 open: ui/daily_job.py). A second connection asks for the write lock every 20 ms, as a sale
 would, and records how long each ask waited.
 
-    python bench/daily_job.py --db bench/data/big.sqlite [--day 2026-11-02] [--with-backup]
+    python bench/daily_job.py --db bench/data/big.sqlite [--day 2026-11-02] [--with-backup] [--back-to-back]
 
 The job really runs: it posts the day's expiries, adds follow-ups, lists the twelve-month
 windows and keeps the closed month's report. The daily backup (a full copy of the file:
 minutes and the file's size on disk for the big shop) is left out unless --with-backup.
+--back-to-back runs the job as it was before storage/turns.py, for comparison: transactions
+of about 300 ms (500 lots), each begun again at once.
 """
 
 import argparse
@@ -26,6 +28,7 @@ from loyalty.clock import FixedClock  # noqa: E402
 from loyalty.followups import generate_followups  # noqa: E402
 from loyalty.reports import cache as report_cache  # noqa: E402
 from loyalty.shop import open_shop  # noqa: E402
+from loyalty.storage import turns  # noqa: E402
 
 
 class CounterProbe(threading.Thread):
@@ -51,7 +54,10 @@ def main() -> None:
     parser.add_argument("--db", default="bench/data/big.sqlite")
     parser.add_argument("--day", default="2026-11-02", help="the shop's date the job runs for")
     parser.add_argument("--with-backup", action="store_true")
+    parser.add_argument("--back-to-back", action="store_true", help="no pauses between the transactions")
     args = parser.parse_args()
+    if args.back_to_back:
+        turns.write_in_turns.__defaults__ = (300, 0)   # budget_ms, pause_ms
     day = date.fromisoformat(args.day)
     ctx = daily.as_daily_job(open_shop(args.db, FixedClock(datetime(day.year, day.month, day.day, 9,
                                                                      tzinfo=timezone.utc))))
