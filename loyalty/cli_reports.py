@@ -5,6 +5,7 @@ from dataclasses import asdict
 from .cli_files import output_file
 from .errors import ValidationError
 from .messages import t
+from .money import plain_amount
 from .reports.export import write_csv, write_xlsx
 from .reports.fraud import fraud_flags
 from .reports.cache import report as period_report
@@ -56,8 +57,9 @@ def cmd_report(ctx, args):
     data["files"] = written
     m = data
     text = (f"Report {data['period']['label']}: {m['active_members']} active of {m['members_total']} members, "
-            f"sales {m['member_sales']} in {m['transactions']} transactions, points issued "
-            f"{m['points_issued']['total']}, redeemed {m['points_redeemed']}, outstanding {m['points_outstanding']}"
+            f"sales {plain_amount(m['member_sales'], ctx.programme().currency_decimals)} in {m['transactions']} "
+            f"transactions, points issued {m['points_issued']['total']}, redeemed {m['points_redeemed']}, "
+            f"outstanding {m['points_outstanding']}"
             + (f"\nFiles: {', '.join(written)}" if written else ""))
     return data, text
 

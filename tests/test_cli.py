@@ -199,6 +199,14 @@ def test_report_prints_every_metric_and_writes_csv_and_xlsx(db, capsys, tmp_path
         assert expected in text, expected
 
 
+def test_report_summary_line_says_money_as_an_amount(db, capsys):
+    card = enrol(capsys)
+    assert main(["--now", "2026-03-31T23:30", "sale", card, "1234,50"]) == 0
+    capsys.readouterr()
+    assert main(["report", "--month", "2026-03"]) == 0
+    assert "sales 1234.50 in 1 transactions" in capsys.readouterr().out
+
+
 @pytest.mark.parametrize("args, field", [
     (["report", "--month", "2026-13"], "month"),
     (["report", "--from", "2026-03-10"], "month"),
