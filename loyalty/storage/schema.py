@@ -515,7 +515,8 @@ def counter_survey(db: Database) -> None:
 def member_years(db: Database) -> None:
     """Each member's spend in the twelve months up to a month (storage/year_totals.py): a
     month's ABC classes read one row per member of the year instead of summing twelve months.
-    The windows are counted by 0017 (shops upgraded before it was written counted them here)."""
+    0017 counts the windows (this migration as first released counted them itself; 0017 keeps
+    those as they are)."""
     from .year_totals import TRIGGER
 
     db.executescript(
