@@ -75,3 +75,35 @@ def test_closing_the_window_stops_the_job(qtbot, ctx):
     window.close()
     assert window.daily_job.thread is None or window.daily_job.thread.isFinished()
     assert not window.daily_job.timer.isActive()
+
+
+def test_a_job_stopped_as_the_window_closes_is_no_failure(qtbot, ctx, runner, monkeypatch, caplog):
+    """Closing interrupts the job (SQLite's 'interrupted'): that is logged as a stop, not as a
+    failure to try again, and says nothing on screen."""
+    import logging
+    import time
+
+    import ui.daily_job
+    from loyalty.storage.turns import write_in_turns
+
+    caplog.set_level(logging.INFO, logger="ui.daily_job")
+    started = []
+
+    def slow_job(worker_ctx):
+        def a_piece() -> bool:
+            started.append(True)
+            time.sleep(0.05)
+            return True                                    # never done by itself
+
+        write_in_turns(worker_ctx.db, a_piece)
+
+    monkeypatch.setattr(ui.daily_job, "run_daily_job", slow_job)
+    failures = []
+    runner.failed.connect(failures.append)
+    runner.start()
+    qtbot.waitUntil(lambda: bool(started), timeout=5_000)
+    runner.stop()
+    assert runner.thread.isFinished()
+    qtbot.wait(100)                                        # the worker's last signals arrive
+    assert failures == []
+    assert "stopped as the window closed" in caplog.text and "failed" not in caplog.text

@@ -33,6 +33,7 @@ class DailyJobRunner(QObject):
         self.running_for = None
         self.call: DomainCall | None = None
         self.thread: QThread | None = None
+        self.stopped = False
         self.first_look, self.timer = QTimer(self), QTimer(self)
         self.first_look.setSingleShot(True)
         self.first_look.setInterval(first_run_after_ms)
@@ -64,6 +65,10 @@ class DailyJobRunner(QObject):
 
     @Slot(str)
     def _failed(self, sentence: str) -> None:
+        if self.stopped:   # interrupted as the window closed: no failure
+            log.info("Daily job for %s stopped as the window closed; the rest is done at the next start",
+                     self.running_for)
+            return
         log.warning("Daily job for %s failed (tried again at the next look): %s", self.running_for, sentence)
         self.failed.emit(sentence)
 
@@ -74,6 +79,7 @@ class DailyJobRunner(QObject):
     def stop(self) -> None:
         """The window is closing: no more looks; a job still running is interrupted (what it
         committed stays; the rest is done at the next start) and its thread waited for."""
+        self.stopped = True
         self.first_look.stop()
         self.timer.stop()
         if self.thread is not None:
