@@ -1,0 +1,68 @@
+"""The Windows installer cannot be built here (PyInstaller does not cross-compile and Inno
+Setup's compiler is Windows-only: installer/README.md), so what can be checked without
+Windows is checked here: the installer and the app agree on the data folder (the uninstaller's
+"also delete the data" must remove exactly the folder the app writes), every message the
+script shows exists in Spanish and English, and the files it names exist or are built."""
+
+import re
+import tomllib
+from pathlib import Path, PureWindowsPath
+
+import platformdirs
+import platformdirs.windows
+
+from loyalty import paths
+
+ROOT = Path(__file__).resolve().parent.parent
+INSTALLER = ROOT / "installer"
+ISS = (INSTALLER / "loyalty.iss").read_text(encoding="utf-8-sig")
+INNO_BUILT_IN_MESSAGES = {"LaunchProgram"}   # defined by Inno Setup's own Default.isl / Spanish.isl
+
+
+def defines() -> dict[str, str]:
+    return dict(re.findall(r'#define\s+(\w+)\s+"([^"]*)"', ISS))
+
+
+def test_on_windows_the_app_and_the_uninstaller_mean_the_same_data_folder(monkeypatch):
+    local = r"C:\Users\ana\AppData\Local"
+    monkeypatch.delenv("LOYALTY_DB", raising=False)
+    monkeypatch.setattr(platformdirs, "PlatformDirs", platformdirs.windows.Windows)
+    monkeypatch.setattr(platformdirs.windows, "get_win_folder",
+                        lambda csidl: local if csidl == "CSIDL_LOCAL_APPDATA" else r"C:\elsewhere")
+    database = PureWindowsPath(paths.default_database_path())
+    assert database == PureWindowsPath(local, "LoyaltyCounter", "loyalty.sqlite")
+
+    assert "ExpandConstant('{localappdata}\\{#DataFolderName}')" in ISS
+    assert PureWindowsPath(local, defines()["DataFolderName"]) == database.parent
+
+
+def test_every_message_of_the_installer_is_in_spanish_and_english():
+    defined = re.findall(r"^(es|en)\.(\w+)=", ISS, flags=re.MULTILINE)
+    by_language = {language: {name for lang, name in defined if lang == language} for language in ("es", "en")}
+    assert by_language["es"] == by_language["en"] and by_language["es"]
+    used = set(re.findall(r"\{cm:(\w+)", ISS)) | set(re.findall(r"CustomMessage\('(\w+)'\)", ISS))
+    assert used - INNO_BUILT_IN_MESSAGES <= by_language["es"], used - by_language["es"]
+    assert re.search(r'Name: "es"; MessagesFile: "compiler:Languages\\Spanish.isl"', ISS)
+
+
+def test_the_files_the_installer_names_exist_or_are_built_by_the_spec():
+    icon = re.search(r"^SetupIconFile=(.+)$", ISS, flags=re.MULTILINE).group(1).strip()
+    assert (INSTALLER / PureWindowsPath(icon).as_posix()).is_file()
+    spec = (INSTALLER / "loyalty.spec").read_text(encoding="utf-8")
+    built = set(re.findall(r'name="([\w-]+)"', spec))
+    installed = set(re.findall(r"\{app\}\\([\w-]+)\.exe", ISS))
+    assert installed and installed <= built, installed - built
+    powershell = (INSTALLER / "build_windows.ps1").read_text(encoding="utf-8-sig")
+    assert set(re.findall(r"dist\\loyalty\\([\w-]+)\.exe", powershell)) <= built
+
+
+def test_the_installer_is_per_user_and_keeps_the_data_by_default():
+    assert re.search(r"^PrivilegesRequired=lowest$", ISS, flags=re.MULTILINE)
+    assert re.search(r"^DefaultDirName=\{autopf\}", ISS, flags=re.MULTILINE)   # per user: %LOCALAPPDATA%\Programs
+    assert "Box.Checked := False;" in ISS and "if UninstallSilent() then" in ISS
+
+
+def test_the_scripts_default_version_is_the_packages():
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert defines()["AppVersion"] == project["version"]
+    assert (INSTALLER / "loyalty.iss").read_bytes().startswith(b"\xef\xbb\xbf"), "UTF-8 with a BOM for Inno Setup"
