@@ -148,8 +148,8 @@ def rotate(folder: str | Path) -> list[Path]:
     backups = {moment: path for moment, _, path in backup_files(folder)}
     removed = [backups[moment] for moment in sorted(backups_to_remove(list(backups)))]
     for path in removed:
-        path.unlink(missing_ok=True)
-        _facts_file(path).unlink(missing_ok=True)
+        for file in (path, _facts_file(path), *(path.with_name(path.name + side) for side in ("-wal", "-shm"))):
+            file.unlink(missing_ok=True)   # sidecars: left by backups taken before they were single files
     return removed
 
 

@@ -53,6 +53,9 @@ def test_backups_are_listed_with_what_they_hold(ctx, enrol, clock, tmp_path):
     assert [info.path for info in listed] == [second.path, first.path], "newest first"
     assert [(info.kind, info.members, info.ok) for info in listed] == [("daily", 2, True), ("manual", 1, True)]
     assert listed[0].size_bytes > 0 and listed[0].last_entry_at is not None
+    assert sorted(path.name for path in tmp_path.glob("loyalty-*")) == sorted(
+        name for info in listed for name in (info.path.name, info.path.name + ".json")), "one file a backup"
+    assert sqlite3.connect(second.path).execute("PRAGMA journal_mode").fetchone()[0] == "delete"
 
 
 def test_rotation_keeps_7_days_4_weeks_12_months_and_the_newest():
@@ -77,6 +80,18 @@ def test_rotate_removes_files_and_daily_backup_is_once_a_day(ctx, enrol, clock, 
     assert {info.taken_at.date() for info in kept[:7]} == {
         (clock.now() - timedelta(days=n)).date() for n in range(1, 8)}
     assert rotate(tmp_path) == [], "already rotated"
+
+
+def test_rotation_also_removes_what_older_backups_left_beside_them(ctx, enrol, clock, tmp_path):
+    enrol("Ana")
+    old = make_backup(ctx, "daily", tmp_path).path
+    sidecars = [old.with_name(old.name + side) for side in ("-wal", "-shm")]
+    for sidecar in sidecars:
+        sidecar.write_bytes(b"")
+    for _ in range(40):
+        clock.advance(days=1)
+        daily_backup(ctx, tmp_path)
+    assert not old.exists() and not any(sidecar.exists() for sidecar in sidecars)
 
 
 def test_restore_brings_the_data_back_after_a_safety_backup(ctx, enrol, clock, tmp_path):

@@ -94,11 +94,14 @@ def _has_foreign_tables(db: Database) -> bool:
 
 
 def backup_to(db: Database, target: Path) -> Path:
-    """A consistent copy through SQLite's online backup API (never a file copy of a live database)."""
+    """A consistent copy through SQLite's online backup API (never a file copy of a live database),
+    as one self-contained file: the copy would keep the shop's WAL mode, and every later opening
+    (its check, a listing) would leave -wal and -shm files beside it on the backup stick."""
     target.parent.mkdir(parents=True, exist_ok=True)
     destination = sqlite3.connect(str(target))
     try:
         db.conn.backup(destination)
+        destination.execute("PRAGMA journal_mode = DELETE")
     finally:
         destination.close()
     return target
