@@ -90,12 +90,13 @@ class TierReview:
     grace_lifted: int = 0
 
 
-def review_tiers(ctx: Context, today: date, batch: int = 50) -> TierReview:
+def review_tiers(ctx: Context, today: date, batch: int = 20) -> TierReview:
     """Daily: members above the base tier whose window no longer supports their tier
     get a grace period; when it has passed they move down to the tier their spend supports.
 
     Works in short timed transactions with pauses between them (storage/turns.py), so a
-    counter selling meanwhile waits milliseconds, not the length of the whole review."""
+    counter selling meanwhile waits milliseconds, not the length of the whole review; `batch`
+    members a piece (20: ~5 ms, 30 at most on the big shop), so a turn ends soon after its time."""
     review = TierReview()
     last_id = 0
 
