@@ -89,7 +89,7 @@ def generate_followups(ctx: Context) -> int:
     """Run the rules (the daily job); returns how many follow-ups they added. The rules read
     first (a year of member-months: seconds on a big shop), without holding the write lock a
     counter selling meanwhile needs; then the reminders are written in short timed
-    transactions (storage/turns.py: 100,000 of them on a big shop's first of the month). A
+    transactions (storage/turns.py: 275,000 of them on the big shop's first day of a month). A
     rule's key keeps each reminder single."""
     today = local_date(ctx.clock.now(), ctx.programme().timezone)
     candidates = iter(list(_rule_candidates(ctx, today)))
