@@ -57,7 +57,7 @@ def main() -> None:
     parser.add_argument("--back-to-back", action="store_true", help="no pauses between the transactions")
     args = parser.parse_args()
     if args.back_to_back:
-        turns.write_in_turns.__defaults__ = (300, 0)   # budget_ms, pause_ms
+        turns.BUDGET_MS, turns.PAUSE_MS = 300, 0
     day = date.fromisoformat(args.day)
     ctx = daily.as_daily_job(open_shop(args.db, FixedClock(datetime(day.year, day.month, day.day, 9,
                                                                      tzinfo=timezone.utc))))

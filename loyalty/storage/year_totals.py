@@ -99,12 +99,12 @@ def list_windows_in_turns(db, through: str | None = None) -> list[str]:
         with write_transaction(db):
             db.execute("INSERT OR IGNORE INTO member_year_windows(end_month, complete) VALUES (?, 0)", [end_month])
         (last_member,) = db.execute("SELECT COALESCE(MAX(id), 0) FROM members").fetchone()
+        months = {"end_month": end_month, "first": month_offset(end_month, -11)}
         low = 0
 
         def count_a_slice() -> bool:
             nonlocal low
-            db.execute(SLICE_FROM_MONTHS, {"end_month": end_month, "first": month_offset(end_month, -11),
-                                           "low": low, "high": low + SLICE})
+            db.execute(SLICE_FROM_MONTHS, {**months, "low": low, "high": low + SLICE})
             low += SLICE
             return low <= last_member
 
