@@ -20,6 +20,7 @@ from .errors import StorageError, ValidationError
 from .messages import t
 from .permissions import require
 from .storage import SCHEMA_VERSION, backup_to, database_path
+from .storage.lock_guard import refuse_database_file
 
 NAME = re.compile(r"^loyalty-(\d{8}T\d{6}Z)-(manual|daily|close|before-restore)\.sqlite$")
 KINDS = ("manual", "daily", "close", "before-restore")
@@ -167,6 +168,7 @@ def daily_backup(ctx: Context, folder: str | Path | None = None) -> BackupInfo |
 def restore(ctx: Context, backup: str | Path) -> BackupInfo:
     """Replace the shop's data with a backup's, after a safety backup of the current data."""
     require(ctx, "restore")
+    refuse_database_file(backup, "file")
     source = describe(Path(backup)) if Path(backup).is_file() else None
     if source is None:
         raise ValidationError(t("file: '{backup}' is not a file", backup=backup), "file")

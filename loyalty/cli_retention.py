@@ -4,11 +4,10 @@ purchase profile and RFM scores, follow-ups and complaints."""
 import json
 from dataclasses import asdict
 from datetime import date
-from pathlib import Path
 
 from . import complaints
 from .campaigns import parse_day
-from .cli_files import output_file
+from .cli_files import input_file, output_file
 from .complaints import CATEGORIES
 from .errors import ValidationError
 from .messages import t
@@ -167,7 +166,7 @@ def cmd_survey_questions(ctx, args):
 
 def cmd_survey_set(ctx, args):
     try:
-        questions = json.loads(Path(args.file).read_text(encoding="utf-8"))
+        questions = json.loads(input_file(args.file, "file").read_text(encoding="utf-8"))
     except (OSError, ValueError) as error:
         raise ValidationError(t("file: {file} is not a JSON list of questions ({error})",
                                 file=args.file, error=error), "file") from None

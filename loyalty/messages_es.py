@@ -471,6 +471,16 @@ MESSAGES = {
         "base de datos: {reason}",
     "database: {reason}; nothing was saved":
         "base de datos: {reason}; no se ha guardado nada",
+    "database: writing stopped because {problem}; nothing more was saved. Close the program and open it again (what it saved before is safe).":
+        "base de datos: se dejó de escribir porque {problem}; no se ha guardado nada más. Cierre el programa y vuelva a abrirlo (lo que guardó antes está a salvo).",
+    "{file} was deleted while this program had it open":
+        "{file} se borró mientras este programa lo tenía abierto",
+    "{file} was replaced while this program had it open":
+        "{file} se reemplazó mientras este programa lo tenía abierto",
+    "this program no longer holds its lock on {file} (something in it opened and closed the file)":
+        "este programa ya no tiene su bloqueo sobre {file} (algo dentro de él abrió y cerró el archivo)",
+    "{field}: {path} is the shop's database (or one of SQLite's files beside it); choose another file":
+        "{field}: {path} es la base de datos de la tienda (o uno de los archivos de SQLite que la acompañan); elija otro archivo",
     "questions: at most {max_questions} (got {count})":
         "preguntas: como máximo {max_questions} (se recibieron {count})",
     "questions: only one NPS question":

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ..errors import ValidationError
 from ..messages import t
+from ..storage.lock_guard import refuse_database_file
 from ..text import fold
 
 MAX_BYTES = 200_000_000
@@ -47,6 +48,7 @@ def read_table(path: str | Path, synonyms: dict[str, tuple[str, ...]], required:
     path = Path(path)
     if not path.is_file():
         raise ValidationError(t("file: '{path}' is not a file", path=path), "file")
+    refuse_database_file(path, "file")
     data = path.read_bytes()
     if len(data) > MAX_BYTES:
         raise ValidationError(t("file: {file} is larger than {megabytes} MB",

@@ -12,6 +12,7 @@ from sqlite_utils import Database
 
 from ..errors import StorageError
 from ..messages import t
+from . import lock_guard
 from .schema import SCHEMA_VERSION, migrations
 
 BUSY_TIMEOUT_MS = 10_000
@@ -32,6 +33,10 @@ class ShopDatabase(Database):
         work spends most of its time between statements. Safe from another thread."""
         self.stop_requested = True
         self.conn.interrupt()
+
+    def close(self) -> None:
+        lock_guard.release(self)
+        super().close()
 
     def query(self, sql: str, params=None):
         cursor = self.conn.execute(sql, params if params is not None else ())
@@ -60,6 +65,7 @@ def open_database(path: str | os.PathLike, migrate: bool = True) -> Database:
         db.execute("PRAGMA foreign_keys = ON")
         db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         db.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+        lock_guard.attach(db, path)
         if migrate:
             bring_schema_up_to_date(db, path)
     except sqlite3.DatabaseError as error:
@@ -118,12 +124,15 @@ def write_transaction(db: Database):
     BEGIN IMMEDIATE takes the write lock up front. sqlite-utils' `atomic()` starts a
     deferred transaction, which must upgrade its lock on the first write and then
     fails at once with "database is locked" if another counter wrote meanwhile (the
-    busy timeout cannot help an upgrade). Nested calls become savepoints.
+    busy timeout cannot help an upgrade). Nested calls become savepoints. Before it
+    commits, the lock guard checks that the files written are still the database's
+    (lock_guard.py): if not, it rolls back and nothing is written.
     """
     if db.conn.in_transaction:
         with db.atomic():
             yield db
         return
+    lock_guard.refuse_when_detached(db)
     try:
         db.conn.execute("BEGIN IMMEDIATE")
     except sqlite3.OperationalError as error:
@@ -133,6 +142,11 @@ def write_transaction(db: Database):
     except BaseException:
         if db.conn.in_transaction:
             db.conn.execute("ROLLBACK")
+        raise
+    try:
+        lock_guard.ensure_attached(db)   # never commit into a -wal that is no longer the file on disk
+    except BaseException:
+        db.conn.execute("ROLLBACK")
         raise
     try:
         db.conn.execute("COMMIT")

@@ -1,0 +1,240 @@
+"""Only SQLite may open the database's files in this process.
+
+POSIX record locks belong to the process, not to a file descriptor: when any code in the
+app's process opens the database file (or its -wal or -shm) and closes it again — Qt's file
+dialog sniffing a file's type, an `open()` for a header check — the kernel silently drops
+the locks SQLite holds on that file. The next program that opens and closes the database
+(the command line, a second counter, a backup script) then finds no other user, checkpoints,
+and deletes the -wal and -shm that the app still has open: whatever the app saves from then
+on goes into deleted files and is gone at the next crash or power cut ("How To Corrupt An
+SQLite Database File", section 2.2). Windows locks belong to a file handle instead, and an
+open file cannot be deleted there, so the trap is POSIX's (Linux, macOS).
+
+Two defences live here:
+- `refuse_database_file(path, field)`: any file a person names (a dialog, an import, an
+  export) is checked before anything opens it; the database's own files are refused.
+- `ensure_attached(db)`, the guard that catches the next mistake: before a transaction
+  commits, the files on disk must still be those the process's connections opened (same
+  device and inode) and, where the system lists its locks (Linux's /proc/locks), this process
+  must still hold its locks on the database and its -shm. A file found detached refuses every
+  write of every connection of this process to it, and the handlers given to `on_detached`
+  are told (the window then restarts the app: in one process SQLite shares its locks and
+  shared memory among all connections to a file, so only closing all of them gets them back).
+"""
+
+import logging
+import os
+import threading
+import weakref
+from dataclasses import dataclass, field
+
+from ..errors import StorageError, ValidationError
+from ..messages import field_name, t
+
+log = logging.getLogger(__name__)
+
+SIDE_FILES = ("-wal", "-shm")
+LOCKS_LIST = "/proc/locks"
+
+
+class DatabaseDetached(StorageError):
+    """This process no longer holds the database's files as SQLite opened them: nothing may be
+    written through any of its connections until they are all closed and opened again."""
+
+
+@dataclass(frozen=True)
+class _FileId:
+    path: str
+    device: int
+    inode: int
+
+
+@dataclass
+class _Watch:
+    """One database file as this process's connections share it (SQLite shares its locks and
+    shared memory among them by the file's device and inode; so does this)."""
+
+    path: str
+    files: tuple[_FileId, ...]              # the database, its -wal and -shm, as first opened
+    locks_listed: bool                      # /proc/locks showed the locks when it was opened
+    connections: weakref.WeakSet = field(default_factory=weakref.WeakSet)
+    detached: str | None = None             # why writing stopped, once it has
+
+    def problem(self) -> str | None:
+        for known in self.files:
+            try:
+                now = os.stat(known.path)
+            except FileNotFoundError:
+                return t("{file} was deleted while this program had it open", file=known.path)
+            if (now.st_dev, now.st_ino) != (known.device, known.inode):
+                return t("{file} was replaced while this program had it open", file=known.path)
+        return self._lost_locks()
+
+    def _lost_locks(self) -> str | None:
+        if not self.locks_listed:
+            return None   # no usable list of locks on this system: the files' identity is what is checked
+        missing = self.file_not_locked(locks_held_by_this_process() or set())
+        if missing is None:
+            return None
+        return t("this program no longer holds its lock on {file} (something in it opened and closed the file)",
+                 file=missing.path)
+
+    def file_not_locked(self, held: set[tuple[int, int]]) -> _FileId | None:
+        """In WAL mode every connection holds a shared lock on the database and one on its -shm
+        for as long as it is open: the first of the two this process holds no lock on."""
+        database, _, shm = self.files
+        return next((known for known in (database, shm) if (known.device, known.inode) not in held), None)
+
+
+_watches: dict[tuple[int, int], _Watch] = {}   # by the database file's (device, inode)
+_handlers: list = []
+_mutex = threading.Lock()
+
+
+def attach(db, path) -> None:
+    """Called by open_database once the connection is in WAL mode."""
+    db.execute("PRAGMA schema_version").fetchone()   # a first read opens (creates) the -wal and -shm
+    name = os.path.realpath(path)
+    try:
+        files = tuple(_file_id(name + suffix) for suffix in ("", *SIDE_FILES))
+    except FileNotFoundError:
+        log.warning("Database %s is not in WAL mode: its files are not watched", name)
+        return
+    key = (files[0].device, files[0].inode)
+    with _mutex:
+        watch = _watches.get(key)
+        if watch is None or not len(watch.connections):
+            watch = _Watch(name, files, locks_listed=False)
+            # Where /proc/locks does not show the locks of a database just opened (no such file,
+            # another pid namespace), only the files' identity can be checked.
+            held = locks_held_by_this_process()
+            watch.locks_listed = held is not None and watch.file_not_locked(held) is None
+            _watches[key] = watch
+        watch.connections.add(db)
+    db.lock_watch = watch
+
+
+def release(db) -> None:
+    """Called as a connection closes: once a file has no connection left, the next one starts afresh."""
+    watch = getattr(db, "lock_watch", None)
+    if watch is None:
+        return
+    with _mutex:
+        watch.connections.discard(db)
+        key = (watch.files[0].device, watch.files[0].inode)
+        if not len(watch.connections) and _watches.get(key) is watch:
+            del _watches[key]
+
+
+def _file_id(path: str) -> _FileId:
+    status = os.stat(path)
+    return _FileId(path, status.st_dev, status.st_ino)
+
+
+def check(db) -> str | None:
+    """Why the connection's database may no longer be written, or None when all is well. The
+    first problem found detaches the file for every connection of the process and is reported
+    to the `on_detached` handlers."""
+    watch = getattr(db, "lock_watch", None)
+    if watch is None:
+        return None
+    if watch.detached:
+        return watch.detached
+    problem = watch.problem()
+    if problem is None:
+        return None
+    with _mutex:
+        first = watch.detached is None
+        if first:
+            watch.detached = problem
+    if first:
+        log.error("Database %s detached: %s. Writing stopped; open file descriptors: %s",
+                  watch.path, problem, _descriptors_of(watch.path))
+        for handler in list(_handlers):
+            handler(watch.path, problem)
+    return watch.detached
+
+
+def ensure_attached(db) -> None:
+    """Raise DatabaseDetached (nothing is written) if `check` finds a problem."""
+    problem = check(db)
+    if problem is not None:
+        raise DatabaseDetached(t("database: writing stopped because {problem}; nothing more was saved. Close the "
+                                 "program and open it again (what it saved before is safe).", problem=problem))
+
+
+def refuse_when_detached(db) -> None:
+    """The cheap part of the guard (no system call): a file already known detached refuses writes."""
+    watch = getattr(db, "lock_watch", None)
+    if watch is not None and watch.detached:
+        ensure_attached(db)
+
+
+def on_detached(handler) -> callable:
+    """`handler(path, problem)` runs (on whichever thread noticed) when a database is found detached.
+    Returns a function that removes it again."""
+    _handlers.append(handler)
+    return lambda: _handlers.remove(handler) if handler in _handlers else None
+
+
+def refuse_database_file(path, field: str) -> None:
+    """A file a person chose (to read, write or print to) must not be one of the database's own
+    files: opening it outside SQLite would drop SQLite's locks, writing it would destroy the shop."""
+    if is_database_file(path):
+        raise ValidationError(t("{field}: {path} is the shop's database (or one of SQLite's files beside it); "
+                                "choose another file", field=field_name(field), path=path), field)
+
+
+def is_database_file(path) -> bool:
+    """By name (a file that does not exist yet) and by identity (a link or another name for it),
+    without opening anything."""
+    try:
+        candidate = os.path.realpath(path)
+        status = os.stat(candidate)
+        identity = (status.st_dev, status.st_ino)
+    except (OSError, ValueError):
+        identity = None
+    with _mutex:
+        watches = list(_watches.values())
+    for watch in watches:
+        if candidate in {watch.path + suffix for suffix in ("", "-journal", *SIDE_FILES)}:
+            return True
+        if identity is not None and any(identity == (known.device, known.inode) for known in watch.files):
+            return True
+    return False
+
+
+def locks_held_by_this_process() -> set[tuple[int, int]] | None:
+    """(device, inode) of every file this process holds a POSIX lock on, from /proc/locks; None
+    where the system has no such list (macOS, Windows) or it cannot be read."""
+    try:
+        with open(LOCKS_LIST, encoding="ascii") as listing:
+            lines = listing.read().splitlines()
+    except OSError:
+        return None
+    pid = str(os.getpid())
+    held = set()
+    for line in lines:
+        # "1: POSIX  ADVISORY  READ 4780 fe:00:2146484 128 128"; "1: -> POSIX ..." is a waiter, not a holder
+        fields = line.split()
+        if len(fields) < 6 or fields[1] != "POSIX" or fields[4] != pid:
+            continue
+        major, minor, inode = fields[5].split(":")
+        held.add((os.makedev(int(major, 16), int(minor, 16)), int(inode)))
+    return held
+
+
+def _descriptors_of(path: str) -> list[str]:
+    """For the log: what this process has open of the database's files (Linux), '(deleted)' included."""
+    found = []
+    try:
+        for descriptor in os.listdir("/proc/self/fd"):
+            try:
+                target = os.readlink(f"/proc/self/fd/{descriptor}")
+            except OSError:
+                continue
+            if target.startswith(path):
+                found.append(f"{descriptor} -> {target}")
+    except OSError:
+        pass
+    return found
