@@ -4,7 +4,7 @@ the ledger check (`verify`: balances, totals and the ledger's seals), on a worke
 minutes on a shop with millions of entries."""
 
 from PySide6.QtCore import QDate, QObject, QThread, Signal, Slot
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QHBoxLayout, QHeaderView, QLabel,
                                QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from loyalty.audit import audit_records, export_audit_csv
@@ -14,6 +14,7 @@ from loyalty.errors import LoyaltyError
 from loyalty.staff import list_staff
 from loyalty.verify import verify
 
+from . import file_dialogs
 from .background import WorkerShop, sentence_for, start_worker
 from .feedback import StatusBanner
 from .formatting import moment_text
@@ -153,7 +154,7 @@ class AuditScreen(QWidget):
 
     def export(self, path: str | None = None) -> None:
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the audit trail"), "audit.csv", "CSV (*.csv)")
+            path = file_dialogs.file_to_save(self, self.tr("Export the audit trail"), "audit.csv", "CSV (*.csv)")
         if not path:
             return
         try:

@@ -6,13 +6,14 @@ minutes and the window must not freeze meanwhile."""
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
-from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
+from PySide6.QtWidgets import (QAbstractItemView, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
                                QMessageBox, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout)
 
 from loyalty import backups
 from loyalty.context import Context
 from loyalty.errors import LoyaltyError
 
+from . import file_dialogs
 from .background import WorkerShop, start_worker
 from .formatting import moment_text, points_text
 
@@ -97,7 +98,7 @@ class BackupsPanel(QGroupBox):
     def ask_restore(self) -> None:
         path = self.chosen()
         if path is None:
-            path_text, _ = QFileDialog.getOpenFileName(self, self.tr("Backup to restore"), "", "SQLite (*.sqlite)")
+            path_text = file_dialogs.file_to_open(self, self.tr("Backup to restore"), "SQLite (*.sqlite)")
             path = Path(path_text) if path_text else None
         if path is None:
             return

@@ -4,7 +4,7 @@ first (Enter goes on). Filled in with the shop's current values, so it is safe t
 from Settings: then it leaves out the owner's page. Everything is written at the end, by
 loyalty/setup.py, in one transaction; a refused value brings back its page with the reason."""
 
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QFormLayout, QGridLayout, QHBoxLayout, QLabel,
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QGridLayout, QHBoxLayout, QLabel,
                                QLineEdit, QPushButton, QSpinBox, QVBoxLayout, QWizard, QWizardPage)
 
 from loyalty.context import Context
@@ -14,6 +14,7 @@ from loyalty.points import points_for_sale, points_value
 from loyalty.programme import Programme
 from loyalty.setup import Setup, apply_setup, needs_owner
 
+from . import file_dialogs
 from .formatting import CURRENCY_SYMBOLS, money_text
 
 TIME_ZONES = ("Europe/Madrid", "Atlantic/Canary", "America/Mexico_City", "America/Bogota", "America/Lima",
@@ -198,7 +199,7 @@ class FirstRunWizard(QWizard):
             signal.connect(self._update_example)
 
     def _choose_logo(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Logo"), "", self.tr("Images (*.png *.jpg *.jpeg)"))
+        path = file_dialogs.file_to_open(self, self.tr("Logo"), self.tr("Images (*.png *.jpg *.jpeg)"), "logo_path")
         if path:
             self.logo.setText(path)
 

@@ -4,13 +4,14 @@ what to do, and only then import, in one transaction. Reading and writing run on
 thread with its own connection, with a progress bar; the window stays usable."""
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog, QFileDialog, QHBoxLayout, QHeaderView,
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog, QHBoxLayout, QHeaderView,
                                QLabel, QLineEdit, QProgressBar, QPushButton, QTableWidget, QTableWidgetItem,
                                QVBoxLayout)
 
 from loyalty.context import Context
 from loyalty.imports import members_import, sales_import
 
+from . import file_dialogs
 from .background import WorkerShop, sentence_for, start_worker
 
 
@@ -112,7 +113,7 @@ class ImportDialog(QDialog):
         self._update_import_button()
 
     def choose_file(self) -> None:
-        chosen, _ = QFileDialog.getOpenFileName(self, self.tr("CSV file"), "", "CSV (*.csv *.txt)")
+        chosen = file_dialogs.file_to_open(self, self.tr("CSV file"), "CSV (*.csv *.txt)")
         if chosen:
             self.path.setText(chosen)
 

@@ -5,7 +5,7 @@ ranked against every member, so counted on a worker thread."""
 
 from PySide6.QtCore import QThread, Signal, Slot
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QDialog, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
-                               QFileDialog, QInputDialog, QLineEdit, QPlainTextEdit, QPushButton, QTableView,
+                               QInputDialog, QLineEdit, QPlainTextEdit, QPushButton, QTableView,
                                QVBoxLayout)
 
 from loyalty.context import Context
@@ -18,6 +18,7 @@ from loyalty.profiles import purchase_profile
 from loyalty.reports.member_class import abc_class_of
 from loyalty.rfm import rfm_of
 
+from . import file_dialogs
 from .background import call_in_background, stop_thread
 from .formatting import date_text, moment_text, money_text
 from .history_model import HistoryTableModel
@@ -211,8 +212,8 @@ class MemberDetailDialog(QDialog):
         """A data-access request: everything held about the member, as a PDF they can read
         (the CLI also writes JSON: `member export`)."""
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the member's data"),
-                                                  f"datos-{self.member.card}.pdf", "PDF (*.pdf)")
+            path = file_dialogs.file_to_save(self, self.tr("Save the member's data"), f"datos-{self.member.card}.pdf",
+                                             "PDF (*.pdf)")
         if path:
             self._run(lambda: export_member_pdf(self.ctx, self.member.id, path))
 

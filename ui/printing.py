@@ -12,8 +12,8 @@ from PySide6.QtCore import QObject, QSize, QSizeF, QThread, Signal, Slot
 from PySide6.QtGui import QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
-from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QLabel, QProgressDialog, QPushButton, QVBoxLayout
+from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QProgressDialog, QPushButton, QVBoxLayout
 
 from loyalty.context import Context
 from loyalty.errors import LoyaltyError
@@ -25,6 +25,7 @@ from loyalty.printing.receipt import receipt_for_entry
 from loyalty.printing.receipt_pdf import receipt_pdf
 from loyalty.printing.spool import send_raw
 
+from . import file_dialogs
 from .background import WorkerShop, sentence_for, start_worker
 
 
@@ -98,8 +99,7 @@ class PdfPreviewDialog(QDialog):
 
     def print_with_dialog(self) -> None:
         printer = printer_named(self.printer_name)
-        dialog = QPrintDialog(printer, self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
+        if file_dialogs.print_dialog(printer, self):
             self.print_to(printer)
 
     def print_to(self, printer: QPrinter) -> None:
@@ -112,7 +112,7 @@ class PdfPreviewDialog(QDialog):
             pages=pages, printer=printer.printerName() or printer.outputFileName()))
 
     def save_as(self) -> None:
-        target, _ = QFileDialog.getSaveFileName(self, self.tr("Save as PDF"), self.pdf_path.name, "PDF (*.pdf)")
+        target = file_dialogs.file_to_save(self, self.tr("Save as PDF"), self.pdf_path.name, "PDF (*.pdf)")
         if target:
             self.save_to(Path(target))
 

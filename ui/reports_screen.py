@@ -9,7 +9,7 @@ from PySide6.QtCharts import (QBarCategoryAxis, QBarSeries, QBarSet, QChart, QCh
                               QValueAxis)
 from PySide6.QtCore import QDate, QLocale, QObject, QThread, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QPainter
-from PySide6.QtWidgets import (QDateEdit, QFileDialog, QFrame, QGridLayout, QHBoxLayout, QHeaderView, QLabel,
+from PySide6.QtWidgets import (QDateEdit, QFrame, QGridLayout, QHBoxLayout, QHeaderView, QLabel,
                                QProgressBar, QPushButton, QScrollArea, QTableWidget, QTableWidgetItem, QTreeWidget,
                                QTreeWidgetItem, QVBoxLayout, QWidget)
 
@@ -23,6 +23,7 @@ from loyalty.reports.metrics import Report
 from loyalty.reports.period import month_period
 from loyalty.reports.report_pdf import write_pdf
 
+from . import file_dialogs
 from .background import WorkerShop, sentence_for, start_worker
 from .feedback import StatusBanner
 from .formatting import moment_text, money_text, points_text
@@ -282,10 +283,10 @@ class ReportsScreen(QWidget):
             return
         label = self.report.period.label()
         if kind == "csv":
-            target = QFileDialog.getExistingDirectory(self, self.tr("Folder for the CSV files"))
+            target = file_dialogs.folder(self, self.tr("Folder for the CSV files"))
         else:
-            target, _ = QFileDialog.getSaveFileName(self, self.tr("Export report"), f"report-{label}.{kind}",
-                                                    f"{kind.upper()} (*.{kind})")
+            target = file_dialogs.file_to_save(self, self.tr("Export report"), f"report-{label}.{kind}",
+                                               f"{kind.upper()} (*.{kind})")
         if target:
             self.export_to(kind, Path(target))
 

@@ -6,7 +6,7 @@ runs on a worker thread (RFM over a million members takes seconds); every tab re
 one banner at the bottom."""
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
-from PySide6.QtWidgets import (QFileDialog, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QTabWidget,
+from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QTabWidget,
                                QVBoxLayout, QWidget)
 
 from loyalty.context import Context
@@ -15,6 +15,7 @@ from loyalty.followups import complete_followup, generate_followups, open_follow
 from loyalty.segments import segment_ids, segment_members, write_contact_list
 from loyalty.tiers import local_today
 
+from . import file_dialogs
 from .background import WorkerShop, sentence_for, start_worker
 from .feedback import StatusBanner
 from .retention_campaigns import CampaignsTab
@@ -156,7 +157,7 @@ class RetentionScreen(QWidget):
 
     def export_contacts(self, path: str | None = None) -> None:
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Contact list"), "contactos.csv", "CSV (*.csv)")
+            path = file_dialogs.file_to_save(self, self.tr("Contact list"), "contactos.csv", "CSV (*.csv)")
         if not path:
             return
         try:
