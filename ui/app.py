@@ -8,7 +8,7 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import Qt, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from loyalty.app_info import app_version, default_log_path, describe_installation, start_log_file
@@ -20,6 +20,7 @@ from loyalty.staff import has_staff
 
 from .about_dialog import ICON_NAME, app_icon
 from .crash_dialog import CrashHandler
+from .database_guard import DatabaseGuard
 from .first_run import FirstRunWizard
 from .formatting import choose_locale
 from .main_window import MainWindow
@@ -76,7 +77,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def prepare_application(app: QApplication) -> None:
-    """Name, version and icon for every window, the taskbar and (on Wayland) the .desktop entry."""
+    """Name, version and icon for every window, the taskbar and (on Wayland) the .desktop entry;
+    no native file dialogs, even those Qt makes itself (ui/file_dialogs.py says why)."""
+    app.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs)
     app.setApplicationName("Loyalty counter")
     app.setApplicationVersion(app_version())
     app.setDesktopFileName(ICON_NAME)
@@ -116,6 +119,7 @@ def open_window(path: Path) -> MainWindow | None:
         install_translator(QApplication.instance(), ctx.programme().language)
     ctx.become(signed_in)
     window = MainWindow(ctx, backup_on_close=True, daily_job=True)
+    window.database_guard = DatabaseGuard(ctx.db, window)
     window.show()
     window.daily_job.start()
     return window

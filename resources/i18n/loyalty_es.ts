@@ -69,7 +69,7 @@ Un encargado o el propietario puede autorizarlo con su PIN.</translation>
 <context>
     <name>AuditScreen</name>
     <message>
-        <location filename="../../ui/audit_screen.py" line="+48"/>
+        <location filename="../../ui/audit_screen.py" line="+49"/>
         <location line="+21"/>
         <location line="+10"/>
         <source>Who</source>
@@ -233,7 +233,7 @@ Un encargado o el propietario puede autorizarlo con su PIN.</translation>
 <context>
     <name>BackupsPanel</name>
     <message>
-        <location filename="../../ui/backups_panel.py" line="+49"/>
+        <location filename="../../ui/backups_panel.py" line="+50"/>
         <source>Backups taken</source>
         <translation>Copias de seguridad hechas</translation>
     </message>
@@ -1088,6 +1088,23 @@ Qué hacer:
     </message>
 </context>
 <context>
+    <name>DatabaseGuard</name>
+    <message>
+        <location filename="../../ui/database_guard.py" line="+67"/>
+        <source>The app must restart</source>
+        <translation>La aplicación debe reiniciarse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Another part of this computer disturbed the app&apos;s hold on the shop&apos;s database ({problem}).
+
+To keep every sale safe the app stopped saving and will now restart. Everything it said it saved before this message is safe; the last action, if it showed an error, was not saved: do it again after the restart.</source>
+        <translation>Otra parte de este equipo alteró el control que la aplicación tiene sobre la base de datos de la tienda ({problem}).
+
+Para proteger cada venta, la aplicación dejó de guardar y ahora se reiniciará. Todo lo que dijo haber guardado antes de este mensaje está a salvo; la última acción, si mostró un error, no se guardó: vuelva a hacerla después del reinicio.</translation>
+    </message>
+</context>
+<context>
     <name>EnrolDialog</name>
     <message>
         <location filename="../../ui/enrol_dialog.py" line="+21"/>
@@ -1178,7 +1195,7 @@ Qué hacer:
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../ui/first_run.py" line="+45"/>
+        <location filename="../../ui/first_run.py" line="+46"/>
         <source>Set up the shop</source>
         <translation>Configurar la tienda</translation>
     </message>
@@ -1221,12 +1238,12 @@ Qué hacer:
     </message>
     <message>
         <location line="-1"/>
-        <location line="+101"/>
+        <location line="+104"/>
         <source>Logo</source>
         <translation>Logotipo</translation>
     </message>
     <message>
-        <location line="-96"/>
+        <location line="-99"/>
         <source>Money and time</source>
         <translation>Moneda y hora</translation>
     </message>
@@ -1295,7 +1312,7 @@ Qué hacer:
         <translation>Meses que duran los puntos (tras el mes en que se ganan)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
         <source>Tiers</source>
         <translation>Niveles</translation>
     </message>
@@ -1335,7 +1352,7 @@ Qué hacer:
         <translation>Multiplicador de puntos del nivel {number}</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+12"/>
         <source>The owner&apos;s account</source>
         <translation>La cuenta del propietario</translation>
     </message>
@@ -1383,12 +1400,12 @@ Qué hacer:
         <translation>Datos de demostración</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+15"/>
         <source>Images (*.png *.jpg *.jpeg)</source>
         <translation>Imágenes (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+33"/>
         <source>Type the points per currency unit as a number, such as 1 or 0.5.</source>
         <translation>Escriba los puntos por unidad de moneda como un número, p. ej., 1 o 0,5.</translation>
     </message>
@@ -1494,7 +1511,7 @@ Qué hacer:
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../ui/import_dialog.py" line="+57"/>
+        <location filename="../../ui/import_dialog.py" line="+58"/>
         <source>Import from a spreadsheet (CSV)</source>
         <translation>Importar desde una hoja de cálculo (CSV)</translation>
     </message>
@@ -1622,7 +1639,7 @@ Qué hacer:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+49"/>
+        <location filename="../../ui/main_window.py" line="+51"/>
         <source>Loyalty counter</source>
         <translation>Fidelización en caja</translation>
     </message>
@@ -1733,7 +1750,7 @@ campañas</translation>
 <context>
     <name>MemberDetailDialog</name>
     <message>
-        <location filename="../../ui/member_detail.py" line="+40"/>
+        <location filename="../../ui/member_detail.py" line="+41"/>
         <source>dd/mm/yyyy</source>
         <translation>dd/mm/aaaa</translation>
     </message>
@@ -2215,7 +2232,7 @@ Why (e.g. asked at the counter today)?</source>
 <context>
     <name>PdfPreviewDialog</name>
     <message>
-        <location filename="../../ui/printing.py" line="+80"/>
+        <location filename="../../ui/printing.py" line="+81"/>
         <source>Print preview</source>
         <translation>Vista previa de impresión</translation>
     </message>
@@ -2240,7 +2257,7 @@ Why (e.g. asked at the counter today)?</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+25"/>
         <source>Sent {pages} page(s) to {printer}</source>
         <translation>{pages} página(s) enviada(s) a {printer}</translation>
     </message>
@@ -2599,7 +2616,7 @@ Why (e.g. asked at the counter today)?</source>
 <context>
     <name>ReportsScreen</name>
     <message>
-        <location filename="../../ui/reports_screen.py" line="+67"/>
+        <location filename="../../ui/reports_screen.py" line="+68"/>
         <location line="+9"/>
         <source>Month</source>
         <translation>Mes</translation>
@@ -2850,7 +2867,7 @@ Why (e.g. asked at the counter today)?</source>
 <context>
     <name>RetentionScreen</name>
     <message>
-        <location filename="../../ui/retention_screen.py" line="+58"/>
+        <location filename="../../ui/retention_screen.py" line="+59"/>
         <source>Show</source>
         <translation>Mostrar</translation>
     </message>
@@ -3865,9 +3882,32 @@ Why (e.g. asked at the counter today)?</source>
 <context>
     <name>background</name>
     <message>
-        <location filename="../../ui/background.py" line="+87"/>
+        <location filename="../../ui/background.py" line="+88"/>
         <source>Something went wrong; the details are in the log file (F1 shows where). Try again, and tell the owner if it happens again.</source>
         <translation>Algo salió mal; los detalles están en el archivo de registro (F1 indica dónde). Vuelva a intentarlo y, si se repite, avise al propietario.</translation>
+    </message>
+</context>
+<context>
+    <name>file_dialogs</name>
+    <message>
+        <location filename="../../ui/file_dialogs.py" line="+39"/>
+        <source>Folder</source>
+        <translation>Carpeta</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{suffix} file</source>
+        <translation>Archivo {suffix}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File</source>
+        <translation>Archivo</translation>
+    </message>
+    <message>
+        <location line="+84"/>
+        <source>Print</source>
+        <translation>Imprimir</translation>
     </message>
 </context>
 <context>
