@@ -2,6 +2,8 @@
 the amounts for the books but no personal data in the database file's bytes."""
 
 import json
+import subprocess
+import sys
 
 import pdfplumber
 import pytest
@@ -35,7 +37,12 @@ def zacarias(ctx, enrol, clock):
 
 
 def raw_bytes(tmp_path) -> bytes:
-    return b"".join(path.read_bytes() for path in tmp_path.glob("shop.sqlite*"))
+    """The database's files as they are on disk, read by another process: reading them here
+    would drop this process's SQLite locks (storage/lock_guard.py), and the guard would stop the
+    next write."""
+    code = "import sys, pathlib; sys.stdout.buffer.write(b''.join(p.read_bytes() for p in " \
+           "pathlib.Path(sys.argv[1]).glob('shop.sqlite*')))"
+    return subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True, check=True).stdout
 
 
 def test_a_member_gets_all_their_data_as_json_and_a_readable_pdf(ctx, zacarias, tmp_path):
