@@ -46,6 +46,12 @@ def audit_records(ctx: Context, staff: str | None = None, action: str | None = N
         f"ORDER BY at DESC, id DESC LIMIT ?", [*params, limit])]
 
 
+def audit_people(ctx: Context) -> list[str]:
+    """Every staff account's name, to filter the trail by: read as part of the trail."""
+    require(ctx, "audit")
+    return [row[0] for row in ctx.db.execute("SELECT name FROM staff ORDER BY name")]
+
+
 def export_audit_csv(records: list[AuditRecord], path: str | Path) -> Path:
     path = Path(path)
     with path.open("w", newline="", encoding="utf-8-sig") as handle:   # the BOM: Excel reads it as UTF-8

@@ -80,7 +80,7 @@ def cmd_add(ctx, args):
 
 
 def cmd_list(ctx, args):
-    items = staff.list_staff(ctx)
+    items = staff.staff_accounts(ctx)
     text = "\n".join(f"{m.name:<24} {m.role:<8}{'' if m.active else ' (inactive)'}" for m in items)
     return {"staff": [asdict(m) for m in items]}, text or "No staff accounts yet."
 

@@ -45,12 +45,31 @@ WORDS = {
     "compensate_over_limit": t("compensation above the manager's limit"),
 }
 
+# The window's screens, each with the action whose data it shows: a role may see a screen exactly
+# when it may do that action, so a screen follows this table like every other operation. None: the
+# counter's own work (looking members up, the catalog), open to every role; each of their buttons
+# is checked by its operation. Retention lists segments and results, which are the reports' data.
+SCREEN_ACTION = {
+    "counter": None, "members": None, "catalog": None,
+    "reports": "reports", "settings": "settings", "audit": "audit", "retention": "reports",
+}
+
 # the least role with its article, as the refusal says it ("needs a manager", "needs an owner")
 A_ROLE = {"cashier": t("a cashier"), "manager": t("a manager"), "owner": t("an owner")}
 
 
 def allowed(role: str, action: str) -> bool:
     return role in ROLES and ROLES.index(role) >= ROLES.index(LEAST_ROLE[action])
+
+
+def may_see(role: str, screen: str) -> bool:
+    """Whether `role` may see one of the window's screens (the one check for every way it opens)."""
+    action = SCREEN_ACTION[screen]
+    return action is None or allowed(role, action)
+
+
+def roles_that_may_see(screen: str) -> list[str]:
+    return [role for role in ROLES if may_see(role, screen)]
 
 
 def require(ctx: Context, action: str) -> None:

@@ -68,8 +68,16 @@ def has_staff(ctx: Context) -> bool:
 
 
 def list_staff(ctx: Context) -> list[Staff]:
+    """Every account, for the sign-in dialogs (who may sign in is shown to whoever is at the
+    counter); the owner's view of the accounts goes through `staff_accounts`."""
     return [Staff(row[0], row[1], row[2], bool(row[3]), row[4]) for row in ctx.db.execute(
         "SELECT id, name, role, active, created_at FROM staff ORDER BY name")]
+
+
+def staff_accounts(ctx: Context) -> list[Staff]:
+    """The accounts as the owner manages them (Settings → Staff, `loyalty staff list`): theirs to read."""
+    require(ctx, "staff")
+    return list_staff(ctx)
 
 
 def staff_by_name(ctx: Context, name: str) -> Staff:

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from loyalty.audit import audit_records
+from loyalty.audit import audit_people, audit_records
 from loyalty.backups import make_backup, restore
 from loyalty.campaigns import add_campaign
 from loyalty.cli import main
@@ -26,7 +26,7 @@ from loyalty.reports.period import month_period
 from loyalty.rewards import add_reward
 from loyalty.sales import post_sale, refund_sale
 from loyalty.settings import change_settings, change_tier
-from loyalty.staff import add_staff, approved_by, sign_in, staff_by_name
+from loyalty.staff import add_staff, approved_by, sign_in, staff_accounts, staff_by_name
 
 PINS = {"owner": "24681357", "manager": "1357", "cashier": "9753"}
 NAMES = {"owner": "Olga", "manager": "Manu", "cashier": "Carla"}
@@ -267,3 +267,33 @@ def test_the_command_line_refuses_protected_commands_without_signing_in(shop, ca
     path = ctx.db.execute("PRAGMA database_list").fetchone()[2]
     assert main(["--db", path, "sale", card, "10"]) == 3
     assert "sign in first" in capsys.readouterr().err
+
+
+# Reading what the owner's screens show: the staff accounts (Settings → Staff, `staff list`) and the
+# people the audit trail is filtered by are the owner's too, whoever asks and however.
+READS = {"staff": lambda c: staff_accounts(c), "audit": lambda c: audit_people(c)}
+
+
+@pytest.mark.parametrize("action", sorted(READS))
+@pytest.mark.parametrize("role", ROLES)
+def test_reading_the_staff_accounts_and_the_trails_people_follows_the_table(shop, role, action):
+    ctx, _ = shop
+    signed_in = as_role(ctx, role)
+    if allowed(role, action):
+        assert {"Olga", "Manu", "Carla"} <= {getattr(item, "name", item) for item in READS[action](signed_in)}
+        return
+    with pytest.raises(PermissionDeniedError, match="needs an owner"):
+        READS[action](signed_in)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_the_staff_list_on_the_command_line_is_the_owners(shop, role, monkeypatch, capsys):
+    ctx, _ = shop
+    monkeypatch.setenv("LOYALTY_PIN", PINS[role])
+    path = ctx.db.execute("PRAGMA database_list").fetchone()[2]
+    status = main(["--db", path, "--staff", NAMES[role], "staff", "list"])
+    printed = capsys.readouterr()
+    if role == "owner":
+        assert status == 0 and "Carla" in printed.out
+    else:
+        assert status == 3 and "needs an owner" in printed.err and "Manu" not in printed.out

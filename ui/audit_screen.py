@@ -7,11 +7,10 @@ from PySide6.QtCore import QDate, QObject, QThread, Signal, Slot
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QHBoxLayout, QHeaderView, QLabel,
                                QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
-from loyalty.audit import audit_records, export_audit_csv
+from loyalty.audit import audit_people, audit_records, export_audit_csv
 from loyalty.clock import local_midnight_utc, to_iso
 from loyalty.context import Context
 from loyalty.errors import LoyaltyError
-from loyalty.staff import list_staff
 from loyalty.verify import verify
 
 from . import file_dialogs
@@ -98,12 +97,26 @@ class AuditScreen(QWidget):
 
     def activated(self) -> None:
         current = self.who.currentData()
+        try:
+            people = audit_people(self.ctx)
+        except LoyaltyError as error:   # the role signed in may not read the trail
+            self.forget()
+            self.banner.show_message("error", error.message)
+            return
         self.who.clear()
         self.who.addItem(self.tr("Everyone"), "")
-        for member in list_staff(self.ctx):
-            self.who.addItem(member.name, member.name)
+        for name in people:
+            self.who.addItem(name, name)
         self.who.setCurrentIndex(max(0, self.who.findData(current)))
         self.reload()
+
+    def forget(self) -> None:
+        """Someone who may not see the audit trail signed in: no change, name or ledger check's
+        finding stays in the widgets (activated() loads them again)."""
+        self.records = []
+        self.table.setRowCount(0)
+        self.who.clear()
+        self.banner.show_message("info", "")
 
     def reload(self) -> None:
         tz = self.ctx.programme().timezone

@@ -72,7 +72,7 @@ class BackupsPanel(QGroupBox):
         layout.addWidget(self.table)
         self.backup_button.clicked.connect(lambda: self._start("backup"))
         self.restore_button.clicked.connect(self.ask_restore)
-        self.reload()
+        self.rows = []   # loaded with the Settings screen, for a role that may see it
 
     def reload(self) -> None:
         folder = backups.default_backup_folder(self.ctx)
@@ -90,6 +90,11 @@ class BackupsPanel(QGroupBox):
                      self.tr("ok") if info.ok else self.tr("DAMAGED"))
             for column, text in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(text))
+
+    def forget(self) -> None:
+        self.rows = []
+        self.table.setRowCount(0)
+        self.folder_label.clear()
 
     def chosen(self) -> Path | None:
         row = self.table.currentRow()

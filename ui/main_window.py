@@ -1,7 +1,8 @@
 """The main window: a header (shop, staff, date), a sidebar of screens, the screens.
 
-Ctrl+1…Ctrl+7 switch screens. A card scanned anywhere in the window opens the
-member on the Counter screen (see scanner.py), whatever has the focus.
+Ctrl+1…Ctrl+7 switch screens; a screen the signed-in role may not see (loyalty/permissions.py,
+`may_see`) is never shown nor loaded, whatever asks for it. A card scanned anywhere in the
+window opens the member on the Counter screen (see scanner.py), whatever has the focus.
 """
 
 import sys
@@ -17,7 +18,7 @@ from loyalty.context import Context
 from loyalty.demo import load_demo_data
 from loyalty.errors import LoyaltyError
 from loyalty.member_directory import has_members
-from loyalty.permissions import allowed
+from loyalty.permissions import may_see, roles_that_may_see
 from loyalty.staff import has_staff
 from loyalty.storage import database_path
 
@@ -97,13 +98,15 @@ class MainWindow(QMainWindow):
         self.sidebar.setWordWrap(True)
         self.sidebar.setStyleSheet(f"QListWidget {{ font-size: {SIDEBAR_POINTS}pt; }} "
                                    f"QListWidget::item {{ padding: {SIDEBAR_PADDING[0]}px {SIDEBAR_PADDING[1]}px; }}")
-        for number, (title, screen) in enumerate(((self.tr("Counter"), self.counter),
-                                                  (self.tr("Members"), self.members),
-                                                  (self.tr("Rewards & campaigns"), self.catalog),
-                                                  (self.tr("Reports"), self.reports),
-                                                  (self.tr("Settings"), self.settings),
-                                                  (self.tr("Audit trail"), self.audit),
-                                                  (self.tr("Retention"), self.retention)), start=1):
+        # In sidebar order, Ctrl+1…Ctrl+7; each name is the screen's key in loyalty/permissions.py.
+        self.screen_list = (("counter", self.tr("Counter"), self.counter),
+                            ("members", self.tr("Members"), self.members),
+                            ("catalog", self.tr("Rewards & campaigns"), self.catalog),
+                            ("reports", self.tr("Reports"), self.reports),
+                            ("settings", self.tr("Settings"), self.settings),
+                            ("audit", self.tr("Audit trail"), self.audit),
+                            ("retention", self.tr("Retention"), self.retention))
+        for number, (_, title, screen) in enumerate(self.screen_list, start=1):
             self.sidebar.addItem(f"{title}\nCtrl+{number}")
             self.screens.addWidget(screen)
             QShortcut(QKeySequence(f"Ctrl+{number}"), self, lambda index=number - 1: self.show_screen(index))
@@ -135,16 +138,24 @@ class MainWindow(QMainWindow):
         self.identity_changed()
 
     def identity_changed(self) -> None:
-        """The header names who is signed in; screens the role cannot use leave the sidebar
-        (the domain refuses their actions anyway: this only keeps the window honest)."""
-        roles = {"cashier": self.tr("cashier"), "manager": self.tr("manager"), "owner": self.tr("owner")}
+        """The header names who is signed in; screens the role may not see leave the sidebar,
+        the window leaves the one in view if it is one of them, and they forget what they had
+        loaded for the one before (an owner's unsaved edits, the staff list, a report)."""
         self.staff_label.setText(self.tr("Staff: {name} ({role})").format(
-            name=self.ctx.staff_id, role=roles.get(self.ctx.role, self.ctx.role)))
-        owner_only = {3: "reports", 4: "settings", 5: "audit", 6: "reports"}
-        for index, action in owner_only.items():
-            self.sidebar.item(index).setHidden(not allowed(self.ctx.role, action))
-        if self.sidebar.item(self.screens.currentIndex()).isHidden():
+            name=self.ctx.staff_id, role=self.role_word(self.ctx.role)))
+        if not self.may_see(self.screens.currentIndex()):
             self.show_screen(0)
+        for index, (_, _, screen) in enumerate(self.screen_list):
+            self.sidebar.item(index).setHidden(not self.may_see(index))
+            if not self.may_see(index) and hasattr(screen, "forget"):
+                screen.forget()
+
+    def may_see(self, index: int) -> bool:
+        """The signed-in role may see screen `index` (loyalty/permissions.py decides, as for every action)."""
+        return may_see(self.ctx.role, self.screen_list[index][0])
+
+    def role_word(self, role: str) -> str:
+        return {"cashier": self.tr("cashier"), "manager": self.tr("manager"), "owner": self.tr("owner")}.get(role, role)
 
     def switch_staff(self) -> None:
         """Another cashier takes the counter: their name and PIN (F12)."""
@@ -166,20 +177,36 @@ class MainWindow(QMainWindow):
                 return
             # otherwise a locked counter stays locked: Cancel and Esc do not open it
         self.ctx.become(dialog.result_ctx)
+        self.identity_changed()   # before the data shows again: the new role's screens only
         self.centralWidget().show()
-        self.identity_changed()
         self.idle.restart()
 
     def show_screen(self, index: int) -> None:
-        self.sidebar.blockSignals(True)
-        self.sidebar.setCurrentRow(index)
-        self.sidebar.blockSignals(False)
+        """Every way to a screen comes here: Ctrl+1…7, the sidebar, a scanned card, a screen's
+        own button. One the signed-in role may not see is neither shown nor loaded: the screen
+        in view stays, and its banner says who may open it."""
+        if not self.may_see(index):
+            self.refuse_screen(index)
+            return
+        self.select_in_sidebar(index)
         self.screens.setCurrentIndex(index)
         screen = self.screens.widget(index)
         if hasattr(screen, "activated"):
             screen.activated()
         if index == 0:
             self.counter.focus_search()
+
+    def select_in_sidebar(self, index: int) -> None:
+        self.sidebar.blockSignals(True)
+        self.sidebar.setCurrentRow(index)
+        self.sidebar.blockSignals(False)
+
+    def refuse_screen(self, index: int) -> None:
+        name, title, _ = self.screen_list[index]
+        self.select_in_sidebar(self.screens.currentIndex())   # the sidebar keeps marking the screen in view
+        self.show_message("warning", self.tr("{screen}: only for {roles}. {name} is signed in as {role}.").format(
+            screen=title, roles=", ".join(self.role_word(role) for role in roles_that_may_see(name)),
+            name=self.ctx.staff_id, role=self.role_word(self.ctx.role)))
 
     def card_scanned(self, card: str) -> None:
         self.show_screen(0)

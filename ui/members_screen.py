@@ -10,6 +10,7 @@ from loyalty.members import Member
 from loyalty.printing.jobs import members_due_a_card
 from loyalty.programme import load_tiers
 
+from .feedback import StatusBanner
 from .formatting import points_text
 from .import_dialog import ImportDialog
 from .member_detail import MemberDetailDialog
@@ -63,9 +64,13 @@ class MembersScreen(QWidget):
         top.addWidget(self.cards_button)
         top.addWidget(self.due_button)
         top.addWidget(self.import_button)
+        # What the window says while this screen is in view (printing, a screen the role may not open).
+        self.banner = StatusBanner()
+        self.banner.show_message("info", self.tr("Enter opens the chosen member's record."))
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.banner)
         self.debounce = QTimer(self, singleShot=True, interval=200)
         self.debounce.timeout.connect(self._search_now)
         self.search_box.textEdited.connect(lambda _: self.debounce.start())

@@ -148,6 +148,23 @@ class ReportsScreen(QWidget):
             today = local_date(self.ctx.clock.now(), self.ctx.programme().timezone)
             self.month.setDate(QDate(today.year, today.month, 1).addMonths(-1))
 
+    def forget(self) -> None:
+        """Someone who may not see Reports signed in: no figure, chart, member or fraud flag stays
+        in the widgets, and the month just closed is offered again."""
+        self.report = None
+        for value, change in self.tiles.values():
+            value.setText("—")
+            change.clear()
+        for view in (self.sales_chart, self.points_chart, self.tier_chart):
+            view.setChart(QChart())
+        for table in (self.top_table, self.abc_table):
+            table.setRowCount(0)
+        self.flags.clear()
+        for button in self.export_buttons.values():
+            button.setEnabled(False)
+        self.banner.show_message("info", self.tr("Pick a month and press Show report."))
+        self.activated()
+
     def shutdown(self) -> None:
         if self.thread is not None:
             self.thread.quit()

@@ -86,6 +86,13 @@ class CampaignsTab(QWidget):
         if not self.campaign.count():
             self.heading.setText(self.tr("No campaigns yet: add one on Rewards & campaigns (Ctrl+3)."))
 
+    def forget(self) -> None:
+        self.result = None
+        self.campaign.clear()
+        self.heading.clear()
+        for value in self.figures.values():
+            value.setText("—")
+
     def show_results(self) -> None:
         campaign_id = self.campaign.currentData()
         if self.thread is not None or campaign_id is None:

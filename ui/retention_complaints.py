@@ -89,6 +89,13 @@ class ComplaintsTab(QWidget):
     def shutdown(self) -> None:
         pass   # nothing runs in the background here
 
+    def forget(self) -> None:
+        self.table.setRowCount(0)
+        self.count.clear()
+        for field in (self.resolution, self.points, self.note):
+            field.clear()
+        self._chosen_changed()
+
     def reload(self) -> None:
         chosen = self.chosen()
         try:

@@ -66,6 +66,12 @@ class ReferralsTab(QWidget):
         if not self.loaded:
             self.refresh()
 
+    def forget(self) -> None:
+        self.loaded = False
+        self.summary.clear()
+        for table in (self.months, self.top):
+            table.setRowCount(0)
+
     def refresh(self) -> None:
         if self.thread is not None:
             return

@@ -128,6 +128,19 @@ class RetentionScreen(QWidget):
         else:
             self.reload_followups()
 
+    def forget(self) -> None:
+        """Someone who may not see Retention signed in: no segment, follow-up, complaint, survey
+        answer, campaign result or referral stays in the widgets (activated() loads them again)."""
+        self.ids = []
+        self.count.clear()
+        self.members.setRowCount(0)
+        self.contacts_button.setEnabled(False)
+        self.followups.setRowCount(0)
+        self.outcome.clear()
+        for page in (self.complaints, self.survey, self.campaigns, self.referrals):
+            page.forget()
+        self.banner.show_message("info", "")
+
     def show_tab(self, page: QWidget) -> None:
         self.tabs.setCurrentWidget(page)
 

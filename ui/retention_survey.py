@@ -163,6 +163,12 @@ class SurveyTab(QWidget):
     def shutdown(self) -> None:
         pass   # nothing runs in the background here
 
+    def forget(self) -> None:
+        self._show_questions([])
+        self.modified = self.loaded = False
+        self.summary.clear()
+        self.results.setRowCount(0)
+
     def _edited(self) -> None:
         self.modified = True
 

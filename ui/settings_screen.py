@@ -126,7 +126,10 @@ class SettingsScreen(QWidget):
         layout.addWidget(self.example)
         layout.addLayout(buttons)
         layout.addWidget(self.banner)
-        self.reload()
+        self.wizard: FirstRunWizard | None = None
+        self._tier_codes: list[str] = []
+        # Nothing is loaded until the window shows the screen (activated), which it does only for a
+        # role that may see it (loyalty.permissions.may_see).
 
     def run_setup(self) -> None:
         """The first-run wizard with the current values (window-modal, not blocking)."""
@@ -183,6 +186,27 @@ class SettingsScreen(QWidget):
 
     def activated(self) -> None:
         self.reload()
+        self.backups.reload()
+
+    def forget(self) -> None:
+        """Someone who may not see Settings signed in: none of the shop's settings, the staff list,
+        the backups or unsaved edits stay in the widgets (activated() loads them again)."""
+        if self.wizard is not None:
+            self.wizard.reject()
+        for field in self.fields.values():
+            field.blockSignals(True)   # no live example from half-cleared values
+            if isinstance(field, QComboBox):
+                field.setCurrentIndex(-1)
+                field.clearEditText()
+            else:
+                field.clear()
+            field.blockSignals(False)
+        self.tiers.setRowCount(0)
+        self._tier_codes = []
+        self.example.clear()
+        self.staff.forget()
+        self.backups.forget()
+        self.banner.show_message("info", self.tr("Change a value and press Save settings. Nothing is saved until then."))
 
     def reload(self) -> None:
         programme = self.ctx.programme()

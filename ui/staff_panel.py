@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QComboBox, QGroupBox, QHBoxLayout, QLineEdit, QPus
 
 from loyalty.context import Context
 from loyalty.errors import LoyaltyError
-from loyalty.staff import ROLES, add_staff, change_role, change_secret, link_own_card, list_staff, set_active
+from loyalty.staff import ROLES, add_staff, change_role, change_secret, link_own_card, set_active, staff_accounts
 
 from .tables import fill_table, make_table
 
@@ -60,12 +60,23 @@ class StaffPanel(QGroupBox):
         self.own_card_button.clicked.connect(lambda: self._on_chosen(lambda name: link_own_card(
             self.ctx, name, self.own_card.text().strip() or None), self.tr("{name}'s own card saved: points "
                                                                            "they credit to it are flagged.")))
-        self.reload()
+        self.rows = []   # loaded with the Settings screen, for a role that may see it
 
     def reload(self) -> None:
-        self.rows = list_staff(self.ctx)
+        try:
+            self.rows = staff_accounts(self.ctx)
+        except LoyaltyError as error:   # the role signed in may not read the accounts
+            self.forget()
+            self.message.emit("error", error.message)
+            return
         fill_table(self.table, [(member.name, self.roles[member.role], self.tr("yes") if member.active else self.tr("no"))
                                 for member in self.rows], self.rows)
+
+    def forget(self) -> None:
+        self.rows = []
+        self.table.setRowCount(0)
+        for field in (self.name, self.pin, self.own_card):
+            field.clear()
 
     def add(self) -> None:
         self._run(lambda: add_staff(self.ctx, self.name.text(), self.role.currentData(), self.pin.text()),

@@ -69,7 +69,7 @@ Un encargado o el propietario puede autorizarlo con su PIN.</translation>
 <context>
     <name>AuditScreen</name>
     <message>
-        <location filename="../../ui/audit_screen.py" line="+49"/>
+        <location filename="../../ui/audit_screen.py" line="+48"/>
         <location line="+21"/>
         <location line="+10"/>
         <source>Who</source>
@@ -185,12 +185,12 @@ Un encargado o el propietario puede autorizarlo con su PIN.</translation>
         <translation>Registro de cambios</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+36"/>
         <source>Everyone</source>
         <translation>Todos</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+29"/>
         <source> (the newest {limit}: narrow the filters)</source>
         <translation> (los {limit} más recientes: acote los filtros)</translation>
     </message>
@@ -318,7 +318,7 @@ Un encargado o el propietario puede autorizarlo con su PIN.</translation>
         <translation>DAÑADA</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+16"/>
         <source>Backup to restore</source>
         <translation>Copia que restaurar</translation>
     </message>
@@ -432,7 +432,7 @@ Un encargado o el propietario puede autorizarlo con su PIN.</translation>
         <translation>Aún no hay campañas: añada una en Premios y campañas (Ctrl+3).</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+15"/>
         <source>Counting the campaign&apos;s members and visits…</source>
         <translation>Contando los socios y las visitas de la campaña…</translation>
     </message>
@@ -850,7 +850,7 @@ Un encargado o el propietario puede autorizarlo con su PIN.</translation>
         <translation>Preguntado después:</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+37"/>
         <source>open</source>
         <translation>abierta</translation>
     </message>
@@ -1639,7 +1639,7 @@ Para proteger cada venta, la aplicación dejó de guardar y ahora se reiniciará
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+51"/>
+        <location filename="../../ui/main_window.py" line="+52"/>
         <source>Loyalty counter</source>
         <translation>Fidelización en caja</translation>
     </message>
@@ -1650,12 +1650,12 @@ Para proteger cada venta, la aplicación dejó de guardar y ahora se reiniciará
     </message>
     <message>
         <location line="+1"/>
-        <location line="+89"/>
+        <location line="+99"/>
         <source>Switch staff</source>
         <translation>Cambiar de usuario</translation>
     </message>
     <message>
-        <location line="-85"/>
+        <location line="-95"/>
         <location line="+1"/>
         <source>Load demo data</source>
         <translation>Cargar datos de demostración</translation>
@@ -1676,7 +1676,7 @@ Para proteger cada venta, la aplicación dejó de guardar y ahora se reiniciará
         <translation>Pantallas</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Counter</source>
         <translation>Caja</translation>
     </message>
@@ -1712,7 +1712,7 @@ campañas</translation>
         <translation>Retención</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+50"/>
         <source>cashier</source>
         <translation>cajero/a</translation>
     </message>
@@ -1727,12 +1727,12 @@ campañas</translation>
         <translation>propietario/a</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-14"/>
         <source>Staff: {name} ({role})</source>
         <translation>Usuario: {name} ({role})</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+28"/>
         <source>Locked</source>
         <translation>Bloqueada</translation>
     </message>
@@ -1742,7 +1742,12 @@ campañas</translation>
         <translation>La caja se bloqueó sola tras {minutes} minutos sin uso. Inicie sesión para continuar.</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+34"/>
+        <source>{screen}: only for {roles}. {name} is signed in as {role}.</source>
+        <translation>{screen}: solo para {roles}. {name} ha iniciado sesión como {role}.</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>Demo data loaded: {count} members.</source>
         <translation>Datos de demostración cargados: {count} socios.</translation>
     </message>
@@ -2141,7 +2146,7 @@ Why (e.g. asked at the counter today)?</source>
 <context>
     <name>MembersScreen</name>
     <message>
-        <location filename="../../ui/members_screen.py" line="+31"/>
+        <location filename="../../ui/members_screen.py" line="+32"/>
         <source>Search by name, phone or card</source>
         <translation>Nombre, teléfono o tarjeta</translation>
     </message>
@@ -2191,7 +2196,12 @@ Why (e.g. asked at the counter today)?</source>
         <translation>Socios</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+20"/>
+        <source>Enter opens the chosen member&apos;s record.</source>
+        <translation>Intro abre la ficha del socio elegido.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>{n} members</source>
         <translation>{n} socios</translation>
     </message>
@@ -2539,7 +2549,7 @@ Why (e.g. asked at the counter today)?</source>
         <translation>Quién trajo más amigos</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+30"/>
         <source>Counting the referrals…</source>
         <translation>Contando las recomendaciones…</translation>
     </message>
@@ -2649,12 +2659,12 @@ Why (e.g. asked at the counter today)?</source>
     <message>
         <location line="+0"/>
         <location line="+2"/>
-        <location line="+147"/>
+        <location line="+164"/>
         <source>Sales</source>
         <translation>Ventas</translation>
     </message>
     <message>
-        <location line="-149"/>
+        <location line="-166"/>
         <source>Visits</source>
         <translation>Visitas</translation>
     </message>
@@ -2675,11 +2685,12 @@ Why (e.g. asked at the counter today)?</source>
     </message>
     <message>
         <location line="+6"/>
+        <location line="+50"/>
         <source>Pick a month and press Show report.</source>
         <translation>Elija un mes y pulse Ver informe.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="-36"/>
         <source>Fraud flags: what and who</source>
         <translation>Alertas de fraude: qué y quién</translation>
     </message>
@@ -2709,7 +2720,7 @@ Why (e.g. asked at the counter today)?</source>
         <translation>Alertas de fraude</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+43"/>
         <source>Member sales</source>
         <translation>Ventas de socios</translation>
     </message>
@@ -3007,7 +3018,7 @@ Why (e.g. asked at the counter today)?</source>
         <translation>Elija un segmento y pulse Mostrar; marque los seguimientos a medida que se hagan.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+27"/>
         <source>Finding the members…</source>
         <translation>Buscando los socios…</translation>
     </message>
@@ -3439,11 +3450,12 @@ Why (e.g. asked at the counter today)?</source>
     </message>
     <message>
         <location line="+3"/>
+        <location line="+91"/>
         <source>Change a value and press Save settings. Nothing is saved until then.</source>
         <translation>Cambie un valor y pulse Guardar configuración. No se guarda nada hasta entonces.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="-67"/>
         <source>Setup saved.</source>
         <translation>Configuración inicial guardada.</translation>
     </message>
@@ -3468,7 +3480,7 @@ Why (e.g. asked at the counter today)?</source>
         <translation>Sí</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+92"/>
         <source>Nothing was saved. {problem}</source>
         <translation>No se guardó nada. {problem}</translation>
     </message>
@@ -3645,7 +3657,7 @@ Why (e.g. asked at the counter today)?</source>
         <translation>Tarjeta propia de {name} guardada: los puntos que sume a ella quedan señalados.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+11"/>
         <source>yes</source>
         <translation>sí</translation>
     </message>
@@ -3655,7 +3667,7 @@ Why (e.g. asked at the counter today)?</source>
         <translation>no</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+11"/>
         <source>{name} added.</source>
         <translation>{name} añadido.</translation>
     </message>
@@ -3836,7 +3848,7 @@ Why (e.g. asked at the counter today)?</source>
         <translation>Resultados</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+66"/>
         <source>No questions: the survey is off (F10 at the counter says so).</source>
         <translation>Sin preguntas: la encuesta está desactivada (F10 en la caja lo indica).</translation>
     </message>
