@@ -233,7 +233,7 @@ Un encargado o el propietario puede autorizarlo con su PIN.</translation>
 <context>
     <name>BackupsPanel</name>
     <message>
-        <location filename="../../ui/backups_panel.py" line="+49"/>
+        <location filename="../../ui/backups_panel.py" line="+52"/>
         <source>Backups taken</source>
         <translation>Copias de seguridad hechas</translation>
     </message>
@@ -278,17 +278,22 @@ Un encargado o el propietario puede autorizarlo con su PIN.</translation>
         <translation>Comprobación</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>Shop</source>
+        <translation>Tienda</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>Backups</source>
         <translation>Copias de seguridad</translation>
     </message>
     <message>
-        <location line="+20"/>
-        <source>Folder: {folder}</source>
-        <translation>Carpeta: {folder}</translation>
+        <location line="+21"/>
+        <source>Folder: {folder} (backups of {shop} only)</source>
+        <translation>Carpeta: {folder} (solo las copias de {shop})</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>on demand</source>
         <translation>a petición</translation>
     </message>
@@ -318,12 +323,12 @@ Un encargado o el propietario puede autorizarlo con su PIN.</translation>
         <translation>DAÑADA</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Backup to restore</source>
         <translation>Copia que restaurar</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Restore a backup</source>
         <translation>Restaurar una copia de seguridad</translation>
     </message>
@@ -333,7 +338,22 @@ Un encargado o el propietario puede autorizarlo con su PIN.</translation>
         <translation>¿Sustituir todos los datos de la tienda por la copia {name}? Antes se hace una copia de los datos tal como están ahora.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+4"/>
+        <source>an unknown shop</source>
+        <translation>una tienda desconocida</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Restore another shop&apos;s backup</source>
+        <translation>Restaurar la copia de otra tienda</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The backup {name} is not of this shop, {ours}: it is of {theirs}. Restoring it replaces all the data of {ours} with that of {theirs}, and from then on this computer works as {theirs}. The data as it is now is backed up first. Restore the backup of {theirs}?</source>
+        <translation>La copia {name} no es de esta tienda, {ours}: es de {theirs}. Restaurarla reemplaza todos los datos de {ours} por los de {theirs}, y desde entonces este equipo funciona como {theirs}. Antes se hace una copia de los datos tal como están ahora. ¿Restaurar la copia de {theirs}?</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Backing up…</source>
         <translation>Haciendo la copia…</translation>
     </message>
@@ -1221,12 +1241,12 @@ Qué hacer:
     </message>
     <message>
         <location line="-1"/>
-        <location line="+101"/>
+        <location line="+104"/>
         <source>Logo</source>
         <translation>Logotipo</translation>
     </message>
     <message>
-        <location line="-96"/>
+        <location line="-99"/>
         <source>Money and time</source>
         <translation>Moneda y hora</translation>
     </message>
@@ -1295,7 +1315,7 @@ Qué hacer:
         <translation>Meses que duran los puntos (tras el mes en que se ganan)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
         <source>Tiers</source>
         <translation>Niveles</translation>
     </message>
@@ -1335,7 +1355,7 @@ Qué hacer:
         <translation>Multiplicador de puntos del nivel {number}</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+12"/>
         <source>The owner&apos;s account</source>
         <translation>La cuenta del propietario</translation>
     </message>
@@ -1383,12 +1403,12 @@ Qué hacer:
         <translation>Datos de demostración</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+15"/>
         <source>Images (*.png *.jpg *.jpeg)</source>
         <translation>Imágenes (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+33"/>
         <source>Type the points per currency unit as a number, such as 1 or 0.5.</source>
         <translation>Escriba los puntos por unidad de moneda como un número, p. ej., 1 o 0,5.</translation>
     </message>
@@ -1622,7 +1642,7 @@ Qué hacer:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+49"/>
+        <location filename="../../ui/main_window.py" line="+51"/>
         <source>Loyalty counter</source>
         <translation>Fidelización en caja</translation>
     </message>
@@ -3865,7 +3885,7 @@ Why (e.g. asked at the counter today)?</source>
 <context>
     <name>background</name>
     <message>
-        <location filename="../../ui/background.py" line="+87"/>
+        <location filename="../../ui/background.py" line="+88"/>
         <source>Something went wrong; the details are in the log file (F1 shows where). Try again, and tell the owner if it happens again.</source>
         <translation>Algo salió mal; los detalles están en el archivo de registro (F1 indica dónde). Vuelva a intentarlo y, si se repite, avise al propietario.</translation>
     </message>
@@ -3881,19 +3901,19 @@ Why (e.g. asked at the counter today)?</source>
         <location line="+2"/>
         <source>{problem}
 
-No backup was found in {folder}. Do not delete the database file: a technician may still rescue it.</source>
+No good backup of this shop was found in {folder}. Do not delete the database file: a technician may still rescue it.</source>
         <translation>{problem}
 
-No se encontró ninguna copia de seguridad en {folder}. No borre el archivo de la base de datos: un técnico aún puede recuperarlo.</translation>
+No se encontró ninguna copia correcta de esta tienda en {folder}. No borre el archivo de la base de datos: un técnico aún puede recuperarlo.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>{problem}
 
-The newest good backup is from {when} UTC ({members} members). Put it in place of the damaged database? The damaged file is kept beside it, renamed, not deleted.</source>
+The newest good backup of {shop} is from {when} UTC ({members} members). Put it in place of the damaged database? The damaged file is kept beside it, renamed, not deleted.</source>
         <translation>{problem}
 
-La copia correcta más reciente es del {when} UTC ({members} socios). ¿Ponerla en lugar de la base de datos dañada? El archivo dañado se conserva a su lado, con otro nombre; no se borra.</translation>
+La copia correcta más reciente de {shop} es del {when} UTC ({members} socios). ¿Ponerla en lugar de la base de datos dañada? El archivo dañado se conserva a su lado, con otro nombre; no se borra.</translation>
     </message>
 </context>
 </TS>
