@@ -200,7 +200,7 @@ def run(args) -> tuple[dict, str]:
         ctx = cli_staff.signed_in(open_shop(path, staff_id=args.staff or "owner"), args)
     except StorageError:
         if args.command == "restore" and path.exists():   # a database that cannot be opened can still be replaced
-            return cli_backups.restore_over_damaged(path, args.file)
+            return cli_backups.restore_over_damaged(path, args.file, args.other_shop)
         raise
     if args.now:
         ctx.clock = FixedClock(_parse_now(args.now, ctx.programme().timezone))

@@ -31,6 +31,15 @@ class ValidationError(LoyaltyError):
     exit_code = 2
 
 
+class OtherShopError(ValidationError):
+    """A backup of another shop, offered for restoring without the explicit confirmation that
+    names both shops. `ours` and `theirs` are the two shops' labels, for that confirmation."""
+
+    def __init__(self, message: str, field: str | None, ours: str, theirs: str):
+        super().__init__(message, field)
+        self.ours, self.theirs = ours, theirs
+
+
 class NotFoundError(LoyaltyError):
     """A member, reward, campaign or entry that is not on file."""
 

@@ -13,6 +13,13 @@ MESSAGES = {
         "archivo: '{backup}' no es un archivo",
     "file: {name} is not a readable loyalty backup ({problem}); nothing was changed":
         "archivo: {name} no es una copia de seguridad legible del programa de fidelización ({problem}); no se ha cambiado nada",
+    "file: {name} is a backup of another shop, {theirs}, not of this shop, {ours}; nothing was changed":
+        "archivo: {name} es una copia de seguridad de otra tienda, {theirs}, no de esta tienda, {ours}; "
+        "no se ha cambiado nada",
+    "{refusal}. To replace the data of {ours} with that of {theirs}, repeat the command with {flag}":
+        "{refusal}. Para reemplazar los datos de {ours} por los de {theirs}, repita el comando con {flag}",
+    "an unknown shop":
+        "una tienda desconocida",
     "backup folder {folder}: cannot be created ({reason})":
         "carpeta de copias {folder}: no se puede crear ({reason})",
     "backup to {folder}: failed ({error}); the shop's database is untouched":

@@ -50,6 +50,7 @@ class Programme:
     auto_print_receipt: int = 0           # 1 = print a slip after every transaction at the counter
     backup_folder: str = ""               # empty = "backups" beside the database; a USB stick's folder works
     device_id: str = ""                   # set once, at creation: tells counters apart
+    shop_id: str = ""                     # set once, at creation: tells shops' backups apart (shop_identity.py)
 
 
 @dataclass(frozen=True)
@@ -175,7 +176,7 @@ def _validated(name: str, raw) -> object:
     return text
 
 
-SETTING_NAMES = tuple(f.name for f in fields(Programme) if f.name != "device_id")
+SETTING_NAMES = tuple(f.name for f in fields(Programme) if f.name not in ("device_id", "shop_id"))
 
 
 def load_programme(db: Database) -> Programme:
@@ -200,7 +201,7 @@ def save_settings(db: Database, changes: dict) -> Programme:
 
 def install_defaults(db: Database, shop_name: str | None = None) -> None:
     """First start: write the default programme and tiers (idempotent)."""
-    defaults = Programme(device_id=str(uuid.uuid4()))
+    defaults = Programme(device_id=str(uuid.uuid4()), shop_id=str(uuid.uuid4()))
     if shop_name:
         defaults = replace(defaults, shop_name=_validated("shop_name", shop_name))
     for f in fields(Programme):

@@ -1,15 +1,21 @@
 """When the database itself is damaged: say so, and put the newest good backup in its
 place (the damaged file is kept aside, never deleted). Used at start-up by the app and
-by `loyalty restore` when the database cannot even be opened."""
+by `loyalty restore` when the database cannot even be opened.
+
+Only this shop's backups are candidates, yet the damaged file may not say whose it was. In
+order: its own settings, if SQLite can still read them; else what the newest backup taken
+from this very file recorded beside it; else nobody knows, and the newest good backup is
+offered only when every good backup in the folder belongs to one and the same shop."""
 
 import shutil
 import sqlite3
 from datetime import datetime, timezone
 from pathlib import Path
 
-from .backups import BackupInfo, describe, list_backups
+from .backups import BackupInfo, describe, list_backups, recorded_source, refuse_other_shop
 from .errors import StorageError, ValidationError
 from .messages import t
+from .shop_identity import ShopIdentity, identity_in_database
 
 
 def backup_folder_beside(db_path: Path) -> Path:
@@ -36,14 +42,32 @@ def integrity_problems(db_path: Path, limit: int = 5, opened=lambda connection: 
     return [row[0] for row in rows if row[0] != "ok"]
 
 
-def newest_good_backup(folder: Path) -> BackupInfo | None:
-    return next((info for info in list_backups(folder) if info.ok and info.members is not None), None)
+def shop_of_damaged(db_path: Path, *folders: Path) -> ShopIdentity | None:
+    """Whose data the damaged file held: its settings if still readable, else the newest
+    backup in `folders` recorded as taken from this file; None when neither tells."""
+    inside = identity_in_database(db_path)
+    if inside is not None:
+        return inside
+    taken_here = [info for folder in folders for info in list_backups(folder, None)
+                  if info.shop is not None and recorded_source(info.path) == Path(db_path).resolve()]
+    return max(taken_here, key=lambda info: info.taken_at).shop if taken_here else None
 
 
-def replace_damaged(db_path: Path, backup: Path) -> Path:
+def newest_good_backup(folder: Path, db_path: Path) -> BackupInfo | None:
+    """The newest good backup of the shop whose database `db_path` is (see the module's note)."""
+    shop = shop_of_damaged(db_path, folder)
+    good = [info for info in list_backups(folder, shop.shop_id if shop else None)
+            if info.ok and info.members is not None]
+    if shop is None and len({info.shop.shop_id if info.shop else None for info in good}) > 1:
+        return None   # several shops' backups and nothing says which is this one's
+    return good[0] if good else None
+
+
+def replace_damaged(db_path: Path, backup: Path, other_shop: bool = False) -> Path:
     """Move the damaged file (and its WAL) aside and copy the backup into its place.
     A file copy is right here: the backup is not a live database and nothing has the
-    damaged one open. Returns where the damaged file went."""
+    damaged one open. Another shop's backup only with `other_shop` (confirmed). Returns
+    where the damaged file went."""
     db_path, backup = Path(db_path), Path(backup)
     if not backup.is_file():
         raise ValidationError(t("file: '{backup}' is not a file", backup=backup), "file")
@@ -51,6 +75,9 @@ def replace_damaged(db_path: Path, backup: Path) -> Path:
     if not checked.ok or checked.members is None:
         raise ValidationError(t("file: {file} is not a readable loyalty backup ({problem}); nothing was changed",
                                 file=backup.name, problem=checked.problem), "file")
+    if not other_shop:
+        refuse_other_shop(backup, shop_of_damaged(db_path, backup.parent, backup_folder_beside(db_path)),
+                          checked.shop)
     stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
     kept = db_path.with_name(f"{db_path.stem}.damaged-{stamp}{db_path.suffix}")
     try:

@@ -5,6 +5,7 @@ from pathlib import Path
 from .clock import Clock, SystemClock
 from .context import Context
 from .programme import install_defaults, load_programme
+from .shop_identity import give_shop_id
 from .storage import open_database, write_transaction
 from .storage.local_calendar import calendar_zone, ensure_local_calendar
 
@@ -17,7 +18,11 @@ def open_shop(path: str | Path, clock: Clock | None = None, staff_id: str = "own
     if db.execute("SELECT COUNT(*) FROM settings").fetchone()[0] == 0:
         with write_transaction(db):
             install_defaults(db)
-    timezone = load_programme(db).timezone
+    programme = load_programme(db)
+    if not programme.shop_id:   # a shop created before shops' backups were told apart
+        with write_transaction(db):
+            give_shop_id(db)
+    timezone = programme.timezone
     if calendar_zone(db) != timezone:   # a new shop, or one upgraded from before the report totals
         with write_transaction(db):
             ensure_local_calendar(db, timezone)

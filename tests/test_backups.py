@@ -12,6 +12,7 @@ from loyalty.errors import ValidationError
 from loyalty.members import NewMember, enrol_member
 from loyalty.sales import post_sale
 from loyalty.shop import open_shop
+from loyalty.shop_identity import identity_of
 from conftest import count
 
 
@@ -49,7 +50,7 @@ def test_backups_are_listed_with_what_they_hold(ctx, enrol, clock, tmp_path):
     clock.advance(hours=1)
     enrol("Luis")
     second = make_backup(ctx, "daily", tmp_path)
-    listed = list_backups(tmp_path)
+    listed = list_backups(tmp_path, identity_of(ctx.programme()).shop_id)
     assert [info.path for info in listed] == [second.path, first.path], "newest first"
     assert [(info.kind, info.members, info.ok) for info in listed] == [("daily", 2, True), ("manual", 1, True)]
     assert listed[0].size_bytes > 0 and listed[0].last_entry_at is not None
@@ -75,11 +76,11 @@ def test_rotate_removes_files_and_daily_backup_is_once_a_day(ctx, enrol, clock, 
         assert daily_backup(ctx, tmp_path) is not None
         assert daily_backup(ctx, tmp_path) is None, "a second run the same day takes no backup"
         clock.advance(days=1)
-    kept = list_backups(tmp_path)
+    kept = list_backups(tmp_path, identity_of(ctx.programme()).shop_id)
     assert 7 <= len(kept) <= 9, "the last seven days, and the newest of older weeks"
     assert {info.taken_at.date() for info in kept[:7]} == {
         (clock.now() - timedelta(days=n)).date() for n in range(1, 8)}
-    assert rotate(tmp_path) == [], "already rotated"
+    assert rotate(tmp_path, identity_of(ctx.programme()).shop_id) == [], "already rotated"
 
 
 def test_rotation_also_removes_what_older_backups_left_beside_them(ctx, enrol, clock, tmp_path):
@@ -115,7 +116,7 @@ def test_restore_refuses_a_file_that_is_not_a_backup_and_changes_nothing(ctx, en
             restore(ctx, bad)
         assert caught.value.field == "file"
     assert count(ctx, "members") == 1
-    assert list_backups(tmp_path)[0].ok is False
+    assert list_backups(tmp_path, None)[0].ok is False, "every shop's listing shows it (it cannot say whose it is)"
 
 
 def test_restore_refuses_a_backup_from_a_newer_version(ctx, enrol, tmp_path):

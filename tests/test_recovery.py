@@ -36,7 +36,7 @@ def test_a_damaged_page_is_found_and_the_newest_good_backup_takes_its_place(tmp_
     assert integrity_problems(db) == []
     damage(db, 4096 * 6)
     assert integrity_problems(db), "quick_check notices"
-    assert newest_good_backup(backup_folder_beside(db)).path == backup
+    assert newest_good_backup(backup_folder_beside(db), db).path == backup
     kept = replace_damaged(db, backup)
     assert kept.exists() and "damaged" in kept.name, "the damaged file is kept, renamed"
     assert integrity_problems(db) == []

@@ -258,7 +258,7 @@ def test_closing_the_app_takes_a_checked_backup(qtbot, ctx, enrol):
     window = MainWindow(ctx, backup_on_close=True)
     window.show()
     window.close()
-    kept = list_backups(default_backup_folder(ctx))
+    kept = list_backups(default_backup_folder(ctx), ctx.programme().shop_id)
     assert [(info.kind, info.members, info.ok) for info in kept] == [("close", 1, True)]
 
 

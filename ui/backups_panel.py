@@ -1,5 +1,6 @@
-"""Backups, in Settings: where they go, "Back up now", the list (date, kind, size,
-members, last entry, check), and restoring one after a confirmation. Backups and
+"""Backups, in Settings: where they go, "Back up now", the list of this shop's backups (date,
+kind, size, members, last entry, check, shop), and restoring one after a confirmation (one
+that names both shops for a file of another shop's, chosen from the disk). Backups and
 restores run on a worker thread with their own connection: a big shop's copy takes
 minutes and the window must not freeze meanwhile."""
 
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QGroupBox, QHBoxLayout, QHeade
 from loyalty import backups
 from loyalty.context import Context
 from loyalty.errors import LoyaltyError
+from loyalty.shop_identity import identity_in_database, identity_of
 
 from . import file_dialogs
 from .background import WorkerShop, start_worker
@@ -22,9 +24,9 @@ class _BackupWorker(QObject):
     done = Signal(str)
     failed = Signal(str)
 
-    def __init__(self, shop: WorkerShop, action: str, argument: str = ""):
+    def __init__(self, shop: WorkerShop, action: str, argument: str = "", other_shop: bool = False):
         super().__init__()
-        self.shop, self.action, self.argument = shop, action, argument
+        self.shop, self.action, self.argument, self.other_shop = shop, action, argument, other_shop
 
     @Slot()
     def run(self) -> None:
@@ -32,10 +34,11 @@ class _BackupWorker(QObject):
             ctx = self.shop.open()
             try:
                 if self.action == "backup":
-                    self.done.emit(str(backups.make_backup(ctx, "manual").path))
-                    backups.rotate(backups.default_backup_folder(ctx))
+                    info = backups.make_backup(ctx, "manual")
+                    self.done.emit(str(info.path))
+                    backups.rotate(info.path.parent, info.shop.shop_id)
                 else:
-                    self.done.emit(str(backups.restore(ctx, self.argument).path))
+                    self.done.emit(str(backups.restore(ctx, self.argument, self.other_shop).path))
             finally:
                 ctx.db.close()
         except LoyaltyError as error:
@@ -53,9 +56,9 @@ class BackupsPanel(QGroupBox):
         self.folder_label = QLabel(wordWrap=True)
         self.backup_button = QPushButton(self.tr("Back up now"))
         self.restore_button = QPushButton(self.tr("Restore the chosen backup…"))
-        self.table = QTableWidget(0, 6)
+        self.table = QTableWidget(0, 7)
         self.table.setHorizontalHeaderLabels([self.tr("Taken"), self.tr("Why"), self.tr("Size"), self.tr("Members"),
-                                              self.tr("Last entry"), self.tr("Check")])
+                                              self.tr("Last entry"), self.tr("Check"), self.tr("Shop")])
         self.table.setAccessibleName(self.tr("Backups"))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -76,8 +79,10 @@ class BackupsPanel(QGroupBox):
 
     def reload(self) -> None:
         folder = backups.default_backup_folder(self.ctx)
-        self.folder_label.setText(self.tr("Folder: {folder}").format(folder=folder))
-        self.rows = backups.list_backups(folder)
+        shop = identity_of(self.ctx.programme())
+        self.folder_label.setText(self.tr("Folder: {folder} (backups of {shop} only)").format(
+            folder=folder, shop=shop.label))
+        self.rows = backups.list_backups(folder, shop.shop_id)
         kinds = {"manual": self.tr("on demand"), "daily": self.tr("daily"), "close": self.tr("on closing"),
                  "before-restore": self.tr("before a restore")}
         self.table.setRowCount(len(self.rows))
@@ -87,7 +92,8 @@ class BackupsPanel(QGroupBox):
                      else f"{info.size_bytes // 1000} kB",
                      points_text(info.members) if info.members is not None else "?",
                      moment_text(info.last_entry_at) if info.last_entry_at else "—",
-                     self.tr("ok") if info.ok else self.tr("DAMAGED"))
+                     self.tr("ok") if info.ok else self.tr("DAMAGED"),
+                     info.shop.name if info.shop else "?")   # the name when it was taken
             for column, text in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(text))
 
@@ -107,22 +113,36 @@ class BackupsPanel(QGroupBox):
             path = Path(path_text) if path_text else None
         if path is None:
             return
-        answer = QMessageBox.question(self, self.tr("Restore a backup"), self.tr(
-            "Replace all the shop's data with the backup {name}? The data as it is now is backed up first.").format(
-            name=path.name))
-        if answer == QMessageBox.StandardButton.Yes:
-            self.restore(path)
+        ours, theirs = identity_of(self.ctx.programme()), identity_in_database(path)
+        if theirs is not None and theirs.shop_id == ours.shop_id:
+            answer = QMessageBox.question(self, self.tr("Restore a backup"), self.tr(
+                "Replace all the shop's data with the backup {name}? The data as it is now is backed up first.").format(
+                name=path.name))
+            if answer == QMessageBox.StandardButton.Yes:
+                self.restore(path)
+        elif self.confirm_other_shop(path, ours.label, theirs.label if theirs else self.tr("an unknown shop")):
+            self.restore(path, other_shop=True)
 
-    def restore(self, path: Path) -> None:
-        self._start("restore", str(path))
+    def confirm_other_shop(self, path: Path, ours: str, theirs: str) -> bool:
+        """Another shop's backup replaces this shop's data and identity: said in full, No by default."""
+        answer = QMessageBox.warning(self, self.tr("Restore another shop's backup"), self.tr(
+            "The backup {name} is not of this shop, {ours}: it is of {theirs}. Restoring it replaces all the data "
+            "of {ours} with that of {theirs}, and from then on this computer works as {theirs}. The data as it "
+            "is now is backed up first. Restore the backup of {theirs}?").format(name=path.name, ours=ours,
+                                                                                theirs=theirs),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
 
-    def _start(self, action: str, argument: str = "") -> None:
+    def restore(self, path: Path, other_shop: bool = False) -> None:
+        self._start("restore", str(path), other_shop)
+
+    def _start(self, action: str, argument: str = "", other_shop: bool = False) -> None:
         if self.thread is not None:
             return
         self.backup_button.setEnabled(False)
         self.restore_button.setEnabled(False)
         self.message.emit("info", self.tr("Backing up…") if action == "backup" else self.tr("Restoring…"))
-        worker = _BackupWorker(WorkerShop(self.ctx), action, argument)
+        worker = _BackupWorker(WorkerShop(self.ctx), action, argument, other_shop)
         worker.done.connect(self._backed_up if action == "backup" else self._restored)
         worker.failed.connect(self._failed)
         self.thread = start_worker(self, worker, (worker.done, worker.failed), self._finished)

@@ -280,7 +280,7 @@ class MainWindow(QMainWindow):
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             info = make_backup(self.ctx, "close")
-            rotate(info.path.parent)
+            rotate(info.path.parent, info.shop.shop_id)
         except LoyaltyError as error:
             print(f"backup on closing failed: {error.message}", file=sys.stderr)
         finally:

@@ -63,17 +63,18 @@ def ask_to_restore(parent: QWidget | None, db_path: Path, problem: str) -> Backu
     """Explain what is wrong; offer the newest good backup. The chosen backup, or None."""
     translate = QCoreApplication.translate   # literal calls, so that lupdate finds them
     folder = backup_folder_beside(db_path)
-    backup = newest_good_backup(folder)
+    backup = newest_good_backup(folder, db_path)   # this shop's only (see loyalty/recovery.py)
     title = translate("recovery", "The shop's database is damaged")
     if backup is None:
         QMessageBox.critical(parent, title, translate(
-            "recovery", "{problem}\n\nNo backup was found in {folder}. Do not delete the database file: a technician "
-                        "may still rescue it.").format(problem=problem, folder=folder))
+            "recovery", "{problem}\n\nNo good backup of this shop was found in {folder}. Do not delete the database "
+                        "file: a technician may still rescue it.").format(problem=problem, folder=folder))
         return None
     text = translate(
-        "recovery", "{problem}\n\nThe newest good backup is from {when} UTC ({members} members). Put it in place of "
-                    "the damaged database? The damaged file is kept beside it, renamed, not deleted.").format(
-        problem=problem, when=f"{backup.taken_at:%d/%m/%Y %H:%M}", members=backup.members)
+        "recovery", "{problem}\n\nThe newest good backup of {shop} is from {when} UTC ({members} members). Put it "
+                    "in place of the damaged database? The damaged file is kept beside it, renamed, not "
+                    "deleted.").format(problem=problem, shop=backup.shop.label if backup.shop else "?",
+                                       when=f"{backup.taken_at:%d/%m/%Y %H:%M}", members=backup.members)
     if QMessageBox.question(parent, title, text) != QMessageBox.StandardButton.Yes:
         return None
     return backup

@@ -233,7 +233,7 @@ Un encargado o el propietario puede autorizarlo con su PIN.</translation>
 <context>
     <name>BackupsPanel</name>
     <message>
-        <location filename="../../ui/backups_panel.py" line="+50"/>
+        <location filename="../../ui/backups_panel.py" line="+53"/>
         <source>Backups taken</source>
         <translation>Copias de seguridad hechas</translation>
     </message>
@@ -278,17 +278,22 @@ Un encargado o el propietario puede autorizarlo con su PIN.</translation>
         <translation>Comprobación</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>Shop</source>
+        <translation>Tienda</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>Backups</source>
         <translation>Copias de seguridad</translation>
     </message>
     <message>
-        <location line="+20"/>
-        <source>Folder: {folder}</source>
-        <translation>Carpeta: {folder}</translation>
+        <location line="+21"/>
+        <source>Folder: {folder} (backups of {shop} only)</source>
+        <translation>Carpeta: {folder} (solo las copias de {shop})</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>on demand</source>
         <translation>a petición</translation>
     </message>
@@ -318,12 +323,12 @@ Un encargado o el propietario puede autorizarlo con su PIN.</translation>
         <translation>DAÑADA</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Backup to restore</source>
         <translation>Copia que restaurar</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Restore a backup</source>
         <translation>Restaurar una copia de seguridad</translation>
     </message>
@@ -333,7 +338,22 @@ Un encargado o el propietario puede autorizarlo con su PIN.</translation>
         <translation>¿Sustituir todos los datos de la tienda por la copia {name}? Antes se hace una copia de los datos tal como están ahora.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+4"/>
+        <source>an unknown shop</source>
+        <translation>una tienda desconocida</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Restore another shop&apos;s backup</source>
+        <translation>Restaurar la copia de otra tienda</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The backup {name} is not of this shop, {ours}: it is of {theirs}. Restoring it replaces all the data of {ours} with that of {theirs}, and from then on this computer works as {theirs}. The data as it is now is backed up first. Restore the backup of {theirs}?</source>
+        <translation>La copia {name} no es de esta tienda, {ours}: es de {theirs}. Restaurarla reemplaza todos los datos de {ours} por los de {theirs}, y desde entonces este equipo funciona como {theirs}. Antes se hace una copia de los datos tal como están ahora. ¿Restaurar la copia de {theirs}?</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Backing up…</source>
         <translation>Haciendo la copia…</translation>
     </message>
@@ -3933,19 +3953,19 @@ Why (e.g. asked at the counter today)?</source>
         <location line="+2"/>
         <source>{problem}
 
-No backup was found in {folder}. Do not delete the database file: a technician may still rescue it.</source>
+No good backup of this shop was found in {folder}. Do not delete the database file: a technician may still rescue it.</source>
         <translation>{problem}
 
-No se encontró ninguna copia de seguridad en {folder}. No borre el archivo de la base de datos: un técnico aún puede recuperarlo.</translation>
+No se encontró ninguna copia correcta de esta tienda en {folder}. No borre el archivo de la base de datos: un técnico aún puede recuperarlo.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>{problem}
 
-The newest good backup is from {when} UTC ({members} members). Put it in place of the damaged database? The damaged file is kept beside it, renamed, not deleted.</source>
+The newest good backup of {shop} is from {when} UTC ({members} members). Put it in place of the damaged database? The damaged file is kept beside it, renamed, not deleted.</source>
         <translation>{problem}
 
-La copia correcta más reciente es del {when} UTC ({members} socios). ¿Ponerla en lugar de la base de datos dañada? El archivo dañado se conserva a su lado, con otro nombre; no se borra.</translation>
+La copia correcta más reciente de {shop} es del {when} UTC ({members} socios). ¿Ponerla en lugar de la base de datos dañada? El archivo dañado se conserva a su lado, con otro nombre; no se borra.</translation>
     </message>
 </context>
 </TS>
