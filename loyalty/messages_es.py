@@ -93,8 +93,12 @@ MESSAGES = {
         "puntos: un número entero mayor que 0 (se recibió {points})",
     "entry: undo is only possible within {minutes} minutes; use a refund or ask a manager to reverse it":
         "movimiento: solo se puede deshacer en los {minutes} minutos siguientes; haga una devolución o pida a un encargado que lo anule",
-    "entry: a {kind} entry cannot be reversed":
-        "movimiento: un movimiento de tipo {kind} no se puede anular",
+    "entry: expired points cannot be reversed; give them back as a compensation bonus, with a reason":
+        "movimiento: los puntos caducados no se pueden anular; devuélvalos con una bonificación de compensación, indicando el motivo",
+    "entry: entry {entry_id} is a reversal of entry {target_id} and cannot be reversed; record that transaction again instead":
+        "movimiento: el movimiento {entry_id} anula el movimiento {target_id} y no se puede anular; registre de nuevo esa operación",
+    "entry: the void of entry {entry_id} was reversed; to take the sale back again, refund it (receipt {ref})":
+        "movimiento: la anulación del movimiento {entry_id} se anuló; para volver a retirar la venta, haga una devolución (ticket {ref})",
     "demo: the shop already has members; demo data only goes into an empty shop":
         "demostración: la tienda ya tiene socios; los datos de demostración solo se cargan en una tienda vacía",
     "reason: say what to do, in at most 300 characters":
@@ -391,6 +395,8 @@ MESSAGES = {
         "ticket: no hay ninguna venta con el ticket {ref} para la tarjeta {card}",
     "refund_ref: refund {refund_ref} is already recorded with another amount":
         "devolución: la devolución {refund_ref} ya está registrada con otro importe",
+    "refund_ref: refund {refund_ref} was reversed; give a new refund another reference":
+        "devolución: la devolución {refund_ref} se anuló; dé otra referencia a la nueva devolución",
     "segment: one of {choices} (got '{name}')":
         "segmento: uno de {choices} (se recibió '{name}')",
     "{field}: 0 or more (got {number})":

@@ -2,6 +2,7 @@
 Returns a list of problems (empty = healthy), as a check-database screen would show."""
 
 from .context import Context
+from .ledger import not_reversed
 from .storage.schema import LOCAL_DAY_OF
 from .storage.seals import broken_seals
 from .storage.year_totals import differences as year_total_differences
@@ -30,11 +31,12 @@ def verify(ctx: Context) -> list[str]:
         f"member {member_id}: open lots {open_points} minus owed {owed} do not make the balance {balance}"
         " (or points are owed while the balance is not negative)"
         for member_id, balance, open_points, owed in db.execute(
-            """SELECT m.id, m.balance, COALESCE(l.open_points, 0), COALESCE(o.owed, 0) FROM members m
+            f"""SELECT m.id, m.balance, COALESCE(l.open_points, 0), COALESCE(o.owed, 0) FROM members m
                LEFT JOIN (SELECT member_id, SUM(remaining) AS open_points FROM lots GROUP BY member_id) l ON l.member_id = m.id
                LEFT JOIN (SELECT e.member_id, SUM(-e.points - COALESCE(a.used, 0)) AS owed FROM entries e
                           LEFT JOIN (SELECT entry_id, SUM(points) AS used FROM allocations GROUP BY entry_id) a
-                          ON a.entry_id = e.id WHERE e.points < 0 GROUP BY e.member_id) o ON o.member_id = m.id
+                          ON a.entry_id = e.id WHERE e.points < 0 AND {not_reversed("e")}
+                          GROUP BY e.member_id) o ON o.member_id = m.id
                WHERE COALESCE(l.open_points, 0) - COALESCE(o.owed, 0) != m.balance
                   OR COALESCE(o.owed, 0) != MAX(0, -m.balance)"""
         )
@@ -44,7 +46,7 @@ def verify(ctx: Context) -> list[str]:
         f"more than the sale's {amount} for {earned} points"
         for entry_id, ref, amount, earned, refunded, taken in db.execute(
             "SELECT s.id, s.receipt_ref, s.amount_cents, s.points, SUM(r.amount_cents), -SUM(r.points) FROM entries s "
-            "JOIN entries r ON r.reverses_id = s.id WHERE s.kind = 'earn' GROUP BY s.id "
+            f"JOIN entries r ON r.reverses_id = s.id AND {not_reversed('r')} WHERE s.kind = 'earn' GROUP BY s.id "
             "HAVING SUM(r.amount_cents) > s.amount_cents OR -SUM(r.points) > s.points"
         )
     ]
