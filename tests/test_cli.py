@@ -93,6 +93,24 @@ def test_refund_reverses_in_proportion_and_now_replays_history(db, capsys):
     assert data["entries"][1]["created_at"].startswith("2026-01-05T09:00")  # 10:00 Madrid = 09:00 UTC
 
 
+def test_reversing_a_refund_gives_the_points_back_once_and_its_reversal_is_refused(db, capsys):
+    card = enrol(capsys)
+    run_json(capsys, "sale", card, "259", "--ref", "T1")
+    _, refund, _ = run_json(capsys, "refund", card, "159", "--ref", "T1")
+    assert refund["points"] == -159 and refund["balance"] == 100
+    code, data, _ = run_json(capsys, "reverse", refund["entry_id"])
+    assert code == 0 and data["points"] == 159 and data["balance"] == 259 and data["already_recorded"] is False
+    assert data["reverses"] == refund["entry_id"] and data["entry_id"] != refund["entry_id"]
+    entries = entry_count(db)
+    code, again, _ = run_json(capsys, "reverse", refund["entry_id"])
+    assert code == 0 and again["already_recorded"] is True and again["entry_id"] == data["entry_id"]
+    assert again["balance"] == 259 and entry_count(db) == entries
+    code, none, err = run_json(capsys, "reverse", data["entry_id"])
+    assert code == 2 and none is None and "cannot be reversed; record that transaction again" in err
+    assert entry_count(db) == entries
+    assert main(["verify"]) == 0
+
+
 def test_adjust_needs_a_reason(db, capsys):
     card = enrol(capsys)
     code, _, err = run_json(capsys, "adjust", card, "5", "--reason", " ")
