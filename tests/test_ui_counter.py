@@ -5,9 +5,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from loyalty.cards import card_from_body
+from loyalty.corrections import reverse_entry
 from loyalty.members import member_by_id, reissue_card, set_blocked
 from loyalty.rewards import add_reward
-from loyalty.sales import post_sale
+from loyalty.sales import post_sale, refund_sale
+from loyalty.verify import verify
 from conftest import count
 from ui_helpers import press, scan, type_by_hand, type_fast
 
@@ -172,6 +174,54 @@ def test_undo_reverses_the_last_sale(qtbot, window, ctx, enrol):
     assert reversal[0] == ctx.db.execute("SELECT id FROM entries WHERE kind = 'earn'").fetchone()[0]
     assert not window.counter.undo_button.isEnabled()
     assert "Undone" in window.counter.banner.text()
+
+
+def test_undo_after_a_partial_refund_gives_its_points_and_spend_back(qtbot, window, ctx, enrol):
+    ana = enrol("Ana García")
+    sale = post_sale(ctx, ana.card, 25_900, "T-1").entry
+    window.counter.open_card(ana.card)
+    press(qtbot, Qt.Key.Key_F6)
+    refund = window.counter.refund
+    refund.amount.clear()
+    type_fast(qtbot, refund.amount, "159")
+    press(qtbot, Qt.Key.Key_Return, refund.amount)
+    assert member_by_id(ctx, ana.id).balance == 100 and "balance 100" in window.counter.banner.text()
+    qtbot.keyClick(focused(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.counter.banner.kind == "success"
+    assert window.counter.banner.text() == "Undone: +159 points · balance 259"
+    refunded, restored = ctx.db.execute(
+        "SELECT id, points, spend_cents, reverses_id FROM entries WHERE kind = 'reverse' ORDER BY id").fetchall()
+    assert tuple(refunded)[1:] == (-159, -15_900, sale.id)
+    assert tuple(restored)[1:] == (159, 15_900, refunded[0])
+    assert member_by_id(ctx, ana.id).balance == 259 and window.counter.panel.balance.text().startswith("259")
+    assert refund.sales.count() == 1 and refund.amount.text() == "259.00", "the whole sale can be refunded again"
+    assert verify(ctx) == []
+
+
+def test_undo_of_what_was_undone_meanwhile_says_so_and_writes_nothing(qtbot, window, ctx, enrol):
+    ana = enrol("Ana García")
+    window.counter.open_card(ana.card)
+    type_fast(qtbot, window.counter.sale.amount, "40")
+    press(qtbot, Qt.Key.Key_Return)
+    sale = window.counter.last_entry
+    reverse_entry(ctx, sale.uuid)                        # a manager voids it meanwhile
+    qtbot.keyClick(focused(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.counter.banner.kind == "warning"
+    assert window.counter.banner.text() == "Already undone: nothing changed · balance 0"
+    assert count(ctx, "entries") == 2 and member_by_id(ctx, ana.id).balance == 0
+
+
+def test_an_undo_the_ledger_refuses_is_an_error_on_the_banner_and_writes_nothing(qtbot, window, ctx, enrol):
+    ana = enrol("Ana García")
+    window.counter.open_card(ana.card)
+    type_fast(qtbot, window.counter.sale.amount, "40")
+    press(qtbot, Qt.Key.Key_Return)
+    sale = window.counter.last_entry
+    refund_sale(ctx, ana.card, 4_000, sale.receipt_ref)   # refunded in full meanwhile
+    qtbot.keyClick(focused(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.counter.banner.kind == "error"
+    assert window.counter.banner.text() == f"ref: receipt {sale.receipt_ref} is already fully refunded"
+    assert count(ctx, "entries") == 2 and member_by_id(ctx, ana.id).balance == 0
 
 
 def test_enrolling_records_both_consents_separately_and_opens_the_new_member(qtbot, window, ctx):

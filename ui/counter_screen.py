@@ -246,8 +246,12 @@ class CounterScreen(QWidget):
         self.last_entry = None
         self.slip_entry = result.entry
         self.undo_button.setEnabled(False)
-        self.banner.show_message("success", self.tr("Undone: {points} points · balance {balance}").format(
-            points=signed_points_text(result.entry.points), balance=points_text(result.balance)))
+        if result.already_recorded:   # undone meanwhile (another counter, a manager): this undo changed nothing
+            self.banner.show_message("warning", self.tr("Already undone: nothing changed · balance {balance}").format(
+                balance=points_text(result.balance)))
+        else:
+            self.banner.show_message("success", self.tr("Undone: {points} points · balance {balance}").format(
+                points=signed_points_text(result.entry.points), balance=points_text(result.balance)))
         self.refresh_member()
 
     def print_slip(self) -> None:

@@ -989,7 +989,12 @@ Un encargado o el propietario puede autorizarlo con su PIN.</translation>
         <translation>No hay nada que deshacer.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
+        <source>Already undone: nothing changed · balance {balance}</source>
+        <translation>Ya estaba deshecho: no se ha cambiado nada · saldo {balance}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Undone: {points} points · balance {balance}</source>
         <translation>Deshecho: {points} puntos · saldo {balance}</translation>
     </message>
@@ -1221,12 +1226,12 @@ Qué hacer:
     </message>
     <message>
         <location line="-1"/>
-        <location line="+101"/>
+        <location line="+104"/>
         <source>Logo</source>
         <translation>Logotipo</translation>
     </message>
     <message>
-        <location line="-96"/>
+        <location line="-99"/>
         <source>Money and time</source>
         <translation>Moneda y hora</translation>
     </message>
@@ -1295,7 +1300,7 @@ Qué hacer:
         <translation>Meses que duran los puntos (tras el mes en que se ganan)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
         <source>Tiers</source>
         <translation>Niveles</translation>
     </message>
@@ -1335,7 +1340,7 @@ Qué hacer:
         <translation>Multiplicador de puntos del nivel {number}</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+12"/>
         <source>The owner&apos;s account</source>
         <translation>La cuenta del propietario</translation>
     </message>
@@ -1383,12 +1388,12 @@ Qué hacer:
         <translation>Datos de demostración</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+15"/>
         <source>Images (*.png *.jpg *.jpeg)</source>
         <translation>Imágenes (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+33"/>
         <source>Type the points per currency unit as a number, such as 1 or 0.5.</source>
         <translation>Escriba los puntos por unidad de moneda como un número, p. ej., 1 o 0,5.</translation>
     </message>
@@ -1622,7 +1627,7 @@ Qué hacer:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+49"/>
+        <location filename="../../ui/main_window.py" line="+51"/>
         <source>Loyalty counter</source>
         <translation>Fidelización en caja</translation>
     </message>
@@ -3865,7 +3870,7 @@ Why (e.g. asked at the counter today)?</source>
 <context>
     <name>background</name>
     <message>
-        <location filename="../../ui/background.py" line="+87"/>
+        <location filename="../../ui/background.py" line="+88"/>
         <source>Something went wrong; the details are in the log file (F1 shows where). Try again, and tell the owner if it happens again.</source>
         <translation>Algo salió mal; los detalles están en el archivo de registro (F1 indica dónde). Vuelva a intentarlo y, si se repite, avise al propietario.</translation>
     </message>
