@@ -1,6 +1,8 @@
 """The counter screen driven with real key presses, as a cashier with a scanner would:
 each test checks what the screen shows and what the database holds."""
 
+from datetime import timedelta
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
@@ -111,6 +113,27 @@ def test_unknown_mistyped_and_blocked_cards_each_say_what_is_wrong(qtbot, window
     assert "not on file" in messages[2]
     assert "replaced" in messages[3]
     assert window.counter.summary is None
+
+
+def test_a_sale_undone_at_the_counter_is_no_visit_on_the_member_panel(qtbot, window, ctx, clock, enrol):
+    ana = enrol("Ana García")
+    now = clock.now()
+    for days_ago in (14, 7):                                   # weekly, on Tuesdays
+        clock.current = now - timedelta(days=days_ago)
+        post_sale(ctx, ana.card, 2_000, f"T{days_ago}")
+    clock.current = now
+    window.counter.open_card(ana.card)
+    panel = window.counter.panel
+    assert "2 visits · usually every 7 days · mostly Tuesdays" in panel.visits.text()
+    type_fast(qtbot, window.counter.sale.amount, "40")
+    press(qtbot, Qt.Key.Key_Return)
+    assert "3 visits" in panel.visits.text()
+    qtbot.keyClick(focused(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert "Undone" in window.counter.banner.text()
+    assert "2 visits · usually every 7 days · mostly Tuesdays" in panel.visits.text()
+    assert len(window.counter.summary.last_visits) == 2, "the last visits listed leave the undone sale out"
+    assert count(ctx, "entries WHERE kind = 'earn'") == 3 and count(ctx, "entries WHERE kind = 'reverse'") == 1
+    assert ctx.db.execute("SELECT SUM(sales) FROM member_months").fetchone()[0] == 2
 
 
 def test_redeeming_more_than_the_balance_is_refused_inline(qtbot, window, ctx, enrol):
