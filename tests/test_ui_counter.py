@@ -115,6 +115,27 @@ def test_unknown_mistyped_and_blocked_cards_each_say_what_is_wrong(qtbot, window
     assert window.counter.summary is None
 
 
+def test_an_invalid_scan_clears_the_member_so_the_next_amount_goes_to_no_one(qtbot, window, ctx, enrol):
+    ana = enrol("Ana García")
+    mistyped = ana.card[:-1] + str((int(ana.card[-1]) + 1) % 10)  # breaks the check digit
+    for card in (mistyped, card_from_body("20000000000")):          # a typo; a card not on file
+        window.counter.focus_search()
+        scan(qtbot, ana.card)
+        assert window.counter.panel.name.text() == "Ana García"
+        scan(qtbot, card)
+        assert window.counter.banner.kind == "error"
+        assert window.counter.summary is None and window.counter.panel.name.text() == "No member selected"
+        assert window.counter.panel.balance.isHidden()
+        amount = window.counter.sale.amount
+        amount.setFocus()
+        type_fast(qtbot, amount, "12")
+        assert "Scan a card first" in window.counter.sale.preview.text()
+        press(qtbot, Qt.Key.Key_Return, amount)
+        assert window.counter.banner.kind == "error" and "Scan" in window.counter.banner.text()
+        assert count(ctx, "entries") == 0, "the amount went to no one"
+        amount.clear()
+
+
 def test_a_sale_undone_at_the_counter_is_no_visit_on_the_member_panel(qtbot, window, ctx, clock, enrol):
     ana = enrol("Ana García")
     now = clock.now()
