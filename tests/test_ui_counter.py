@@ -157,6 +157,22 @@ def test_a_sale_undone_at_the_counter_is_no_visit_on_the_member_panel(qtbot, win
     assert ctx.db.execute("SELECT SUM(sales) FROM member_months").fetchone()[0] == 2
 
 
+def test_the_member_panel_leaves_out_the_rhythm_it_does_not_know(qtbot, window, ctx, enrol):
+    """A sale and an undone one: one visit, no rhythm line; two visits on one day: no interval."""
+    ana = enrol("Ana García")
+    post_sale(ctx, ana.card, 1_000, "MORNING")
+    window.counter.open_card(ana.card)
+    panel = window.counter.panel
+    type_fast(qtbot, window.counter.sale.amount, "40")
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.keyClick(focused(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert "None" not in panel.visits.text() and "\n" not in panel.visits.text(), "one visit: no rhythm yet"
+    type_fast(qtbot, window.counter.sale.amount, "30")
+    press(qtbot, Qt.Key.Key_Return)
+    assert "2 visits · mostly Tuesdays · average" in panel.visits.text()
+    assert "None" not in panel.visits.text() and "usually" not in panel.visits.text()
+
+
 def test_redeeming_more_than_the_balance_is_refused_inline(qtbot, window, ctx, enrol):
     ana = enrol("Ana García")
     post_sale(ctx, ana.card, 3000)
