@@ -65,6 +65,10 @@ MESSAGES = {
         "respuesta: '{item}' no tiene la forma N=VALOR, con N el número de una pregunta",
     "pin: give --pin or set LOYALTY_PIN (no terminal to ask on)":
         "PIN: indique --pin o defina LOYALTY_PIN (no hay terminal en la que preguntarlo)",
+    "pin: set LOYALTY_APPROVER_PIN for --approved-by (no terminal to ask on)":
+        "PIN: defina LOYALTY_APPROVER_PIN para --approved-by (no hay terminal en la que preguntarlo)",
+    "pin: give --new-pin (no terminal to ask on)":
+        "PIN: indique --new-pin (no hay terminal en la que preguntarlo)",
     "pin: the two entries differ":
         "PIN: las dos entradas no coinciden",
     "{field}: 1 to {limit} characters":
