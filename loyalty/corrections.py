@@ -65,10 +65,11 @@ def grant_bonus(ctx: Context, card: str, points: int, reason: str, bonus_kind: s
 def reverse_entry(ctx: Context, reference: str, reason: str = "void") -> ReversalResult:
     """Void an entry (undo at the counter, a manager's correction) with a linked reversal.
 
-    A sale is refunded in full (what is left of it); a refund or a sale's void is reversed
-    (the sale counts again); a redemption or deduction gives the points back to the lots
-    they came from; a bonus or credit takes them back. An expiry, and a reversal of anything
-    but a sale, cannot be reversed (README, "Undo and reversals"). Reversing twice records once.
+    A sale is refunded in full (what is left of it); a refund is reversed (its points and
+    spend come back: the sale counts whole again); a redemption or deduction gives the points
+    back to the lots they came from; a bonus or credit takes them back. An expiry, a sale's
+    void, a refund of a sale voided since, and a reversal of anything but a sale cannot be
+    reversed (README, "Undo and reversals"). Reversing twice records once.
     """
     with write_transaction(ctx.db):
         require(ctx, "void")
@@ -79,7 +80,6 @@ def _reverse(ctx: Context, original: Entry, reason: str) -> ReversalResult:
     with write_transaction(ctx.db):
         key = reversal_key(original)
         if (existing := entry_by_key(ctx, key)) is not None:
-            _require_standing(ctx, original, existing)
             return ReversalResult(existing, original, member_by_id(ctx, original.member_id).balance, already_recorded=True)
         _require_reversible(ctx, original)
         if original.kind == "earn":
@@ -102,24 +102,27 @@ def _reverse(ctx: Context, original: Entry, reason: str) -> ReversalResult:
 
 def _require_reversible(ctx: Context, original: Entry) -> None:
     """Expiry is the programme's rule, not a mistake to undo: points given back after it are a
-    gift, which needs a reason and the manager's limit (a compensation bonus). A reversal undoes
-    one entry; only a sale's (a refund or void) can itself be reversed, to make the sale count
-    again. Anything else is recorded again instead (a new redemption, refund, bonus...)."""
+    gift, which needs a reason and the manager's limit (a compensation bonus). A refund entered
+    by mistake can be undone; a sale's void cannot (post the sale again), nor a refund of a sale
+    voided since (the void took back what the refund had left): so an undone entry is never an
+    undo itself, which keeps the figures' rule one level deep (storage/undone.py). Any other
+    reversal is recorded again instead (a new redemption, bonus...)."""
     if original.kind == "expire":
         raise ValidationError(t("entry: expired points cannot be reversed; give them back as a compensation bonus, "
                                 "with a reason"), "entry")
-    if original.kind == "reverse" and entry_by_id(ctx, original.reverses_id).kind != "earn":
+    if original.kind != "reverse":
+        return
+    target = entry_by_id(ctx, original.reverses_id)
+    if target.kind != "earn":
         raise ValidationError(t("entry: entry {entry_id} is a reversal of entry {target_id} and cannot be reversed; "
                                 "record that transaction again instead",
                                 entry_id=original.id, target_id=original.reverses_id), "entry")
-
-
-def _require_standing(ctx: Context, original: Entry, reversal: Entry) -> None:
-    """Reversing again is "already recorded" only while the reversal stands: a sale whose void
-    was itself reversed counts again, and saying "already reversed" would hide that."""
-    if reversal_of(ctx, reversal) is not None:
-        raise ConflictError(t("entry: the void of entry {entry_id} was reversed; to take the sale back again, "
-                              "refund it (receipt {ref})", entry_id=original.id, ref=original.receipt_ref), "entry")
+    if original.idempotency_key == reversal_key(target):
+        raise ValidationError(t("entry: entry {entry_id} voided the sale {ref}, and a void cannot be reversed; "
+                                "post the sale again instead", entry_id=original.id, ref=target.receipt_ref), "entry")
+    if reversal_of(ctx, target) is not None:
+        raise ValidationError(t("entry: entry {entry_id} refunds the sale {ref}, which was voided since; there is "
+                                "nothing to give back", entry_id=original.id, ref=target.receipt_ref), "entry")
 
 
 UNDO_WINDOW_SECONDS = 120

@@ -25,6 +25,7 @@ from .messages import t
 from .programme import Programme
 from .storage.bulk import triggers_set_aside
 from .storage.seals import seal_entries_after
+from .storage.undone import voided
 
 NEVER_EXPIRES = "9999-12-31"
 KINDS_THAT_OPEN_LOTS = {"earn", "bonus", "adjust"}
@@ -239,7 +240,8 @@ def _return_allocations(ctx: Context, entry_id: int, original_id: int) -> None:
 def reversal_key(original: Entry) -> str:
     """The idempotency key of `original`'s reversal: an entry is reversed once. A refund is
     itself of kind reverse and may hold the key `reverse:<its own uuid>` (the default key of
-    its kind), so the reversal of a reversal has a key of another shape."""
+    its kind), so the reversal of a reversal has a key of another shape. The SQL twin, for the
+    figures: storage/undone.reversal_key_of."""
     return f"{'restore' if original.kind == 'reverse' else 'reverse'}:{original.uuid}"
 
 
@@ -249,11 +251,10 @@ def reversal_of(ctx: Context, original: Entry) -> "Entry | None":
 
 
 def not_reversed(alias: str) -> str:
-    """SQL: the entry `alias` has no reversal. A refund that was reversed no longer counts as
-    refunded and owes no points: its reversal gave back what it took from lots and cancels
-    what it still owed."""
-    return (f"NOT EXISTS (SELECT 1 FROM entries reversal WHERE reversal.reverses_id = {alias}.id "
-            "AND reversal.kind = 'reverse')")
+    """SQL: the entry `alias` was not undone (storage/undone.py). A refund that was undone no
+    longer counts as refunded and owes no points: its undo gave back what it took from lots and
+    cancels what it still owed."""
+    return f"NOT {voided(f'{alias}.id')}"
 
 
 def owed_points(ctx: Context, member_id: int) -> list[tuple[int, int]]:

@@ -65,6 +65,10 @@ MESSAGES = {
         "respuesta: '{item}' no tiene la forma N=VALOR, con N el número de una pregunta",
     "pin: give --pin or set LOYALTY_PIN (no terminal to ask on)":
         "PIN: indique --pin o defina LOYALTY_PIN (no hay terminal en la que preguntarlo)",
+    "pin: set LOYALTY_APPROVER_PIN for --approved-by (no terminal to ask on)":
+        "PIN: defina LOYALTY_APPROVER_PIN para --approved-by (no hay terminal en la que preguntarlo)",
+    "pin: give --new-pin (no terminal to ask on)":
+        "PIN: indique --new-pin (no hay terminal en la que preguntarlo)",
     "pin: the two entries differ":
         "PIN: las dos entradas no coinciden",
     "{field}: 1 to {limit} characters":
@@ -97,8 +101,10 @@ MESSAGES = {
         "movimiento: los puntos caducados no se pueden anular; devuélvalos con una bonificación de compensación, indicando el motivo",
     "entry: entry {entry_id} is a reversal of entry {target_id} and cannot be reversed; record that transaction again instead":
         "movimiento: el movimiento {entry_id} anula el movimiento {target_id} y no se puede anular; registre de nuevo esa operación",
-    "entry: the void of entry {entry_id} was reversed; to take the sale back again, refund it (receipt {ref})":
-        "movimiento: la anulación del movimiento {entry_id} se anuló; para volver a retirar la venta, haga una devolución (ticket {ref})",
+    "entry: entry {entry_id} voided the sale {ref}, and a void cannot be reversed; post the sale again instead":
+        "movimiento: el movimiento {entry_id} anuló la venta {ref}, y una anulación no se puede deshacer; registre la venta de nuevo",
+    "entry: entry {entry_id} refunds the sale {ref}, which was voided since; there is nothing to give back":
+        "movimiento: el movimiento {entry_id} es una devolución de la venta {ref}, que se anuló después; no hay nada que devolver",
     "demo: the shop already has members; demo data only goes into an empty shop":
         "demostración: la tienda ya tiene socios; los datos de demostración solo se cargan en una tienda vacía",
     "reason: say what to do, in at most 300 characters":

@@ -5,6 +5,7 @@ from .context import Context
 from .ledger import not_reversed
 from .storage.schema import LOCAL_DAY_OF
 from .storage.seals import broken_seals
+from .storage.undone import counted
 from .storage.year_totals import differences as year_total_differences
 
 
@@ -73,7 +74,7 @@ def verify(ctx: Context) -> list[str]:
     problems += broken_seals(db)
     triggers = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
     for trigger in ("entries_ledger_days", "entries_day_totals", "entries_member_months",
-                    "entries_member_years"):
+                    "entries_member_years", "entries_voids"):
         if trigger not in triggers:
             problems.append(f"schema: the trigger that keeps the report's totals ({trigger}) is missing")
     for table in ("entries", "allocations", "tier_changes", "entry_seals"):
@@ -83,13 +84,15 @@ def verify(ctx: Context) -> list[str]:
     return problems
 
 
-# The report's kept totals, recounted from the entries.
-_LOCAL_DAY = LOCAL_DAY_OF.format(at="created_at")
-DAY_TOTALS = (f"SELECT {_LOCAL_DAY} AS day, kind, COALESCE(bonus_kind, '') AS bonus_kind, COUNT(*), SUM(points), "
-              "SUM(MAX(points, 0)), SUM(spend_cents) FROM entries GROUP BY 1, 2, 3")
-MEMBER_MONTHS = (f"SELECT substr({_LOCAL_DAY}, 1, 7) AS month, member_id, SUM(kind = 'earn'), SUM(spend_cents != 0), "
-                 "SUM(spend_cents), MAX(CASE WHEN kind = 'earn' THEN created_at END) FROM entries "
-                 "WHERE kind = 'earn' OR spend_cents != 0 GROUP BY 1, 2")
+# The report's kept totals, recounted from the entries that count (an undone entry and its
+# reversal count nowhere: storage/undone.py).
+_LOCAL_DAY = LOCAL_DAY_OF.format(at="x.created_at")
+_COUNTED = f"FROM entries AS x WHERE {counted('x')}"
+DAY_TOTALS = (f"SELECT {_LOCAL_DAY} AS day, x.kind, COALESCE(x.bonus_kind, '') AS bonus_kind, COUNT(*), "
+              f"SUM(x.points), SUM(MAX(x.points, 0)), SUM(x.spend_cents) {_COUNTED} GROUP BY 1, 2, 3")
+MEMBER_MONTHS = (f"SELECT substr({_LOCAL_DAY}, 1, 7) AS month, x.member_id, SUM(x.kind = 'earn'), "
+                 "SUM(x.spend_cents != 0), SUM(x.spend_cents), MAX(CASE WHEN x.kind = 'earn' THEN x.created_at END) "
+                 f"{_COUNTED} AND (x.kind = 'earn' OR x.spend_cents != 0) GROUP BY 1, 2")
 
 
 def _differences(db, recount: str, table: str, key: str) -> list[tuple]:

@@ -133,10 +133,8 @@ def test_void_gives_back_or_takes_back_and_is_idempotent(ctx, enrol):
     assert reverse_entry(ctx, redeem.uuid).already_recorded
     voided = reverse_entry(ctx, str(sale.id))
     assert voided.balance == 0 and voided.entry.reverses_id == sale.id and voided.entry.amount_cents == 5000
-    restored = reverse_entry(ctx, voided.entry.uuid)   # a void of a sale is a refund: reversing it restores the sale
-    assert restored.balance == 50 and restored.entry.reverses_id == voided.entry.id
     with pytest.raises(ValidationError, match="cannot be reversed"):
-        reverse_entry(ctx, restored.entry.uuid)
+        reverse_entry(ctx, voided.entry.uuid)
     with pytest.raises(NotFoundError):
         reverse_entry(ctx, "no-such-entry")
     assert verify(ctx) == []

@@ -124,10 +124,13 @@ class CounterScreen(QWidget):
 
     # -- finding the member -----------------------------------------------------
     def open_card(self, card: str) -> bool:
-        """Show the member of a scanned or chosen card; the amount field gets the focus."""
+        """Show the member of a scanned or chosen card; the amount field gets the focus.
+        A card that opens no one clears the member on screen: the next amount typed must not
+        go to whoever was served before."""
         try:
             summary = member_summary(self.ctx, card)
         except LoyaltyError as error:
+            self._set_summary(None)
             self.banner.show_message("error", error.message)
             return False
         self._set_summary(summary)

@@ -2121,6 +2121,11 @@ Why (e.g. asked at the counter today)?</source>
         <translation>los domingos</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>{visits} visits · mostly {day} · average {ticket}</source>
+        <translation>{visits} visitas · sobre todo {day} · ticket medio {ticket}</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>{visits} visits · usually every {interval} days · mostly {day} · average {ticket}</source>
         <translation>{visits} visitas · suele venir cada {interval} días · sobre todo {day} · ticket medio {ticket}</translation>
