@@ -39,7 +39,7 @@ from loyalty.points import points_for_sale  # noqa: E402
 from loyalty.text import fold  # noqa: E402
 from loyalty.programme import load_programme, load_tiers, tier_for_spend  # noqa: E402
 from loyalty.shop import open_shop  # noqa: E402
-from loyalty.storage.bulk import CATCH_UP  # noqa: E402
+from loyalty.storage.bulk import catch_up  # noqa: E402
 from loyalty.storage.year_totals import list_windows  # noqa: E402
 from loyalty.storage.seals import seal_entries_after  # noqa: E402
 
@@ -327,7 +327,7 @@ def generate(args) -> dict:
     for kind, name, sql in rebuild:
         conn.execute(sql)
         if kind == "trigger":
-            conn.execute(CATCH_UP[name], {"after": 0})
+            catch_up(conn, name, 0)
     list_windows(Database(conn))   # the twelve-month windows of the ABC classes, from the member months
     seal_entries_after(Database(conn), 0)
     conn.execute("COMMIT")

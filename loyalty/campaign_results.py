@@ -17,6 +17,7 @@ from .permissions import require
 from .points import points_value
 from .segments import segment_ids
 from .storage.bulk import in_batches, placeholders
+from .storage.undone import counted_sale
 
 
 @dataclass(frozen=True)
@@ -52,14 +53,16 @@ def campaign_results(ctx: Context, campaign_id: int, segment: str | None = None,
     during = before_count = buyers = 0
     for batch in in_batches(targeted):
         for bought, earlier in ctx.db.execute(
-                f"SELECT SUM(created_at >= ?), SUM(created_at < ?) FROM entries WHERE kind = 'earn' "
-                f"AND created_at >= ? AND created_at < ? AND member_id IN ({placeholders(batch)}) GROUP BY member_id",
+                f"SELECT SUM(created_at >= ?), SUM(created_at < ?) FROM entries AS e WHERE kind = 'earn' "
+                f"AND created_at >= ? AND created_at < ? AND member_id IN ({placeholders(batch)}) "
+                f"AND {counted_sale('e')} GROUP BY member_id",
                 [start, start, before, end, *batch]):
             during += bought
             before_count += earlier
             buyers += bought > 0
-    bonus = ctx.db.execute("SELECT COALESCE(SUM(json_extract(detail, '$.campaign_bonus')), 0) FROM entries "
-                           "WHERE campaign_id = ? AND kind = 'earn'", [campaign_id]).fetchone()[0]
+    bonus = ctx.db.execute("SELECT COALESCE(SUM(json_extract(detail, '$.campaign_bonus')), 0) FROM entries AS e "
+                           f"WHERE campaign_id = ? AND kind = 'earn' AND {counted_sale('e')}",
+                           [campaign_id]).fetchone()[0]
     cost = points_value(bonus, programme.points_per_currency_unit, programme.currency_decimals)
     return CampaignResults(
         campaign.id, campaign.name, campaign.starts_on, campaign.ends_on, len(targeted), buyers,

@@ -364,7 +364,9 @@ def cmd_reverse(ctx, args):
     card = members.member_by_id(ctx, result.entry.member_id).card
     return ({**_state(ctx, card), "points": result.entry.points, "entry_id": result.entry.uuid,
              "reverses": result.original.uuid, "already_recorded": result.already_recorded},
-            f"Reversed entry {result.original.id}: {result.entry.points:+d} points · balance {result.balance}")
+            (f"Entry {result.original.id} was already reversed (entry {result.entry.id}): nothing changed · "
+             f"balance {result.balance}" if result.already_recorded else
+             f"Reversed entry {result.original.id}: {result.entry.points:+d} points · balance {result.balance}"))
 
 
 def cmd_balance(ctx, args):

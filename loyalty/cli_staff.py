@@ -51,25 +51,31 @@ def signed_in(ctx, args):
     --staff is given, signed out otherwise (protected commands then say to sign in)."""
     if ctx.role or not args.staff:   # no accounts yet (whoever runs it is the owner), or nobody signing in
         return ctx
-    secret = args.pin or os.environ.get("LOYALTY_PIN") or _ask(f"PIN or password for {args.staff}: ")
+    secret = args.pin or os.environ.get("LOYALTY_PIN") or _ask(
+        f"PIN or password for {args.staff}: ", t("pin: give --pin or set LOYALTY_PIN (no terminal to ask on)"))
     ctx = staff.sign_in(ctx, args.staff, secret)
     if args.approved_by:
-        approver_secret = os.environ.get("LOYALTY_APPROVER_PIN") or _ask(f"PIN or password for {args.approved_by}: ")
+        approver_secret = os.environ.get("LOYALTY_APPROVER_PIN") or _ask(
+            f"PIN or password for {args.approved_by}: ",
+            t("pin: set LOYALTY_APPROVER_PIN for --approved-by (no terminal to ask on)"))
         ctx = staff.approved_by(ctx, args.approved_by, approver_secret)
     return ctx
 
 
-def _ask(prompt: str) -> str:
+def _ask(prompt: str, without_terminal: str) -> str:
+    """Asked at the terminal, not echoed; with no terminal, `without_terminal` says which option
+    or variable gives it instead (each secret has its own)."""
     if not sys.stdin.isatty():
-        raise ValidationError(t("pin: give --pin or set LOYALTY_PIN (no terminal to ask on)"), "pin")
+        raise ValidationError(without_terminal, "pin")
     return getpass.getpass(prompt)
 
 
 def _new_secret(args) -> str:
     if args.new_pin:
         return args.new_pin
-    first = _ask("New PIN or password: ")
-    if _ask("Again: ") != first:
+    without_terminal = t("pin: give --new-pin (no terminal to ask on)")
+    first = _ask("New PIN or password: ", without_terminal)
+    if _ask("Again: ", without_terminal) != first:
         raise ValidationError(t("pin: the two entries differ"), "pin")
     return first
 

@@ -6,10 +6,10 @@ from .clock import from_iso
 from .context import Context
 from .errors import ConflictError, ValidationError
 from .messages import t
-from .ledger import Entry, append_entry, entry_by_key, entry_by_reference
+from .ledger import Entry, append_entry, entry_by_id, entry_by_key, entry_by_reference, reversal_key, reversal_of
 from .members import member_by_card, member_by_id
 from .permissions import require
-from .sales import ReversalResult, refunded_cents, reverse_sale_amount
+from .sales import ReversalResult, refunded_cents, restore_refund, reverse_sale_amount
 from .storage import write_transaction
 
 MAX_MANUAL_POINTS = 1_000_000
@@ -65,9 +65,11 @@ def grant_bonus(ctx: Context, card: str, points: int, reason: str, bonus_kind: s
 def reverse_entry(ctx: Context, reference: str, reason: str = "void") -> ReversalResult:
     """Void an entry (undo at the counter, a manager's correction) with a linked reversal.
 
-    A sale is refunded in full (what is left of it); a redemption or deduction gives
-    the points back to the lots they came from; a bonus or credit takes them back.
-    Reversing twice records once.
+    A sale is refunded in full (what is left of it); a refund is reversed (its points and
+    spend come back: the sale counts whole again); a redemption or deduction gives the points
+    back to the lots they came from; a bonus or credit takes them back. An expiry, a sale's
+    void, a refund of a sale voided since, and a reversal of anything but a sale cannot be
+    reversed (README, "Undo and reversals"). Reversing twice records once.
     """
     with write_transaction(ctx.db):
         require(ctx, "void")
@@ -76,14 +78,15 @@ def reverse_entry(ctx: Context, reference: str, reason: str = "void") -> Reversa
 
 def _reverse(ctx: Context, original: Entry, reason: str) -> ReversalResult:
     with write_transaction(ctx.db):
-        key = f"reverse:{original.uuid}"
+        key = reversal_key(original)
         if (existing := entry_by_key(ctx, key)) is not None:
             return ReversalResult(existing, original, member_by_id(ctx, original.member_id).balance, already_recorded=True)
-        if original.kind in ("reverse", "expire"):
-            raise ValidationError(t("entry: a {kind} entry cannot be reversed", kind=original.kind), "entry")
+        _require_reversible(ctx, original)
         if original.kind == "earn":
             left = original.amount_cents - refunded_cents(ctx, original)
             return reverse_sale_amount(ctx, original, left, key, reason)
+        if original.kind == "reverse":
+            return restore_refund(ctx, original, key, reason)
         if original.points < 0:
             entry = append_entry(ctx, original.member_id, "reverse", -original.points, idempotency_key=key,
                                  reverses_id=original.id, reason=reason, gives_back=original,
@@ -95,6 +98,31 @@ def _reverse(ctx: Context, original: Entry, reason: str) -> ReversalResult:
             entry = append_entry(ctx, original.member_id, "reverse", -original.points, idempotency_key=key,
                                  reverses_id=original.id, reason=reason, spend_first_from=original.id, allow_debt=True)
         return ReversalResult(entry, original, member_by_id(ctx, original.member_id).balance)
+
+
+def _require_reversible(ctx: Context, original: Entry) -> None:
+    """Expiry is the programme's rule, not a mistake to undo: points given back after it are a
+    gift, which needs a reason and the manager's limit (a compensation bonus). A refund entered
+    by mistake can be undone; a sale's void cannot (post the sale again), nor a refund of a sale
+    voided since (the void took back what the refund had left): so an undone entry is never an
+    undo itself, which keeps the figures' rule one level deep (storage/undone.py). Any other
+    reversal is recorded again instead (a new redemption, bonus...)."""
+    if original.kind == "expire":
+        raise ValidationError(t("entry: expired points cannot be reversed; give them back as a compensation bonus, "
+                                "with a reason"), "entry")
+    if original.kind != "reverse":
+        return
+    target = entry_by_id(ctx, original.reverses_id)
+    if target.kind != "earn":
+        raise ValidationError(t("entry: entry {entry_id} is a reversal of entry {target_id} and cannot be reversed; "
+                                "record that transaction again instead",
+                                entry_id=original.id, target_id=original.reverses_id), "entry")
+    if original.idempotency_key == reversal_key(target):
+        raise ValidationError(t("entry: entry {entry_id} voided the sale {ref}, and a void cannot be reversed; "
+                                "post the sale again instead", entry_id=original.id, ref=target.receipt_ref), "entry")
+    if reversal_of(ctx, target) is not None:
+        raise ValidationError(t("entry: entry {entry_id} refunds the sale {ref}, which was voided since; there is "
+                                "nothing to give back", entry_id=original.id, ref=target.receipt_ref), "entry")
 
 
 UNDO_WINDOW_SECONDS = 120

@@ -41,8 +41,10 @@ def load_demo_data(ctx: Context, members: int = 40, seed: int = 7) -> int:
                                               birthday=f"19{rng.randrange(50, 99)}-{rng.randrange(1, 13):02d}-{rng.randrange(1, 28):02d}"))
         cards.append((member.card, rng.choice([2, 5, 10, 30])))
     receipt = 1000
-    while clock.now() < real_now:
+    while True:
         clock.advance(hours=rng.randrange(1, 9))
+        if clock.now() > real_now:   # a step past now would date a sale in the future
+            break
         card, every_days = rng.choice(cards)
         if rng.randrange(every_days) < 10:  # regulars buy often, occasional members rarely
             receipt += 1

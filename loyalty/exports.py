@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 
 from .clock import from_iso
 from .context import Context
+from .ledger import not_reversed
 from .permissions import require
 from .money import plain_amount
 from .spreadsheets import write_csv_files, write_workbook
@@ -32,7 +33,7 @@ def sale_rows(ctx: Context) -> list[list]:
     rows = []
     for row in ctx.db.query(
             "SELECT m.card, s.created_at, s.amount_cents - COALESCE((SELECT SUM(r.amount_cents) FROM entries r "
-            "WHERE r.reverses_id = s.id AND r.kind = 'reverse'), 0) AS net, s.receipt_ref "
+            f"WHERE r.reverses_id = s.id AND r.kind = 'reverse' AND {not_reversed('r')}), 0) AS net, s.receipt_ref "
             "FROM entries s JOIN members m ON m.id = s.member_id WHERE s.kind = 'earn' AND m.status != 'erased' "
             "ORDER BY s.created_at, s.id"):
         if row["net"] > 0:

@@ -5,7 +5,8 @@ Invariants (checked by `verify`):
 - members.balance = SUM(entries.points) for the member;
 - lots.remaining = lot points − SUM(allocations to it);
 - SUM(open lots) − points still owed by refunds = balance, and points are owed only
-  when the balance is negative (a refund took back points already spent).
+  when the balance is negative (a refund took back points already spent); a refund that
+  was reversed owes nothing (its reversal cancels the debt, see `not_reversed`).
 Every function here runs inside the caller's transaction.
 """
 
@@ -24,6 +25,7 @@ from .messages import t
 from .programme import Programme
 from .storage.bulk import triggers_set_aside
 from .storage.seals import seal_entries_after
+from .storage.undone import voided
 
 NEVER_EXPIRES = "9999-12-31"
 KINDS_THAT_OPEN_LOTS = {"earn", "bonus", "adjust"}
@@ -235,11 +237,31 @@ def _return_allocations(ctx: Context, entry_id: int, original_id: int) -> None:
         ctx.db.execute("UPDATE lots SET remaining = remaining + ? WHERE entry_id = ?", [points, lot_id])
 
 
+def reversal_key(original: Entry) -> str:
+    """The idempotency key of `original`'s reversal: an entry is reversed once. A refund is
+    itself of kind reverse and may hold the key `reverse:<its own uuid>` (the default key of
+    its kind), so the reversal of a reversal has a key of another shape. The SQL twin, for the
+    figures: storage/undone.reversal_key_of."""
+    return f"{'restore' if original.kind == 'reverse' else 'reverse'}:{original.uuid}"
+
+
+def reversal_of(ctx: Context, original: Entry) -> "Entry | None":
+    """The entry that reversed `original` (for a sale: its void, not its refunds), if any."""
+    return entry_by_key(ctx, reversal_key(original))
+
+
+def not_reversed(alias: str) -> str:
+    """SQL: the entry `alias` was not undone (storage/undone.py). A refund that was undone no
+    longer counts as refunded and owes no points: its undo gave back what it took from lots and
+    cancels what it still owed."""
+    return f"NOT {voided(f'{alias}.id')}"
+
+
 def owed_points(ctx: Context, member_id: int) -> list[tuple[int, int]]:
     """(entry id, points still owed) for negative entries not yet covered by lots."""
     rows = ctx.db.execute(
-        """SELECT e.id, -e.points - COALESCE((SELECT SUM(a.points) FROM allocations a WHERE a.entry_id = e.id), 0)
-           FROM entries e WHERE e.member_id = ? AND e.points < 0 ORDER BY e.id""",
+        f"""SELECT e.id, -e.points - COALESCE((SELECT SUM(a.points) FROM allocations a WHERE a.entry_id = e.id), 0)
+           FROM entries e WHERE e.member_id = ? AND e.points < 0 AND {not_reversed("e")} ORDER BY e.id""",
         [member_id],
     ).fetchall()
     return [(entry_id, owed) for entry_id, owed in rows if owed > 0]

@@ -8,7 +8,7 @@ from .context import Context
 from .ledger import expiring_points
 from .members import Member, member_by_card
 from .points import points_value
-from .profiles import PurchaseProfile, purchase_profile
+from .profiles import PurchaseProfile, latest_visits, purchase_profile
 from .programme import Tier, load_tiers
 from .tiers import TierProgress, tier_by_code, tier_progress
 
@@ -48,9 +48,7 @@ class MemberSummary:
 def member_summary(ctx: Context, card: str, visits: int = 5) -> MemberSummary:
     found = lookup_card(ctx, card)
     member = found.member
-    last_visits = tuple(row[0] for row in ctx.db.execute(
-        "SELECT created_at FROM entries WHERE member_id = ? AND kind = 'earn' ORDER BY created_at DESC LIMIT ?",
-        [member.id, visits]))
+    last_visits = tuple(latest_visits(ctx, member.id, visits))
     today = local_date(ctx.clock.now(), ctx.programme().timezone)
     birthday_today = bool(member.birthday) and member.birthday[5:] == today.isoformat()[5:]
     followups = tuple(row[0] for row in ctx.db.execute(

@@ -72,6 +72,10 @@ MESSAGES = {
         "respuesta: '{item}' no tiene la forma N=VALOR, con N el número de una pregunta",
     "pin: give --pin or set LOYALTY_PIN (no terminal to ask on)":
         "PIN: indique --pin o defina LOYALTY_PIN (no hay terminal en la que preguntarlo)",
+    "pin: set LOYALTY_APPROVER_PIN for --approved-by (no terminal to ask on)":
+        "PIN: defina LOYALTY_APPROVER_PIN para --approved-by (no hay terminal en la que preguntarlo)",
+    "pin: give --new-pin (no terminal to ask on)":
+        "PIN: indique --new-pin (no hay terminal en la que preguntarlo)",
     "pin: the two entries differ":
         "PIN: las dos entradas no coinciden",
     "{field}: 1 to {limit} characters":
@@ -100,8 +104,14 @@ MESSAGES = {
         "puntos: un número entero mayor que 0 (se recibió {points})",
     "entry: undo is only possible within {minutes} minutes; use a refund or ask a manager to reverse it":
         "movimiento: solo se puede deshacer en los {minutes} minutos siguientes; haga una devolución o pida a un encargado que lo anule",
-    "entry: a {kind} entry cannot be reversed":
-        "movimiento: un movimiento de tipo {kind} no se puede anular",
+    "entry: expired points cannot be reversed; give them back as a compensation bonus, with a reason":
+        "movimiento: los puntos caducados no se pueden anular; devuélvalos con una bonificación de compensación, indicando el motivo",
+    "entry: entry {entry_id} is a reversal of entry {target_id} and cannot be reversed; record that transaction again instead":
+        "movimiento: el movimiento {entry_id} anula el movimiento {target_id} y no se puede anular; registre de nuevo esa operación",
+    "entry: entry {entry_id} voided the sale {ref}, and a void cannot be reversed; post the sale again instead":
+        "movimiento: el movimiento {entry_id} anuló la venta {ref}, y una anulación no se puede deshacer; registre la venta de nuevo",
+    "entry: entry {entry_id} refunds the sale {ref}, which was voided since; there is nothing to give back":
+        "movimiento: el movimiento {entry_id} es una devolución de la venta {ref}, que se anuló después; no hay nada que devolver",
     "demo: the shop already has members; demo data only goes into an empty shop":
         "demostración: la tienda ya tiene socios; los datos de demostración solo se cargan en una tienda vacía",
     "reason: say what to do, in at most 300 characters":
@@ -398,6 +408,8 @@ MESSAGES = {
         "ticket: no hay ninguna venta con el ticket {ref} para la tarjeta {card}",
     "refund_ref: refund {refund_ref} is already recorded with another amount":
         "devolución: la devolución {refund_ref} ya está registrada con otro importe",
+    "refund_ref: refund {refund_ref} was reversed; give a new refund another reference":
+        "devolución: la devolución {refund_ref} se anuló; dé otra referencia a la nueva devolución",
     "segment: one of {choices} (got '{name}')":
         "segmento: uno de {choices} (se recibió '{name}')",
     "{field}: 0 or more (got {number})":

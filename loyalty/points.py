@@ -58,16 +58,22 @@ def points_for_value(value_minor: int, points_per_unit: int, decimals: int) -> i
     return -floor(-Fraction(value_minor * points_per_unit, 10**decimals))
 
 
-def points_to_reverse(earned: int, sale_amount: int, refunded_before: int, refund_now: int) -> int:
+def points_to_reverse(earned: int, sale_amount: int, refunded_before: int, refund_now: int,
+                      taken_before: int | None = None) -> int:
     """Points a refund takes back: in proportion to the refunded part of the sale.
 
     Computed on the cumulative refunded amount, so that several partial refunds
-    add up to exactly what the sale earned, and never more.
+    add up to exactly what the sale earned, and never more. `taken_before`: the points
+    the refunds still standing took (by default, their share of `refunded_before`). Once a
+    refund was reversed (it gives back exactly what it took) the others may hold more than
+    that share; the next refund then takes that much less (never below 0), so the total
+    still ends at exactly `earned`.
     """
     refunded_after = min(sale_amount, refunded_before + refund_now)
     taken_after = floor(Fraction(earned * refunded_after, sale_amount))
-    taken_before = floor(Fraction(earned * refunded_before, sale_amount))
-    return taken_after - taken_before
+    if taken_before is None:
+        taken_before = floor(Fraction(earned * refunded_before, sale_amount))
+    return max(0, taken_after - taken_before)
 
 
 MAX_POINTS_TYPED = 100_000_000

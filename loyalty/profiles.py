@@ -8,11 +8,12 @@ from datetime import date
 
 from .clock import from_iso, local_date
 from .context import Context
+from .storage.undone import counted_sale
 
 
 @dataclass(frozen=True)
 class PurchaseProfile:
-    visits: int                     # sales (refunds are not visits)
+    visits: int                     # sales (refunds are not visits; undone sales were none)
     total_cents: int                # net of refunds: the historical lifetime value
     average_ticket_cents: int       # net spend / visits, rounded half up
     first_visit: date | None
@@ -25,6 +26,13 @@ class PurchaseProfile:
 RECENT_VISITS = 100   # the rhythm (interval, favourite day) is read from the latest visits
 
 
+def latest_visits(ctx: Context, member_id: int, limit: int) -> list[str]:
+    """UTC moments of the member's latest sales, newest first (an undone sale was no visit)."""
+    return [row[0] for row in ctx.db.execute(
+        f"SELECT created_at FROM entries AS e WHERE member_id = ? AND kind = 'earn' AND {counted_sale('e')} "
+        "ORDER BY created_at DESC LIMIT ?", [member_id, limit])]
+
+
 def purchase_profile(ctx: Context, member_id: int) -> PurchaseProfile:
     """Counts and totals from the per-member monthly totals; the rhythm from the latest 100
     visits — a few index reads even for a member with ten thousand entries (the counter shows it)."""
@@ -33,11 +41,9 @@ def purchase_profile(ctx: Context, member_id: int) -> PurchaseProfile:
                                  "WHERE member_id = ?", [member_id]).fetchone()
     if not visits:
         return PurchaseProfile(0, net, 0, None, None, None, None, None)
-    first = ctx.db.execute("SELECT created_at FROM entries WHERE member_id = ? AND kind = 'earn' "
-                           "ORDER BY created_at LIMIT 1", [member_id]).fetchone()[0]
-    recent = [local_date(from_iso(row[0]), tz) for row in ctx.db.execute(
-        "SELECT created_at FROM entries WHERE member_id = ? AND kind = 'earn' ORDER BY created_at DESC LIMIT ?",
-        [member_id, RECENT_VISITS])]
+    first = ctx.db.execute("SELECT created_at FROM entries AS e WHERE member_id = ? AND kind = 'earn' "
+                           f"AND {counted_sale('e')} ORDER BY created_at LIMIT 1", [member_id]).fetchone()[0]
+    recent = [local_date(from_iso(moment), tz) for moment in latest_visits(ctx, member_id, RECENT_VISITS)]
     days = sorted(set(recent))
     gaps = sorted((later - earlier).days for earlier, later in zip(days, days[1:]))
     weekdays = Counter(day.isoweekday() for day in recent)

@@ -11,7 +11,7 @@ from .clock import local_date
 from .context import Context
 from .errors import ConflictError, NotFoundError, ValidationError
 from .messages import field_name, t
-from .ledger import Entry, append_entry, entry_by_key, post_bonus
+from .ledger import Entry, append_entry, entry_by_key, not_reversed, post_bonus, reversal_of
 from .members import Member, member_by_card, member_by_id
 from .permissions import require
 from .points import Earning, points_for_sale, points_to_reverse
@@ -194,6 +194,9 @@ def refund_sale(ctx: Context, card: str, amount_cents: int, receipt_ref: str, re
             if existing.amount_cents != amount_cents:
                 raise ConflictError(t("refund_ref: refund {refund_ref} is already recorded with another amount",
                                       refund_ref=refund_ref), "refund_ref")
+            if reversal_of(ctx, existing) is not None:   # "already recorded" would hide that it no longer counts
+                raise ConflictError(t("refund_ref: refund {refund_ref} was reversed; give a new refund another reference",
+                                      refund_ref=refund_ref), "refund_ref")
             return ReversalResult(existing, sale, member_by_id(ctx, member.id).balance, already_recorded=True)
         return reverse_sale_amount(ctx, sale, amount_cents, key, reason="refund")
 
@@ -209,9 +212,16 @@ class RefundableSale:
 
 
 def refunded_cents(ctx: Context, sale: Entry) -> int:
-    return ctx.db.execute(
-        "SELECT COALESCE(SUM(amount_cents), 0) FROM entries WHERE reverses_id = ? AND kind = 'reverse'", [sale.id]
-    ).fetchone()[0]
+    return refunded(ctx, sale)[0]
+
+
+def refunded(ctx: Context, sale: Entry) -> tuple[int, int]:
+    """(minor units, points) taken back from `sale` by its refunds and voids still standing
+    (a refund reversed since counts no more)."""
+    return tuple(ctx.db.execute(
+        "SELECT COALESCE(SUM(amount_cents), 0), -COALESCE(SUM(points), 0) FROM entries r "
+        f"WHERE reverses_id = ? AND kind = 'reverse' AND {not_reversed('r')}", [sale.id]
+    ).fetchone())
 
 
 def recent_sales(ctx: Context, member_id: int, limit: int = 20) -> list[RefundableSale]:
@@ -226,9 +236,9 @@ def recent_sales(ctx: Context, member_id: int, limit: int = 20) -> list[Refundab
 
 def quote_refund(ctx: Context, sale: Entry, amount_cents: int) -> int:
     """Points a refund of `amount_cents` of `sale` would take back (validated as the refund itself is)."""
-    before = refunded_cents(ctx, sale)
+    before, taken = refunded(ctx, sale)
     _require_refundable(sale, before, amount_cents)
-    return points_to_reverse(sale.points, sale.amount_cents, before, amount_cents)
+    return points_to_reverse(sale.points, sale.amount_cents, before, amount_cents, taken)
 
 
 def _require_refundable(sale: Entry, refunded_before: int, amount_cents: int) -> None:
@@ -245,12 +255,25 @@ def _require_refundable(sale: Entry, refunded_before: int, amount_cents: int) ->
 
 
 def reverse_sale_amount(ctx: Context, sale: Entry, amount_cents: int, key: str | None, reason: str) -> ReversalResult:
-    refunded_before = refunded_cents(ctx, sale)
+    refunded_before, taken_before = refunded(ctx, sale)
     _require_refundable(sale, refunded_before, amount_cents)
-    points = points_to_reverse(sale.points, sale.amount_cents, refunded_before, amount_cents)
+    points = points_to_reverse(sale.points, sale.amount_cents, refunded_before, amount_cents, taken_before)
     entry = append_entry(
         ctx, sale.member_id, "reverse", -points, idempotency_key=key, amount_cents=amount_cents,
         spend_cents=-amount_cents, receipt_ref=sale.receipt_ref, reverses_id=sale.id, reason=reason,
         spend_first_from=sale.id, allow_debt=True,
     )
     return ReversalResult(entry, sale, member_by_id(ctx, sale.member_id).balance)
+
+
+def restore_refund(ctx: Context, refund: Entry, key: str, reason: str) -> ReversalResult:
+    """Reverse a refund (or a sale's void): the sale counts again. Its points go back to the
+    lots the refund took them from, with their dates; what the refund still owed is cancelled
+    (`ledger.not_reversed`); its qualifying spend comes back, and with it the tier it supports."""
+    entry = append_entry(
+        ctx, refund.member_id, "reverse", -refund.points, idempotency_key=key, amount_cents=refund.amount_cents,
+        spend_cents=-refund.spend_cents, receipt_ref=refund.receipt_ref, reverses_id=refund.id, reason=reason,
+        gives_back=refund,
+    )
+    upgrade_after_sale(ctx, refund.member_id, entry.id)
+    return ReversalResult(entry, refund, member_by_id(ctx, refund.member_id).balance)

@@ -2,8 +2,10 @@
 Returns a list of problems (empty = healthy), as a check-database screen would show."""
 
 from .context import Context
+from .ledger import not_reversed
 from .storage.schema import LOCAL_DAY_OF
 from .storage.seals import broken_seals
+from .storage.undone import counted
 from .storage.year_totals import differences as year_total_differences
 
 
@@ -30,11 +32,12 @@ def verify(ctx: Context) -> list[str]:
         f"member {member_id}: open lots {open_points} minus owed {owed} do not make the balance {balance}"
         " (or points are owed while the balance is not negative)"
         for member_id, balance, open_points, owed in db.execute(
-            """SELECT m.id, m.balance, COALESCE(l.open_points, 0), COALESCE(o.owed, 0) FROM members m
+            f"""SELECT m.id, m.balance, COALESCE(l.open_points, 0), COALESCE(o.owed, 0) FROM members m
                LEFT JOIN (SELECT member_id, SUM(remaining) AS open_points FROM lots GROUP BY member_id) l ON l.member_id = m.id
                LEFT JOIN (SELECT e.member_id, SUM(-e.points - COALESCE(a.used, 0)) AS owed FROM entries e
                           LEFT JOIN (SELECT entry_id, SUM(points) AS used FROM allocations GROUP BY entry_id) a
-                          ON a.entry_id = e.id WHERE e.points < 0 GROUP BY e.member_id) o ON o.member_id = m.id
+                          ON a.entry_id = e.id WHERE e.points < 0 AND {not_reversed("e")}
+                          GROUP BY e.member_id) o ON o.member_id = m.id
                WHERE COALESCE(l.open_points, 0) - COALESCE(o.owed, 0) != m.balance
                   OR COALESCE(o.owed, 0) != MAX(0, -m.balance)"""
         )
@@ -44,7 +47,7 @@ def verify(ctx: Context) -> list[str]:
         f"more than the sale's {amount} for {earned} points"
         for entry_id, ref, amount, earned, refunded, taken in db.execute(
             "SELECT s.id, s.receipt_ref, s.amount_cents, s.points, SUM(r.amount_cents), -SUM(r.points) FROM entries s "
-            "JOIN entries r ON r.reverses_id = s.id WHERE s.kind = 'earn' GROUP BY s.id "
+            f"JOIN entries r ON r.reverses_id = s.id AND {not_reversed('r')} WHERE s.kind = 'earn' GROUP BY s.id "
             "HAVING SUM(r.amount_cents) > s.amount_cents OR -SUM(r.points) > s.points"
         )
     ]
@@ -71,7 +74,7 @@ def verify(ctx: Context) -> list[str]:
     problems += broken_seals(db)
     triggers = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
     for trigger in ("entries_ledger_days", "entries_day_totals", "entries_member_months",
-                    "entries_member_years"):
+                    "entries_member_years", "entries_voids"):
         if trigger not in triggers:
             problems.append(f"schema: the trigger that keeps the report's totals ({trigger}) is missing")
     for table in ("entries", "allocations", "tier_changes", "entry_seals"):
@@ -81,13 +84,15 @@ def verify(ctx: Context) -> list[str]:
     return problems
 
 
-# The report's kept totals, recounted from the entries.
-_LOCAL_DAY = LOCAL_DAY_OF.format(at="created_at")
-DAY_TOTALS = (f"SELECT {_LOCAL_DAY} AS day, kind, COALESCE(bonus_kind, '') AS bonus_kind, COUNT(*), SUM(points), "
-              "SUM(MAX(points, 0)), SUM(spend_cents) FROM entries GROUP BY 1, 2, 3")
-MEMBER_MONTHS = (f"SELECT substr({_LOCAL_DAY}, 1, 7) AS month, member_id, SUM(kind = 'earn'), SUM(spend_cents != 0), "
-                 "SUM(spend_cents), MAX(CASE WHEN kind = 'earn' THEN created_at END) FROM entries "
-                 "WHERE kind = 'earn' OR spend_cents != 0 GROUP BY 1, 2")
+# The report's kept totals, recounted from the entries that count (an undone entry and its
+# reversal count nowhere: storage/undone.py).
+_LOCAL_DAY = LOCAL_DAY_OF.format(at="x.created_at")
+_COUNTED = f"FROM entries AS x WHERE {counted('x')}"
+DAY_TOTALS = (f"SELECT {_LOCAL_DAY} AS day, x.kind, COALESCE(x.bonus_kind, '') AS bonus_kind, COUNT(*), "
+              f"SUM(x.points), SUM(MAX(x.points, 0)), SUM(x.spend_cents) {_COUNTED} GROUP BY 1, 2, 3")
+MEMBER_MONTHS = (f"SELECT substr({_LOCAL_DAY}, 1, 7) AS month, x.member_id, SUM(x.kind = 'earn'), "
+                 "SUM(x.spend_cents != 0), SUM(x.spend_cents), MAX(CASE WHEN x.kind = 'earn' THEN x.created_at END) "
+                 f"{_COUNTED} AND (x.kind = 'earn' OR x.spend_cents != 0) GROUP BY 1, 2")
 
 
 def _differences(db, recount: str, table: str, key: str) -> list[tuple]:

@@ -93,6 +93,24 @@ def test_refund_reverses_in_proportion_and_now_replays_history(db, capsys):
     assert data["entries"][1]["created_at"].startswith("2026-01-05T09:00")  # 10:00 Madrid = 09:00 UTC
 
 
+def test_reversing_a_refund_gives_the_points_back_once_and_its_reversal_is_refused(db, capsys):
+    card = enrol(capsys)
+    run_json(capsys, "sale", card, "259", "--ref", "T1")
+    _, refund, _ = run_json(capsys, "refund", card, "159", "--ref", "T1")
+    assert refund["points"] == -159 and refund["balance"] == 100
+    code, data, _ = run_json(capsys, "reverse", refund["entry_id"])
+    assert code == 0 and data["points"] == 159 and data["balance"] == 259 and data["already_recorded"] is False
+    assert data["reverses"] == refund["entry_id"] and data["entry_id"] != refund["entry_id"]
+    entries = entry_count(db)
+    code, again, _ = run_json(capsys, "reverse", refund["entry_id"])
+    assert code == 0 and again["already_recorded"] is True and again["entry_id"] == data["entry_id"]
+    assert again["balance"] == 259 and entry_count(db) == entries
+    code, none, err = run_json(capsys, "reverse", data["entry_id"])
+    assert code == 2 and none is None and "cannot be reversed; record that transaction again" in err
+    assert entry_count(db) == entries
+    assert main(["verify"]) == 0
+
+
 def test_adjust_needs_a_reason(db, capsys):
     card = enrol(capsys)
     code, _, err = run_json(capsys, "adjust", card, "5", "--reason", " ")
@@ -218,3 +236,71 @@ def test_report_summary_line_says_money_as_an_amount(db, capsys):
 def test_report_refuses_bad_input_in_one_line(db, capsys, args, field):
     code, _, err = run_json(capsys, *args)
     assert code == 2 and err.startswith(f"error: {field}") and len(err.strip().splitlines()) == 1
+
+
+def _options(parser) -> set[str]:
+    """Every option string of the parser and of its subcommands, at any depth."""
+    import argparse
+
+    found = set()
+    for action in parser._actions:
+        found.update(action.option_strings)
+        if isinstance(action, argparse._SubParsersAction):
+            for subcommand in action.choices.values():
+                found |= _options(subcommand)
+    return found
+
+
+def _named_options(text: str) -> set[str]:
+    import re
+
+    return set(re.findall(r"(?<![\w-])--[a-z][a-z0-9-]*", text))
+
+
+def test_every_option_a_message_names_is_an_option_of_the_command_line():
+    """Messages, help texts and hints in loyalty/ (not docstrings) name only options that exist."""
+    import ast
+
+    from loyalty.cli import build_parser
+
+    real = _options(build_parser())
+    named = {}
+    for path in sorted((ROOT / "loyalty").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        docstrings = {id(node.body[0].value) for node in ast.walk(tree)
+                      if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef)) and node.body
+                      and isinstance(node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant)}
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings:
+                for option in _named_options(node.value):
+                    named.setdefault(option, f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert len(named) > 40, "the messages were read"
+    assert {option: where for option, where in named.items() if option not in real} == {}
+
+
+def test_without_a_terminal_each_secret_is_asked_for_by_the_option_that_gives_it(db, capsys, monkeypatch):
+    """`staff add` and `staff pin` take the new PIN from --new-pin (--pin signs in); an approver's
+    from $LOYALTY_APPROVER_PIN. The message names it, and giving it works."""
+    monkeypatch.delenv("LOYALTY_PIN", raising=False)
+    monkeypatch.delenv("LOYALTY_APPROVER_PIN", raising=False)
+    card = enrol(capsys)                                  # before the first account: no sign-in yet
+    assert main(["staff", "add", "Olga", "--role", "owner"]) == 2
+    message = capsys.readouterr().err
+    assert _named_options(message) == {"--new-pin"}, message
+    assert main(["staff", "add", "Olga", "--role", "owner", "--new-pin", "2468"]) == 0
+    assert main(["--staff", "Olga", "--pin", "2468", "staff", "add", "Caja", "--role", "cashier"]) == 2
+    assert _named_options(capsys.readouterr().err) == {"--new-pin"}
+    assert main(["--staff", "Olga", "--pin", "2468", "staff", "add", "Caja", "--role", "cashier",
+                 "--new-pin", "1357"]) == 0
+    assert main(["--staff", "Olga", "--pin", "2468", "staff", "pin", "Caja"]) == 2
+    assert _named_options(capsys.readouterr().err) == {"--new-pin"}
+
+    assert main(["--staff", "Caja", "staff", "list"]) == 2, "signing in: the PIN from --pin or $LOYALTY_PIN"
+    message = capsys.readouterr().err
+    assert _named_options(message) == {"--pin"} and "LOYALTY_PIN" in message
+    approved = ["--staff", "Caja", "--pin", "1357", "--approved-by", "Olga", "adjust", card, "10", "--reason", "fix"]
+    assert main(approved) == 2
+    message = capsys.readouterr().err
+    assert "LOYALTY_APPROVER_PIN" in message and "--pin" not in message, message
+    monkeypatch.setenv("LOYALTY_APPROVER_PIN", "2468")
+    assert main(approved) == 0

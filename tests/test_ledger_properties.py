@@ -27,6 +27,7 @@ operations = st.lists(
         st.tuples(st.just("redeem"), st.integers(0, 1), st.integers(1, 120)),  # % of the balance
         st.tuples(st.just("spend_all"), st.integers(0, 1)),
         st.tuples(st.just("refund"), st.integers(0, 1), st.integers(1, 100), st.integers(0, 3)),  # % of the sale
+        st.tuples(st.just("unrefund"), st.integers(0, 1)),  # reverses the member's latest refund still standing
         st.tuples(st.just("void"), st.integers(0, 1000)),  # picks one of the entries so far
         st.tuples(st.just("undo")),  # the counter's undo: void the latest entry
         st.tuples(st.just("adjust"), st.integers(0, 1), st.integers(-500, 500)),
@@ -90,6 +91,13 @@ def test_random_operation_sequences_keep_the_ledger_consistent(steps):
                                               [f"sale:{members[who].id}:R{ref}"]).fetchone()
                         amount = max(1, sale[0] * percent // 100) if sale else 1
                         refund_sale(ctx, members[who].card, amount, f"R{ref}")
+                    elif kind == "unrefund":
+                        refund = ctx.db.execute(
+                            "SELECT r.uuid FROM entries r JOIN entries s ON s.id = r.reverses_id AND s.kind = 'earn' "
+                            "WHERE r.member_id = ? AND NOT EXISTS (SELECT 1 FROM entries u WHERE u.reverses_id = r.id) "
+                            "ORDER BY r.id DESC LIMIT 1", [members[args[0]].id]).fetchone()
+                        if refund:
+                            reverse_entry(ctx, refund[0])
                     elif kind == "undo":
                         latest = ctx.db.execute("SELECT MAX(id) FROM entries").fetchone()[0]
                         if latest:

@@ -10,6 +10,7 @@ import pypdfium2
 import pytest
 import zxingcpp
 
+from loyalty.corrections import reverse_entry
 from loyalty.errors import BlockedCardError, PrintingError
 from loyalty.members import member_by_card, reissue_card
 from loyalty.printing.card import Cancelled, card_content, card_sheet_pdf
@@ -18,7 +19,8 @@ from loyalty.printing.jobs import members_due_a_card, print_card_sheet, print_ca
 from loyalty.printing.receipt import Receipt, receipt_for_entry
 from loyalty.printing.receipt_pdf import receipt_pdf
 from loyalty.printing.spool import send_raw
-from loyalty.sales import post_sale
+from loyalty.redemptions import redeem_points
+from loyalty.sales import post_sale, refund_sale
 
 MM = 72 / 25.4
 DPI = 600
@@ -221,6 +223,18 @@ def test_a_logo_is_printed_beside_the_shop_name_and_the_qr_still_reads(ctx, enro
     with pdfplumber.open(path) as pdf:
         assert len(pdf.pages[0].images) == 1
     assert [code.text for code in decoded(page_images(path)[0])] == [ana.card]
+
+
+def test_the_slips_of_a_refund_its_reversal_and_an_undone_redemption_say_which_way_points_went(ctx, enrol):
+    ana = enrol("Ana García")
+    post_sale(ctx, ana.card, 25_900, "T-1")
+    refund = refund_sale(ctx, ana.card, 15_900, "T-1").entry
+    restored = reverse_entry(ctx, refund.uuid).entry
+    undone = reverse_entry(ctx, redeem_points(ctx, ana.card, 20).entry.uuid).entry
+    assert receipt_for_entry(ctx, refund.uuid).body == (("Devolución", "-159,00 €"), ("Puntos retirados", "-159"))
+    assert receipt_for_entry(ctx, restored.uuid).body == (("Devolución anulada", "159,00 €"),
+                                                          ("Puntos devueltos", "+159"))
+    assert receipt_for_entry(ctx, undone.uuid).body == (("Anulación", "void"), ("Puntos devueltos", "+20"))
 
 
 def test_the_slip_warns_of_points_expiring_within_30_days(ctx, enrol, clock, tmp_path):

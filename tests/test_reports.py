@@ -1,7 +1,9 @@
 """Every report metric recomputed independently, in plain Python over the raw ledger rows,
-on a generated shop with refunds, redemptions, expiries, bonuses and tier changes; and
-the month boundary in the shop's time zone."""
+on a generated shop with refunds, redemptions, expiries, bonuses, tier changes and undone
+entries (undone at the counter, across midnight too, and voided by a manager months later);
+and the month boundary in the shop's time zone."""
 
+import math
 import random
 from dataclasses import replace
 from collections import Counter
@@ -14,7 +16,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from loyalty.clock import FixedClock, from_iso
-from loyalty.corrections import adjust_points, grant_bonus
+from loyalty.corrections import adjust_points, grant_bonus, reverse_entry, undo_entry
 from loyalty.daily import run_daily
 from loyalty.errors import InsufficientPointsError, LoyaltyError, ValidationError
 from loyalty.members import NewMember, enrol_member
@@ -63,17 +65,42 @@ def build_shop(path, seed: int):
                     refund_sale(ctx, card, rng.randint(1, sale.amount_cents), sale.receipt_ref)
                 elif roll < 0.92:
                     redeem_points(ctx, member.card, rng.randint(10, 120))
-                elif roll < 0.96:
+                elif roll < 0.95:
                     adjust_points(ctx, member.card, rng.choice([-5, 20]), "counter correction")
-                else:
+                elif roll < 0.97:
                     grant_bonus(ctx, member.card, 30, "sorry for the wait")
+                elif roll < 0.98:                                    # a mistake, undone at the counter
+                    sale = post_sale(ctx, member.card, rng.randint(500, 15_000)).entry
+                    clock.advance(seconds=20)
+                    undo_entry(ctx, sale.uuid)
+                else:                                                # a manager voids an older entry
+                    voidable = [row[0] for row in ctx.db.execute(
+                        "SELECT uuid FROM entries WHERE kind = ? ORDER BY id",
+                        [rng.choice(["earn", "earn", "redeem", "bonus", "adjust"])])]
+                    if voidable:
+                        reverse_entry(ctx, rng.choice(voidable), "wrong card")
             except (InsufficientPointsError, ValidationError, LoyaltyError):
                 pass
         clock.current = _local(day, 23, 59) + timedelta(seconds=30)
         run_daily(ctx)
+        following = day + timedelta(days=1)
+        if following.day == 1 and following < date(2026, 5, 1):    # undone across midnight, into the next month
+            clock.advance(seconds=15)
+            sale = post_sale(ctx, rng.choice(members).card, rng.randint(500, 15_000)).entry
+            clock.advance(seconds=30)
+            undo_entry(ctx, sale.uuid)
         prepare_year_windows(ctx)   # as the daily job does: the ABC classes' twelve-month windows
         day += timedelta(days=1)
     return ctx
+
+
+def counted(entries: list[dict]) -> list[dict]:
+    """The entries that count (docs/metrics.md, "Undone entries"), in plain Python: not undone
+    (voided: a reversal keyed 'reverse:' + its uuid), and not reversing an undone entry."""
+    uuid_of = {e["id"]: e["uuid"] for e in entries}
+    undone = {e["reverses_id"] for e in entries
+              if e["reverses_id"] and e["idempotency_key"] == "reverse:" + uuid_of[e["reverses_id"]]}
+    return [e for e in entries if e["id"] not in undone and e["reverses_id"] not in undone]
 
 
 def _local(day: date, hour: int, minute: int) -> datetime:
@@ -83,7 +110,8 @@ def _local(day: date, hour: int, minute: int) -> datetime:
 def independent_metrics(ctx, first: date, last: date, previous_first: date | None = None, tz=TZ) -> dict:
     """Plain Python over every row: no SQL aggregation, local days by zoneinfo. The previous
     period is the calendar month before unless `previous_first` says where it starts."""
-    entries = [dict(row) for row in ctx.db.query("SELECT * FROM entries")]
+    ledger = [dict(row) for row in ctx.db.query("SELECT * FROM entries")]
+    entries = counted(ledger)
     members = [dict(row) for row in ctx.db.query("SELECT * FROM members")]
     day_of = lambda text: from_iso(text).astimezone(tz).date()  # noqa: E731
     inside = lambda row, a=first, b=last: a <= day_of(row["created_at"]) <= b  # noqa: E731
@@ -101,7 +129,7 @@ def independent_metrics(ctx, first: date, last: date, previous_first: date | Non
               "adjustments": sum(e["points"] for e in here if e["kind"] == "adjust" and e["points"] > 0)}
     issued["total"] = sum(issued.values())
     redeemed = -sum(e["points"] for e in here if e["kind"] == "redeem")
-    outstanding = sum(e["points"] for e in entries if day_of(e["created_at"]) <= last)
+    outstanding = sum(e["points"] for e in ledger if day_of(e["created_at"]) <= last)   # a balance: as posted
     programme = ctx.programme()
     fraction = lambda a, b: Fraction(a, b) if b else Fraction(0)  # noqa: E731
     return {
@@ -110,7 +138,7 @@ def independent_metrics(ctx, first: date, last: date, previous_first: date | Non
         "active_members": len(sales_count),
         "member_sales": sales,
         "transactions": transactions,
-        "avg_ticket": round(Fraction(sales, transactions)) if transactions else 0,
+        "avg_ticket": math.floor(Fraction(sales, transactions) + Fraction(1, 2)) if transactions else 0,   # half up
         "visits_per_active_member": fraction(transactions, len(sales_count)),
         "points_issued": issued,
         "points_redeemed": redeemed,
@@ -169,6 +197,12 @@ def test_changing_the_time_zone_refiles_the_totals_under_the_new_local_days(tmp_
 def test_the_data_has_what_the_metrics_are_about(shop):
     kinds = dict(shop.db.execute("SELECT kind, COUNT(*) FROM entries GROUP BY kind").fetchall())
     assert {"earn", "reverse", "redeem", "expire", "bonus", "adjust"} <= set(kinds)
+    undone = shop.db.execute(
+        "SELECT o.kind, v.reason, substr(o.created_at, 1, 7) != substr(v.created_at, 1, 7) FROM entries v "
+        "JOIN entries o ON o.id = v.reverses_id WHERE v.idempotency_key = 'reverse:' || o.uuid").fetchall()
+    assert {"earn", "redeem"} <= {kind for kind, _, _ in undone}
+    assert {"undo at the counter", "wrong card"} <= {reason for _, reason, _ in undone}
+    assert any(other_month for _, _, other_month in undone), "some undone in a later month than posted"
     assert shop.db.execute("SELECT COUNT(*) FROM tier_changes").fetchone()[0] > 0
 
 
@@ -210,7 +244,7 @@ def test_tier_distribution_at_a_past_month_end_and_moves_match_the_tier_history(
 def independent_abc(shop, first_day: date, last_day: date) -> tuple[Counter, Counter, dict]:
     """(each member's sales in those days, members per class, each member's class)."""
     per_member = Counter()
-    for row in shop.db.query("SELECT member_id, spend_cents, created_at FROM entries"):
+    for row in counted([dict(row) for row in shop.db.query("SELECT * FROM entries")]):
         if first_day <= from_iso(row["created_at"]).astimezone(TZ).date() <= last_day:
             per_member[row["member_id"]] += row["spend_cents"]
     ranked = sorted(((m, s) for m, s in per_member.items() if s > 0), key=lambda pair: (-pair[1], pair[0]))

@@ -1,13 +1,17 @@
 """The counter screen driven with real key presses, as a cashier with a scanner would:
 each test checks what the screen shows and what the database holds."""
 
+from datetime import timedelta
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from loyalty.cards import card_from_body
+from loyalty.corrections import reverse_entry
 from loyalty.members import member_by_id, reissue_card, set_blocked
 from loyalty.rewards import add_reward
-from loyalty.sales import post_sale
+from loyalty.sales import post_sale, refund_sale
+from loyalty.verify import verify
 from conftest import count
 from ui_helpers import press, scan, type_by_hand, type_fast
 
@@ -113,6 +117,64 @@ def test_unknown_mistyped_and_blocked_cards_each_say_what_is_wrong(qtbot, window
     assert window.counter.summary is None
 
 
+def test_an_invalid_scan_clears_the_member_so_the_next_amount_goes_to_no_one(qtbot, window, ctx, enrol):
+    ana = enrol("Ana García")
+    mistyped = ana.card[:-1] + str((int(ana.card[-1]) + 1) % 10)  # breaks the check digit
+    for card in (mistyped, card_from_body("20000000000")):          # a typo; a card not on file
+        window.counter.focus_search()
+        scan(qtbot, ana.card)
+        assert window.counter.panel.name.text() == "Ana García"
+        scan(qtbot, card)
+        assert window.counter.banner.kind == "error"
+        assert window.counter.summary is None and window.counter.panel.name.text() == "No member selected"
+        assert window.counter.panel.balance.isHidden()
+        amount = window.counter.sale.amount
+        amount.setFocus()
+        type_fast(qtbot, amount, "12")
+        assert "Scan a card first" in window.counter.sale.preview.text()
+        press(qtbot, Qt.Key.Key_Return, amount)
+        assert window.counter.banner.kind == "error" and "Scan" in window.counter.banner.text()
+        assert count(ctx, "entries") == 0, "the amount went to no one"
+        amount.clear()
+
+
+def test_a_sale_undone_at_the_counter_is_no_visit_on_the_member_panel(qtbot, window, ctx, clock, enrol):
+    ana = enrol("Ana García")
+    now = clock.now()
+    for days_ago in (14, 7):                                   # weekly, on Tuesdays
+        clock.current = now - timedelta(days=days_ago)
+        post_sale(ctx, ana.card, 2_000, f"T{days_ago}")
+    clock.current = now
+    window.counter.open_card(ana.card)
+    panel = window.counter.panel
+    assert "2 visits · usually every 7 days · mostly Tuesdays" in panel.visits.text()
+    type_fast(qtbot, window.counter.sale.amount, "40")
+    press(qtbot, Qt.Key.Key_Return)
+    assert "3 visits" in panel.visits.text()
+    qtbot.keyClick(focused(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert "Undone" in window.counter.banner.text()
+    assert "2 visits · usually every 7 days · mostly Tuesdays" in panel.visits.text()
+    assert len(window.counter.summary.last_visits) == 2, "the last visits listed leave the undone sale out"
+    assert count(ctx, "entries WHERE kind = 'earn'") == 3 and count(ctx, "entries WHERE kind = 'reverse'") == 1
+    assert ctx.db.execute("SELECT SUM(sales) FROM member_months").fetchone()[0] == 2
+
+
+def test_the_member_panel_leaves_out_the_rhythm_it_does_not_know(qtbot, window, ctx, enrol):
+    """A sale and an undone one: one visit, no rhythm line; two visits on one day: no interval."""
+    ana = enrol("Ana García")
+    post_sale(ctx, ana.card, 1_000, "MORNING")
+    window.counter.open_card(ana.card)
+    panel = window.counter.panel
+    type_fast(qtbot, window.counter.sale.amount, "40")
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.keyClick(focused(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert "None" not in panel.visits.text() and "\n" not in panel.visits.text(), "one visit: no rhythm yet"
+    type_fast(qtbot, window.counter.sale.amount, "30")
+    press(qtbot, Qt.Key.Key_Return)
+    assert "2 visits · mostly Tuesdays · average" in panel.visits.text()
+    assert "None" not in panel.visits.text() and "usually" not in panel.visits.text()
+
+
 def test_redeeming_more_than_the_balance_is_refused_inline(qtbot, window, ctx, enrol):
     ana = enrol("Ana García")
     post_sale(ctx, ana.card, 3000)
@@ -172,6 +234,54 @@ def test_undo_reverses_the_last_sale(qtbot, window, ctx, enrol):
     assert reversal[0] == ctx.db.execute("SELECT id FROM entries WHERE kind = 'earn'").fetchone()[0]
     assert not window.counter.undo_button.isEnabled()
     assert "Undone" in window.counter.banner.text()
+
+
+def test_undo_after_a_partial_refund_gives_its_points_and_spend_back(qtbot, window, ctx, enrol):
+    ana = enrol("Ana García")
+    sale = post_sale(ctx, ana.card, 25_900, "T-1").entry
+    window.counter.open_card(ana.card)
+    press(qtbot, Qt.Key.Key_F6)
+    refund = window.counter.refund
+    refund.amount.clear()
+    type_fast(qtbot, refund.amount, "159")
+    press(qtbot, Qt.Key.Key_Return, refund.amount)
+    assert member_by_id(ctx, ana.id).balance == 100 and "balance 100" in window.counter.banner.text()
+    qtbot.keyClick(focused(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.counter.banner.kind == "success"
+    assert window.counter.banner.text() == "Undone: +159 points · balance 259"
+    refunded, restored = ctx.db.execute(
+        "SELECT id, points, spend_cents, reverses_id FROM entries WHERE kind = 'reverse' ORDER BY id").fetchall()
+    assert tuple(refunded)[1:] == (-159, -15_900, sale.id)
+    assert tuple(restored)[1:] == (159, 15_900, refunded[0])
+    assert member_by_id(ctx, ana.id).balance == 259 and window.counter.panel.balance.text().startswith("259")
+    assert refund.sales.count() == 1 and refund.amount.text() == "259.00", "the whole sale can be refunded again"
+    assert verify(ctx) == []
+
+
+def test_undo_of_what_was_undone_meanwhile_says_so_and_writes_nothing(qtbot, window, ctx, enrol):
+    ana = enrol("Ana García")
+    window.counter.open_card(ana.card)
+    type_fast(qtbot, window.counter.sale.amount, "40")
+    press(qtbot, Qt.Key.Key_Return)
+    sale = window.counter.last_entry
+    reverse_entry(ctx, sale.uuid)                        # a manager voids it meanwhile
+    qtbot.keyClick(focused(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.counter.banner.kind == "warning"
+    assert window.counter.banner.text() == "Already undone: nothing changed · balance 0"
+    assert count(ctx, "entries") == 2 and member_by_id(ctx, ana.id).balance == 0
+
+
+def test_an_undo_the_ledger_refuses_is_an_error_on_the_banner_and_writes_nothing(qtbot, window, ctx, enrol):
+    ana = enrol("Ana García")
+    window.counter.open_card(ana.card)
+    type_fast(qtbot, window.counter.sale.amount, "40")
+    press(qtbot, Qt.Key.Key_Return)
+    sale = window.counter.last_entry
+    refund_sale(ctx, ana.card, 4_000, sale.receipt_ref)   # refunded in full meanwhile
+    qtbot.keyClick(focused(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.counter.banner.kind == "error"
+    assert window.counter.banner.text() == f"ref: receipt {sale.receipt_ref} is already fully refunded"
+    assert count(ctx, "entries") == 2 and member_by_id(ctx, ana.id).balance == 0
 
 
 def test_enrolling_records_both_consents_separately_and_opens_the_new_member(qtbot, window, ctx):

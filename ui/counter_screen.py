@@ -124,10 +124,13 @@ class CounterScreen(QWidget):
 
     # -- finding the member -----------------------------------------------------
     def open_card(self, card: str) -> bool:
-        """Show the member of a scanned or chosen card; the amount field gets the focus."""
+        """Show the member of a scanned or chosen card; the amount field gets the focus.
+        A card that opens no one clears the member on screen: the next amount typed must not
+        go to whoever was served before."""
         try:
             summary = member_summary(self.ctx, card)
         except LoyaltyError as error:
+            self._set_summary(None)
             self.banner.show_message("error", error.message)
             return False
         self._set_summary(summary)
@@ -246,8 +249,12 @@ class CounterScreen(QWidget):
         self.last_entry = None
         self.slip_entry = result.entry
         self.undo_button.setEnabled(False)
-        self.banner.show_message("success", self.tr("Undone: {points} points · balance {balance}").format(
-            points=signed_points_text(result.entry.points), balance=points_text(result.balance)))
+        if result.already_recorded:   # undone meanwhile (another counter, a manager): this undo changed nothing
+            self.banner.show_message("warning", self.tr("Already undone: nothing changed · balance {balance}").format(
+                balance=points_text(result.balance)))
+        else:
+            self.banner.show_message("success", self.tr("Undone: {points} points · balance {balance}").format(
+                points=signed_points_text(result.entry.points), balance=points_text(result.balance)))
         self.refresh_member()
 
     def print_slip(self) -> None:

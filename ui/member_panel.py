@@ -106,9 +106,12 @@ class MemberPanel(QFrame):
             return ""
         days = (self.tr("Mondays"), self.tr("Tuesdays"), self.tr("Wednesdays"), self.tr("Thursdays"),
                 self.tr("Fridays"), self.tr("Saturdays"), self.tr("Sundays"))
+        values = {"visits": profile.visits, "interval": profile.usual_interval_days,
+                  "day": days[profile.favourite_weekday - 1], "ticket": self._money(profile.average_ticket_cents)}
+        if profile.usual_interval_days is None:   # every visit on one day: no rhythm to tell yet
+            return "\n" + self.tr("{visits} visits · mostly {day} · average {ticket}").format(**values)
         return "\n" + self.tr("{visits} visits · usually every {interval} days · mostly {day} · average {ticket}").format(
-            visits=profile.visits, interval=profile.usual_interval_days, day=days[profile.favourite_weekday - 1],
-            ticket=self._money(profile.average_ticket_cents))
+            **values)
 
     def _money(self, minor_units: int) -> str:
         return money_text(minor_units, self.decimals, self.currency)

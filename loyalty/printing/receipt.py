@@ -87,9 +87,13 @@ def receipt_for_entry(ctx: Context, reference: str | int) -> Receipt:
             body.append((words["discount"], money(entry.amount_cents or 0)))
         body.append((words["redeemed"], words.signed(entry.points)))
     elif entry.kind == "reverse":
-        label = words["refund"] if entry.amount_cents else words["undo"]
-        body.append((label, money(-(entry.amount_cents or 0)) if entry.amount_cents else entry.reason or ""))
-        body.append((words["reversed"], words.signed(entry.points)))
+        if entry.spend_cents < 0:       # a refund or a sale's void: money goes back
+            body.append((words["refund"], money(-entry.amount_cents)))
+        elif entry.spend_cents > 0:     # that refund reversed: the sale counts again
+            body.append((words["refund_undone"], money(entry.amount_cents)))
+        else:                           # a redemption, bonus or adjustment undone
+            body.append((words["undo"], entry.reason or ""))
+        body.append((words["returned"] if entry.points > 0 else words["reversed"], words.signed(entry.points)))
     elif entry.kind == "expire":
         body.append((words["expired"], words.signed(entry.points)))
     else:

@@ -11,12 +11,12 @@ from contextlib import contextmanager
 
 from sqlite_utils import Database
 
-from .schema import LOCAL_DAY_OF
 from .seals import seal_entries_after
-from .year_totals import CATCH_UP as MEMBER_YEARS_CATCH_UP
+from .undone import CATCH_UP as TOTALS_CATCH_UP
 
-# What each AFTER INSERT trigger does, for all the rows with an id above :after at once.
-# Keep in step with the triggers in schema.py; a trigger missing here refuses bulk inserts.
+# What each AFTER INSERT trigger does, for all the rows with an id above :after at once: a
+# statement, or several in order. Keep in step with the triggers in schema.py; a trigger missing
+# here refuses bulk inserts.
 CATCH_UP = {
     "members_fts_insert":
         "INSERT INTO members_fts(rowid, name) SELECT id, name FROM members WHERE id > :after",
@@ -28,24 +28,7 @@ CATCH_UP = {
         "ON CONFLICT(day) DO UPDATE SET points = points + excluded.points",
     "report_cache_entries":
         "DELETE FROM report_cache WHERE ends_at > (SELECT MIN(created_at) FROM entries WHERE id > :after)",
-    "entries_day_totals":
-        "INSERT INTO day_totals(day, kind, bonus_kind, entries, points, points_gained, spend_cents) "
-        f"SELECT {LOCAL_DAY_OF.format(at='created_at')} AS local_day, kind, COALESCE(bonus_kind, ''), COUNT(*), "
-        "SUM(points), SUM(MAX(points, 0)), SUM(spend_cents) FROM entries WHERE id > :after "
-        "GROUP BY local_day, kind, COALESCE(bonus_kind, '') "
-        "ON CONFLICT(day, kind, bonus_kind) DO UPDATE SET entries = entries + excluded.entries, "
-        "points = points + excluded.points, points_gained = points_gained + excluded.points_gained, "
-        "spend_cents = spend_cents + excluded.spend_cents",
-    "entries_member_months":
-        "INSERT INTO member_months(month, member_id, sales, spend_entries, spend_cents, last_sale_at) "
-        f"SELECT substr({LOCAL_DAY_OF.format(at='created_at')}, 1, 7) AS local_month, member_id, SUM(kind = 'earn'), "
-        "SUM(spend_cents != 0), SUM(spend_cents), MAX(CASE WHEN kind = 'earn' THEN created_at END) "
-        "FROM entries WHERE id > :after AND (kind = 'earn' OR spend_cents != 0) GROUP BY local_month, member_id "
-        "ON CONFLICT(month, member_id) DO UPDATE SET sales = sales + excluded.sales, "
-        "spend_entries = spend_entries + excluded.spend_entries, spend_cents = spend_cents + excluded.spend_cents, "
-        "last_sale_at = CASE WHEN excluded.last_sale_at > COALESCE(last_sale_at, '') "
-        "THEN excluded.last_sale_at ELSE last_sale_at END",
-    "entries_member_years": MEMBER_YEARS_CATCH_UP,
+    **TOTALS_CATCH_UP,   # the report totals: only the entries that count (storage/undone.py)
     "report_cache_tier_changes":
         "DELETE FROM report_cache WHERE ends_at > (SELECT MIN(changed_at) FROM tier_changes WHERE id > :after)",
 }
@@ -84,7 +67,15 @@ def triggers_set_aside(db: Database, table: str):
         for _, definition in triggers:
             db.execute(definition)
     for name, _ in triggers:
-        db.execute(CATCH_UP[name], {"after": after})
+        catch_up(db, name, after)
+
+
+def catch_up(db, trigger: str, after: int) -> None:
+    """Do the work of `trigger` for every row with an id above `after` (a Database or a
+    sqlite3 connection)."""
+    statements = CATCH_UP[trigger]
+    for statement in (statements,) if isinstance(statements, str) else statements:
+        db.execute(statement, {"after": after})
 
 
 @contextmanager

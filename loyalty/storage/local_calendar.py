@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 from sqlite_utils import Database
 
 from ..clock import to_iso
-from .bulk import CATCH_UP
+from .bulk import catch_up
 from .year_totals import forget_windows, list_windows
 
 FIRST, LAST = datetime(1970, 1, 1, tzinfo=utc_zone.utc), datetime(2101, 1, 1, tzinfo=utc_zone.utc)
@@ -41,7 +41,7 @@ def build_local_calendar(db: Database, timezone: str) -> None:
     forget_windows(db)
     for table, trigger in TOTALS.items():
         db.execute(f"DELETE FROM {table}")
-        db.execute(CATCH_UP[trigger], {"after": 0})
+        catch_up(db, trigger, 0)
     list_windows(db)   # from the months just recounted: far quicker than from the entries
 
 

@@ -546,4 +546,20 @@ def windows_counted_in_turns(db: Database) -> None:
     list_windows(db)
 
 
+@migrations(name="0018_undone_entries_count_nowhere")
+def undone_entries_count_nowhere(db: Database) -> None:
+    """An undone (voided) entry and its reversal cancel out in every figure (storage/undone.py):
+    the report totals' triggers file only the entries that count, and a void withdraws what it
+    undoes from the day, month and twelve-month windows it was filed in. Until now every entry
+    was filed: those that do not count are withdrawn here (a few rows per void: quick on any
+    shop), and the kept reports, computed with them, go."""
+    from .undone import NOT_COUNTED, create_triggers, withdraw
+
+    if db.execute("SELECT 1 FROM local_calendar").fetchone():   # else nothing is filed yet: the totals
+        for statement in withdraw(NOT_COUNTED):                  # are counted whole when the shop opens
+            db.execute(statement)
+    db.execute("DELETE FROM report_cache")
+    create_triggers(db)
+
+
 SCHEMA_VERSION = len(migrations._migrations)

@@ -25,7 +25,7 @@ def months_after(month: str, offset: int) -> str:
     return f"printf('%04d-%02d', {index} / 12, {index} % 12 + 1)"
 
 
-def _add_to_listed_windows(spends: str) -> str:
+def add_to_listed_windows(spends: str) -> str:
     """SQL adding each (month, member_id, spend) row of `spends` to the listed windows that
     month counts in: the window ending in it and those ending in the eleven months after."""
     return ("INSERT INTO member_years(end_month, member_id, spend_cents) "
@@ -36,17 +36,12 @@ def _add_to_listed_windows(spends: str) -> str:
             "ON CONFLICT(end_month, member_id) DO UPDATE SET spend_cents = spend_cents + excluded.spend_cents")
 
 
+# As migration 0016 created it; 0018 files only the entries that count (storage/undone.py).
 TRIGGER = f"""
     CREATE TRIGGER entries_member_years AFTER INSERT ON entries WHEN NEW.spend_cents != 0 BEGIN
-        {_add_to_listed_windows(f"SELECT substr({LOCAL_DAY_OF.format(at='NEW.created_at')}, 1, 7) AS month, "
-                                "NEW.member_id AS member_id, NEW.spend_cents AS spend")};
+        {add_to_listed_windows(f"SELECT substr({LOCAL_DAY_OF.format(at='NEW.created_at')}, 1, 7) AS month, "
+                               "NEW.member_id AS member_id, NEW.spend_cents AS spend")};
     END"""
-
-# The trigger's work for every entry with an id above :after (storage/bulk.py), summed per
-# member and month first.
-CATCH_UP = _add_to_listed_windows(
-    f"SELECT substr({LOCAL_DAY_OF.format(at='created_at')}, 1, 7) AS month, member_id, SUM(spend_cents) AS spend "
-    "FROM entries WHERE id > :after AND spend_cents != 0 GROUP BY 1, 2")
 
 # One window counted from the monthly totals (which verify.py holds to the entries).
 WINDOW_FROM_MONTHS = ("SELECT member_id, SUM(spend_cents) FROM member_months WHERE month >= ? AND month <= ? "

@@ -989,7 +989,7 @@ Un encargado o el propietario puede autorizarlo con su PIN.</translation>
         <translation>Devolución (F6)</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+56"/>
         <source>{name} · {points} points</source>
         <translation>{name} · {points} puntos</translation>
     </message>
@@ -1009,7 +1009,12 @@ Un encargado o el propietario puede autorizarlo con su PIN.</translation>
         <translation>No hay nada que deshacer.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
+        <source>Already undone: nothing changed · balance {balance}</source>
+        <translation>Ya estaba deshecho: no se ha cambiado nada · saldo {balance}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Undone: {points} points · balance {balance}</source>
         <translation>Deshecho: {points} puntos · saldo {balance}</translation>
     </message>
@@ -2156,6 +2161,11 @@ Why (e.g. asked at the counter today)?</source>
         <location line="+0"/>
         <source>Sundays</source>
         <translation>los domingos</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{visits} visits · mostly {day} · average {ticket}</source>
+        <translation>{visits} visitas · sobre todo {day} · ticket medio {ticket}</translation>
     </message>
     <message>
         <location line="+1"/>
