@@ -5,10 +5,11 @@ warning that names both shops."""
 from datetime import timedelta
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from loyalty.backups import list_backups, make_backup
 from loyalty.shop_identity import identity_of
+from ui import file_dialogs
 from ui.recovery import ask_to_restore
 
 from conftest import START, count
@@ -55,7 +56,7 @@ def test_restoring_another_shops_file_asks_a_confirmation_naming_both(qtbot, win
     window.show_screen(4)
     panel = window.settings.backups
     assert panel.table.rowCount() == 0, "Sur's backup is not listed for Norte"
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args, **kwargs: (str(theirs), ""))
+    monkeypatch.setattr(file_dialogs, "file_to_open", lambda *args, **kwargs: str(theirs))
     questions, warnings = [], []
     monkeypatch.setattr(QMessageBox, "question", answering(QMessageBox.StandardButton.Yes, questions))
 

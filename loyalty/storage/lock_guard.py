@@ -93,6 +93,8 @@ _mutex = threading.Lock()
 
 def attach(db, path) -> None:
     """Called by open_database once the connection is in WAL mode."""
+    if str(path) == ":memory:":
+        return   # no files (tests and tools)
     db.execute("PRAGMA schema_version").fetchone()   # a first read opens (creates) the -wal and -shm
     name = os.path.realpath(path)
     try:
