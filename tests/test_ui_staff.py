@@ -63,6 +63,18 @@ def test_f12_switches_the_cashier_and_hides_the_owners_screens(qtbot, window, ct
     assert window.sidebar.item(3).isHidden() and window.sidebar.item(4).isHidden(), "reports and settings: owner"
 
 
+def test_a_switch_says_who_is_at_the_counter_now_and_clears_what_was_said_to_the_one_before(qtbot, window, ctx):
+    staffed(ctx)
+    ctx.become(sign_in(ctx, "Carla", PINS["Carla"]))
+    window.identity_changed()
+    qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    assert "Carla" in window.counter.banner.text() and window.counter.banner.kind == "warning"   # reports refused
+    answer_dialog(qtbot, "Olga", PINS["Olga"])
+    press(qtbot, Qt.Key.Key_F12, window)
+    assert window.counter.banner.kind == "info"
+    assert window.counter.banner.text() == "Olga is at the counter (owner)"
+
+
 def test_a_cashiers_refund_goes_through_with_a_managers_pin(qtbot, window, ctx, enrol):
     owner = staffed(ctx)
     ana = enrol("Ana García")

@@ -161,8 +161,7 @@ class MainWindow(QMainWindow):
         """Another cashier takes the counter: their name and PIN (F12)."""
         dialog = SignInDialog(self.ctx, parent=self, title=self.tr("Switch staff"))
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.result_ctx is not None:
-            self.ctx.become(dialog.result_ctx)
-            self.identity_changed()
+            self.take_over(dialog.result_ctx)
 
     def lock(self) -> None:
         """Nobody touched the counter for a while: hide the shop's data until someone signs in."""
@@ -176,10 +175,17 @@ class MainWindow(QMainWindow):
             if self.quitting or not self.isVisible():   # the app is closing: nothing to unlock
                 return
             # otherwise a locked counter stays locked: Cancel and Esc do not open it
-        self.ctx.become(dialog.result_ctx)
-        self.identity_changed()   # before the data shows again: the new role's screens only
+        self.take_over(dialog.result_ctx)   # before the data shows again: the new role's screens only
         self.centralWidget().show()
         self.idle.restart()
+
+    def take_over(self, signed_in: Context) -> None:
+        """Someone signed in at the counter: their role from now on, and the banner says who (it
+        replaces whatever was said to the one before, such as a screen refused to them)."""
+        self.ctx.become(signed_in)
+        self.identity_changed()
+        self.show_message("info", self.tr("{name} is at the counter ({role})").format(
+            name=self.ctx.staff_id, role=self.role_word(self.ctx.role)))
 
     def show_screen(self, index: int) -> None:
         """Every way to a screen comes here: Ctrl+1…7, the sidebar, a scanned card, a screen's

@@ -1757,7 +1757,7 @@ campañas</translation>
         <translation>Usuario: {name} ({role})</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+27"/>
         <source>Locked</source>
         <translation>Bloqueada</translation>
     </message>
@@ -1767,7 +1767,12 @@ campañas</translation>
         <translation>La caja se bloqueó sola tras {minutes} minutos sin uso. Inicie sesión para continuar.</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+15"/>
+        <source>{name} is at the counter ({role})</source>
+        <translation>{name} está en la caja ({role})</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>{screen}: only for {roles}. {name} is signed in as {role}.</source>
         <translation>{screen}: solo para {roles}. {name} ha iniciado sesión como {role}.</translation>
     </message>
