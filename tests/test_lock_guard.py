@@ -156,3 +156,14 @@ def test_the_command_line_refuses_the_database_as_a_file_to_read_or_write(tmp_pa
         assert cli(["--db", str(db), *command]) == 2, command
         assert "is the shop's database" in capsys.readouterr().err
     assert db.read_bytes() == before
+
+
+@LINUX
+def test_a_list_of_locks_that_cannot_be_read_this_time_stops_nothing(ctx, monkeypatch):
+    """Too many open files, say: no verdict, rather than a shop that stops selling for nothing."""
+    monkeypatch.setattr(lock_guard, "LOCKS_LIST", "/nonexistent/locks")
+    assert lock_guard.check(ctx.db) is None
+
+
+def test_a_name_no_file_can_have_is_not_the_database(ctx):
+    assert not lock_guard.is_database_file("shop\0.sqlite")

@@ -73,9 +73,10 @@ class _Watch:
     def _lost_locks(self) -> str | None:
         if not self.locks_listed:
             return None   # no usable list of locks on this system: the files' identity is what is checked
-        missing = self.file_not_locked(locks_held_by_this_process() or set())
+        held = locks_held_by_this_process()
+        missing = None if held is None else self.file_not_locked(held)
         if missing is None:
-            return None
+            return None   # held, or the list could not be read this time (no verdict on a failed read)
         return t("this program no longer holds its lock on {file} (something in it opened and closed the file)",
                  file=missing.path)
 
@@ -192,6 +193,9 @@ def is_database_file(path) -> bool:
     without opening anything."""
     try:
         candidate = os.path.realpath(path)
+    except ValueError:   # a NUL in the name: no file at all
+        return False
+    try:
         status = os.stat(candidate)
         identity = (status.st_dev, status.st_ino)
     except (OSError, ValueError):
