@@ -8,6 +8,7 @@ month not kept yet with the previous month's figures read from its kept report (
 job keeps each month as it closes): timed as "previous month kept".
 
     python bench/report.py --db bench/data/big.sqlite [--repeat 3]
+    python bench/report.py --db bench/data/big.sqlite --range 2026-10-01 2026-10-15   # a range of days
 
 Each report is computed `--repeat` times (the first run reads from disk, the next from
 the cache) and the parts of the report are timed separately.
@@ -24,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from loyalty.clock import FixedClock  # noqa: E402
 from loyalty.reports import cache, metrics  # noqa: E402
-from loyalty.reports.period import month_period  # noqa: E402
+from loyalty.reports.period import month_period, range_period  # noqa: E402
 from loyalty.shop import open_shop  # noqa: E402
 from loyalty.storage import write_transaction  # noqa: E402
 
@@ -43,10 +44,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--db", default="bench/data/big.sqlite")
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--range", nargs=2, metavar=("FROM", "TO"),
+                        help="time a report over these days instead (no kept totals: it reads the entries)")
     args = parser.parse_args()
     meta = json.loads(Path(f"{args.db}.json").read_text())
     end = date.fromisoformat(meta["end"])
     ctx = open_shop(args.db, FixedClock(datetime(end.year, end.month, end.day, 10, tzinfo=timezone.utc)))
+    if args.range:
+        time_range(ctx, range_period(*args.range), args.repeat)
+        return
     tz = ctx.programme().timezone
     print(f"database: {meta['members']:,} members, {meta['entries']:,} entries, history ending {meta['end']}\n")
     print("| month | years of history before it | entries in the month | figures shown, s (best) | "
@@ -84,6 +90,16 @@ def main() -> None:
               f"{wholes[0]:.2f} / {min(wholes):.2f} | {shown[0]:.2f} / {on_screen:.2f} | {kept:.2f} | "
               f"{slowest} {parts[slowest]:.2f} s |")
         print("  parts: " + ", ".join(f"{name} {seconds:.2f}" for name, seconds in parts.items()), file=sys.stderr)
+    ctx.db.close()
+
+
+def time_range(ctx, period, repeat: int) -> None:
+    runs = []
+    for _ in range(repeat):
+        began = time.perf_counter()
+        metrics.compute_report(ctx, period)
+        runs.append(time.perf_counter() - began)
+    print(f"{period.label()}: " + " / ".join(f"{seconds:.2f}" for seconds in runs) + " s")
     ctx.db.close()
 
 
