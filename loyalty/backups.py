@@ -107,6 +107,20 @@ def recorded_source(backup: Path) -> Path | None:
     return Path(source).resolve() if source else None
 
 
+def timezone_in_backup(path: Path) -> str | None:
+    """The time zone of the shop a backup holds (read-only, through SQLite), to tell people its
+    moments on that shop's clock; None when the file cannot tell."""
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            row = conn.execute("SELECT value FROM settings WHERE key = 'timezone'").fetchone()
+        finally:
+            conn.close()
+        return str(json.loads(row[0])) if row else None
+    except (sqlite3.Error, TypeError, ValueError):
+        return None
+
+
 def describe(path: Path, check: bool = True) -> BackupInfo:
     """What a backup holds, read from the file itself (opened read-only); `check` runs quick_check."""
     match = NAME.match(path.name)

@@ -49,9 +49,15 @@ def from_iso(text: str) -> datetime:
     return datetime.fromisoformat(text)
 
 
+def shop_time(moment: datetime, tz_name: str) -> datetime:
+    """A moment on the shop's clock, whatever the computer's own zone: every time a person reads
+    (slips, screens, exports) is the shop's."""
+    return as_utc(moment).astimezone(ZoneInfo(tz_name))
+
+
 def local_date(moment: datetime, tz_name: str) -> date:
     """The shop's calendar day of a moment: it decides the month a sale belongs to."""
-    return as_utc(moment).astimezone(ZoneInfo(tz_name)).date()
+    return shop_time(moment, tz_name).date()
 
 
 def local_midnight_utc(day: date, tz_name: str) -> datetime:

@@ -7,9 +7,8 @@ balances and sales history (tests/test_exports.py)."""
 import json
 from pathlib import Path
 
-from zoneinfo import ZoneInfo
 
-from .clock import from_iso
+from .clock import from_iso, shop_time
 from .context import Context
 from .ledger import not_reversed
 from .permissions import require
@@ -29,7 +28,7 @@ def member_rows(ctx: Context) -> list[list]:
 def sale_rows(ctx: Context) -> list[list]:
     """Net sales: a sale less what was refunded of it (fully refunded sales are left out)."""
     programme = ctx.programme()
-    decimals, tz = programme.currency_decimals, ZoneInfo(programme.timezone)
+    decimals, tz = programme.currency_decimals, programme.timezone
     rows = []
     for row in ctx.db.query(
             "SELECT m.card, s.created_at, s.amount_cents - COALESCE((SELECT SUM(r.amount_cents) FROM entries r "
@@ -37,7 +36,7 @@ def sale_rows(ctx: Context) -> list[list]:
             "FROM entries s JOIN members m ON m.id = s.member_id WHERE s.kind = 'earn' AND m.status != 'erased' "
             "ORDER BY s.created_at, s.id"):
         if row["net"] > 0:
-            when = from_iso(row["created_at"]).astimezone(tz)   # shop time, as the importer reads it
+            when = shop_time(from_iso(row["created_at"]), tz)   # shop time, as the importer reads it
             rows.append([row["card"], f"{when:%Y-%m-%d %H:%M:%S}", plain_amount(row["net"], decimals),
                          row["receipt_ref"]])
     return rows

@@ -74,7 +74,7 @@ def test_the_members_model_is_a_well_behaved_qt_model(qtmodeltester, ctx, enrol)
     for number in range(5):
         enrol(f"Socio {number}")
     model = MembersTableModel(lambda order, desc, after: members_page(ctx, order, desc, after, limit=2),
-                              {tier.code: tier.name for tier in load_tiers(ctx.db)})
+                              {tier.code: tier.name for tier in load_tiers(ctx.db)}, "Europe/Madrid")
     model.show_all()
     qtmodeltester.check(model)
 
@@ -186,7 +186,7 @@ def test_the_history_model_pages_and_is_a_well_behaved_qt_model(qtmodeltester, c
     ana = enrol()
     for number in range(3):
         post_sale(ctx, ana.card, 1000, f"T-{number}")
-    model = HistoryTableModel(lambda before, limit: history(ctx, ana.id, limit, before), "EUR", 2)
+    model = HistoryTableModel(lambda before, limit: history(ctx, ana.id, limit, before), "EUR", 2, "Europe/Madrid")
     model.restart()
     assert model.rowCount() == 3 and not model.canFetchMore()
     assert model.data(model.index(0, 4)) == "T-2"

@@ -3,7 +3,7 @@ campaigns, staff, sign-ins, approvals), filtered by person, kind and dates; CSV 
 the ledger check (`verify`: balances, totals and the ledger's seals), on a worker thread —
 minutes on a shop with millions of entries."""
 
-from PySide6.QtCore import QDate, QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, QThread, Signal, Slot
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QHBoxLayout, QHeaderView, QLabel,
                                QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
@@ -16,7 +16,7 @@ from loyalty.verify import verify
 from . import file_dialogs
 from .background import WorkerShop, sentence_for, start_worker
 from .feedback import StatusBanner
-from .formatting import moment_text
+from .formatting import moment_text, today_on_shop_clock
 
 LIMIT = 1000   # rows shown; narrow the filters or export for more
 
@@ -54,7 +54,7 @@ class AuditScreen(QWidget):
                               (self.tr("Staff"), "staff"), (self.tr("Sign-ins"), "login"),
                               (self.tr("Approvals"), "entry")):
             self.kind.addItem(label, prefix)
-        today = QDate.currentDate()
+        today = today_on_shop_clock(ctx.clock.now(), ctx.programme().timezone)   # not the computer's day
         self.since, self.until = QDateEdit(today.addMonths(-1)), QDateEdit(today)
         for field, name in ((self.since, self.tr("From")), (self.until, self.tr("To"))):
             field.setCalendarPopup(True)
@@ -130,7 +130,7 @@ class AuditScreen(QWidget):
             return
         self.table.setRowCount(len(self.records))
         for row, item in enumerate(self.records):
-            for column, text in enumerate((moment_text(item.at), item.staff_id, item.approved_by or "",
+            for column, text in enumerate((moment_text(item.at, tz), item.staff_id, item.approved_by or "",
                                            item.action, item.target, item.detail)):
                 self.table.setItem(row, column, QTableWidgetItem(text))
         more = self.tr(" (the newest {limit}: narrow the filters)").format(limit=LIMIT) if len(

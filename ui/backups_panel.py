@@ -83,15 +83,16 @@ class BackupsPanel(QGroupBox):
         self.folder_label.setText(self.tr("Folder: {folder} (backups of {shop} only)").format(
             folder=folder, shop=shop.label))
         self.rows = backups.list_backups(folder, shop.shop_id)
+        timezone = self.ctx.programme().timezone
         kinds = {"manual": self.tr("on demand"), "daily": self.tr("daily"), "close": self.tr("on closing"),
                  "before-restore": self.tr("before a restore")}
         self.table.setRowCount(len(self.rows))
         for row, info in enumerate(self.rows):
-            cells = (moment_text(info.taken_at.isoformat()), kinds.get(info.kind, info.kind),
+            cells = (moment_text(info.taken_at.isoformat(), timezone), kinds.get(info.kind, info.kind),
                      f"{info.size_bytes // 1_000_000} MB" if info.size_bytes >= 1_000_000
                      else f"{info.size_bytes // 1000} kB",
                      points_text(info.members) if info.members is not None else "?",
-                     moment_text(info.last_entry_at) if info.last_entry_at else "—",
+                     moment_text(info.last_entry_at, timezone) if info.last_entry_at else "—",
                      self.tr("ok") if info.ok else self.tr("DAMAGED"),
                      info.shop.name if info.shop else "?")   # the name when it was taken
             for column, text in enumerate(cells):

@@ -268,10 +268,11 @@ class RefundPanel(ActionPanel):
     def refresh(self) -> None:
         self.sales.clear()
         if self.member is not None:
+            timezone = self.ctx.programme().timezone
             for sale in recent_sales(self.ctx, self.member.id):
                 entry = sale.sale
                 text = self.tr("{when} · receipt {ref} · {amount} · {points} pts").format(
-                    when=moment_text(entry.created_at), ref=entry.receipt_ref, amount=self.money(entry.amount_cents),
+                    when=moment_text(entry.created_at, timezone), ref=entry.receipt_ref, amount=self.money(entry.amount_cents),
                     points=points_text(entry.points))
                 if sale.refunded_cents:
                     text += " · " + self.tr("{left} left").format(left=self.money(sale.left_cents))

@@ -74,7 +74,7 @@ class CounterScreen(QWidget):
         self.slip_button.setEnabled(False)
         self.slip_button.setVisible(printing is not None)
 
-        self.panel = MemberPanel(ctx.programme().currency, ctx.programme().currency_decimals)
+        self.panel = MemberPanel(ctx.programme().currency, ctx.programme().currency_decimals, ctx.programme().timezone)
         self.sale = SalePanel(ctx)
         self.redeem = RedeemPanel(ctx)
         self.refund = RefundPanel(ctx)
@@ -204,8 +204,9 @@ class CounterScreen(QWidget):
 
     def _set_summary(self, summary: MemberSummary | None) -> None:
         self.summary = summary
-        programme = self.ctx.programme()  # the currency may have changed in Settings
+        programme = self.ctx.programme()  # the currency or the time zone may have changed in Settings
         self.panel.currency, self.panel.decimals = programme.currency, programme.currency_decimals
+        self.panel.timezone = programme.timezone
         self.panel.show_summary(summary)
         for panel in (self.sale, self.redeem, self.refund):
             panel.set_summary(summary)

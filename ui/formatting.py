@@ -1,11 +1,16 @@
-"""Display formatting (the only place the UI turns numbers into text), by QLocale:
+"""Display formatting (the only place the UI turns numbers, dates and times into text), by QLocale:
 `1.234,50 €` in Spanish (Spain), `€1,234.50` in English, `$1,234.50` for pesos on a Mexican PC.
-The default QLocale follows the shop's language (ui.translations.install_translator).
+The default QLocale follows the shop's language (ui.translations.install_translator); every
+moment shown is on the shop's clock (the Programme's time zone), whatever the computer's zone.
 Integer arithmetic only: money never passes through a float, even for display."""
 
+from datetime import datetime
+from datetime import timezone as dt_timezone
 from fractions import Fraction
 
-from PySide6.QtCore import QDate, QDateTime, QLocale, Qt
+from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, QTime, QTimeZone
+
+from loyalty.clock import local_date, shop_time
 
 # The shop's currency (an ISO code in its settings) as the counter shows it; others show the code.
 CURRENCY_SYMBOLS = {"EUR": "€", "USD": "$", "GBP": "£", "MXN": "$", "ARS": "$", "COP": "$", "CLP": "$",
@@ -76,16 +81,54 @@ def signed_points_text(points: int) -> str:
 
 
 def date_text(iso_date: str) -> str:
+    """A calendar day ('2026-03-10': a campaign's start, a due date) in the locale's short form.
+    A stored moment is no day: moment_day_text gives its day on the shop's clock."""
     day = QDate.fromString(iso_date[:10], Qt.DateFormat.ISODate)
     return QLocale().toString(day, QLocale.FormatType.ShortFormat) if day.isValid() else iso_date
 
 
-def moment_text(iso_moment: str) -> str:
-    """A stored UTC moment in the PC's local time, short form."""
-    moment = QDateTime.fromString(iso_moment[:19] + "Z", Qt.DateFormat.ISODate)
-    if not moment.isValid():
+def birthday_field_text(iso_date: str | None) -> str:
+    """A birthday to edit, as the form asks for it and the domain reads it back (23/04/1990)."""
+    day = QDate.fromString((iso_date or "")[:10], Qt.DateFormat.ISODate)
+    return day.toString("dd/MM/yyyy") if day.isValid() else (iso_date or "")
+
+
+def _on_shop_clock(iso_moment: str, timezone: str) -> datetime | None:
+    """A stored moment (ISO-8601; UTC when it carries no offset) as the shop's clock read it,
+    by the printed slip's rule (loyalty.clock.shop_time); None when it is no moment."""
+    try:
+        moment = datetime.fromisoformat(iso_moment)
+    except (TypeError, ValueError):
+        return None
+    return shop_time(moment if moment.tzinfo else moment.replace(tzinfo=dt_timezone.utc), timezone)
+
+
+def moment_text(iso_moment: str, timezone: str) -> str:
+    """A stored moment on the shop's clock (the Programme's `timezone`), never the computer's
+    own zone, in the locale's short form: '5/12/26 20:16'."""
+    local = _on_shop_clock(iso_moment, timezone)
+    if local is None:
         return iso_moment
-    return QLocale().toString(moment.toLocalTime(), QLocale.FormatType.ShortFormat)
+    shown = QDateTime(QDate(local.year, local.month, local.day), QTime(local.hour, local.minute, local.second),
+                      QTimeZone(QTimeZone.Initialization.UTC))   # the shop's wall clock, shifted by no zone again
+    return QLocale().toString(shown, QLocale.FormatType.ShortFormat)
+
+
+def moment_day_text(iso_moment: str, timezone: str) -> str:
+    """The shop's calendar day of a stored moment (a member's joining day), short form."""
+    local = _on_shop_clock(iso_moment, timezone)
+    return date_text(local.date().isoformat()) if local is not None else iso_moment
+
+
+def today_on_shop_clock(now: datetime, timezone: str) -> QDate:
+    """The shop's today as a QDate, for the date pickers (the computer's may be another day)."""
+    day = local_date(now, timezone)
+    return QDate(day.year, day.month, day.day)
+
+
+def today_text(now: datetime, timezone: str) -> str:
+    """The shop's today in words, for the window's header: 'sábado, 5 de diciembre de 2026'."""
+    return QLocale().toString(today_on_shop_clock(now, timezone), QLocale.FormatType.LongFormat)
 
 
 def choose_locale(language: str | None = None) -> QLocale:

@@ -14,10 +14,10 @@ PageLoader = Callable[[Entry | None, int], list[Entry]]   # (last entry shown, p
 
 
 class HistoryTableModel(QAbstractTableModel):
-    def __init__(self, load_page: PageLoader, currency: str, decimals: int, parent=None):
+    def __init__(self, load_page: PageLoader, currency: str, decimals: int, timezone: str, parent=None):
         super().__init__(parent)
         self.load_page = load_page
-        self.currency, self.decimals = currency, decimals
+        self.currency, self.decimals, self.timezone = currency, decimals, timezone
         self.rows: list[Entry] = []
         self.more = True
         self.kinds = {"earn": self.tr("Sale"), "redeem": self.tr("Redeemed"), "reverse": self.tr("Refund / undo"),
@@ -44,7 +44,7 @@ class HistoryTableModel(QAbstractTableModel):
             return None
         column = index.column()
         if column == 0:
-            return moment_text(entry.created_at)
+            return moment_text(entry.created_at, self.timezone)
         if column == 1:
             kind = entry.bonus_kind or entry.kind
             return self.kinds.get(kind, kind)

@@ -7,13 +7,12 @@ window opens the member on the Counter screen (see scanner.py), whatever has the
 
 import sys
 
-from PySide6.QtCore import QLocale, QRect, QSize, Qt
+from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QApplication, QDialog, QHBoxLayout, QLabel, QListWidget, QMainWindow, QPushButton, QStackedWidget,
                                QVBoxLayout, QWidget)
 
 from loyalty.backups import make_backup, rotate
-from loyalty.clock import local_date
 from loyalty.context import Context
 from loyalty.demo import load_demo_data
 from loyalty.errors import LoyaltyError
@@ -27,6 +26,7 @@ from .audit_screen import AuditScreen
 from .catalog_screen import CatalogScreen
 from .counter_screen import CounterScreen
 from .daily_job import DailyJobRunner
+from .formatting import today_text
 from .members_screen import MembersScreen
 from .printing import PrintService
 from .reports_screen import ReportsScreen
@@ -226,8 +226,7 @@ class MainWindow(QMainWindow):
     def refresh(self) -> None:
         programme = self.ctx.programme()
         self.shop_label.setText(programme.shop_name)
-        today = local_date(self.ctx.clock.now(), programme.timezone)
-        self.date_label.setText(QLocale().toString(today, QLocale.FormatType.LongFormat))
+        self.date_label.setText(today_text(self.ctx.clock.now(), programme.timezone))
         self.demo_button.setVisible(not has_members(self.ctx))
 
     def settings_saved(self) -> None:

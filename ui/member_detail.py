@@ -20,7 +20,7 @@ from loyalty.rfm import rfm_of
 
 from . import file_dialogs
 from .background import call_in_background, stop_thread
-from .formatting import date_text, moment_text, money_text
+from .formatting import birthday_field_text, date_text, moment_text, money_text
 from .history_model import HistoryTableModel
 from .sign_in import with_approval
 
@@ -80,7 +80,8 @@ class MemberDetailDialog(QDialog):
             buttons.addWidget(button)
         programme = ctx.programme()
         self.history_model = HistoryTableModel(lambda before, limit: history(ctx, member.id, limit, before),
-                                               programme.currency, programme.currency_decimals, self)
+                                               programme.currency, programme.currency_decimals, programme.timezone,
+                                               self)
         self.history = QTableView()
         self.history.setModel(self.history_model)
         self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -170,15 +171,18 @@ class MemberDetailDialog(QDialog):
         self.name.setText(member.name)
         self.phone.setText(member.phone or "")
         self.email.setText(member.email or "")
-        self.birthday.setText(member.birthday or "")
+        self.birthday.setText(birthday_field_text(member.birthday))
         self.marketing.setChecked(member.marketing_consent)
         self.profiling.setChecked(member.profiling_consent)
         self.consent_dates.setText(self.tr("Marketing consent changed: {m} · profiling consent changed: {p}").format(
-            m=moment_text(member.marketing_consent_at) if member.marketing_consent_at else "—",
-            p=moment_text(member.profiling_consent_at) if member.profiling_consent_at else "—"))
+            m=moment_text(member.marketing_consent_at, self._timezone()) if member.marketing_consent_at else "—",
+            p=moment_text(member.profiling_consent_at, self._timezone()) if member.profiling_consent_at else "—"))
         self.notes.setPlainText(member.notes)
         self.block_button.setText(self.tr("Unblock") if member.status == "blocked" else self.tr("Block card"))
         self._fill_history()
+
+    def _timezone(self) -> str:
+        return self.ctx.programme().timezone
 
     def _currency(self) -> tuple[int, str]:
         programme = self.ctx.programme()

@@ -30,9 +30,9 @@ def readable_text_colour(background: str) -> str:
 
 
 class MemberPanel(QFrame):
-    def __init__(self, currency: str = "EUR", decimals: int = 2, parent=None):
+    def __init__(self, currency: str = "EUR", decimals: int = 2, timezone: str = "Europe/Madrid", parent=None):
         super().__init__(parent)
-        self.currency, self.decimals = currency, decimals
+        self.currency, self.decimals, self.timezone = currency, decimals, timezone
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setMinimumWidth(320)
         self.name = _label("font-size: 20pt; font-weight: 700;", self.tr("Member name"))
@@ -86,7 +86,7 @@ class MemberPanel(QFrame):
         self.expiring.setText(self.tr("{points} points expire on {day}").format(
             points=points_text(found.expiring_points), day=date_text(found.expiring_on or "")))
         self.birthday.setText(self.tr("🎂 Birthday today!"))
-        visits = ", ".join(moment_text(moment) for moment in summary.last_visits)
+        visits = ", ".join(moment_text(moment, self.timezone) for moment in summary.last_visits)
         self.visits.setText((self.tr("Last visits: {visits}").format(visits=visits) if visits
                              else self.tr("First visit")) + self._profile_text(summary.profile))
         self.notes.setText(member.notes)

@@ -43,7 +43,8 @@ class MembersScreen(QWidget):
         self.import_button.setToolTip(self.tr("Members or sales history from a spreadsheet (CSV)"))
         self.due_button.setToolTip(self.tr("New members, and members whose tier changed since their card was printed"))
         self.model = MembersTableModel(lambda order, desc, after: members_page(ctx, order, desc, after),
-                                       {tier.code: tier.name for tier in load_tiers(ctx.db)}, self)
+                                       {tier.code: tier.name for tier in load_tiers(ctx.db)}, ctx.programme().timezone,
+                                       self)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setAccessibleName(self.tr("Members"))

@@ -8,7 +8,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
 from loyalty.members import Member
 
-from .formatting import date_text, points_text
+from .formatting import moment_day_text, points_text
 
 PageLoader = Callable[[str, bool, tuple | None], tuple[list[Member], tuple | None]]
 
@@ -17,10 +17,11 @@ class MembersTableModel(QAbstractTableModel):
     COLUMNS = ("name", "card", "phone", "tier", "balance", "joined")
     SORTABLE = {0: "name", 1: "card", 4: "balance", 5: "joined"}   # the orders an index serves
 
-    def __init__(self, load_page: PageLoader, tier_names: dict[str, str], parent=None):
+    def __init__(self, load_page: PageLoader, tier_names: dict[str, str], timezone: str, parent=None):
         super().__init__(parent)
         self.load_page = load_page
         self.tier_names = tier_names
+        self.timezone = timezone   # the shop's: a member who joined at 20:00 in Bogotá joined that day
         self.rows: list[Member] = []
         self.order, self.descending = "name", False
         self.next_key: tuple | None = None
@@ -44,7 +45,7 @@ class MembersTableModel(QAbstractTableModel):
             return {
                 "name": member.name, "card": member.card, "phone": member.phone or "",
                 "tier": self.tier_names.get(member.tier_code, member.tier_code),
-                "balance": points_text(member.balance), "joined": date_text(member.joined_at),
+                "balance": points_text(member.balance), "joined": moment_day_text(member.joined_at, self.timezone),
             }[column] + (" ⛔" if column == "name" and member.status == "blocked" else "")
         if role == Qt.ItemDataRole.TextAlignmentRole and column == "balance":
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

@@ -9,10 +9,12 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from loyalty.backups import BackupInfo
+from loyalty.backups import BackupInfo, timezone_in_backup
+from loyalty.programme import Programme
 from loyalty.recovery import backup_folder_beside, integrity_problems, newest_good_backup
 
 from .background import start_worker
+from .formatting import moment_text
 
 
 class _CheckWorker(QObject):
@@ -59,6 +61,12 @@ class IntegrityCheck(QObject):
         self.thread.wait()
 
 
+def _taken_on_shop_clock(backup: BackupInfo) -> str:
+    """When the backup was taken, on the clock of the shop it holds (the damaged database may
+    not tell its own time zone any more)."""
+    return moment_text(backup.taken_at.isoformat(), timezone_in_backup(backup.path) or Programme.timezone)
+
+
 def ask_to_restore(parent: QWidget | None, db_path: Path, problem: str) -> BackupInfo | None:
     """Explain what is wrong; offer the newest good backup. The chosen backup, or None."""
     translate = QCoreApplication.translate   # literal calls, so that lupdate finds them
@@ -71,10 +79,10 @@ def ask_to_restore(parent: QWidget | None, db_path: Path, problem: str) -> Backu
                         "file: a technician may still rescue it.").format(problem=problem, folder=folder))
         return None
     text = translate(
-        "recovery", "{problem}\n\nThe newest good backup of {shop} is from {when} UTC ({members} members). Put it "
+        "recovery", "{problem}\n\nThe newest good backup of {shop} is from {when} ({members} members). Put it "
                     "in place of the damaged database? The damaged file is kept beside it, renamed, not "
                     "deleted.").format(problem=problem, shop=backup.shop.label if backup.shop else "?",
-                                       when=f"{backup.taken_at:%d/%m/%Y %H:%M}", members=backup.members)
+                                       when=_taken_on_shop_clock(backup), members=backup.members)
     if QMessageBox.question(parent, title, text) != QMessageBox.StandardButton.Yes:
         return None
     return backup

@@ -247,11 +247,12 @@ class ReportsScreen(QWidget):
                  "quick_redemption": self.tr("Large earn redeemed at once"),
                  "tier_top_ups": self.tr("Small sales carrying members over a tier threshold")}
         self.flags.clear()
+        timezone = self.ctx.programme().timezone
         for flag in flags:
             item = QTreeWidgetItem([f"{words.get(flag.code, flag.code)} · {flag.about} · {flag.detail}"])
             for entry in flag.entries:
                 item.addChild(QTreeWidgetItem([self.tr("entry {id} ({kind})").format(id=entry["id"], kind=entry["kind"]),
-                                               moment_text(entry["created_at"]), points_text(entry["points"]),
+                                               moment_text(entry["created_at"], timezone), points_text(entry["points"]),
                                                entry["card"], entry["staff_id"]]))
             self.flags.addTopLevelItem(item)
         if not flags:

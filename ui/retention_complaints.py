@@ -105,7 +105,7 @@ class ComplaintsTab(QWidget):
             return
         statuses = {"open": self.tr("open"), "resolved": self.tr("resolved")}
         satisfied = {None: "", True: self.tr("yes"), False: self.tr("no")}
-        fill_table(self.table, [(moment_text(item.complaint.opened_at), item.name,
+        fill_table(self.table, [(moment_text(item.complaint.opened_at, self.ctx.programme().timezone), item.name,
                                  self.categories.get(item.complaint.category, item.complaint.category),
                                  item.complaint.description, statuses.get(item.complaint.status, item.complaint.status),
                                  item.complaint.resolution or "", satisfied[item.complaint.satisfied])

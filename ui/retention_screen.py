@@ -18,6 +18,7 @@ from loyalty.tiers import local_today
 from . import file_dialogs
 from .background import WorkerShop, sentence_for, start_worker
 from .feedback import StatusBanner
+from .formatting import date_text
 from .retention_campaigns import CampaignsTab
 from .retention_complaints import ComplaintsTab
 from .retention_referrals import ReferralsTab
@@ -187,7 +188,8 @@ class RetentionScreen(QWidget):
         except LoyaltyError as error:
             self.banner.show_message("error", error.message)
             return
-        fill_table(self.followups, [(item.reason, item.due_on, item.assigned_to or "") for item in items], items)
+        fill_table(self.followups, [(item.reason, date_text(item.due_on), item.assigned_to or "") for item in items],
+                   items)
 
     def complete(self) -> None:
         row = self.followups.currentRow()

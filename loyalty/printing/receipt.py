@@ -7,9 +7,8 @@ the thermal printer's columns fits the PDF too: nothing is laid out twice.
 
 import textwrap
 from dataclasses import dataclass, field
-from zoneinfo import ZoneInfo
 
-from ..clock import from_iso
+from ..clock import from_iso, shop_time
 from ..context import Context
 from ..ledger import Entry, entry_by_reference, expiring_points
 from ..members import member_by_id
@@ -102,7 +101,7 @@ def receipt_for_entry(ctx: Context, reference: str | int) -> Receipt:
 
     progress = tier_progress(ctx, member)
     expiring, expiring_on = expiring_points(ctx, member.id, EXPIRING_WITHIN_DAYS)
-    moment = from_iso(entry.created_at).astimezone(ZoneInfo(programme.timezone))
+    moment = shop_time(from_iso(entry.created_at), programme.timezone)
     value = points_value(max(balance, 0), programme.points_per_currency_unit, decimals)
     return Receipt(
         shop_name=programme.shop_name, moment=words.moment(moment), cashier=entry.staff_id,

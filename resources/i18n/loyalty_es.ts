@@ -293,7 +293,7 @@ Un encargado o el propietario puede autorizarlo con su PIN.</translation>
         <translation>Carpeta: {folder} (solo las copias de {shop})</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>on demand</source>
         <translation>a petición</translation>
     </message>
@@ -1004,7 +1004,7 @@ Un encargado o el propietario puede autorizarlo con su PIN.</translation>
         <translation>No se encontró ningún socio. F8 da de alta uno nuevo.</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+67"/>
         <source>Nothing to undo.</source>
         <translation>No hay nada que deshacer.</translation>
     </message>
@@ -1777,7 +1777,7 @@ campañas</translation>
         <translation>{screen}: solo para {roles}. {name} ha iniciado sesión como {role}.</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+32"/>
         <source>Demo data loaded: {count} members.</source>
         <translation>Datos de demostración cargados: {count} socios.</translation>
     </message>
@@ -1870,7 +1870,7 @@ campañas</translation>
         <translation>Borrar sus datos…</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Points history</source>
         <translation>Historial de puntos</translation>
     </message>
@@ -1990,7 +1990,7 @@ campañas</translation>
         <translation>Bloquear tarjeta</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+32"/>
         <source>from the Members screen</source>
         <translation>desde la pantalla Socios</translation>
     </message>
@@ -2226,7 +2226,7 @@ Why (e.g. asked at the counter today)?</source>
         <translation>Socios nuevos, y socios cuyo nivel cambió desde que se imprimió su tarjeta</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Members</source>
         <translation>Socios</translation>
     </message>
@@ -2244,7 +2244,7 @@ Why (e.g. asked at the counter today)?</source>
 <context>
     <name>MembersTableModel</name>
     <message>
-        <location filename="../../ui/members_table_model.py" line="+28"/>
+        <location filename="../../ui/members_table_model.py" line="+29"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
@@ -2623,7 +2623,7 @@ Why (e.g. asked at the counter today)?</source>
         <translation>Devolver (Intro)</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>{when} · receipt {ref} · {amount} · {points} pts</source>
         <translation>{when} · ticket {ref} · {amount} · {points} pts</translation>
     </message>
@@ -2694,12 +2694,12 @@ Why (e.g. asked at the counter today)?</source>
     <message>
         <location line="+0"/>
         <location line="+2"/>
-        <location line="+164"/>
+        <location line="+165"/>
         <source>Sales</source>
         <translation>Ventas</translation>
     </message>
     <message>
-        <location line="-166"/>
+        <location line="-167"/>
         <source>Visits</source>
         <translation>Visitas</translation>
     </message>
@@ -2860,7 +2860,7 @@ Why (e.g. asked at the counter today)?</source>
         <translation>Compras pequeñas que llevan a socios por encima del umbral de un nivel</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>entry {id} ({kind})</source>
         <translation>movimiento {id} ({kind})</translation>
     </message>
@@ -2913,7 +2913,7 @@ Why (e.g. asked at the counter today)?</source>
 <context>
     <name>RetentionScreen</name>
     <message>
-        <location filename="../../ui/retention_screen.py" line="+59"/>
+        <location filename="../../ui/retention_screen.py" line="+60"/>
         <source>Show</source>
         <translation>Mostrar</translation>
     </message>
@@ -3088,7 +3088,7 @@ Why (e.g. asked at the counter today)?</source>
         <translation>{written} de {count} socios aceptaron ser contactados: guardado en {path}</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Choose a follow-up in the list first.</source>
         <translation>Primero elija un seguimiento de la lista.</translation>
     </message>
@@ -3106,7 +3106,7 @@ Why (e.g. asked at the counter today)?</source>
 <context>
     <name>SalePanel</name>
     <message>
-        <location filename="../../ui/counter_actions.py" line="-246"/>
+        <location filename="../../ui/counter_actions.py" line="-247"/>
         <source>Amount, e.g. 12,50</source>
         <translation>Importe, p. ej., 12,50</translation>
     </message>
@@ -3960,7 +3960,7 @@ Why (e.g. asked at the counter today)?</source>
 <context>
     <name>recovery</name>
     <message>
-        <location filename="../../ui/recovery.py" line="+67"/>
+        <location filename="../../ui/recovery.py" line="+75"/>
         <source>The shop&apos;s database is damaged</source>
         <translation>La base de datos de la tienda está dañada</translation>
     </message>
@@ -3977,10 +3977,10 @@ No se encontró ninguna copia correcta de esta tienda en {folder}. No borre el a
         <location line="+4"/>
         <source>{problem}
 
-The newest good backup of {shop} is from {when} UTC ({members} members). Put it in place of the damaged database? The damaged file is kept beside it, renamed, not deleted.</source>
+The newest good backup of {shop} is from {when} ({members} members). Put it in place of the damaged database? The damaged file is kept beside it, renamed, not deleted.</source>
         <translation>{problem}
 
-La copia correcta más reciente de {shop} es del {when} UTC ({members} socios). ¿Ponerla en lugar de la base de datos dañada? El archivo dañado se conserva a su lado, con otro nombre; no se borra.</translation>
+La copia correcta más reciente de {shop} es del {when} ({members} socios). ¿Ponerla en lugar de la base de datos dañada? El archivo dañado se conserva a su lado, con otro nombre; no se borra.</translation>
     </message>
 </context>
 </TS>
