@@ -23,6 +23,7 @@ from .money import parse_amount, plain_amount
 from .paths import default_database_path
 from .campaign_results import campaign_results
 from .daily_job import run_daily_job
+from .notes import VOID
 from .settings import change_settings, change_tier
 from .shop import open_shop
 from .verify import verify
@@ -108,7 +109,7 @@ def build_parser() -> argparse.ArgumentParser:
     bonus.add_argument("--reason", required=True)
     reverse = sub.add_parser("reverse", help="void an entry (by its id or uuid) with a linked reversal")
     reverse.add_argument("entry")
-    reverse.add_argument("--reason", default="void")
+    reverse.add_argument("--reason", default=VOID)
     for name in ("balance", "history"):
         cmd = sub.add_parser(name)
         cmd.add_argument("card")

@@ -4,7 +4,7 @@ status 2 and nothing written, unless --skip-invalid, which writes the valid rows
 from . import exports
 from .cli_files import output_file
 from .errors import ValidationError
-from .messages import t
+from .messages import t, tn
 from .imports import members_import, sales_import
 
 
@@ -85,9 +85,10 @@ def _refuse_or_list(found, good_rows: int, skip_invalid: bool) -> list[dict]:
     problems = [{"line": p.line, "column": p.column, "reason": p.reason} for p in found]
     if problems and not skip_invalid:
         lines = [f"line {p['line']}, {p['column']}: {p['reason']}" for p in problems]
-        raise ValidationError(t("file: {count} bad rows, nothing imported (--skip-invalid imports the "
-                                "{good_rows} good ones): {rows}", count=len(problems), good_rows=good_rows,
-                                rows="; ".join(lines[:20]) + (" …" if len(lines) > 20 else "")), "file")
+        raise ValidationError(tn(len(problems), "file: {count} bad row, nothing imported (--skip-invalid imports "
+                                 "the good ones: {good_rows}): {rows}", "file: {count} bad rows, nothing imported "
+                                 "(--skip-invalid imports the good ones: {good_rows}): {rows}", good_rows=good_rows,
+                                 rows="; ".join(lines[:20]) + (" …" if len(lines) > 20 else "")), "file")
     return problems
 
 

@@ -13,6 +13,7 @@ from .messages import field_name, t
 from .followups import SATISFACTION_CHECK_DAYS, add_followup
 from .ledger import append_entry
 from .members import member_by_card, member_by_id
+from .notes import COMPLAINT, COMPLAINT_CHECK, note
 from .permissions import require
 from .storage import write_transaction
 
@@ -81,14 +82,14 @@ def resolve_complaint(ctx: Context, complaint_id: int, resolution: str, compensa
         if compensation_points:
             entry_id = append_entry(ctx, complaint.member_id, "bonus", compensation_points,
                                     idempotency_key=f"complaint:{complaint_id}", bonus_kind="compensation",
-                                    reason=f"complaint {complaint_id}").id
+                                    reason=note(COMPLAINT, complaint=complaint_id)).id
         ctx.db.execute("UPDATE complaints SET status = 'resolved', resolved_at = ?, resolved_by = ?, resolution = ?, "
                        "compensation_entry_id = ? WHERE id = ?",
                        [to_iso(ctx.clock.now()), ctx.staff_id, text, entry_id, complaint_id])
         member = member_by_id(ctx, complaint.member_id)
         check_on = local_date(ctx.clock.now(), programme.timezone) + timedelta(days=SATISFACTION_CHECK_DAYS)
-        add_followup(ctx, member.card, f"Complaint {complaint_id} ({complaint.category}) was resolved: ask whether "
-                                       "they are satisfied now", check_on, rule_key=f"complaint:{complaint_id}")
+        add_followup(ctx, member.card, note(COMPLAINT_CHECK, complaint=complaint_id, category=complaint.category),
+                     check_on, rule_key=f"complaint:{complaint_id}")
         return complaint_by_id(ctx, complaint_id)
 
 

@@ -8,6 +8,7 @@ from .errors import ConflictError, ValidationError
 from .messages import t
 from .ledger import Entry, append_entry, entry_by_id, entry_by_key, entry_by_reference, reversal_key, reversal_of
 from .members import member_by_card, member_by_id
+from .notes import UNDO_AT_THE_COUNTER, VOID, note
 from .permissions import require
 from .sales import ReversalResult, refunded_cents, restore_refund, reverse_sale_amount
 from .storage import write_transaction
@@ -62,7 +63,7 @@ def grant_bonus(ctx: Context, card: str, points: int, reason: str, bonus_kind: s
         return AdjustmentResult(entry, member_by_id(ctx, member.id).balance)
 
 
-def reverse_entry(ctx: Context, reference: str, reason: str = "void") -> ReversalResult:
+def reverse_entry(ctx: Context, reference: str, reason: str = VOID) -> ReversalResult:
     """Void an entry (undo at the counter, a manager's correction) with a linked reversal.
 
     A sale is refunded in full (what is left of it); a refund is reversed (its points and
@@ -140,4 +141,4 @@ def undo_entry(ctx: Context, reference: str) -> ReversalResult:
             t("entry: undo is only possible within {minutes} minutes; use a refund or ask a manager to reverse it",
               minutes=UNDO_WINDOW_SECONDS // 60), "entry")
     require(ctx, "undo_own" if original.staff_id == ctx.staff_id else "void")
-    return _reverse(ctx, original, reason="undo at the counter")
+    return _reverse(ctx, original, reason=note(UNDO_AT_THE_COUNTER))

@@ -5,6 +5,7 @@ from dataclasses import dataclass, replace
 
 from .context import Context
 from .ledger import append_entry, entry_by_key
+from .notes import EXPIRED, note
 from .storage.turns import write_in_turns
 from .tiers import local_today, review_tiers
 
@@ -36,7 +37,7 @@ def run_daily(ctx: Context) -> DailyResult:
             if entry_by_key(ctx, key) is not None:
                 continue
             append_entry(ctx, member_id, "expire", -remaining, idempotency_key=key, spend_first_from=lot_id,
-                         reason=f"points of entry {lot_id} expired")
+                         reason=note(EXPIRED, entry=lot_id))
             expired_entries += 1
             expired_points += remaining
         return len(due) == BATCH

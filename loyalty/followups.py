@@ -18,6 +18,7 @@ from .context import Context
 from .errors import BlockedCardError, NotFoundError, UnknownCardError, ValidationError
 from .messages import t
 from .members import member_by_card
+from .notes import CAMPAIGN_SOON, EXPIRING, LAPSED_REGULAR, note
 from .permissions import require
 from .rfm import window_months
 from .storage import write_transaction
@@ -124,19 +125,18 @@ def _rule_candidates(ctx: Context, today: date):
         interval = max(MIN_INTERVAL_DAYS, 365 // sales)
         days = (today - local_date(from_iso(last_sale), tz)).days
         if days > LAPSE_FACTOR * interval:
-            yield (card, f"Regular customer, usually every {interval} days, last came {days} days ago: call this week",
-                   f"lapsed:{member_id}:{last_sale[:10]}", this_week)
+            yield (card, note(LAPSED_REGULAR, interval=interval, days=days), f"lapsed:{member_id}:{last_sale[:10]}",
+                   this_week)
     horizon = (today + timedelta(days=EXPIRY_NOTICE_DAYS)).isoformat()
     for member_id, card, points, expires_on in ctx.db.execute(
             "SELECT m.id, m.card, SUM(l.remaining), MIN(l.expires_on) FROM lots l JOIN members m ON m.id = l.member_id "
             "WHERE l.remaining > 0 AND l.expires_on <= ? AND m.marketing_consent = 1 AND m.status = 'active' "
             "GROUP BY m.id", [horizon]).fetchall():
-        yield card, f"{points} points expire on {expires_on}: remind them", f"expiring:{member_id}:{expires_on}", today
+        yield card, note(EXPIRING, count=points, day=expires_on), f"expiring:{member_id}:{expires_on}", today
     for campaign_id, name, starts_on in ctx.db.execute(
             "SELECT id, name, starts_on FROM campaigns WHERE active = 1 AND starts_on > ? AND starts_on <= ?",
             [today.isoformat(), (today + timedelta(days=CAMPAIGN_NOTICE_DAYS)).isoformat()]).fetchall():
-        yield (None, f"Campaign '{name}' starts on {starts_on}: tell the members who agreed to marketing contact "
-                     "(loyalty segment ... --contacts)", f"campaign:{campaign_id}", today)
+        yield None, note(CAMPAIGN_SOON, name=name, day=starts_on), f"campaign:{campaign_id}", today
 
 
 def _followup(ctx: Context, followup_id: int) -> Followup:

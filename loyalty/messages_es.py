@@ -52,8 +52,12 @@ MESSAGES = {
         "{field}: la carpeta '{folder}' no existe",
     "export: say where: --csv DIR, --xlsx FILE or --json-file FILE":
         "exportación: indique dónde: --csv CARPETA, --xlsx ARCHIVO o --json-file ARCHIVO",
-    "file: {count} bad rows, nothing imported (--skip-invalid imports the {good_rows} good ones): {rows}":
-        "archivo: {count} filas con errores, no se ha importado nada (--skip-invalid importa las {good_rows} correctas): {rows}",
+    "file: {count} bad row, nothing imported (--skip-invalid imports the good ones: {good_rows}): {rows}":
+        "archivo: {count} fila con errores, no se ha importado nada (--skip-invalid importa las correctas: {good_rows}): "
+        "{rows}",
+    "file: {count} bad rows, nothing imported (--skip-invalid imports the good ones: {good_rows}): {rows}":
+        "archivo: {count} filas con errores, no se ha importado nada (--skip-invalid importa las correctas: "
+        "{good_rows}): {rows}",
     "receipt: say where it goes: --pdf FILE, --escpos FILE or --print PRINTER":
         "ticket: indique adónde va: --pdf ARCHIVO, --escpos ARCHIVO o --print IMPRESORA",
     "since: '{since}' is not a date such as 2026-03-01":
@@ -448,16 +452,16 @@ MESSAGES = {
         "función: la primera cuenta de una tienda es la de su propietario",
     "name: there is already a staff member called '{clean_name}'":
         "nombre: ya hay alguien del personal que se llama '{clean_name}'",
-    "pin: too many wrong tries; {name}'s account is locked for {minutes} more minutes":
-        "PIN: demasiados intentos fallidos; la cuenta de {name} está bloqueada {minutes} minutos más",
-    "pin: too many wrong tries; {name}'s account is locked for {minutes} more minute":
-        "PIN: demasiados intentos fallidos; la cuenta de {name} está bloqueada {minutes} minuto más",
+    "pin: too many wrong tries; {name}'s account is locked for {count} more minute":
+        "PIN: demasiados intentos fallidos; la cuenta de {name} está bloqueada {count} minuto más",
+    "pin: too many wrong tries; {name}'s account is locked for {count} more minutes":
+        "PIN: demasiados intentos fallidos; la cuenta de {name} está bloqueada {count} minutos más",
     "pin: wrong PIN or password {max_tries} times; {name}'s account is locked for {lock_minutes} minutes":
         "PIN: PIN o contraseña incorrectos {max_tries} veces; la cuenta de {name} queda bloqueada {lock_minutes} minutos",
-    "pin: wrong PIN or password ({left} tries left before the account locks)":
-        "PIN: PIN o contraseña incorrectos (quedan {left} intentos antes de que se bloquee la cuenta)",
-    "pin: wrong PIN or password ({left} try left before the account locks)":
-        "PIN: PIN o contraseña incorrectos (queda {left} intento antes de que se bloquee la cuenta)",
+    "pin: wrong PIN or password ({count} try left before the account locks)":
+        "PIN: PIN o contraseña incorrectos (queda {count} intento antes de que se bloquee la cuenta)",
+    "pin: wrong PIN or password ({count} tries left before the account locks)":
+        "PIN: PIN o contraseña incorrectos (quedan {count} intentos antes de que se bloquee la cuenta)",
     "another program is holding the database; try again in a moment":
         "otro programa está usando la base de datos; inténtelo de nuevo en un momento",
     "the disk is full; free some space":
@@ -526,6 +530,42 @@ MESSAGES = {
         "{field}: sí o no (se recibió '{text}')",
     "{field}: one of {choices} (got '{text}')":
         "{field}: una de {choices} (se recibió '{text}')",
+    # Fraud flags (reports/fraud.py): what each flag found.
+    "{count} entry crediting their own card": "{count} movimiento a favor de su propia tarjeta",
+    "{count} entries crediting their own card": "{count} movimientos a favor de su propia tarjeta",
+    "{count} sale within {minutes} minutes": "{count} compra en {minutes} minutos",
+    "{count} sales within {minutes} minutes": "{count} compras en {minutes} minutos",
+    "{count} point credited by hand; the others' median is {median}":
+        "{count} punto abonado a mano; la mediana de los demás es {median}",
+    "{count} points credited by hand; the others' median is {median}":
+        "{count} puntos abonados a mano; la mediana de los demás es {median}",
+    "a large earn redeemed within {hours} hours": "una compra grande canjeada en menos de {hours} horas",
+    "{count} upgrade carried over a threshold by a small sale":
+        "{count} subida de nivel lograda con una compra pequeña justo en el umbral",
+    "{count} upgrades carried over a threshold by a small sale":
+        "{count} subidas de nivel logradas con una compra pequeña justo en el umbral",
+    # Notes the app writes beside entries and follow-ups (notes.py), as the screens and slips show them.
+    "refund": "devolución",
+    "discount": "descuento",
+    "undo at the counter": "anulado en la caja",
+    "void": "anulación",
+    "counter survey": "encuesta en la caja",
+    "opening balance (import)": "saldo inicial (importación)",
+    "referred by a member": "recomendado por un socio",
+    "referred member {card}": "socio recomendado {card}",
+    "birthday {year}": "cumpleaños {year}",
+    "points of entry {entry} expired": "caducaron los puntos del movimiento {entry}",
+    "complaint {complaint}": "queja {complaint}",
+    "Complaint {complaint} ({category}) was resolved: ask whether they are satisfied now":
+        "La queja {complaint} ({category}) se resolvió: pregunte si ahora está satisfecho",
+    "Regular customer, usually every {interval} days, last came {days} days ago: call this week":
+        "Cliente habitual, suele venir cada {interval} días y vino por última vez hace {days} días: llamar esta semana",
+    "Campaign '{name}' starts on {day}: tell the members who agreed to marketing contact "
+    "(loyalty segment ... --contacts)":
+        "La campaña «{name}» empieza el {day}: avise a los socios que aceptaron recibir publicidad "
+        "(loyalty segment ... --contacts)",
+    "{count} point expires on {day}: remind them": "{count} punto caduca el {day}: recuérdeselo",
+    "{count} points expire on {day}: remind them": "{count} puntos caducan el {day}: recuérdeselo",
 }
 
 # A field's name where a message's prefix is a placeholder ("{field}: required"): the field, the

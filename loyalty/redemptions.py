@@ -7,6 +7,7 @@ from .errors import ConflictError, InsufficientPointsError, ValidationError
 from .messages import t
 from .ledger import Entry, append_entry, entry_by_key
 from .members import member_by_card, member_by_id
+from .notes import DISCOUNT, note
 from .permissions import require
 from .points import points_value
 from .rewards import Reward, reward_by_id
@@ -35,7 +36,7 @@ def redeem_points(ctx: Context, card: str, points: int, idempotency_key: str | N
         programme = ctx.programme()
         value = points_value(points, programme.points_per_currency_unit, programme.currency_decimals)
         entry = append_entry(ctx, member.id, "redeem", -points, idempotency_key=idempotency_key, amount_cents=value,
-                             reason="discount")
+                             reason=note(DISCOUNT))
         return RedemptionResult(entry, value, member_by_id(ctx, member.id).balance)
 
 

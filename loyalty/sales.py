@@ -15,6 +15,7 @@ from .ledger import Entry, append_entry, entry_by_key, not_reversed, post_bonus,
 from .members import Member, member_by_card, member_by_id
 from .permissions import require
 from .points import Earning, points_for_sale, points_to_reverse
+from .notes import BIRTHDAY, REFERRED_BY_A_MEMBER, REFERRED_MEMBER, REFUND, note
 from .programme import Programme, Tier
 from .storage import write_transaction
 from .tiers import tier_by_code, upgrade_after_sale
@@ -146,12 +147,12 @@ def bonuses_due(programme: Programme, member, today, first_purchase: bool) -> li
     due = []
     if programme.birthday_bonus and member.birthday and int(member.birthday[5:7]) == today.month:
         due.append(DueBonus(member.id, programme.birthday_bonus, "birthday", f"birthday:{member.id}:{today.year}",
-                            f"birthday {today.year}"))
+                            note(BIRTHDAY, year=today.year)))
     if programme.referral_bonus and member.referrer_id and first_purchase:
         due.append(DueBonus(member.id, programme.referral_bonus, "referral", f"referral:new:{member.id}",
-                            "referred by a member"))
+                            note(REFERRED_BY_A_MEMBER)))
         due.append(DueBonus(member.referrer_id, programme.referral_bonus, "referral",
-                            f"referral:referrer:{member.id}", f"referred member {member.card}"))
+                            f"referral:referrer:{member.id}", note(REFERRED_MEMBER, card=member.card)))
     return due
 
 
@@ -198,7 +199,7 @@ def refund_sale(ctx: Context, card: str, amount_cents: int, receipt_ref: str, re
                 raise ConflictError(t("refund_ref: refund {refund_ref} was reversed; give a new refund another reference",
                                       refund_ref=refund_ref), "refund_ref")
             return ReversalResult(existing, sale, member_by_id(ctx, member.id).balance, already_recorded=True)
-        return reverse_sale_amount(ctx, sale, amount_cents, key, reason="refund")
+        return reverse_sale_amount(ctx, sale, amount_cents, key, reason=note(REFUND))
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from .audit import record
 from .clock import from_iso, to_iso
 from .context import Context
 from .errors import LoginError, NotFoundError, ValidationError
-from .messages import t
+from .messages import t, tn
 from .permissions import A_ROLE, ROLES, allowed, require
 from .storage import write_transaction
 
@@ -203,10 +203,9 @@ def _check_secret(ctx: Context, name: str, secret: str) -> LoginError | None:
     staff_id, secret_hash, failed, locked_until, _ = row
     if locked_until and from_iso(locked_until) > now:
         minutes = max(1, -(-int((from_iso(locked_until) - now).total_seconds()) // 60))
-        return LoginError(t("pin: too many wrong tries; {name}'s account is locked for {minutes} more minutes",
-                            name=name, minutes=minutes) if minutes != 1 else
-                          t("pin: too many wrong tries; {name}'s account is locked for {minutes} more minute",
-                            name=name, minutes=minutes), "pin")
+        return LoginError(tn(minutes, "pin: too many wrong tries; {name}'s account is locked for {count} more minute",
+                             "pin: too many wrong tries; {name}'s account is locked for {count} more minutes",
+                             name=name), "pin")
     try:
         _HASHER.verify(secret_hash, secret)
     except (VerificationError, InvalidHashError):
@@ -221,8 +220,7 @@ def _check_secret(ctx: Context, name: str, secret: str) -> LoginError | None:
                                 "{lock_minutes} minutes",
                                 max_tries=MAX_TRIES, name=name, lock_minutes=LOCK_MINUTES), "pin")
         left = MAX_TRIES - failed
-        return LoginError(t("pin: wrong PIN or password ({left} tries left before the account locks)", left=left)
-                          if left != 1 else
-                          t("pin: wrong PIN or password ({left} try left before the account locks)", left=left), "pin")
+        return LoginError(tn(left, "pin: wrong PIN or password ({count} try left before the account locks)",
+                             "pin: wrong PIN or password ({count} tries left before the account locks)"), "pin")
     ctx.db.execute("UPDATE staff SET failed_tries = 0, locked_until = NULL WHERE id = ?", [staff_id])
     return None

@@ -15,6 +15,7 @@ from .errors import ValidationError
 from .messages import field_name, t
 from .ledger import entry_by_key, post_bonus
 from .members import member_by_card
+from .notes import COUNTER_SURVEY, note
 from .permissions import require
 from .reports.period import Period
 from .storage import write_transaction
@@ -90,7 +91,7 @@ def record_answers(ctx: Context, card: str, answers: dict[int, str]) -> int:
         require(ctx, "survey")
         member = member_by_card(ctx, card)
         bonus = post_bonus(ctx, member.id, ctx.programme().survey_bonus, "campaign", _bonus_key(ctx, member.id),
-                           reason="counter survey")
+                           reason=note(COUNTER_SURVEY))
         response = ctx.db.execute(
             "INSERT INTO survey_responses(member_id, answered_at, staff_id, bonus_entry_id) VALUES (?, ?, ?, ?)",
             [member.id, to_iso(ctx.clock.now()), ctx.staff_id, bonus.id if bonus else None]).lastrowid

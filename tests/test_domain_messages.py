@@ -10,14 +10,17 @@ import pytest
 from PySide6.QtCore import QLocale, Qt
 
 from loyalty.cards import card_from_body
-from loyalty.errors import InsufficientPointsError, LoyaltyError, UnknownCardError, ValidationError
+from loyalty.errors import InsufficientPointsError, LoginError, LoyaltyError, UnknownCardError, ValidationError
 from loyalty.members import member_by_card
-from loyalty.messages import Text, field_name, language, t, translated, use_language
+from loyalty.messages import Text, field_name, language, t, tn, translated, use_language
 from loyalty.messages_es import FIELDS, MESSAGES
+from loyalty.notes import (DISCOUNT, EXPIRED, EXPIRING, LAPSED_REGULAR, NOTES, PLURAL_NOTES, REFUND,
+                           UNDO_AT_THE_COUNTER, note, read_note)
 from loyalty.permissions import LEAST_ROLE
 from loyalty.programme import SETTING_NAMES
 from loyalty.redemptions import redeem_points
 from loyalty.sales import post_sale
+from loyalty.staff import add_staff, sign_in
 from ui.translations import install_translator, remove_translators
 from ui_helpers import press, type_fast
 
@@ -58,13 +61,19 @@ def _is_literal_text(node) -> bool:
 
 
 def _t_templates() -> dict[str, str]:
-    """Every t("template", ...) literal in loyalty/: template -> where it is first used."""
+    """Every t("template", ...) literal in loyalty/, both forms of every tn(count, "one", "other"),
+    and the notes the app writes (notes.py): template -> where it is first used."""
     found: dict[str, str] = {}
     for path, tree in _modules():
         for node in ast.walk(tree):
-            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "t"
-                    and node.args and isinstance(node.args[0], ast.Constant)):
-                found.setdefault(node.args[0].value, f"{path.relative_to(LOYALTY.parent)}:{node.lineno}")
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("t", "tn")):
+                continue
+            literals = node.args[:1] if node.func.id == "t" else node.args[1:3]
+            for literal in literals:
+                if isinstance(literal, ast.Constant):
+                    found.setdefault(literal.value, f"{path.relative_to(LOYALTY.parent)}:{node.lineno}")
+    for template in [*NOTES, *(form for forms in PLURAL_NOTES for form in forms)]:
+        found.setdefault(template, "loyalty/notes.py")
     return found
 
 
@@ -195,3 +204,75 @@ def test_removing_the_translators_brings_english_messages_back(qapp):
     remove_translators(qapp)
     QLocale.setDefault(before)
     assert language() == "en"
+
+
+# -- messages with a count: the form the count takes, in both languages ----------------------
+
+def wrong_pins_until(ctx, left: int) -> LoginError:
+    add_staff(ctx, "Olga", "owner", "8765")
+    add_staff(ctx, "Carla", "cashier", "4321")
+    for _ in range(5 - left):
+        with pytest.raises(LoginError) as refused:
+            sign_in(ctx, "Carla", "0000")
+    return refused.value
+
+
+@pytest.mark.parametrize(("left", "english", "spanish"), [
+    (1, "(1 try left before", "(queda 1 intento antes"),
+    (2, "(2 tries left before", "(quedan 2 intentos antes"),
+])
+def test_a_count_takes_its_own_form_in_english_and_in_spanish(spanish_messages, ctx, left, english, spanish):
+    refused = wrong_pins_until(ctx, left)
+    assert english in str(refused), "the command line's English"
+    assert spanish in refused.message, refused.message
+    use_language("en")
+    assert english in refused.message
+
+
+@pytest.mark.parametrize("count", [0, 1, 2, 21, -1])
+def test_tn_keeps_both_forms_and_picks_by_the_count(spanish_messages, count):
+    text = tn(count, "{count} entry crediting their own card", "{count} entries crediting their own card")
+    one = abs(count) == 1
+    assert text == f"{count} {'entry' if one else 'entries'} crediting their own card"
+    assert translated(text) == f"{count} {'movimiento' if one else 'movimientos'} a favor de su propia tarjeta"
+    assert translated(text, "en") == text
+
+
+def test_every_plural_message_has_both_forms_in_spanish():
+    pairs = [(node.args[1].value, node.args[2].value) for _, tree in _modules() for node in ast.walk(tree)
+             if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "tn"
+             and all(isinstance(arg, ast.Constant) for arg in node.args[1:3])] + list(PLURAL_NOTES)
+    assert len(pairs) >= 7, "the scan found the tn() calls"
+    for one, other in pairs:
+        assert "{count}" in one and "{count}" in other, (one, other)
+        assert MESSAGES[one] != MESSAGES[other], f"the Spanish of {one!r} needs its singular"
+
+
+# -- the notes the app writes: stored in English, shown in the screen's (or slip's) language ----
+
+@pytest.mark.parametrize(("stored", "spanish"), [
+    (note(REFUND), "devolución"),
+    (note(DISCOUNT), "descuento"),
+    (note(UNDO_AT_THE_COUNTER), "anulado en la caja"),
+    (note(EXPIRED, entry=12), "caducaron los puntos del movimiento 12"),
+    (note(EXPIRING, count=1, day="2026-04-30"), "1 punto caduca el 2026-04-30: recuérdeselo"),
+    (note(EXPIRING, count=40, day="2026-04-30"), "40 puntos caducan el 2026-04-30: recuérdeselo"),
+    (note(LAPSED_REGULAR, interval=14, days=40),
+     "Cliente habitual, suele venir cada 14 días y vino por última vez hace 40 días: llamar esta semana"),
+    ("complaint about the noise", "complaint about the noise"),   # typed by a person: as typed
+    ("birthday party", "birthday party"),
+])
+def test_a_stored_note_reads_in_spanish_and_a_typed_one_as_typed(spanish_messages, stored, spanish):
+    assert type(str(stored)) is str
+    assert translated(read_note(str(stored))) == spanish
+    assert translated(read_note(str(stored)), "en") == str(stored)
+
+
+def test_a_note_shows_its_day_as_the_caller_formats_it(spanish_messages):
+    stored = str(note(EXPIRING, count=2, day="2026-04-30"))
+    assert translated(read_note(stored, {"day": lambda day: "30/4/26"})) == "2 puntos caducan el 30/4/26: recuérdeselo"
+
+
+def test_only_the_notes_are_notes():
+    with pytest.raises(ValueError):
+        note("anything else")

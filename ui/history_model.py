@@ -3,13 +3,27 @@ record opens, the next as the table scrolls, so a 10,000-entry member opens at o
 
 from typing import Callable
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 
 from loyalty.ledger import Entry
 
 from .formatting import moment_text, money_text, signed_points_text
+from .notes import note_text
 
 PAGE_SIZE = 200
+
+
+def entry_kind_words() -> dict[str, str]:
+    """A ledger entry's kind (or its bonus kind) as the screens name it: the history, the fraud flags."""
+    translate = QCoreApplication.translate   # literal calls, so that lupdate finds them under their context
+    return {"earn": translate("HistoryTableModel", "Sale"), "redeem": translate("HistoryTableModel", "Redeemed"),
+            "reverse": translate("HistoryTableModel", "Refund / undo"),
+            "expire": translate("HistoryTableModel", "Expired"), "adjust": translate("HistoryTableModel", "Adjustment"),
+            "bonus": translate("HistoryTableModel", "Bonus"), "welcome": translate("HistoryTableModel", "Welcome bonus"),
+            "birthday": translate("HistoryTableModel", "Birthday bonus"),
+            "referral": translate("HistoryTableModel", "Referral bonus"),
+            "campaign": translate("HistoryTableModel", "Campaign bonus"),
+            "compensation": translate("HistoryTableModel", "Compensation")}
 PageLoader = Callable[[Entry | None, int], list[Entry]]   # (last entry shown, page size) -> next entries
 
 
@@ -20,11 +34,7 @@ class HistoryTableModel(QAbstractTableModel):
         self.currency, self.decimals, self.timezone = currency, decimals, timezone
         self.rows: list[Entry] = []
         self.more = True
-        self.kinds = {"earn": self.tr("Sale"), "redeem": self.tr("Redeemed"), "reverse": self.tr("Refund / undo"),
-                      "expire": self.tr("Expired"), "adjust": self.tr("Adjustment"), "bonus": self.tr("Bonus"),
-                      "welcome": self.tr("Welcome bonus"), "birthday": self.tr("Birthday bonus"),
-                      "referral": self.tr("Referral bonus"), "campaign": self.tr("Campaign bonus"),
-                      "compensation": self.tr("Compensation")}
+        self.kinds = entry_kind_words()
         self.headers = (self.tr("When"), self.tr("What"), self.tr("Points"), self.tr("Amount"), self.tr("Receipt"),
                         self.tr("Note"))
 
@@ -54,7 +64,7 @@ class HistoryTableModel(QAbstractTableModel):
             return "" if entry.amount_cents is None else money_text(entry.amount_cents, self.decimals, self.currency)
         if column == 4:
             return entry.receipt_ref or ""
-        return entry.reason or ""
+        return note_text(entry.reason)
 
     def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:

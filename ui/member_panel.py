@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QProgressBar, QVBoxLayout
 from loyalty.lookup import MemberSummary
 
 from .formatting import date_text, moment_text, money_text, points_text
+from .notes import note_text
 
 
 def _label(style: str = "", name: str = "") -> QLabel:
@@ -90,7 +91,7 @@ class MemberPanel(QFrame):
         self.visits.setText((self.tr("Last visits: {visits}").format(visits=visits) if visits
                              else self.tr("First visit")) + self._profile_text(summary.profile))
         self.notes.setText(member.notes)
-        lines = [self.tr("☎ {reason}").format(reason=reason) for reason in summary.followups]
+        lines = [self.tr("☎ {reason}").format(reason=note_text(reason)) for reason in summary.followups]
         lines += [self.tr("⚠ Open complaint — {what}").format(what=what) for what in summary.open_complaints]
         self.followups.setText("\n".join(lines))
         self.followups.setVisible(bool(lines))

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QDateEdit, QFrame, QGridLayout, QHBoxLayout, QHea
 
 from loyalty.clock import local_date
 from loyalty.context import Context
+from loyalty.messages import translated
 from loyalty.programme import load_tiers
 from loyalty.reports.export import write_csv, write_xlsx
 from loyalty.reports.fraud import fraud_flags
@@ -27,6 +28,7 @@ from . import file_dialogs
 from .background import WorkerShop, sentence_for, start_worker
 from .feedback import StatusBanner
 from .formatting import moment_text, money_text, points_text
+from .history_model import entry_kind_words
 
 TILES = ("member_sales", "active_members", "new_members", "transactions", "avg_ticket", "points_issued",
          "points_redeemed", "points_outstanding", "liability", "retention_rate", "repeat_purchase_rate", "churned")
@@ -247,11 +249,12 @@ class ReportsScreen(QWidget):
                  "quick_redemption": self.tr("Large earn redeemed at once"),
                  "tier_top_ups": self.tr("Small sales carrying members over a tier threshold")}
         self.flags.clear()
-        timezone = self.ctx.programme().timezone
+        timezone, kinds = self.ctx.programme().timezone, entry_kind_words()
         for flag in flags:
-            item = QTreeWidgetItem([f"{words.get(flag.code, flag.code)} · {flag.about} · {flag.detail}"])
+            item = QTreeWidgetItem([f"{words.get(flag.code, flag.code)} · {flag.about} · {translated(flag.detail)}"])
             for entry in flag.entries:
-                item.addChild(QTreeWidgetItem([self.tr("entry {id} ({kind})").format(id=entry["id"], kind=entry["kind"]),
+                item.addChild(QTreeWidgetItem([self.tr("entry {id} ({kind})").format(
+                                                   id=entry["id"], kind=kinds.get(entry["kind"], entry["kind"])),
                                                moment_text(entry["created_at"], timezone), points_text(entry["points"]),
                                                entry["card"], entry["staff_id"]]))
             self.flags.addTopLevelItem(item)

@@ -19,6 +19,7 @@ from . import file_dialogs
 from .background import WorkerShop, sentence_for, start_worker
 from .feedback import StatusBanner
 from .formatting import date_text
+from .notes import note_text
 from .retention_campaigns import CampaignsTab
 from .retention_complaints import ComplaintsTab
 from .retention_referrals import ReferralsTab
@@ -188,7 +189,7 @@ class RetentionScreen(QWidget):
         except LoyaltyError as error:
             self.banner.show_message("error", error.message)
             return
-        fill_table(self.followups, [(item.reason, date_text(item.due_on), item.assigned_to or "") for item in items],
+        fill_table(self.followups, [(note_text(item.reason), date_text(item.due_on), item.assigned_to or "") for item in items],
                    items)
 
     def complete(self) -> None:

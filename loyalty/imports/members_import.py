@@ -18,6 +18,7 @@ from ..members import NewMember, cards_on_file, enrol_members_in_bulk, validate_
 from ..permissions import require
 from ..points import parse_points
 from ..storage import write_transaction
+from ..notes import OPENING_BALANCE
 from ..storage.bulk import in_batches, placeholders
 from ..text import digits_only
 from .table import PROGRESS_EVERY, RowProblem, problem_reason, read_table
@@ -34,7 +35,7 @@ SYNONYMS = {
     "points": ("opening points", "puntos", "saldo", "saldo de puntos", "balance"),
     "consent": ("marketing consent", "consentimiento", "acepta publicidad", "publicidad", "marketing"),
 }
-OPENING_REASON = "opening balance (import)"
+OPENING_REASON = OPENING_BALANCE
 OPENING_KEY = "import-opening:"     # + the member id: one opening balance per member, however often imported
 BATCH = 2_000                       # members per bulk step (each sets triggers aside); progress between steps
 YES = {"1", "si", "sí", "s", "yes", "y", "x", "true", "verdadero"}

@@ -12,6 +12,8 @@ from ..clock import from_iso, shop_time
 from ..context import Context
 from ..ledger import Entry, entry_by_reference, expiring_points
 from ..members import member_by_id
+from ..messages import translated
+from ..notes import read_note
 from ..points import points_value
 from ..programme import load_tiers
 from ..tiers import tier_by_code, tier_progress
@@ -91,7 +93,7 @@ def receipt_for_entry(ctx: Context, reference: str | int) -> Receipt:
         elif entry.spend_cents > 0:     # that refund reversed: the sale counts again
             body.append((words["refund_undone"], money(entry.amount_cents)))
         else:                           # a redemption, bonus or adjustment undone
-            body.append((words["undo"], entry.reason or ""))
+            body.append((words["undo"], translated(read_note(entry.reason), programme.language)))
         body.append((words["returned"] if entry.points > 0 else words["reversed"], words.signed(entry.points)))
     elif entry.kind == "expire":
         body.append((words["expired"], words.signed(entry.points)))

@@ -5,6 +5,7 @@ A flag is a question, not a verdict; the thresholds below are the report's defin
 from dataclasses import dataclass, field
 
 from ..context import Context
+from ..messages import t, tn
 from ..permissions import require
 from .period import Period
 
@@ -44,7 +45,8 @@ def _own_card(ctx: Context, start: str, end: str) -> list[Flag]:
         rows = _entries(ctx, "e.member_id = ? AND e.staff_id = ? AND e.points > 0 AND e.created_at >= ? "
                              "AND e.created_at < ?", [member_id, name, start, end])
         if rows:
-            flags.append(Flag("own_card", name, f"{len(rows)} entries crediting their own card", rows))
+            flags.append(Flag("own_card", name, tn(len(rows), "{count} entry crediting their own card",
+                                                    "{count} entries crediting their own card"), rows))
     return flags
 
 
@@ -58,7 +60,8 @@ def _bursts(ctx: Context, start: str, end: str) -> list[Flag]:
             "GROUP BY s.member_id HAVING MAX(s.recent) >= ?", [BURST_MINUTES * 60, start, end, BURST_SALES]):
         rows = _entries(ctx, "e.member_id = ? AND e.kind = 'earn' AND e.created_at >= ? AND e.created_at < ?",
                         [member_id, start, end])
-        flags.append(Flag("sales_burst", card, f"{count} sales within {BURST_MINUTES} minutes", rows))
+        flags.append(Flag("sales_burst", card, tn(count, "{count} sale within {minutes} minutes",
+                                                  "{count} sales within {minutes} minutes", minutes=BURST_MINUTES), rows))
     return flags
 
 
@@ -75,8 +78,9 @@ def _adjusters(ctx: Context, start: str, end: str) -> list[Flag]:
             rows = _entries(ctx, "e.staff_id = ? AND e.points > 0 AND (e.kind = 'adjust' OR (e.kind = 'bonus' AND "
                                  "e.bonus_kind = 'compensation')) AND e.created_at >= ? AND e.created_at < ?",
                             [name, start, end])
-            flags.append(Flag("manual_credits", name, f"{total} points credited by hand; the others' median "
-                                                     f"is {median}", rows))
+            flags.append(Flag("manual_credits", name, tn(total, "{count} point credited by hand; the others' median is "
+                                                               "{median}", "{count} points credited by hand; the others' "
+                                                               "median is {median}", median=median), rows))
     return flags
 
 
@@ -90,7 +94,8 @@ def _quick_redemptions(ctx: Context, start: str, end: str) -> list[Flag]:
             "AND e.points >= ? * (SELECT AVG(points) FROM entries WHERE kind = 'earn' AND points > 0 "
             "AND created_at >= ? AND created_at < ?)",
             [REDEEM_WITHIN_HOURS, start, end, LARGE_EARN_FACTOR, start, end]):
-        flags.append(Flag("quick_redemption", card, f"a large earn redeemed within {REDEEM_WITHIN_HOURS} hours",
+        flags.append(Flag("quick_redemption", card, t("a large earn redeemed within {hours} hours",
+                                                      hours=REDEEM_WITHIN_HOURS),
                           _entries(ctx, "e.id IN (?, ?)", [earn_id, redeem_id])))
     return flags
 
@@ -107,5 +112,6 @@ def _top_ups(ctx: Context, start: str, end: str) -> list[Flag]:
         rows = _entries(ctx, "e.id IN (SELECT c.entry_id FROM tier_changes c JOIN tiers t ON t.code = c.to_code "
                              "WHERE c.changed_at >= ? AND c.changed_at < ? AND e.staff_id = ? "
                              "AND e.amount_cents * 100 < t.min_spend_cents * ?)", [start, end, name, TOP_UP_SHARE])
-        flags.append(Flag("tier_top_ups", name, f"{count} upgrades carried over a threshold by a small sale", rows))
+        flags.append(Flag("tier_top_ups", name, tn(count, "{count} upgrade carried over a threshold by a small sale",
+                                                   "{count} upgrades carried over a threshold by a small sale"), rows))
     return flags

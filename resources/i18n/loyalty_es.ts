@@ -1448,7 +1448,7 @@ Para proteger cada venta, la aplicación dejó de guardar y ahora se reiniciará
 <context>
     <name>HistoryTableModel</name>
     <message>
-        <location filename="../../ui/history_model.py" line="+23"/>
+        <location filename="../../ui/history_model.py" line="+19"/>
         <source>Sale</source>
         <translation>Compra</translation>
     </message>
@@ -1458,7 +1458,7 @@ Para proteger cada venta, la aplicación dejó de guardar y ahora se reiniciará
         <translation>Canjeados</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Refund / undo</source>
         <translation>Devolución / anulación</translation>
     </message>
@@ -1473,17 +1473,17 @@ Para proteger cada venta, la aplicación dejó de guardar y ahora se reiniciará
         <translation>Ajuste</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Bonus</source>
         <translation>Bono</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Welcome bonus</source>
         <translation>Bono de bienvenida</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Birthday bonus</source>
         <translation>Bono de cumpleaños</translation>
     </message>
@@ -1493,7 +1493,7 @@ Para proteger cada venta, la aplicación dejó de guardar y ahora se reiniciará
         <translation>Bono por recomendación</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Campaign bonus</source>
         <translation>Bono de campaña</translation>
     </message>
@@ -1503,7 +1503,7 @@ Para proteger cada venta, la aplicación dejó de guardar y ahora se reiniciará
         <translation>Compensación</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+12"/>
         <source>When</source>
         <translation>Cuándo</translation>
     </message>
@@ -2017,7 +2017,7 @@ Why (e.g. asked at the counter today)?</source>
 <context>
     <name>MemberPanel</name>
     <message>
-        <location filename="../../ui/member_panel.py" line="+38"/>
+        <location filename="../../ui/member_panel.py" line="+39"/>
         <source>Member name</source>
         <translation>Nombre del socio</translation>
     </message>
@@ -2661,7 +2661,7 @@ Why (e.g. asked at the counter today)?</source>
 <context>
     <name>ReportsScreen</name>
     <message>
-        <location filename="../../ui/reports_screen.py" line="+68"/>
+        <location filename="../../ui/reports_screen.py" line="+70"/>
         <location line="+9"/>
         <source>Month</source>
         <translation>Mes</translation>
@@ -2694,12 +2694,12 @@ Why (e.g. asked at the counter today)?</source>
     <message>
         <location line="+0"/>
         <location line="+2"/>
-        <location line="+165"/>
+        <location line="+166"/>
         <source>Sales</source>
         <translation>Ventas</translation>
     </message>
     <message>
-        <location line="-167"/>
+        <location line="-168"/>
         <source>Visits</source>
         <translation>Visitas</translation>
     </message>
@@ -2865,7 +2865,7 @@ Why (e.g. asked at the counter today)?</source>
         <translation>movimiento {id} ({kind})</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>No fraud flags this month.</source>
         <translation>Ninguna alerta de fraude este mes.</translation>
     </message>
@@ -2913,7 +2913,7 @@ Why (e.g. asked at the counter today)?</source>
 <context>
     <name>RetentionScreen</name>
     <message>
-        <location filename="../../ui/retention_screen.py" line="+60"/>
+        <location filename="../../ui/retention_screen.py" line="+61"/>
         <source>Show</source>
         <translation>Mostrar</translation>
     </message>
