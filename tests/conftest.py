@@ -75,3 +75,17 @@ def spanish(qapp):
     yield
     remove_translators(qapp)
     QLocale.setDefault(before)
+
+
+@pytest.fixture
+def english(qapp):
+    """The English translators (the plural forms: "1 point", "2 points") and locale for one test."""
+    from PySide6.QtCore import QLocale
+
+    from ui.translations import install_translator, remove_translators
+
+    before = QLocale()
+    install_translator(qapp, "en", system=QLocale.c())
+    yield
+    remove_translators(qapp)
+    QLocale.setDefault(before)

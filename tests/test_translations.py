@@ -33,14 +33,25 @@ def _update_tool():
 
 
 def messages(ts_file: Path) -> list[tuple[str, str, str | None, str]]:
-    """(context, source, translation type or None, translation) of every message."""
+    """(context, source, translation type or None, translation) of every message; a message with
+    plural forms (`tr(text, "", n)`) gives one entry per form, so that every form is checked."""
     found = []
     for context in ET.parse(ts_file).getroot().iter("context"):
         name = context.findtext("name") or ""
         for message in context.iter("message"):
             translation = message.find("translation")
-            found.append((name, message.findtext("source"), translation.get("type"), translation.text or ""))
+            forms = [form.text or "" for form in translation.iter("numerusform")]
+            for text in forms if message.get("numerus") == "yes" else [translation.text or ""]:
+                found.append((name, message.findtext("source"), translation.get("type"), text))
     return found
+
+
+def plural_messages(ts_file: Path) -> dict[tuple[str, str], list[str]]:
+    """(context, source) -> its forms, of every message with plural forms."""
+    return {(context.findtext("name"), message.findtext("source")):
+            [form.text or "" for form in message.iter("numerusform")]
+            for context in ET.parse(ts_file).getroot().iter("context")
+            for message in context.iter("message") if message.get("numerus") == "yes"}
 
 
 @pytest.fixture(scope="module")
@@ -83,8 +94,18 @@ def test_spanish_reads_right_in_spain_and_latin_america(spanish_messages):
     assert not offending, offending
 
 
-def test_the_english_source_needs_no_translation_file_entries():
-    assert messages(ts_path("en")) == [], "English is the source: loyalty_en.ts holds plural forms only"
+def test_the_english_source_holds_only_the_plural_forms_and_every_one_of_them(spanish_messages):
+    """English is the source: loyalty_en.ts holds plural forms only (lupdate -pluralonly), each
+    with its singular and plural, and the same plural messages as the Spanish."""
+    english = plural_messages(ts_path("en"))
+    assert len(english) >= 50, "the screens' counts go through tr(text, '', n)"
+    assert len(messages(ts_path("en"))) == 2 * len(english), "nothing but plural messages"
+    assert set(english) == set(plural_messages(ts_path("es")))
+    for (context, source), (one, other) in english.items():
+        assert other == source, (context, source, other)
+        assert sorted(PLACEHOLDER.findall(one)) == sorted(PLACEHOLDER.findall(source)), (context, source, one)
+    assert not [key for key, (one, other) in plural_messages(ts_path("es")).items() if not one or one == other], \
+        "each Spanish plural message has its singular"
 
 
 def test_compiled_translations_are_built_beside_their_sources_and_ignored_by_git(qapp):

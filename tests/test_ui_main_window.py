@@ -262,7 +262,8 @@ def test_closing_the_app_takes_a_checked_backup(qtbot, ctx, enrol):
     assert [(info.kind, info.members, info.ok) for info in kept] == [("close", 1, True)]
 
 
-def test_the_import_wizard_shows_the_check_first_and_imports_only_when_asked(qtbot, window, ctx, tmp_path):
+def test_the_import_wizard_shows_the_check_first_and_imports_only_when_asked(qtbot, english, window, ctx,
+                                                                          tmp_path):
     csv_file = tmp_path / "socios.csv"
     csv_file.write_text("Nombre;Correo\nAna;ana@example.es\nEva;eva@\nLuis;\n", encoding="utf-8")
     window.show_screen(1)
@@ -271,13 +272,14 @@ def test_the_import_wizard_shows_the_check_first_and_imports_only_when_asked(qtb
     dialog.path.setText(str(csv_file))
     qtbot.mouseClick(dialog.check_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.plan is not None and dialog.thread is None, timeout=10_000)
-    assert "2 rows are good, 1 have problems" in dialog.summary.text()
+    assert "2 rows are good, 1 has problems, 0 may be duplicates" in dialog.summary.text()   # each count its form
     assert [dialog.table.item(0, column).text() for column in range(2)] == ["3", "Correo"]
     assert not dialog.import_button.isEnabled(), "a bad row blocks the import until the box is ticked"
     assert count(ctx, "members") == 0
     dialog.skip_invalid.setChecked(True)
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "Imported: 2 (0 merged)" in dialog.summary.text(), timeout=10_000)
+    qtbot.waitUntil(lambda: "Imported: 2 new members · 0 merged into members on file" in dialog.summary.text(),
+                    timeout=10_000)
     assert (dialog.progress.value(), dialog.progress.maximum()) == (2, 2), "the bar counted the rows"
     assert count(ctx, "members") == 2
     qtbot.waitUntil(lambda: window.members.count_label.text().startswith("2"))

@@ -64,7 +64,7 @@ def test_the_member_record_shows_rfm_beside_the_profile(qtbot, window, ctx, shop
     assert score.segment.replace("_", " ") in text and "4 purchases" in text
     # Pablo's spend ranks first of the three who bought from March 2025 to February 2026: class A.
     assert abc_class_of(ctx, shop_with_sales["Pablo"].id) == ("A", "2026-02")
-    assert "ABC class in the 2026-02 report: <b>A</b>" in text
+    assert "ABC class in the February 2026 report: <b>A</b>" in text   # the month in words, not 2026-02
     assert detail.profile.isVisible() and detail.rfm.isVisible()
     assert detail.rfm.geometry().left() > detail.profile.geometry().left(), "beside the profile"
     detail.reject()
@@ -73,7 +73,7 @@ def test_the_member_record_shows_rfm_beside_the_profile(qtbot, window, ctx, shop
 def test_a_member_without_recent_purchases_has_no_scores(qtbot, window, ctx, shop_with_sales):
     detail = scored_record(qtbot, window, "Rosa")
     assert "no purchase in the last twelve months" in detail.rfm.text()
-    assert "ABC class in the 2026-02 report: none" in detail.rfm.text()
+    assert "ABC class in the February 2026 report: none" in detail.rfm.text()
     detail.reject()
 
 

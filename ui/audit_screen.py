@@ -16,7 +16,7 @@ from loyalty.verify import verify
 from . import file_dialogs
 from .background import WorkerShop, sentence_for, start_worker
 from .feedback import StatusBanner
-from .formatting import moment_text, today_on_shop_clock
+from .formatting import moment_text, points_text, today_on_shop_clock
 
 LIMIT = 1000   # rows shown; narrow the filters or export for more
 
@@ -135,7 +135,8 @@ class AuditScreen(QWidget):
                 self.table.setItem(row, column, QTableWidgetItem(text))
         more = self.tr(" (the newest {limit}: narrow the filters)").format(limit=LIMIT) if len(
             self.records) == LIMIT else ""
-        self.banner.show_message("info", self.tr("{count} changes{more}").format(count=len(self.records), more=more))
+        self.banner.show_message("info", self.tr("{count} changes{more}", "", len(self.records)).format(
+            count=points_text(len(self.records)), more=more))
 
     def check_ledger(self) -> None:
         if self.thread is not None:
@@ -150,8 +151,9 @@ class AuditScreen(QWidget):
     def _checked(self, problems: list) -> None:
         if problems:   # an entry changed outside the app first: the rest follows from it
             problems = sorted(problems, key=lambda problem: not problem.startswith("ledger seal"))
-            self.banner.show_message("error", self.tr("The ledger check found {count} problems: {first}").format(
-                count=len(problems), first="; ".join(problems[:3])))
+            self.banner.show_message("error", self.tr("The ledger check found {count} problems: {first}", "",
+                                                             len(problems)).format(
+                count=points_text(len(problems)), first="; ".join(problems[:3])))
         else:
             self.banner.show_message("success", self.tr("Ledger checked: every balance, total and seal is right."))
 
@@ -176,5 +178,5 @@ class AuditScreen(QWidget):
             self.banner.show_message("error", self.tr("Could not write {path}: {error}").format(
                 path=path, error=error.strerror or error))
             return
-        self.banner.show_message("success", self.tr("Exported {count} rows to {path}").format(
-            count=len(self.records), path=path))
+        self.banner.show_message("success", self.tr("Exported {count} rows to {path}", "", len(self.records)).format(
+            count=points_text(len(self.records)), path=path))

@@ -111,7 +111,7 @@ class SalePanel(ActionPanel):
                                                            tier=self.summary.lookup.tier.name))
         if earning.campaign_bonus:
             parts.append(self.tr("{points} campaign").format(points=points_text(earning.campaign_bonus)))
-        self._show(self.preview, self.tr("Earns {total} points ({parts})").format(
+        self._show(self.preview, self.tr("Earns {total} points ({parts})", "", earning.total).format(
             total=points_text(earning.total), parts=" + ".join(parts)))
 
     def post(self) -> None:
@@ -129,7 +129,7 @@ class SalePanel(ActionPanel):
         if result.already_recorded:
             text = self.tr("Receipt {ref} was already recorded: nothing added · balance {balance}")
         else:
-            text = self.tr("{points} points for {amount} · balance {balance}")
+            text = self.tr("{points} points for {amount} · balance {balance}", "", abs(result.earning.total))
             bonus_texts = {"birthday": self.tr("{points} birthday bonus"), "referral": self.tr("{points} referral bonus"),
                            "welcome": self.tr("{points} welcome bonus"), "campaign": self.tr("{points} campaign bonus")}
             for bonus in result.bonuses:
@@ -175,8 +175,9 @@ class RedeemPanel(ActionPanel):
     def refresh(self) -> None:
         self.rewards.clear()
         for reward in list_rewards(self.ctx, active_only=True):
-            stock = "" if reward.stock is None else " · " + self.tr("{n} left").format(n=reward.stock)
-            self.rewards.addItem(self.tr("{reward} — {points} points").format(
+            stock = "" if reward.stock is None else " · " + self.tr("{n} left", "", reward.stock).format(
+                n=points_text(reward.stock))
+            self.rewards.addItem(self.tr("{reward} — {points} points", "", reward.points_cost).format(
                 reward=reward.name, points=points_text(reward.points_cost)) + stock, reward)
         self._update_points_hint()
         self._update_reward_button()
@@ -196,7 +197,8 @@ class RedeemPanel(ActionPanel):
             self._show(self.points_hint, self.tr("Scan a card first."))
             return
         if not text:
-            self._show(self.points_hint, self.tr("Balance {points} points").format(points=points_text(self._balance())))
+            self._show(self.points_hint, self.tr("Balance {points} points", "", abs(self._balance())).format(
+                points=points_text(self._balance())))
             return
         try:
             points = parse_points(text)
@@ -204,12 +206,12 @@ class RedeemPanel(ActionPanel):
             self._show(self.points_hint, error.message, problem=True)
             return
         if points > self._balance():
-            self._show(self.points_hint, self.tr("Only {balance} points available").format(
+            self._show(self.points_hint, self.tr("Only {balance} points available", "", abs(self._balance())).format(
                 balance=points_text(self._balance())), problem=True)
             return
         programme = self.ctx.programme()
         value = points_value(points, programme.points_per_currency_unit, programme.currency_decimals)
-        self._show(self.points_hint, self.tr("{points} points = {value} off").format(
+        self._show(self.points_hint, self.tr("{points} points = {value} off", "", points).format(
             points=points_text(points), value=self.money(value)))
         self.points_button.setEnabled(True)
 
@@ -223,7 +225,8 @@ class RedeemPanel(ActionPanel):
             self.failed.emit(error.message)
             return
         self.points.clear()
-        self.succeeded.emit(self.tr("{points} points redeemed: {value} off · balance {balance}").format(
+        self.succeeded.emit(self.tr("{points} points redeemed: {value} off · balance {balance}", "",
+                                    abs(result.entry.points)).format(
             points=signed_points_text(result.entry.points), value=self.money(result.value_cents),
             balance=points_text(result.balance)), result.entry)
 
@@ -237,7 +240,8 @@ class RedeemPanel(ActionPanel):
         except LoyaltyError as error:
             self.failed.emit(error.message)
             return
-        self.succeeded.emit(self.tr("{reward} given for {points} points · balance {balance}").format(
+        self.succeeded.emit(self.tr("{reward} given for {points} points · balance {balance}", "",
+                                    reward.points_cost).format(
             reward=reward.name, points=points_text(reward.points_cost), balance=points_text(result.balance)),
             result.entry)
 
@@ -307,7 +311,7 @@ class RefundPanel(ActionPanel):
         except LoyaltyError as error:
             self._show(self.preview, error.message, problem=True)
             return
-        self._show(self.preview, self.tr("Refunding {amount} takes back {points} points").format(
+        self._show(self.preview, self.tr("Refunding {amount} takes back {points} points", "", points).format(
             amount=self.money(cents), points=points_text(points)))
         self.confirm.setEnabled(True)
 
@@ -323,6 +327,7 @@ class RefundPanel(ActionPanel):
         except LoyaltyError as error:
             self.failed.emit(error.message)
             return
-        self.succeeded.emit(self.tr("Refund of {amount} on receipt {ref}: {points} points · balance {balance}").format(
+        self.succeeded.emit(self.tr("Refund of {amount} on receipt {ref}: {points} points · balance {balance}", "",
+                                    abs(result.entry.points)).format(
             amount=self.money(cents), ref=sale.sale.receipt_ref, points=signed_points_text(result.entry.points),
             balance=points_text(result.balance)), result.entry)

@@ -138,7 +138,8 @@ class CounterScreen(QWidget):
         self.search_box.clear()
         self.show_action(0)
         member = summary.lookup.member
-        greeting = self.tr("{name} · {points} points").format(name=member.name, points=points_text(member.balance))
+        greeting = self.tr("{name} · {points} points", "", abs(member.balance)).format(
+            name=member.name, points=points_text(member.balance))
         if summary.birthday_today:
             greeting += " · " + self.tr("birthday today!")
         self.banner.show_message("info", greeting)
@@ -254,7 +255,8 @@ class CounterScreen(QWidget):
             self.banner.show_message("warning", self.tr("Already undone: nothing changed · balance {balance}").format(
                 balance=points_text(result.balance)))
         else:
-            self.banner.show_message("success", self.tr("Undone: {points} points · balance {balance}").format(
+            self.banner.show_message("success", self.tr("Undone: {points} points · balance {balance}", "",
+                                                        abs(result.entry.points)).format(
                 points=signed_points_text(result.entry.points), balance=points_text(result.balance)))
         self.refresh_member()
 

@@ -15,7 +15,7 @@ from loyalty.programme import Programme
 from loyalty.setup import Setup, apply_setup, needs_owner
 
 from . import file_dialogs
-from .formatting import CURRENCY_SYMBOLS, money_text
+from .formatting import CURRENCY_SYMBOLS, money_text, points_text
 
 TIME_ZONES = ("Europe/Madrid", "Atlantic/Canary", "America/Mexico_City", "America/Bogota", "America/Lima",
               "America/Santiago", "America/Argentina/Buenos_Aires", "America/Montevideo", "America/Caracas",
@@ -235,10 +235,12 @@ class FirstRunWizard(QWizard):
             self.example.setText(self.tr("Type the points per currency unit as a number, such as 1 or 0.5."))
             return
         worth = points_value(self.points_per_unit.value(), self.points_per_unit.value(), decimals)   # one unit
-        self.example.setText(self.tr(
-            "A {sale} sale earns {points} points; at {tier} it earns {top}. {per_unit} points are worth {worth}.")
-            .format(sale=money_text(sale, decimals, currency), points=base, tier=top_name.text() or top_code,
-                    top=top, per_unit=self.points_per_unit.value(), worth=money_text(worth, decimals, currency)))
+        earns = self.tr("A {sale} sale earns {points} points; at {tier} it earns {top}.", "", base).format(
+            sale=money_text(sale, decimals, currency), points=points_text(base), tier=top_name.text() or top_code,
+            top=points_text(top))
+        per_unit = self.points_per_unit.value()
+        self.example.setText(earns + " " + self.tr("{per_unit} points are worth {worth}.", "", per_unit).format(
+            per_unit=points_text(per_unit), worth=money_text(worth, decimals, currency)))
 
     def nextId(self) -> int:
         following = [page for page in (SHOP, MONEY, POINTS, TIERS, OWNER, DEMO) if page in self.pageIds()]

@@ -13,11 +13,12 @@ from loyalty.imports import members_import, sales_import
 
 from . import file_dialogs
 from .background import WorkerShop, sentence_for, start_worker
+from .formatting import points_text
 
 
 class _ImportWorker(QObject):
     planned = Signal(object)
-    imported = Signal(str)
+    imported = Signal(int, int)   # written, and merged (members) or already recorded (sales)
     failed = Signal(str)
     progress = Signal(int, int)
 
@@ -36,11 +37,11 @@ class _ImportWorker(QObject):
                 elif self.kind == "members":
                     added = members_import.apply(ctx, self.plan, self.options["skip_duplicates"],
                                                  self.options["merge_duplicates"], self.progress.emit)
-                    self.imported.emit(f"{added} ({self.plan.merged} merged)")
+                    self.imported.emit(added, self.plan.merged)
                 else:
                     posted, already = sales_import.apply(ctx, self.plan, self.options["award_points"],
                                                          self.progress.emit)
-                    self.imported.emit(f"{posted} ({already} already recorded)")
+                    self.imported.emit(posted, already)
             finally:
                 ctx.db.close()
         except Exception as error:  # shown in the dialog; nothing was written (one transaction)
@@ -161,14 +162,23 @@ class ImportDialog(QDialog):
         for row, cells in enumerate(sorted(notes)):
             for column, text in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(str(text)))
-        self.summary.setText(self.tr("{good} rows are good, {bad} have problems, {dup} may be duplicates.").format(
-            good=len(plan.rows), bad=len(plan.problems), dup=len(duplicates)) + " " + (
+        found = (self.tr("{count} rows are good", "", len(plan.rows)), self.tr("{count} have problems", "",
+                 len(plan.problems)), self.tr("{count} may be duplicates", "", len(duplicates)))
+        counts = (len(plan.rows), len(plan.problems), len(duplicates))
+        self.summary.setText(", ".join(text.format(count=points_text(count)) for text, count in zip(found, counts))
+                             + ". " + (
             self.tr("Fix the file, or tick the box to import the good rows only.") if plan.problems else
             self.tr("Press Import to add them.")))
 
-    @Slot(str)
-    def _imported(self, added: str) -> None:
-        self.summary.setText(self.tr("Imported: {added}.").format(added=added))
+    @Slot(int, int)
+    def _imported(self, written: int, besides: int) -> None:
+        if self.kind.currentData() == "members":
+            text = self.tr("Imported: {count} new members", "", written) + " · " + self.tr(
+                "{besides} merged into members on file", "", besides)
+        else:
+            text = self.tr("Imported: {count} sales", "", written) + " · " + self.tr(
+                "{besides} already recorded", "", besides)
+        self.summary.setText(text.format(count=points_text(written), besides=points_text(besides)) + ".")
         self.plan = None
         self.finished_import.emit()
 

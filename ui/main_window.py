@@ -26,7 +26,7 @@ from .audit_screen import AuditScreen
 from .catalog_screen import CatalogScreen
 from .counter_screen import CounterScreen
 from .daily_job import DailyJobRunner
-from .formatting import today_text
+from .formatting import points_text, today_text
 from .members_screen import MembersScreen
 from .printing import PrintService
 from .reports_screen import ReportsScreen
@@ -169,8 +169,8 @@ class MainWindow(QMainWindow):
             return
         self.centralWidget().hide()
         dialog = SignInDialog(self.ctx, parent=self, title=self.tr("Locked"), intro=self.tr(
-            "The counter locked itself after {minutes} minutes without use. Sign in to carry on.").format(
-            minutes=self.ctx.programme().lock_after_minutes))
+            "The counter locked itself after {minutes} minutes without use. Sign in to carry on.", "",
+            self.ctx.programme().lock_after_minutes).format(minutes=self.ctx.programme().lock_after_minutes))
         while dialog.exec() != QDialog.DialogCode.Accepted or dialog.result_ctx is None:
             if self.quitting or not self.isVisible():   # the app is closing: nothing to unlock
                 return
@@ -242,7 +242,8 @@ class MainWindow(QMainWindow):
         except LoyaltyError as error:
             self.counter.banner.show_message("error", error.message)
             return
-        self.counter.banner.show_message("success", self.tr("Demo data loaded: {count} members.").format(count=count))
+        self.counter.banner.show_message("success", self.tr("Demo data loaded: {count} members.", "", count).format(
+            count=points_text(count)))
         self.refresh()
         self.members.reload()
         self.catalog.reload()

@@ -20,7 +20,7 @@ from loyalty.rfm import rfm_of
 
 from . import file_dialogs
 from .background import call_in_background, stop_thread
-from .formatting import birthday_field_text, date_text, moment_text, money_text
+from .formatting import birthday_field_text, date_text, moment_text, money_text, month_text, points_text
 from .history_model import HistoryTableModel
 from .sign_in import with_approval
 
@@ -123,9 +123,9 @@ class MemberDetailDialog(QDialog):
     def _scored(self, scores) -> None:
         score, abc = scores
         abc_line = "" if abc is None else "<br>" + (
-            self.tr("ABC class in the {month} report: <b>{label}</b>").format(month=abc[1], label=abc[0]) if abc[0]
-            else self.tr("ABC class in the {month} report: none (no purchases in its twelve months)").format(
-                month=abc[1]))
+            self.tr("ABC class in the {month} report: <b>{label}</b>").format(month=month_text(abc[1]), label=abc[0])
+            if abc[0] else self.tr("ABC class in the {month} report: none (no purchases in its twelve months)").format(
+                month=month_text(abc[1])))
         if score is None:
             self.rfm.setText(self.tr("RFM: no purchase in the last twelve months, so no scores.") + abc_line)
             return
@@ -133,10 +133,12 @@ class MemberDetailDialog(QDialog):
                     "potential": self.tr("potential"), "at_risk": self.tr("at risk"),
                     "hibernating": self.tr("hibernating"), "lost": self.tr("lost")}
         self.rfm.setText(self.tr("<b>RFM {r} · {f} · {m}</b> — segment <b>{segment}</b><br>"
-                                 "last purchase {days} days ago · {sales} purchases · {spend} in twelve months").format(
+                                 "{last} · {sales} · {spend} in twelve months").format(
             r=score.r, f=score.f, m=score.m, segment=segments.get(score.segment, score.segment),
-            days=score.days_since_last, sales=score.sales, spend=money_text(score.spend_cents, *self._currency()))
-            + abc_line)
+            last=self.tr("last purchase {count} days ago", "", score.days_since_last).format(
+                count=points_text(score.days_since_last)),
+            sales=self.tr("{count} purchases", "", score.sales).format(count=points_text(score.sales)),
+            spend=money_text(score.spend_cents, *self._currency())) + abc_line)
 
     @Slot(str)
     def _not_scored(self, problem: str) -> None:
@@ -159,15 +161,7 @@ class MemberDetailDialog(QDialog):
             status=self.tr("blocked") if member.status == "blocked" else self.tr("active")))
         self.status.setStyleSheet("font-size: 15pt; font-weight: 700;")
         profile = purchase_profile(self.ctx, member.id)
-        self.profile.setText(self.tr(
-            "{visits} visits since {first} · lifetime value {total} · average ticket {ticket} · last visit {last} "
-            "({days} days ago) · usually every {interval} days").format(
-            visits=profile.visits, first=date_text(profile.first_visit.isoformat()) if profile.first_visit else "—",
-            total=money_text(profile.total_cents, *self._currency()),
-            ticket=money_text(profile.average_ticket_cents, *self._currency()),
-            last=date_text(profile.last_visit.isoformat()) if profile.last_visit else "—",
-            days=profile.days_since_last if profile.days_since_last is not None else "—",
-            interval=profile.usual_interval_days or "—") if profile.visits else self.tr("No purchases yet."))
+        self.profile.setText(self._profile_text(profile) if profile.visits else self.tr("No purchases yet."))
         self.name.setText(member.name)
         self.phone.setText(member.phone or "")
         self.email.setText(member.email or "")
@@ -180,6 +174,22 @@ class MemberDetailDialog(QDialog):
         self.notes.setPlainText(member.notes)
         self.block_button.setText(self.tr("Unblock") if member.status == "blocked" else self.tr("Block card"))
         self._fill_history()
+
+    def _profile_text(self, profile) -> str:
+        """'12 visits since 3/1/26 · lifetime value … · last visit 2/3/26 (8 days ago) · usually every 14 days'."""
+        parts = [self.tr("{count} visits since {first}", "", profile.visits).format(
+                     count=points_text(profile.visits), first=date_text(profile.first_visit.isoformat())),
+                 self.tr("lifetime value {total}").format(total=money_text(profile.total_cents, *self._currency())),
+                 self.tr("average ticket {ticket}").format(
+                     ticket=money_text(profile.average_ticket_cents, *self._currency())),
+                 self.tr("last visit {last} ({ago})").format(
+                     last=date_text(profile.last_visit.isoformat()),
+                     ago=self.tr("{count} days ago", "", profile.days_since_last).format(
+                         count=points_text(profile.days_since_last)))]
+        if profile.usual_interval_days:
+            parts.append(self.tr("usually every {count} days", "", profile.usual_interval_days).format(
+                count=points_text(profile.usual_interval_days)))
+        return " · ".join(parts)
 
     def _timezone(self) -> str:
         return self.ctx.programme().timezone

@@ -73,7 +73,7 @@ class MemberPanel(QFrame):
                                 "font-weight: 700; padding: 4px 12px; border-radius: 6px;")
         self.tier.setMaximumWidth(self.tier.fontMetrics().horizontalAdvance(found.tier.name) * 2 + 40)
         self.card.setText(self.tr("Card {card}").format(card=member.card))
-        self.balance.setText(self.tr("{points} points").format(points=points_text(found.balance)))
+        self.balance.setText(self.tr("{points} points", "", abs(found.balance)).format(points=points_text(found.balance)))
         self.value.setText(self.tr("Worth {value}").format(value=self._money(found.balance_value_cents)))
         if progress.next_tier is not None:
             self.progress_text.setText(self.tr("{amount} more for {tier}").format(
@@ -84,7 +84,7 @@ class MemberPanel(QFrame):
             self.progress_text.setText(self.tr("Top tier"))
             self.progress.setRange(0, 1)
             self.progress.setValue(1)
-        self.expiring.setText(self.tr("{points} points expire on {day}").format(
+        self.expiring.setText(self.tr("{points} points expire on {day}", "", found.expiring_points).format(
             points=points_text(found.expiring_points), day=date_text(found.expiring_on or "")))
         self.birthday.setText(self.tr("🎂 Birthday today!"))
         visits = ", ".join(moment_text(moment, self.timezone) for moment in summary.last_visits)
@@ -107,12 +107,13 @@ class MemberPanel(QFrame):
             return ""
         days = (self.tr("Mondays"), self.tr("Tuesdays"), self.tr("Wednesdays"), self.tr("Thursdays"),
                 self.tr("Fridays"), self.tr("Saturdays"), self.tr("Sundays"))
-        values = {"visits": profile.visits, "interval": profile.usual_interval_days,
-                  "day": days[profile.favourite_weekday - 1], "ticket": self._money(profile.average_ticket_cents)}
-        if profile.usual_interval_days is None:   # every visit on one day: no rhythm to tell yet
-            return "\n" + self.tr("{visits} visits · mostly {day} · average {ticket}").format(**values)
-        return "\n" + self.tr("{visits} visits · usually every {interval} days · mostly {day} · average {ticket}").format(
-            **values)
+        parts = [self.tr("{count} visits", "", profile.visits).format(count=points_text(profile.visits))]
+        if profile.usual_interval_days is not None:   # every visit on one day: no rhythm to tell yet
+            parts.append(self.tr("usually every {count} days", "", profile.usual_interval_days).format(
+                count=points_text(profile.usual_interval_days)))
+        parts += [self.tr("mostly {day}").format(day=days[profile.favourite_weekday - 1]),
+                  self.tr("average {ticket}").format(ticket=self._money(profile.average_ticket_cents))]
+        return "\n" + " · ".join(parts)
 
     def _money(self, minor_units: int) -> str:
         return money_text(minor_units, self.decimals, self.currency)

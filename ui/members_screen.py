@@ -76,7 +76,7 @@ class MembersScreen(QWidget):
         self.debounce.timeout.connect(self._search_now)
         self.search_box.textEdited.connect(lambda _: self.debounce.start())
         self.search.results.connect(self.model.show_found)
-        self.search.counted.connect(lambda n: self.count_label.setText(self.tr("{n} members").format(
+        self.search.counted.connect(lambda n: self.count_label.setText(self.tr("{n} members", "", n).format(
             n=points_text(n))))
         self.table.activated.connect(lambda index: self.open_details(index.row()))
         self.details_button.clicked.connect(lambda: self.open_details(self.table.currentIndex().row()))

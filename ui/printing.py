@@ -79,7 +79,8 @@ class PdfPreviewDialog(QDialog):
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitInView)
         self.view.setAccessibleName(self.tr("Print preview"))
-        self.status = QLabel(self.tr("{pages} page(s)").format(pages=self.document.pageCount()))
+        self.status = QLabel(self.tr("{pages} pages", "", self.document.pageCount()).format(
+            pages=self.document.pageCount()))
         self.print_button = QPushButton(self.tr("Print…"))
         self.print_button.setDefault(True)
         self.save_button = QPushButton(self.tr("Save as PDF…"))
@@ -108,7 +109,7 @@ class PdfPreviewDialog(QDialog):
         except LoyaltyError as error:
             self.status.setText(error.message)
             return
-        self.status.setText(self.tr("Sent {pages} page(s) to {printer}").format(
+        self.status.setText(self.tr("Sent {pages} pages to {printer}", "", pages).format(
             pages=pages, printer=printer.printerName() or printer.outputFileName()))
 
     def save_as(self) -> None:
@@ -197,7 +198,8 @@ class PrintService(QObject):
         target = self.folder / f"cards-{len(members)}.pdf"
         worker = _SheetWorker(WorkerShop(self.ctx), [m.id for m in members], str(target),
                               self.ctx.programme().card_paper)
-        progress = QProgressDialog(self.tr("Drawing {n} cards…").format(n=len(members)), self.tr("Cancel"), 0,
+        progress = QProgressDialog(self.tr("Drawing {n} cards…", "", len(members)).format(n=len(members)),
+                                   self.tr("Cancel"), 0,
                                    len(members), self.parent_widget)
         progress.setWindowTitle(self.tr("Card sheet"))
         progress.setMinimumDuration(300)
@@ -216,7 +218,7 @@ class PrintService(QObject):
     @Slot(str)
     def _sheet_done(self, path: str) -> None:
         self.sheet_progress.reset()
-        self._preview(Path(path), self.tr("{n} member cards").format(n=self.sheet_count),
+        self._preview(Path(path), self.tr("{n} member cards", "", self.sheet_count).format(n=self.sheet_count),
                       self.ctx.programme().card_printer)
 
     @Slot(str)

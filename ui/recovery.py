@@ -14,7 +14,7 @@ from loyalty.programme import Programme
 from loyalty.recovery import backup_folder_beside, integrity_problems, newest_good_backup
 
 from .background import start_worker
-from .formatting import moment_text
+from .formatting import moment_text, points_text
 
 
 class _CheckWorker(QObject):
@@ -81,8 +81,9 @@ def ask_to_restore(parent: QWidget | None, db_path: Path, problem: str) -> Backu
     text = translate(
         "recovery", "{problem}\n\nThe newest good backup of {shop} is from {when} ({members} members). Put it "
                     "in place of the damaged database? The damaged file is kept beside it, renamed, not "
-                    "deleted.").format(problem=problem, shop=backup.shop.label if backup.shop else "?",
-                                       when=_taken_on_shop_clock(backup), members=backup.members)
+                    "deleted.", "", backup.members or 0).format(
+        problem=problem, shop=backup.shop.label if backup.shop else "?", when=_taken_on_shop_clock(backup),
+        members=points_text(backup.members or 0))
     if QMessageBox.question(parent, title, text) != QMessageBox.StandardButton.Yes:
         return None
     return backup

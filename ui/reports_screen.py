@@ -27,7 +27,7 @@ from loyalty.reports.report_pdf import write_pdf
 from . import file_dialogs
 from .background import WorkerShop, sentence_for, start_worker
 from .feedback import StatusBanner
-from .formatting import moment_text, money_text, points_text
+from .formatting import moment_text, money_text, month_text, points_text
 from .history_model import entry_kind_words
 
 TILES = ("member_sales", "active_members", "new_members", "transactions", "avg_ticket", "points_issued",
@@ -214,7 +214,7 @@ class ReportsScreen(QWidget):
         self._fill(report)
         _fill(self.abc_table, [(self.tr("Ranking…"), "", "", "")])
         self.banner.show_message("info", self.tr("Report for {month}: ranking the last twelve months' members for "
-                                                 "the ABC classes…").format(month=report.period.label()))
+                                                 "the ABC classes…").format(month=month_text(report.period.label())))
 
     @Slot(object)
     def _shown(self, report: Report) -> None:
@@ -222,7 +222,7 @@ class ReportsScreen(QWidget):
         self._fill(report)
         for button in self.export_buttons.values():
             button.setEnabled(True)
-        self.banner.show_message("success", self.tr("Report for {month}").format(month=report.period.label()))
+        self.banner.show_message("success", self.tr("Report for {month}").format(month=month_text(report.period.label())))
 
     def _fill(self, report: Report) -> None:
         for name, (value, change) in self.tiles.items():

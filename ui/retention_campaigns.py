@@ -121,7 +121,7 @@ class CampaignsTab(QWidget):
         for name, text in values.items():
             self.figures[name].setText(text)
         self.banner.show_message("success", self.tr("{buyers} of {targeted} targeted members bought during "
-                                                    "{name}.").format(buyers=points_text(result.buyers),
+                                                    "{name}.", "", result.buyers).format(buyers=points_text(result.buyers),
                                                                       targeted=points_text(result.targeted),
                                                                       name=result.name))
 

@@ -115,8 +115,9 @@ class ComplaintsTab(QWidget):
             for column in (3, 5):
                 self.table.item(row, column).setToolTip(self.table.item(row, column).text())
         self.table.resizeRowsToContents()       # at most SHOWN rows: long texts wrap whole
-        self.count.setText(self.tr("latest {count} complaints").format(count=len(items)) if len(items) == SHOWN
-                           else self.tr("{count} complaints").format(count=len(items)))
+        self.count.setText(self.tr("latest {count} complaints", "", len(items)).format(count=len(items))
+                           if len(items) == SHOWN
+                           else self.tr("{count} complaints", "", len(items)).format(count=len(items)))
         if chosen is not None:
             for row in range(self.table.rowCount()):
                 if row_item(self.table, row).complaint.id == chosen.complaint.id:

@@ -94,8 +94,9 @@ class ReferralsTab(QWidget):
                                points_text(row["bought"] or 0)) for row in top], top)
         referred = sum(row["referred"] for row in rows)
         bought = sum(row["bought"] or 0 for row in rows)
-        self.summary.setText(self.tr("Last twelve months: {referred} came recommended, {bought} of them have "
-                                     "bought").format(referred=points_text(referred), bought=points_text(bought)))
+        self.summary.setText(self.tr("Last twelve months: {referred}, {bought}").format(
+            referred=self.tr("{count} came recommended", "", referred).format(count=points_text(referred)),
+            bought=self.tr("{count} of them have bought", "", bought).format(count=points_text(bought))))
         self.banner.show_message("success", self.tr("Referrals counted."))
 
     @Slot(str)

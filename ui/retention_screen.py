@@ -18,7 +18,7 @@ from loyalty.tiers import local_today
 from . import file_dialogs
 from .background import WorkerShop, sentence_for, start_worker
 from .feedback import StatusBanner
-from .formatting import date_text
+from .formatting import date_text, points_text
 from .notes import note_text
 from .retention_campaigns import CampaignsTab
 from .retention_complaints import ComplaintsTab
@@ -159,11 +159,12 @@ class RetentionScreen(QWidget):
     @Slot(object)
     def _shown(self, found) -> None:
         self.ids, shown = found
-        self.count.setText(self.tr("{count} members").format(count=len(self.ids)))
+        self.count.setText(self.tr("{count} members", "", len(self.ids)).format(count=points_text(len(self.ids))))
         fill_table(self.members, [(m.name, m.card, m.phone or "", self.tr("yes") if m.marketing_consent else self.tr("no"))
                              for m in shown], shown)
         self.contacts_button.setEnabled(bool(self.ids))
-        self.banner.show_message("success", self.tr("{count} members in the segment").format(count=len(self.ids)))
+        self.banner.show_message("success", self.tr("{count} members in the segment", "", len(self.ids)).format(
+            count=points_text(len(self.ids))))
 
     @Slot()
     def _finished(self) -> None:
@@ -181,7 +182,8 @@ class RetentionScreen(QWidget):
             self.banner.show_message("error", getattr(error, "message", str(error)))
             return
         self.banner.show_message("success", self.tr("{written} of {count} members agreed to be contacted: written "
-                                                    "to {path}").format(written=written, count=len(self.ids), path=path))
+                                                    "to {path}", "", written).format(
+            written=points_text(written), count=points_text(len(self.ids)), path=path))
 
     def reload_followups(self) -> None:
         try:
@@ -214,7 +216,8 @@ class RetentionScreen(QWidget):
             self.banner.show_message("error", error.message)
             return
         self.reload_followups()
-        self.banner.show_message("success", self.tr("{added} follow-ups added.").format(added=added))
+        self.banner.show_message("success", self.tr("{added} follow-ups added.", "", added).format(
+            added=points_text(added)))
 
     def shutdown(self) -> None:
         if self.thread is not None:

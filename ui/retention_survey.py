@@ -206,7 +206,7 @@ class SurveyTab(QWidget):
             self.banner.show_message("success", self.tr("No questions: the survey is off (F10 at the counter says so)."))
             return
         self.banner.show_message("success", self.tr("{count} survey questions saved: the counter asks them from now "
-                                                    "on.").format(count=len(saved)))
+                                                    "on.", "", len(saved)).format(count=len(saved)))
 
     def selected_month(self) -> str:
         return self.month.date().toString("yyyy-MM")
@@ -219,7 +219,7 @@ class SurveyTab(QWidget):
             self.banner.show_message("error", error.message)
             return
         nps = results["nps"]
-        self.summary.setText(self.tr("{month}: {responses} responses · NPS {nps}").format(
+        self.summary.setText(self.tr("{month}: {responses} responses · NPS {nps}", "", results["responses"]).format(
             month=month_text(month), responses=points_text(results["responses"]),
             nps=fraction_text(nps, 0) if nps is not None else "—"))
         rows = [(item["question"], points_text(item["answers"]), self._result_text(item))
@@ -233,4 +233,4 @@ class SurveyTab(QWidget):
             words = {"yes": self.tr("yes"), "no": self.tr("no")}
             return " · ".join(f"{words.get(value, value)}: {points_text(count)}"
                               for value, count in sorted(item["counts"].items(), key=lambda pair: -pair[1]))
-        return self.tr("{count} wrote a comment").format(count=points_text(item["answers"]))
+        return self.tr("{count} wrote a comment", "", item["answers"]).format(count=points_text(item["answers"]))

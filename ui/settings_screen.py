@@ -269,9 +269,9 @@ class SettingsScreen(QWidget):
             decimals = int(self.fields["currency_decimals"].text())
             rate = self.fields["earn_rate"].text().replace(",", ".")
             amount = EXAMPLE_SALE_UNITS * 10**decimals
-            parts = [self.tr("A {amount} sale earns {points} points").format(
-                amount=money_text(amount, decimals, self.fields["currency"].text()),
-                points=points_text(points_for_sale(amount, decimals, rate).total))]
+            base = points_for_sale(amount, decimals, rate).total
+            parts = [self.tr("A {amount} sale earns {points} points", "", base).format(
+                amount=money_text(amount, decimals, self.fields["currency"].text()), points=points_text(base))]
             for row in range(1, self.tiers.rowCount()):
                 earned = points_for_sale(amount, decimals, rate, self._tier_cell(row, "multiplier").replace(",", "."))
                 parts.append(self.tr("{tier} earns {points}").format(tier=self._tier_cell(row, "name"),

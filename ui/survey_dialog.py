@@ -53,7 +53,8 @@ class SurveyDialog(QDialog):
         if bonus and survey_bonus_given(ctx, member.id):
             self.bonus_note.setText(self.tr("The survey bonus was already earned this month."))
         elif bonus:
-            self.bonus_note.setText(self.tr("Answering earns {points} points.").format(points=points_text(bonus)))
+            self.bonus_note.setText(self.tr("Answering earns {points} points.", "", bonus).format(
+                points=points_text(bonus)))
         self.bonus_note.setVisible(bool(bonus))
         self.bonus_note.setStyleSheet("font-size: 12pt; color: #1f4e8c; font-weight: 600;")
         grid = QGridLayout()

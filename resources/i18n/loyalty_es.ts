@@ -194,23 +194,29 @@ Un encargado o el propietario puede autorizarlo con su PIN.</translation>
         <source> (the newest {limit}: narrow the filters)</source>
         <translation> (los {limit} más recientes: acote los filtros)</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+2"/>
         <source>{count} changes{more}</source>
-        <translation>{count} cambios{more}</translation>
+        <translation>
+            <numerusform>{count} cambio{more}</numerusform>
+            <numerusform>{count} cambios{more}</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Checking the ledger… (minutes on a large shop)</source>
         <translation>Comprobando los movimientos… (unos minutos en una tienda grande)</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+9"/>
         <source>The ledger check found {count} problems: {first}</source>
-        <translation>La comprobación de los movimientos encontró {count} problemas: {first}</translation>
+        <translation>
+            <numerusform>La comprobación de los movimientos encontró {count} problema: {first}</numerusform>
+            <numerusform>La comprobación de los movimientos encontró {count} problemas: {first}</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Ledger checked: every balance, total and seal is right.</source>
         <translation>Movimientos comprobados: todos los saldos, totales y sellos son correctos.</translation>
     </message>
@@ -224,10 +230,13 @@ Un encargado o el propietario puede autorizarlo con su PIN.</translation>
         <source>Could not write {path}: {error}</source>
         <translation>No se pudo escribir {path}: {error}</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+3"/>
         <source>Exported {count} rows to {path}</source>
-        <translation>Se exportaron {count} filas a {path}</translation>
+        <translation>
+            <numerusform>Se exportó {count} fila a {path}</numerusform>
+            <numerusform>Se exportaron {count} filas a {path}</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -461,10 +470,13 @@ Un encargado o el propietario puede autorizarlo con su PIN.</translation>
         <source>{name}, {first} – {last}</source>
         <translation>{name}, {first} – {last}</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+11"/>
         <source>{buyers} of {targeted} targeted members bought during {name}.</source>
-        <translation>{buyers} de {targeted} socios destinatarios compraron durante {name}.</translation>
+        <translation>
+            <numerusform>{buyers} de {targeted} socios destinatarios compró durante {name}.</numerusform>
+            <numerusform>{buyers} de {targeted} socios destinatarios compraron durante {name}.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -894,15 +906,21 @@ Un encargado o el propietario puede autorizarlo con su PIN.</translation>
         <source>Card {card}</source>
         <translation>Tarjeta {card}</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+4"/>
         <source>latest {count} complaints</source>
-        <translation>últimas {count} quejas</translation>
+        <translation>
+            <numerusform>última {count} queja</numerusform>
+            <numerusform>últimas {count} quejas</numerusform>
+        </translation>
     </message>
-    <message>
-        <location line="+1"/>
+    <message numerus="yes">
+        <location line="+2"/>
         <source>{count} complaints</source>
-        <translation>{count} quejas</translation>
+        <translation>
+            <numerusform>{count} queja</numerusform>
+            <numerusform>{count} quejas</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+23"/>
@@ -988,13 +1006,16 @@ Un encargado o el propietario puede autorizarlo con su PIN.</translation>
         <source>Refund (F6)</source>
         <translation>Devolución (F6)</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+56"/>
         <source>{name} · {points} points</source>
-        <translation>{name} · {points} puntos</translation>
+        <translation>
+            <numerusform>{name} · {points} punto</numerusform>
+            <numerusform>{name} · {points} puntos</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>birthday today!</source>
         <translation>¡hoy es su cumpleaños!</translation>
     </message>
@@ -1013,13 +1034,16 @@ Un encargado o el propietario puede autorizarlo con su PIN.</translation>
         <source>Already undone: nothing changed · balance {balance}</source>
         <translation>Ya estaba deshecho: no se ha cambiado nada · saldo {balance}</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+3"/>
         <source>Undone: {points} points · balance {balance}</source>
-        <translation>Deshecho: {points} puntos · saldo {balance}</translation>
+        <translation>
+            <numerusform>Deshecho: {points} punto · saldo {balance}</numerusform>
+            <numerusform>Deshecho: {points} puntos · saldo {balance}</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>No transaction to print yet.</source>
         <translation>Todavía no hay ninguna operación que imprimir.</translation>
     </message>
@@ -1434,13 +1458,24 @@ Para proteger cada venta, la aplicación dejó de guardar y ahora se reiniciará
         <source>Type the points per currency unit as a number, such as 1 or 0.5.</source>
         <translation>Escriba los puntos por unidad de moneda como un número, p. ej., 1 o 0,5.</translation>
     </message>
-    <message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>A {sale} sale earns {points} points; at {tier} it earns {top}.</source>
+        <translation>
+            <numerusform>Una compra de {sale} gana {points} punto; en {tier} gana {top}.</numerusform>
+            <numerusform>Una compra de {sale} gana {points} puntos; en {tier} gana {top}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <location line="+4"/>
-        <source>A {sale} sale earns {points} points; at {tier} it earns {top}. {per_unit} points are worth {worth}.</source>
-        <translation>Una compra de {sale} gana {points} puntos; en {tier} gana {top}. {per_unit} puntos valen {worth}.</translation>
+        <source>{per_unit} points are worth {worth}.</source>
+        <translation>
+            <numerusform>{per_unit} punto vale {worth}.</numerusform>
+            <numerusform>{per_unit} puntos valen {worth}.</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+27"/>
         <source>pin: the two entries differ</source>
         <translation>PIN: los dos valores no coinciden</translation>
     </message>
@@ -1536,7 +1571,7 @@ Para proteger cada venta, la aplicación dejó de guardar y ahora se reiniciará
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../ui/import_dialog.py" line="+58"/>
+        <location filename="../../ui/import_dialog.py" line="+59"/>
         <source>Import from a spreadsheet (CSV)</source>
         <translation>Importar desde una hoja de cálculo (CSV)</translation>
     </message>
@@ -1635,13 +1670,64 @@ Para proteger cada venta, la aplicación dejó de guardar y ahora se reiniciará
         <source>(possible duplicate)</source>
         <translation>(posible duplicado)</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+5"/>
-        <source>{good} rows are good, {bad} have problems, {dup} may be duplicates.</source>
-        <translation>{good} filas son correctas, {bad} tienen problemas, {dup} pueden estar duplicadas.</translation>
+        <source>{count} rows are good</source>
+        <translation>
+            <numerusform>{count} fila es correcta</numerusform>
+            <numerusform>{count} filas son correctas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>{count} have problems</source>
+        <translation>
+            <numerusform>{count} tiene problemas</numerusform>
+            <numerusform>{count} tienen problemas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>{count} may be duplicates</source>
+        <translation>
+            <numerusform>{count} puede estar duplicada</numerusform>
+            <numerusform>{count} pueden estar duplicadas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>Imported: {count} new members</source>
+        <translation>
+            <numerusform>Importado: {count} socio nuevo</numerusform>
+            <numerusform>Importados: {count} socios nuevos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>{besides} merged into members on file</source>
+        <translation>
+            <numerusform>{besides} unido a un socio ya registrado</numerusform>
+            <numerusform>{besides} unidos a socios ya registrados</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Imported: {count} sales</source>
+        <translation>
+            <numerusform>Importada: {count} compra</numerusform>
+            <numerusform>Importadas: {count} compras</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>{besides} already recorded</source>
+        <translation>
+            <numerusform>{besides} ya estaba registrada</numerusform>
+            <numerusform>{besides} ya estaban registradas</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-10"/>
         <source>Fix the file, or tick the box to import the good rows only.</source>
         <translation>Corrija el archivo, o marque la casilla para importar solo las filas correctas.</translation>
     </message>
@@ -1651,12 +1737,7 @@ Para proteger cada venta, la aplicación dejó de guardar y ahora se reiniciará
         <translation>Pulse Importar para añadirlas.</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Imported: {added}.</source>
-        <translation>Importado: {added}.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+16"/>
         <source>Nothing was imported. {problem}</source>
         <translation>No se importó nada. {problem}</translation>
     </message>
@@ -1761,10 +1842,13 @@ campañas</translation>
         <source>Locked</source>
         <translation>Bloqueada</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+1"/>
         <source>The counter locked itself after {minutes} minutes without use. Sign in to carry on.</source>
-        <translation>La caja se bloqueó sola tras {minutes} minutos sin uso. Inicie sesión para continuar.</translation>
+        <translation>
+            <numerusform>La caja se bloqueó sola tras {minutes} minuto sin uso. Inicie sesión para continuar.</numerusform>
+            <numerusform>La caja se bloqueó sola tras {minutes} minutos sin uso. Inicie sesión para continuar.</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+15"/>
@@ -1776,10 +1860,13 @@ campañas</translation>
         <source>{screen}: only for {roles}. {name} is signed in as {role}.</source>
         <translation>{screen}: solo para {roles}. {name} ha iniciado sesión como {role}.</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+32"/>
         <source>Demo data loaded: {count} members.</source>
-        <translation>Datos de demostración cargados: {count} socios.</translation>
+        <translation>
+            <numerusform>Datos de demostración cargados: {count} socio.</numerusform>
+            <numerusform>Datos de demostración cargados: {count} socios.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1936,11 +2023,27 @@ campañas</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>&lt;b&gt;RFM {r} · {f} · {m}&lt;/b&gt; — segment &lt;b&gt;{segment}&lt;/b&gt;&lt;br&gt;last purchase {days} days ago · {sales} purchases · {spend} in twelve months</source>
-        <translation>&lt;b&gt;RFM {r} · {f} · {m}&lt;/b&gt; — segmento &lt;b&gt;{segment}&lt;/b&gt;&lt;br&gt;última compra hace {days} días · {sales} compras · {spend} en doce meses</translation>
+        <source>&lt;b&gt;RFM {r} · {f} · {m}&lt;/b&gt; — segment &lt;b&gt;{segment}&lt;/b&gt;&lt;br&gt;{last} · {sales} · {spend} in twelve months</source>
+        <translation>&lt;b&gt;RFM {r} · {f} · {m}&lt;/b&gt; — segmento &lt;b&gt;{segment}&lt;/b&gt;&lt;br&gt;{last} · {sales} · {spend} en doce meses</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>last purchase {count} days ago</source>
+        <translation>
+            <numerusform>última compra hace {count} día</numerusform>
+            <numerusform>última compra hace {count} días</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>{count} purchases</source>
+        <translation>
+            <numerusform>{count} compra</numerusform>
+            <numerusform>{count} compras</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
         <source>RFM: {problem}</source>
         <translation>RFM: {problem}</translation>
     </message>
@@ -1965,12 +2068,7 @@ campañas</translation>
         <translation>activa</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>{visits} visits since {first} · lifetime value {total} · average ticket {ticket} · last visit {last} ({days} days ago) · usually every {interval} days</source>
-        <translation>{visits} visitas desde {first} · valor total {total} · ticket medio {ticket} · última visita {last} (hace {days} días) · suele venir cada {interval} días</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+3"/>
         <source>No purchases yet.</source>
         <translation>Todavía no ha comprado.</translation>
     </message>
@@ -1989,8 +2087,47 @@ campañas</translation>
         <source>Block card</source>
         <translation>Bloquear tarjeta</translation>
     </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>{count} visits since {first}</source>
+        <translation>
+            <numerusform>{count} visita desde {first}</numerusform>
+            <numerusform>{count} visitas desde {first}</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+32"/>
+        <location line="+2"/>
+        <source>lifetime value {total}</source>
+        <translation>valor total {total}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>average ticket {ticket}</source>
+        <translation>ticket medio {ticket}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>last visit {last} ({ago})</source>
+        <translation>última visita {last} ({ago})</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>{count} days ago</source>
+        <translation>
+            <numerusform>hace {count} día</numerusform>
+            <numerusform>hace {count} días</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>usually every {count} days</source>
+        <translation>
+            <numerusform>suele venir cada {count} día</numerusform>
+            <numerusform>suele venir cada {count} días</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>from the Members screen</source>
         <translation>desde la pantalla Socios</translation>
     </message>
@@ -2082,10 +2219,13 @@ Why (e.g. asked at the counter today)?</source>
         <source>Card {card}</source>
         <translation>Tarjeta {card}</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+1"/>
         <source>{points} points</source>
-        <translation>{points} puntos</translation>
+        <translation>
+            <numerusform>{points} punto</numerusform>
+            <numerusform>{points} puntos</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2102,10 +2242,13 @@ Why (e.g. asked at the counter today)?</source>
         <source>Top tier</source>
         <translation>Nivel máximo</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+3"/>
         <source>{points} points expire on {day}</source>
-        <translation>{points} puntos caducan el {day}</translation>
+        <translation>
+            <numerusform>{points} punto caduca el {day}</numerusform>
+            <numerusform>{points} puntos caducan el {day}</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2167,15 +2310,31 @@ Why (e.g. asked at the counter today)?</source>
         <source>Sundays</source>
         <translation>los domingos</translation>
     </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>{count} visits</source>
+        <translation>
+            <numerusform>{count} visita</numerusform>
+            <numerusform>{count} visitas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>usually every {count} days</source>
+        <translation>
+            <numerusform>suele venir cada {count} día</numerusform>
+            <numerusform>suele venir cada {count} días</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+4"/>
-        <source>{visits} visits · mostly {day} · average {ticket}</source>
-        <translation>{visits} visitas · sobre todo {day} · ticket medio {ticket}</translation>
+        <location line="+2"/>
+        <source>mostly {day}</source>
+        <translation>sobre todo {day}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>{visits} visits · usually every {interval} days · mostly {day} · average {ticket}</source>
-        <translation>{visits} visitas · suele venir cada {interval} días · sobre todo {day} · ticket medio {ticket}</translation>
+        <source>average {ticket}</source>
+        <translation>ticket medio {ticket}</translation>
     </message>
 </context>
 <context>
@@ -2235,10 +2394,13 @@ Why (e.g. asked at the counter today)?</source>
         <source>Enter opens the chosen member&apos;s record.</source>
         <translation>Intro abre la ficha del socio elegido.</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+9"/>
         <source>{n} members</source>
-        <translation>{n} socios</translation>
+        <translation>
+            <numerusform>{n} socio</numerusform>
+            <numerusform>{n} socios</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2281,13 +2443,16 @@ Why (e.g. asked at the counter today)?</source>
         <source>Print preview</source>
         <translation>Vista previa de impresión</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+1"/>
-        <source>{pages} page(s)</source>
-        <translation>{pages} página(s)</translation>
+        <source>{pages} pages</source>
+        <translation>
+            <numerusform>{pages} página</numerusform>
+            <numerusform>{pages} páginas</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Print…</source>
         <translation>Imprimir…</translation>
     </message>
@@ -2301,10 +2466,13 @@ Why (e.g. asked at the counter today)?</source>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+25"/>
-        <source>Sent {pages} page(s) to {printer}</source>
-        <translation>{pages} página(s) enviada(s) a {printer}</translation>
+        <source>Sent {pages} pages to {printer}</source>
+        <translation>
+            <numerusform>{pages} página enviada a {printer}</numerusform>
+            <numerusform>{pages} páginas enviadas a {printer}</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+4"/>
@@ -2329,13 +2497,16 @@ Why (e.g. asked at the counter today)?</source>
         <source>Choose the members whose cards to print.</source>
         <translation>Elija los socios cuyas tarjetas quiere imprimir.</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+5"/>
         <source>Drawing {n} cards…</source>
-        <translation>Preparando {n} tarjetas…</translation>
+        <translation>
+            <numerusform>Preparando {n} tarjeta…</numerusform>
+            <numerusform>Preparando {n} tarjetas…</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
@@ -2344,10 +2515,13 @@ Why (e.g. asked at the counter today)?</source>
         <source>Card sheet</source>
         <translation>Hoja de tarjetas</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+17"/>
         <source>{n} member cards</source>
-        <translation>{n} tarjetas de socio</translation>
+        <translation>
+            <numerusform>{n} tarjeta de socio</numerusform>
+            <numerusform>{n} tarjetas de socio</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+9"/>
@@ -2470,55 +2644,76 @@ Why (e.g. asked at the counter today)?</source>
         <source>Or points as a discount</source>
         <translation>O puntos como descuento</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+15"/>
         <source>{n} left</source>
-        <translation>quedan {n}</translation>
+        <translation>
+            <numerusform>queda {n}</numerusform>
+            <numerusform>quedan {n}</numerusform>
+        </translation>
     </message>
-    <message>
-        <location line="+1"/>
+    <message numerus="yes">
+        <location line="+2"/>
         <source>{reward} — {points} points</source>
-        <translation>{reward} — {points} puntos</translation>
+        <translation>
+            <numerusform>{reward} — {points} punto</numerusform>
+            <numerusform>{reward} — {points} puntos</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Scan a card first.</source>
         <translation>Primero escanee una tarjeta.</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+3"/>
         <source>Balance {points} points</source>
-        <translation>Saldo: {points} puntos</translation>
+        <translation>
+            <numerusform>Saldo: {points} punto</numerusform>
+            <numerusform>Saldo: {points} puntos</numerusform>
+        </translation>
     </message>
-    <message>
-        <location line="+8"/>
+    <message numerus="yes">
+        <location line="+9"/>
         <source>Only {balance} points available</source>
-        <translation>Solo hay {balance} puntos disponibles</translation>
+        <translation>
+            <numerusform>Solo hay {balance} punto disponible</numerusform>
+            <numerusform>Solo hay {balance} puntos disponibles</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+5"/>
         <source>{points} points = {value} off</source>
-        <translation>{points} puntos = {value} de descuento</translation>
+        <translation>
+            <numerusform>{points} punto = {value} de descuento</numerusform>
+            <numerusform>{points} puntos = {value} de descuento</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Scan a member&apos;s card before redeeming.</source>
         <translation>Escanee la tarjeta de un socio antes de canjear.</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+8"/>
         <source>{points} points redeemed: {value} off · balance {balance}</source>
-        <translation>{points} puntos canjeados: {value} de descuento · saldo {balance}</translation>
+        <translation>
+            <numerusform>{points} punto canjeado: {value} de descuento · saldo {balance}</numerusform>
+            <numerusform>{points} puntos canjeados: {value} de descuento · saldo {balance}</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Scan a member&apos;s card and pick a reward.</source>
         <translation>Escanee la tarjeta de un socio y elija un premio.</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+7"/>
         <source>{reward} given for {points} points · balance {balance}</source>
-        <translation>{reward} entregado por {points} puntos · saldo {balance}</translation>
+        <translation>
+            <numerusform>{reward} entregado por {points} punto · saldo {balance}</numerusform>
+            <numerusform>{reward} entregado por {points} puntos · saldo {balance}</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2590,11 +2785,27 @@ Why (e.g. asked at the counter today)?</source>
     </message>
     <message>
         <location line="+15"/>
-        <source>Last twelve months: {referred} came recommended, {bought} of them have bought</source>
-        <translation>Últimos doce meses: {referred} llegaron recomendados y {bought} de ellos han comprado</translation>
+        <source>Last twelve months: {referred}, {bought}</source>
+        <translation>Últimos doce meses: {referred} y {bought}</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>{count} came recommended</source>
+        <translation>
+            <numerusform>{count} llegó recomendado</numerusform>
+            <numerusform>{count} llegaron recomendados</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>{count} of them have bought</source>
+        <translation>
+            <numerusform>{count} de ellos ha comprado</numerusform>
+            <numerusform>{count} de ellos han comprado</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Referrals counted.</source>
         <translation>Recomendaciones contadas.</translation>
     </message>
@@ -2602,7 +2813,7 @@ Why (e.g. asked at the counter today)?</source>
 <context>
     <name>RefundPanel</name>
     <message>
-        <location filename="../../ui/counter_actions.py" line="+11"/>
+        <location filename="../../ui/counter_actions.py" line="+12"/>
         <location line="+6"/>
         <source>Recent sales</source>
         <translation>Compras recientes</translation>
@@ -2642,20 +2853,26 @@ Why (e.g. asked at the counter today)?</source>
         <source>Scan a card first.</source>
         <translation>Primero escanee una tarjeta.</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+8"/>
         <source>Refunding {amount} takes back {points} points</source>
-        <translation>Devolver {amount} retira {points} puntos</translation>
+        <translation>
+            <numerusform>Devolver {amount} retira {points} punto</numerusform>
+            <numerusform>Devolver {amount} retira {points} puntos</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Pick the sale to refund.</source>
         <translation>Elija la compra que devolver.</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+9"/>
         <source>Refund of {amount} on receipt {ref}: {points} points · balance {balance}</source>
-        <translation>Devolución de {amount} del ticket {ref}: {points} puntos · saldo {balance}</translation>
+        <translation>
+            <numerusform>Devolución de {amount} del ticket {ref}: {points} punto · saldo {balance}</numerusform>
+            <numerusform>Devolución de {amount} del ticket {ref}: {points} puntos · saldo {balance}</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3057,10 +3274,13 @@ Why (e.g. asked at the counter today)?</source>
         <source>Finding the members…</source>
         <translation>Buscando los socios…</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+9"/>
         <source>{count} members</source>
-        <translation>{count} socios</translation>
+        <translation>
+            <numerusform>{count} socio</numerusform>
+            <numerusform>{count} socios</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3072,23 +3292,29 @@ Why (e.g. asked at the counter today)?</source>
         <source>no</source>
         <translation>no</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+3"/>
         <source>{count} members in the segment</source>
-        <translation>{count} socios en el segmento</translation>
+        <translation>
+            <numerusform>{count} socio en el segmento</numerusform>
+            <numerusform>{count} socios en el segmento</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Contact list</source>
         <translation>Lista de contactos</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+8"/>
         <source>{written} of {count} members agreed to be contacted: written to {path}</source>
-        <translation>{written} de {count} socios aceptaron ser contactados: guardado en {path}</translation>
+        <translation>
+            <numerusform>{written} de {count} socios aceptó ser contactado: guardado en {path}</numerusform>
+            <numerusform>{written} de {count} socios aceptaron ser contactados: guardado en {path}</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Choose a follow-up in the list first.</source>
         <translation>Primero elija un seguimiento de la lista.</translation>
     </message>
@@ -3097,16 +3323,19 @@ Why (e.g. asked at the counter today)?</source>
         <source>Follow-up done.</source>
         <translation>Seguimiento hecho.</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+9"/>
         <source>{added} follow-ups added.</source>
-        <translation>{added} seguimientos añadidos.</translation>
+        <translation>
+            <numerusform>{added} seguimiento añadido.</numerusform>
+            <numerusform>{added} seguimientos añadidos.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>SalePanel</name>
     <message>
-        <location filename="../../ui/counter_actions.py" line="-247"/>
+        <location filename="../../ui/counter_actions.py" line="-251"/>
         <source>Amount, e.g. 12,50</source>
         <translation>Importe, p. ej., 12,50</translation>
     </message>
@@ -3165,10 +3394,13 @@ Why (e.g. asked at the counter today)?</source>
         <source>{points} campaign</source>
         <translation>{points} campaña</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+1"/>
         <source>Earns {total} points ({parts})</source>
-        <translation>Gana {total} puntos ({parts})</translation>
+        <translation>
+            <numerusform>Gana {total} punto ({parts})</numerusform>
+            <numerusform>Gana {total} puntos ({parts})</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+5"/>
@@ -3180,10 +3412,13 @@ Why (e.g. asked at the counter today)?</source>
         <source>Receipt {ref} was already recorded: nothing added · balance {balance}</source>
         <translation>El ticket {ref} ya estaba registrado: no se ha sumado nada · saldo {balance}</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+2"/>
         <source>{points} points for {amount} · balance {balance}</source>
-        <translation>{points} puntos por {amount} · saldo {balance}</translation>
+        <translation>
+            <numerusform>{points} punto por {amount} · saldo {balance}</numerusform>
+            <numerusform>{points} puntos por {amount} · saldo {balance}</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3529,13 +3764,16 @@ Why (e.g. asked at the counter today)?</source>
         <source>Settings saved.</source>
         <translation>Configuración guardada.</translation>
     </message>
-    <message>
-        <location line="+16"/>
+    <message numerus="yes">
+        <location line="+17"/>
         <source>A {amount} sale earns {points} points</source>
-        <translation>Una compra de {amount} gana {points} puntos</translation>
+        <translation>
+            <numerusform>Una compra de {amount} gana {points} punto</numerusform>
+            <numerusform>Una compra de {amount} gana {points} puntos</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>{tier} earns {points}</source>
         <translation>{tier} gana {points}</translation>
     </message>
@@ -3747,13 +3985,16 @@ Why (e.g. asked at the counter today)?</source>
         <source>The survey bonus was already earned this month.</source>
         <translation>El bono por la encuesta ya se obtuvo este mes.</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+2"/>
         <source>Answering earns {points} points.</source>
-        <translation>Responder da {points} puntos.</translation>
+        <translation>
+            <numerusform>Responder da {points} punto.</numerusform>
+            <numerusform>Responder da {points} puntos.</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>{number}. {text}</source>
         <translation>{number}. {text}</translation>
     </message>
@@ -3887,15 +4128,21 @@ Why (e.g. asked at the counter today)?</source>
         <source>No questions: the survey is off (F10 at the counter says so).</source>
         <translation>Sin preguntas: la encuesta está desactivada (F10 en la caja lo indica).</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+2"/>
         <source>{count} survey questions saved: the counter asks them from now on.</source>
-        <translation>{count} preguntas de la encuesta guardadas: la caja las hace a partir de ahora.</translation>
+        <translation>
+            <numerusform>{count} pregunta de la encuesta guardada: la caja la hace a partir de ahora.</numerusform>
+            <numerusform>{count} preguntas de la encuesta guardadas: la caja las hace a partir de ahora.</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+14"/>
         <source>{month}: {responses} responses · NPS {nps}</source>
-        <translation>{month}: {responses} respuestas · NPS {nps}</translation>
+        <translation>
+            <numerusform>{month}: {responses} respuesta · NPS {nps}</numerusform>
+            <numerusform>{month}: {responses} respuestas · NPS {nps}</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+9"/>
@@ -3912,10 +4159,13 @@ Why (e.g. asked at the counter today)?</source>
         <source>no</source>
         <translation>no</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+3"/>
         <source>{count} wrote a comment</source>
-        <translation>{count} escribieron un comentario</translation>
+        <translation>
+            <numerusform>{count} escribió un comentario</numerusform>
+            <numerusform>{count} escribieron un comentario</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3973,14 +4223,19 @@ No good backup of this shop was found in {folder}. Do not delete the database fi
 
 No se encontró ninguna copia correcta de esta tienda en {folder}. No borre el archivo de la base de datos: un técnico aún puede recuperarlo.</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+4"/>
         <source>{problem}
 
 The newest good backup of {shop} is from {when} ({members} members). Put it in place of the damaged database? The damaged file is kept beside it, renamed, not deleted.</source>
-        <translation>{problem}
+        <translation>
+            <numerusform>{problem}
 
-La copia correcta más reciente de {shop} es del {when} ({members} socios). ¿Ponerla en lugar de la base de datos dañada? El archivo dañado se conserva a su lado, con otro nombre; no se borra.</translation>
+La copia correcta más reciente de {shop} es del {when} ({members} socio). ¿Ponerla en lugar de la base de datos dañada? El archivo dañado se conserva a su lado, con otro nombre; no se borra.</numerusform>
+            <numerusform>{problem}
+
+La copia correcta más reciente de {shop} es del {when} ({members} socios). ¿Ponerla en lugar de la base de datos dañada? El archivo dañado se conserva a su lado, con otro nombre; no se borra.</numerusform>
+        </translation>
     </message>
 </context>
 </TS>
