@@ -68,6 +68,19 @@ DEFAULT_TIERS = (
     Tier("silver", "Silver", 1, 50_000, "1.25", "#A8A9AD"),
     Tier("gold", "Gold", 2, 150_000, "1.5", "#D4AF37"),
 )
+# The default ladder's names in each language: a shop's tiers are named in its language until the
+# owner names them (names the owner typed are never replaced).
+DEFAULT_TIER_NAMES = {"en": ("Bronze", "Silver", "Gold"), "es": ("Bronce", "Plata", "Oro")}
+
+
+def default_names_in(tiers: list[Tier], language: str) -> dict[str, str]:
+    """code -> name in `language`, for a ladder still named by the defaults of another language
+    (every tier, in order); empty when the owner named it, or it is in that language already."""
+    names = tuple(tier.name for tier in tiers)
+    wanted = DEFAULT_TIER_NAMES.get(language)
+    if wanted is None or names == wanted or names not in DEFAULT_TIER_NAMES.values():
+        return {}
+    return {tier.code: name for tier, name in zip(tiers, wanted)}
 
 _INT_LIMITS = {
     "currency_decimals": (0, 3),
@@ -208,11 +221,20 @@ def install_defaults(db: Database, shop_name: str | None = None) -> None:
         db.execute(
             "INSERT OR IGNORE INTO settings(key, value) VALUES (?, ?)", [f.name, json.dumps(getattr(defaults, f.name))]
         )
-    for tier in DEFAULT_TIERS:
+    for tier, name in zip(DEFAULT_TIERS, DEFAULT_TIER_NAMES[defaults.language]):   # in the shop's language
         db.execute(
             "INSERT OR IGNORE INTO tiers(code, name, rank, min_spend_cents, multiplier, colour) VALUES (?, ?, ?, ?, ?, ?)",
-            [tier.code, tier.name, tier.rank, tier.min_spend_cents, tier.multiplier, tier.colour],
+            [tier.code, name, tier.rank, tier.min_spend_cents, tier.multiplier, tier.colour],
         )
+
+
+def name_default_tiers(db: Database, language: str) -> dict[str, str]:
+    """A ladder still named by another language's defaults gets `language`'s (caller holds the
+    transaction); the names given, by code."""
+    renamed = default_names_in(load_tiers(db), language)
+    for code, name in renamed.items():
+        db.execute("UPDATE tiers SET name = ? WHERE code = ?", [name, code])
+    return renamed
 
 
 def load_tiers(db: Database) -> list[Tier]:

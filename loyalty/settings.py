@@ -6,7 +6,7 @@ from dataclasses import asdict
 from .audit import record
 from .context import Context
 from .permissions import require
-from .programme import Programme, Tier, load_tiers, save_settings, update_tier
+from .programme import Programme, Tier, default_names_in, load_tiers, save_settings, update_tier
 from .storage import write_transaction
 
 
@@ -18,6 +18,9 @@ def change_settings(ctx: Context, changes: dict) -> Programme:
         for name, value in asdict(after).items():
             if before.get(name) != value:
                 record(ctx, "settings.change", name, before=before.get(name), after=value)
+        if after.language != before["language"]:   # the default ladder's names follow the shop's language
+            for code, name in default_names_in(load_tiers(ctx.db), after.language).items():
+                change_tier(ctx, code, name=name)
     return after
 
 

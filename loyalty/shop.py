@@ -4,7 +4,7 @@ from pathlib import Path
 
 from .clock import Clock, SystemClock
 from .context import Context
-from .programme import install_defaults, load_programme
+from .programme import default_names_in, install_defaults, load_programme, load_tiers, name_default_tiers
 from .shop_identity import give_shop_id
 from .storage import open_database, write_transaction
 from .storage.local_calendar import calendar_zone, ensure_local_calendar
@@ -22,6 +22,9 @@ def open_shop(path: str | Path, clock: Clock | None = None, staff_id: str = "own
     if not programme.shop_id:   # a shop created before shops' backups were told apart
         with write_transaction(db):
             give_shop_id(db)
+    if default_names_in(load_tiers(db), programme.language):   # made before the ladder spoke the shop's language
+        with write_transaction(db):
+            name_default_tiers(db, programme.language)
     timezone = programme.timezone
     if calendar_zone(db) != timezone:   # a new shop, or one upgraded from before the report totals
         with write_transaction(db):

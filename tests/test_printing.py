@@ -120,14 +120,14 @@ def test_cancelling_a_sheet_leaves_no_file(ctx, enrol, tmp_path):
 
 def test_a_receipt_shows_amounts_points_breakdown_and_balance(ctx, enrol, tmp_path, settings):
     ana = enrol("Ana García")
-    post_sale(ctx, ana.card, 60_000, "T-1")                  # Silver from now on
-    sale = post_sale(ctx, ana.card, 2_000, "T-2").entry       # 20 base + 5 Silver extra
+    post_sale(ctx, ana.card, 60_000, "T-1")                  # Plata (Silver) from now on
+    sale = post_sale(ctx, ana.card, 2_000, "T-2").entry       # 20 base + 5 Plata extra
     path = receipt_pdf(receipt_for_entry(ctx, sale.uuid), tmp_path / "r.pdf", 80)
     with pdfplumber.open(path) as pdf:
         assert pdf.pages[0].width / MM == pytest.approx(80, abs=0.01)
         text = pdf.pages[0].extract_text()
-    for expected in ("Mi tienda", "Ana García", "****" + ana.card[-4:], "T-2", "20,00 €", "Puntos base", "Extra Silver",
-                     "+5", "+25", "625 pts", "6,25 €", "Silver", "880,00 € más para Gold"):
+    for expected in ("Mi tienda", "Ana García", "****" + ana.card[-4:], "T-2", "20,00 €", "Puntos base", "Extra Plata",
+                     "+5", "+25", "625 pts", "6,25 €", "Plata", "880,00 € más para Oro"):   # a Spanish shop's ladder
         assert expected in text, expected
     assert ana.card not in text, "the full card number is never on a slip"
     settings(language="en")

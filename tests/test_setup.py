@@ -25,7 +25,7 @@ def test_the_first_start_sets_up_the_shop_its_ladder_and_its_owner(ctx):
     programme = ctx.programme()
     assert {name: getattr(programme, name) for name in SHOP} == SHOP
     assert [(t.code, t.min_spend_cents, t.multiplier, t.name) for t in load_tiers(ctx.db)] == [
-        ("bronze", 0, "1", "Bronze"), ("silver", 300_000, "1.5", "Plata"), ("gold", 900_000, "2", "Oro")]
+        ("bronze", 0, "1", "Bronce"), ("silver", 300_000, "1.5", "Plata"), ("gold", 900_000, "2", "Oro")]
     assert [(s.name, s.role) for s in list_staff(ctx)] == [("Lucía", "owner")]
     assert owner.role == "owner" and owner.staff_id == "Lucía"
     assert ctx.db.execute("SELECT COUNT(*) FROM members").fetchone()[0] == 40

@@ -171,7 +171,7 @@ def test_settings_run_the_setup_again_with_the_current_values(qtbot, window, ctx
 def test_settings_show_what_a_sale_earns_at_each_tier(window):
     window.show_screen(4)   # loaded when shown, never ahead (test_ui_screen_access.py)
     settings = window.settings
-    assert "25 points" in settings.example.text() and "Gold earns 37" in settings.example.text()
+    assert "25 points" in settings.example.text() and "Oro earns 37" in settings.example.text()   # the shop's tier name
     settings.fields["earn_rate"].setText("2")
     assert "50 points" in settings.example.text()
     settings.fields["earn_rate"].setText("abc")

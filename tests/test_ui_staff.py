@@ -156,7 +156,7 @@ def test_the_audit_screen_filters_by_person_and_exports(qtbot, window, ctx, tmp_
     screen.who.setCurrentIndex(screen.who.findData("Olga"))
     qtbot.mouseClick(screen.show_button, Qt.MouseButton.LeftButton)
     actions = {screen.table.item(row, 3).text() for row in range(screen.table.rowCount())}
-    assert "settings.change" in actions and all(screen.table.item(row, 1).text() == "Olga"
+    assert "Setting changed" in actions and all(screen.table.item(row, 1).text() == "Olga"   # in words, not the code
                                                 for row in range(screen.table.rowCount()))
     screen.export(str(tmp_path / "audit.csv"))
     assert "earn_rate" in (tmp_path / "audit.csv").read_text(encoding="utf-8-sig")

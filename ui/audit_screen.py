@@ -11,9 +11,11 @@ from loyalty.audit import audit_people, audit_records, export_audit_csv
 from loyalty.clock import local_midnight_utc, to_iso
 from loyalty.context import Context
 from loyalty.errors import LoyaltyError
+from loyalty.programme import load_tiers
 from loyalty.verify import verify
 
 from . import file_dialogs
+from .audit_words import action_text, detail_text, target_text
 from .background import WorkerShop, sentence_for, start_worker
 from .feedback import StatusBanner
 from .formatting import moment_text, points_text, today_on_shop_clock
@@ -129,9 +131,12 @@ class AuditScreen(QWidget):
             self.banner.show_message("error", error.message)
             return
         self.table.setRowCount(len(self.records))
-        for row, item in enumerate(self.records):
+        programme = self.ctx.programme()
+        tier_names = {tier.code: tier.name for tier in load_tiers(self.ctx.db)}
+        for row, item in enumerate(self.records):   # in words; the CSV export keeps the codes
             for column, text in enumerate((moment_text(item.at, tz), item.staff_id, item.approved_by or "",
-                                           item.action, item.target, item.detail)):
+                                           action_text(item.action), target_text(item, tier_names),
+                                           detail_text(item, programme))):
                 self.table.setItem(row, column, QTableWidgetItem(text))
         more = self.tr(" (the newest {limit}: narrow the filters)").format(limit=LIMIT) if len(
             self.records) == LIMIT else ""
@@ -169,7 +174,8 @@ class AuditScreen(QWidget):
 
     def export(self, path: str | None = None) -> None:
         if path is None:
-            path = file_dialogs.file_to_save(self, self.tr("Export the audit trail"), "audit.csv", "CSV (*.csv)")
+            path = file_dialogs.file_to_save(self, self.tr("Export the audit trail"), self.tr("audit.csv"),
+                                             "CSV (*.csv)")
         if not path:
             return
         try:

@@ -12,10 +12,8 @@ from loyalty.points import parse_points
 from loyalty.rewards import add_reward, list_rewards, set_reward_active, update_reward
 
 from .feedback import StatusBanner
-from .formatting import date_text, points_text
+from .formatting import date_text, points_text, weekday_text
 from .tables import fill_table, make_table
-
-WEEKDAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
 class CatalogScreen(QWidget):
@@ -60,14 +58,15 @@ class CatalogScreen(QWidget):
             field.setAccessibleName(f"{title}: {label}")
             form.addRow(label, field)
         buttons = QGridLayout()  # two rows of two: fits a 1024-pixel screen beside the sidebar
-        for position, (text, slot) in enumerate( ((self.tr("New"), lambda: self._clear(kind)), (self.tr("Add"), lambda: self._save(kind, False)),
-                           (self.tr("Save changes"), lambda: self._save(kind, True)),
-                           (self.tr("Activate / deactivate"), lambda: self._toggle(kind)))):
+        for position, (key, text, slot) in enumerate((
+                ("new", self.tr("New"), lambda: self._clear(kind)), ("add", self.tr("Add"), lambda: self._save(kind, False)),
+                ("save", self.tr("Save changes"), lambda: self._save(kind, True)),
+                ("activate", self.tr("Activate / deactivate"), lambda: self._toggle(kind)))):
             button = QPushButton(text)
             button.setAccessibleName(f"{title}: {text}")
             button.clicked.connect(slot)
             buttons.addWidget(button, position // 2, position % 2)
-            setattr(self, f"{kind}_{text.split()[0].lower().strip('/')}_button", button)
+            setattr(self, f"{kind}_{key}_button", button)   # the same name in every language
         layout = QVBoxLayout(box)
         layout.addWidget(table, 1)
         layout.addLayout(form)
@@ -89,7 +88,8 @@ class CatalogScreen(QWidget):
     def _weekdays_text(self, weekdays: str) -> str:
         if not weekdays:
             return self.tr("every day")
-        return ",".join(WEEKDAY_NAMES[int(day) - 1] for day in weekdays.split(","))
+        # The locale's short names ("mar, jue"; "Tue, Thu"), which the campaign's form reads back too.
+        return ", ".join(weekday_text(int(day)) for day in weekdays.split(","))
 
     def _selected(self, kind: str):
         table = self.rewards if kind == "reward" else self.campaigns

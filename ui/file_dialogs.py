@@ -15,13 +15,21 @@ would drop the locks; writing it would destroy the shop). A test fails when a sc
 QFileDialog or a QPrintDialog anywhere but here.
 """
 
-from PySide6.QtCore import QCoreApplication, QEvent, QFileInfo, QObject
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QFileInfo, QObject
 from PySide6.QtGui import QAbstractFileIconProvider
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QFileIconProvider, QMessageBox, QWidget
 
 from loyalty.errors import ValidationError
 from loyalty.storage.lock_guard import refuse_database_file
+
+
+# Qt's own Spanish (qtbase_es.qm) has these labels of its file dialog only as they were before Qt 6
+# gave them shortcuts ("Look in:"), so they showed in English; and it says "fichero", which only
+# Spain says. Our translation file has them under Qt's own context, and Qt asks it first.
+QT_FILE_DIALOG_LABELS = (QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"),
+                         QT_TRANSLATE_NOOP("QFileDialog", "File &name:"),
+                         QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"))
 
 
 class NamesOnlyIconProvider(QFileIconProvider):

@@ -11,7 +11,7 @@ from loyalty.context import Context
 from loyalty.errors import LoyaltyError
 from loyalty.money import parse_amount, plain_amount   # as Settings shows amounts to edit
 from loyalty.points import points_for_sale, points_value
-from loyalty.programme import Programme
+from loyalty.programme import DEFAULT_TIER_NAMES, Programme
 from loyalty.setup import Setup, apply_setup, needs_owner
 
 from . import file_dialogs
@@ -22,9 +22,6 @@ TIME_ZONES = ("Europe/Madrid", "Atlantic/Canary", "America/Mexico_City", "Americ
               "America/Guatemala", "America/Costa_Rica", "America/Panama", "America/Santo_Domingo",
               "America/La_Paz", "America/Asuncion", "America/Guayaquil", "Europe/London", "America/New_York")
 WITHOUT_DECIMALS = {"CLP", "PYG"}          # currencies counted in whole units
-# The ladder's default names in each language: a new shop's tiers are named in English until
-# the owner picks the language here (names the owner typed are left alone).
-DEFAULT_TIER_NAMES = {"en": ("Bronze", "Silver", "Gold"), "es": ("Bronce", "Plata", "Oro")}
 SHOP, MONEY, POINTS, TIERS, OWNER, DEMO = range(6)
 PAGE_OF_FIELD = {"shop_name": SHOP, "logo_path": SHOP, "language": SHOP, "currency": MONEY,
                  "currency_decimals": MONEY, "timezone": MONEY, "earn_rate": POINTS, "points_per_currency_unit": POINTS,

@@ -154,6 +154,11 @@ def percent_text(value: Fraction, places: int = 1) -> str:
     return fraction_text(value, places) + space + QLocale().percent()
 
 
+def weekday_text(iso_weekday: int) -> str:
+    """A weekday (1 = Monday) by its short name in the locale: 'mar', 'Tue'."""
+    return QLocale().dayName(iso_weekday, QLocale.FormatType.ShortFormat)
+
+
 def month_text(month: str) -> str:
     """'2026-03' in the screens' language: 'marzo 2026', 'March 2026'."""
     day = QDate.fromString(month + "-01", Qt.DateFormat.ISODate)

@@ -22,6 +22,7 @@ from . import file_dialogs
 from .background import call_in_background, stop_thread
 from .formatting import birthday_field_text, date_text, moment_text, money_text, month_text, points_text
 from .history_model import HistoryTableModel
+from .segment_picker import segment_words
 from .sign_in import with_approval
 
 
@@ -129,9 +130,7 @@ class MemberDetailDialog(QDialog):
         if score is None:
             self.rfm.setText(self.tr("RFM: no purchase in the last twelve months, so no scores.") + abc_line)
             return
-        segments = {"champions": self.tr("champions"), "loyal": self.tr("loyal"), "new": self.tr("new"),
-                    "potential": self.tr("potential"), "at_risk": self.tr("at risk"),
-                    "hibernating": self.tr("hibernating"), "lost": self.tr("lost")}
+        segments = segment_words()
         self.rfm.setText(self.tr("<b>RFM {r} · {f} · {m}</b> — segment <b>{segment}</b><br>"
                                  "{last} · {sales} · {spend} in twelve months").format(
             r=score.r, f=score.f, m=score.m, segment=segments.get(score.segment, score.segment),
@@ -226,7 +225,8 @@ class MemberDetailDialog(QDialog):
         """A data-access request: everything held about the member, as a PDF they can read
         (the CLI also writes JSON: `member export`)."""
         if path is None:
-            path = file_dialogs.file_to_save(self, self.tr("Save the member's data"), f"datos-{self.member.card}.pdf",
+            path = file_dialogs.file_to_save(self, self.tr("Save the member's data"),
+                                             self.tr("data-{card}.pdf").format(card=self.member.card),
                                              "PDF (*.pdf)")
         if path:
             self._run(lambda: export_member_pdf(self.ctx, self.member.id, path))

@@ -184,7 +184,7 @@ class PrintService(QObject):
     # -- cards -------------------------------------------------------------------
     def card(self, member: Member) -> None:
         try:
-            path = print_cards(self.ctx, [member], self.folder / f"card-{member.card}.pdf")
+            path = print_cards(self.ctx, [member], self.folder / self.tr("card-{card}.pdf").format(card=member.card))
         except LoyaltyError as error:
             self.message.emit("error", error.message)
             return
@@ -195,7 +195,7 @@ class PrintService(QObject):
         if not members:
             self.message.emit("warning", self.tr("Choose the members whose cards to print."))
             return
-        target = self.folder / f"cards-{len(members)}.pdf"
+        target = self.folder / self.tr("cards-{count}.pdf").format(count=len(members))   # named for Save as PDF
         worker = _SheetWorker(WorkerShop(self.ctx), [m.id for m in members], str(target),
                               self.ctx.programme().card_paper)
         progress = QProgressDialog(self.tr("Drawing {n} cards…", "", len(members)).format(n=len(members)),
@@ -244,7 +244,8 @@ class PrintService(QObject):
                 worker.failed.connect(self._print_failed)
                 self._start(worker)
                 return
-            path = receipt_pdf(receipt, self.folder / f"slip-{receipt.reference}.pdf", programme.receipt_width)
+            path = receipt_pdf(receipt, self.folder / self.tr("slip-{ref}.pdf").format(ref=receipt.reference),
+                               programme.receipt_width)
         except LoyaltyError as error:
             self.message.emit("error", error.message)
             return

@@ -306,7 +306,8 @@ class ReportsScreen(QWidget):
         if kind == "csv":
             target = file_dialogs.folder(self, self.tr("Folder for the CSV files"))
         else:
-            target = file_dialogs.file_to_save(self, self.tr("Export report"), f"report-{label}.{kind}",
+            target = file_dialogs.file_to_save(self, self.tr("Export report"),
+                                               self.tr("report-{month}.{kind}").format(month=label, kind=kind),
                                                f"{kind.upper()} (*.{kind})")
         if target:
             self.export_to(kind, Path(target))

@@ -111,7 +111,8 @@ class CampaignsTab(QWidget):
         segment = self.picker.segment.currentText() if self.picker.segment.currentData() else ""
         self.heading.setText(self.tr("{name}, {first} – {last}").format(
             name=result.name, first=date_text(result.starts_on), last=date_text(result.ends_on))
-            + (f" · {segment} {self.picker.chosen()[1] or ''}".rstrip() if segment else ""))
+            + (f" · {segment} {self.picker.value.currentText() if self.picker.value.isEnabled() else ''}".rstrip()
+               if segment else ""))
         values = {"targeted": points_text(result.targeted), "buyers": points_text(result.buyers),
                   "conversion": percent_text(result.conversion_rate),
                   "visits": f"{points_text(result.visits_during)} / {points_text(result.visits_before)}",

@@ -173,7 +173,8 @@ class RetentionScreen(QWidget):
 
     def export_contacts(self, path: str | None = None) -> None:
         if path is None:
-            path = file_dialogs.file_to_save(self, self.tr("Contact list"), "contactos.csv", "CSV (*.csv)")
+            path = file_dialogs.file_to_save(self, self.tr("Contact list"), self.tr("contacts.csv"),
+                                             "CSV (*.csv)")
         if not path:
             return
         try:

@@ -1,11 +1,21 @@
 """Choosing a segment and its value (N days, an amount, a tier, an RFM segment): the
 Segments tab and the campaign results share one picker, so they name segments alike."""
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QWidget
 
 from loyalty.context import Context
 from loyalty.programme import load_tiers
 from loyalty.rfm import SEGMENTS
+
+
+def segment_words() -> dict[str, str]:
+    """The RFM segments (loyalty/rfm.py SEGMENTS) as the screens name them: the picker, a member's record."""
+    translate = QCoreApplication.translate   # literal calls, so that lupdate finds them under their context
+    return {"champions": translate("SegmentPicker", "champions"), "loyal": translate("SegmentPicker", "loyal"),
+            "new": translate("SegmentPicker", "new"), "potential": translate("SegmentPicker", "potential"),
+            "at_risk": translate("SegmentPicker", "at risk"), "hibernating": translate("SegmentPicker", "hibernating"),
+            "lost": translate("SegmentPicker", "lost")}
 
 
 class SegmentPicker(QWidget):
@@ -36,14 +46,25 @@ class SegmentPicker(QWidget):
         self._segment_changed()
 
     def _segment_changed(self) -> None:
-        values = {"rfm": list(SEGMENTS), "lapsed": ["60", "90", "180"], "expiring": ["30", "60", "90"],
-                  "near_next_tier": ["2000", "5000"], "tier": [tier.code for tier in load_tiers(self.ctx.db)]}
+        """The choices of the segment's value, each shown in words and chosen by its code (an RFM
+        segment, a tier); numbers can also be typed."""
+        words = segment_words()
+        numbers = lambda *texts: [(text, text) for text in texts]  # noqa: E731
+        values = {"rfm": [(words.get(key, key), key) for key in SEGMENTS], "lapsed": numbers("60", "90", "180"),
+                  "expiring": numbers("30", "60", "90"), "near_next_tier": numbers("2000", "5000"),
+                  "tier": [(tier.name, tier.code) for tier in load_tiers(self.ctx.db)]}
         self.value.clear()
-        self.value.addItems(values.get(self.segment.currentData(), []))
+        for label, key in values.get(self.segment.currentData(), []):
+            self.value.addItem(label, key)
         self.value.setEnabled(self.segment.currentData() in values)
 
     def chosen(self) -> tuple[str | None, str | None]:
-        """(segment, value): the value only for segments that take one."""
+        """(segment, value): the value only for segments that take one — the code of a choice
+        shown in words, else what was typed."""
         name = self.segment.currentData()
-        value = self.value.currentText().strip() if self.value.isEnabled() else ""
+        if not self.value.isEnabled():
+            return name, None
+        text = self.value.currentText().strip()
+        index = self.value.findText(text)
+        value = self.value.itemData(index) if index >= 0 else text
         return name, value or None

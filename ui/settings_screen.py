@@ -11,7 +11,7 @@ from loyalty.context import Context
 from loyalty.errors import LoyaltyError
 from loyalty.money import parse_amount, plain_amount
 from loyalty.points import points_for_sale
-from loyalty.programme import load_tiers
+from loyalty.programme import DEFAULT_TIER_NAMES, load_tiers
 from loyalty.settings import change_ladder, change_settings
 from loyalty.storage import write_transaction
 
@@ -216,7 +216,7 @@ class SettingsScreen(QWidget):
         self.tiers.blockSignals(True)
         tiers = load_tiers(self.ctx.db)
         self.tiers.setRowCount(len(tiers))
-        self.tiers.setVerticalHeaderLabels([tier.code for tier in tiers])
+        self.tiers.setVerticalHeaderLabels([str(rank) for rank in range(1, len(tiers) + 1)])   # not the codes
         for row, tier in enumerate(tiers):
             values = (tier.name, plain_amount(tier.min_spend_cents, programme.currency_decimals), tier.multiplier,
                       tier.colour)
@@ -236,12 +236,17 @@ class SettingsScreen(QWidget):
         try:
             with write_transaction(self.ctx.db):
                 programme = change_settings(self.ctx, changes)
-                change_ladder(self.ctx, [
+                ladder = [
                     {"code": code, "min_spend_cents": parse_amount(self._tier_cell(row, "min_spend"),
                                                                    programme.currency_decimals,
                                                                    field=f"{code}: min_spend", allow_zero=True),
                      "multiplier": self._tier_cell(row, "multiplier"), "name": self._tier_cell(row, "name"),
-                     "colour": self._tier_cell(row, "colour")} for row, code in enumerate(self._tier_codes)])
+                     "colour": self._tier_cell(row, "colour")} for row, code in enumerate(self._tier_codes)]
+                if programme.language != language_before and tuple(
+                        tier["name"] for tier in ladder) in DEFAULT_TIER_NAMES.values():
+                    for tier in ladder:   # the default names: the new language's, as change_settings gave them
+                        del tier["name"]
+                change_ladder(self.ctx, ladder)
         except LoyaltyError as error:
             self.banner.show_message("error", self.tr("Nothing was saved. {problem}").format(problem=error.message))
             self._focus_field(error.field)

@@ -4,7 +4,7 @@
 <context>
     <name>AuditScreen</name>
     <message numerus="yes">
-        <location filename="../../ui/audit_screen.py" line="+138"/>
+        <location filename="../../ui/audit_screen.py" line="+143"/>
         <source>{count} changes{more}</source>
         <translation>
             <numerusform>{count} change{more}</numerusform>
@@ -20,7 +20,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+27"/>
+        <location line="+28"/>
         <source>Exported {count} rows to {path}</source>
         <translation>
             <numerusform>Exported {count} row to {path}</numerusform>
@@ -31,7 +31,7 @@
 <context>
     <name>CampaignsTab</name>
     <message numerus="yes">
-        <location filename="../../ui/retention_campaigns.py" line="+123"/>
+        <location filename="../../ui/retention_campaigns.py" line="+124"/>
         <source>{buyers} of {targeted} targeted members bought during {name}.</source>
         <translation>
             <numerusform>{buyers} of {targeted} targeted members bought during {name}.</numerusform>
@@ -177,7 +177,7 @@
 <context>
     <name>MemberDetailDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/member_detail.py" line="+138"/>
+        <location filename="../../ui/member_detail.py" line="+137"/>
         <source>last purchase {count} days ago</source>
         <translation>
             <numerusform>last purchase {count} day ago</numerusform>
@@ -417,7 +417,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+18"/>
+        <location line="+19"/>
         <source>{written} of {count} members agreed to be contacted: written to {path}</source>
         <translation>
             <numerusform>{written} of {count} members agreed to be contacted: written to {path}</numerusform>

@@ -69,7 +69,7 @@ Un encargado o el propietario puede autorizarlo con su PIN.</translation>
 <context>
     <name>AuditScreen</name>
     <message>
-        <location filename="../../ui/audit_screen.py" line="+48"/>
+        <location filename="../../ui/audit_screen.py" line="+50"/>
         <location line="+21"/>
         <location line="+10"/>
         <source>Who</source>
@@ -190,7 +190,7 @@ Un encargado o el propietario puede autorizarlo con su PIN.</translation>
         <translation>Todos</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+32"/>
         <source> (the newest {limit}: narrow the filters)</source>
         <translation> (los {limit} más recientes: acote los filtros)</translation>
     </message>
@@ -226,7 +226,12 @@ Un encargado o el propietario puede autorizarlo con su PIN.</translation>
         <translation>Exportar el registro de cambios</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+0"/>
+        <source>audit.csv</source>
+        <translation>auditoria.csv</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Could not write {path}: {error}</source>
         <translation>No se pudo escribir {path}: {error}</translation>
     </message>
@@ -237,6 +242,159 @@ Un encargado o el propietario puede autorizarlo con su PIN.</translation>
             <numerusform>Se exportó {count} fila a {path}</numerusform>
             <numerusform>Se exportaron {count} filas a {path}</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>AuditWords</name>
+    <message>
+        <location filename="../../ui/audit_words.py" line="+27"/>
+        <source>Member enrolled</source>
+        <translation>Alta de socio</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Member&apos;s details changed</source>
+        <translation>Datos del socio cambiados</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Card re-issued</source>
+        <translation>Tarjeta sustituida</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Card blocked</source>
+        <translation>Tarjeta bloqueada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Card unblocked</source>
+        <translation>Tarjeta desbloqueada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Member&apos;s data handed over</source>
+        <translation>Datos del socio entregados</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Member&apos;s personal data erased</source>
+        <translation>Datos personales del socio borrados</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Setting changed</source>
+        <translation>Configuración cambiada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tier changed</source>
+        <translation>Nivel cambiado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Staff account added</source>
+        <translation>Cuenta de personal añadida</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Staff role changed</source>
+        <translation>Función cambiada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Staff account reactivated</source>
+        <translation>Cuenta de personal reactivada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Staff account deactivated</source>
+        <translation>Cuenta de personal desactivada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PIN or password changed</source>
+        <translation>PIN o contraseña cambiados</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Staff member&apos;s own card set</source>
+        <translation>Tarjeta propia del empleado asignada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign-in with a name not on the staff</source>
+        <translation>Inicio de sesión con un nombre que no es del personal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign-in with a wrong PIN or password</source>
+        <translation>Inicio de sesión con PIN o contraseña incorrectos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Account locked after wrong PINs</source>
+        <translation>Cuenta bloqueada tras PIN incorrectos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Campaign added</source>
+        <translation>Campaña añadida</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Campaign changed</source>
+        <translation>Campaña cambiada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Campaign reactivated</source>
+        <translation>Campaña reactivada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Campaign deactivated</source>
+        <translation>Campaña desactivada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reward added</source>
+        <translation>Premio añadido</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reward changed</source>
+        <translation>Premio cambiado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reward reactivated</source>
+        <translation>Premio reactivado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reward deactivated</source>
+        <translation>Premio desactivado</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Approved on the spot: {kind}</source>
+        <translation>Autorizado en el momento: {kind}</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>yes</source>
+        <translation>sí</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>every day</source>
+        <translation>todos los días</translation>
     </message>
 </context>
 <context>
@@ -471,7 +629,7 @@ Un encargado o el propietario puede autorizarlo con su PIN.</translation>
         <translation>{name}, {first} – {last}</translation>
     </message>
     <message numerus="yes">
-        <location line="+11"/>
+        <location line="+12"/>
         <source>{buyers} of {targeted} targeted members bought during {name}.</source>
         <translation>
             <numerusform>{buyers} de {targeted} socios destinatarios compró durante {name}.</numerusform>
@@ -482,7 +640,7 @@ Un encargado o el propietario puede autorizarlo con su PIN.</translation>
 <context>
     <name>CatalogScreen</name>
     <message>
-        <location filename="../../ui/catalog_screen.py" line="+26"/>
+        <location filename="../../ui/catalog_screen.py" line="+24"/>
         <source>Choose a row to edit it, or fill the form and press Add.</source>
         <translation>Elija una fila para modificarla, o rellene el formulario y pulse Añadir.</translation>
     </message>
@@ -612,7 +770,7 @@ Un encargado o el propietario puede autorizarlo con su PIN.</translation>
         <translation>todos los días</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+38"/>
         <source>Choose the row to change first.</source>
         <translation>Primero elija la fila que quiere cambiar.</translation>
     </message>
@@ -1818,22 +1976,25 @@ campañas</translation>
         <translation>Retención</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location filename="../../ui/audit_words.py" line="-73"/>
+        <location filename="../../ui/main_window.py" line="+50"/>
         <source>cashier</source>
         <translation>cajero/a</translation>
     </message>
     <message>
         <location line="+0"/>
+        <location filename="../../ui/main_window.py" line="+0"/>
         <source>manager</source>
         <translation>encargado/a</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
+        <location filename="../../ui/main_window.py" line="+0"/>
         <source>owner</source>
         <translation>propietario/a</translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location filename="../../ui/main_window.py" line="-14"/>
         <source>Staff: {name} ({role})</source>
         <translation>Usuario: {name} ({role})</translation>
     </message>
@@ -1872,7 +2033,7 @@ campañas</translation>
 <context>
     <name>MemberDetailDialog</name>
     <message>
-        <location filename="../../ui/member_detail.py" line="+41"/>
+        <location filename="../../ui/member_detail.py" line="+42"/>
         <source>dd/mm/yyyy</source>
         <translation>dd/mm/aaaa</translation>
     </message>
@@ -1987,42 +2148,7 @@ campañas</translation>
         <translation>RFM: ninguna compra en los últimos doce meses, así que no hay puntuación.</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>champions</source>
-        <translation>campeones</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>loyal</source>
-        <translation>fieles</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>new</source>
-        <translation>nuevos</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>potential</source>
-        <translation>potenciales</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>at risk</source>
-        <translation>en riesgo</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>hibernating</source>
-        <translation>dormidos</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>lost</source>
-        <translation>perdidos</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>&lt;b&gt;RFM {r} · {f} · {m}&lt;/b&gt; — segment &lt;b&gt;{segment}&lt;/b&gt;&lt;br&gt;{last} · {sales} · {spend} in twelve months</source>
         <translation>&lt;b&gt;RFM {r} · {f} · {m}&lt;/b&gt; — segmento &lt;b&gt;{segment}&lt;/b&gt;&lt;br&gt;{last} · {sales} · {spend} en doce meses</translation>
     </message>
@@ -2135,6 +2261,11 @@ campañas</translation>
         <location line="+6"/>
         <source>Save the member&apos;s data</source>
         <translation>Guardar los datos del socio</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>data-{card}.pdf</source>
+        <translation>datos-{card}.pdf</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -2488,7 +2619,12 @@ Why (e.g. asked at the counter today)?</source>
 <context>
     <name>PrintService</name>
     <message>
-        <location line="+69"/>
+        <location line="+65"/>
+        <source>card-{card}.pdf</source>
+        <translation>tarjeta-{card}.pdf</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Card of {name}</source>
         <translation>Tarjeta de {name}</translation>
     </message>
@@ -2497,8 +2633,13 @@ Why (e.g. asked at the counter today)?</source>
         <source>Choose the members whose cards to print.</source>
         <translation>Elija los socios cuyas tarjetas quiere imprimir.</translation>
     </message>
+    <message>
+        <location line="+2"/>
+        <source>cards-{count}.pdf</source>
+        <translation>tarjetas-{count}.pdf</translation>
+    </message>
     <message numerus="yes">
-        <location line="+5"/>
+        <location line="+3"/>
         <source>Drawing {n} cards…</source>
         <translation>
             <numerusform>Preparando {n} tarjeta…</numerusform>
@@ -2529,7 +2670,12 @@ Why (e.g. asked at the counter today)?</source>
         <translation>Hoja de tarjetas cancelada: no se ha impreso nada.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+17"/>
+        <source>slip-{ref}.pdf</source>
+        <translation>comprobante-{ref}.pdf</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Slip {ref}</source>
         <translation>Comprobante {ref}</translation>
     </message>
@@ -2542,6 +2688,24 @@ Why (e.g. asked at the counter today)?</source>
         <location line="+0"/>
         <source>the printer</source>
         <translation>la impresora</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../ui/file_dialogs.py" line="+30"/>
+        <source>&amp;Look in:</source>
+        <translation>&amp;Buscar en:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File &amp;name:</source>
+        <translation>&amp;Nombre del archivo:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Files of &amp;type:</source>
+        <translation>&amp;Tipo de archivo:</translation>
     </message>
 </context>
 <context>
@@ -3122,6 +3286,11 @@ Why (e.g. asked at the counter today)?</source>
         <translation>Exportar informe</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>report-{month}.{kind}</source>
+        <translation>informe-{month}.{kind}</translation>
+    </message>
+    <message>
         <location line="+9"/>
         <source>Exported: {files}</source>
         <translation>Exportado: {files}</translation>
@@ -3305,8 +3474,13 @@ Why (e.g. asked at the counter today)?</source>
         <source>Contact list</source>
         <translation>Lista de contactos</translation>
     </message>
+    <message>
+        <location line="+0"/>
+        <source>contacts.csv</source>
+        <translation>contactos.csv</translation>
+    </message>
     <message numerus="yes">
-        <location line="+8"/>
+        <location line="+9"/>
         <source>{written} of {count} members agreed to be contacted: written to {path}</source>
         <translation>
             <numerusform>{written} de {count} socios aceptó ser contactado: guardado en {path}</numerusform>
@@ -3454,7 +3628,42 @@ Why (e.g. asked at the counter today)?</source>
 <context>
     <name>SegmentPicker</name>
     <message>
-        <location filename="../../ui/segment_picker.py" line="+17"/>
+        <location filename="../../ui/segment_picker.py" line="+15"/>
+        <source>champions</source>
+        <translation>campeones</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>loyal</source>
+        <translation>fieles</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>new</source>
+        <translation>nuevos</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>potential</source>
+        <translation>potenciales</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>at risk</source>
+        <translation>en riesgo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>hibernating</source>
+        <translation>dormidos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>lost</source>
+        <translation>perdidos</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Segment</source>
         <translation>Segmento</translation>
     </message>
@@ -4187,7 +4396,7 @@ Why (e.g. asked at the counter today)?</source>
 <context>
     <name>file_dialogs</name>
     <message>
-        <location filename="../../ui/file_dialogs.py" line="+39"/>
+        <location filename="../../ui/file_dialogs.py" line="+15"/>
         <source>Folder</source>
         <translation>Carpeta</translation>
     </message>
