@@ -50,9 +50,9 @@ def test_the_owner_sets_up_the_shop_in_one_go(qtbot, ctx):
     enter(qtbot, wizard)
     assert wizard.currentId() == POINTS
     retype(qtbot, wizard.earn_rate, "0,01")                    # a point per 100 pesos, decimal comma
-    assert "earns 0 points" in wizard.example.text()
+    assert "gana 0 puntos" in wizard.example.text(), "Spanish chosen: the setup speaks Spanish"
     retype(qtbot, wizard.earn_rate, "1")
-    assert "earns 25 points" in wizard.example.text() and "it earns 37" in wizard.example.text()
+    assert "gana 25 puntos" in wizard.example.text() and "en Oro gana 37" in wizard.example.text()
     enter(qtbot, wizard)
     assert wizard.currentId() == TIERS
     code, name, spend, multiplier = wizard.tier_rows[2]
@@ -121,3 +121,55 @@ def test_running_it_again_keeps_the_owner_and_shows_the_current_values(qtbot, ct
     assert not wizard.isVisible()
     assert [t.min_spend_cents for t in load_tiers(ctx.db)] == [0, 200_000, 500_000]
     assert [s.name for s in list_staff(ctx)] == ["Lucía"] and wizard.result_ctx is None
+
+
+def visible_texts(wizard) -> str:
+    """What the current page and the wizard's buttons say."""
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    page = wizard.currentPage()
+    texts = [page.title(), page.subTitle()]
+    texts += [label.text() for label in page.findChildren(QLabel)]
+    texts += [button.text() for button in wizard.findChildren(QAbstractButton) if button.isVisible()]
+    return " | ".join(text for text in texts if text)
+
+
+def test_choosing_english_switches_the_setup_to_english_at_once_and_back(qtbot, spanish, ctx):
+    from loyalty.messages import language
+    from PySide6.QtCore import QLocale
+
+    wizard = wizard_for(qtbot, ctx)
+    assert "Su tienda" in visible_texts(wizard) and "Siguie&nte >" in visible_texts(wizard)
+    wizard.language.setCurrentIndex(wizard.language.findData("en"))
+    shown = visible_texts(wizard)
+    assert "Your shop" in shown and "Shop name" in shown and "&Next >" in shown and "Cancel" in shown, shown
+    assert "Su tienda" not in shown and "Nombre de la tienda" not in shown
+    wizard.next()
+    wizard.next()
+    assert wizard.currentId() == POINTS
+    shown = visible_texts(wizard)
+    assert "Points per currency unit of sale" in shown and "A €25.00 sale earns 25 points" in shown, shown
+    assert "100 points are worth €1.00." in shown
+    wizard.language.setCurrentIndex(wizard.language.findData("es"))   # (from the first page, as a person would)
+    assert "Una compra de 25,00\xa0€ gana 25 puntos" in wizard.example.text()
+    wizard.reject()
+    assert language() == "es" and QLocale().language() == QLocale.Language.Spanish, "the screens' language again"
+
+
+def test_the_setup_run_from_settings_leaves_the_screens_in_their_language(qtbot, spanish, window, ctx):
+    from loyalty.messages import language
+
+    window.show_screen(4)
+    window.settings.run_setup()
+    wizard = window.settings.wizard
+    wizard.language.setCurrentIndex(wizard.language.findData("en"))
+    assert "Your shop" in visible_texts(wizard)
+    wizard.owner_name.setText("Lucia")
+    wizard.secret.setText("2468")
+    wizard.again.setText("2468")
+    while wizard.currentId() != wizard.pageIds()[-1]:
+        wizard.next()
+    wizard.accept()
+    assert ctx.programme().language == "en", [label.text() for label in wizard.problem.values()]
+    assert language() == "es" and window.counter.enrol_button.text() == "Nuevo socio (F8)", \
+        "the screens change at the next start, as when the language is saved in Settings"

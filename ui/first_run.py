@@ -2,13 +2,23 @@
 the tier ladder, the owner's account and optional demo data, in a few minutes, keyboard
 first (Enter goes on). Filled in with the shop's current values, so it is safe to run again
 from Settings: then it leaves out the owner's page. Everything is written at the end, by
-loyalty/setup.py, in one transaction; a refused value brings back its page with the reason."""
+loyalty/setup.py, in one transaction; a refused value brings back its page with the reason.
 
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QGridLayout, QHBoxLayout, QLabel,
+Choosing English or Spanish on the first page switches the setup itself to that language at once
+(`retranslate`: every text is shown through `_say`, which remembers how to say it again). When
+the setup closes, the screens go back to the language they had: the first start then shows the
+language saved, and a run from Settings changes the screens from the next start, as Settings does."""
+
+from typing import Callable
+
+from PySide6.QtCore import QCoreApplication, QLocale
+
+from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QFormLayout, QGridLayout, QHBoxLayout, QLabel,
                                QLineEdit, QPushButton, QSpinBox, QVBoxLayout, QWizard, QWizardPage)
 
 from loyalty.context import Context
 from loyalty.errors import LoyaltyError
+from loyalty.messages import language as language_shown
 from loyalty.money import parse_amount, plain_amount   # as Settings shows amounts to edit
 from loyalty.points import points_for_sale, points_value
 from loyalty.programme import DEFAULT_TIER_NAMES, Programme
@@ -16,6 +26,7 @@ from loyalty.setup import Setup, apply_setup, needs_owner
 
 from . import file_dialogs
 from .formatting import CURRENCY_SYMBOLS, money_text, points_text
+from .translations import install_translator
 
 TIME_ZONES = ("Europe/Madrid", "Atlantic/Canary", "America/Mexico_City", "America/Bogota", "America/Lima",
               "America/Santiago", "America/Argentina/Buenos_Aires", "America/Montevideo", "America/Caracas",
@@ -26,13 +37,11 @@ SHOP, MONEY, POINTS, TIERS, OWNER, DEMO = range(6)
 PAGE_OF_FIELD = {"shop_name": SHOP, "logo_path": SHOP, "language": SHOP, "currency": MONEY,
                  "currency_decimals": MONEY, "timezone": MONEY, "earn_rate": POINTS, "points_per_currency_unit": POINTS,
                  "expiry_months": POINTS, "name": OWNER, "pin": OWNER, "owner": OWNER, "demo": DEMO}
-
-
-def _page(title: str, subtitle: str) -> QWizardPage:
-    page = QWizardPage()
-    page.setTitle(title)
-    page.setSubTitle(subtitle)
-    return page
+# QWizard's own buttons, as Qt names them (its translations, qtbase_*.qm, say them in Spanish): QWizard
+# does not rename its buttons when the language changes, so the setup does.
+QWIZARD_BUTTONS = {QWizard.WizardButton.BackButton: "< &Back", QWizard.WizardButton.NextButton: "&Next >",
+                   QWizard.WizardButton.FinishButton: "&Finish", QWizard.WizardButton.CancelButton: "Cancel"}
+Words = Callable[[], str]   # a text said anew in the language in use: lambda: self.tr("...")
 
 
 class FirstRunWizard(QWizard):
@@ -40,7 +49,9 @@ class FirstRunWizard(QWizard):
         super().__init__(parent)
         self.ctx = ctx
         self.result_ctx: Context | None = None
-        self.setWindowTitle(self.tr("Set up the shop"))
+        self._texts: list[tuple[Callable[[str], None], Words]] = []
+        self._shown_before = (language_shown(), QLocale())   # given back when the setup closes
+        self._say(self.setWindowTitle, lambda: self.tr("Set up the shop"))
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setMinimumSize(720, 520)
         self.setStyleSheet("QLineEdit, QComboBox, QSpinBox, QLabel, QCheckBox { font-size: 12pt; }")
@@ -58,12 +69,50 @@ class FirstRunWizard(QWizard):
             self.setPage(DEMO, self._demo_page())
         self._connect_pages()
         self._name_tiers_in_language()
+        self.retranslate()
+
+    # -- the language shown --------------------------------------------------------------
+
+    def _say(self, show: Callable[[str], None], words: Words) -> None:
+        """Show `words()` with `show` now, and again in the new language after a switch."""
+        self._texts.append((show, words))
+        show(words())
+
+    def _label(self, words: Words) -> QLabel:
+        label = QLabel()
+        self._say(label.setText, words)
+        return label
+
+    def retranslate(self) -> None:
+        """Every text of the setup in the language in use (after `install_translator`)."""
+        for show, words in self._texts:
+            show(words())
+        for which, text in QWIZARD_BUTTONS.items():
+            self.setButtonText(which, QCoreApplication.translate("QWizard", text))
         self._update_example()
+
+    def _language_chosen(self) -> None:
+        """The setup speaks the language just chosen, money and numbers included."""
+        install_translator(QApplication.instance(), self.language.currentData())
+        self.retranslate()
+
+    def done(self, result: int) -> None:
+        language, locale = self._shown_before
+        if language_shown() != language:
+            install_translator(QApplication.instance(), language)
+            QLocale.setDefault(locale)
+        super().done(result)
 
     # -- pages ---------------------------------------------------------------------------
 
-    def _form_page(self, number: int, title: str, subtitle: str) -> tuple[QWizardPage, QFormLayout]:
-        page = _page(title, subtitle)
+    def _titled_page(self, title: Words, subtitle: Words) -> QWizardPage:
+        page = QWizardPage()
+        self._say(page.setTitle, title)
+        self._say(page.setSubTitle, subtitle)
+        return page
+
+    def _form_page(self, number: int, title: Words, subtitle: Words) -> tuple[QWizardPage, QFormLayout]:
+        page = self._titled_page(title, subtitle)
         layout = QVBoxLayout(page)
         form = QFormLayout()
         layout.addLayout(form)
@@ -74,84 +123,89 @@ class FirstRunWizard(QWizard):
         return page, form
 
     def _shop_page(self, programme: Programme) -> QWizardPage:
-        page, form = self._form_page(SHOP, self.tr("Your shop"), self.tr(
+        page, form = self._form_page(SHOP, lambda: self.tr("Your shop"), lambda: self.tr(
             "Its name and logo go on member cards and slips. The language is that of the screens, cards, "
             "slips and reports."))
         self.shop_name = QLineEdit(programme.shop_name)
-        self.shop_name.setAccessibleName(self.tr("Shop name"))
-        self.logo = QLineEdit(programme.logo_path, placeholderText=self.tr("Optional: a PNG or JPEG file"))
-        self.logo.setAccessibleName(self.tr("Logo file"))
-        browse = QPushButton(self.tr("Choose…"))
+        self._say(self.shop_name.setAccessibleName, lambda: self.tr("Shop name"))
+        self.logo = QLineEdit(programme.logo_path)
+        self._say(self.logo.setPlaceholderText, lambda: self.tr("Optional: a PNG or JPEG file"))
+        self._say(self.logo.setAccessibleName, lambda: self.tr("Logo file"))
+        browse = QPushButton()
+        self._say(browse.setText, lambda: self.tr("Choose…"))
         browse.clicked.connect(self._choose_logo)
         logo_row = QHBoxLayout()
         logo_row.addWidget(self.logo, 1)
         logo_row.addWidget(browse)
         self.language = QComboBox()
-        self.language.setAccessibleName(self.tr("Language"))
+        self._say(self.language.setAccessibleName, lambda: self.tr("Language"))
         self.language.addItem("Español", "es")
         self.language.addItem("English", "en")
         self.language.setCurrentIndex(max(0, self.language.findData(programme.language)))
-        form.addRow(self.tr("Shop name"), self.shop_name)
-        form.addRow(self.tr("Logo"), logo_row)
-        form.addRow(self.tr("Language"), self.language)
+        form.addRow(self._label(lambda: self.tr("Shop name")), self.shop_name)
+        form.addRow(self._label(lambda: self.tr("Logo")), logo_row)
+        form.addRow(self._label(lambda: self.tr("Language")), self.language)
         return page
 
     def _money_page(self, programme: Programme) -> QWizardPage:
-        page, form = self._form_page(MONEY, self.tr("Money and time"), self.tr(
+        page, form = self._form_page(MONEY, lambda: self.tr("Money and time"), lambda: self.tr(
             "The currency of your sales and the time zone of the shop: a day's and a month's figures "
             "follow the shop's clock."))
         self.currency = QComboBox(editable=True)
-        self.currency.setAccessibleName(self.tr("Currency"))
+        self._say(self.currency.setAccessibleName, lambda: self.tr("Currency"))
         self.currency.addItems(sorted(CURRENCY_SYMBOLS))
         self.currency.setCurrentText(programme.currency)
         self.decimals = QSpinBox(minimum=0, maximum=3, value=programme.currency_decimals)
-        self.decimals.setAccessibleName(self.tr("Decimals"))
+        self._say(self.decimals.setAccessibleName, lambda: self.tr("Decimals"))
         self.timezone = QComboBox(editable=True)
-        self.timezone.setAccessibleName(self.tr("Time zone"))
+        self._say(self.timezone.setAccessibleName, lambda: self.tr("Time zone"))
         self.timezone.addItems(TIME_ZONES)
         self.timezone.setCurrentText(programme.timezone)
-        form.addRow(self.tr("Currency (ISO code)"), self.currency)
-        form.addRow(self.tr("Decimals"), self.decimals)
-        form.addRow(self.tr("Time zone"), self.timezone)
+        form.addRow(self._label(lambda: self.tr("Currency (ISO code)")), self.currency)
+        form.addRow(self._label(lambda: self.tr("Decimals")), self.decimals)
+        form.addRow(self._label(lambda: self.tr("Time zone")), self.timezone)
         self.currency.currentTextChanged.connect(self._currency_changed)
         return page
 
     def _points_page(self, programme: Programme) -> QWizardPage:
-        page, form = self._form_page(POINTS, self.tr("Points"), self.tr(
+        page, form = self._form_page(POINTS, lambda: self.tr("Points"), lambda: self.tr(
             "How many points a sale earns, what points are worth when spent, and how long they last."))
         self.earn_rate = QLineEdit(programme.earn_rate)
-        self.earn_rate.setAccessibleName(self.tr("Points per currency unit of sale"))
+        self._say(self.earn_rate.setAccessibleName, lambda: self.tr("Points per currency unit of sale"))
         self.points_per_unit = QSpinBox(minimum=1, maximum=1_000_000, value=programme.points_per_currency_unit)
-        self.points_per_unit.setAccessibleName(self.tr("Points worth one currency unit"))
+        self._say(self.points_per_unit.setAccessibleName, lambda: self.tr("Points worth one currency unit"))
         self.expiry = QSpinBox(minimum=0, maximum=120, value=programme.expiry_months)
-        self.expiry.setAccessibleName(self.tr("Months points last"))
-        self.expiry.setSpecialValueText(self.tr("never expire"))
+        self._say(self.expiry.setAccessibleName, lambda: self.tr("Months points last"))
+        self._say(self.expiry.setSpecialValueText, lambda: self.tr("never expire"))
         self.example = QLabel(wordWrap=True)
         self.example.setStyleSheet("background: #eaf1fb; padding: 8px; border-radius: 4px;")
-        form.addRow(self.tr("Points per currency unit of sale"), self.earn_rate)
-        form.addRow(self.tr("Points worth one currency unit"), self.points_per_unit)
-        form.addRow(self.tr("Months points last (after the month earned)"), self.expiry)
+        form.addRow(self._label(lambda: self.tr("Points per currency unit of sale")), self.earn_rate)
+        form.addRow(self._label(lambda: self.tr("Points worth one currency unit")), self.points_per_unit)
+        form.addRow(self._label(lambda: self.tr("Months points last (after the month earned)")), self.expiry)
         form.addRow(self.example)
         return page
 
     def _tiers_page(self) -> QWizardPage:
-        page = _page(self.tr("Tiers"), self.tr(
+        page = self._titled_page(lambda: self.tr("Tiers"), lambda: self.tr(
             "Members move up a tier when their spend over the last year reaches its threshold, and earn more "
             "points there. The defaults suit most shops."))
         layout = QVBoxLayout(page)
         grid = QGridLayout()
-        for column, heading in enumerate((self.tr("Tier"), self.tr("Spend to reach it"), self.tr("Points ×"))):
-            grid.addWidget(QLabel(f"<b>{heading}</b>"), 0, column)
+        for column, heading in enumerate((lambda: self.tr("Tier"), lambda: self.tr("Spend to reach it"),
+                                          lambda: self.tr("Points ×"))):
+            grid.addWidget(self._label(lambda heading=heading: f"<b>{heading()}</b>"), 0, column)
         self.tier_rows = []
         decimals = self.shown_decimals = self.ctx.programme().currency_decimals
         for row, tier in enumerate(self.ctx.tiers(), start=1):
             name = QLineEdit(tier.name)
-            name.setAccessibleName(self.tr("Name of tier {number}").format(number=row))
+            self._say(name.setAccessibleName, lambda row=row: self.tr("Name of tier {number}").format(number=row))
             spend = QLineEdit(plain_amount(tier.min_spend_cents, decimals))
-            spend.setAccessibleName(self.tr("Spend to reach tier {number}").format(number=row))
+            self._say(spend.setAccessibleName,
+                      lambda row=row: self.tr("Spend to reach tier {number}").format(number=row))
             spend.setEnabled(tier.rank > 0)          # the base tier starts at nothing
             multiplier = QLineEdit(tier.multiplier)
-            multiplier.setAccessibleName(self.tr("Points multiplier of tier {number}").format(number=row))
+            self._say(multiplier.setAccessibleName,
+                      lambda row=row: self.tr("Points multiplier of tier {number}").format(number=row))
             for column, widget in enumerate((name, spend, multiplier)):
                 grid.addWidget(widget, row, column)
             self.tier_rows.append((tier.code, name, spend, multiplier))
@@ -163,25 +217,27 @@ class FirstRunWizard(QWizard):
         return page
 
     def _owner_page(self) -> QWizardPage:
-        page, form = self._form_page(OWNER, self.tr("The owner's account"), self.tr(
+        page, form = self._form_page(OWNER, lambda: self.tr("The owner's account"), lambda: self.tr(
             "The owner changes the settings, adds staff and sees the reports. Use a password of 8 or more "
             "characters, or a PIN of 4 to 8 digits."))
         self.owner_name = QLineEdit()
-        self.owner_name.setAccessibleName(self.tr("Your name"))
+        self._say(self.owner_name.setAccessibleName, lambda: self.tr("Your name"))
         self.secret = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
-        self.secret.setAccessibleName(self.tr("Password or PIN"))
+        self._say(self.secret.setAccessibleName, lambda: self.tr("Password or PIN"))
         self.again = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
-        self.again.setAccessibleName(self.tr("Again"))
-        form.addRow(self.tr("Your name"), self.owner_name)
-        form.addRow(self.tr("Password or PIN"), self.secret)
-        form.addRow(self.tr("Again"), self.again)
+        self._say(self.again.setAccessibleName, lambda: self.tr("Again"))
+        form.addRow(self._label(lambda: self.tr("Your name")), self.owner_name)
+        form.addRow(self._label(lambda: self.tr("Password or PIN")), self.secret)
+        form.addRow(self._label(lambda: self.tr("Again")), self.again)
         return page
 
     def _demo_page(self) -> QWizardPage:
-        page, form = self._form_page(DEMO, self.tr("Ready"), self.tr(
+        page, form = self._form_page(DEMO, lambda: self.tr("Ready"), lambda: self.tr(
             "Finish writes the setup. Everything can be changed later in Settings."))
-        self.demo = QCheckBox(self.tr("Add demo members, sales and rewards to try the app (not for a real shop)"))
-        self.demo.setAccessibleName(self.tr("Demo data"))
+        self.demo = QCheckBox()
+        self._say(self.demo.setText,
+                  lambda: self.tr("Add demo members, sales and rewards to try the app (not for a real shop)"))
+        self._say(self.demo.setAccessibleName, lambda: self.tr("Demo data"))
         form.addRow(self.demo)
         return page
 
@@ -190,6 +246,7 @@ class FirstRunWizard(QWizard):
     def _connect_pages(self) -> None:
         """What one page's values change on another (once every page exists)."""
         self.language.currentIndexChanged.connect(self._name_tiers_in_language)
+        self.language.currentIndexChanged.connect(self._language_chosen)
         self.decimals.valueChanged.connect(self._decimals_changed)
         for signal in (self.earn_rate.textChanged, self.points_per_unit.valueChanged, self.decimals.valueChanged,
                        self.currency.currentTextChanged, self.tier_rows[-1][3].textChanged):

@@ -733,7 +733,7 @@ Un encargado o el propietario puede autorizarlo con su PIN.</translation>
         <translation>Días de la semana</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>New</source>
         <translation>Nuevo</translation>
     </message>
@@ -1402,12 +1402,12 @@ Para proteger cada venta, la aplicación dejó de guardar y ahora se reiniciará
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../ui/first_run.py" line="+46"/>
+        <location filename="../../ui/first_run.py" line="+54"/>
         <source>Set up the shop</source>
         <translation>Configurar la tienda</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+72"/>
         <source>Your shop</source>
         <translation>Su tienda</translation>
     </message>
@@ -1418,12 +1418,12 @@ Para proteger cada venta, la aplicación dejó de guardar y ahora se reiniciará
     </message>
     <message>
         <location line="+3"/>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>Shop name</source>
         <translation>Nombre de la tienda</translation>
     </message>
     <message>
-        <location line="-12"/>
+        <location line="-13"/>
         <source>Optional: a PNG or JPEG file</source>
         <translation>Opcional: un archivo PNG o JPEG</translation>
     </message>
@@ -1433,7 +1433,7 @@ Para proteger cada venta, la aplicación dejó de guardar y ahora se reiniciará
         <translation>Archivo del logotipo</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Choose…</source>
         <translation>Elegir…</translation>
     </message>
@@ -1445,12 +1445,12 @@ Para proteger cada venta, la aplicación dejó de guardar y ahora se reiniciará
     </message>
     <message>
         <location line="-1"/>
-        <location line="+104"/>
+        <location line="+110"/>
         <source>Logo</source>
         <translation>Logotipo</translation>
     </message>
     <message>
-        <location line="-99"/>
+        <location line="-105"/>
         <source>Money and time</source>
         <translation>Moneda y hora</translation>
     </message>
@@ -1539,7 +1539,7 @@ Para proteger cada venta, la aplicación dejó de guardar y ahora se reiniciará
         <translation>Gasto para alcanzarlo</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Points ×</source>
         <translation>Puntos ×</translation>
     </message>
@@ -1549,12 +1549,12 @@ Para proteger cada venta, la aplicación dejó de guardar y ahora se reiniciará
         <translation>Nombre del nivel {number}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Spend to reach tier {number}</source>
         <translation>Gasto para alcanzar el nivel {number}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Points multiplier of tier {number}</source>
         <translation>Multiplicador de puntos del nivel {number}</translation>
     </message>
@@ -1597,7 +1597,7 @@ Para proteger cada venta, la aplicación dejó de guardar y ahora se reiniciará
         <translation>Finalizar guarda la configuración. Todo se puede cambiar más adelante en Configuración.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Add demo members, sales and rewards to try the app (not for a real shop)</source>
         <translation>Añadir socios, compras y premios de demostración para probar la aplicación (no para una tienda real)</translation>
     </message>
@@ -1607,7 +1607,7 @@ Para proteger cada venta, la aplicación dejó de guardar y ahora se reiniciará
         <translation>Datos de demostración</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Images (*.png *.jpg *.jpeg)</source>
         <translation>Imágenes (*.png *.jpg *.jpeg)</translation>
     </message>
@@ -3959,7 +3959,7 @@ Why (e.g. asked at the counter today)?</source>
         <translation>Sí</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+97"/>
         <source>Nothing was saved. {problem}</source>
         <translation>No se guardó nada. {problem}</translation>
     </message>
