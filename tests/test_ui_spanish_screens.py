@@ -205,3 +205,28 @@ def test_a_birthday_shows_as_a_date_and_is_saved_back_unchanged(qtbot, request, 
     dialog.save()
     assert dialog.problem.text() == ""
     assert member_by_id(ctx, ana.id).birthday == "1990-04-23" and member_by_id(ctx, ana.id).phone == "600111222"
+
+
+def test_a_fraud_flag_says_what_it_found_in_spanish(qtbot, spanish, window, ctx):
+    from PySide6.QtCore import QDate
+
+    from loyalty.members import NewMember, enrol_member
+    from loyalty.staff import add_staff, link_own_card, sign_in
+
+    add_staff(ctx, "Olga", "owner", "24681357")
+    owner = sign_in(ctx, "Olga", "24681357")
+    add_staff(owner, "Manu", "manager", "1357")
+    own = enrol_member(owner, NewMember(name="Manu Pérez"))
+    link_own_card(owner, "Manu", own.card)
+    post_sale(sign_in(ctx, "Manu", "1357"), own.card, 3_000)
+    ctx.become(owner)
+    window.identity_changed()
+    window.show_screen(3)
+    reports = window.reports
+    reports.month.setDate(QDate(2026, 3, 1))
+    reports.compute()
+    qtbot.waitUntil(lambda: reports.thread is None and reports.flags.topLevelItemCount() > 0, timeout=20_000)
+    flag = reports.flags.topLevelItem(0)
+    assert flag.text(0).endswith("· Manu · 1 movimiento a favor de su propia tarjeta"), flag.text(0)
+    assert flag.child(0).text(0) == "movimiento 1 (Compra)"
+    no_english(flag.text(0).replace("Manu", ""), flag.child(0).text(0))
