@@ -5,6 +5,7 @@ nothing, and running it again keeps the owner and the values."""
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 
+from loyalty.money import parse_whole_units
 from loyalty.programme import load_tiers
 from loyalty.staff import list_staff
 from ui.first_run import DEMO, MONEY, OWNER, POINTS, SHOP, TIERS, FirstRunWizard
@@ -46,17 +47,18 @@ def test_the_owner_sets_up_the_shop_in_one_go(qtbot, ctx):
     assert wizard.currentId() == MONEY
     retype(qtbot, wizard.currency.lineEdit(), "CLP")
     assert wizard.decimals.value() == 0, "Chilean pesos have no cents"
+    assert parse_whole_units(wizard.max_amount.text(), "max_amount") == 900_000_000, "a limit of the peso's size"
     retype(qtbot, wizard.timezone.lineEdit(), "America/Santiago")
     enter(qtbot, wizard)
     assert wizard.currentId() == POINTS
-    retype(qtbot, wizard.earn_rate, "0,01")                    # a point per 100 pesos, decimal comma
-    assert "earns 0 points" in wizard.example.text()
-    retype(qtbot, wizard.earn_rate, "1")
-    assert "earns 25 points" in wizard.example.text() and "it earns 37" in wizard.example.text()
+    assert wizard.earn_rate.text().replace(",", ".") == "0.01" and wizard.points_per_unit.value() == 1
+    assert "earns 225 points" in wizard.example.text(), "a 22.500 pesos sale, a point per 100 pesos"
+    retype(qtbot, wizard.earn_rate, "0,02")                    # the owner's own rate, decimal comma
+    assert "earns 450 points" in wizard.example.text() and "it earns 675" in wizard.example.text()
     enter(qtbot, wizard)
     assert wizard.currentId() == TIERS
     code, name, spend, multiplier = wizard.tier_rows[2]
-    assert wizard.tier_rows[1][2].text() == "500", "thresholds keep their whole amounts in pesos"
+    assert wizard.tier_rows[1][2].text().replace(",", "").replace(".", "") == "450000", "a ladder in pesos"
     retype(qtbot, name, "Oro")
     retype(qtbot, spend, "900000")
     enter(qtbot, wizard)
@@ -70,8 +72,9 @@ def test_the_owner_sets_up_the_shop_in_one_go(qtbot, ctx):
     assert wizard.result() == QWizard.DialogCode.Accepted
     programme = ctx.programme()
     assert (programme.shop_name, programme.currency, programme.currency_decimals, programme.timezone,
-            programme.earn_rate) == ("Panaderia Sol", "CLP", 0, "America/Santiago", "1")
-    assert [(t.name, t.min_spend_cents) for t in load_tiers(ctx.db)][1:] == [("Plata", 500), ("Oro", 900_000)]
+            programme.earn_rate, programme.max_amount) == ("Panaderia Sol", "CLP", 0, "America/Santiago", "0.02",
+                                                           900_000_000)
+    assert [(t.name, t.min_spend_cents) for t in load_tiers(ctx.db)][1:] == [("Plata", 450_000), ("Oro", 900_000)]
     assert [(s.name, s.role) for s in list_staff(ctx)] == [("Lucia", "owner")]
     assert wizard.result_ctx.role == "owner"
     assert ctx.db.execute("SELECT COUNT(*) FROM members").fetchone()[0] == 40
@@ -121,3 +124,13 @@ def test_running_it_again_keeps_the_owner_and_shows_the_current_values(qtbot, ct
     assert not wizard.isVisible()
     assert [t.min_spend_cents for t in load_tiers(ctx.db)] == [0, 200_000, 500_000]
     assert [s.name for s in list_staff(ctx)] == ["Lucía"] and wizard.result_ctx is None
+
+
+def test_a_new_currency_keeps_what_the_owner_typed(qtbot, ctx):
+    wizard = wizard_for(qtbot, ctx)
+    retype(qtbot, wizard.earn_rate, "2")
+    retype(qtbot, wizard.tier_rows[2][2], "3000")               # an own gold threshold: the ladder stays
+    retype(qtbot, wizard.currency.lineEdit(), "PYG")
+    assert wizard.decimals.value() == 0 and wizard.points_per_unit.value() == 1
+    assert wizard.earn_rate.text() == "2"
+    assert [row[2].text() for row in wizard.tier_rows[1:]] == ["500", "3000"], "whole amounts kept in guaranies"
