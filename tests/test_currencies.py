@@ -127,6 +127,45 @@ def card_terms(path, card: str) -> str:
         ctx.db.close()
 
 
+@settings(max_examples=40, deadline=None)
+@given(shop_at=st.sampled_from(SHOPS), data=st.data())
+def test_any_amount_typed_the_countrys_way_goes_through_sale_refund_redemption_report_and_slip(shop_at, data):
+    from datetime import datetime, timezone
+
+    from loyalty.clock import FixedClock
+    from loyalty.members import NewMember, enrol_member, member_by_card
+    from loyalty.printing.receipt import receipt_for_entry
+    from loyalty.redemptions import redeem_points
+    from loyalty.reports.cache import report
+    from loyalty.reports.period import month_period
+    from loyalty.sales import post_sale, refund_sale
+    from loyalty.settings import change_settings
+    from loyalty.shop import open_shop
+    from loyalty.tiers import tier_progress
+
+    code, language = shop_at[0], shop_at[1]
+    ctx = open_shop(":memory:", clock=FixedClock(datetime(2026, 3, 10, 12, tzinfo=timezone.utc)))
+    programme = change_settings(ctx, {"language": language, "currency": code})
+    decimals, unit = programme.currency_decimals, 10**programme.currency_decimals
+    minor = data.draw(st.integers(unit, scaled_amount(500_000, code)), label="sale")   # up to about 5.000 €
+    typed = data.draw(st.sampled_from(ways_to_write(minor, programme)), label="typed")
+    ana = enrol_member(ctx, NewMember("Ana"))
+    sale = post_sale(ctx, ana.card, parse_shop_amount(programme, typed), "T1")
+    assert sale.entry.amount_cents == minor
+    part = data.draw(st.integers(1, minor), label="refund")
+    refund_sale(ctx, ana.card, parse_shop_amount(programme, data.draw(st.sampled_from(ways_to_write(part, programme)))),
+                "T1")
+    balance = member_by_card(ctx, ana.card).balance
+    if balance:
+        redeemed = redeem_points(ctx, ana.card, balance)
+        assert redeemed.value_cents == points_value(balance, programme.points_per_currency_unit, decimals)
+    assert report(ctx, month_period("2026-03")).metrics["member_sales"] == minor - part
+    progress = tier_progress(ctx, member_by_card(ctx, ana.card))
+    assert progress.qualifying_spend_cents == minor - part
+    slip = receipt_for_entry(ctx, sale.entry.uuid)
+    assert dict(slip.body)[Wording(language)["sale"]] == Wording(language).money(minor, decimals, code)
+
+
 # -- reading amounts --------------------------------------------------------------------------
 
 def shop(code: str, language: str = "es", **values) -> Programme:
