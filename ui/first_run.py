@@ -29,8 +29,8 @@ TIME_ZONES = ("Europe/Madrid", "Atlantic/Canary", "America/Mexico_City", "Americ
 DEFAULT_TIER_NAMES = {"en": ("Bronze", "Silver", "Gold"), "es": ("Bronce", "Plata", "Oro")}
 SHOP, MONEY, POINTS, TIERS, OWNER, DEMO = range(6)
 PAGE_OF_FIELD = {"shop_name": SHOP, "logo_path": SHOP, "language": SHOP, "currency": MONEY,
-                 "currency_decimals": MONEY, "max_amount": MONEY, "timezone": MONEY, "earn_rate": POINTS, "points_per_currency_unit": POINTS,
-                 "expiry_months": POINTS, "name": OWNER, "pin": OWNER, "owner": OWNER, "demo": DEMO}
+                 "currency_decimals": MONEY, "max_amount": MONEY, "timezone": MONEY, "earn_rate": POINTS,
+                 "points_per_currency_unit": POINTS, "expiry_months": POINTS, "name": OWNER, "pin": OWNER, "owner": OWNER, "demo": DEMO}
 
 
 def _page(title: str, subtitle: str) -> QWizardPage:

@@ -58,9 +58,9 @@ def card_content(ctx: Context, member: Member) -> CardContent:
     unit = words.money(10**decimals, decimals, programme.currency)
     earned, per_units = earning_step(programme.earn_rate)   # "1 punto por cada 100 $", not "0,01 punto por cada 1 $"
     template = words["terms"] if programme.expiry_months else words["terms_never"]
-    terms = template.format(earn=words.points(earned), spend=words.money(per_units * 10**decimals, decimals, programme.currency),
-                            unit=unit, points=words.points(programme.points_per_currency_unit),
-                            months=programme.expiry_months)
+    spend = words.money(per_units * 10**decimals, decimals, programme.currency)
+    terms = template.format(earn=words.points(earned), spend=spend, unit=unit,
+                            points=words.points(programme.points_per_currency_unit), months=programme.expiry_months)
     return CardContent(programme.shop_name, member.name, tier.name, tier.colour, member.card, words["card_title"],
                        words["terms_title"], terms, programme.logo_path)
 

@@ -16,7 +16,8 @@ WORDS = {
         "discount": "Descuento", "bonus": "Bono {kind}", "balance": "Saldo", "value": "Valor",
         "tier": "Nivel", "to_next": "{amount} más para {tier}", "top_tier": "Nivel máximo",
         "expiring": "{points} pts caducan el {day}", "thanks": "¡Gracias por su visita!",
-        "points_unit": "pts", "point_one": "punto", "point_many": "puntos", "adjustment": "Ajuste", "expired": "Puntos caducados",
+        "points_unit": "pts", "point_one": "punto", "point_many": "puntos",
+        "adjustment": "Ajuste", "expired": "Puntos caducados",
         "card_title": "Tarjeta de socio", "terms_title": "Condiciones",
         "terms": ("Acumula {earn} por cada {spend} de compra. {points} = {unit} de descuento. "
                   "Los puntos caducan {months} meses después del fin del mes en que se ganaron. "
@@ -35,7 +36,8 @@ WORDS = {
         "discount": "Discount", "bonus": "{kind} bonus", "balance": "Balance", "value": "Worth",
         "tier": "Tier", "to_next": "{amount} more for {tier}", "top_tier": "Top tier",
         "expiring": "{points} pts expire on {day}", "thanks": "Thank you for your visit!",
-        "points_unit": "pts", "point_one": "point", "point_many": "points", "adjustment": "Adjustment", "expired": "Points expired",
+        "points_unit": "pts", "point_one": "point", "point_many": "points",
+        "adjustment": "Adjustment", "expired": "Points expired",
         "card_title": "Member card", "terms_title": "Terms",
         "terms": ("Earn {earn} for every {spend} you spend. {points} = {unit} off. "
                   "Points expire {months} months after the end of the month they were earned in. "
