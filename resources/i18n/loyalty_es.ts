@@ -3530,7 +3530,7 @@ Why (e.g. asked at the counter today)?</source>
         <translation>Sí</translation>
     </message>
     <message>
-        <location line="+129"/>
+        <location line="+130"/>
         <source>Nothing was saved. {problem}</source>
         <translation>No se guardó nada. {problem}</translation>
     </message>
