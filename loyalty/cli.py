@@ -19,7 +19,7 @@ from .clock import FixedClock
 from .errors import LoyaltyError, StorageError, ValidationError
 from .messages import t
 from .lookup import lookup_card
-from .money import parse_amount, plain_amount
+from .money import parse_shop_amount, plain_amount
 from .paths import default_database_path
 from .campaign_results import campaign_results
 from .daily_job import run_daily_job
@@ -219,7 +219,7 @@ def _parse_now(text: str, tz_name: str) -> datetime:
 
 
 def _amount(ctx, text: str) -> int:
-    return parse_amount(text, ctx.programme().currency_decimals)
+    return parse_shop_amount(ctx.programme(), text)
 
 
 def _money(ctx, minor: int) -> str:
@@ -433,7 +433,7 @@ def cmd_tier_set(ctx, args):
 def _amount_or_zero(ctx, text):
     if text is None:
         return None
-    return parse_amount(text, ctx.programme().currency_decimals, field="min_spend", allow_zero=True)
+    return parse_shop_amount(ctx.programme(), text, field="min_spend", allow_zero=True)
 
 
 def cmd_campaign_add(ctx, args):
@@ -470,8 +470,17 @@ def cmd_settings_show(ctx, args):
 
 
 def cmd_settings_set(ctx, args):
+    before, ladder_before = asdict(ctx.programme()), programme.load_tiers(ctx.db)
     updated = change_settings(ctx, {args.key: args.value})
-    return asdict(updated), f"{args.key} = {getattr(updated, args.key)}"
+    lines = [f"{args.key} = {getattr(updated, args.key)}"]
+    # A new currency brings others along (loyalty/settings.py): say which, never silently.
+    followed = [f"{name} = {value}" for name, value in asdict(updated).items()
+                if name != args.key and before[name] != value]
+    followed += [f"tier {tier.code} from {_money(ctx, tier.min_spend_cents)}"
+                 for old, tier in zip(ladder_before, programme.load_tiers(ctx.db)) if old != tier]
+    if followed:
+        lines.append(f"Also changed to fit {updated.currency}: " + ", ".join(followed))
+    return asdict(updated), "\n".join(lines)
 
 
 def cmd_verify(ctx, args):

@@ -1,5 +1,7 @@
 """Demo data for a first look: members with Spanish names, six months of sales,
-rewards and a campaign. Only into an empty shop, so it never mixes with real data."""
+rewards and a campaign. Only into an empty shop, so it never mixes with real data.
+Amounts and points are those of a euro shop scaled to the shop's currency (loyalty/currencies.py):
+a demo in Colombian pesos sells for 12.000 to 480.000 $, and its voucher is worth 40.000 $."""
 
 import random
 from dataclasses import replace
@@ -8,9 +10,12 @@ from datetime import timedelta
 from .campaigns import add_campaign
 from .clock import FixedClock
 from .context import Context
+from .currencies import scaled_amount
 from .errors import ValidationError
 from .messages import t
+from .printing.wording import Wording
 from .members import NewMember, enrol_member
+from .points import points_for_value
 from .redemptions import redeem_points
 from .rewards import add_reward
 from .sales import post_sale
@@ -28,9 +33,17 @@ def load_demo_data(ctx: Context, members: int = 40, seed: int = 7) -> int:
     real_now = ctx.clock.now()
     clock = FixedClock(real_now - timedelta(days=180))
     demo = replace(ctx, clock=clock)   # the same person, six months back
-    add_reward(demo, "Café gratis", 300, stock=None)
-    add_reward(demo, "Bolsa de tela", 800, stock=25)
-    add_reward(demo, "Vale de 10 €", 1000)
+    programme = ctx.programme()
+    code, decimals = programme.currency, programme.currency_decimals
+
+    def worth(euro_cents: int) -> int:
+        """The points worth what `euro_cents` would be in a euro shop, at this shop's point value."""
+        return points_for_value(scaled_amount(euro_cents, code, decimals), programme.points_per_currency_unit, decimals)
+
+    voucher = scaled_amount(1_000, code, decimals)
+    add_reward(demo, "Café gratis", worth(300), stock=None)
+    add_reward(demo, "Bolsa de tela", worth(800), stock=25)
+    add_reward(demo, f"Vale de {Wording('es').money(voucher // 10**decimals, 0, code)}", worth(1_000))
     add_campaign(demo, "Puntos dobles los martes", "2", (real_now - timedelta(days=60)).date().isoformat(),
                  (real_now + timedelta(days=60)).date().isoformat(), "tue")
     cards = []
@@ -48,7 +61,8 @@ def load_demo_data(ctx: Context, members: int = 40, seed: int = 7) -> int:
         card, every_days = rng.choice(cards)
         if rng.randrange(every_days) < 10:  # regulars buy often, occasional members rarely
             receipt += 1
-            result = post_sale(demo, card, rng.randrange(300, 12000), f"T{receipt}")
-            if result.balance > 600 and rng.randrange(10) == 0:
-                redeem_points(demo, card, 500)
+            price = scaled_amount(rng.randrange(300, 12000), code, decimals)
+            result = post_sale(demo, card, price, f"T{receipt}")
+            if result.balance > worth(600) and rng.randrange(10) == 0:
+                redeem_points(demo, card, worth(500))
     return members

@@ -220,18 +220,24 @@ MESSAGES = {
         "fecha de nacimiento: {clean} no existe en el calendario",
     "card: an imported card number is already on file or given twice":
         "tarjeta: un número de tarjeta importado ya está registrado o aparece dos veces",
-    "{field}: enter an amount, e.g. 12,50":
-        "{field}: escriba un importe, p. ej. 12,50",
+    "{field}: enter an amount, e.g. {example}":
+        "{field}: escriba un importe, p. ej. {example}",
     "{field}: the amount cannot be negative ({raw})":
         "{field}: el importe no puede ser negativo ({raw})",
     "{field}: '{raw}' is not an amount; use digits and one decimal comma or point":
         "{field}: '{raw}' no es un importe; use cifras y una sola coma o punto decimal",
-    "{field}: {raw} is over the limit of {max_amount_units:,}.00":
-        "{field}: {raw} supera el límite de {max_amount_units},00",
+    "{field}: {raw} is over the limit of {limit}":
+        "{field}: {raw} supera el límite de {limit}",
+    "{field}: {raw} is over the largest amount this shop takes, {limit} (the owner can raise it in Settings)":
+        "{field}: {raw} supera el importe máximo de esta tienda, {limit} (el propietario puede subirlo en Configuración)",
     "{field}: the amount must be more than zero":
         "{field}: el importe debe ser mayor que cero",
     "{field}: '{raw}' is ambiguous; for thousands write {head}{fraction} or {head}{sep}{fraction}{other_sep}00, otherwise at most {decimals} decimals":
         "{field}: '{raw}' es ambiguo; si son miles, escriba {head}{fraction} o {head}{sep}{fraction}{other_sep}00; si no, como máximo {decimals} decimales",
+    "{field}: this shop has sales on file in {currency} with {decimals} decimals; changing it would change what those amounts mean. A shop in another currency starts with a new database":
+        "{field}: esta tienda tiene ventas registradas en {currency} con {decimals} decimales; cambiarlo cambiaría lo que significan esos importes. Una tienda en otra moneda empieza con una base de datos nueva",
+    "{field}: '{raw}' is ambiguous; write {plain} or {grouped}":
+        "{field}: '{raw}' es ambiguo; escriba {plain} o {grouped}",
     "{field}: '{raw}' has more than {decimals} decimals":
         "{field}: '{raw}' tiene más de {decimals} decimales",
     "{field}: '{raw}' has more than {decimals} decimal":
@@ -398,16 +404,16 @@ MESSAGES = {
         "{field}: '{text}' no es una referencia de ticket (letras, cifras, . _ / -; como máximo 64)",
     "amount: the sale amount must be more than zero":
         "importe: el importe de la venta debe ser mayor que cero",
-    "ref: receipt {receipt_ref} is already recorded for this member with another amount ({recorded_cents} minor units); nothing was changed":
-        "ticket: el ticket {receipt_ref} ya está registrado para este socio con otro importe ({recorded_cents} céntimos); no se ha cambiado nada",
+    "ref: receipt {receipt_ref} is already recorded for this member with another amount ({recorded}); nothing was changed":
+        "ticket: el ticket {receipt_ref} ya está registrado para este socio con otro importe ({recorded}); no se ha cambiado nada",
     "amount: the refund amount must be more than zero":
         "importe: el importe de la devolución debe ser mayor que cero",
     "ref: the original sale's receipt reference is required for a refund":
         "ticket: para una devolución hace falta la referencia del ticket de la venta original",
     "ref: receipt {ref} is already fully refunded":
         "ticket: el ticket {ref} ya está devuelto por completo",
-    "amount: only {left} minor units of receipt {ref} are left to refund (asked {amount_cents})":
-        "importe: del ticket {ref} solo quedan {left} céntimos por devolver (se pidieron {amount_cents})",
+    "amount: only {left} of receipt {ref} is left to refund (asked {asked})":
+        "importe: del ticket {ref} solo quedan {left} por devolver (se pidieron {asked})",
     "ref: no sale with receipt {ref} for card {card}":
         "ticket: no hay ninguna venta con el ticket {ref} para la tarjeta {card}",
     "refund_ref: refund {refund_ref} is already recorded with another amount":
@@ -636,6 +642,7 @@ FIELDS = {
     "logo_path": "logotipo",
     "currency": "moneda",
     "currency_decimals": "decimales de la moneda",
+    "max_amount": "importe máximo",
     "timezone": "zona horaria",
     "earn_rate": "puntos por unidad",
     "points_per_currency_unit": "puntos por unidad de moneda al canjear",

@@ -76,6 +76,18 @@ def points_to_reverse(earned: int, sale_amount: int, refunded_before: int, refun
     return max(0, taken_after - taken_before)
 
 
+def earning_step(earn_rate: str) -> tuple[int, int]:
+    """The earn rate as whole numbers for people to read: (points, per so many currency units).
+    '1' -> (1, 1); '0.01' -> (1, 100): a point per 100 pesos; '0.14' -> (14, 100); '1.5' -> (15, 10)."""
+    rate = _exact(earn_rate)
+    if rate.numerator == 1:
+        return 1, rate.denominator
+    units = 1
+    while (rate * units).denominator != 1:
+        units *= 10
+    return int(rate * units), units
+
+
 MAX_POINTS_TYPED = 100_000_000
 
 

@@ -10,8 +10,10 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlite_utils import Database
 
+from .currencies import defaults_for
 from .errors import NotFoundError, ValidationError
 from .messages import field_name, t
+from .money import parse_whole_units
 from .storage.local_calendar import ensure_local_calendar
 
 
@@ -25,6 +27,7 @@ class Programme:
     logo_path: str = ""                   # PNG or JPEG printed on member cards, beside the shop name
     currency: str = "EUR"
     currency_decimals: int = 2
+    max_amount: int = 1_000_000           # whole units: a larger amount is refused as a typo (default: by currency)
     timezone: str = "Europe/Madrid"
     earn_rate: str = "1"                  # points per currency unit of sale
     points_per_currency_unit: int = 100   # redemption: 100 points = 1.00
@@ -179,6 +182,8 @@ def _validated(name: str, raw) -> object:
             raise ValidationError(t("scan_prefix: one character that is not a digit, or empty (got '{raw}')",
                                     raw=raw), name)
         return text
+    if name == "max_amount":
+        return parse_whole_units(raw, name)
     if name == "currency":
         if not (len(str(raw)) == 3 and str(raw).isalpha()):
             raise ValidationError(t("currency: a three-letter ISO code such as EUR (got '{raw}')", raw=raw), name)
@@ -189,12 +194,19 @@ def _validated(name: str, raw) -> object:
     return text
 
 
+def validated_setting(name: str, raw) -> object:
+    """One setting's value as the programme keeps it, or the ValidationError saving it would give."""
+    return _validated(name, raw)
+
+
 SETTING_NAMES = tuple(f.name for f in fields(Programme) if f.name not in ("device_id", "shop_id"))
 
 
 def load_programme(db: Database) -> Programme:
     stored = {row["key"]: json.loads(row["value"]) for row in db.query("SELECT key, value FROM settings")}
     known = {f.name for f in fields(Programme)}
+    if "max_amount" not in stored:   # a shop from before the limit was a setting: its currency's default
+        stored["max_amount"] = defaults_for(stored.get("currency", Programme.currency)).max_amount
     return Programme(**{k: v for k, v in stored.items() if k in known})
 
 

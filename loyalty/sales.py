@@ -13,6 +13,7 @@ from .errors import ConflictError, NotFoundError, ValidationError
 from .messages import field_name, t
 from .ledger import Entry, append_entry, entry_by_key, not_reversed, post_bonus, reversal_of
 from .members import Member, member_by_card, member_by_id
+from .money import money_words
 from .permissions import require
 from .points import Earning, points_for_sale, points_to_reverse
 from .notes import BIRTHDAY, REFERRED_BY_A_MEMBER, REFERRED_MEMBER, REFUND, note
@@ -115,17 +116,17 @@ def sale_columns(programme: Programme, tier: Tier, campaign: Campaign | None, ea
             "campaign_id": campaign.id if campaign else None, "detail": json.dumps(detail)}
 
 
-def require_same_sale(receipt_ref: str, recorded_cents: int, amount_cents: int) -> None:
+def require_same_sale(programme: Programme, receipt_ref: str, recorded_cents: int, amount_cents: int) -> None:
     """A receipt posted again is the same sale (nothing changes) only with the same amount."""
     if recorded_cents != amount_cents:
         raise ConflictError(
-            t("ref: receipt {receipt_ref} is already recorded for this member with another amount ({recorded_cents} "
-              "minor units); nothing was changed",
-              receipt_ref=receipt_ref, recorded_cents=recorded_cents), "ref")
+            t("ref: receipt {receipt_ref} is already recorded for this member with another amount ({recorded}); "
+              "nothing was changed",
+              receipt_ref=receipt_ref, recorded=money_words(programme, recorded_cents)), "ref")
 
 
 def _already_recorded(ctx: Context, existing: Entry, amount_cents: int, tier: Tier) -> SaleResult:
-    require_same_sale(existing.receipt_ref, existing.amount_cents, amount_cents)
+    require_same_sale(ctx.programme(), existing.receipt_ref, existing.amount_cents, amount_cents)
     detail = existing.details()
     earning = Earning(detail.get("base", existing.points), detail.get("tier_bonus", 0), detail.get("campaign_bonus", 0))
     balance = member_by_id(ctx, existing.member_id).balance
@@ -238,11 +239,11 @@ def recent_sales(ctx: Context, member_id: int, limit: int = 20) -> list[Refundab
 def quote_refund(ctx: Context, sale: Entry, amount_cents: int) -> int:
     """Points a refund of `amount_cents` of `sale` would take back (validated as the refund itself is)."""
     before, taken = refunded(ctx, sale)
-    _require_refundable(sale, before, amount_cents)
+    _require_refundable(ctx.programme(), sale, before, amount_cents)
     return points_to_reverse(sale.points, sale.amount_cents, before, amount_cents, taken)
 
 
-def _require_refundable(sale: Entry, refunded_before: int, amount_cents: int) -> None:
+def _require_refundable(programme: Programme, sale: Entry, refunded_before: int, amount_cents: int) -> None:
     left = sale.amount_cents - refunded_before
     if left <= 0:
         raise ConflictError(t("ref: receipt {ref} is already fully refunded", ref=sale.receipt_ref), "ref")
@@ -250,14 +251,14 @@ def _require_refundable(sale: Entry, refunded_before: int, amount_cents: int) ->
         raise ValidationError(t("amount: the refund amount must be more than zero"), "amount")
     if amount_cents > left:
         raise ValidationError(
-            t("amount: only {left} minor units of receipt {ref} are left to refund (asked {amount_cents})",
-              left=left, ref=sale.receipt_ref, amount_cents=amount_cents),
+            t("amount: only {left} of receipt {ref} is left to refund (asked {asked})",
+              left=money_words(programme, left), ref=sale.receipt_ref, asked=money_words(programme, amount_cents)),
             "amount")
 
 
 def reverse_sale_amount(ctx: Context, sale: Entry, amount_cents: int, key: str | None, reason: str) -> ReversalResult:
     refunded_before, taken_before = refunded(ctx, sale)
-    _require_refundable(sale, refunded_before, amount_cents)
+    _require_refundable(ctx.programme(), sale, refunded_before, amount_cents)
     points = points_to_reverse(sale.points, sale.amount_cents, refunded_before, amount_cents, taken_before)
     entry = append_entry(
         ctx, sale.member_id, "reverse", -points, idempotency_key=key, amount_cents=amount_cents,

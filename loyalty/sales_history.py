@@ -122,7 +122,7 @@ class _Replay:
         member = self.members[sale.card]
         key = sale_key(member.id, sale.ref)
         if key in self.recorded:
-            require_same_sale(sale.ref, self.recorded[key], sale.amount_cents)
+            require_same_sale(self.programme, sale.ref, self.recorded[key], sale.amount_cents)
             return False
         tier = self.tier[member.id]
         today = local_date(sale.moment, self.programme.timezone)

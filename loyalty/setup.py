@@ -14,8 +14,8 @@ from .staff import add_staff, has_staff, sign_in
 from .storage import write_transaction
 
 # What the wizard asks, in its order (Settings holds the rest: printers, scanner, bonuses...).
-SETUP_SETTINGS = ("shop_name", "logo_path", "language", "currency", "currency_decimals", "timezone", "earn_rate",
-                  "points_per_currency_unit", "expiry_months")
+SETUP_SETTINGS = ("shop_name", "logo_path", "language", "currency", "currency_decimals", "max_amount", "timezone",
+                  "earn_rate", "points_per_currency_unit", "expiry_months")
 
 
 @dataclass(frozen=True)

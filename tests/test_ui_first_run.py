@@ -5,6 +5,7 @@ nothing, and running it again keeps the owner and the values."""
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 
+from loyalty.money import parse_whole_units
 from loyalty.programme import load_tiers
 from loyalty.staff import list_staff
 from ui.first_run import DEMO, MONEY, OWNER, POINTS, SHOP, TIERS, FirstRunWizard
@@ -46,17 +47,18 @@ def test_the_owner_sets_up_the_shop_in_one_go(qtbot, ctx):
     assert wizard.currentId() == MONEY
     retype(qtbot, wizard.currency.lineEdit(), "CLP")
     assert wizard.decimals.value() == 0, "Chilean pesos have no cents"
+    assert parse_whole_units(wizard.max_amount.text(), "max_amount") == 900_000_000, "a limit of the peso's size"
     retype(qtbot, wizard.timezone.lineEdit(), "America/Santiago")
     enter(qtbot, wizard)
     assert wizard.currentId() == POINTS
-    retype(qtbot, wizard.earn_rate, "0,01")                    # a point per 100 pesos, decimal comma
-    assert "gana 0 puntos" in wizard.example.text(), "Spanish chosen: the setup speaks Spanish"
-    retype(qtbot, wizard.earn_rate, "1")
-    assert "gana 25 puntos" in wizard.example.text() and "en Oro gana 37" in wizard.example.text()
+    assert wizard.earn_rate.text().replace(",", ".") == "0.01" and wizard.points_per_unit.value() == 1
+    assert "gana 225 puntos" in wizard.example.text(), "a 22.500 pesos sale, a point per 100 pesos, in Spanish"
+    retype(qtbot, wizard.earn_rate, "0,02")                    # the owner's own rate, decimal comma
+    assert "gana 450 puntos" in wizard.example.text() and "en Oro gana 675" in wizard.example.text()
     enter(qtbot, wizard)
     assert wizard.currentId() == TIERS
     code, name, spend, multiplier = wizard.tier_rows[2]
-    assert wizard.tier_rows[1][2].text() == "500", "thresholds keep their whole amounts in pesos"
+    assert wizard.tier_rows[1][2].text().replace(",", "").replace(".", "") == "450000", "a ladder in pesos"
     retype(qtbot, name, "Oro")
     retype(qtbot, spend, "900000")
     enter(qtbot, wizard)
@@ -70,8 +72,9 @@ def test_the_owner_sets_up_the_shop_in_one_go(qtbot, ctx):
     assert wizard.result() == QWizard.DialogCode.Accepted
     programme = ctx.programme()
     assert (programme.shop_name, programme.currency, programme.currency_decimals, programme.timezone,
-            programme.earn_rate) == ("Panaderia Sol", "CLP", 0, "America/Santiago", "1")
-    assert [(t.name, t.min_spend_cents) for t in load_tiers(ctx.db)][1:] == [("Plata", 500), ("Oro", 900_000)]
+            programme.earn_rate, programme.max_amount) == ("Panaderia Sol", "CLP", 0, "America/Santiago", "0.02",
+                                                           900_000_000)
+    assert [(t.name, t.min_spend_cents) for t in load_tiers(ctx.db)][1:] == [("Plata", 450_000), ("Oro", 900_000)]
     assert [(s.name, s.role) for s in list_staff(ctx)] == [("Lucia", "owner")]
     assert wizard.result_ctx.role == "owner"
     assert ctx.db.execute("SELECT COUNT(*) FROM members").fetchone()[0] == 40
@@ -173,3 +176,13 @@ def test_the_setup_run_from_settings_leaves_the_screens_in_their_language(qtbot,
     assert ctx.programme().language == "en", [label.text() for label in wizard.problem.values()]
     assert language() == "es" and window.counter.enrol_button.text() == "Nuevo socio (F8)", \
         "the screens change at the next start, as when the language is saved in Settings"
+
+
+def test_a_new_currency_keeps_what_the_owner_typed(qtbot, ctx):
+    wizard = wizard_for(qtbot, ctx)
+    retype(qtbot, wizard.earn_rate, "2")
+    retype(qtbot, wizard.tier_rows[2][2], "3000")               # an own gold threshold: the ladder stays
+    retype(qtbot, wizard.currency.lineEdit(), "PYG")
+    assert wizard.decimals.value() == 0 and wizard.points_per_unit.value() == 1
+    assert wizard.earn_rate.text() == "2"
+    assert [row[2].text() for row in wizard.tier_rows[1:]] == ["500", "3000"], "whole amounts kept in guaranies"

@@ -7,15 +7,16 @@ from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QLabel, QLin
                                QPushButton, QVBoxLayout, QWidget)
 
 from loyalty.context import Context
+from loyalty.currencies import defaults_for
 from loyalty.errors import LoyaltyError
 from loyalty.lookup import MemberSummary
-from loyalty.money import parse_amount, plain_amount
 from loyalty.points import parse_points, points_value
 from loyalty.redemptions import redeem_points, redeem_reward
 from loyalty.rewards import list_rewards
 from loyalty.sales import post_sale, quote_refund, quote_sale, recent_sales, refund_sale
 
-from .formatting import moment_text, money_text, points_text, signed_points_text
+from .formatting import (amount_for_editing, amount_from_text, moment_text, money_text, points_text,
+                         signed_points_text)
 from .sign_in import with_approval
 
 BIG = "font-size: 16pt; padding: 6px;"
@@ -47,6 +48,15 @@ class ActionPanel(QWidget):
         programme = self.ctx.programme()
         return money_text(minor_units, programme.currency_decimals, programme.currency)
 
+    def amount_typed(self, field: QLineEdit) -> int:
+        return amount_from_text(self.ctx.programme(), field.text())
+
+    def example_amount(self) -> str:
+        """A typical sale in the shop's money, as it is typed: "12,50" €, "50.000" Colombian pesos."""
+        programme = self.ctx.programme()
+        return amount_for_editing(defaults_for(programme.currency, programme.currency_decimals).typical_amount,
+                                  programme.currency_decimals)
+
     def _field(self, placeholder: str, name: str) -> QLineEdit:
         field = QLineEdit(placeholderText=placeholder)
         field.setAccessibleName(name)
@@ -76,7 +86,7 @@ class SalePanel(ActionPanel):
 
     def __init__(self, ctx: Context, parent=None):
         super().__init__(ctx, parent)
-        self.amount = self._field(self.tr("Amount, e.g. 12,50"), self.tr("Sale amount"))
+        self.amount = self._field("", self.tr("Sale amount"))
         self.reference = self._field(self.tr("Receipt number (optional)"), self.tr("Receipt number"))
         self.preview = self._hint()
         self.post_button = self._button(self.tr("Record sale (Enter)"))
@@ -92,6 +102,8 @@ class SalePanel(ActionPanel):
         self.refresh()
 
     def refresh(self) -> None:
+        if not self.amount.text():   # shown only then; the currency may have changed in Settings
+            self.amount.setPlaceholderText(self.tr("Amount, e.g. {example}").format(example=self.example_amount()))
         if self.member is None:
             self._show(self.preview, self.tr("Scan a card first."))
             return
@@ -100,7 +112,7 @@ class SalePanel(ActionPanel):
             self._show(self.preview, self.tr("Type the amount and press Enter."))
             return
         try:
-            cents = parse_amount(text, self.ctx.programme().currency_decimals)
+            cents = self.amount_typed(self.amount)
             earning = quote_sale(self.ctx, self.member, cents)
         except LoyaltyError as error:
             self._show(self.preview, error.message, problem=True)
@@ -119,7 +131,7 @@ class SalePanel(ActionPanel):
             self.failed.emit(self.tr("Scan a member's card before recording a sale."))
             return
         try:
-            cents = parse_amount(self.amount.text(), self.ctx.programme().currency_decimals)
+            cents = self.amount_typed(self.amount)
             result = post_sale(self.ctx, self.member.card, cents, self.reference.text() or None)
         except LoyaltyError as error:
             self.failed.emit(error.message)
@@ -296,7 +308,7 @@ class RefundPanel(ActionPanel):
     def _sale_chosen(self) -> None:
         sale = self._chosen()
         if sale is not None:
-            self.amount.setText(plain_amount(sale.left_cents, self.ctx.programme().currency_decimals))
+            self.amount.setText(amount_for_editing(sale.left_cents, self.ctx.programme().currency_decimals))
         self._update_preview()
 
     def _update_preview(self) -> None:
@@ -306,7 +318,7 @@ class RefundPanel(ActionPanel):
             self._show(self.preview, self.tr("No sales to refund.") if self.member else self.tr("Scan a card first."))
             return
         try:
-            cents = parse_amount(self.amount.text(), self.ctx.programme().currency_decimals)
+            cents = self.amount_typed(self.amount)
             points = quote_refund(self.ctx, sale.sale, cents)
         except LoyaltyError as error:
             self._show(self.preview, error.message, problem=True)
@@ -321,7 +333,7 @@ class RefundPanel(ActionPanel):
             self.failed.emit(self.tr("Pick the sale to refund."))
             return
         try:
-            cents = parse_amount(self.amount.text(), self.ctx.programme().currency_decimals)
+            cents = self.amount_typed(self.amount)
             result = with_approval(self, self.ctx,
                                    lambda ctx: refund_sale(ctx, self.member.card, cents, sale.sale.receipt_ref))
         except LoyaltyError as error:

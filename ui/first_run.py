@@ -9,6 +9,7 @@ Choosing English or Spanish on the first page switches the setup itself to that 
 the setup closes, the screens go back to the language they had: the first start then shows the
 language saved, and a run from Settings changes the screens from the next start, as Settings does."""
 
+from dataclasses import replace
 from typing import Callable
 
 from PySide6.QtCore import QCoreApplication, QLocale
@@ -18,25 +19,26 @@ from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QFormLayout, 
 
 from loyalty.context import Context
 from loyalty.errors import LoyaltyError
+from loyalty.currencies import defaults_for, follow_currency
 from loyalty.messages import language as language_shown
-from loyalty.money import parse_amount, plain_amount   # as Settings shows amounts to edit
+from loyalty.money import parse_whole_units
 from loyalty.points import points_for_sale, points_value
 from loyalty.programme import DEFAULT_TIER_NAMES, Programme
 from loyalty.setup import Setup, apply_setup, needs_owner
 
 from . import file_dialogs
-from .formatting import CURRENCY_SYMBOLS, money_text, points_text
+from .formatting import CURRENCY_SYMBOLS, amount_for_editing, amount_from_text, decimal_for_editing, money_text, points_text
 from .translations import install_translator
 
 TIME_ZONES = ("Europe/Madrid", "Atlantic/Canary", "America/Mexico_City", "America/Bogota", "America/Lima",
               "America/Santiago", "America/Argentina/Buenos_Aires", "America/Montevideo", "America/Caracas",
               "America/Guatemala", "America/Costa_Rica", "America/Panama", "America/Santo_Domingo",
               "America/La_Paz", "America/Asuncion", "America/Guayaquil", "Europe/London", "America/New_York")
-WITHOUT_DECIMALS = {"CLP", "PYG"}          # currencies counted in whole units
 SHOP, MONEY, POINTS, TIERS, OWNER, DEMO = range(6)
 PAGE_OF_FIELD = {"shop_name": SHOP, "logo_path": SHOP, "language": SHOP, "currency": MONEY,
-                 "currency_decimals": MONEY, "timezone": MONEY, "earn_rate": POINTS, "points_per_currency_unit": POINTS,
-                 "expiry_months": POINTS, "name": OWNER, "pin": OWNER, "owner": OWNER, "demo": DEMO}
+                 "currency_decimals": MONEY, "max_amount": MONEY, "timezone": MONEY, "earn_rate": POINTS,
+                 "points_per_currency_unit": POINTS, "expiry_months": POINTS, "name": OWNER, "pin": OWNER,
+                 "owner": OWNER, "demo": DEMO}
 # QWizard's own buttons, as Qt names them (its translations, qtbase_*.qm, say them in Spanish): QWizard
 # does not rename its buttons when the language changes, so the setup does.
 QWIZARD_BUTTONS = {QWizard.WizardButton.BackButton: "< &Back", QWizard.WizardButton.NextButton: "&Next >",
@@ -155,14 +157,18 @@ class FirstRunWizard(QWizard):
         self._say(self.currency.setAccessibleName, lambda: self.tr("Currency"))
         self.currency.addItems(sorted(CURRENCY_SYMBOLS))
         self.currency.setCurrentText(programme.currency)
+        self.shown_currency = programme.currency
         self.decimals = QSpinBox(minimum=0, maximum=3, value=programme.currency_decimals)
         self._say(self.decimals.setAccessibleName, lambda: self.tr("Decimals"))
+        self.max_amount = QLineEdit(amount_for_editing(programme.max_amount, 0))
+        self._say(self.max_amount.setAccessibleName, lambda: self.tr("Largest amount accepted"))
         self.timezone = QComboBox(editable=True)
         self._say(self.timezone.setAccessibleName, lambda: self.tr("Time zone"))
         self.timezone.addItems(TIME_ZONES)
         self.timezone.setCurrentText(programme.timezone)
         form.addRow(self._label(lambda: self.tr("Currency (ISO code)")), self.currency)
         form.addRow(self._label(lambda: self.tr("Decimals")), self.decimals)
+        form.addRow(self._label(lambda: self.tr("Largest amount accepted (against typos)")), self.max_amount)
         form.addRow(self._label(lambda: self.tr("Time zone")), self.timezone)
         self.currency.currentTextChanged.connect(self._currency_changed)
         return page
@@ -170,7 +176,7 @@ class FirstRunWizard(QWizard):
     def _points_page(self, programme: Programme) -> QWizardPage:
         page, form = self._form_page(POINTS, lambda: self.tr("Points"), lambda: self.tr(
             "How many points a sale earns, what points are worth when spent, and how long they last."))
-        self.earn_rate = QLineEdit(programme.earn_rate)
+        self.earn_rate = QLineEdit(decimal_for_editing(programme.earn_rate))
         self._say(self.earn_rate.setAccessibleName, lambda: self.tr("Points per currency unit of sale"))
         self.points_per_unit = QSpinBox(minimum=1, maximum=1_000_000, value=programme.points_per_currency_unit)
         self._say(self.points_per_unit.setAccessibleName, lambda: self.tr("Points worth one currency unit"))
@@ -199,11 +205,11 @@ class FirstRunWizard(QWizard):
         for row, tier in enumerate(self.ctx.tiers(), start=1):
             name = QLineEdit(tier.name)
             self._say(name.setAccessibleName, lambda row=row: self.tr("Name of tier {number}").format(number=row))
-            spend = QLineEdit(plain_amount(tier.min_spend_cents, decimals))
+            spend = QLineEdit(amount_for_editing(tier.min_spend_cents, decimals))
             self._say(spend.setAccessibleName,
                       lambda row=row: self.tr("Spend to reach tier {number}").format(number=row))
             spend.setEnabled(tier.rank > 0)          # the base tier starts at nothing
-            multiplier = QLineEdit(tier.multiplier)
+            multiplier = QLineEdit(decimal_for_editing(tier.multiplier))
             self._say(multiplier.setAccessibleName,
                       lambda row=row: self.tr("Points multiplier of tier {number}").format(number=row))
             for column, widget in enumerate((name, spend, multiplier)):
@@ -264,23 +270,61 @@ class FirstRunWizard(QWizard):
                 name.setText(default)
 
     def _currency_changed(self, code: str) -> None:
-        self.decimals.setValue(0 if code.strip().upper() in WITHOUT_DECIMALS else 2)
+        """The values still at the old currency's defaults take the new one's (loyalty/currencies.py):
+        decimals, the largest amount, the points rules and the ladder; what the owner typed stays."""
+        code = code.strip().upper()
+        old_code, self.shown_currency = self.shown_currency, code
+        try:
+            values = {"max_amount": parse_whole_units(self.max_amount.text(), "max_amount"),
+                      "earn_rate": self.earn_rate.text().strip().replace(",", "."),
+                      "points_per_currency_unit": self.points_per_unit.value()}
+            thresholds = self._thresholds_on_screen()
+            following = follow_currency(old_code, self.decimals.value(), code, values, thresholds)
+        except (LoyaltyError, ArithmeticError):
+            return          # a value being typed: left as it is, Finish names any problem
+        self.decimals.setValue(following.decimals)   # the owner's thresholds keep their whole amounts
+        moved = following.settings
+        if "max_amount" in moved:
+            self.max_amount.setText(amount_for_editing(moved["max_amount"], 0))
+        if "earn_rate" in moved:
+            self.earn_rate.setText(decimal_for_editing(moved["earn_rate"]))
+        if "points_per_currency_unit" in moved:
+            self.points_per_unit.setValue(moved["points_per_currency_unit"])
+        for code_of_tier, _, spend, _ in self.tier_rows:
+            if code_of_tier in following.thresholds:
+                spend.setText(amount_for_editing(following.thresholds[code_of_tier], following.decimals))
+
+    def _programme_on_screen(self) -> Programme:
+        """The programme as these pages have it so far (what amounts are read against)."""
+        return replace(self.ctx.programme(), language=self.language.currentData(),
+                       currency=self.currency.currentText().strip().upper(), currency_decimals=self.shown_decimals,
+                       max_amount=parse_whole_units(self.max_amount.text(), "max_amount"))
+
+    def _thresholds_on_screen(self) -> dict[str, int]:
+        programme = self._programme_on_screen()
+        return {code: amount_from_text(programme, spend.text(), field="min_spend", allow_zero=True) if spend.isEnabled()
+                else 0 for code, _, spend, _ in self.tier_rows}
 
     def _decimals_changed(self, decimals: int) -> None:
-        """The thresholds keep their whole amounts in the new number of decimals (500.00 → 500)."""
+        """The thresholds keep their whole amounts in the new number of decimals (500,00 → 500)."""
+        try:
+            programme = self._programme_on_screen()
+        except LoyaltyError:
+            programme = None
         for _, _, spend, _ in self.tier_rows:
-            if spend.isEnabled():
+            if spend.isEnabled() and programme is not None:
                 try:
-                    units = parse_amount(spend.text(), self.shown_decimals, allow_zero=True) // 10**self.shown_decimals
+                    units = amount_from_text(programme, spend.text(), allow_zero=True) // 10**self.shown_decimals
                 except LoyaltyError:
                     continue        # left as typed: Finish names the problem
-                spend.setText(plain_amount(units * 10**decimals, decimals))
+                spend.setText(amount_for_editing(units * 10**decimals, decimals))
         self.shown_decimals = decimals
 
     def _update_example(self) -> None:
-        """'A 25.00 € sale earns 25 points; Gold earns 37. 100 points are worth 1.00 €.'"""
+        """'A 25,00 € sale earns 25 points; Gold earns 37. 100 points are worth 1,00 €.' with a
+        sale of the currency's size (100.000 Colombian pesos)."""
         decimals, currency = self.decimals.value(), self.currency.currentText().strip().upper()
-        sale = 25 * 10**decimals
+        sale = defaults_for(currency, decimals).example_sale
         rate, (top_code, top_name, _, top_multiplier) = self.earn_rate.text().strip().replace(",", "."), self.tier_rows[-1]
         try:
             base = points_for_sale(sale, decimals, rate).total
@@ -306,15 +350,17 @@ class FirstRunWizard(QWizard):
         """What the pages say, as loyalty/setup.py takes it (amounts parsed here: a bad one
         is refused with its field, like any other value)."""
         decimals = self.decimals.value()
+        programme = replace(self._programme_on_screen(), currency_decimals=decimals)
         tiers = []
         for code, name, spend, multiplier in self.tier_rows:
             tier = {"code": code, "name": name.text(), "multiplier": multiplier.text().strip().replace(",", ".")}
             if spend.isEnabled():
-                tier["min_spend_cents"] = parse_amount(spend.text(), decimals, field="min_spend", allow_zero=True)
+                tier["min_spend_cents"] = amount_from_text(programme, spend.text(), field="min_spend", allow_zero=True)
             tiers.append(tier)
         settings = {"shop_name": self.shop_name.text(), "logo_path": self.logo.text().strip(),
                     "language": self.language.currentData(), "currency": self.currency.currentText().strip().upper(),
-                    "currency_decimals": decimals, "timezone": self.timezone.currentText().strip(),
+                    "currency_decimals": decimals, "max_amount": self.max_amount.text(),
+                    "timezone": self.timezone.currentText().strip(),
                     "earn_rate": self.earn_rate.text().strip().replace(",", "."),
                     "points_per_currency_unit": self.points_per_unit.value(), "expiry_months": self.expiry.value()}
         owner = None

@@ -12,10 +12,13 @@ from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, QTime, QTimeZone
 
 from loyalty.clock import local_date, shop_time
 
+from loyalty.currencies import CURRENCIES
+from loyalty.money import parse_shop_amount
+from loyalty.programme import Programme
+
 # The shop's currency (an ISO code in its settings) as the counter shows it; others show the code.
-CURRENCY_SYMBOLS = {"EUR": "€", "USD": "$", "GBP": "£", "MXN": "$", "ARS": "$", "COP": "$", "CLP": "$",
-                    "UYU": "$", "PEN": "S/", "BOB": "Bs", "PYG": "₲", "GTQ": "Q", "CRC": "₡", "DOP": "RD$",
-                    "VES": "Bs.", "HNL": "L", "NIO": "C$", "PAB": "B/.", "CHF": "CHF"}
+# The setup offers these (loyalty/currencies.py: one table with their decimals and sizes).
+CURRENCY_SYMBOLS = {code: entry.symbol for code, entry in CURRENCIES.items()}
 
 # Where the PC's own locale speaks another language than the one chosen for the shop.
 LANGUAGE_LOCALES = {
@@ -70,6 +73,24 @@ def money_text(minor_units: int, decimals: int = 2, currency: str = "EUR", local
     if symbol[-1:].isalpha() and text.startswith(symbol) and text[len(symbol):][:1].isdigit():
         text = symbol + "\u00a0" + text[len(symbol):]   # "CHF 12.50", never "CHF12.50"
     return (locale.negativeSign() + text) if minor_units < 0 else text
+
+
+def amount_for_editing(minor_units: int, decimals: int) -> str:
+    """An amount put in a field to be edited: the screens' format without the currency sign
+    ("3.450.000", "12,50"), which amount_from_text reads back to the same minor units."""
+    return money_text(minor_units, decimals, "")
+
+
+def amount_from_text(programme: Programme, text: str, field: str = "amount", allow_zero: bool = False) -> int:
+    """What was typed in an amount field, read as the screens write amounts: thousands grouped
+    with this locale's separator ("45.900" pesos in Spain and Colombia, "45,900" in Mexico)."""
+    return parse_shop_amount(programme, text, field, allow_zero, thousands=QLocale().groupSeparator())
+
+
+def decimal_for_editing(decimal_text: str) -> str:
+    """A stored rate or multiplier ("1.25") with the locale's decimal mark ("1,25"); the domain
+    reads either mark back."""
+    return decimal_text.replace(".", QLocale().decimalPoint())
 
 
 def points_text(points: int) -> str:

@@ -2,6 +2,8 @@
 validated by the domain (loyalty.programme) so the screen and the CLI refuse the
 same things with the same words. All fields are saved together or not at all."""
 
+from dataclasses import replace
+
 from PySide6.QtCore import Signal
 from PySide6.QtPrintSupport import QPrinterInfo
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
@@ -9,7 +11,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFormLayout, QGroup
 
 from loyalty.context import Context
 from loyalty.errors import LoyaltyError
-from loyalty.money import parse_amount, plain_amount
+from loyalty.currencies import defaults_for, follow_currency
+from loyalty.money import parse_whole_units
 from loyalty.points import points_for_sale
 from loyalty.programme import DEFAULT_TIER_NAMES, load_tiers
 from loyalty.settings import change_ladder, change_settings
@@ -18,11 +21,9 @@ from loyalty.storage import write_transaction
 from .backups_panel import BackupsPanel
 from .feedback import StatusBanner
 from .first_run import FirstRunWizard
-from .formatting import money_text, points_text
+from .formatting import amount_for_editing, amount_from_text, decimal_for_editing, money_text, points_text
 from .staff_panel import StaffPanel
 from .translations import LANGUAGE_NAMES
-
-EXAMPLE_SALE_UNITS = 25  # the live example: what a 25.00 sale earns at each tier
 
 TIER_COLUMNS = ("name", "min_spend", "multiplier", "colour")
 
@@ -39,9 +40,10 @@ class SettingsScreen(QWidget):
                                ("language", self.tr("Language of the screens, cards, slips and reports")),
                                ("currency", self.tr("Currency (ISO code)")),
                                ("currency_decimals", self.tr("Currency decimals")),
+                               ("max_amount", self.tr("Largest amount accepted (whole units, against typos)")),
                                ("timezone", self.tr("Time zone")))),
-            (self.tr("Points"), (("earn_rate", self.tr("Points per 1.00 of sale")),
-                                 ("points_per_currency_unit", self.tr("Points worth 1.00 as a discount")),
+            (self.tr("Points"), (("earn_rate", self.tr("Points per currency unit of sale")),
+                                 ("points_per_currency_unit", self.tr("Points worth one currency unit")),
                                  ("expiry_months", self.tr("Points expire after (months, 0 = never)")),
                                  ("welcome_bonus", self.tr("Welcome bonus (points)")),
                                  ("birthday_bonus", self.tr("Birthday bonus (points)")),
@@ -128,6 +130,8 @@ class SettingsScreen(QWidget):
         layout.addWidget(self.banner)
         self.wizard: FirstRunWizard | None = None
         self._tier_codes: list[str] = []
+        self._shown_currency = ""
+        self.fields["currency"].textChanged.connect(self._currency_changed)
         # Nothing is loaded until the window shows the screen (activated), which it does only for a
         # role that may see it (loyalty.permissions.may_see).
 
@@ -211,20 +215,59 @@ class SettingsScreen(QWidget):
     def reload(self) -> None:
         programme = self.ctx.programme()
         self.staff.reload()
+        self._shown_currency = programme.currency
         for name, field in self.fields.items():
-            self._show_value(field, getattr(programme, name))
+            self._show_value(field, self._editable(name, getattr(programme, name)))
         self.tiers.blockSignals(True)
         tiers = load_tiers(self.ctx.db)
         self.tiers.setRowCount(len(tiers))
         self.tiers.setVerticalHeaderLabels([str(rank) for rank in range(1, len(tiers) + 1)])   # not the codes
         for row, tier in enumerate(tiers):
-            values = (tier.name, plain_amount(tier.min_spend_cents, programme.currency_decimals), tier.multiplier,
-                      tier.colour)
+            values = (tier.name, amount_for_editing(tier.min_spend_cents, programme.currency_decimals),
+                      decimal_for_editing(tier.multiplier), tier.colour)
             for column, value in enumerate(values):
                 self.tiers.setItem(row, column, QTableWidgetItem(value))
         self.tiers.blockSignals(False)
         self._tier_codes = [tier.code for tier in tiers]
         self._update_example()
+
+    @staticmethod
+    def _editable(name: str, value):
+        """A setting as the owner reads and types it: amounts and rates in the locale's format."""
+        if name == "max_amount":
+            return amount_for_editing(value, 0)
+        if name == "earn_rate":
+            return decimal_for_editing(value)
+        return value
+
+    def _currency_changed(self, code: str) -> None:
+        """As in the setup: the values still at the old currency's defaults take the new one's
+        (decimals, largest amount, points rules, a default ladder), before anything is saved."""
+        code = code.strip().upper()
+        if code == self._shown_currency or len(code) != 3:
+            return
+        try:
+            decimals = int(self.fields["currency_decimals"].text())
+            values = {"max_amount": parse_whole_units(self.fields["max_amount"].text(), "max_amount"),
+                      "earn_rate": self.fields["earn_rate"].text().strip().replace(",", "."),
+                      "points_per_currency_unit": int(self.fields["points_per_currency_unit"].text())}
+            programme = replace(self.ctx.programme(), currency=code, currency_decimals=decimals,
+                                max_amount=values["max_amount"])
+            thresholds = {tier_code: amount_from_text(programme, self._tier_cell(row, "min_spend"), allow_zero=True)
+                          for row, tier_code in enumerate(self._tier_codes)}
+            following = follow_currency(self._shown_currency, decimals, code, values, thresholds)
+        except (LoyaltyError, ValueError, ArithmeticError):
+            return          # a value being typed: Save names any problem
+        self._shown_currency = code
+        self.fields["currency_decimals"].setText(str(following.decimals))
+        for name, value in following.settings.items():
+            self.fields[name].setText(str(self._editable(name, value)))
+        column = TIER_COLUMNS.index("min_spend")
+        for row, tier_code in enumerate(self._tier_codes):
+            # A threshold of the owner's keeps its whole amount in the new decimals (500,00 → 500).
+            kept = thresholds[tier_code] // 10**decimals * 10**following.decimals
+            self.tiers.item(row, column).setText(amount_for_editing(following.thresholds.get(tier_code, kept),
+                                                                    following.decimals))
 
     def _tier_cell(self, row: int, column: str) -> str:
         item = self.tiers.item(row, TIER_COLUMNS.index(column))
@@ -237,9 +280,8 @@ class SettingsScreen(QWidget):
             with write_transaction(self.ctx.db):
                 programme = change_settings(self.ctx, changes)
                 ladder = [
-                    {"code": code, "min_spend_cents": parse_amount(self._tier_cell(row, "min_spend"),
-                                                                   programme.currency_decimals,
-                                                                   field=f"{code}: min_spend", allow_zero=True),
+                    {"code": code, "min_spend_cents": amount_from_text(programme, self._tier_cell(row, "min_spend"),
+                                                                       field=f"{code}: min_spend", allow_zero=True),
                      "multiplier": self._tier_cell(row, "multiplier"), "name": self._tier_cell(row, "name"),
                      "colour": self._tier_cell(row, "colour")} for row, code in enumerate(self._tier_codes)]
                 if programme.language != language_before and tuple(
@@ -269,11 +311,12 @@ class SettingsScreen(QWidget):
                 field.selectAll()
 
     def _update_example(self, *_) -> None:
-        """'A 25.00 sale earns 25 points; Silver earns 31; Gold earns 37' from the values on screen."""
+        """'A 25,00 € sale earns 25 points; Silver earns 31; Gold earns 37' from the values on screen,
+        with a sale of the currency's size (100.000 Colombian pesos)."""
         try:
             decimals = int(self.fields["currency_decimals"].text())
             rate = self.fields["earn_rate"].text().replace(",", ".")
-            amount = EXAMPLE_SALE_UNITS * 10**decimals
+            amount = defaults_for(self.fields["currency"].text(), decimals).example_sale
             base = points_for_sale(amount, decimals, rate).total
             parts = [self.tr("A {amount} sale earns {points} points", "", base).format(
                 amount=money_text(amount, decimals, self.fields["currency"].text()), points=points_text(base))]

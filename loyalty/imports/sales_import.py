@@ -13,7 +13,7 @@ from ..context import Context
 from ..errors import LoyaltyError, ValidationError
 from ..messages import t, translated
 from ..members import member_by_card
-from ..money import parse_amount
+from ..money import amount_rules, read_amount
 from ..permissions import require
 from ..sales import validate_receipt_ref
 from ..sales_history import HistoricSale, post_sales_history
@@ -58,6 +58,7 @@ def plan(ctx: Context, path: str | Path) -> SalesPlan:
         raise ValidationError(t("file: no column that says whose sale it is (card, customer id or phone)"), "file")
     programme = ctx.programme()
     tz = ZoneInfo(programme.timezone)
+    rules = amount_rules(programme)   # the file's amounts are read as the shop writes them
     now = ctx.clock.now()
     result = SalesPlan()
     seen: dict[tuple[str, str], int] = {}
@@ -69,7 +70,7 @@ def plan(ctx: Context, path: str | Path) -> SalesPlan:
             moment = _moment(cells.get("when", ""), tz)
             if moment > now:
                 raise ValidationError(t("when: {when} is in the future", when=cells['when']), "when")
-            amount = parse_amount(cells.get("amount", ""), programme.currency_decimals)
+            amount = read_amount(cells.get("amount", ""), rules)
             ref = validate_receipt_ref(cells.get("ref")) or f"IMP-{moment:%Y%m%d%H%M%S}-{line}"
         except ValidationError as error:
             result.problems.append(RowProblem(line, header(error.field or "row"), problem_reason(error)))

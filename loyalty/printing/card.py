@@ -22,6 +22,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from ..context import Context
 from ..members import Member
+from ..points import earning_step
 from ..programme import load_tiers
 from ..tiers import tier_by_code
 from .wording import Wording
@@ -53,10 +54,13 @@ def card_content(ctx: Context, member: Member) -> CardContent:
     programme = ctx.programme()
     words = Wording(programme.language)
     tier = tier_by_code(load_tiers(ctx.db), member.tier_code)
-    unit = words.money(10**programme.currency_decimals, programme.currency_decimals, programme.currency)
+    decimals = programme.currency_decimals
+    unit = words.money(10**decimals, decimals, programme.currency)
+    earned, per_units = earning_step(programme.earn_rate)   # "1 punto por cada 100 $", not "0,01 punto por cada 1 $"
     template = words["terms"] if programme.expiry_months else words["terms_never"]
-    terms = template.format(rate=programme.earn_rate.replace(".", words.decimal), unit=unit, points=words.number(programme.points_per_currency_unit),
-                            months=programme.expiry_months)
+    spend = words.money(per_units * 10**decimals, decimals, programme.currency)
+    terms = template.format(earn=words.points(earned), spend=spend, unit=unit,
+                            points=words.points(programme.points_per_currency_unit), months=programme.expiry_months)
     return CardContent(programme.shop_name, member.name, tier.name, tier.colour, member.card, words["card_title"],
                        words["terms_title"], terms, programme.logo_path)
 

@@ -16,12 +16,13 @@ WORDS = {
         "discount": "Descuento", "bonus": "Bono {kind}", "balance": "Saldo", "value": "Valor",
         "tier": "Nivel", "to_next": "{amount} más para {tier}", "top_tier": "Nivel máximo",
         "expiring": "{points} pts caducan el {day}", "thanks": "¡Gracias por su visita!",
-        "points_unit": "pts", "adjustment": "Ajuste", "expired": "Puntos caducados",
+        "points_unit": "pts", "point_one": "punto", "point_many": "puntos",
+        "adjustment": "Ajuste", "expired": "Puntos caducados",
         "card_title": "Tarjeta de socio", "terms_title": "Condiciones",
-        "terms": ("Acumula {rate} punto por cada {unit} de compra. {points} puntos = {unit} de descuento. "
+        "terms": ("Acumula {earn} por cada {spend} de compra. {points} = {unit} de descuento. "
                   "Los puntos caducan {months} meses después del fin del mes en que se ganaron. "
                   "Tarjeta personal e intransferible; si la pierde, pida una nueva en tienda."),
-        "terms_never": ("Acumula {rate} punto por cada {unit} de compra. {points} puntos = {unit} de descuento. "
+        "terms_never": ("Acumula {earn} por cada {spend} de compra. {points} = {unit} de descuento. "
                         "Tarjeta personal e intransferible; si la pierde, pida una nueva en tienda."),
         "kinds": {"welcome": "bienvenida", "birthday": "cumpleaños", "referral": "recomendación",
                   "campaign": "campaña", "compensation": "compensación"},
@@ -35,12 +36,13 @@ WORDS = {
         "discount": "Discount", "bonus": "{kind} bonus", "balance": "Balance", "value": "Worth",
         "tier": "Tier", "to_next": "{amount} more for {tier}", "top_tier": "Top tier",
         "expiring": "{points} pts expire on {day}", "thanks": "Thank you for your visit!",
-        "points_unit": "pts", "adjustment": "Adjustment", "expired": "Points expired",
+        "points_unit": "pts", "point_one": "point", "point_many": "points",
+        "adjustment": "Adjustment", "expired": "Points expired",
         "card_title": "Member card", "terms_title": "Terms",
-        "terms": ("Earn {rate} point for every {unit} you spend. {points} points = {unit} off. "
+        "terms": ("Earn {earn} for every {spend} you spend. {points} = {unit} off. "
                   "Points expire {months} months after the end of the month they were earned in. "
                   "Personal card; if you lose it, ask in store for a new one."),
-        "terms_never": ("Earn {rate} point for every {unit} you spend. {points} points = {unit} off. "
+        "terms_never": ("Earn {earn} for every {spend} you spend. {points} = {unit} off. "
                         "Personal card; if you lose it, ask in store for a new one."),
         "kinds": {"welcome": "Welcome", "birthday": "Birthday", "referral": "Referral",
                   "campaign": "Campaign", "compensation": "Compensation"},
@@ -66,6 +68,10 @@ class Wording:
         """Grouped thousands: 1.234.567 in Spanish, 1,234,567 in English."""
         digits = f"{abs(value):,}".replace(",", self.group)
         return ("-" if value < 0 else "") + digits
+
+    def points(self, value: int) -> str:
+        """'1 punto', '1.500 puntos'."""
+        return f"{self.number(value)} {self['point_one'] if value == 1 else self['point_many']}"
 
     def signed(self, value: int) -> str:
         return ("+" if value > 0 else "") + self.number(value)

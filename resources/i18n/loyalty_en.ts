@@ -80,7 +80,7 @@
 <context>
     <name>FirstRunWizard</name>
     <message numerus="yes">
-        <location filename="../../ui/first_run.py" line="+292"/>
+        <location filename="../../ui/first_run.py" line="+336"/>
         <source>A {sale} sale earns {points} points; at {tier} it earns {top}.</source>
         <translation>
             <numerusform>A {sale} sale earns {points} point; at {tier} it earns {top}.</numerusform>
@@ -304,7 +304,7 @@
 <context>
     <name>RedeemPanel</name>
     <message numerus="yes">
-        <location filename="../../ui/counter_actions.py" line="+178"/>
+        <location filename="../../ui/counter_actions.py" line="+190"/>
         <source>{n} left</source>
         <translation>
             <numerusform>{n} left</numerusform>
@@ -455,7 +455,7 @@
 <context>
     <name>SettingsScreen</name>
     <message numerus="yes">
-        <location filename="../../ui/settings_screen.py" line="+278"/>
+        <location filename="../../ui/settings_screen.py" line="+321"/>
         <source>A {amount} sale earns {points} points</source>
         <translation>
             <numerusform>A {amount} sale earns {points} point</numerusform>

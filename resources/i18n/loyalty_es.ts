@@ -1402,7 +1402,7 @@ Para proteger cada venta, la aplicación dejó de guardar y ahora se reiniciará
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../ui/first_run.py" line="+54"/>
+        <location filename="../../ui/first_run.py" line="+56"/>
         <source>Set up the shop</source>
         <translation>Configurar la tienda</translation>
     </message>
@@ -1445,12 +1445,12 @@ Para proteger cada venta, la aplicación dejó de guardar y ahora se reiniciará
     </message>
     <message>
         <location line="-1"/>
-        <location line="+110"/>
+        <location line="+114"/>
         <source>Logo</source>
         <translation>Logotipo</translation>
     </message>
     <message>
-        <location line="-105"/>
+        <location line="-109"/>
         <source>Money and time</source>
         <translation>Moneda y hora</translation>
     </message>
@@ -1465,24 +1465,34 @@ Para proteger cada venta, la aplicación dejó de guardar y ahora se reiniciará
         <translation>Moneda</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+6"/>
+        <location line="+5"/>
+        <location line="+8"/>
         <source>Decimals</source>
         <translation>Decimales</translation>
     </message>
     <message>
-        <location line="-4"/>
-        <location line="+5"/>
+        <location line="-6"/>
+        <source>Largest amount accepted</source>
+        <translation>Importe máximo admitido</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+6"/>
         <source>Time zone</source>
         <translation>Zona horaria</translation>
     </message>
     <message>
-        <location line="-2"/>
+        <location line="-3"/>
         <source>Currency (ISO code)</source>
         <translation>Moneda (código ISO)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+2"/>
+        <source>Largest amount accepted (against typos)</source>
+        <translation>Importe máximo admitido (contra errores al teclear)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Points</source>
         <translation>Puntos</translation>
     </message>
@@ -1612,7 +1622,7 @@ Para proteger cada venta, la aplicación dejó de guardar y ahora se reiniciará
         <translation>Imágenes (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+71"/>
         <source>Type the points per currency unit as a number, such as 1 or 0.5.</source>
         <translation>Escriba los puntos por unidad de moneda como un número, p. ej., 1 o 0,5.</translation>
     </message>
@@ -1633,7 +1643,7 @@ Para proteger cada venta, la aplicación dejó de guardar y ahora se reiniciará
         </translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>pin: the two entries differ</source>
         <translation>PIN: los dos valores no coinciden</translation>
     </message>
@@ -2774,7 +2784,7 @@ Why (e.g. asked at the counter today)?</source>
 <context>
     <name>RedeemPanel</name>
     <message>
-        <location filename="../../ui/counter_actions.py" line="+151"/>
+        <location filename="../../ui/counter_actions.py" line="+163"/>
         <source>Reward</source>
         <translation>Premio</translation>
     </message>
@@ -3509,12 +3519,7 @@ Why (e.g. asked at the counter today)?</source>
 <context>
     <name>SalePanel</name>
     <message>
-        <location filename="../../ui/counter_actions.py" line="-251"/>
-        <source>Amount, e.g. 12,50</source>
-        <translation>Importe, p. ej., 12,50</translation>
-    </message>
-    <message>
-        <location line="+0"/>
+        <location filename="../../ui/counter_actions.py" line="-253"/>
         <source>Sale amount</source>
         <translation>Importe de la compra</translation>
     </message>
@@ -3545,6 +3550,11 @@ Why (e.g. asked at the counter today)?</source>
     </message>
     <message>
         <location line="+11"/>
+        <source>Amount, e.g. {example}</source>
+        <translation>Importe, p. ej., {example}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Scan a card first.</source>
         <translation>Primero escanee una tarjeta.</translation>
     </message>
@@ -3711,7 +3721,7 @@ Why (e.g. asked at the counter today)?</source>
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../ui/settings_screen.py" line="+38"/>
+        <location filename="../../ui/settings_screen.py" line="+39"/>
         <source>Shop</source>
         <translation>Tienda</translation>
     </message>
@@ -3737,6 +3747,11 @@ Why (e.g. asked at the counter today)?</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>Largest amount accepted (whole units, against typos)</source>
+        <translation>Importe máximo admitido (en unidades enteras, contra errores al teclear)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Time zone</source>
         <translation>Zona horaria</translation>
     </message>
@@ -3747,13 +3762,13 @@ Why (e.g. asked at the counter today)?</source>
     </message>
     <message>
         <location line="+0"/>
-        <source>Points per 1.00 of sale</source>
-        <translation>Puntos por cada 1,00 de compra</translation>
+        <source>Points per currency unit of sale</source>
+        <translation>Puntos por cada unidad de moneda de compra</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Points worth 1.00 as a discount</source>
-        <translation>Puntos que valen 1,00 de descuento</translation>
+        <source>Points worth one currency unit</source>
+        <translation>Puntos que valen una unidad de moneda</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3929,7 +3944,7 @@ Why (e.g. asked at the counter today)?</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+91"/>
+        <location line="+93"/>
         <source>Change a value and press Save settings. Nothing is saved until then.</source>
         <translation>Cambie un valor y pulse Guardar configuración. No se guarda nada hasta entonces.</translation>
     </message>
@@ -3959,7 +3974,7 @@ Why (e.g. asked at the counter today)?</source>
         <translation>Sí</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+135"/>
         <source>Nothing was saved. {problem}</source>
         <translation>No se guardó nada. {problem}</translation>
     </message>
@@ -3974,7 +3989,7 @@ Why (e.g. asked at the counter today)?</source>
         <translation>Configuración guardada.</translation>
     </message>
     <message numerus="yes">
-        <location line="+17"/>
+        <location line="+18"/>
         <source>A {amount} sale earns {points} points</source>
         <translation>
             <numerusform>Una compra de {amount} gana {points} punto</numerusform>
