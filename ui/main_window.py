@@ -33,12 +33,14 @@ from .reports_screen import ReportsScreen
 from .retention_screen import RetentionScreen
 from .idle_lock import IdleLock
 from .scanner import ScanDetector
+from .screen_fit import show_fitted
 from .search_worker import MemberSearch
 from .settings_screen import SettingsScreen
 from .sign_in import SignInDialog
 
 
 SIDEBAR_POINTS = 14
+PREFERRED_SIZE = QSize(1280, 800)   # on a screen with room for it; smaller screens get the window maximised
 SIDEBAR_PADDING = (12, 8)   # px above and below, left and right of each screen's name
 
 
@@ -51,7 +53,7 @@ class MainWindow(QMainWindow):
         programme = ctx.programme()
         self.setWindowTitle(self.tr("Loyalty counter"))
         self.setMinimumSize(1024, 700)
-        self.resize(1280, 800)
+        self.resize(PREFERRED_SIZE)
         db_path = database_path(ctx.db)
         self.counter_search = MemberSearch(db_path, limit=20, parent=self)
         self.members_search = MemberSearch(db_path, limit=500, parent=self)
@@ -136,6 +138,11 @@ class MainWindow(QMainWindow):
         self.show_screen(0)
         self.refresh()
         self.identity_changed()
+
+    def show_on_screen(self) -> None:
+        """How the app opens the window: its preferred size where the screen has room for it,
+        the whole available screen otherwise (ui/screen_fit.py)."""
+        show_fitted(self, PREFERRED_SIZE)
 
     def identity_changed(self) -> None:
         """The header names who is signed in; screens the role may not see leave the sidebar,
