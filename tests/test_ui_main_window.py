@@ -4,6 +4,7 @@ driven as a person would; each test checks the screen and the database."""
 from datetime import datetime, timezone
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDateTimeEdit
 
 from loyalty.clock import FixedClock
 from loyalty.members import member_by_id
@@ -166,6 +167,35 @@ def test_settings_run_the_setup_again_with_the_current_values(qtbot, window, ctx
     wizard.accept()
     assert not wizard.isVisible() and load_programme(ctx.db).shop_name == "Panadería Lola"
     assert settings.fields["shop_name"].text() == "Panadería Lola" and settings.banner.kind == "success"
+
+
+def wheel_down(widget) -> None:
+    """One notch of the mouse wheel, the pointer in the middle of the widget."""
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtGui import QWheelEvent
+
+    inside = QPointF(widget.rect().center())
+    QApplication.sendEvent(widget, QWheelEvent(inside, QPointF(widget.mapToGlobal(inside.toPoint())), QPoint(0, 0),
+                                               QPoint(0, -120), Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
+                                               Qt.ScrollPhase.NoScrollPhase, False))
+
+
+def test_the_wheel_over_a_settings_choice_scrolls_the_page_and_leaves_the_choice(qtbot, window, ctx):
+    window.show_screen(4)
+    settings = window.settings
+    paper, bar = settings.fields["card_paper"], settings.scroll.verticalScrollBar()
+    bar.setValue(paper.mapTo(settings.scroll.widget(), paper.rect().topLeft()).y() - 100)   # in view, room below
+    before = bar.value()
+    assert 0 < before < bar.maximum()
+    assert paper.currentData() == "A4" and not paper.hasFocus()
+    wheel_down(paper)
+    assert paper.currentData() == "A4", "scrolling past it does not choose Letter"
+    assert bar.value() > before, "the page scrolled instead"
+    paper.setFocus()
+    wheel_down(paper)
+    assert paper.currentData() == "Letter", "once chosen (focused) the wheel changes it"
+    qtbot.mouseClick(settings.save_button, Qt.MouseButton.LeftButton)
+    assert load_programme(ctx.db).card_paper == "Letter"
 
 
 def test_settings_show_what_a_sale_earns_at_each_tier(window):

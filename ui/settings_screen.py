@@ -21,6 +21,7 @@ from .first_run import FirstRunWizard
 from .formatting import money_text, points_text
 from .staff_panel import StaffPanel
 from .translations import LANGUAGE_NAMES
+from .wheel_guard import wheel_scrolls_the_page
 
 EXAMPLE_SALE_UNITS = 25  # the live example: what a 25.00 sale earns at each tier
 
@@ -105,6 +106,7 @@ class SettingsScreen(QWidget):
         self.scroll = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(inner)
+        wheel_scrolls_the_page(scroll)
 
         self.save_button = QPushButton(self.tr("Save settings"))
         self.save_button.setDefault(True)
