@@ -69,6 +69,60 @@ def test_members_screen_pages_sorts_and_finds(qtbot, window, ctx, enrol):
     assert model.member_at(0).phone == "699000111"
 
 
+def members_screen(qtbot, window, enrol):
+    for name in ("Ana García", "Luisa Gómez", "Luis Pérez"):
+        enrol(name)
+    window.show_screen(1)
+    members = window.members
+    qtbot.waitUntil(lambda: members.count_label.text() == "3 members")
+    return members
+
+
+def opened(qtbot, members) -> str:
+    qtbot.waitUntil(lambda: members.detail is not None and members.detail.isVisible())
+    name = members.detail.member.name
+    members.detail.reject()
+    members.detail = None
+    return name
+
+
+def test_members_a_name_typed_and_enter_opens_the_record_found(qtbot, window, enrol):
+    members = members_screen(qtbot, window, enrol)
+    members.search_box.setFocus()
+    qtbot.keyClicks(members.search_box, "luisa")
+    qtbot.keyClick(members.search_box, Qt.Key.Key_Return)      # before the search has even started
+    assert opened(qtbot, members) == "Luisa Gómez"
+    assert members.count_label.text() == "1 of 3 members", "the count follows the search"
+    members.search_box.clear()
+    qtbot.keyClicks(members.search_box, "x")
+    qtbot.keyClick(members.search_box, Qt.Key.Key_Backspace)
+    qtbot.waitUntil(lambda: members.count_label.text() == "3 members")
+
+
+def test_members_tab_and_down_reach_the_list_and_enter_opens_the_row(qtbot, window, enrol):
+    members = members_screen(qtbot, window, enrol)
+    members.search_box.setFocus()
+    qtbot.keyClick(members.search_box, Qt.Key.Key_Down)
+    assert QApplication.focusWidget() is members.table and members.table.currentIndex().row() == 0
+    qtbot.keyClick(members.table, Qt.Key.Key_Return)
+    assert opened(qtbot, members) == "Ana García"
+    members.search_box.setFocus()
+    qtbot.keyClick(members.search_box, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is members.table, "Tab goes from the search box to the list"
+    qtbot.keyClick(members.table, Qt.Key.Key_Down)
+    qtbot.keyClick(members.table, Qt.Key.Key_Return)
+    assert opened(qtbot, members) in {"Luisa Gómez", "Luis Pérez"}
+    qtbot.keyClick(members.table, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is not members.table, "Tab leaves the list"
+
+
+def test_members_details_with_no_row_chosen_says_what_to_do(qtbot, window, enrol):
+    members = members_screen(qtbot, window, enrol)
+    qtbot.mouseClick(members.details_button, Qt.MouseButton.LeftButton)
+    assert members.detail is None
+    assert members.banner.kind == "warning" and "Choose a member in the list first" in members.banner.text()
+
+
 def test_the_members_model_is_a_well_behaved_qt_model(qtmodeltester, ctx, enrol):
     from loyalty.member_directory import members_page
 
@@ -243,6 +297,23 @@ def test_reports_screen_computes_off_the_gui_thread_and_exports(qtbot, window, c
     files = screen.export_to("csv", tmp_path / "csv") + screen.export_to("xlsx", tmp_path / "r.xlsx") \
         + screen.export_to("pdf", tmp_path / "r.pdf")
     assert all(path.exists() for path in files) and len(files) == 8
+
+
+def test_reports_a_month_typed_and_enter_shows_its_report(qtbot, window, ctx, enrol, clock):
+    from loyalty.sales import post_sale
+
+    post_sale(ctx, enrol("Ana García").card, 2_500)
+    clock.advance(days=62)   # May: the screen offers April
+    window.show_screen(3)
+    screen = window.reports
+    screen.month.setFocus()
+    screen.month.setCurrentSection(QDateTimeEdit.Section.MonthSection)
+    qtbot.keyClick(screen.month, Qt.Key.Key_Down)              # April → March
+    assert screen.month.text() == "03/2026" and screen.report is None
+    qtbot.keyClick(screen.month, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: screen.report is not None and screen.thread is None, timeout=10_000)
+    assert screen.report.period.label() == "2026-03" and screen.banner.kind == "success"
+    assert screen.tiles["member_sales"][0].text().startswith("25")
 
 
 def test_the_reports_screen_shows_the_figures_before_the_abc_ranking_is_in(qtbot, window, ctx, enrol, clock):

@@ -141,6 +141,8 @@ class ReportsScreen(QWidget):
         layout.addWidget(scroll, 1)
         layout.addWidget(self.banner)
         self.show_button.clicked.connect(self.compute)
+        # A month typed and Enter shows it, as the button does (the date box says Enter on its line).
+        self.month.lineEdit().returnPressed.connect(self.compute)
 
     def activated(self) -> None:
         """Until a report is shown, offer the month just closed."""
