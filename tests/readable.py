@@ -11,8 +11,9 @@ one sentence per problem (empty when all is well), naming the widget and its tex
 - `off_screen`: a widget outside an area of the screen (the available geometry)."""
 
 from PySide6.QtCore import QPoint, QRect, Qt
-from PySide6.QtGui import QFontMetrics, QTextDocument
-from PySide6.QtWidgets import (QAbstractButton, QAbstractScrollArea, QComboBox, QGroupBox, QHeaderView, QLabel,
+from PySide6.QtGui import QFontMetrics, QTextDocument, QTextLayout, QTextOption
+from PySide6.QtGui import Qt as GuiQt   # Qt.mightBeRichText lives in QtGui
+from PySide6.QtWidgets import (QAbstractButton, QAbstractScrollArea, QAbstractSpinBox, QComboBox, QGroupBox, QHeaderView, QLabel,
                                QLineEdit, QSizePolicy, QStyle, QStyleOptionComboBox, QStyleOptionFrame, QTabBar,
                                QWidget)
 
@@ -53,7 +54,7 @@ def _label(label: QLabel) -> str | None:
         return None
     area = label.contentsRect().adjusted(label.margin(), label.margin(), -label.margin(), -label.margin())
     rich = label.textFormat() == Qt.TextFormat.RichText or (
-        label.textFormat() == Qt.TextFormat.AutoText and Qt.mightBeRichText(text))
+        label.textFormat() == Qt.TextFormat.AutoText and GuiQt.mightBeRichText(text))
     if rich:
         document = QTextDocument()
         document.setDefaultFont(label.font())
@@ -65,8 +66,8 @@ def _label(label: QLabel) -> str | None:
     else:
         metrics = QFontMetrics(label.font())
         if label.wordWrap():
-            longest = max((metrics.horizontalAdvance(word) for word in text.split()), default=0)
-            width, height = longest, label.heightForWidth(label.width()) - (label.height() - area.height())
+            width = _widest_wrapped_line(text, label.font(), area.width())
+            height = label.heightForWidth(label.width()) - (label.height() - area.height())
         else:
             lines = text.split("\n")
             width = max(metrics.horizontalAdvance(line) for line in lines)
@@ -76,6 +77,25 @@ def _label(label: QLabel) -> str | None:
     if height > area.height() + 0.5:
         return f"needs {height:.0f} px high, has {area.height()} (lines cut)"
     return None
+
+
+def _widest_wrapped_line(text: str, font, width: int) -> float:
+    """Wrapped as QLabel wraps (at spaces, after hyphens); a word longer than the width stays
+    one line, wider than the width."""
+    layout = QTextLayout(text.replace("\n", "\u2028"), font)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WordWrap)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    widest = 0.0
+    while True:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(width)
+        widest = max(widest, line.naturalTextWidth())
+    layout.endLayout()
+    return widest
 
 
 def _button(button: QAbstractButton) -> str | None:
@@ -166,11 +186,14 @@ def squeezed(root: QWidget) -> list[str]:
 
 
 def _below_minimum(widget: QWidget) -> str | None:
-    if widget.isWindow() or _in_scrolled_contents(widget):
-        return None
+    if widget.isWindow() or isinstance(widget, QAbstractScrollArea) or _in_scrolled_contents(widget):
+        return None          # a list, a table or a scroll area scrolls what does not fit
+    if isinstance(widget.parentWidget(), (QComboBox, QAbstractSpinBox)):
+        return None          # the line a combo or spin box types into: sized by its box, by design
     policy = widget.sizePolicy()
     hint, least = widget.sizeHint(), widget.minimumSizeHint().expandedTo(widget.minimumSize())
     cannot_shrink = (QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.MinimumExpanding)
+    hint = hint.boundedTo(widget.maximumSize())   # a bar kept thin on purpose is not squeezed
     needed_width = hint.width() if policy.horizontalPolicy() in cannot_shrink else least.width()
     if policy.horizontalPolicy() != QSizePolicy.Policy.Ignored and widget.width() < needed_width:
         return f"squeezed to {widget.width()} px wide, needs {needed_width}"

@@ -12,6 +12,7 @@ from loyalty.programme import load_programme, load_tiers
 from loyalty.shop import open_shop
 from loyalty.verify import verify
 from conftest import count
+from readable import squeezed
 from ui_helpers import type_by_hand
 from ui.main_window import MainWindow
 from ui.members_table_model import MembersTableModel
@@ -46,9 +47,15 @@ def test_every_screen_is_reachable_by_keyboard_and_sidebar(qtbot, window):
 
 
 def test_the_window_fits_a_1024_by_768_screen(window):
+    """Every screen laid out whole in 1024×768: no widget below its minimum size, none drawn over
+    another (tests/test_ui_layout.py opens the window on such a screen and reads its texts)."""
     assert window.minimumSizeHint().width() <= 1024 and window.minimumSizeHint().height() <= 768
     window.resize(1024, 768)
-    assert window.width() == 1024
+    assert (window.width(), window.height()) == (1024, 768)
+    for index, (name, _, _) in enumerate(window.screen_list):
+        window.show_screen(index)
+        QApplication.processEvents()
+        assert squeezed(window) == [], name
 
 
 def test_members_screen_pages_sorts_and_finds(qtbot, window, ctx, enrol):

@@ -31,10 +31,17 @@ PAGE_OF_FIELD = {"shop_name": SHOP, "logo_path": SHOP, "language": SHOP, "curren
                  "expiry_months": POINTS, "name": OWNER, "pin": OWNER, "owner": OWNER, "demo": DEMO}
 
 
-def _page(title: str, subtitle: str) -> QWizardPage:
+def _page(title: str, explanation: str) -> QWizardPage:
+    """A page with its title and, in the page itself, what it is about: QWizard's own subtitle
+    is cut after two lines (Qt sizes the header for two), and these take three in Spanish at
+    the wizard's width."""
     page = QWizardPage()
     page.setTitle(title)
-    page.setSubTitle(subtitle)
+    intro = QLabel(explanation, wordWrap=True)
+    intro.setObjectName("explanation")
+    layout = QVBoxLayout(page)
+    layout.addWidget(intro)
+    layout.addSpacing(8)
     return page
 
 
@@ -67,7 +74,7 @@ class FirstRunWizard(QWizard):
 
     def _form_page(self, number: int, title: str, subtitle: str) -> tuple[QWizardPage, QFormLayout]:
         page = _page(title, subtitle)
-        layout = QVBoxLayout(page)
+        layout = page.layout()
         form = QFormLayout()
         layout.addLayout(form)
         self.problem[number] = QLabel(wordWrap=True)
@@ -141,7 +148,7 @@ class FirstRunWizard(QWizard):
         page = _page(self.tr("Tiers"), self.tr(
             "Members move up a tier when their spend over the last year reaches its threshold, and earn more "
             "points there. The defaults suit most shops."))
-        layout = QVBoxLayout(page)
+        layout = page.layout()
         grid = QGridLayout()
         for column, heading in enumerate((self.tr("Tier"), self.tr("Spend to reach it"), self.tr("Points ×"))):
             grid.addWidget(QLabel(f"<b>{heading}</b>"), 0, column)
@@ -183,9 +190,14 @@ class FirstRunWizard(QWizard):
     def _demo_page(self) -> QWizardPage:
         page, form = self._form_page(DEMO, self.tr("Ready"), self.tr(
             "Finish writes the setup. Everything can be changed later in Settings."))
-        self.demo = QCheckBox(self.tr("Add demo members, sales and rewards to try the app (not for a real shop)"))
+        # A check box's text never wraps: the box says what it does, the line under it the rest.
+        self.demo = QCheckBox(self.tr("Add demo data to try the app"))
         self.demo.setAccessibleName(self.tr("Demo data"))
+        demo_note = QLabel(self.tr("Forty members with six months of sales, three rewards and a campaign. "
+                                   "Not for a real shop: they would mix with its own members."), wordWrap=True)
+        demo_note.setStyleSheet("color: #555;")
         form.addRow(self.demo)
+        form.addRow(demo_note)
         return page
 
     # -- behaviour -----------------------------------------------------------------------

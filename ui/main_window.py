@@ -74,14 +74,20 @@ class MainWindow(QMainWindow):
         self.about_button.clicked.connect(self.show_about)
         QShortcut(QKeySequence("F1"), self, self.show_about)
         self.about_dialog = None
-        header = QHBoxLayout()
-        header.addWidget(self.shop_label)
-        header.addStretch()
-        header.addWidget(self.demo_button)
+        # At 1024 px wide one row of shop, staff, date and buttons left the shop's name a few
+        # letters: who and when share one column, and a long name wraps rather than being cut.
+        self.shop_label.setWordWrap(True)
+        who_and_when = QVBoxLayout()
+        who_and_when.setSpacing(0)
         for label in (self.staff_label, self.date_label):
             label.setStyleSheet("font-size: 12pt; color: #333; padding: 0 8px;")
-            header.addWidget(label)
-        header.insertWidget(header.indexOf(self.staff_label) + 1, self.switch_button)
+            label.setAlignment(Qt.AlignmentFlag.AlignRight)
+            who_and_when.addWidget(label)
+        header = QHBoxLayout()
+        header.addWidget(self.shop_label, 1)
+        header.addWidget(self.demo_button)
+        header.addLayout(who_and_when)
+        header.addWidget(self.switch_button)
         header.addWidget(self.about_button)
 
         self.printing = PrintService(ctx, self)

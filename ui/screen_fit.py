@@ -39,3 +39,17 @@ def show_fitted(window: QWidget, preferred: QSize) -> None:
         window.setGeometry(area)
         window.showMaximized()
 
+
+
+def grow_to_fit(dialog: QWidget) -> None:
+    """A message just appeared in the dialog (a wrapped line or two): make the dialog tall
+    enough for it. Qt gives a window the minimum height of its layout, but not the height a
+    wrapped text needs at the window's width, so the message took its lines from the fields
+    above it, which were squashed until their text was cut."""
+    layout = dialog.layout()
+    layout.activate()
+    needed = max(layout.totalMinimumSize().height(), layout.totalSizeHint().height())
+    if layout.hasHeightForWidth():
+        needed = max(needed, layout.totalHeightForWidth(dialog.width()))
+    if dialog.height() < needed:
+        dialog.resize(dialog.width(), needed)
