@@ -71,9 +71,7 @@ def language(request):
 def unreadable(widget) -> list[str]:
     for _ in range(2):   # a text set by a thread's answer, then the layout it asks for
         QApplication.processEvents()
-    found = cut_texts(widget) + squeezed(widget)
-    print("\n".join(["--", *found]))
-    return found
+    return cut_texts(widget) + squeezed(widget)
 
 
 @pytest.fixture
