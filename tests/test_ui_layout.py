@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from loyalty.demo import load_demo_data
@@ -68,10 +69,17 @@ def language(request):
     return request.param
 
 
-def unreadable(widget) -> list[str]:
-    for _ in range(2):   # a text set by a thread's answer, then the layout it asks for
+def unreadable(widget, settle_ms: int = 3_000) -> list[str]:
+    """What cannot be read, once the screen has settled: a count or a search answers from its
+    thread, then the layout makes room for its text (a real problem stays until the end)."""
+    waited = 0
+    while True:
         QApplication.processEvents()
-    return cut_texts(widget) + squeezed(widget)
+        problems = cut_texts(widget) + squeezed(widget)
+        if not problems or waited >= settle_ms:
+            return problems
+        QTest.qWait(50)
+        waited += 50
 
 
 @pytest.fixture

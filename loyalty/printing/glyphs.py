@@ -36,10 +36,11 @@ def drawable(text: str, font: str) -> str:
     close up."""
     kept = []
     for char in text.translate(STROKED):
-        if can_draw(char, font):
+        if char.isspace():
+            kept.append(" ")      # a tab or a line break the font has no shape for still parts words
+        elif can_draw(char, font):
             kept.append(char)
-            continue
-        base = "".join(part for part in unicodedata.normalize("NFKD", char)
-                       if not unicodedata.combining(part) and can_draw(part, font))
-        kept.append(base)
+        else:
+            kept.append("".join(part for part in unicodedata.normalize("NFKD", char)
+                                if not unicodedata.combining(part) and can_draw(part, font)))
     return " ".join("".join(kept).split())
