@@ -9,11 +9,15 @@ import pdfplumber
 import pypdfium2
 import pytest
 import zxingcpp
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from loyalty.corrections import reverse_entry
 from loyalty.errors import BlockedCardError, PrintingError
 from loyalty.members import member_by_card, reissue_card
-from loyalty.printing.card import Cancelled, card_content, card_sheet_pdf
+from loyalty.printing.card import (BADGE_BOTTOM, BADGE_HEIGHT, BAND_HEIGHT, FONT_BOLD, Cancelled, card_content,
+                                   card_sheet_pdf)
+from loyalty.printing.glyphs import can_draw, drawable
 from loyalty.printing.escpos import receipt_escpos
 from loyalty.printing.jobs import members_due_a_card, print_card_sheet, print_cards
 from loyalty.printing.receipt import Receipt, receipt_for_entry
@@ -89,6 +93,64 @@ def test_cards_are_due_until_printed_and_again_after_a_tier_change(ctx, enrol, t
     assert members_due_a_card(ctx) == []
     post_sale(ctx, ana.card, 60_000)   # 600.00 crosses into Silver
     assert [m.id for m in members_due_a_card(ctx)] == [ana.id]
+
+
+LONGEST_NAMES = [
+    "María de los Ángeles Fernández-Castañeda y Muñoz-Ibáñez de la Santísima Trinidad Ortiz",
+    "Hubert Blaine Wolfeschlegelsteinhausenbergerdorff",            # a surname wider than the card's column
+    "Ana " + "Villalobos-" * 9 + "Pérez",                          # 114 characters
+]
+
+
+def front_chars(path):
+    with pdfplumber.open(path) as pdf:
+        page = pdf.pages[0]
+        return page.chars, page.height
+
+
+@pytest.mark.parametrize("name", LONGEST_NAMES)
+def test_a_long_name_wraps_to_more_lines_in_a_smaller_size_and_is_never_cut(ctx, enrol, tmp_path, name):
+    member = enrol(name)
+    path = print_cards(ctx, [member], tmp_path / "card.pdf", back=False)
+    chars, height = front_chars(path)
+    badge_top = height - (BADGE_BOTTOM + BADGE_HEIGHT)     # pdfplumber measures from the top
+    name_chars = [c for c in chars if c["top"] > BAND_HEIGHT + 7 * MM and c["bottom"] <= badge_top + 1
+                  and c["fontname"].endswith("Helvetica-Bold") and c["size"] < 13.5]
+    printed = "".join(c["text"] for c in name_chars)
+    assert "…" not in printed
+    assert printed.replace(" ", "") == name.replace(" ", ""), "every letter, in order, above the tier badge"
+    assert max(c["bottom"] for c in name_chars) <= badge_top, "no line runs into the badge"
+    if len(name) > 80:
+        assert len({round(c["top"]) for c in name_chars}) >= 3, "more lines than the two it used to be cut to"
+    assert decoded(page_images(path, dpi=300)[0])[0].text == member.card
+
+
+@pytest.mark.parametrize("name, printed", [
+    ("Ana 😀 García", "Ana García"),
+    ("👩‍👩‍👧 Lucía Núñez ✨", "Lucía Núñez"),
+    ("Łukasz Wójcik", "Lukasz Wójcik"),
+    ("Zoltán Kővári", "Zoltán Kovári"),
+    # Greek comes from reportlab's Symbol font, without the accents (it has none), and its letters
+    # read back as the Latin keys that font puts them on.
+    ("Ελένη Παπαδοπούλου", "Elenh Papadopoulou"),
+])
+def test_characters_the_card_font_cannot_draw_are_left_out_not_printed_as_boxes(ctx, enrol, tmp_path, name, printed):
+    member = enrol(name)
+    path = print_cards(ctx, [member], tmp_path / "card.pdf", back=False)
+    chars, _ = front_chars(path)
+    assert not [c for c in chars if "ZapfDingbats" in c["fontname"]], "no black box (the font's 'not defined' mark)"
+    with pdfplumber.open(path) as pdf:
+        assert printed in " ".join(pdf.pages[0].extract_text().split())
+
+
+@given(st.text(max_size=40))
+@example("Ana\r\nGarcía\tPérez")      # line breaks and tabs part words like spaces, though the font cannot draw them
+def test_the_card_text_keeps_every_drawable_character_and_nothing_else(text):
+    cleaned = drawable(text, FONT_BOLD)
+    assert all(can_draw(char, FONT_BOLD) for char in cleaned.replace(" ", ""))
+    plain = "".join(char for char in text if char.isspace() or can_draw(char, FONT_BOLD))
+    if plain == text:    # nothing to leave out: the text as it was, its spaces closed up
+        assert cleaned == " ".join(text.split())
 
 
 @pytest.mark.parametrize("paper, size_mm", [("A4", (210, 297)), ("Letter", (215.9, 279.4))])

@@ -3,7 +3,9 @@ driven as a person would; each test checks the screen and the database."""
 
 from datetime import datetime, timezone
 
+import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDateTimeEdit
 
 from loyalty.clock import FixedClock
 from loyalty.members import member_by_id
@@ -11,6 +13,7 @@ from loyalty.programme import load_programme, load_tiers
 from loyalty.shop import open_shop
 from loyalty.verify import verify
 from conftest import count
+from readable import squeezed
 from ui_helpers import type_by_hand
 from ui.main_window import MainWindow
 from ui.members_table_model import MembersTableModel
@@ -44,10 +47,27 @@ def test_every_screen_is_reachable_by_keyboard_and_sidebar(qtbot, window):
     assert window.screens.currentWidget() is window.members
 
 
-def test_the_window_fits_a_1024_by_768_screen(window):
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_the_window_fits_a_1024_by_768_screen(request, qtbot, ctx, language):
+    """Every screen laid out whole in 1024×768, on a shop with members and rewards: no widget below
+    its minimum size, none drawn over another (tests/test_ui_layout.py opens the window on such a
+    screen and reads its texts)."""
+    from loyalty.demo import load_demo_data
+
+    if language == "es":
+        request.getfixturevalue("spanish")
+    load_demo_data(ctx)
+    window = request.getfixturevalue("window")
     assert window.minimumSizeHint().width() <= 1024 and window.minimumSizeHint().height() <= 768
     window.resize(1024, 768)
-    assert window.width() == 1024
+    assert (window.width(), window.height()) == (1024, 768)
+    for index, (name, _, _) in enumerate(window.screen_list):
+        window.show_screen(index)
+        try:   # a count or a search answers from its thread, then the layout makes room for it
+            qtbot.waitUntil(lambda: not squeezed(window), timeout=3_000)
+        except AssertionError:
+            pass
+        assert squeezed(window) == [], name
 
 
 def test_members_screen_pages_sorts_and_finds(qtbot, window, ctx, enrol):
@@ -66,6 +86,60 @@ def test_members_screen_pages_sorts_and_finds(qtbot, window, ctx, enrol):
     type_by_hand(qtbot, window.members.search_box, "nunez")
     qtbot.waitUntil(lambda: model.rowCount() == 1)
     assert model.member_at(0).phone == "699000111"
+
+
+def members_screen(qtbot, window, enrol):
+    for name in ("Ana García", "Luisa Gómez", "Luis Pérez"):
+        enrol(name)
+    window.show_screen(1)
+    members = window.members
+    qtbot.waitUntil(lambda: members.count_label.text() == "3 members")
+    return members
+
+
+def opened(qtbot, members) -> str:
+    qtbot.waitUntil(lambda: members.detail is not None and members.detail.isVisible())
+    name = members.detail.member.name
+    members.detail.reject()
+    members.detail = None
+    return name
+
+
+def test_members_a_name_typed_and_enter_opens_the_record_found(qtbot, window, enrol):
+    members = members_screen(qtbot, window, enrol)
+    members.search_box.setFocus()
+    qtbot.keyClicks(members.search_box, "luisa")
+    qtbot.keyClick(members.search_box, Qt.Key.Key_Return)      # before the search has even started
+    assert opened(qtbot, members) == "Luisa Gómez"
+    assert members.count_label.text() == "1 of 3 members", "the count follows the search"
+    members.search_box.clear()
+    qtbot.keyClicks(members.search_box, "x")
+    qtbot.keyClick(members.search_box, Qt.Key.Key_Backspace)
+    qtbot.waitUntil(lambda: members.count_label.text() == "3 members")
+
+
+def test_members_tab_and_down_reach_the_list_and_enter_opens_the_row(qtbot, window, enrol):
+    members = members_screen(qtbot, window, enrol)
+    members.search_box.setFocus()
+    qtbot.keyClick(members.search_box, Qt.Key.Key_Down)
+    assert QApplication.focusWidget() is members.table and members.table.currentIndex().row() == 0
+    qtbot.keyClick(members.table, Qt.Key.Key_Return)
+    assert opened(qtbot, members) == "Ana García"
+    members.search_box.setFocus()
+    qtbot.keyClick(members.search_box, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is members.table, "Tab goes from the search box to the list"
+    qtbot.keyClick(members.table, Qt.Key.Key_Down)
+    qtbot.keyClick(members.table, Qt.Key.Key_Return)
+    assert opened(qtbot, members) in {"Luisa Gómez", "Luis Pérez"}
+    qtbot.keyClick(members.table, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is not members.table, "Tab leaves the list"
+
+
+def test_members_details_with_no_row_chosen_says_what_to_do(qtbot, window, enrol):
+    members = members_screen(qtbot, window, enrol)
+    qtbot.mouseClick(members.details_button, Qt.MouseButton.LeftButton)
+    assert members.detail is None
+    assert members.banner.kind == "warning" and "Choose a member in the list first" in members.banner.text()
 
 
 def test_the_members_model_is_a_well_behaved_qt_model(qtmodeltester, ctx, enrol):
@@ -168,6 +242,35 @@ def test_settings_run_the_setup_again_with_the_current_values(qtbot, window, ctx
     assert settings.fields["shop_name"].text() == "Panadería Lola" and settings.banner.kind == "success"
 
 
+def wheel_down(widget) -> None:
+    """One notch of the mouse wheel, the pointer in the middle of the widget."""
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtGui import QWheelEvent
+
+    inside = QPointF(widget.rect().center())
+    QApplication.sendEvent(widget, QWheelEvent(inside, QPointF(widget.mapToGlobal(inside.toPoint())), QPoint(0, 0),
+                                               QPoint(0, -120), Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
+                                               Qt.ScrollPhase.NoScrollPhase, False))
+
+
+def test_the_wheel_over_a_settings_choice_scrolls_the_page_and_leaves_the_choice(qtbot, window, ctx):
+    window.show_screen(4)
+    settings = window.settings
+    paper, bar = settings.fields["card_paper"], settings.scroll.verticalScrollBar()
+    bar.setValue(paper.mapTo(settings.scroll.widget(), paper.rect().topLeft()).y() - 100)   # in view, room below
+    before = bar.value()
+    assert 0 < before < bar.maximum()
+    assert paper.currentData() == "A4" and not paper.hasFocus()
+    wheel_down(paper)
+    assert paper.currentData() == "A4", "scrolling past it does not choose Letter"
+    assert bar.value() > before, "the page scrolled instead"
+    paper.setFocus()
+    wheel_down(paper)
+    assert paper.currentData() == "Letter", "once chosen (focused) the wheel changes it"
+    qtbot.mouseClick(settings.save_button, Qt.MouseButton.LeftButton)
+    assert load_programme(ctx.db).card_paper == "Letter"
+
+
 def test_settings_show_what_a_sale_earns_at_each_tier(window):
     window.show_screen(4)   # loaded when shown, never ahead (test_ui_screen_access.py)
     settings = window.settings
@@ -213,6 +316,23 @@ def test_reports_screen_computes_off_the_gui_thread_and_exports(qtbot, window, c
     files = screen.export_to("csv", tmp_path / "csv") + screen.export_to("xlsx", tmp_path / "r.xlsx") \
         + screen.export_to("pdf", tmp_path / "r.pdf")
     assert all(path.exists() for path in files) and len(files) == 8
+
+
+def test_reports_a_month_typed_and_enter_shows_its_report(qtbot, window, ctx, enrol, clock):
+    from loyalty.sales import post_sale
+
+    post_sale(ctx, enrol("Ana García").card, 2_500)
+    clock.advance(days=62)   # May: the screen offers April
+    window.show_screen(3)
+    screen = window.reports
+    screen.month.setFocus()
+    screen.month.setCurrentSection(QDateTimeEdit.Section.MonthSection)
+    qtbot.keyClick(screen.month, Qt.Key.Key_Down)              # April → March
+    assert screen.month.text() == "03/2026" and screen.report is None
+    qtbot.keyClick(screen.month, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: screen.report is not None and screen.thread is None, timeout=10_000)
+    assert screen.report.period.label() == "2026-03" and screen.banner.kind == "success"
+    assert screen.tiles["member_sales"][0].text().startswith("25")
 
 
 def test_the_reports_screen_shows_the_figures_before_the_abc_ranking_is_in(qtbot, window, ctx, enrol, clock):

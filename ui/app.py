@@ -120,7 +120,7 @@ def open_window(path: Path) -> MainWindow | None:
     ctx.become(signed_in)
     window = MainWindow(ctx, backup_on_close=True, daily_job=True)
     window.database_guard = DatabaseGuard(ctx.db, window)
-    window.show()
+    window.show_on_screen()
     window.daily_job.start()
     return window
 

@@ -13,7 +13,7 @@ from loyalty.rewards import add_reward, list_rewards, set_reward_active, update_
 
 from .feedback import StatusBanner
 from .formatting import date_text, points_text, weekday_text
-from .tables import fill_table, make_table
+from .tables import fill_table, keep_headings_whole, make_table
 
 
 class CatalogScreen(QWidget):
@@ -35,15 +35,15 @@ class CatalogScreen(QWidget):
         self.campaign_end = QLineEdit(placeholderText="2026-03-31")
         self.campaign_days = QLineEdit(placeholderText=self.tr("e.g. tue,thu — empty = every day"))
         layout = QVBoxLayout(self)
-        columns = QHBoxLayout()
+        columns = QHBoxLayout()   # campaigns have six columns to the rewards' four: more of the width
         columns.addWidget(self._section(self.tr("Rewards catalog"), self.rewards,
                                         ((self.tr("Name"), self.reward_name), (self.tr("Points"), self.reward_cost),
-                                         (self.tr("Stock"), self.reward_stock)), "reward"))
+                                         (self.tr("Stock"), self.reward_stock)), "reward"), 2)
         columns.addWidget(self._section(self.tr("Campaigns"), self.campaigns,
                                         ((self.tr("Name"), self.campaign_name),
                                          (self.tr("Multiplier"), self.campaign_multiplier),
                                          (self.tr("From"), self.campaign_start), (self.tr("To"), self.campaign_end),
-                                         (self.tr("Weekdays"), self.campaign_days)), "campaign"))
+                                         (self.tr("Weekdays"), self.campaign_days)), "campaign"), 3)
         layout.addLayout(columns, 1)
         layout.addWidget(self.banner)
         self.rewards.itemSelectionChanged.connect(self._reward_chosen)
@@ -84,6 +84,8 @@ class CatalogScreen(QWidget):
         fill_table(self.campaigns, [(c.name, "×" + c.multiplier, date_text(c.starts_on), date_text(c.ends_on),
                                 self._weekdays_text(c.weekdays), self.tr("yes") if c.active else self.tr("no"))
                                for c in campaigns], campaigns)
+        for table in (self.rewards, self.campaigns):
+            keep_headings_whole(table)
 
     def _weekdays_text(self, weekdays: str) -> str:
         if not weekdays:

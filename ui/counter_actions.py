@@ -3,7 +3,7 @@ Each panel validates inline as the cashier types and reports the outcome by sign
 (the counter screen shows it on the banner and refreshes the member)."""
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
+from PySide6.QtWidgets import (QComboBox, QFormLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
                                QPushButton, QVBoxLayout, QWidget)
 
 from loyalty.context import Context
@@ -162,16 +162,19 @@ class RedeemPanel(ActionPanel):
         self.rewards = QComboBox()
         self.rewards.setAccessibleName(self.tr("Reward"))
         self.rewards.setStyleSheet(BIG)
+        # As wide as the column, not as the longest reward's name (which made the counter wider
+        # than a 1024-pixel screen); the list that drops down shows every name whole.
+        self.rewards.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.rewards.setMinimumContentsLength(12)
+        self.rewards.view().setTextElideMode(Qt.TextElideMode.ElideNone)
         self.reward_button = self._button(self.tr("Redeem reward"))
         self.points = self._field(self.tr("Points, e.g. 500"), self.tr("Points to redeem as a discount"))
         self.points_hint = self._hint()
         self.points_button = self._button(self.tr("Redeem points (Enter)"))
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("Catalog reward")))
-        row = QHBoxLayout()
-        row.addWidget(self.rewards, 1)
-        row.addWidget(self.reward_button)
-        layout.addLayout(row)
+        layout.addWidget(self.rewards)
+        layout.addWidget(self.reward_button)
         layout.addWidget(QLabel(self.tr("Or points as a discount")))
         layout.addWidget(self.points)
         layout.addWidget(self.points_hint)

@@ -11,6 +11,8 @@ from loyalty.context import Context
 from loyalty.errors import LoyaltyError
 from loyalty.members import Member, NewMember, enrol_member
 
+from .screen_fit import grow_to_fit
+
 
 class EnrolDialog(QDialog):
     def __init__(self, ctx: Context, print_card: Callable[[Member], None] | None = None, parent=None):
@@ -69,6 +71,7 @@ class EnrolDialog(QDialog):
             self.member = enrol_member(self.ctx, new)
         except LoyaltyError as error:
             self.problem.setText(error.message)
+            grow_to_fit(self)
             field = self.fields.get(error.field or "")
             if field is not None:
                 field.setFocus()
@@ -82,6 +85,7 @@ class EnrolDialog(QDialog):
         self.print_button.setVisible(self.print_card is not None)
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Done"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).hide()
+        grow_to_fit(self)
 
     def _print(self) -> None:
         if self.print_card is not None and self.member is not None:

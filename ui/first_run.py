@@ -107,15 +107,23 @@ class FirstRunWizard(QWizard):
 
     # -- pages ---------------------------------------------------------------------------
 
-    def _titled_page(self, title: Words, subtitle: Words) -> QWizardPage:
+    def _titled_page(self, title: Words, explanation: Words) -> QWizardPage:
+        """A page with its title and, in the page itself, what it is about: QWizard's own subtitle
+        is cut after two lines (Qt sizes the header for two), and these take three in Spanish at
+        the wizard's width."""
         page = QWizardPage()
         self._say(page.setTitle, title)
-        self._say(page.setSubTitle, subtitle)
+        intro = QLabel(wordWrap=True)
+        intro.setObjectName("explanation")
+        self._say(intro.setText, explanation)
+        layout = QVBoxLayout(page)
+        layout.addWidget(intro)
+        layout.addSpacing(8)
         return page
 
     def _form_page(self, number: int, title: Words, subtitle: Words) -> tuple[QWizardPage, QFormLayout]:
         page = self._titled_page(title, subtitle)
-        layout = QVBoxLayout(page)
+        layout = page.layout()
         form = QFormLayout()
         layout.addLayout(form)
         self.problem[number] = QLabel(wordWrap=True)
@@ -195,7 +203,7 @@ class FirstRunWizard(QWizard):
         page = self._titled_page(lambda: self.tr("Tiers"), lambda: self.tr(
             "Members move up a tier when their spend over the last year reaches its threshold, and earn more "
             "points there. The defaults suit most shops."))
-        layout = QVBoxLayout(page)
+        layout = page.layout()
         grid = QGridLayout()
         for column, heading in enumerate((lambda: self.tr("Tier"), lambda: self.tr("Spend to reach it"),
                                           lambda: self.tr("Points ×"))):
@@ -240,11 +248,17 @@ class FirstRunWizard(QWizard):
     def _demo_page(self) -> QWizardPage:
         page, form = self._form_page(DEMO, lambda: self.tr("Ready"), lambda: self.tr(
             "Finish writes the setup. Everything can be changed later in Settings."))
+        # A check box's text never wraps: the box says what it does, the line under it the rest.
         self.demo = QCheckBox()
-        self._say(self.demo.setText,
-                  lambda: self.tr("Add demo members, sales and rewards to try the app (not for a real shop)"))
+        self._say(self.demo.setText, lambda: self.tr("Add demo data to try the app"))
         self._say(self.demo.setAccessibleName, lambda: self.tr("Demo data"))
+        demo_note = QLabel(wordWrap=True)
+        self._say(demo_note.setText, lambda: self.tr(
+            "Forty members with six months of sales, three rewards and a campaign. Not for a real shop: they "
+            "would mix with its own members."))
+        demo_note.setStyleSheet("color: #555;")
         form.addRow(self.demo)
+        form.addRow(demo_note)
         return page
 
     # -- behaviour -----------------------------------------------------------------------

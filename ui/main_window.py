@@ -33,12 +33,14 @@ from .reports_screen import ReportsScreen
 from .retention_screen import RetentionScreen
 from .idle_lock import IdleLock
 from .scanner import ScanDetector
+from .screen_fit import show_fitted
 from .search_worker import MemberSearch
 from .settings_screen import SettingsScreen
 from .sign_in import SignInDialog
 
 
 SIDEBAR_POINTS = 14
+PREFERRED_SIZE = QSize(1280, 800)   # on a screen with room for it; smaller screens get the window maximised
 SIDEBAR_PADDING = (12, 8)   # px above and below, left and right of each screen's name
 
 
@@ -51,7 +53,7 @@ class MainWindow(QMainWindow):
         programme = ctx.programme()
         self.setWindowTitle(self.tr("Loyalty counter"))
         self.setMinimumSize(1024, 700)
-        self.resize(1280, 800)
+        self.resize(PREFERRED_SIZE)
         db_path = database_path(ctx.db)
         self.counter_search = MemberSearch(db_path, limit=20, parent=self)
         self.members_search = MemberSearch(db_path, limit=500, parent=self)
@@ -72,14 +74,20 @@ class MainWindow(QMainWindow):
         self.about_button.clicked.connect(self.show_about)
         QShortcut(QKeySequence("F1"), self, self.show_about)
         self.about_dialog = None
-        header = QHBoxLayout()
-        header.addWidget(self.shop_label)
-        header.addStretch()
-        header.addWidget(self.demo_button)
+        # At 1024 px wide one row of shop, staff, date and buttons left the shop's name a few
+        # letters: who and when share one column, and a long name wraps rather than being cut.
+        self.shop_label.setWordWrap(True)
+        who_and_when = QVBoxLayout()
+        who_and_when.setSpacing(0)
         for label in (self.staff_label, self.date_label):
             label.setStyleSheet("font-size: 12pt; color: #333; padding: 0 8px;")
-            header.addWidget(label)
-        header.insertWidget(header.indexOf(self.staff_label) + 1, self.switch_button)
+            label.setAlignment(Qt.AlignmentFlag.AlignRight)
+            who_and_when.addWidget(label)
+        header = QHBoxLayout()
+        header.addWidget(self.shop_label, 1)
+        header.addWidget(self.demo_button)
+        header.addLayout(who_and_when)
+        header.addWidget(self.switch_button)
         header.addWidget(self.about_button)
 
         self.printing = PrintService(ctx, self)
@@ -136,6 +144,11 @@ class MainWindow(QMainWindow):
         self.show_screen(0)
         self.refresh()
         self.identity_changed()
+
+    def show_on_screen(self) -> None:
+        """How the app opens the window: its preferred size where the screen has room for it,
+        the whole available screen otherwise (ui/screen_fit.py)."""
+        show_fitted(self, PREFERRED_SIZE)
 
     def identity_changed(self) -> None:
         """The header names who is signed in; screens the role may not see leave the sidebar,

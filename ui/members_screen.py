@@ -55,31 +55,45 @@ class MembersScreen(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(32)
         self.table.verticalHeader().hide()
         self.table.setStyleSheet("font-size: 12pt;")
+        self.table.setTabKeyNavigation(False)   # Tab leaves the list for the buttons; arrows move in it
+        header = self.table.horizontalHeader()
         for column, width in enumerate((0, 140, 130, 90, 90, 110)):
-            self.table.setColumnWidth(column, width)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)   # names take the rest
+            # at least as wide as the column's heading and its sort arrow, in either language
+            self.table.setColumnWidth(column, max(width, header.sectionSizeHint(column)))
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)   # names take the rest
+        # The search box keeps a name's width on a 1024-pixel screen: the buttons have a row of their own.
         top = QHBoxLayout()
         top.addWidget(self.search_box, 1)
         top.addWidget(self.count_label)
-        top.addWidget(self.details_button)
-        top.addWidget(self.cards_button)
-        top.addWidget(self.due_button)
-        top.addWidget(self.import_button)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.details_button)
+        buttons.addWidget(self.cards_button)
+        buttons.addWidget(self.due_button)
+        buttons.addStretch()
+        buttons.addWidget(self.import_button)
         # What the window says while this screen is in view (printing, a screen the role may not open).
         self.banner = StatusBanner()
         self.banner.show_message("info", self.tr("Enter opens the chosen member's record."))
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
         layout.addWidget(self.banner)
+        self.setTabOrder(self.search_box, self.table)
+        self.setTabOrder(self.table, self.details_button)
+        self.total: int | None = None           # members in the shop, from the count
+        self.found: int | None = None           # members the search found; None: the whole list
+        self.searching = False                  # a search asked, its answer not yet in
+        self.open_when_found = False            # Enter came before the answer
         self.debounce = QTimer(self, singleShot=True, interval=200)
         self.debounce.timeout.connect(self._search_now)
         self.search_box.textEdited.connect(lambda _: self.debounce.start())
-        self.search.results.connect(self.model.show_found)
-        self.search.counted.connect(lambda n: self.count_label.setText(self.tr("{n} members", "", n).format(
-            n=points_text(n))))
+        self.search_box.returnPressed.connect(self._return_in_search)
+        self.search_box.installEventFilter(self)
+        self.search.results.connect(self._found)
+        self.search.counted.connect(self._counted)
         self.table.activated.connect(lambda index: self.open_details(index.row()))
-        self.details_button.clicked.connect(lambda: self.open_details(self.table.currentIndex().row()))
+        self.details_button.clicked.connect(self._details_of_chosen)
         self.cards_button.clicked.connect(self.print_selected_cards)
         self.import_button.clicked.connect(self.open_import)
         self.due_button.clicked.connect(lambda: self.printing.card_sheet(members_due_a_card(self.ctx)))
@@ -94,17 +108,83 @@ class MembersScreen(QWidget):
     def reload(self) -> None:
         self.loaded = True
         self.search.request_count()
-        if self.search_box.text().strip():
-            self._search_now()
-        else:
-            self.model.show_all()
+        self._search_now()
 
     def _search_now(self) -> None:
+        self.debounce.stop()
         text = self.search_box.text().strip()
         if text:
+            self.searching = True
             self.search.request(text)
         else:
+            self.searching = False
+            self.found = None
             self.model.show_all()
+            self._show_count()
+
+    def _found(self, members: list[Member]) -> None:
+        self.searching = False
+        self.found = len(members)
+        self.model.show_found(members)
+        self._show_count()
+        if self.open_when_found:
+            self.open_when_found = False
+            self._open_chosen_or_first()
+
+    def _counted(self, total: int) -> None:
+        self.total = total
+        self._show_count()
+
+    def _show_count(self) -> None:
+        """The whole membership, or what the search found of it (the search stops at its limit)."""
+        if self.total is None:
+            return
+        if self.found is None:
+            text = self.tr("{n} members", "", self.total).format(n=points_text(self.total))
+        elif self.found >= self.search.limit:
+            text = self.tr("first {found} of {total} members", "", self.total).format(
+                found=points_text(self.found), total=points_text(self.total))
+        else:
+            text = self.tr("{found} of {total} members", "", self.total).format(
+                found=points_text(self.found), total=points_text(self.total))
+        self.count_label.setText(text)
+
+    def _return_in_search(self) -> None:
+        """A name typed and Enter: the chosen member's record, or the first found, as soon as the
+        search has answered."""
+        if self.debounce.isActive():
+            self._search_now()
+        if self.searching:
+            self.open_when_found = True
+            return
+        self._open_chosen_or_first()
+
+    def _open_chosen_or_first(self) -> None:
+        row = self.table.currentIndex().row()
+        if row < 0 and self.model.rowCount():
+            row = 0
+            self.table.selectRow(0)
+        if row < 0:
+            self.banner.show_message("warning", self.tr("No member found to open: check the name, phone or card."))
+            return
+        self.open_details(row)
+
+    def _details_of_chosen(self) -> None:
+        row = self.table.currentIndex().row()
+        if row < 0:
+            self.banner.show_message("warning", self.tr(
+                "Choose a member in the list first: type a name, then ↓ or Tab to the list."))
+            return
+        self.open_details(row)
+
+    def eventFilter(self, watched, event) -> bool:
+        """↓ in the search box goes down into the list, on its first row."""
+        if watched is self.search_box and event.type() == event.Type.KeyPress and event.key() == Qt.Key.Key_Down:
+            self.table.setFocus()
+            if not self.table.currentIndex().isValid() and self.model.rowCount():
+                self.table.selectRow(0)
+            return True
+        return super().eventFilter(watched, event)
 
     def selected_members(self) -> list[Member]:
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})

@@ -2,10 +2,11 @@
 and the tables; export PDF, CSV or XLSX. The report is computed on a worker thread with
 its own database connection, with a busy indicator, so the window never stalls."""
 
+import math
 from fractions import Fraction
 from pathlib import Path
 
-from PySide6.QtCharts import (QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QHorizontalBarSeries,
+from PySide6.QtCharts import (QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QHorizontalStackedBarSeries,
                               QValueAxis)
 from PySide6.QtCore import QDate, QLocale, QObject, QThread, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QPainter
@@ -93,6 +94,8 @@ class ReportsScreen(QWidget):
             frame = QFrame(frameShape=QFrame.Shape.StyledPanel)
             frame.setStyleSheet("QFrame { background: white; border-radius: 6px; }")
             title, value, change = QLabel(names[name]), QLabel("—"), QLabel("")
+            for label in (title, change):    # a tile's words wrap rather than widen the page past the screen
+                label.setWordWrap(True)
             title.setStyleSheet("font-size: 10pt; color: #555;")
             value.setStyleSheet("font-size: 17pt; font-weight: 700;")
             box = QVBoxLayout(frame)
@@ -116,17 +119,17 @@ class ReportsScreen(QWidget):
         self.banner = StatusBanner()
         self.banner.show_message("info", self.tr("Pick a month and press Show report."))
 
+        # Two to a row: three side by side left the tier chart too narrow for its title and legend
+        # on a 1024-pixel screen.
         content = QVBoxLayout()
         content.addLayout(tiles)
-        charts = QHBoxLayout()
-        charts.addWidget(self.sales_chart)
-        charts.addWidget(self.points_chart)
+        charts = QGridLayout()
+        charts.addWidget(self.sales_chart, 0, 0)
+        charts.addWidget(self.points_chart, 0, 1)
+        charts.addWidget(self.tier_chart, 1, 0)
+        charts.addWidget(self.abc_table, 1, 1)
+        charts.addWidget(self.top_table, 2, 0, 1, 2)
         content.addLayout(charts)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.tier_chart)
-        bottom.addWidget(self.top_table)
-        bottom.addWidget(self.abc_table)
-        content.addLayout(bottom)
         self.flags = QTreeWidget()
         self.flags.setHeaderLabels([self.tr("Fraud flags: what and who"), self.tr("When"), self.tr("Points"),
                                     self.tr("Card"), self.tr("By")])
@@ -143,6 +146,8 @@ class ReportsScreen(QWidget):
         layout.addWidget(scroll, 1)
         layout.addWidget(self.banner)
         self.show_button.clicked.connect(self.compute)
+        # A month typed and Enter shows it, as the button does (the date box says Enter on its line).
+        self.month.lineEdit().returnPressed.connect(self.compute)
 
     def activated(self) -> None:
         """Until a report is shown, offer the month just closed."""
@@ -277,19 +282,37 @@ class ReportsScreen(QWidget):
         self.points_chart.setChart(_bar_chart(self.tr("Points issued and redeemed per day"), days, [
             (self.tr("Issued"), [day["points_issued"] for day in report.daily], "#1f4e8c"),
             (self.tr("Redeemed"), [day["points_redeemed"] for day in report.daily], "#d9822b")]))
+        self.tier_chart.setChart(self._tier_chart(report))
+
+    def _tier_chart(self, report: Report) -> QChart:
+        """One bar per tier in the tier's colour, its name and count on the axis beside it (a
+        legend under the chart had them cut to 'Bro…'), whole members on the scale."""
         colours = {tier.code: tier.colour for tier in load_tiers(self.ctx.db)}
-        series = QHorizontalBarSeries()
-        for row in report.tier_distribution:
-            bar = QBarSet(f"{row['name']}: {row['members']}")
-            bar.append(row["members"])
+        rows = report.tier_distribution
+        series = QHorizontalStackedBarSeries()   # stacked: each tier's set is zero on the other rows
+        for index, row in enumerate(rows):
+            bar = QBarSet(row["name"])
+            bar.append([row["members"] if other == index else 0 for other in range(len(rows))])
             bar.setColor(QColor(colours.get(row["tier"], "#1f4e8c")))
             series.append(bar)
         chart = QChart()
         chart.setTitle(self.tr("Members per tier · {up} up, {down} down").format(**report.tier_moves))
         chart.addSeries(series)
-        chart.createDefaultAxes()
-        chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
-        self.tier_chart.setChart(chart)
+        tiers = QBarCategoryAxis()
+        tiers.append([f"{row['name']}: {points_text(row['members'])}" for row in rows])
+        members = QValueAxis()
+        most = max([row["members"] for row in rows], default=0)
+        members.setRange(0, max(1, most))
+        members.setTickType(QValueAxis.TickType.TicksDynamic)
+        members.setTickAnchor(0)
+        members.setTickInterval(max(1, math.ceil(most / 4)))
+        members.setLabelFormat("%d")
+        chart.addAxis(tiers, Qt.AlignmentFlag.AlignLeft)
+        chart.addAxis(members, Qt.AlignmentFlag.AlignBottom)
+        series.attachAxis(tiers)
+        series.attachAxis(members)
+        chart.legend().setVisible(False)
+        return chart
 
     def _tables(self, report: Report) -> None:
         programme = self.ctx.programme()

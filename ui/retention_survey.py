@@ -18,6 +18,7 @@ from loyalty.tiers import local_today
 from .feedback import StatusBanner
 from .formatting import fraction_text, month_text, points_text
 from .tables import fill_table, make_table
+from .wheel_guard import wheel_scrolls_the_page
 
 PROBLEM = "border: 2px solid #a3261b;"
 CHOICE_SEPARATOR = ";"
@@ -112,6 +113,7 @@ class SurveyTab(QWidget):
         scroll.setWidget(editor)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        wheel_scrolls_the_page(scroll)
         self.save_button = QPushButton(self.tr("Save the questions"))
         self.undo_button = QPushButton(self.tr("Undo changes"))
         buttons = QHBoxLayout()

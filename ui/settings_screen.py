@@ -24,6 +24,7 @@ from .first_run import FirstRunWizard
 from .formatting import amount_for_editing, amount_from_text, decimal_for_editing, money_text, points_text
 from .staff_panel import StaffPanel
 from .translations import LANGUAGE_NAMES
+from .wheel_guard import wheel_scrolls_the_page
 
 TIER_COLUMNS = ("name", "min_spend", "multiplier", "colour")
 
@@ -107,6 +108,7 @@ class SettingsScreen(QWidget):
         self.scroll = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(inner)
+        wheel_scrolls_the_page(scroll)
 
         self.save_button = QPushButton(self.tr("Save settings"))
         self.save_button.setDefault(True)

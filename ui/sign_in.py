@@ -9,6 +9,8 @@ from loyalty.context import Context
 from loyalty.errors import LoyaltyError, PermissionDeniedError
 from loyalty.staff import approved_by, list_staff, sign_in
 
+from .screen_fit import grow_to_fit
+
 
 class _StaffDialog(QDialog):
     """A form, a line for what went wrong, OK/Cancel; `attempt()` does the work or raises."""
@@ -43,6 +45,7 @@ class _StaffDialog(QDialog):
             self.result_ctx = self.attempt()
         except LoyaltyError as error:
             self.problem.setText(error.message)
+            grow_to_fit(self)
             self.on_problem()
             return
         self.accept()

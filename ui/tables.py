@@ -26,6 +26,16 @@ def fill_table(table: QTableWidget, rows: list[tuple], items: list) -> None:
             table.setItem(row, column, cell)
 
 
+def keep_headings_whole(table: QTableWidget) -> None:
+    """At least as wide as its first heading plus the other columns at their contents' width: the
+    first column stretches into what the others leave, and at 1024 px they left 'Campaign' as
+    'ampaig'. Call it after filling, since the contents decide the other columns' widths."""
+    header = table.horizontalHeader()
+    needed = header.sectionSizeHint(0) + sum(max(header.sectionSizeHint(column), table.sizeHintForColumn(column))
+                                             for column in range(1, table.columnCount()))
+    table.setMinimumWidth(needed + 2 * table.frameWidth() + table.verticalScrollBar().sizeHint().width())
+
+
 def row_item(table: QTableWidget, row: int):
     """The item a row was filled from."""
     return table.item(row, 0).data(Qt.ItemDataRole.UserRole)

@@ -8,6 +8,7 @@ it is sharp at any printer resolution: error correction M, a 4-module quiet zone
 24 mm wide without it.
 """
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
@@ -25,12 +26,14 @@ from ..members import Member
 from ..points import earning_step
 from ..programme import load_tiers
 from ..tiers import tier_by_code
+from .glyphs import drawable
 from .wording import Wording
 
 CARD_WIDTH, CARD_HEIGHT = 85.60 * mm, 53.98 * mm
 QR_SYMBOL_WIDTH = 24 * mm          # the code itself; the quiet zone comes on top
 QR_QUIET_MODULES = 4
 BAND_HEIGHT = 10 * mm              # the tier-coloured band with the shop's name
+BADGE_BOTTOM, BADGE_HEIGHT = 9 * mm, 7 * mm   # the tier's badge, under the member's name
 PAPERS = {"A4": A4, "Letter": LETTER}
 SHEET_COLUMNS, SHEET_ROWS = 2, 5
 CUT_MARK = 4 * mm
@@ -112,32 +115,67 @@ def draw_qr(canvas: Canvas, matrix: list[list[bool]], x: float, y: float, symbol
     canvas.drawPath(path, fill=1, stroke=0)
 
 
-def fitted_lines(text: str, font: str, largest: float, smallest: float, width: float, max_lines: int = 2
-                 ) -> tuple[list[str], float]:
-    """The largest size at which `text` fits `width` in at most `max_lines` lines (words wrap)."""
-    size = largest
-    while True:
-        lines, current = [], ""
-        for word in text.split():
-            trial = f"{current} {word}".strip()
-            if stringWidth(trial, font, size) <= width or not current:
+LEADING = 1.2                      # line spacing, in font sizes
+DESCENT = 0.22                     # how far Helvetica's letters reach below the baseline, in font sizes
+
+
+def fitted_lines(text: str, font: str, largest: float, smallest: float, width: float, max_lines: int = 2,
+                 height: float | None = None) -> tuple[list[str], float]:
+    """The largest size, from `largest` down to `smallest` in half points, at which `text` fits
+    `width` in at most `max_lines` lines, or, when `height` is given, in as many lines as fit that
+    height. Words wrap, also after a hyphen; a word wider than the width at every size (a very
+    long surname) breaks where it must. Only a text too long even at the smallest size is cut,
+    with an ellipsis. Characters the font cannot draw are left out first (glyphs.py)."""
+    text = drawable(text, font)
+    for break_words in (False, True):
+        size = largest
+        while size >= smallest:
+            lines = _wrapped(text, font, size, width, break_words)
+            if lines is not None and len(lines) <= _allowed(size, max_lines, height):
+                return lines, size
+            size -= 0.5
+    lines, allowed = _wrapped(text, font, smallest, width, True), _allowed(smallest, max_lines, height)
+    return lines[:allowed - 1] + [_cut(" ".join(lines[allowed - 1:]), font, smallest, width)], smallest
+
+
+def _allowed(size: float, max_lines: int, height: float | None) -> int:
+    return max_lines if height is None else lines_within(height, size)
+
+
+def lines_within(height: float, size: float) -> int:
+    """How many lines of `size` fit `height`, from the top of the first to the lowest letter of the last."""
+    return max(1, int((height - size * (1 + DESCENT)) // (size * LEADING)) + 1)
+
+
+def _wrapped(text: str, font: str, size: float, width: float, break_words: bool) -> list[str] | None:
+    """The lines, or None when a word is wider than `width` and may not be broken."""
+    lines, current = [], ""
+    for word in text.split():
+        for index, part in enumerate(piece for piece in re.split(r"(?<=-)", word) if piece):
+            trial = current + (" " if index == 0 and current else "") + part
+            if stringWidth(trial, font, size) <= width:
                 current = trial
-            else:
+                continue
+            if current:
                 lines.append(current)
-                current = word
+            while stringWidth(part, font, size) > width and len(part) > 1:
+                if not break_words:
+                    return None
+                fits = 1
+                while fits < len(part) and stringWidth(part[:fits + 1], font, size) <= width:
+                    fits += 1
+                lines.append(part[:fits])
+                part = part[fits:]
+            current = part
+    if current or not lines:
         lines.append(current)
-        fits = len(lines) <= max_lines and all(stringWidth(line, font, size) <= width for line in lines)
-        if fits or size <= smallest:
-            if not fits:   # a single word longer than the card at the smallest size: cut it with an ellipsis
-                lines = [_cut(line, font, size, width) for line in lines[:max_lines]]
-            return lines, size
-        size -= 0.5
+    return lines
 
 
 def _cut(text: str, font: str, size: float, width: float) -> str:
     while stringWidth(text + "…", font, size) > width and len(text) > 1:
         text = text[:-1]
-    return text + "…"
+    return text.rstrip() + "…"
 
 
 def draw_card_front(canvas: Canvas, card: CardContent, x: float, y: float) -> None:
@@ -152,10 +190,14 @@ def draw_card_front(canvas: Canvas, card: CardContent, x: float, y: float) -> No
         canvas.drawImage(card.logo_path, text_left, y + CARD_HEIGHT - BAND_HEIGHT + 1 * mm, width=20 * mm,
                          height=BAND_HEIGHT - 2 * mm, preserveAspectRatio=True, anchor="w", mask="auto")
         text_left += 22 * mm
-    shop_lines, shop_size = fitted_lines(card.shop_name, FONT_BOLD, 13, 7, x + CARD_WIDTH - 4 * mm - text_left, 1)
+    # The shop's name on one line, or two smaller ones, centred in the band.
+    shop_lines, shop_size = fitted_lines(card.shop_name, FONT_BOLD, 13, 6, x + CARD_WIDTH - 4 * mm - text_left,
+                                         height=BAND_HEIGHT - 2 * mm)
     canvas.setFillColor(readable_on(card.tier_colour))
     canvas.setFont(FONT_BOLD, shop_size)
-    canvas.drawString(text_left, y + CARD_HEIGHT - BAND_HEIGHT / 2 - shop_size * 0.35, shop_lines[0])
+    first = y + CARD_HEIGHT - BAND_HEIGHT / 2 - shop_size * 0.35 + (len(shop_lines) - 1) * shop_size * LEADING / 2
+    for index, line in enumerate(shop_lines):
+        canvas.drawString(text_left, first - index * shop_size * LEADING, line)
 
     matrix = qr_matrix(card.number)
     qr_full = qr_full_width(matrix)
@@ -169,18 +211,21 @@ def draw_card_front(canvas: Canvas, card: CardContent, x: float, y: float) -> No
     canvas.setFillColor(HexColor("#555555"))
     canvas.setFont(FONT, 7)
     canvas.drawString(x + 4 * mm, y + CARD_HEIGHT - BAND_HEIGHT - 6 * mm, card.card_title.upper())
-    name_lines, name_size = fitted_lines(card.member_name, FONT_BOLD, 13, 7, left_width, 2)
+    # A long name takes more lines in a smaller size, down to the tier badge, rather than a "…".
+    name_top, badge_top = y + CARD_HEIGHT - BAND_HEIGHT - 8 * mm, y + BADGE_BOTTOM + BADGE_HEIGHT
+    name_lines, name_size = fitted_lines(card.member_name, FONT_BOLD, 13, 6, left_width,
+                                         height=name_top - badge_top - 1 * mm)
     canvas.setFillColor(HexColor("#000000"))
     canvas.setFont(FONT_BOLD, name_size)
-    top = y + CARD_HEIGHT - BAND_HEIGHT - 8 * mm - name_size
     for index, line in enumerate(name_lines):
-        canvas.drawString(x + 4 * mm, top - index * name_size * 1.2, line)
-    badge_width = min(left_width, stringWidth(card.tier_name, FONT_BOLD, 10) + 8 * mm)
+        canvas.drawString(x + 4 * mm, name_top - name_size - index * name_size * LEADING, line)
+    tier_name = drawable(card.tier_name, FONT_BOLD)
+    badge_width = min(left_width, stringWidth(tier_name, FONT_BOLD, 10) + 8 * mm)
     canvas.setFillColor(colour)
-    canvas.roundRect(x + 4 * mm, y + 9 * mm, badge_width, 7 * mm, 2 * mm, fill=1, stroke=0)
+    canvas.roundRect(x + 4 * mm, y + BADGE_BOTTOM, badge_width, BADGE_HEIGHT, 2 * mm, fill=1, stroke=0)
     canvas.setFillColor(readable_on(card.tier_colour))
     canvas.setFont(FONT_BOLD, 10)
-    canvas.drawString(x + 8 * mm, y + 11.3 * mm, fitted_lines(card.tier_name, FONT_BOLD, 10, 10,
+    canvas.drawString(x + 8 * mm, y + 11.3 * mm, fitted_lines(tier_name, FONT_BOLD, 10, 10,
                                                                 badge_width - 8 * mm, 1)[0][0])
     canvas.restoreState()
 
@@ -188,8 +233,10 @@ def draw_card_front(canvas: Canvas, card: CardContent, x: float, y: float) -> No
 def draw_card_back(canvas: Canvas, card: CardContent, x: float, y: float) -> None:
     canvas.saveState()
     canvas.setFillColor(HexColor("#000000"))
-    canvas.setFont(FONT_BOLD, 9)
-    canvas.drawString(x + 5 * mm, y + CARD_HEIGHT - 8 * mm, f"{card.shop_name} · {card.terms_title}"[:70])
+    heading, heading_size = fitted_lines(f"{card.shop_name} · {card.terms_title}", FONT_BOLD, 9, 6,
+                                         CARD_WIDTH - 10 * mm, 1)
+    canvas.setFont(FONT_BOLD, heading_size)
+    canvas.drawString(x + 5 * mm, y + CARD_HEIGHT - 8 * mm, heading[0])
     lines, size = fitted_lines(card.terms, FONT, 8, 5.5, CARD_WIDTH - 10 * mm, 7)
     canvas.setFont(FONT, size)
     for index, line in enumerate(lines):

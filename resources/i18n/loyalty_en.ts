@@ -61,7 +61,7 @@
 <context>
     <name>CounterScreen</name>
     <message numerus="yes">
-        <location filename="../../ui/counter_screen.py" line="+141"/>
+        <location filename="../../ui/counter_screen.py" line="+151"/>
         <source>{name} · {points} points</source>
         <translation>
             <numerusform>{name} · {points} point</numerusform>
@@ -80,7 +80,7 @@
 <context>
     <name>FirstRunWizard</name>
     <message numerus="yes">
-        <location filename="../../ui/first_run.py" line="+336"/>
+        <location filename="../../ui/first_run.py" line="+350"/>
         <source>A {sale} sale earns {points} points; at {tier} it earns {top}.</source>
         <translation>
             <numerusform>A {sale} sale earns {points} point; at {tier} it earns {top}.</numerusform>
@@ -158,7 +158,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="+172"/>
+        <location filename="../../ui/main_window.py" line="+185"/>
         <source>The counter locked itself after {minutes} minutes without use. Sign in to carry on.</source>
         <translation>
             <numerusform>The counter locked itself after {minutes} minute without use. Sign in to carry on.</numerusform>
@@ -255,11 +255,27 @@
 <context>
     <name>MembersScreen</name>
     <message numerus="yes">
-        <location filename="../../ui/members_screen.py" line="+79"/>
+        <location filename="../../ui/members_screen.py" line="+143"/>
         <source>{n} members</source>
         <translation>
             <numerusform>{n} member</numerusform>
             <numerusform>{n} members</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>first {found} of {total} members</source>
+        <translation>
+            <numerusform>first {found} of {total} member</numerusform>
+            <numerusform>first {found} of {total} members</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>{found} of {total} members</source>
+        <translation>
+            <numerusform>{found} of {total} member</numerusform>
+            <numerusform>{found} of {total} members</numerusform>
         </translation>
     </message>
 </context>
@@ -304,7 +320,7 @@
 <context>
     <name>RedeemPanel</name>
     <message numerus="yes">
-        <location filename="../../ui/counter_actions.py" line="+190"/>
+        <location filename="../../ui/counter_actions.py" line="+193"/>
         <source>{n} left</source>
         <translation>
             <numerusform>{n} left</numerusform>
@@ -436,7 +452,7 @@
 <context>
     <name>SalePanel</name>
     <message numerus="yes">
-        <location filename="../../ui/counter_actions.py" line="-216"/>
+        <location filename="../../ui/counter_actions.py" line="-219"/>
         <source>Earns {total} points ({parts})</source>
         <translation>
             <numerusform>Earns {total} point ({parts})</numerusform>
@@ -455,7 +471,7 @@
 <context>
     <name>SettingsScreen</name>
     <message numerus="yes">
-        <location filename="../../ui/settings_screen.py" line="+321"/>
+        <location filename="../../ui/settings_screen.py" line="+323"/>
         <source>A {amount} sale earns {points} points</source>
         <translation>
             <numerusform>A {amount} sale earns {points} point</numerusform>
@@ -477,7 +493,7 @@
 <context>
     <name>SurveyTab</name>
     <message numerus="yes">
-        <location filename="../../ui/retention_survey.py" line="+208"/>
+        <location filename="../../ui/retention_survey.py" line="+210"/>
         <source>{count} survey questions saved: the counter asks them from now on.</source>
         <translation>
             <numerusform>{count} survey question saved: the counter asks it from now on.</numerusform>

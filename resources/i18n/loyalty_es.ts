@@ -52,7 +52,7 @@
 <context>
     <name>ApprovalDialog</name>
     <message>
-        <location filename="../../ui/sign_in.py" line="+92"/>
+        <location filename="../../ui/sign_in.py" line="+95"/>
         <source>Approval needed</source>
         <translation>Se necesita autorización</translation>
     </message>
@@ -765,7 +765,7 @@ Un encargado o el propietario puede autorizarlo con su PIN.</translation>
         <translation>no</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>every day</source>
         <translation>todos los días</translation>
     </message>
@@ -1150,7 +1150,7 @@ Un encargado o el propietario puede autorizarlo con su PIN.</translation>
         <translation>Imprimir el comprobante de la última operación</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>Sale (F3)</source>
         <translation>Compra (F3)</translation>
     </message>
@@ -1165,7 +1165,7 @@ Un encargado o el propietario puede autorizarlo con su PIN.</translation>
         <translation>Devolución (F6)</translation>
     </message>
     <message numerus="yes">
-        <location line="+56"/>
+        <location line="+63"/>
         <source>{name} · {points} points</source>
         <translation>
             <numerusform>{name} · {points} punto</numerusform>
@@ -1314,7 +1314,7 @@ Para proteger cada venta, la aplicación dejó de guardar y ahora se reiniciará
 <context>
     <name>EnrolDialog</name>
     <message>
-        <location filename="../../ui/enrol_dialog.py" line="+21"/>
+        <location filename="../../ui/enrol_dialog.py" line="+23"/>
         <source>New member</source>
         <translation>Nuevo socio</translation>
     </message>
@@ -1389,7 +1389,7 @@ Para proteger cada venta, la aplicación dejó de guardar y ahora se reiniciará
         <translation>Imprimir tarjeta</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+41"/>
         <source>{name} enrolled · card {card}</source>
         <translation>{name} dado de alta · tarjeta {card}</translation>
     </message>
@@ -1407,7 +1407,7 @@ Para proteger cada venta, la aplicación dejó de guardar y ahora se reiniciará
         <translation>Configurar la tienda</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+80"/>
         <source>Your shop</source>
         <translation>Su tienda</translation>
     </message>
@@ -1445,12 +1445,12 @@ Para proteger cada venta, la aplicación dejó de guardar y ahora se reiniciará
     </message>
     <message>
         <location line="-1"/>
-        <location line="+114"/>
+        <location line="+120"/>
         <source>Logo</source>
         <translation>Logotipo</translation>
     </message>
     <message>
-        <location line="-109"/>
+        <location line="-115"/>
         <source>Money and time</source>
         <translation>Moneda y hora</translation>
     </message>
@@ -1608,8 +1608,8 @@ Para proteger cada venta, la aplicación dejó de guardar y ahora se reiniciará
     </message>
     <message>
         <location line="+3"/>
-        <source>Add demo members, sales and rewards to try the app (not for a real shop)</source>
-        <translation>Añadir socios, compras y premios de demostración para probar la aplicación (no para una tienda real)</translation>
+        <source>Add demo data to try the app</source>
+        <translation>Añadir datos de demostración para probar la aplicación</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1617,7 +1617,12 @@ Para proteger cada venta, la aplicación dejó de guardar y ahora se reiniciará
         <translation>Datos de demostración</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+3"/>
+        <source>Forty members with six months of sales, three rewards and a campaign. Not for a real shop: they would mix with its own members.</source>
+        <translation>Cuarenta socios con seis meses de compras, tres premios y una campaña. No para una tienda real: se mezclarían con sus propios socios.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Images (*.png *.jpg *.jpeg)</source>
         <translation>Imágenes (*.png *.jpg *.jpeg)</translation>
     </message>
@@ -1913,7 +1918,7 @@ Para proteger cada venta, la aplicación dejó de guardar y ahora se reiniciará
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+52"/>
+        <location filename="../../ui/main_window.py" line="+54"/>
         <source>Loyalty counter</source>
         <translation>Fidelización en caja</translation>
     </message>
@@ -1924,12 +1929,12 @@ Para proteger cada venta, la aplicación dejó de guardar y ahora se reiniciará
     </message>
     <message>
         <location line="+1"/>
-        <location line="+99"/>
+        <location line="+110"/>
         <source>Switch staff</source>
         <translation>Cambiar de usuario</translation>
     </message>
     <message>
-        <location line="-95"/>
+        <location line="-106"/>
         <location line="+1"/>
         <source>Load demo data</source>
         <translation>Cargar datos de demostración</translation>
@@ -1945,7 +1950,7 @@ Para proteger cada venta, la aplicación dejó de guardar y ahora se reiniciará
         <translation>Acerca de esta aplicación</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+30"/>
         <source>Screens</source>
         <translation>Pantallas</translation>
     </message>
@@ -1987,7 +1992,7 @@ campañas</translation>
     </message>
     <message>
         <location filename="../../ui/audit_words.py" line="-73"/>
-        <location filename="../../ui/main_window.py" line="+50"/>
+        <location filename="../../ui/main_window.py" line="+55"/>
         <source>cashier</source>
         <translation>cajero/a</translation>
     </message>
@@ -2531,17 +2536,43 @@ Why (e.g. asked at the counter today)?</source>
         <translation>Socios</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+26"/>
         <source>Enter opens the chosen member&apos;s record.</source>
         <translation>Intro abre la ficha del socio elegido.</translation>
     </message>
     <message numerus="yes">
-        <location line="+9"/>
+        <location line="+67"/>
         <source>{n} members</source>
         <translation>
             <numerusform>{n} socio</numerusform>
             <numerusform>{n} socios</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>first {found} of {total} members</source>
+        <translation>
+            <numerusform>primeros {found} de {total} socio</numerusform>
+            <numerusform>primeros {found} de {total} socios</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>{found} of {total} members</source>
+        <translation>
+            <numerusform>{found} de {total} socio</numerusform>
+            <numerusform>{found} de {total} socios</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>No member found to open: check the name, phone or card.</source>
+        <translation>No se encontró ningún socio que abrir: revise el nombre, el teléfono o la tarjeta.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Choose a member in the list first: type a name, then ↓ or Tab to the list.</source>
+        <translation>Primero elija un socio de la lista: escriba un nombre y pase a la lista con ↓ o Tab.</translation>
     </message>
 </context>
 <context>
@@ -2721,7 +2752,7 @@ Why (e.g. asked at the counter today)?</source>
 <context>
     <name>QuestionRow</name>
     <message>
-        <location filename="../../ui/retention_survey.py" line="+32"/>
+        <location filename="../../ui/retention_survey.py" line="+33"/>
         <source>Question {number} (empty: none)</source>
         <translation>Pregunta {number} (vacía: ninguna)</translation>
     </message>
@@ -2789,7 +2820,7 @@ Why (e.g. asked at the counter today)?</source>
         <translation>Premio</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+7"/>
         <source>Redeem reward</source>
         <translation>Canjear premio</translation>
     </message>
@@ -2814,7 +2845,7 @@ Why (e.g. asked at the counter today)?</source>
         <translation>Premio del catálogo</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>Or points as a discount</source>
         <translation>O puntos como descuento</translation>
     </message>
@@ -3052,7 +3083,7 @@ Why (e.g. asked at the counter today)?</source>
 <context>
     <name>ReportsScreen</name>
     <message>
-        <location filename="../../ui/reports_screen.py" line="+70"/>
+        <location filename="../../ui/reports_screen.py" line="+71"/>
         <location line="+9"/>
         <source>Month</source>
         <translation>Mes</translation>
@@ -3078,19 +3109,19 @@ Why (e.g. asked at the counter today)?</source>
         <translation>Exportar XLSX…</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+33"/>
         <source>Member</source>
         <translation>Socio</translation>
     </message>
     <message>
         <location line="+0"/>
         <location line="+2"/>
-        <location line="+166"/>
+        <location line="+168"/>
         <source>Sales</source>
         <translation>Ventas</translation>
     </message>
     <message>
-        <location line="-168"/>
+        <location line="-170"/>
         <source>Visits</source>
         <translation>Visitas</translation>
     </message>
@@ -3111,12 +3142,12 @@ Why (e.g. asked at the counter today)?</source>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+50"/>
+        <location line="+52"/>
         <source>Pick a month and press Show report.</source>
         <translation>Elija un mes y pulse Ver informe.</translation>
     </message>
     <message>
-        <location line="-36"/>
+        <location line="-38"/>
         <source>Fraud flags: what and who</source>
         <translation>Alertas de fraude: qué y quién</translation>
     </message>
@@ -3146,7 +3177,7 @@ Why (e.g. asked at the counter today)?</source>
         <translation>Alertas de fraude</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+45"/>
         <source>Member sales</source>
         <translation>Ventas de socios</translation>
     </message>
@@ -3281,12 +3312,12 @@ Why (e.g. asked at the counter today)?</source>
         <translation>Canjeados</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+15"/>
         <source>Members per tier · {up} up, {down} down</source>
         <translation>Socios por nivel · {up} suben, {down} bajan</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+31"/>
         <source>Folder for the CSV files</source>
         <translation>Carpeta para los archivos CSV</translation>
     </message>
@@ -3519,7 +3550,7 @@ Why (e.g. asked at the counter today)?</source>
 <context>
     <name>SalePanel</name>
     <message>
-        <location filename="../../ui/counter_actions.py" line="-253"/>
+        <location filename="../../ui/counter_actions.py" line="-256"/>
         <source>Sale amount</source>
         <translation>Importe de la compra</translation>
     </message>
@@ -3721,7 +3752,7 @@ Why (e.g. asked at the counter today)?</source>
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../ui/settings_screen.py" line="+39"/>
+        <location filename="../../ui/settings_screen.py" line="+40"/>
         <source>Shop</source>
         <translation>Tienda</translation>
     </message>
@@ -3923,7 +3954,7 @@ Why (e.g. asked at the counter today)?</source>
         <translation>Color</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Save settings</source>
         <translation>Guardar configuración</translation>
     </message>
@@ -4277,12 +4308,12 @@ Why (e.g. asked at the counter today)?</source>
     <name>SurveyTab</name>
     <message>
         <location filename="../../ui/retention_survey.py" line="+52"/>
-        <location line="+40"/>
+        <location line="+41"/>
         <source>Question</source>
         <translation>Pregunta</translation>
     </message>
     <message>
-        <location line="-40"/>
+        <location line="-41"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
@@ -4292,7 +4323,7 @@ Why (e.g. asked at the counter today)?</source>
         <translation>Opciones (si es de elegir)</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Save the questions</source>
         <translation>Guardar las preguntas</translation>
     </message>
@@ -4395,7 +4426,7 @@ Why (e.g. asked at the counter today)?</source>
 <context>
     <name>_StaffDialog</name>
     <message>
-        <location filename="../../ui/sign_in.py" line="-52"/>
+        <location filename="../../ui/sign_in.py" line="-53"/>
         <source>Problem</source>
         <translation>Problema</translation>
     </message>
