@@ -176,7 +176,7 @@ class FirstRunWizard(QWizard):
         self.timezone.setCurrentText(programme.timezone)
         form.addRow(self._label(lambda: self.tr("Currency (ISO code)")), self.currency)
         form.addRow(self._label(lambda: self.tr("Decimals")), self.decimals)
-        form.addRow(self._label(lambda: self.tr("Largest amount accepted (against typos)")), self.max_amount)
+        form.addRow(self._label(lambda: self.tr("Largest amount accepted")), self.max_amount)   # short: the page is 720 px
         form.addRow(self._label(lambda: self.tr("Time zone")), self.timezone)
         self.currency.currentTextChanged.connect(self._currency_changed)
         return page

@@ -1472,11 +1472,12 @@ Para proteger cada venta, la aplicación dejó de guardar y ahora se reiniciará
     </message>
     <message>
         <location line="-6"/>
+        <location line="+7"/>
         <source>Largest amount accepted</source>
         <translation>Importe máximo admitido</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-5"/>
         <location line="+6"/>
         <source>Time zone</source>
         <translation>Zona horaria</translation>
@@ -1487,12 +1488,7 @@ Para proteger cada venta, la aplicación dejó de guardar y ahora se reiniciará
         <translation>Moneda (código ISO)</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Largest amount accepted (against typos)</source>
-        <translation>Importe máximo admitido (contra errores al teclear)</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Points</source>
         <translation>Puntos</translation>
     </message>
