@@ -1,9 +1,12 @@
 """Render every screen offscreen on a demo shop into docs/screenshots/ (run after UI work,
 then look at the pictures: cut text, overlaps and empty panels are defects).
 
-    python tools/render_screens.py [--size 1280x800] [--out docs/screenshots] [--language es]
+    python tools/render_screens.py [--size 1280x800] [--out docs/screenshots] [--language es] [--currency COP]
 
-Without --language the screens show the English source texts (in the PC's locale).
+Without --language the screens show the English source texts (in the PC's locale). With
+--currency the demo shop counts in that currency (its defaults, demo prices and the amounts typed
+here follow its size). tools/render_matrix.sh renders every screen in both languages, in EUR
+and COP, at 1024×768, 1366×768 and 1920×1080 on a real X server (Xvfb).
 """
 
 import argparse
@@ -23,15 +26,17 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from loyalty.clock import FixedClock  # noqa: E402
 from loyalty.complaints import open_complaint, record_satisfaction, resolve_complaint  # noqa: E402
+from loyalty.currencies import scaled_amount  # noqa: E402
 from loyalty.members import NewMember, enrol_member  # noqa: E402
 from loyalty.programme import LANGUAGES, save_settings  # noqa: E402
 from loyalty.sales import post_sale  # noqa: E402
+from loyalty.settings import change_settings  # noqa: E402
 from loyalty.shop import open_shop  # noqa: E402
 from loyalty.staff import add_staff, sign_in  # noqa: E402
 from loyalty.storage import write_transaction  # noqa: E402
 from loyalty.survey import record_answers, set_questions  # noqa: E402
 from ui.first_run import POINTS, SHOP, TIERS, FirstRunWizard  # noqa: E402
-from ui.formatting import choose_locale  # noqa: E402
+from ui.formatting import amount_for_editing, choose_locale  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
 from ui.sign_in import ApprovalDialog, SignInDialog  # noqa: E402
 from ui.translations import install_translator  # noqa: E402
@@ -78,16 +83,21 @@ def retention_examples(ctx) -> None:
         then = replace(ctx, clock=FixedClock(now - timedelta(days=30 * months_ago + 2)))
         friend = enrol_member(then, NewMember(name=f"Amistad {number + 1} Gómez", referrer_card=cards[referrer]))
         if buys:
-            post_sale(ctx, friend.card, 1850 + 300 * number, f"R{number}")
+            programme = ctx.programme()
+            post_sale(ctx, friend.card, scaled_amount(1850 + 300 * number, programme.currency,
+                                                      programme.currency_decimals), f"R{number}")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--size", default="1280x800")
+    parser.add_argument("--size", default="1280x800",
+                        help="the window's size, or 'screen': as the app opens it on the screen it is on")
     parser.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
     parser.add_argument("--language", choices=LANGUAGES, help="the shop's language: screens, slips and cards")
+    parser.add_argument("--currency", help="the demo shop's currency (ISO code), e.g. COP")
     args = parser.parse_args()
-    width, height = (int(part) for part in args.size.split("x"))
+    on_screen = args.size == "screen"
+    width, height = (0, 0) if on_screen else (int(part) for part in args.size.split("x"))
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication([])
@@ -107,6 +117,8 @@ def main() -> None:
         if args.language:
             with write_transaction(shop.db):
                 save_settings(shop.db, {"language": args.language})
+        if args.currency:
+            change_settings(shop, {"currency": args.currency})   # with the defaults of its size
         wizard = FirstRunWizard(shop)
         wizard.resize(760, 560)
         wizard.show()
@@ -116,8 +128,11 @@ def main() -> None:
             shoot(wizard, name)
         wizard.reject()
         window = MainWindow(shop)
-        window.resize(width, height)
-        window.show()
+        if on_screen:
+            window.show_on_screen()
+        else:
+            window.resize(width, height)
+            window.show()
         shoot(window, "first-window-empty")
         window.show_about()
         shoot(window.about_dialog, "about")
@@ -130,7 +145,9 @@ def main() -> None:
         QTest.keyClicks(counter.search_box, "mar")
         shoot(window, "counter-search")
         counter.open_card(busy)
-        QTest.keyClicks(counter.sale.amount, "23,95")
+        programme = ctx.programme()
+        QTest.keyClicks(counter.sale.amount, amount_for_editing(
+            scaled_amount(2_395, programme.currency, programme.currency_decimals), programme.currency_decimals))
         shoot(window, "counter-sale-preview")
         QTest.keyClick(counter.sale.amount, Qt.Key.Key_Return)
         shoot(window, "counter-sale-done")

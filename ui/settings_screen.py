@@ -41,7 +41,7 @@ class SettingsScreen(QWidget):
                                ("language", self.tr("Language of the screens, cards, slips and reports")),
                                ("currency", self.tr("Currency (ISO code)")),
                                ("currency_decimals", self.tr("Currency decimals")),
-                               ("max_amount", self.tr("Largest amount accepted (whole units, against typos)")),
+                               ("max_amount", self.tr("Largest amount accepted")),   # short: a long label squeezes every field of the form
                                ("timezone", self.tr("Time zone")))),
             (self.tr("Points"), (("earn_rate", self.tr("Points per currency unit of sale")),
                                  ("points_per_currency_unit", self.tr("Points worth one currency unit")),

@@ -3774,8 +3774,8 @@ Why (e.g. asked at the counter today)?</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>Largest amount accepted (whole units, against typos)</source>
-        <translation>Importe máximo admitido (en unidades enteras, contra errores al teclear)</translation>
+        <source>Largest amount accepted</source>
+        <translation>Importe máximo admitido</translation>
     </message>
     <message>
         <location line="+1"/>
