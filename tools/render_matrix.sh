@@ -15,12 +15,13 @@ for size in 1024x768 1366x768 1920x1080; do
   for language in es en; do
     for currency in EUR COP; do
       display=$((display + 1))
+      while [ -e "/tmp/.X$display-lock" ]; do display=$((display + 1)); done   # a display in use
       Xvfb ":$display" -screen 0 "${size}x24" -nolisten tcp >/dev/null 2>&1 &
       server=$!
       sleep 1
       DISPLAY=":$display" QT_QPA_PLATFORM=xcb "$python" tools/render_screens.py --size screen \
         --language "$language" --currency "$currency" --out "$out/$size-$language-$currency" | tail -1
-      kill "$server"
+      kill "$server" 2>/dev/null || true
     done
   done
 done

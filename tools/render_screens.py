@@ -114,9 +114,8 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as folder:
         shop = open_shop(Path(folder) / "demo.sqlite")
-        if args.language:
-            with write_transaction(shop.db):
-                save_settings(shop.db, {"language": args.language})
+        if args.language:   # as Settings saves it: the default tier names follow the language
+            change_settings(shop, {"language": args.language})
         if args.currency:
             change_settings(shop, {"currency": args.currency})   # with the defaults of its size
         wizard = FirstRunWizard(shop)
