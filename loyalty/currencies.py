@@ -54,6 +54,10 @@ MAX_AMOUNT_PER_UNIT_SIZE = 1_000_000   # whole units: a typo guard, never a real
 EXAMPLE_SALE_EUR_CENTS = 2_500         # the live example: "a 25,00 € sale earns 25 points"
 TYPICAL_AMOUNT_EUR_CENTS = 1_250       # the amount fields' placeholder: "e.g. 12,50"
 CASHBACK = Fraction(1, 100)            # points worth 1 % of what was spent, in every currency
+# Limits counted in points, for a euro shop (a point there is worth a cent): what a cashier may
+# give for a complaint, and a manager adjust or grant at once, without the next role's approval.
+COMPLAINT_POINTS_LIMIT_EUR = 200
+MANAGER_POINTS_LIMIT_EUR = 1_000
 
 
 def currency(code: str) -> Currency:
@@ -77,6 +81,8 @@ class CurrencyDefaults:
     tier_thresholds: dict[str, int]       # tier code -> minor units, as in programme.DEFAULT_TIERS
     example_sale: int                     # minor units
     typical_amount: int                   # minor units
+    complaint_points_limit: int           # points: as many as in a euro shop would be worth as much
+    manager_points_limit: int
 
 
 def defaults_for(code: str, decimals: int | None = None) -> CurrencyDefaults:
@@ -86,6 +92,9 @@ def defaults_for(code: str, decimals: int | None = None) -> CurrencyDefaults:
     entry = currency(code)
     decimals = entry.decimals if decimals is None else decimals
     points_per_unit = max(1, round(Fraction(100, entry.unit_size)))   # a point worth about a euro cent
+    # How many of this shop's points a euro shop's point is worth: 40 in pesos, where a point can be
+    # worth no less than a peso (a euro cent is 40); so the limits counted in points grow with it.
+    points_scale = Fraction(entry.unit_size * points_per_unit, 100)
     return CurrencyDefaults(
         decimals=decimals,
         max_amount=MAX_AMOUNT_PER_UNIT_SIZE * entry.unit_size,
@@ -95,6 +104,8 @@ def defaults_for(code: str, decimals: int | None = None) -> CurrencyDefaults:
                          for tier in DEFAULT_TIERS},
         example_sale=scaled_amount(EXAMPLE_SALE_EUR_CENTS, code, decimals, step=False),
         typical_amount=scaled_amount(TYPICAL_AMOUNT_EUR_CENTS, code, decimals),
+        complaint_points_limit=round(COMPLAINT_POINTS_LIMIT_EUR * points_scale),
+        manager_points_limit=round(MANAGER_POINTS_LIMIT_EUR * points_scale),
     )
 
 
@@ -123,7 +134,8 @@ def _decimal_text(value: Fraction) -> str:
 
 
 # The settings whose default depends on the currency's size (besides the decimals and the ladder).
-SIZED_SETTINGS = ("max_amount", "earn_rate", "points_per_currency_unit")
+SIZED_SETTINGS = ("max_amount", "earn_rate", "points_per_currency_unit", "complaint_points_limit",
+                  "manager_points_limit")
 
 
 @dataclass(frozen=True)

@@ -288,6 +288,27 @@ def test_choosing_a_currency_brings_the_defaults_of_its_size_and_says_so(cli, ca
     assert [tier.min_spend_cents for tier in load_tiers(sqlite_utils_db(cli.path))] == [0, 2_000_000, 6_000_000]
 
 
+@pytest.mark.parametrize("code, complaint, manager", [("EUR", 200, 1_000), ("MXN", 200, 1_000), ("CLP", 1_800, 9_000),
+                                                     ("ARS", 2_000, 10_000), ("COP", 8_000, 40_000),
+                                                     ("PYG", 15_000, 75_000), ("JPY", 300, 1_500)])
+def test_the_limits_counted_in_points_follow_what_a_point_is_worth(ctx, code, complaint, manager):
+    """A peso shop's point is worth a peso, a fortieth of a euro shop's: a compensation the cashier
+    may give alone and what a manager may grant at once are as many times more points, so that
+    they are worth about the same (200 and 1.000 points in euros: 2 € and 10 €)."""
+    from loyalty.settings import change_settings
+
+    programme = change_settings(ctx, {"currency": code})
+    assert (programme.complaint_points_limit, programme.manager_points_limit) == (complaint, manager)
+
+
+def test_a_points_limit_the_owner_chose_stays_when_the_currency_changes(ctx):
+    from loyalty.settings import change_settings
+
+    change_settings(ctx, {"manager_points_limit": 5_000})
+    programme = change_settings(ctx, {"currency": "COP"})
+    assert (programme.complaint_points_limit, programme.manager_points_limit) == (8_000, 5_000)
+
+
 def test_values_the_owner_chose_stay_when_the_currency_changes(cli):
     cli("settings", "set", "earn_rate", "2")
     cli("tier", "set", "gold", "--min-spend", "3000")

@@ -252,7 +252,8 @@ class SettingsScreen(QWidget):
             decimals = int(self.fields["currency_decimals"].text())
             values = {"max_amount": parse_whole_units(self.fields["max_amount"].text(), "max_amount"),
                       "earn_rate": self.fields["earn_rate"].text().strip().replace(",", "."),
-                      "points_per_currency_unit": int(self.fields["points_per_currency_unit"].text())}
+                      "points_per_currency_unit": int(self.fields["points_per_currency_unit"].text()),
+                      "manager_points_limit": int(self.fields["manager_points_limit"].text())}
             programme = replace(self.ctx.programme(), currency=code, currency_decimals=decimals,
                                 max_amount=values["max_amount"])
             thresholds = {tier_code: amount_from_text(programme, self._tier_cell(row, "min_spend"), allow_zero=True)
