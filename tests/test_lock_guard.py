@@ -167,3 +167,22 @@ def test_a_list_of_locks_that_cannot_be_read_this_time_stops_nothing(ctx, monkey
 
 def test_a_name_no_file_can_have_is_not_the_database(ctx):
     assert not lock_guard.is_database_file("shop\0.sqlite")
+
+
+@POSIX
+def test_a_new_file_that_reuses_a_deleted_databases_inode_is_not_that_database(tmp_path, monkeypatch):
+    """Seen once in the full suite: a connection a test never closed kept its watch, its folder was
+    deleted, and the inode number went to the next test's questions.json, which the command line
+    then refused as "the shop's database"."""
+    db = tmp_path / "gone" / "shop.sqlite"
+    shop = open_shop(db)
+    watch = shop.db.lock_watch
+    other = tmp_path / "questions.json"
+    other.write_text("[]")
+    reused = os.stat(other)
+    gone = watch.files[0]
+    monkeypatch.setattr(watch, "files", (lock_guard._FileId(gone.path + ".moved", reused.st_dev, reused.st_ino),
+                                         *watch.files[1:]))   # as if the database's inode were now other's
+    assert not lock_guard.is_database_file(other)
+    shop.db.close()
+    assert not lock_guard.is_database_file(db), "no connection open: no database to protect"

@@ -200,14 +200,25 @@ def is_database_file(path) -> bool:
         identity = (status.st_dev, status.st_ino)
     except (OSError, ValueError):
         identity = None
-    with _mutex:
-        watches = list(_watches.values())
+    with _mutex:   # the files of connections still open (a watch outlives its last one until the next open)
+        watches = [watch for watch in _watches.values() if len(watch.connections)]
     for watch in watches:
         if candidate in {watch.path + suffix for suffix in ("", "-journal", *SIDE_FILES)}:
             return True
-        if identity is not None and any(identity == (known.device, known.inode) for known in watch.files):
+        if identity is not None and any(identity == (known.device, known.inode) and _still_there(known)
+                                        for known in watch.files):
             return True
     return False
+
+
+def _still_there(known: _FileId) -> bool:
+    """The file is still where it was found: a deleted file's inode number may since have been
+    given to any new file (a CSV to import), which must not then pass for the database."""
+    try:
+        now = os.stat(known.path)
+    except OSError:
+        return False
+    return (now.st_dev, now.st_ino) == (known.device, known.inode)
 
 
 def locks_held_by_this_process() -> set[tuple[int, int]] | None:
