@@ -139,3 +139,19 @@ def test_every_amount_the_screens_write_reads_back(code, locale, data):
             assert amount_from_text(programme, text) == minor, (locale.name(), text)
     finally:
         QLocale.setDefault(before)
+
+
+def test_the_reports_charts_write_their_scale_as_the_locale_does(qtbot, spanish, window, ctx, enrol, clock):
+    """A day of 1.978.130 pesos: the scale reads 500.000 … 2.500.000, not 1978130 (printf cannot
+    group thousands)."""
+    from loyalty.sales import post_sale
+
+    change_settings(ctx, {"currency": "COP"})
+    post_sale(ctx, enrol("Ana García").card, 1_978_130)
+    clock.advance(days=31)
+    window.show_screen(3)
+    screen = window.reports
+    screen.compute()
+    qtbot.waitUntil(lambda: screen.report is not None and screen.thread is None, timeout=10_000)
+    scale = [axis for axis in screen.sales_chart.chart().axes(Qt.Orientation.Vertical)][0]
+    assert scale.categoriesLabels() == ["500.000", "1.000.000", "1.500.000", "2.000.000", "2.500.000"]

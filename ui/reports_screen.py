@@ -6,8 +6,8 @@ import math
 from fractions import Fraction
 from pathlib import Path
 
-from PySide6.QtCharts import (QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QHorizontalStackedBarSeries,
-                              QValueAxis)
+from PySide6.QtCharts import (QBarCategoryAxis, QBarSeries, QBarSet, QCategoryAxis, QChart, QChartView,
+                              QHorizontalStackedBarSeries, QValueAxis)
 from PySide6.QtCore import QDate, QLocale, QObject, QThread, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (QDateEdit, QFrame, QGridLayout, QHBoxLayout, QHeaderView, QLabel,
@@ -369,9 +369,7 @@ def _bar_chart(title: str, categories: list[str], series_data: list[tuple[str, l
     days.setLabelFormat("%d")
     days.setGridLineVisible(False)
     chart.addAxis(days, Qt.AlignmentFlag.AlignBottom)
-    axis_y = QValueAxis()
-    axis_y.setRange(0, max(1, top) * 1.1)
-    axis_y.setLabelFormat("%d")
+    axis_y = _grouped_value_axis(top)
     chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
     chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
     series.attachAxis(axis_x)
@@ -379,6 +377,29 @@ def _bar_chart(title: str, categories: list[str], series_data: list[tuple[str, l
     chart.legend().setVisible(len(series_data) > 1)
     chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
     return chart
+
+
+def _grouped_value_axis(top: float) -> QCategoryAxis:
+    """The value scale at round steps (4 to 6 of them, whichever reaches just above the top),
+    written as the locale writes numbers (1.500.000, not 1500000): QValueAxis formats its labels
+    with printf, which cannot group thousands."""
+    ceiling = max(1.0, top) * 1.05
+    ticks, step = min(((count, _round_step(ceiling / count)) for count in (4, 5, 6)),
+                      key=lambda choice: (choice[0] * choice[1], choice[0]))
+    axis = QCategoryAxis()
+    axis.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
+    axis.setStartValue(0)
+    axis.setRange(0, step * ticks)
+    for tick in range(1, ticks + 1):
+        value = step * tick
+        axis.append(QLocale().toString(int(value)) if value == int(value) else QLocale().toString(value), value)
+    return axis
+
+
+def _round_step(at_least: float) -> float:
+    """The smallest of 1, 2, 2.5 and 5 times a power of ten that is at least `at_least`."""
+    magnitude = 10 ** math.floor(math.log10(at_least))
+    return next(factor * magnitude for factor in (1, 2, 2.5, 5, 10) if factor * magnitude >= at_least)
 
 
 def _fill(table: QTableWidget, rows: list[tuple]) -> None:
