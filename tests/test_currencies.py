@@ -18,6 +18,7 @@ from loyalty.currencies import CURRENCIES, defaults_for, scaled_amount
 from loyalty.errors import ConflictError, ValidationError
 from loyalty.money import parse_shop_amount
 from loyalty.points import points_for_sale, points_value
+from loyalty.printing.escpos import encode as escpos_encode
 from loyalty.printing.wording import Wording
 from loyalty.programme import Programme, load_programme, load_tiers
 
@@ -247,8 +248,8 @@ def test_no_currency_the_setup_offers_refuses_a_normal_big_purchase(code):
 
 
 @pytest.mark.parametrize("code, language, limit", [
-    ("COP", "es", "1.000.000 $"), ("PYG", "es", "1.000.000 PYG"), ("EUR", "es", "1.000.000,00 €"),
-    ("USD", "en", "$1,000,000.00"), ("JPY", "en", "JPY1,000,000")])
+    ("COP", "es", "1.000.000 $"), ("PYG", "es", "1.000.000 Gs."), ("EUR", "es", "1.000.000,00 €"),
+    ("USD", "en", "$1,000,000.00"), ("JPY", "en", "¥1,000,000")])
 def test_the_limit_is_a_setting_and_is_named_in_the_shops_format(code, language, limit):
     programme = shop(code, language, max_amount=1_000_000)
     with pytest.raises(ValidationError) as refused:
@@ -364,3 +365,14 @@ def test_sales_history_imports_read_amounts_as_the_shop_writes_them(ctx, enrol, 
                     encoding="utf-8")
     planned = plan(ctx, path)
     assert planned.problems == [] and [row.amount_cents for row in planned.rows] == [3_450_000, 45_900]
+
+
+@pytest.mark.parametrize("code, printed", [("EUR", "12.500.000,00 €"), ("PYG", "12.500.000 Gs."), ("JPY", "12.500.000 ¥"),
+                                           ("COP", "12.500.000 $"), ("CRC", "12.500.000,00 CRC")])
+def test_slips_print_a_mark_the_receipt_printer_has(code, printed):
+    """₲ and ₡ are not in the printer's code page: a guaraní slip says 'Gs.', as Paraguayans write,
+    rather than '?'; a currency with no printable mark prints its code."""
+    decimals = CURRENCIES[code].decimals
+    written = Wording("es").money(12_500_000 * 10**decimals, decimals, code)
+    assert written == printed
+    assert b"?" not in escpos_encode(written)

@@ -1,15 +1,15 @@
 """The slip as ESC/POS bytes for a thermal printer (Epson TM and compatibles), written by
 hand: the format is a dozen control codes, and owning them lets a test compare every byte.
 
-Code page: PC858 (ESC t 19), which has €, ñ, á and the other Spanish letters; Python's
-`cp858` codec encodes it. Characters it lacks print as '?', never as garbage.
+Code page: see escpos_codec.py. Characters it lacks print as '?', never as garbage.
 """
 
+from .escpos_codec import PRINTER_CODE_PAGE, PRINTER_CODEC
 from .receipt import COLUMNS, Receipt, line_text, receipt_lines
 
 ESC, GS, LF = b"\x1b", b"\x1d", b"\n"
 INITIALISE = ESC + b"@"
-CODE_PAGE_PC858 = ESC + b"t" + bytes([19])
+CODE_PAGE_PC858 = ESC + b"t" + bytes([PRINTER_CODE_PAGE])
 DOUBLE_SIZE = GS + b"!" + bytes([0x11])
 NORMAL_SIZE = GS + b"!" + bytes([0x00])
 BOLD_ON, BOLD_OFF = ESC + b"E" + b"\x01", ESC + b"E" + b"\x00"
@@ -17,7 +17,7 @@ FEED_AND_CUT = ESC + b"d" + bytes([4]) + GS + b"V" + bytes([1])   # feed 4 lines
 
 
 def encode(text: str) -> bytes:
-    return text.encode("cp858", errors="replace")
+    return text.encode(PRINTER_CODEC, errors="replace")
 
 
 def receipt_escpos(receipt: Receipt, width_mm: int = 80) -> bytes:

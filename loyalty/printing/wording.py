@@ -6,6 +6,9 @@ is the one place printed money, points and dates are formatted. Spanish is the d
 
 from datetime import date, datetime
 
+from ..currencies import currency as currency_entry
+from .escpos_codec import PRINTER_CODEC
+
 WORDS = {
     "es": {
         "member": "Socio", "card": "Tarjeta", "receipt": "Ticket", "cashier": "Atiende",
@@ -49,7 +52,18 @@ WORDS = {
     },
 }
 
-CURRENCY_SYMBOLS = {"EUR": "€", "USD": "$", "GBP": "£", "MXN": "$", "ARS": "$", "COP": "$", "CLP": "$"}
+def printed_symbol(code: str) -> str:
+    """The mark printed beside an amount on slips and cards: the currency's symbol if a receipt
+    printer can print it, else the first other mark people write that it can ("Gs." for
+    guaraníes: ₲ is not in the printer's code page), else the code."""
+    entry = currency_entry(code)
+    for form in (entry.symbol, *entry.written):
+        try:
+            form.encode(PRINTER_CODEC)
+        except UnicodeEncodeError:
+            continue
+        return form
+    return entry.code
 
 
 class Wording:
@@ -79,7 +93,7 @@ class Wording:
     def money(self, minor: int, decimals: int, currency: str) -> str:
         units, rest = divmod(abs(minor), 10**decimals)
         text = self.number(units) + (f"{self.decimal}{rest:0{decimals}d}" if decimals else "")
-        symbol = CURRENCY_SYMBOLS.get(currency, currency)
+        symbol = printed_symbol(currency)
         sign = "-" if minor < 0 else ""
         return f"{sign}{text} {symbol}" if self.language == "es" else f"{sign}{symbol}{text}"
 
