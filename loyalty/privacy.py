@@ -19,6 +19,7 @@ from .messages import t
 from .ledger import history
 from .members import member_by_id
 from .permissions import require
+from .programme import load_tiers
 from .storage import write_transaction
 
 ERASED_NAME = "(erased member {id})"
@@ -59,7 +60,8 @@ def export_member_pdf(ctx: Context, member_id: int, path: str | Path) -> Path:
     from .printing.member_data_pdf import write_member_data_pdf   # reportlab, only when asked
 
     data = member_data(ctx, member_id)
-    write_member_data_pdf(data, ctx.programme(), path)
+    tier_names = {tier.code: tier.name for tier in load_tiers(ctx.db)}
+    write_member_data_pdf(data, ctx.programme(), tier_names, path)
     record_export(ctx, member_id, "pdf")
     return Path(path)
 

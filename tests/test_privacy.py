@@ -53,6 +53,27 @@ def test_a_member_gets_all_their_data_as_json_and_a_readable_pdf(ctx, zacarias, 
     with pdfplumber.open(export_member_pdf(ctx, zacarias.id, tmp_path / "data.pdf")) as pdf:
         text = "\n".join(page.extract_text() for page in pdf.pages)
     assert NAME in text and PHONE in text and "T-77" in text and "Publicidad" in text
+    assert "03/02/1971" in text and "Activa" in text and "alta" in text, "dates and codes in the member's words"
+    for code in ("1971-02-03", "active", "member.enrol", "member.edit", "bronze"):
+        assert code not in text, code
+
+
+def test_the_pdf_names_tiers_and_their_changes_as_the_shop_does(ctx, zacarias, tmp_path):
+    from loyalty.programme import load_tiers
+
+    silver = next(tier for tier in load_tiers(ctx.db) if tier.rank == 1)
+    post_sale(ctx, zacarias.card, silver.min_spend_cents, "T-78")
+    with pdfplumber.open(export_member_pdf(ctx, zacarias.id, tmp_path / "data.pdf")) as pdf:
+        text = "\n".join(page.extract_text() for page in pdf.pages)
+    assert silver.name in text and "alcanzó el gasto del nivel" in text
+    assert silver.code not in text and "qualifying spend" not in text and "enrolled" not in text
+
+
+def test_the_pdf_prints_any_name_without_black_boxes_or_markup_errors(ctx, enrol, tmp_path):
+    member = enrol("Pérez & <Hijos> 🌻 Łukasz")
+    with pdfplumber.open(export_member_pdf(ctx, member.id, tmp_path / "data.pdf")) as pdf:
+        text = "\n".join(page.extract_text() for page in pdf.pages)
+    assert "Pérez & <Hijos> Lukasz" in text
 
 
 def test_erasure_removes_the_personal_data_from_the_file_and_keeps_the_amounts(ctx, zacarias, tmp_path):
