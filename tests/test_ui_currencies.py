@@ -155,3 +155,30 @@ def test_the_reports_charts_write_their_scale_as_the_locale_does(qtbot, spanish,
     qtbot.waitUntil(lambda: screen.report is not None and screen.thread is None, timeout=10_000)
     scale = [axis for axis in screen.sales_chart.chart().axes(Qt.Orientation.Vertical)][0]
     assert scale.categoriesLabels() == ["500.000", "1.000.000", "1.500.000", "2.000.000", "2.500.000"]
+
+
+def test_the_near_next_tier_segment_takes_an_amount_in_pesos(qtbot, spanish, window, ctx, enrol):
+    """Not 'cents' in a shop that has none: the choices are amounts of its size, written its way,
+    and a typed '90.000' means ninety thousand pesos; an amount it cannot read is named, not run."""
+    from loyalty.sales import post_sale
+
+    change_settings(ctx, {"currency": "COP"})
+    silver = load_tiers(ctx.db)[1]
+    ana = enrol("Ana García")
+    post_sale(ctx, ana.card, silver.min_spend_cents - 85_000)
+    window.show_screen(6)
+    screen = window.retention
+    picker = screen.picker
+    picker.segment.setCurrentIndex(picker.segment.findData("near_next_tier"))
+    assert [picker.value.itemText(i) for i in range(picker.value.count())] == ["80.000\xa0$", "200.000\xa0$"]
+    picker.value.setCurrentIndex(0)
+    screen.show_segment()
+    qtbot.waitUntil(lambda: screen.thread is None, timeout=10_000)
+    assert screen.members.rowCount() == 0, "85.000 short is more than 80.000"
+    picker.value.setEditText("90.000")
+    screen.show_segment()
+    qtbot.waitUntil(lambda: screen.thread is None, timeout=10_000)
+    assert screen.ids == [ana.id] and screen.members.rowCount() == 1
+    picker.value.setEditText("90.000,5")
+    screen.show_segment()
+    assert screen.banner.kind == "error" and screen.thread is None

@@ -231,7 +231,7 @@ def main() -> None:
         shoot(window, "audit")
         window.show_screen(6)
         window.retention.segment.setCurrentIndex(window.retention.segment.findData("rfm"))
-        window.retention.value.setCurrentText("champions")
+        window.retention.value.setCurrentIndex(window.retention.value.findData("champions"))
         window.retention.run_rules()
         window.retention.show_segment()
         while window.retention.thread is not None:

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QComboBox, QFrame, QGridLayout, QLabel, QPushButto
 from loyalty.campaign_results import CampaignResults, campaign_results
 from loyalty.campaigns import list_campaigns
 from loyalty.context import Context
+from loyalty.errors import LoyaltyError
 
 from .background import call_in_background, stop_thread
 from .feedback import StatusBanner
@@ -97,7 +98,11 @@ class CampaignsTab(QWidget):
         campaign_id = self.campaign.currentData()
         if self.thread is not None or campaign_id is None:
             return
-        segment, value = self.picker.chosen()
+        try:
+            segment, value = self.picker.chosen()
+        except LoyaltyError as error:
+            self.banner.show_message("error", error.message)
+            return
         self.show_button.setEnabled(False)
         self.banner.show_message("info", self.tr("Counting the campaign's members and visits…"))
         self.thread = call_in_background(self, self.ctx, lambda ctx: campaign_results(ctx, campaign_id, segment, value),

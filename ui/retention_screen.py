@@ -84,8 +84,9 @@ class RetentionScreen(QWidget):
         todo = QGroupBox(self.tr("Follow-ups due"))
         box = QVBoxLayout(todo)
         box.addWidget(self.followups, 1)
+        box.addWidget(self.outcome)   # a row of its own: beside the buttons it shrank to "How it w…" at 1024
         finish = QHBoxLayout()
-        for widget in (self.outcome, self.done_button, self.rules_button):
+        for widget in (self.done_button, self.rules_button):
             finish.addWidget(widget)
         box.addLayout(finish)
         first_tab = QWidget()
@@ -149,9 +150,14 @@ class RetentionScreen(QWidget):
     def show_segment(self) -> None:
         if self.thread is not None:
             return
+        try:
+            chosen = self.picker.chosen()
+        except LoyaltyError as error:
+            self.banner.show_message("error", error.message)
+            return
         self.show_button.setEnabled(False)
         self.banner.show_message("info", self.tr("Finding the members…"))
-        worker = _SegmentWorker(WorkerShop(self.ctx), *self.picker.chosen())
+        worker = _SegmentWorker(WorkerShop(self.ctx), *chosen)
         worker.done.connect(self._shown)
         worker.failed.connect(lambda problem: self.banner.show_message("error", problem))
         self.thread = start_worker(self, worker, (worker.done, worker.failed), self._finished)

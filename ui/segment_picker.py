@@ -5,8 +5,13 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QWidget
 
 from loyalty.context import Context
+from loyalty.currencies import scaled_amount
 from loyalty.programme import load_tiers
 from loyalty.rfm import SEGMENTS
+
+from .formatting import amount_from_text, money_text
+
+NEAR_NEXT_TIER_EUR_CENTS = (2_000, 5_000)   # the choices offered, as in a euro shop: 20 € and 50 € short
 
 
 def segment_words() -> dict[str, str]:
@@ -33,7 +38,7 @@ class SegmentPicker(QWidget):
         for key, label in (("rfm", self.tr("RFM segment")), ("lapsed", self.tr("No sale in N days")),
                            ("birthday_this_month", self.tr("Birthday this month")),
                            ("expiring", self.tr("Points expiring within N days")),
-                           ("near_next_tier", self.tr("Within an amount of the next tier (cents)")),
+                           ("near_next_tier", self.tr("Within an amount of the next tier")),
                            ("new_this_month", self.tr("New this month")), ("tier", self.tr("In a tier"))):
             self.segment.addItem(label, key)
         self.value = QComboBox(editable=True)
@@ -50,21 +55,29 @@ class SegmentPicker(QWidget):
         segment, a tier); numbers can also be typed."""
         words = segment_words()
         numbers = lambda *texts: [(text, text) for text in texts]  # noqa: E731
+        programme = self.ctx.programme()
+        amounts = [(money_text(minor, programme.currency_decimals, programme.currency), minor)
+                   for minor in (scaled_amount(eur_cents, programme.currency, programme.currency_decimals)
+                                 for eur_cents in NEAR_NEXT_TIER_EUR_CENTS)]
         values = {"rfm": [(words.get(key, key), key) for key in SEGMENTS], "lapsed": numbers("60", "90", "180"),
-                  "expiring": numbers("30", "60", "90"), "near_next_tier": numbers("2000", "5000"),
+                  "expiring": numbers("30", "60", "90"), "near_next_tier": amounts,
                   "tier": [(tier.name, tier.code) for tier in load_tiers(self.ctx.db)]}
         self.value.clear()
         for label, key in values.get(self.segment.currentData(), []):
             self.value.addItem(label, key)
         self.value.setEnabled(self.segment.currentData() in values)
 
-    def chosen(self) -> tuple[str | None, str | None]:
+    def chosen(self) -> tuple[str | None, str | int | None]:
         """(segment, value): the value only for segments that take one — the code of a choice
-        shown in words, else what was typed."""
+        shown in words, an amount typed in the shop's format, else what was typed. A ValidationError
+        names a typed amount the shop cannot read."""
         name = self.segment.currentData()
         if not self.value.isEnabled():
             return name, None
         text = self.value.currentText().strip()
         index = self.value.findText(text)
-        value = self.value.itemData(index) if index >= 0 else text
-        return name, value or None
+        if index >= 0:
+            return name, self.value.itemData(index)
+        if name == "near_next_tier" and text:
+            return name, amount_from_text(self.ctx.programme(), text, "amount", allow_zero=True)
+        return name, text or None

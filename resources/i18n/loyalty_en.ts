@@ -31,7 +31,7 @@
 <context>
     <name>CampaignsTab</name>
     <message numerus="yes">
-        <location filename="../../ui/retention_campaigns.py" line="+124"/>
+        <location filename="../../ui/retention_campaigns.py" line="+129"/>
         <source>{buyers} of {targeted} targeted members bought during {name}.</source>
         <translation>
             <numerusform>{buyers} of {targeted} targeted members bought during {name}.</numerusform>
@@ -417,7 +417,7 @@
 <context>
     <name>RetentionScreen</name>
     <message numerus="yes">
-        <location filename="../../ui/retention_screen.py" line="+162"/>
+        <location filename="../../ui/retention_screen.py" line="+168"/>
         <source>{count} members</source>
         <translation>
             <numerusform>{count} member</numerusform>
@@ -471,7 +471,7 @@
 <context>
     <name>SettingsScreen</name>
     <message numerus="yes">
-        <location filename="../../ui/settings_screen.py" line="+323"/>
+        <location filename="../../ui/settings_screen.py" line="+324"/>
         <source>A {amount} sale earns {points} points</source>
         <translation>
             <numerusform>A {amount} sale earns {points} point</numerusform>

@@ -543,7 +543,7 @@ Un encargado o el propietario puede autorizarlo con su PIN.</translation>
 <context>
     <name>CampaignsTab</name>
     <message>
-        <location filename="../../ui/retention_campaigns.py" line="+28"/>
+        <location filename="../../ui/retention_campaigns.py" line="+29"/>
         <location line="+34"/>
         <source>Campaign</source>
         <translation>Campaña</translation>
@@ -619,7 +619,7 @@ Un encargado o el propietario puede autorizarlo con su PIN.</translation>
         <translation>Aún no hay campañas: añada una en Premios y campañas (Ctrl+3).</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+19"/>
         <source>Counting the campaign&apos;s members and visits…</source>
         <translation>Contando los socios y las visitas de la campaña…</translation>
     </message>
@@ -3421,7 +3421,7 @@ Why (e.g. asked at the counter today)?</source>
         <translation>Seguimientos pendientes</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Retention</source>
         <translation>Retención</translation>
     </message>
@@ -3476,7 +3476,7 @@ Why (e.g. asked at the counter today)?</source>
         <translation>Elija un segmento y pulse Mostrar; marque los seguimientos a medida que se hagan.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+32"/>
         <source>Finding the members…</source>
         <translation>Buscando los socios…</translation>
     </message>
@@ -3665,7 +3665,7 @@ Why (e.g. asked at the counter today)?</source>
 <context>
     <name>SegmentPicker</name>
     <message>
-        <location filename="../../ui/segment_picker.py" line="+15"/>
+        <location filename="../../ui/segment_picker.py" line="+20"/>
         <source>champions</source>
         <translation>campeones</translation>
     </message>
@@ -3726,8 +3726,8 @@ Why (e.g. asked at the counter today)?</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>Within an amount of the next tier (cents)</source>
-        <translation>A menos de un importe del siguiente nivel (céntimos)</translation>
+        <source>Within an amount of the next tier</source>
+        <translation>A menos de un importe del siguiente nivel</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4001,7 +4001,7 @@ Why (e.g. asked at the counter today)?</source>
         <translation>Sí</translation>
     </message>
     <message>
-        <location line="+135"/>
+        <location line="+136"/>
         <source>Nothing was saved. {problem}</source>
         <translation>No se guardó nada. {problem}</translation>
     </message>
