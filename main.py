@@ -1,5 +1,5 @@
 """Start the app: `python main.py` opens the window; `python main.py COMMAND ...` runs the CLI;
-`python main.py --self-test` checks this installation (see loyalty/self_test.py).
+`python main.py --self-test` checks this installation (see loyalty/operations/self_test.py).
 
 The CLI never loads Qt, so scheduled tasks run on a machine without a display.
 """
@@ -25,11 +25,11 @@ def opens_the_window(argv: list[str]) -> bool:
 
 def main(argv: list[str]) -> int:
     if argv == ["--self-test"]:
-        from loyalty.self_test import run_self_test
+        from loyalty.operations.self_test import run_self_test
 
         return run_self_test(window_checks)
     if opens_the_window(argv):
-        from ui.app import main as run_gui
+        from ui.shell.app import main as run_gui
 
         return run_gui(argv)
     from loyalty.cli import main as run_cli
@@ -39,7 +39,7 @@ def main(argv: list[str]) -> int:
 
 def window_checks():
     """Imported only here, so that missing Qt libraries fail one check, after the domain's."""
-    from ui.self_test import qt_checks
+    from ui.shell.self_test import qt_checks
 
     return lambda report, ctx, folder: qt_checks(report, ctx, folder, STARTED)
 

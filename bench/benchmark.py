@@ -23,12 +23,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from generate import FIRST_NAMES, SURNAMES, card_for  # noqa: E402
 
-from loyalty.clock import FixedClock  # noqa: E402
-from loyalty.lookup import lookup_card  # noqa: E402
-from loyalty.members import search_members  # noqa: E402
-from loyalty.sales import post_sale  # noqa: E402
-from loyalty.shop import open_shop  # noqa: E402
-from loyalty.text import fold  # noqa: E402
+from loyalty.common.clock import FixedClock  # noqa: E402
+from loyalty.common.text import fold  # noqa: E402
+from loyalty.ledger.lookup import lookup_card  # noqa: E402
+from loyalty.ledger.sales import post_sale  # noqa: E402
+from loyalty.people.members import search_members  # noqa: E402
+from loyalty.programme.shop import open_shop  # noqa: E402
 
 TARGETS_MS = {"lookup": 5.0, "sale": 25.0, "search": 50.0}
 WARM_UP = 100

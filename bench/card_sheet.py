@@ -14,11 +14,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from loyalty.members import NewMember, enrol_member  # noqa: E402
+from loyalty.ledger.enrolment import enrol_member  # noqa: E402
+from loyalty.people.members import NewMember
 from loyalty.printing.jobs import print_card_sheet  # noqa: E402
-from loyalty.shop import open_shop  # noqa: E402
+from loyalty.programme.context import Context  # noqa: E402
+from loyalty.programme.shop import open_shop  # noqa: E402
 from loyalty.storage import open_database  # noqa: E402
-from loyalty.context import Context  # noqa: E402
 
 NAMES = ("María José Fernández-Castañeda", "Iñigo Núñez", "Ana", "Ángel Muñoz Ibáñez de la Peña y Sotomayor")
 
@@ -35,10 +36,10 @@ def main() -> None:
 
     timings = {}
 
-    def draw():   # as ui/printing.py's worker does: its own connection, on its own thread
+    def draw():   # as ui/printing/service.py's worker does: its own connection, on its own thread
         worker_ctx = Context(open_database(folder / "cards.sqlite"))
         started = time.perf_counter()
-        from loyalty.members import member_by_id
+        from loyalty.people.members import member_by_id
         print_card_sheet(worker_ctx, [member_by_id(worker_ctx, i) for i in ids], folder / "sheet.pdf", args.paper)
         timings["seconds"] = time.perf_counter() - started
         worker_ctx.db.close()

@@ -1,6 +1,6 @@
 """Time the daily job's parts on the big shop, and the longest a counter selling meanwhile
 would wait for the write lock (the app runs the job in the background while the shop is
-open: ui/daily_job.py). A second connection asks for the write lock every 20 ms, as a sale
+open: ui/shell/daily_job.py). A second connection asks for the write lock every 20 ms, as a sale
 would, and records how long each ask waited.
 
     python bench/daily_job.py --db bench/data/big.sqlite [--day 2026-11-02] [--with-backup] [--back-to-back]
@@ -22,12 +22,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from loyalty import daily  # noqa: E402
-from loyalty.backups import daily_backup  # noqa: E402
-from loyalty.clock import FixedClock  # noqa: E402
-from loyalty.followups import generate_followups  # noqa: E402
+from loyalty.common.clock import FixedClock  # noqa: E402
+from loyalty.ledger import daily  # noqa: E402
+from loyalty.operations.backups import daily_backup  # noqa: E402
+from loyalty.programme.shop import open_shop  # noqa: E402
 from loyalty.reports import cache as report_cache  # noqa: E402
-from loyalty.shop import open_shop  # noqa: E402
+from loyalty.retention.followups import generate_followups  # noqa: E402
 from loyalty.storage import turns  # noqa: E402
 
 

@@ -32,16 +32,16 @@ from sqlite_utils import Database
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from loyalty.cards import card_from_body  # noqa: E402
-from loyalty.clock import FixedClock, to_iso  # noqa: E402
-from loyalty.ledger import expiry_date  # noqa: E402
-from loyalty.points import points_for_sale  # noqa: E402
-from loyalty.text import fold  # noqa: E402
-from loyalty.programme import load_programme, load_tiers, tier_for_spend  # noqa: E402
-from loyalty.shop import open_shop  # noqa: E402
+from loyalty.common.clock import FixedClock, to_iso  # noqa: E402
+from loyalty.common.text import fold  # noqa: E402
+from loyalty.ledger.entries import expiry_date  # noqa: E402
+from loyalty.people.cards import card_from_body  # noqa: E402
+from loyalty.programme.points import points_for_sale  # noqa: E402
+from loyalty.programme.rules import load_programme, load_tiers, tier_for_spend  # noqa: E402
+from loyalty.programme.shop import open_shop  # noqa: E402
 from loyalty.storage.bulk import catch_up  # noqa: E402
-from loyalty.storage.year_totals import list_windows  # noqa: E402
 from loyalty.storage.seals import seal_entries_after  # noqa: E402
+from loyalty.storage.year_totals import list_windows  # noqa: E402
 
 FIRST_NAMES = ("María Carmen José Antonio Manuel Francisco Lucía Laura Marta Ana Isabel David Javier Daniel "
                "Carlos Pablo Sergio Alejandro Elena Cristina Paula Sara Raquel Pilar Rosa Teresa Jorge Luis "

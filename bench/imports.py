@@ -15,8 +15,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from generate import FIRST_NAMES, SURNAMES  # noqa: E402
 
-from loyalty.imports import members_import, sales_import  # noqa: E402
-from loyalty.shop import open_shop  # noqa: E402
+from loyalty.exchange import members_import, sales_import  # noqa: E402
+from loyalty.programme.shop import open_shop  # noqa: E402
 
 
 def main() -> None:

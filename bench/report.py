@@ -23,10 +23,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from loyalty.clock import FixedClock  # noqa: E402
+from loyalty.common.clock import FixedClock  # noqa: E402
+from loyalty.common.period import month_period, range_period  # noqa: E402
+from loyalty.programme.shop import open_shop  # noqa: E402
 from loyalty.reports import cache, metrics  # noqa: E402
-from loyalty.reports.period import month_period, range_period  # noqa: E402
-from loyalty.shop import open_shop  # noqa: E402
 from loyalty.storage import write_transaction  # noqa: E402
 
 PARTS = {

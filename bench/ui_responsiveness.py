@@ -13,7 +13,7 @@ Sales are really posted (the file gains a few entries per run).
 
     QT_QPA_PLATFORM=offscreen python bench/ui_responsiveness.py --db COPY_OF_big.sqlite --with-daily-job
 
-does the same while the app's daily job (ui/daily_job.py) runs in the background from the
+does the same while the app's daily job (ui/shell/daily_job.py) runs in the background from the
 first step, as on a morning when the app is opened with the day's expiries due: the sales
 then also wait for the job's write turns. The job really writes: use a copy of the big shop.
 """
@@ -28,13 +28,13 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from PySide6.QtCore import QTimer, Qt  # noqa: E402
+from PySide6.QtCore import Qt, QTimer  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from loyalty.shop import open_shop  # noqa: E402
-from ui.formatting import choose_locale  # noqa: E402
-from ui.main_window import MainWindow  # noqa: E402
+from loyalty.programme.shop import open_shop  # noqa: E402
+from ui.shell.main_window import MainWindow  # noqa: E402
+from ui.widgets.formatting import choose_locale  # noqa: E402
 
 HEARTBEAT_MS = 5
 TARGET_MS = 100
@@ -108,8 +108,8 @@ def steps(window: MainWindow, meta: dict):
 
 
 def _open_heaviest(window: MainWindow, card: str) -> None:
-    from loyalty.members import member_by_card
-    from ui.member_detail import MemberDetailDialog
+    from loyalty.people.members import member_by_card
+    from ui.members.member_detail import MemberDetailDialog
 
     members = window.members
     members.detail = MemberDetailDialog(window.ctx, member_by_card(window.ctx, card), members)

@@ -7,10 +7,11 @@ if not os.environ.get("QT_QPA_PLATFORM"):
 
 import pytest  # noqa: E402
 
-from loyalty.clock import FixedClock  # noqa: E402
-from loyalty.members import NewMember, enrol_member  # noqa: E402
-from loyalty.programme import save_settings  # noqa: E402
-from loyalty.shop import open_shop  # noqa: E402
+from loyalty.common.clock import FixedClock  # noqa: E402
+from loyalty.ledger.enrolment import enrol_member  # noqa: E402
+from loyalty.people.members import NewMember
+from loyalty.programme.rules import save_settings  # noqa: E402
+from loyalty.programme.shop import open_shop  # noqa: E402
 from loyalty.storage import write_transaction  # noqa: E402
 
 START = datetime(2026, 3, 10, 12, 0, tzinfo=timezone.utc)  # a Tuesday
@@ -52,7 +53,7 @@ def count(ctx, table: str) -> int:
 @pytest.fixture
 def window(qtbot, ctx):
     """The main window on the test shop, shown and focused; its threads stopped afterwards."""
-    from ui.main_window import MainWindow
+    from ui.shell.main_window import MainWindow
 
     window = MainWindow(ctx)
     qtbot.addWidget(window)
@@ -68,7 +69,7 @@ def spanish(qapp):
     """The Spanish translators and locale for one test; English and the old locale afterwards."""
     from PySide6.QtCore import QLocale
 
-    from ui.translations import install_translator, remove_translators
+    from ui.widgets.translations import install_translator, remove_translators
 
     before = QLocale()
     install_translator(qapp, "es", system=QLocale.c())
@@ -82,7 +83,7 @@ def english(qapp):
     """The English translators (the plural forms: "1 point", "2 points") and locale for one test."""
     from PySide6.QtCore import QLocale
 
-    from ui.translations import install_translator, remove_translators
+    from ui.widgets.translations import install_translator, remove_translators
 
     before = QLocale()
     install_translator(qapp, "en", system=QLocale.c())

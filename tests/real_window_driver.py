@@ -22,7 +22,7 @@ from PySide6.QtCore import Qt, QTimer  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication, QFileDialog, QFileSystemModel, QLineEdit, QMessageBox  # noqa: E402
 
-import ui.app  # noqa: E402
+import ui.shell.app  # noqa: E402
 
 SALE_CENTS = 1_234_500
 
@@ -38,9 +38,9 @@ def main(db: Path, folder: Path, mode: str) -> int:
         return 0
     started.write_text("")
     app = QApplication(sys.argv[:1])
-    ui.app.prepare_application(app)
-    ui.app.sign_in_at_start = lambda ctx: ctx          # a shop without staff: whoever opens it is its owner
-    window = ui.app.open_window(db)
+    ui.shell.app.prepare_application(app)
+    ui.shell.app.sign_in_at_start = lambda ctx: ctx          # a shop without staff: whoever opens it is its owner
+    window = ui.shell.app.open_window(db)
     window.daily_job.stop()                            # nothing of its own writing in between
     counter = window.counter
     card = window.ctx.db.execute("SELECT card FROM members LIMIT 1").fetchone()[0]

@@ -3,7 +3,7 @@ tests/test_ui_layout.py (which starts this with an offscreen screen of the size 
 
     python tests/screen_size_driver.py DB [LANGUAGE]
 
-It makes a demo shop in DB, opens the window with ui/app.py's `open_window` (the owner signed
+It makes a demo shop in DB, opens the window with ui/shell/app.py's `open_window` (the owner signed
 in), shows each of its screens in turn, and prints one line of JSON: the window's geometry,
 whether it is maximised, and per screen the widgets found outside the screen's available area.
 """
@@ -19,16 +19,17 @@ sys.path.insert(0, str(ROOT))
 from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
-
-import ui.app  # noqa: E402
-from loyalty.demo import load_demo_data  # noqa: E402
-from loyalty.members import NewMember, enrol_member  # noqa: E402
-from loyalty.programme import save_settings  # noqa: E402
-from loyalty.shop import open_shop  # noqa: E402
-from loyalty.staff import add_staff, sign_in  # noqa: E402
-from loyalty.storage import write_transaction  # noqa: E402
 from readable import off_screen  # noqa: E402
-from ui.screen_fit import available_area  # noqa: E402
+
+import ui.shell.app  # noqa: E402
+from loyalty.ledger.enrolment import enrol_member  # noqa: E402
+from loyalty.operations.demo import load_demo_data  # noqa: E402
+from loyalty.people.members import NewMember
+from loyalty.people.staff import add_staff, sign_in  # noqa: E402
+from loyalty.programme.rules import save_settings  # noqa: E402
+from loyalty.programme.shop import open_shop  # noqa: E402
+from loyalty.storage import write_transaction  # noqa: E402
+from ui.widgets.screen_fit import available_area  # noqa: E402
 
 
 def make_shop(db: Path, language: str) -> None:
@@ -44,9 +45,9 @@ def make_shop(db: Path, language: str) -> None:
 def main(db: Path, language: str) -> int:
     make_shop(db, language)
     app = QApplication(sys.argv[:1])
-    ui.app.prepare_application(app)
-    ui.app.sign_in_at_start = lambda ctx: sign_in(ctx, "Olga Martín", "4321")
-    window = ui.app.open_window(db)
+    ui.shell.app.prepare_application(app)
+    ui.shell.app.sign_in_at_start = lambda ctx: sign_in(ctx, "Olga Martín", "4321")
+    window = ui.shell.app.open_window(db)
     window.daily_job.stop()
     window.backup_on_close = False
     QTest.qWait(200)

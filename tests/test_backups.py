@@ -5,15 +5,16 @@ import threading
 from datetime import datetime, timedelta, timezone
 
 import pytest
-
-from loyalty.backups import backups_to_remove, daily_backup, list_backups, make_backup, restore, rotate
-from loyalty.cli import main
-from loyalty.errors import ValidationError
-from loyalty.members import NewMember, enrol_member
-from loyalty.sales import post_sale
-from loyalty.shop import open_shop
-from loyalty.shop_identity import identity_of
 from conftest import count
+
+from loyalty.cli import main
+from loyalty.common.errors import ValidationError
+from loyalty.ledger.enrolment import enrol_member
+from loyalty.ledger.sales import post_sale
+from loyalty.operations.backups import backups_to_remove, daily_backup, list_backups, make_backup, restore, rotate
+from loyalty.people.members import NewMember
+from loyalty.programme.shop import open_shop
+from loyalty.programme.shop_identity import identity_of
 
 
 def test_a_backup_taken_while_another_counter_sells_is_consistent(ctx, enrol, tmp_path):

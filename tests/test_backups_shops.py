@@ -10,23 +10,31 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
+from conftest import START, count
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-from loyalty.backups import (NAME, backups_to_remove, daily_backup, default_backup_folder, list_backups, make_backup,
-                             restore, rotate)
-from loyalty.cli import main
-from loyalty.clock import FixedClock
-from loyalty.errors import OtherShopError
-from loyalty.members import NewMember, enrol_member
-from loyalty.programme import save_settings
-from loyalty.recovery import backup_folder_beside, newest_good_backup, replace_damaged
-from loyalty.shop import open_shop
-from loyalty.shop_identity import give_shop_id, identity_of
-from loyalty.storage import backup_to, write_transaction
-
-from conftest import START, count
 from test_recovery import damage
+
+from loyalty.cli import main
+from loyalty.common.clock import FixedClock
+from loyalty.common.errors import OtherShopError
+from loyalty.ledger.enrolment import enrol_member
+from loyalty.operations.backups import (
+    NAME,
+    backups_to_remove,
+    daily_backup,
+    default_backup_folder,
+    list_backups,
+    make_backup,
+    restore,
+    rotate,
+)
+from loyalty.operations.recovery import backup_folder_beside, newest_good_backup, replace_damaged
+from loyalty.people.members import NewMember
+from loyalty.programme.rules import save_settings
+from loyalty.programme.shop import open_shop
+from loyalty.programme.shop_identity import give_shop_id, identity_of
+from loyalty.storage import backup_to, write_transaction
 
 
 def new_shop(path: Path, name: str, members: int, clock=None):

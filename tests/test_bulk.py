@@ -2,14 +2,15 @@
 done once per batch, the triggers back in place afterwards, and nothing half-written."""
 
 import pytest
-
 from conftest import count
-from loyalty.errors import ValidationError
-from loyalty.ledger import post_opening_balances
-from loyalty.members import NewMember, enrol_member, enrol_members_in_bulk, search_members
+
+from loyalty.common.errors import ValidationError
+from loyalty.ledger.enrolment import enrol_member, enrol_members_in_bulk
+from loyalty.ledger.entries import post_opening_balances
+from loyalty.operations.verify import verify
+from loyalty.people.members import NewMember, search_members
 from loyalty.storage import write_transaction
 from loyalty.storage.bulk import CATCH_UP, MissingCatchUp
-from loyalty.verify import verify
 
 
 def triggers(ctx) -> list[str]:

@@ -68,7 +68,7 @@ def test_invalid_and_unknown_cards_are_told_apart(db, capsys):
     typo = card[:-2] + str((int(card[-2]) + 1) % 10) + card[-1]
     code, _, err = run_json(capsys, "balance", typo)
     assert code == 2 and "check digit" in err
-    from loyalty.cards import card_from_body
+    from loyalty.people.cards import card_from_body
 
     unknown = card_from_body("29999999999")
     code, _, err = run_json(capsys, "balance", unknown)

@@ -12,9 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from loyalty.members import NewMember, enrol_member
-from loyalty.shop import open_shop
-from loyalty.verify import verify
+from loyalty.ledger.enrolment import enrol_member
+from loyalty.operations.verify import verify
+from loyalty.people.members import NewMember
+from loyalty.programme.shop import open_shop
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -23,8 +24,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SELLER = """
 import sys
 sys.path.insert(0, {root!r})
-from loyalty.shop import open_shop
-from loyalty.sales import post_sale
+from loyalty.programme.shop import open_shop
+from loyalty.ledger.sales import post_sale
 ctx = open_shop({db!r}, staff_id={name!r})
 for number in range({first}, {first} + {count}):
     ref = f"{name}-{{number}}"

@@ -1,4 +1,4 @@
-"""Amounts follow the shop's currency (loyalty/currencies.py, loyalty/money.py): a shop in each
+"""Amounts follow the shop's currency (loyalty/programme/currencies.py, loyalty/programme/money.py): a shop in each
 of EUR, USD, MXN, COP, CLP, PYG, ARS and JPY takes a normal big purchase typed the way that
 country writes it, and enrolment, sale, refund, redemption, tiers, the monthly report, the
 slip and the card all read in that money; amounts read back to themselves however the shop
@@ -14,13 +14,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from loyalty.cli import main
-from loyalty.currencies import CURRENCIES, defaults_for, scaled_amount
-from loyalty.errors import ConflictError, ValidationError
-from loyalty.money import parse_shop_amount
-from loyalty.points import points_for_sale, points_value
+from loyalty.common.errors import ConflictError, ValidationError
 from loyalty.printing.escpos import encode as escpos_encode
-from loyalty.printing.wording import Wording
-from loyalty.programme import Programme, load_programme, load_tiers
+from loyalty.programme.currencies import CURRENCIES, defaults_for, scaled_amount
+from loyalty.programme.money import parse_shop_amount
+from loyalty.programme.points import points_for_sale, points_value
+from loyalty.programme.rules import Programme, load_programme, load_tiers
+from loyalty.programme.wording import Wording
 
 # currency, language, a big purchase as people there type it, its minor units, the tier it reaches
 SHOPS = [
@@ -99,14 +99,14 @@ def sqlite_utils_db(path):
 
 
 def plain(minor: int, decimals: int) -> str:
-    from loyalty.money import plain_amount
+    from loyalty.programme.money import plain_amount
 
     return plain_amount(minor, decimals)
 
 
 def receipt_text(path, entry_id: str) -> str:
     from loyalty.printing.receipt import receipt_for_entry
-    from loyalty.shop import open_shop
+    from loyalty.programme.shop import open_shop
 
     ctx = open_shop(path)
     try:
@@ -117,9 +117,9 @@ def receipt_text(path, entry_id: str) -> str:
 
 
 def card_terms(path, card: str) -> str:
-    from loyalty.members import member_by_card
+    from loyalty.people.members import member_by_card
     from loyalty.printing.card import card_content
-    from loyalty.shop import open_shop
+    from loyalty.programme.shop import open_shop
 
     ctx = open_shop(path)
     try:
@@ -133,16 +133,17 @@ def card_terms(path, card: str) -> str:
 def test_any_amount_typed_the_countrys_way_goes_through_sale_refund_redemption_report_and_slip(shop_at, data):
     from datetime import datetime, timezone
 
-    from loyalty.clock import FixedClock
-    from loyalty.members import NewMember, enrol_member, member_by_card
+    from loyalty.common.clock import FixedClock
+    from loyalty.common.period import month_period
+    from loyalty.ledger.enrolment import enrol_member
+    from loyalty.ledger.redemptions import redeem_points
+    from loyalty.ledger.sales import post_sale, refund_sale
+    from loyalty.ledger.tiers import tier_progress
+    from loyalty.people.members import NewMember, member_by_card
     from loyalty.printing.receipt import receipt_for_entry
-    from loyalty.redemptions import redeem_points
+    from loyalty.programme.settings import change_settings
+    from loyalty.programme.shop import open_shop
     from loyalty.reports.cache import report
-    from loyalty.reports.period import month_period
-    from loyalty.sales import post_sale, refund_sale
-    from loyalty.settings import change_settings
-    from loyalty.shop import open_shop
-    from loyalty.tiers import tier_progress
 
     code, language = shop_at[0], shop_at[1]
     ctx = open_shop(":memory:", clock=FixedClock(datetime(2026, 3, 10, 12, tzinfo=timezone.utc)))
@@ -296,14 +297,14 @@ def test_the_limits_counted_in_points_follow_what_a_point_is_worth(ctx, code, co
     """A peso shop's point is worth a peso, a fortieth of a euro shop's: a compensation the cashier
     may give alone and what a manager may grant at once are as many times more points, so that
     they are worth about the same (200 and 1.000 points in euros: 2 € and 10 €)."""
-    from loyalty.settings import change_settings
+    from loyalty.programme.settings import change_settings
 
     programme = change_settings(ctx, {"currency": code})
     assert (programme.complaint_points_limit, programme.manager_points_limit) == (complaint, manager)
 
 
 def test_a_points_limit_the_owner_chose_stays_when_the_currency_changes(ctx):
-    from loyalty.settings import change_settings
+    from loyalty.programme.settings import change_settings
 
     change_settings(ctx, {"manager_points_limit": 5_000})
     programme = change_settings(ctx, {"currency": "COP"})
@@ -331,8 +332,8 @@ def test_once_sales_are_on_file_the_currency_is_fixed(cli, setting, value):
 
 
 def test_the_domain_refuses_the_change_as_a_conflict(ctx, enrol):
-    from loyalty.sales import post_sale
-    from loyalty.settings import change_settings
+    from loyalty.ledger.sales import post_sale
+    from loyalty.programme.settings import change_settings
 
     post_sale(ctx, enrol().card, 1250)
     with pytest.raises(ConflictError):
@@ -342,8 +343,8 @@ def test_the_domain_refuses_the_change_as_a_conflict(ctx, enrol):
 
 
 def test_demo_data_is_of_the_currencys_size(ctx):
-    from loyalty.demo import load_demo_data
-    from loyalty.settings import change_settings
+    from loyalty.operations.demo import load_demo_data
+    from loyalty.programme.settings import change_settings
 
     change_settings(ctx, {"currency": "COP"})
     load_demo_data(ctx, members=10)
@@ -355,8 +356,8 @@ def test_demo_data_is_of_the_currencys_size(ctx):
 
 
 def test_sales_history_imports_read_amounts_as_the_shop_writes_them(ctx, enrol, tmp_path):
-    from loyalty.imports.sales_import import plan
-    from loyalty.settings import change_settings
+    from loyalty.exchange.sales_import import plan
+    from loyalty.programme.settings import change_settings
 
     change_settings(ctx, {"currency": "COP"})
     card = enrol().card

@@ -1,14 +1,14 @@
-"""Demo data (loyalty/demo.py): a past that ends now, whatever the hour it is loaded at."""
+"""Demo data (loyalty/operations/demo.py): a past that ends now, whatever the hour it is loaded at."""
 
 from datetime import datetime, timedelta, timezone
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from loyalty.clock import FixedClock, to_iso
-from loyalty.demo import load_demo_data
-from loyalty.shop import open_shop
-from loyalty.verify import verify
+from loyalty.common.clock import FixedClock, to_iso
+from loyalty.operations.demo import load_demo_data
+from loyalty.operations.verify import verify
+from loyalty.programme.shop import open_shop
 
 # Every moment the demo writes, table by table.
 MOMENTS = {"entries": "created_at", "members": "joined_at", "tier_changes": "changed_at", "rewards": "created_at",

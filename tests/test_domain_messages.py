@@ -7,24 +7,33 @@ import string
 from pathlib import Path
 
 import pytest
+from conftest import count
 from PySide6.QtCore import QLocale, Qt
-
-from loyalty.cards import card_from_body
-from loyalty.errors import InsufficientPointsError, LoginError, LoyaltyError, UnknownCardError, ValidationError
-from loyalty.members import member_by_card
-from loyalty.messages import Text, field_name, language, t, tn, translated, use_language
-from loyalty.messages_es import FIELDS, MESSAGES
-from loyalty.notes import (DISCOUNT, EXPIRED, EXPIRING, LAPSED_REGULAR, NOTES, PLURAL_NOTES, REFUND,
-                           UNDO_AT_THE_COUNTER, note, read_note)
-from loyalty.permissions import LEAST_ROLE
-from loyalty.programme import SETTING_NAMES
-from loyalty.redemptions import redeem_points
-from loyalty.sales import post_sale
-from loyalty.staff import add_staff, sign_in
-from ui.translations import install_translator, remove_translators
 from ui_helpers import press, type_fast
 
-from conftest import count
+from loyalty.common.errors import InsufficientPointsError, LoginError, LoyaltyError, UnknownCardError, ValidationError
+from loyalty.common.messages import Text, field_name, language, t, tn, translated, use_language
+from loyalty.common.messages_es import FIELDS, MESSAGES
+from loyalty.common.notes import (
+    DISCOUNT,
+    EXPIRED,
+    EXPIRING,
+    LAPSED_REGULAR,
+    NOTES,
+    PLURAL_NOTES,
+    REFUND,
+    UNDO_AT_THE_COUNTER,
+    note,
+    read_note,
+)
+from loyalty.ledger.redemptions import redeem_points
+from loyalty.ledger.sales import post_sale
+from loyalty.people.cards import card_from_body
+from loyalty.people.members import member_by_card
+from loyalty.people.staff import add_staff, sign_in
+from loyalty.programme.permissions import LEAST_ROLE
+from loyalty.programme.rules import SETTING_NAMES
+from ui.widgets.translations import install_translator, remove_translators
 
 LOYALTY = Path(__file__).resolve().parent.parent / "loyalty"
 
@@ -73,7 +82,7 @@ def _t_templates() -> dict[str, str]:
                 if isinstance(literal, ast.Constant):
                     found.setdefault(literal.value, f"{path.relative_to(LOYALTY.parent)}:{node.lineno}")
     for template in [*NOTES, *(form for forms in PLURAL_NOTES for form in forms)]:
-        found.setdefault(template, "loyalty/notes.py")
+        found.setdefault(template, "loyalty/common/notes.py")
     return found
 
 
@@ -110,9 +119,9 @@ def test_every_template_has_its_spanish_and_no_spanish_is_stale():
     templates = _t_templates()
     assert len(templates) > 150, "the scan found the t() calls"
     missing = {template: where for template, where in templates.items() if template not in MESSAGES}
-    assert not missing, f"add these to loyalty/messages_es.py: {missing}"
+    assert not missing, f"add these to loyalty/common/messages_es.py: {missing}"
     stale = [template for template in MESSAGES if template not in templates]
-    assert not stale, f"no t() uses these any more; remove them from loyalty/messages_es.py: {stale}"
+    assert not stale, f"no t() uses these any more; remove them from loyalty/common/messages_es.py: {stale}"
 
 
 @pytest.mark.parametrize("english", sorted(MESSAGES))

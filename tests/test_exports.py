@@ -2,15 +2,16 @@
 
 import json
 
+from conftest import count
 from openpyxl import load_workbook
 
-from conftest import count
 from loyalty.cli import main
-from loyalty.corrections import adjust_points
-from loyalty.members import NewMember, enrol_member
-from loyalty.redemptions import redeem_points
-from loyalty.sales import post_sale, refund_sale
-from loyalty.shop import open_shop
+from loyalty.ledger.corrections import adjust_points
+from loyalty.ledger.enrolment import enrol_member
+from loyalty.ledger.redemptions import redeem_points
+from loyalty.ledger.sales import post_sale, refund_sale
+from loyalty.people.members import NewMember
+from loyalty.programme.shop import open_shop
 
 
 def test_export_then_import_into_an_empty_shop_gives_the_same_members_balances_and_sales(ctx, clock, tmp_path):

@@ -4,14 +4,14 @@ role, the satisfaction check two days later)."""
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
-
 from conftest import count
-from loyalty.campaigns import add_campaign
-from loyalty.complaints import complaint_figures, open_complaint, record_satisfaction, resolve_complaint
-from loyalty.errors import PermissionDeniedError, ValidationError
-from loyalty.followups import add_followup, complete_followup, generate_followups, open_followups
-from loyalty.sales import post_sale
-from loyalty.staff import add_staff, sign_in
+
+from loyalty.common.errors import PermissionDeniedError, ValidationError
+from loyalty.ledger.sales import post_sale
+from loyalty.people.staff import add_staff, sign_in
+from loyalty.programme.campaigns import add_campaign
+from loyalty.retention.complaints import complaint_figures, open_complaint, record_satisfaction, resolve_complaint
+from loyalty.retention.followups import add_followup, complete_followup, generate_followups, open_followups
 
 
 def at(clock, day: str, hour: int = 11):
@@ -59,8 +59,8 @@ def test_expiring_points_are_reminded_only_to_members_who_agreed_to_contact(ctx,
 
 def test_the_rules_read_before_the_write_and_skip_a_card_replaced_in_between(ctx, enrol, clock, settings,
                                                                            monkeypatch):
-    import loyalty.followups as followups
-    from loyalty.members import reissue_card
+    import loyalty.retention.followups as followups
+    from loyalty.people.members import reissue_card
 
     settings(expiry_months=1)
     kept, replaced = enrol("Sí", marketing_consent=True), enrol("Otra", marketing_consent=True)
@@ -239,8 +239,8 @@ def test_the_retention_screen_lists_a_segment_exports_consenting_contacts_and_cl
 
 
 def test_the_monthly_report_counts_complaints_and_a_later_resolution_refreshes_a_kept_month(ctx, enrol, clock):
+    from loyalty.common.period import month_period
     from loyalty.reports.cache import report
-    from loyalty.reports.period import month_period
 
     ana = enrol("Ana")
     first = open_complaint(ctx, ana.card, "price", "Wrong price on the shelf")

@@ -4,14 +4,15 @@ nothing."""
 
 import pytest
 
-from loyalty.corrections import adjust_points, grant_bonus
-from loyalty.members import NewMember, enrol_member
-from loyalty.programme import save_settings
-from loyalty.redemptions import redeem_points
+from loyalty.common.period import month_period
+from loyalty.ledger.corrections import adjust_points, grant_bonus
+from loyalty.ledger.enrolment import enrol_member
+from loyalty.ledger.redemptions import redeem_points
+from loyalty.ledger.sales import post_sale
+from loyalty.people.members import NewMember
+from loyalty.people.staff import add_staff, link_own_card, sign_in
+from loyalty.programme.rules import save_settings
 from loyalty.reports.fraud import fraud_flags
-from loyalty.reports.period import month_period
-from loyalty.sales import post_sale
-from loyalty.staff import add_staff, link_own_card, sign_in
 from loyalty.storage import write_transaction
 
 MARCH = month_period("2026-03")
@@ -100,7 +101,7 @@ def test_small_sales_that_carry_members_over_a_threshold_again_and_again(staff, 
 
 
 def test_the_flags_are_the_owners(staff):
-    from loyalty.errors import PermissionDeniedError
+    from loyalty.common.errors import PermissionDeniedError
 
     with pytest.raises(PermissionDeniedError):
         fraud_flags(staff[1]["Manu"], MARCH)

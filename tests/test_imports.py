@@ -5,14 +5,14 @@ rows are good (or --skip-invalid); one transaction; possible duplicates flagged.
 import json
 
 import pytest
+from conftest import count
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import count
 from loyalty.cli import main
-from loyalty.errors import ValidationError
-from loyalty.imports import members_import
-from loyalty.verify import verify
+from loyalty.common.errors import ValidationError
+from loyalty.exchange import members_import
+from loyalty.operations.verify import verify
 
 SPANISH = ("Código;Nombre;Teléfono;Correo;Fecha de nacimiento;Fecha de alta;Tarjeta;Puntos;Acepta publicidad\n"
            "C-1;José Núñez;600 111 222;jose@example.es;23/04/1980;15/01/2021;1234 5678;1.500;sí\n"
@@ -125,7 +125,7 @@ def test_files_that_are_not_usable_say_why(ctx, tmp_path, content, message):
 
 
 def test_sales_history_is_posted_in_time_order_with_its_points_tiers_and_dates(ctx, enrol, tmp_path):
-    from loyalty.imports import sales_import
+    from loyalty.exchange import sales_import
 
     ana = enrol("Ana", phone="600111222")
     text = ("Tarjeta;Teléfono;Fecha;Importe;Ticket\n"
@@ -144,7 +144,7 @@ def test_sales_history_is_posted_in_time_order_with_its_points_tiers_and_dates(c
 
 
 def test_sales_history_can_be_recorded_without_points(ctx, enrol, tmp_path):
-    from loyalty.imports import sales_import
+    from loyalty.exchange import sales_import
 
     ana = enrol("Ana")
     planned = sales_import.plan(ctx, write(tmp_path, f"Card,Date,Amount\n{ana.card},01/03/2026,600.00\n"))
@@ -154,7 +154,7 @@ def test_sales_history_can_be_recorded_without_points(ctx, enrol, tmp_path):
 
 
 def test_bad_sales_rows_are_reported_and_nothing_is_written(ctx, enrol, tmp_path):
-    from loyalty.imports import sales_import
+    from loyalty.exchange import sales_import
 
     ana = enrol("Ana")
     enrol("Eva", phone="600000001"), enrol("Eve", phone="600000001")
@@ -187,8 +187,8 @@ def test_bad_sales_rows_are_reported_and_nothing_is_written(ctx, enrol, tmp_path
                       + "\n".join(";".join(row) for row in rows)).encode("utf-8")),
 ), kind=st.sampled_from(["members", "sales"]))
 def test_any_file_gets_a_clear_answer_and_a_refused_one_writes_nothing(ctx, tmp_path, content, kind):
-    from loyalty.errors import LoyaltyError
-    from loyalty.imports import sales_import
+    from loyalty.common.errors import LoyaltyError
+    from loyalty.exchange import sales_import
 
     path = tmp_path / "fuzz.csv"
     path.write_bytes(content)
@@ -230,8 +230,8 @@ def test_the_import_reports_its_progress_in_rows(ctx, tmp_path, monkeypatch):
 def test_sales_rows_find_their_member_by_card_or_customer_id_as_the_counter_would(ctx, enrol, tmp_path):
     """Cards and customer ids are looked up for the whole file at once; a card the counter would
     refuse (replaced, unknown) is refused with its reason, a blocked member's history still counts."""
-    from loyalty.imports import sales_import
-    from loyalty.members import reissue_card, set_blocked
+    from loyalty.exchange import sales_import
+    from loyalty.people.members import reissue_card, set_blocked
 
     ana, eva = enrol("Ana"), enrol("Eva", external_id="C-7")
     old_card = ana.card

@@ -11,7 +11,7 @@ from pathlib import Path, PureWindowsPath
 import platformdirs
 import platformdirs.windows
 
-from loyalty import paths
+from loyalty.common import paths
 
 ROOT = Path(__file__).resolve().parent.parent
 INSTALLER = ROOT / "installer"

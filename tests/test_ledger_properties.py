@@ -7,16 +7,17 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from loyalty.clock import FixedClock
-from loyalty.corrections import adjust_points, reverse_entry
-from loyalty.daily import run_daily
-from loyalty.errors import LoyaltyError
-from loyalty.ledger import owed_points
-from loyalty.members import NewMember, enrol_member, member_by_id
-from loyalty.redemptions import redeem_points
-from loyalty.sales import post_sale, refund_sale
-from loyalty.shop import open_shop
-from loyalty.verify import verify
+from loyalty.common.clock import FixedClock
+from loyalty.common.errors import LoyaltyError
+from loyalty.ledger.corrections import adjust_points, reverse_entry
+from loyalty.ledger.daily import run_daily
+from loyalty.ledger.enrolment import enrol_member
+from loyalty.ledger.entries import owed_points
+from loyalty.ledger.redemptions import redeem_points
+from loyalty.ledger.sales import post_sale, refund_sale
+from loyalty.operations.verify import verify
+from loyalty.people.members import NewMember, member_by_id
+from loyalty.programme.shop import open_shop
 
 amounts = st.integers(min_value=1, max_value=300_000)
 sales = st.tuples(st.just("sale"), st.integers(0, 1), amounts, st.integers(0, 3))

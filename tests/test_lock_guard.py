@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from loyalty.cli import main as cli
-from loyalty.sales import post_sale
-from loyalty.shop import open_shop
+from loyalty.ledger.sales import post_sale
+from loyalty.programme.shop import open_shop
 from loyalty.storage import database_path, lock_guard, open_database, write_transaction
 from loyalty.storage.lock_guard import DatabaseDetached
 

@@ -6,27 +6,28 @@ from datetime import date
 
 import pytest
 
-from loyalty.audit import audit_people, audit_records
-from loyalty.backups import make_backup, restore
-from loyalty.campaigns import add_campaign
 from loyalty.cli import main
-from loyalty.corrections import adjust_points, grant_bonus, reverse_entry, undo_entry
-from loyalty.errors import LoginError, PermissionDeniedError, ValidationError
-from loyalty.exports import export_json
-from loyalty.imports import members_import
-from loyalty.members import MemberEdit, NewMember, enrol_member, reissue_card, set_blocked, update_member
-from loyalty.permissions import LEAST_ROLE, ROLES, allowed
-from loyalty.privacy import erase_member
-from loyalty.complaints import open_complaint
-from loyalty.followups import add_followup
-from loyalty.survey import active_questions, record_answers, set_questions
-from loyalty.redemptions import redeem_points
+from loyalty.common.errors import LoginError, PermissionDeniedError, ValidationError
+from loyalty.common.period import month_period
+from loyalty.exchange import members_import
+from loyalty.exchange.exports import export_json
+from loyalty.exchange.privacy import erase_member
+from loyalty.ledger.corrections import adjust_points, grant_bonus, reverse_entry, undo_entry
+from loyalty.ledger.enrolment import enrol_member
+from loyalty.ledger.redemptions import redeem_points
+from loyalty.ledger.sales import post_sale, refund_sale
+from loyalty.operations.backups import make_backup, restore
+from loyalty.people.members import MemberEdit, NewMember, reissue_card, set_blocked, update_member
+from loyalty.people.staff import add_staff, approved_by, sign_in, staff_accounts, staff_by_name
+from loyalty.programme.audit import audit_people, audit_records
+from loyalty.programme.campaigns import add_campaign
+from loyalty.programme.permissions import LEAST_ROLE, ROLES, allowed
+from loyalty.programme.rewards import add_reward
+from loyalty.programme.settings import change_settings, change_tier
 from loyalty.reports.cache import report
-from loyalty.reports.period import month_period
-from loyalty.rewards import add_reward
-from loyalty.sales import post_sale, refund_sale
-from loyalty.settings import change_settings, change_tier
-from loyalty.staff import add_staff, approved_by, sign_in, staff_accounts, staff_by_name
+from loyalty.retention.complaints import open_complaint
+from loyalty.retention.followups import add_followup
+from loyalty.retention.survey import active_questions, record_answers, set_questions
 
 PINS = {"owner": "24681357", "manager": "1357", "cashier": "9753"}
 NAMES = {"owner": "Olga", "manager": "Manu", "cashier": "Carla"}
@@ -182,7 +183,7 @@ def test_pins_and_passwords_are_checked_and_never_stored_in_clear(ctx):
 
 
 def test_the_only_owner_cannot_be_demoted_or_deactivated(shop):
-    from loyalty.staff import change_role, set_active
+    from loyalty.people.staff import change_role, set_active
 
     owner = as_role(shop[0], "owner")
     with pytest.raises(ValidationError, match="only owner"):

@@ -12,19 +12,26 @@ import zxingcpp
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from loyalty.corrections import reverse_entry
-from loyalty.errors import BlockedCardError, PrintingError
-from loyalty.members import member_by_card, reissue_card
-from loyalty.printing.card import (BADGE_BOTTOM, BADGE_HEIGHT, BAND_HEIGHT, FONT_BOLD, Cancelled, card_content,
-                                   card_sheet_pdf)
-from loyalty.printing.glyphs import can_draw, drawable
+from loyalty.common.errors import BlockedCardError, PrintingError
+from loyalty.ledger.corrections import reverse_entry
+from loyalty.ledger.redemptions import redeem_points
+from loyalty.ledger.sales import post_sale, refund_sale
+from loyalty.people.members import member_by_card, reissue_card
+from loyalty.printing.card import (
+    BADGE_BOTTOM,
+    BADGE_HEIGHT,
+    BAND_HEIGHT,
+    FONT_BOLD,
+    Cancelled,
+    card_content,
+    card_sheet_pdf,
+)
 from loyalty.printing.escpos import receipt_escpos
+from loyalty.printing.glyphs import can_draw, drawable
 from loyalty.printing.jobs import members_due_a_card, print_card_sheet, print_cards
 from loyalty.printing.receipt import Receipt, receipt_for_entry
 from loyalty.printing.receipt_pdf import receipt_pdf
 from loyalty.printing.spool import send_raw
-from loyalty.redemptions import redeem_points
-from loyalty.sales import post_sale, refund_sale
 
 MM = 72 / 25.4
 DPI = 600

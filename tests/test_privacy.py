@@ -7,16 +7,16 @@ import sys
 
 import pdfplumber
 import pytest
-
 from conftest import count
-from loyalty.errors import BlockedCardError, ValidationError
-from loyalty.exports import export_json
-from loyalty.members import MemberEdit, search_members, update_member
-from loyalty.privacy import erase_member, export_member_json, export_member_pdf
+
+from loyalty.common.errors import BlockedCardError, ValidationError
+from loyalty.common.period import month_period
+from loyalty.exchange.exports import export_json
+from loyalty.exchange.privacy import erase_member, export_member_json, export_member_pdf
+from loyalty.ledger.sales import post_sale
+from loyalty.operations.verify import verify
+from loyalty.people.members import MemberEdit, search_members, update_member
 from loyalty.reports.cache import report
-from loyalty.reports.period import month_period
-from loyalty.sales import post_sale
-from loyalty.verify import verify
 
 NAME, PHONE, EMAIL = "Zacarías Quintanilla", "699 887 766", "zq@example.es"
 
@@ -59,7 +59,7 @@ def test_a_member_gets_all_their_data_as_json_and_a_readable_pdf(ctx, zacarias, 
 
 
 def test_the_pdf_names_tiers_and_their_changes_as_the_shop_does(ctx, zacarias, tmp_path):
-    from loyalty.programme import load_tiers
+    from loyalty.programme.rules import load_tiers
 
     silver = next(tier for tier in load_tiers(ctx.db) if tier.rank == 1)
     post_sale(ctx, zacarias.card, silver.min_spend_cents, "T-78")
@@ -119,7 +119,7 @@ def test_the_command_line_exports_and_erases(ctx, zacarias, tmp_path, capsys):
 
 
 def test_the_owner_erases_from_the_member_record_window(qtbot, ctx, zacarias, tmp_path):
-    from ui.member_detail import MemberDetailDialog
+    from ui.members.member_detail import MemberDetailDialog
 
     dialog = MemberDetailDialog(ctx, zacarias)
     qtbot.addWidget(dialog)

@@ -15,8 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from loyalty.members import NewMember, enrol_member
-from loyalty.shop import open_shop
+from loyalty.ledger.enrolment import enrol_member
+from loyalty.people.members import NewMember
+from loyalty.programme.shop import open_shop
 
 ROOT = Path(__file__).resolve().parent.parent
 DRIVER = ROOT / "tests" / "real_window_driver.py"

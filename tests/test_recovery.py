@@ -6,12 +6,13 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from loyalty.backups import make_backup
 from loyalty.cli import main
-from loyalty.errors import StorageError, ValidationError
-from loyalty.members import NewMember, enrol_member
-from loyalty.recovery import backup_folder_beside, integrity_problems, newest_good_backup, replace_damaged
-from loyalty.shop import open_shop
+from loyalty.common.errors import StorageError, ValidationError
+from loyalty.ledger.enrolment import enrol_member
+from loyalty.operations.backups import make_backup
+from loyalty.operations.recovery import backup_folder_beside, integrity_problems, newest_good_backup, replace_damaged
+from loyalty.people.members import NewMember
+from loyalty.programme.shop import open_shop
 
 
 def shop_with_backup(tmp_path) -> tuple[Path, Path]:
@@ -65,7 +66,7 @@ def test_a_bad_backup_is_not_put_in_place(tmp_path):
 
 
 def test_start_up_check_finds_damage_and_the_app_offers_the_backup(qtbot, tmp_path, monkeypatch):
-    from ui.recovery import IntegrityCheck, ask_to_restore
+    from ui.shell.recovery import IntegrityCheck, ask_to_restore
 
     db, backup = shop_with_backup(tmp_path)
     damage(db, 4096 * 6)
@@ -81,7 +82,7 @@ def test_start_up_check_finds_damage_and_the_app_offers_the_backup(qtbot, tmp_pa
 
 
 def test_a_healthy_database_raises_no_alarm(qtbot, tmp_path):
-    from ui.recovery import IntegrityCheck
+    from ui.shell.recovery import IntegrityCheck
 
     db, _ = shop_with_backup(tmp_path)
     check = IntegrityCheck(db)

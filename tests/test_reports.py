@@ -5,8 +5,8 @@ and the month boundary in the shop's time zone."""
 
 import math
 import random
-from dataclasses import replace
 from collections import Counter
+from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
 from fractions import Fraction
 from zoneinfo import ZoneInfo
@@ -15,20 +15,21 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from loyalty.clock import FixedClock, from_iso
-from loyalty.corrections import adjust_points, grant_bonus, reverse_entry, undo_entry
-from loyalty.daily import run_daily
-from loyalty.errors import InsufficientPointsError, LoyaltyError, ValidationError
-from loyalty.members import NewMember, enrol_member
-from loyalty.points import points_value
-from loyalty.programme import load_tiers, save_settings, update_tier
-from loyalty.redemptions import redeem_points
+from loyalty.common.clock import FixedClock, from_iso
+from loyalty.common.errors import InsufficientPointsError, LoyaltyError, ValidationError
+from loyalty.common.period import month_period, range_period
+from loyalty.ledger.corrections import adjust_points, grant_bonus, reverse_entry, undo_entry
+from loyalty.ledger.daily import run_daily
+from loyalty.ledger.enrolment import enrol_member
+from loyalty.ledger.redemptions import redeem_points
+from loyalty.ledger.sales import post_sale, refund_sale
+from loyalty.people.members import NewMember
+from loyalty.programme.points import points_value
+from loyalty.programme.rules import load_tiers, save_settings, update_tier
+from loyalty.programme.shop import open_shop
 from loyalty.reports.cache import prepare_year_windows
 from loyalty.reports.member_class import abc_class_of
 from loyalty.reports.metrics import abc_ranking, compute_report, member_abc_class
-from loyalty.reports.period import month_period, range_period
-from loyalty.sales import post_sale, refund_sale
-from loyalty.shop import open_shop
 from loyalty.storage import write_transaction
 
 TZ = ZoneInfo("Europe/Madrid")
@@ -184,7 +185,7 @@ def test_changing_the_time_zone_refiles_the_totals_under_the_new_local_days(tmp_
     mexico = ZoneInfo("America/Mexico_City")
     with write_transaction(ctx.db):
         save_settings(ctx.db, {"timezone": "America/Mexico_City"})
-    from loyalty.verify import verify
+    from loyalty.operations.verify import verify
 
     assert verify(ctx) == []
     for month in ("2026-02", "2026-03"):
@@ -351,7 +352,7 @@ def test_a_range_ending_before_it_starts_is_refused():
 
 
 def test_the_daily_totals_follow_every_entry_and_verify_notices_a_tampered_one(shop, tmp_path):
-    from loyalty.verify import verify
+    from loyalty.operations.verify import verify
 
     assert verify(shop) == []
     per_day = Counter()

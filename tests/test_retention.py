@@ -6,12 +6,12 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
-from loyalty.corrections import adjust_points
-from loyalty.members import MemberEdit, update_member
-from loyalty.profiles import purchase_profile
-from loyalty.rfm import rfm_scores, segment_for, window_months
-from loyalty.sales import post_sale, refund_sale
-from loyalty.segments import segment_ids, write_contact_list
+from loyalty.ledger.corrections import adjust_points
+from loyalty.ledger.sales import post_sale, refund_sale
+from loyalty.people.members import MemberEdit, update_member
+from loyalty.people.profiles import purchase_profile
+from loyalty.retention.rfm import rfm_scores, segment_for, window_months
+from loyalty.retention.segments import segment_ids, write_contact_list
 
 
 def at(clock, day: str, hour: int = 11):
@@ -115,7 +115,7 @@ def test_the_contact_list_only_ever_holds_consenting_members(ctx, enrol, tmp_pat
 
 
 def test_unknown_segments_and_bad_values_are_refused(ctx):
-    from loyalty.errors import ValidationError
+    from loyalty.common.errors import ValidationError
 
     for name, value in (("vip", None), ("rfm", "best"), ("lapsed", "soon"), ("expiring", -1)):
         with pytest.raises(ValidationError):
@@ -142,7 +142,7 @@ def test_the_command_line_counts_a_segment_and_writes_consenting_contacts_only(c
 
 
 def test_the_counter_and_the_member_record_show_the_purchase_profile(qtbot, window, ctx, enrol, clock):
-    from ui.member_detail import MemberDetailDialog
+    from ui.members.member_detail import MemberDetailDialog
 
     ana = enrol("Ana")
     for day in ("2026-02-02", "2026-02-09", "2026-02-16"):   # Mondays, weekly
@@ -160,8 +160,8 @@ def test_the_counter_and_the_member_record_show_the_purchase_profile(qtbot, wind
 def test_campaign_results_conversion_extra_visits_and_cost(ctx, enrol, clock):
     from fractions import Fraction
 
-    from loyalty.campaign_results import campaign_results
-    from loyalty.campaigns import add_campaign
+    from loyalty.programme.campaigns import add_campaign
+    from loyalty.retention.campaign_results import campaign_results
 
     at(clock, "2026-02-01")
     told = [enrol(f"Sí {n}", marketing_consent=True) for n in range(4)]
@@ -184,8 +184,8 @@ def test_campaign_results_conversion_extra_visits_and_cost(ctx, enrol, clock):
 
 
 def test_the_command_line_shows_a_campaigns_results(ctx, enrol, clock, tmp_path, capsys):
-    from loyalty.campaigns import add_campaign
     from loyalty.cli import main
+    from loyalty.programme.campaigns import add_campaign
 
     at(clock, "2026-02-01")
     ana = enrol("Ana", marketing_consent=True)
@@ -199,7 +199,7 @@ def test_the_command_line_shows_a_campaigns_results(ctx, enrol, clock, tmp_path,
 
 def test_referrals_per_month_and_top_referrers(ctx, enrol, clock, capsys, tmp_path):
     from loyalty.cli import main
-    from loyalty.referrals import referrals_per_month, top_referrers
+    from loyalty.retention.referrals import referrals_per_month, top_referrers
 
     at(clock, "2026-01-15")
     lola = enrol("Lola")

@@ -2,15 +2,14 @@
 refundable sales, and the two-minute undo."""
 
 import pytest
-
-from loyalty.campaigns import add_campaign
-from loyalty.corrections import UNDO_WINDOW_SECONDS, undo_entry
-from loyalty.errors import ConflictError, ValidationError
-from loyalty.members import member_by_id
-from loyalty.redemptions import redeem_points
-from loyalty.sales import post_sale, quote_refund, quote_sale, recent_sales, refund_sale
-
 from conftest import count
+
+from loyalty.common.errors import ConflictError, ValidationError
+from loyalty.ledger.corrections import UNDO_WINDOW_SECONDS, undo_entry
+from loyalty.ledger.redemptions import redeem_points
+from loyalty.ledger.sales import post_sale, quote_refund, quote_sale, recent_sales, refund_sale
+from loyalty.people.members import member_by_id
+from loyalty.programme.campaigns import add_campaign
 
 
 def test_sale_quote_equals_what_the_sale_earns(ctx, enrol):
@@ -71,7 +70,7 @@ def test_undo_after_two_minutes_is_refused_and_writes_nothing(ctx, enrol, clock)
 
 
 def test_member_summary_shows_progress_visits_and_birthday(ctx, enrol, clock):
-    from loyalty.lookup import member_summary
+    from loyalty.ledger.lookup import member_summary
 
     member = enrol(birthday="1990-03-10")
     post_sale(ctx, member.card, 20000, "A")

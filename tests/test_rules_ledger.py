@@ -4,17 +4,16 @@ import sqlite3
 from datetime import date
 
 import pytest
-
-from loyalty.corrections import adjust_points, grant_bonus, reverse_entry
-from loyalty.errors import ConflictError, InsufficientPointsError, NotFoundError, ValidationError
-from loyalty.ledger import expiring_points, expiry_date, history, owed_points
-from loyalty.members import member_by_id
-from loyalty.redemptions import redeem_points, redeem_reward
-from loyalty.rewards import add_reward, reward_by_id
-from loyalty.sales import post_sale, refund_sale
-from loyalty.verify import verify
-
 from conftest import count
+
+from loyalty.common.errors import ConflictError, InsufficientPointsError, NotFoundError, ValidationError
+from loyalty.ledger.corrections import adjust_points, grant_bonus, reverse_entry
+from loyalty.ledger.entries import expiring_points, expiry_date, history, owed_points
+from loyalty.ledger.redemptions import redeem_points, redeem_reward
+from loyalty.ledger.sales import post_sale, refund_sale
+from loyalty.operations.verify import verify
+from loyalty.people.members import member_by_id
+from loyalty.programme.rewards import add_reward, reward_by_id
 
 
 def test_sale_earns_one_point_per_unit_and_records_who_where_when(ctx, enrol):

@@ -1,14 +1,13 @@
 """Cards, enrolment, search, re-issue and blocking."""
 
 import pytest
-
-from loyalty.cards import card_from_body, is_luhn_valid, new_card_number
-from loyalty.errors import BlockedCardError, InvalidCardError, UnknownCardError, ValidationError
-from loyalty.ledger import history
-from loyalty.members import member_by_card, reissue_card, search_members, set_blocked
-from loyalty.sales import post_sale
-
 from conftest import count
+
+from loyalty.common.errors import BlockedCardError, InvalidCardError, UnknownCardError, ValidationError
+from loyalty.ledger.entries import history
+from loyalty.ledger.sales import post_sale
+from loyalty.people.cards import card_from_body, is_luhn_valid, new_card_number
+from loyalty.people.members import member_by_card, reissue_card, search_members, set_blocked
 
 
 def test_new_cards_are_digits_with_a_valid_check_digit():
@@ -101,7 +100,7 @@ def test_blocked_card_is_refused_until_unblocked(ctx, enrol):
 
 
 def test_member_edit_validates_and_dates_each_consent_separately(ctx, enrol, clock):
-    from loyalty.members import MemberEdit, member_by_id, search_members, update_member
+    from loyalty.people.members import MemberEdit, member_by_id, search_members, update_member
 
     member = enrol("Ana García", marketing_consent=True)
     clock.advance(days=3)
@@ -117,7 +116,7 @@ def test_member_edit_validates_and_dates_each_consent_separately(ctx, enrol, clo
 
 
 def test_member_pages_follow_the_accent_free_order_without_gaps(ctx, enrol):
-    from loyalty.member_directory import members_page
+    from loyalty.people.directory import members_page
 
     names = ["Álvaro Ruiz", "Zoe Pérez", "ana López", "Óscar Gil", "Beatriz Sanz"]
     for name in names:

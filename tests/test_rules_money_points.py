@@ -7,9 +7,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from loyalty.errors import ValidationError
-from loyalty.money import parse_amount, plain_amount
-from loyalty.points import points_for_sale, points_to_reverse, points_value
+from loyalty.common.errors import ValidationError
+from loyalty.programme.money import parse_amount, plain_amount
+from loyalty.programme.points import points_for_sale, points_to_reverse, points_value
 
 
 @pytest.mark.parametrize("text, cents", [
@@ -98,7 +98,7 @@ def test_partial_refunds_never_take_more_than_the_sale_earned(earned, amount, pa
 
 @pytest.mark.parametrize("text, points", [("1500", 1500), ("1.500", 1500), ("1,500", 1500), (" 1 500 ", 1500), ("7", 7)])
 def test_points_as_typed(text, points):
-    from loyalty.points import parse_points
+    from loyalty.programme.points import parse_points
 
     assert parse_points(text) == points
 
@@ -107,8 +107,8 @@ def test_points_as_typed(text, points):
                                            ("0", "between 1"), ("abc", "not a whole"), ("1e3", "not a whole"),
                                            ("٣", "not a whole")])
 def test_bad_points_are_refused_naming_the_field(text, problem):
-    from loyalty.errors import ValidationError
-    from loyalty.points import parse_points
+    from loyalty.common.errors import ValidationError
+    from loyalty.programme.points import parse_points
 
     with pytest.raises(ValidationError, match=f"points: .*{problem}"):
         parse_points(text)

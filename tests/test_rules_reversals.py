@@ -6,25 +6,26 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, example, given, settings as hypothesis_settings
+from conftest import count
+from hypothesis import HealthCheck, example, given
+from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
-from loyalty.clock import FixedClock
-from loyalty.corrections import adjust_points, grant_bonus, reverse_entry, undo_entry
-from loyalty.daily import run_daily
-from loyalty.errors import ConflictError, ValidationError
-from loyalty.ledger import owed_points
-from loyalty.members import NewMember, enrol_member, member_by_id
-from loyalty.redemptions import redeem_points, redeem_reward
+from loyalty.common.clock import FixedClock
+from loyalty.common.errors import ConflictError, ValidationError
+from loyalty.common.period import month_period
+from loyalty.ledger.corrections import adjust_points, grant_bonus, reverse_entry, undo_entry
+from loyalty.ledger.daily import run_daily
+from loyalty.ledger.enrolment import enrol_member
+from loyalty.ledger.entries import owed_points
+from loyalty.ledger.redemptions import redeem_points, redeem_reward
+from loyalty.ledger.sales import post_sale, recent_sales, refund_sale, refunded_cents
+from loyalty.ledger.tiers import qualifying_spend
+from loyalty.operations.verify import verify
+from loyalty.people.members import NewMember, member_by_id
+from loyalty.programme.rewards import add_reward, reward_by_id
+from loyalty.programme.shop import open_shop
 from loyalty.reports.metrics import period_metrics
-from loyalty.reports.period import month_period
-from loyalty.rewards import add_reward, reward_by_id
-from loyalty.sales import post_sale, recent_sales, refund_sale, refunded_cents
-from loyalty.shop import open_shop
-from loyalty.tiers import qualifying_spend
-from loyalty.verify import verify
-
-from conftest import count
 
 
 def lots(ctx, member_id: int) -> dict[int, int]:

@@ -4,15 +4,15 @@ from datetime import date
 
 import pytest
 
-from loyalty.campaigns import add_campaign, campaign_for_day, parse_weekdays, set_campaign_active
-from loyalty.daily import members_with_expiring_points, run_daily
-from loyalty.errors import ValidationError
-from loyalty.members import member_by_id
-from loyalty.programme import load_tiers, update_tier
-from loyalty.sales import post_sale, refund_sale
+from loyalty.common.errors import ValidationError
+from loyalty.ledger.daily import members_with_expiring_points, run_daily
+from loyalty.ledger.sales import post_sale, refund_sale
+from loyalty.ledger.tiers import tier_progress
+from loyalty.operations.verify import verify
+from loyalty.people.members import member_by_id
+from loyalty.programme.campaigns import add_campaign, campaign_for_day, parse_weekdays, set_campaign_active
+from loyalty.programme.rules import load_tiers, update_tier
 from loyalty.storage import write_transaction
-from loyalty.tiers import tier_progress
-from loyalty.verify import verify
 
 
 def tier_changes(ctx, member_id):
@@ -141,9 +141,9 @@ def test_bad_campaigns_are_refused(ctx, args, field):
 
 
 def test_editing_a_campaign_or_reward_validates_like_adding(ctx):
-    from loyalty.campaigns import add_campaign, campaign_by_id, update_campaign
-    from loyalty.errors import ValidationError
-    from loyalty.rewards import add_reward, reward_by_id, update_reward
+    from loyalty.common.errors import ValidationError
+    from loyalty.programme.campaigns import add_campaign, campaign_by_id, update_campaign
+    from loyalty.programme.rewards import add_reward, reward_by_id, update_reward
 
     campaign = add_campaign(ctx, "Marzo", "2", "2026-03-01", "2026-03-31")
     assert update_campaign(ctx, campaign.id, "Marzo x3", "3", "2026-03-01", "2026-03-31", "tue").weekdays == "2"
@@ -161,7 +161,7 @@ def test_editing_a_campaign_or_reward_validates_like_adding(ctx):
     ("scan_min_length", "10", 10), ("scan_prefix", "#", "#"), ("scan_prefix", "", ""),
 ])
 def test_scanner_settings_are_stored(ctx, name, value, stored):
-    from loyalty.programme import load_programme, save_settings
+    from loyalty.programme.rules import load_programme, save_settings
     with write_transaction(ctx.db):
         save_settings(ctx.db, {name: value})
     assert getattr(load_programme(ctx.db), name) == stored
@@ -171,7 +171,7 @@ def test_scanner_settings_are_stored(ctx, name, value, stored):
     ("scan_min_length", "3"), ("scan_min_length", "40"), ("scan_prefix", "7"), ("scan_prefix", "##"),
 ])
 def test_bad_scanner_settings_are_refused_and_nothing_is_written(ctx, name, value):
-    from loyalty.programme import load_programme, save_settings
+    from loyalty.programme.rules import load_programme, save_settings
     before = load_programme(ctx.db)
     with pytest.raises(ValidationError) as caught:
         with write_transaction(ctx.db):

@@ -13,16 +13,17 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from loyalty.campaigns import add_campaign
-from loyalty.clock import FixedClock
-from loyalty.members import NewMember, enrol_member
-from loyalty.programme import save_settings, update_tier
-from loyalty.redemptions import redeem_points
-from loyalty.sales import post_sale, refund_sale
-from loyalty.sales_history import HistoricSale, _one_by_one, post_sales_history
-from loyalty.shop import open_shop
+from loyalty.common.clock import FixedClock
+from loyalty.ledger.enrolment import enrol_member
+from loyalty.ledger.redemptions import redeem_points
+from loyalty.ledger.sales import post_sale, refund_sale
+from loyalty.ledger.sales_history import HistoricSale, _one_by_one, post_sales_history
+from loyalty.operations.verify import verify
+from loyalty.people.members import NewMember
+from loyalty.programme.campaigns import add_campaign
+from loyalty.programme.rules import save_settings, update_tier
+from loyalty.programme.shop import open_shop
 from loyalty.storage import write_transaction
-from loyalty.verify import verify
 
 TODAY = datetime(2026, 3, 10, 12, 0, tzinfo=timezone.utc)
 FIRST = datetime(2024, 1, 1, 9, 0, tzinfo=timezone.utc)

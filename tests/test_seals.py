@@ -6,12 +6,13 @@ import sqlite3
 
 import pytest
 
-from loyalty.ledger import post_opening_balances
-from loyalty.members import NewMember, enrol_members_in_bulk
-from loyalty.sales import post_sale
-from loyalty.shop import open_shop
+from loyalty.ledger.enrolment import enrol_members_in_bulk
+from loyalty.ledger.entries import post_opening_balances
+from loyalty.ledger.sales import post_sale
+from loyalty.operations.verify import verify
+from loyalty.people.members import NewMember
+from loyalty.programme.shop import open_shop
 from loyalty.storage import write_transaction
-from loyalty.verify import verify
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from loyalty.self_test import SelfTest, run_self_test
+from loyalty.operations.self_test import SelfTest, run_self_test
 
 ROOT = Path(__file__).resolve().parent.parent
 CHECKS = ("database", "enrolment", "sale", "ledger", "member card PDF", "receipt PDF", "Qt libraries", "Qt",
@@ -58,7 +58,7 @@ def test_missing_qt_libraries_fail_after_the_domain_checks_ran():
 def test_a_translation_left_uncompiled_fails_the_check(tmp_path, monkeypatch):
     import pytest
 
-    import ui.self_test as window_checks
+    import ui.shell.self_test as window_checks
 
     (tmp_path / "i18n").mkdir()
     (tmp_path / "i18n" / "loyalty_es.ts").write_text("<TS/>", encoding="utf-8")

@@ -1,4 +1,4 @@
-"""The first start's setup (loyalty/setup.py): everything in one transaction, a refused value
+"""The first start's setup (loyalty/operations/setup.py): everything in one transaction, a refused value
 names its field and writes nothing, safe to run again; and any rising tier ladder can be
 reached from any other in one change (settings.change_ladder)."""
 
@@ -6,12 +6,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from loyalty.errors import ConflictError, ValidationError
-from loyalty.members import NewMember, enrol_member
-from loyalty.programme import load_tiers
-from loyalty.settings import change_ladder
-from loyalty.setup import Setup, apply_setup, needs_owner
-from loyalty.staff import list_staff
+from loyalty.common.errors import ConflictError, ValidationError
+from loyalty.ledger.enrolment import enrol_member
+from loyalty.operations.setup import Setup, apply_setup, needs_owner
+from loyalty.people.members import NewMember
+from loyalty.people.staff import list_staff
+from loyalty.programme.rules import load_tiers
+from loyalty.programme.settings import change_ladder
 
 SHOP = {"shop_name": "Panadería Sol", "language": "es", "currency": "MXN", "currency_decimals": 2,
         "timezone": "America/Mexico_City", "earn_rate": "2", "points_per_currency_unit": 50, "expiry_months": 6}
@@ -77,7 +78,7 @@ rising_ladder = st.lists(st.integers(1, 2_000_000), min_size=2, max_size=2, uniq
 @settings(max_examples=40, deadline=None)
 @given(first=rising_ladder, target=rising_ladder)
 def test_any_rising_ladder_is_reached_from_any_other(tmp_path_factory, first, target):
-    from loyalty.shop import open_shop
+    from loyalty.programme.shop import open_shop
 
     shop = open_shop(tmp_path_factory.mktemp("ladder") / "shop.sqlite")
     change_ladder(shop, [{"code": "silver", "min_spend_cents": first[0]}, {"code": "gold", "min_spend_cents": first[1]}])

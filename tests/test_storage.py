@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from loyalty.errors import StorageError
+from loyalty.common.errors import StorageError
 from loyalty.storage import SCHEMA_VERSION, open_database
 from loyalty.storage.connection import _posix_mount_is_remote, network_location_reason
 

@@ -5,9 +5,9 @@ from fractions import Fraction
 
 import pytest
 
-from loyalty.errors import ValidationError
-from loyalty.reports.period import month_period
-from loyalty.survey import active_questions, record_answers, set_questions, survey_results
+from loyalty.common.errors import ValidationError
+from loyalty.common.period import month_period
+from loyalty.retention.survey import active_questions, record_answers, set_questions, survey_results
 
 QUESTIONS = [
     {"text": "¿Recomendaría la tienda a un amigo? (0-10)", "kind": "scale", "nps": True},

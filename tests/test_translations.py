@@ -15,9 +15,9 @@ import pytest
 from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
-from loyalty.programme import load_programme
-from ui.formatting import date_text, locale_for, money_text, points_text
-from ui.translations import I18N, install_translator, qm_path, remove_translators, stale_translations, ts_path
+from loyalty.programme.rules import load_programme
+from ui.widgets.formatting import date_text, locale_for, money_text, points_text
+from ui.widgets.translations import I18N, install_translator, qm_path, remove_translators, stale_translations, ts_path
 
 ROOT = Path(__file__).resolve().parent.parent
 PLACEHOLDER = re.compile(r"\{\w*\}|%[nvm]")

@@ -4,17 +4,16 @@ warning that names both shops."""
 
 from datetime import timedelta
 
+from conftest import START, count
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
-
-from loyalty.backups import list_backups, make_backup
-from loyalty.shop_identity import identity_of
-from ui import file_dialogs
-from ui.recovery import ask_to_restore
-
-from conftest import START, count
 from test_backups_shops import as_if_created_before_shop_ids, new_shop, old_style_backup, two_shops_side_by_side
 from test_recovery import damage
+
+from loyalty.operations.backups import list_backups, make_backup
+from loyalty.programme.shop_identity import identity_of
+from ui.shell.recovery import ask_to_restore
+from ui.widgets import file_dialogs
 
 
 def answering(answer, asked: list):

@@ -3,19 +3,17 @@ each test checks what the screen shows and what the database holds."""
 
 from datetime import timedelta
 
+from conftest import count
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
-
-from loyalty.cards import card_from_body
-from loyalty.corrections import reverse_entry
-from loyalty.members import member_by_id, reissue_card, set_blocked
-from loyalty.rewards import add_reward
-from loyalty.sales import post_sale, refund_sale
-from loyalty.verify import verify
-from conftest import count
 from ui_helpers import press, scan, type_by_hand, type_fast
 
-
+from loyalty.ledger.corrections import reverse_entry
+from loyalty.ledger.sales import post_sale, refund_sale
+from loyalty.operations.verify import verify
+from loyalty.people.cards import card_from_body
+from loyalty.people.members import member_by_id, reissue_card, set_blocked
+from loyalty.programme.rewards import add_reward
 
 
 def focused():

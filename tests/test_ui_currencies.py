@@ -4,18 +4,17 @@ and rates in the locale's format and follows a new currency before saving; every
 screens write reads back to itself."""
 
 import pytest
+from conftest import count
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import QLocale, Qt
-
-from loyalty.currencies import defaults_for
-from loyalty.members import member_by_id
-from loyalty.programme import Programme, load_tiers
-from loyalty.settings import change_settings
-from ui.formatting import amount_for_editing, amount_from_text, money_text
 from ui_helpers import press, type_fast
 
-from conftest import count
+from loyalty.people.members import member_by_id
+from loyalty.programme.currencies import defaults_for
+from loyalty.programme.rules import Programme, load_tiers
+from loyalty.programme.settings import change_settings
+from ui.widgets.formatting import amount_for_editing, amount_from_text, money_text
 
 SETTINGS_SCREEN = 4
 
@@ -144,7 +143,7 @@ def test_every_amount_the_screens_write_reads_back(code, locale, data):
 def test_the_reports_charts_write_their_scale_as_the_locale_does(qtbot, spanish, window, ctx, enrol, clock):
     """A day of 1.978.130 pesos: the scale reads 500.000 … 2.500.000, not 1978130 (printf cannot
     group thousands)."""
-    from loyalty.sales import post_sale
+    from loyalty.ledger.sales import post_sale
 
     change_settings(ctx, {"currency": "COP"})
     post_sale(ctx, enrol("Ana García").card, 1_978_130)
@@ -160,7 +159,7 @@ def test_the_reports_charts_write_their_scale_as_the_locale_does(qtbot, spanish,
 def test_the_near_next_tier_segment_takes_an_amount_in_pesos(qtbot, spanish, window, ctx, enrol):
     """Not 'cents' in a shop that has none: the choices are amounts of its size, written its way,
     and a typed '90.000' means ninety thousand pesos; an amount it cannot read is named, not run."""
-    from loyalty.sales import post_sale
+    from loyalty.ledger.sales import post_sale
 
     change_settings(ctx, {"currency": "COP"})
     silver = load_tiers(ctx.db)[1]

@@ -3,11 +3,10 @@
 from datetime import datetime, timezone
 
 import pytest
-
-from loyalty.sales import post_sale
-from ui.daily_job import DailyJobRunner
-
 from conftest import count
+
+from loyalty.ledger.sales import post_sale
+from ui.shell.daily_job import DailyJobRunner
 
 A_YEAR_AGO = datetime(2025, 1, 15, 12, tzinfo=timezone.utc)   # its points expire at the end of January 2026
 
@@ -65,7 +64,7 @@ def test_a_failed_run_is_logged_and_tried_again_at_the_next_look(qtbot, ctx, set
 
 
 def test_closing_the_window_stops_the_job(qtbot, ctx):
-    from ui.main_window import MainWindow
+    from ui.shell.main_window import MainWindow
 
     window = MainWindow(ctx, daily_job=True)
     qtbot.addWidget(window)
@@ -83,10 +82,10 @@ def test_a_job_stopped_as_the_window_closes_is_no_failure(qtbot, ctx, runner, mo
     import logging
     import time
 
-    import ui.daily_job
+    import ui.shell.daily_job
     from loyalty.storage.turns import write_in_turns
 
-    caplog.set_level(logging.INFO, logger="ui.daily_job")
+    caplog.set_level(logging.INFO, logger="ui.shell.daily_job")
     started = []
 
     def slow_job(worker_ctx):
@@ -97,7 +96,7 @@ def test_a_job_stopped_as_the_window_closes_is_no_failure(qtbot, ctx, runner, mo
 
         write_in_turns(worker_ctx.db, a_piece)
 
-    monkeypatch.setattr(ui.daily_job, "run_daily_job", slow_job)
+    monkeypatch.setattr(ui.shell.daily_job, "run_daily_job", slow_job)
     failures = []
     runner.failed.connect(failures.append)
     runner.start()

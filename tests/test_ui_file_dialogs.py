@@ -1,4 +1,4 @@
-"""No file dialog of the app may cost SQLite its locks (ui/file_dialogs.py, storage/lock_guard.py).
+"""No file dialog of the app may cost SQLite its locks (ui/widgets/file_dialogs.py, storage/lock_guard.py).
 
 Each of the app's file dialogs is opened from its screen, shown the database's own folder as a
 person would (its path typed in the file name box, the detail view listing every file with its
@@ -18,7 +18,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtPrintSupport import QPrintDialog
 from PySide6.QtWidgets import QApplication, QFileDialog, QFileSystemModel, QLineEdit, QToolButton
 
-from loyalty.sales import post_sale
+from loyalty.ledger.sales import post_sale
 from loyalty.storage import database_path, lock_guard
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -82,7 +82,7 @@ def shop_with_a_member(ctx, enrol, clock):
 
 
 def open_first_run_logo(window, ctx, tmp_path):
-    from ui.first_run import FirstRunWizard
+    from ui.settings.first_run import FirstRunWizard
 
     wizard = FirstRunWizard(ctx)
     window.test_keep = wizard
@@ -90,7 +90,7 @@ def open_first_run_logo(window, ctx, tmp_path):
 
 
 def open_slip_save_as(window, ctx, tmp_path):
-    from ui.printing import PdfPreviewDialog
+    from ui.printing.service import PdfPreviewDialog
 
     pdf = tmp_path / "slip.pdf"
     pdf.write_bytes(b"%PDF-1.4\n%%EOF\n")
@@ -100,8 +100,8 @@ def open_slip_save_as(window, ctx, tmp_path):
 
 
 def open_member_data_export(window, ctx, tmp_path):
-    from loyalty.members import member_by_card
-    from ui.member_detail import MemberDetailDialog
+    from loyalty.people.members import member_by_card
+    from ui.members.member_detail import MemberDetailDialog
 
     member = member_by_card(ctx, ctx.db.execute("SELECT card FROM members LIMIT 1").fetchone()[0])
     detail = MemberDetailDialog(ctx, member, parent=window)
@@ -114,7 +114,7 @@ def open_audit_export(window, ctx, tmp_path):
 
 
 def open_backup_to_restore(window, ctx, tmp_path):
-    from ui.backups_panel import BackupsPanel
+    from ui.settings.backups_panel import BackupsPanel
 
     panel = BackupsPanel(ctx)
     window.test_keep = panel
@@ -124,8 +124,8 @@ def open_backup_to_restore(window, ctx, tmp_path):
 
 def open_report_export(kind):
     def opener(window, ctx, tmp_path):
+        from loyalty.common.period import month_period
         from loyalty.reports.metrics import compute_report
-        from loyalty.reports.period import month_period
 
         window.reports.report = compute_report(ctx, month_period("2026-03"))
         return lambda: window.reports.export(kind)
@@ -137,7 +137,7 @@ def open_contact_list_export(window, ctx, tmp_path):
 
 
 def open_import_file(window, ctx, tmp_path):
-    from ui.import_dialog import ImportDialog
+    from ui.members.import_dialog import ImportDialog
 
     dialog = ImportDialog(ctx, parent=window)
     window.test_keep = dialog
@@ -214,7 +214,7 @@ def test_choosing_the_database_itself_is_refused(qtbot, window, ctx, shop_with_a
 
 
 def test_no_screen_makes_a_file_or_print_dialog_but_through_file_dialogs():
-    """The next dialog someone adds goes through ui/file_dialogs.py, or this fails."""
+    """The next dialog someone adds goes through ui/widgets/file_dialogs.py, or this fails."""
     offenders = []
     for path in sorted((ROOT / "ui").rglob("*.py")):
         if path.name == "file_dialogs.py":
@@ -228,11 +228,11 @@ def test_no_screen_makes_a_file_or_print_dialog_but_through_file_dialogs():
 
 @pytest.mark.skipif(lock_guard.locks_held_by_this_process() is None, reason="needs /proc/locks (Linux)")
 def test_a_lock_lost_while_the_counter_is_idle_is_noticed_and_the_app_restarts(qtbot, window, ctx, monkeypatch):
-    """ui/database_guard.py: nobody sells, yet the guard looks every few seconds; it tells the
+    """ui/shell/database_guard.py: nobody sells, yet the guard looks every few seconds; it tells the
     person once and restarts the app before another program can delete the -wal."""
     from PySide6.QtWidgets import QMessageBox
 
-    from ui.database_guard import DatabaseGuard
+    from ui.shell.database_guard import DatabaseGuard
 
     told, restarts = [], []
     monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: told.append((title, text)))

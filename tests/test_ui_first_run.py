@@ -5,10 +5,10 @@ nothing, and running it again keeps the owner and the values."""
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 
-from loyalty.money import parse_whole_units
-from loyalty.programme import load_tiers
-from loyalty.staff import list_staff
-from ui.first_run import DEMO, MONEY, OWNER, POINTS, SHOP, TIERS, FirstRunWizard
+from loyalty.people.staff import list_staff
+from loyalty.programme.money import parse_whole_units
+from loyalty.programme.rules import load_tiers
+from ui.settings.first_run import DEMO, MONEY, OWNER, POINTS, SHOP, TIERS, FirstRunWizard
 
 
 def wizard_for(qtbot, ctx) -> FirstRunWizard:
@@ -107,7 +107,7 @@ def test_two_different_pins_are_refused_on_the_owner_page(qtbot, ctx):
 
 
 def test_running_it_again_keeps_the_owner_and_shows_the_current_values(qtbot, ctx, enrol):
-    from loyalty.setup import Setup, apply_setup
+    from loyalty.operations.setup import Setup, apply_setup
 
     owner = apply_setup(ctx, Setup({"shop_name": "Panadería Sol", "earn_rate": "2"}, owner=("Lucía", "2468")))
     ctx.become(owner)
@@ -138,8 +138,9 @@ def visible_texts(wizard) -> str:
 
 
 def test_choosing_english_switches_the_setup_to_english_at_once_and_back(qtbot, spanish, ctx):
-    from loyalty.messages import language
     from PySide6.QtCore import QLocale
+
+    from loyalty.common.messages import language
 
     wizard = wizard_for(qtbot, ctx)
     assert "Su tienda" in visible_texts(wizard) and "Siguie&nte >" in visible_texts(wizard)
@@ -160,7 +161,7 @@ def test_choosing_english_switches_the_setup_to_english_at_once_and_back(qtbot, 
 
 
 def test_the_setup_run_from_settings_leaves_the_screens_in_their_language(qtbot, spanish, window, ctx):
-    from loyalty.messages import language
+    from loyalty.common.messages import language
 
     window.show_screen(4)
     window.settings.run_setup()

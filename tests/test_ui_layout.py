@@ -13,15 +13,16 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
-
-from loyalty.demo import load_demo_data
-from loyalty.members import NewMember, enrol_member
-from loyalty.programme import save_settings
-from loyalty.staff import add_staff
-from loyalty.storage import write_transaction
 from readable import cut_texts, squeezed
-from ui.first_run import DEMO, OWNER, FirstRunWizard
-from ui.sign_in import SignInDialog
+
+from loyalty.ledger.enrolment import enrol_member
+from loyalty.operations.demo import load_demo_data
+from loyalty.people.members import NewMember
+from loyalty.people.staff import add_staff
+from loyalty.programme.rules import save_settings
+from loyalty.storage import write_transaction
+from ui.settings.first_run import DEMO, OWNER, FirstRunWizard
+from ui.widgets.sign_in import SignInDialog
 
 ROOT = Path(__file__).resolve().parent.parent
 SMALL_SCREEN = (1024, 768)
@@ -93,7 +94,7 @@ def shop(ctx, settings, language):
 
 @pytest.fixture
 def small_window(qtbot, shop):
-    from ui.main_window import MainWindow
+    from ui.shell.main_window import MainWindow
 
     window = MainWindow(shop)
     qtbot.addWidget(window)

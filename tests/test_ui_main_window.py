@@ -4,21 +4,19 @@ driven as a person would; each test checks the screen and the database."""
 from datetime import datetime, timezone
 
 import pytest
+from conftest import count
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDateTimeEdit
-
-from loyalty.clock import FixedClock
-from loyalty.members import member_by_id
-from loyalty.programme import load_programme, load_tiers
-from loyalty.shop import open_shop
-from loyalty.verify import verify
-from conftest import count
 from readable import squeezed
 from ui_helpers import type_by_hand
-from ui.main_window import MainWindow
-from ui.members_table_model import MembersTableModel
 
-
+from loyalty.common.clock import FixedClock
+from loyalty.operations.verify import verify
+from loyalty.people.members import member_by_id
+from loyalty.programme.rules import load_programme, load_tiers
+from loyalty.programme.shop import open_shop
+from ui.members.table_model import MembersTableModel
+from ui.shell.main_window import MainWindow
 
 
 def test_window_shows_shop_staff_date_and_loads_demo_data(qtbot, tmp_path):
@@ -52,7 +50,7 @@ def test_the_window_fits_a_1024_by_768_screen(request, qtbot, ctx, language):
     """Every screen laid out whole in 1024×768, on a shop with members and rewards: no widget below
     its minimum size, none drawn over another (tests/test_ui_layout.py opens the window on such a
     screen and reads its texts)."""
-    from loyalty.demo import load_demo_data
+    from loyalty.operations.demo import load_demo_data
 
     if language == "es":
         request.getfixturevalue("spanish")
@@ -143,7 +141,7 @@ def test_members_details_with_no_row_chosen_says_what_to_do(qtbot, window, enrol
 
 
 def test_the_members_model_is_a_well_behaved_qt_model(qtmodeltester, ctx, enrol):
-    from loyalty.member_directory import members_page
+    from loyalty.people.directory import members_page
 
     for number in range(5):
         enrol(f"Socio {number}")
@@ -225,7 +223,7 @@ def test_settings_raise_every_threshold_at_once(qtbot, window, ctx):
 
 
 def test_settings_run_the_setup_again_with_the_current_values(qtbot, window, ctx):
-    from loyalty.staff import add_staff
+    from loyalty.people.staff import add_staff
 
     add_staff(ctx, "Lucia", "owner", "2468")       # the shop has its owner: no owner page this time
     window.show_screen(4)
@@ -282,9 +280,9 @@ def test_settings_show_what_a_sale_earns_at_each_tier(window):
 
 
 def test_the_history_model_pages_and_is_a_well_behaved_qt_model(qtmodeltester, ctx, enrol):
-    from loyalty.ledger import history
-    from loyalty.sales import post_sale
-    from ui.history_model import HistoryTableModel
+    from loyalty.ledger.entries import history
+    from loyalty.ledger.sales import post_sale
+    from ui.members.history_model import HistoryTableModel
 
     ana = enrol()
     for number in range(3):
@@ -297,7 +295,7 @@ def test_the_history_model_pages_and_is_a_well_behaved_qt_model(qtmodeltester, c
 
 
 def test_reports_screen_computes_off_the_gui_thread_and_exports(qtbot, window, ctx, enrol, clock, tmp_path):
-    from loyalty.sales import post_sale
+    from loyalty.ledger.sales import post_sale
 
     ana = enrol("Ana García")
     post_sale(ctx, ana.card, 2_500)
@@ -319,7 +317,7 @@ def test_reports_screen_computes_off_the_gui_thread_and_exports(qtbot, window, c
 
 
 def test_reports_a_month_typed_and_enter_shows_its_report(qtbot, window, ctx, enrol, clock):
-    from loyalty.sales import post_sale
+    from loyalty.ledger.sales import post_sale
 
     post_sale(ctx, enrol("Ana García").card, 2_500)
     clock.advance(days=62)   # May: the screen offers April
@@ -338,9 +336,9 @@ def test_reports_a_month_typed_and_enter_shows_its_report(qtbot, window, ctx, en
 def test_the_reports_screen_shows_the_figures_before_the_abc_ranking_is_in(qtbot, window, ctx, enrol, clock):
     from dataclasses import replace
 
+    from loyalty.common.period import month_period
+    from loyalty.ledger.sales import post_sale
     from loyalty.reports.metrics import compute_report
-    from loyalty.reports.period import month_period
-    from loyalty.sales import post_sale
 
     post_sale(ctx, enrol("Ana García").card, 2_500)
     full = compute_report(ctx, month_period("2026-03"))
@@ -372,7 +370,7 @@ def test_back_up_now_and_restore_from_settings(qtbot, window, ctx, enrol):
 
 
 def test_closing_the_app_takes_a_checked_backup(qtbot, ctx, enrol):
-    from loyalty.backups import default_backup_folder, list_backups
+    from loyalty.operations.backups import default_backup_folder, list_backups
 
     enrol("Ana García")
     window = MainWindow(ctx, backup_on_close=True)

@@ -5,9 +5,9 @@ from datetime import datetime, timezone
 
 import pytest
 
+from loyalty.ledger.sales import post_sale
 from loyalty.reports.member_class import abc_class_of
-from loyalty.rfm import rfm_of, rfm_scores
-from loyalty.sales import post_sale
+from loyalty.retention.rfm import rfm_of, rfm_scores
 
 
 def moment(text: str) -> datetime:

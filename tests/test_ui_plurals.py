@@ -2,10 +2,9 @@
 "2 puntos" (Qt's plural forms: tr(text, "", n), with loyalty_en.ts holding English's)."""
 
 import pytest
-from PySide6.QtCore import Qt
 
-from loyalty.sales import post_sale
-from ui.first_run import FirstRunWizard
+from loyalty.ledger.sales import post_sale
+from ui.settings.first_run import FirstRunWizard
 
 WORDS = {  # language -> count -> what the screen says
     "en": {1: ("1 point", "1 point is worth", "1 visit since", "1 problem:", "1 member"),
@@ -43,8 +42,8 @@ def test_the_setup_example_says_what_one_or_two_points_are_worth(qtbot, language
 
 @pytest.mark.parametrize("n", [1, 2])
 def test_a_members_record_counts_their_visits(qtbot, language, n, ctx, enrol, clock):
-    from loyalty.members import member_by_id
-    from ui.member_detail import MemberDetailDialog
+    from loyalty.people.members import member_by_id
+    from ui.members.member_detail import MemberDetailDialog
 
     ana = enrol("Ana García")
     for day in range(n):

@@ -10,11 +10,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QPushButton
-
-from loyalty.programme import load_programme
 from ui_helpers import press, type_fast
 
-
+from loyalty.programme.rules import load_programme
 
 
 def test_f9_previews_the_slip_of_the_last_sale_and_prints_it(qtbot, window, ctx, enrol, tmp_path):

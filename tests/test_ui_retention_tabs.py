@@ -6,14 +6,15 @@ from datetime import datetime, timezone
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
-
-from loyalty.campaigns import add_campaign
-from loyalty.complaints import open_complaint
-from loyalty.members import NewMember, enrol_member
-from loyalty.sales import post_sale
-from loyalty.staff import add_staff, sign_in
-from loyalty.survey import active_questions, record_answers, set_questions
 from ui_helpers import press, type_fast
+
+from loyalty.ledger.enrolment import enrol_member
+from loyalty.ledger.sales import post_sale
+from loyalty.people.members import NewMember
+from loyalty.people.staff import add_staff, sign_in
+from loyalty.programme.campaigns import add_campaign
+from loyalty.retention.complaints import open_complaint
+from loyalty.retention.survey import active_questions, record_answers, set_questions
 
 
 def retention(qtbot, window, tab: str):

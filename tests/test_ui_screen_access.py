@@ -8,18 +8,19 @@ from datetime import date
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
-
-from loyalty.backups import make_backup
-from loyalty.complaints import open_complaint
-from loyalty.followups import add_followup
-from loyalty.members import NewMember, enrol_member
-from loyalty.permissions import LEAST_ROLE, ROLES, SCREEN_ACTION, allowed, may_see
-from loyalty.rewards import add_reward
-from loyalty.sales import post_sale
-from loyalty.settings import change_settings
-from loyalty.staff import add_staff, sign_in
 from test_ui_staff import answer_dialog
 from ui_helpers import press
+
+from loyalty.ledger.enrolment import enrol_member
+from loyalty.ledger.sales import post_sale
+from loyalty.operations.backups import make_backup
+from loyalty.people.members import NewMember
+from loyalty.people.staff import add_staff, sign_in
+from loyalty.programme.permissions import LEAST_ROLE, ROLES, SCREEN_ACTION, allowed, may_see
+from loyalty.programme.rewards import add_reward
+from loyalty.programme.settings import change_settings
+from loyalty.retention.complaints import open_complaint
+from loyalty.retention.followups import add_followup
 
 PINS = {"owner": "24681357", "manager": "1357", "cashier": "9753"}
 NAMES = {"owner": "Olga", "manager": "Manu", "cashier": "Carla"}
@@ -80,7 +81,7 @@ def owners_data_on(window, screen: str) -> dict:
 @pytest.fixture
 def signed_in_window(qtbot, ctx):
     """The window as the app opens it: someone signs in first, then the window is made for them."""
-    from ui.main_window import MainWindow
+    from ui.shell.main_window import MainWindow
 
     shop_with_owners_data(ctx)
     made = []

@@ -12,11 +12,11 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
-from loyalty import app_info
-from loyalty.app_info import app_version, current_log_path, start_log_file, stop_log_file
+from loyalty.common import app_info
+from loyalty.common.app_info import app_version, current_log_path, start_log_file, stop_log_file
 from loyalty.storage import database_path
-from ui.about_dialog import AboutDialog, app_icon
-from ui.crash_dialog import CrashDialog, CrashHandler
+from ui.shell.about_dialog import AboutDialog, app_icon
+from ui.shell.crash_dialog import CrashDialog, CrashHandler
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -132,7 +132,7 @@ def test_the_log_file_is_in_the_data_folder_and_rotates(tmp_path):
 
 
 def test_the_icon_has_every_size_and_becomes_the_window_icon(qapp):
-    from ui.app import prepare_application
+    from ui.shell.app import prepare_application
 
     icon = app_icon()
     assert {size.width() for size in icon.availableSizes()} >= {16, 32, 48, 256}
@@ -152,7 +152,7 @@ def test_a_bug_in_a_background_call_is_logged_and_said_in_plain_words(qtbot, ctx
     gets a sentence (never the exception's own text)."""
     from PySide6.QtCore import QObject
 
-    from ui.background import call_in_background
+    from ui.widgets.background import call_in_background
 
     class Screen(QObject):
         said = None
@@ -180,7 +180,7 @@ def test_cancelling_work_done_in_turns_stops_it_between_two_turns(qtbot, ctx):
     from PySide6.QtCore import QObject
 
     from loyalty.storage.turns import write_in_turns
-    from ui.background import stop_thread, call_in_background
+    from ui.widgets.background import call_in_background, stop_thread
 
     ctx.db.execute("CREATE TABLE work (piece INTEGER)")
     ended = []

@@ -10,14 +10,14 @@ import pytest
 from PySide6.QtCore import QDate, QDateTime, QLocale, QTime, QTimeZone
 from PySide6.QtWidgets import QMessageBox, QTableWidget
 
-from loyalty.backups import make_backup
-from loyalty.complaints import open_complaint
-from loyalty.members import member_by_id
-from loyalty.storage import database_path
+from loyalty.ledger.sales import post_sale
+from loyalty.operations.backups import make_backup
+from loyalty.people.members import member_by_id
 from loyalty.reports.fraud import Flag
-from loyalty.sales import post_sale
-from ui.member_detail import MemberDetailDialog
-from ui.recovery import ask_to_restore
+from loyalty.retention.complaints import open_complaint
+from loyalty.storage import database_path
+from ui.members.member_detail import MemberDetailDialog
+from ui.shell.recovery import ask_to_restore
 
 UTC_MOMENT = datetime(2026, 12, 6, 1, 16, tzinfo=timezone.utc)   # Saturday 5 December, 20:16 in Bogotá
 

@@ -10,19 +10,20 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QLineEdit
 
-from loyalty.campaigns import add_campaign, list_campaigns
 from loyalty.cli import main
-from loyalty.followups import add_followup
-from loyalty.members import MemberEdit, NewMember, enrol_member, member_by_id, update_member
-from loyalty.notes import EXPIRING, note
+from loyalty.common.notes import EXPIRING, note
+from loyalty.ledger.enrolment import enrol_member
+from loyalty.ledger.redemptions import redeem_points
+from loyalty.ledger.sales import post_sale, refund_sale
+from loyalty.people.members import MemberEdit, NewMember, member_by_id, update_member
 from loyalty.printing.receipt import receipt_for_entry
-from loyalty.programme import load_programme, load_tiers
-from loyalty.redemptions import redeem_points
-from loyalty.sales import post_sale, refund_sale
-from loyalty.settings import change_settings, change_tier
-from loyalty.shop import open_shop
+from loyalty.programme.campaigns import add_campaign, list_campaigns
+from loyalty.programme.rules import load_programme, load_tiers
+from loyalty.programme.settings import change_settings, change_tier
+from loyalty.programme.shop import open_shop
+from loyalty.retention.followups import add_followup
 from loyalty.storage import database_path, write_transaction
-from ui.member_detail import MemberDetailDialog
+from ui.members.member_detail import MemberDetailDialog
 
 # Words that are English only (not Spanish too), as they used to leak onto Spanish screens.
 ENGLISH = re.compile(r"\b(mon|tue|wed|thu|fri|sat|sun|refund|discount|void|champions|loyal|bronze|silver|gold|"
@@ -180,7 +181,7 @@ def test_the_file_dialog_and_the_names_it_offers_are_spanish(qtbot, spanish, win
 
 
 def test_the_report_is_offered_as_an_informe(qtbot, spanish, window, monkeypatch):
-    from ui import file_dialogs
+    from ui.widgets import file_dialogs
 
     offered = []
     monkeypatch.setattr(file_dialogs, "file_to_save", lambda parent, caption, name, filters: offered.append(name))
@@ -210,8 +211,9 @@ def test_a_birthday_shows_as_a_date_and_is_saved_back_unchanged(qtbot, request, 
 def test_a_fraud_flag_says_what_it_found_in_spanish(qtbot, spanish, window, ctx):
     from PySide6.QtCore import QDate
 
-    from loyalty.members import NewMember, enrol_member
-    from loyalty.staff import add_staff, link_own_card, sign_in
+    from loyalty.ledger.enrolment import enrol_member
+    from loyalty.people.members import NewMember
+    from loyalty.people.staff import add_staff, link_own_card, sign_in
 
     add_staff(ctx, "Olga", "owner", "24681357")
     owner = sign_in(ctx, "Olga", "24681357")

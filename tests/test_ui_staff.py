@@ -2,13 +2,13 @@
 F12, the idle lock, and a manager approving a cashier's refund on the spot — driven with key
 presses, checked on the screen and in the database."""
 
+from conftest import count
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog
-
-from conftest import count
-from loyalty.sales import post_sale
-from loyalty.staff import add_staff, sign_in
 from ui_helpers import press, type_fast
+
+from loyalty.ledger.sales import post_sale
+from loyalty.people.staff import add_staff, sign_in
 
 PINS = {"Olga": "24681357", "Manu": "1357", "Carla": "9753"}
 
@@ -38,7 +38,7 @@ def answer_dialog(qtbot, name: str | None, pin: str, then=None):
 
 
 def test_a_wrong_pin_is_said_in_the_dialog_and_the_pin_field_cleared(qtbot, ctx):
-    from ui.sign_in import SignInDialog
+    from ui.widgets.sign_in import SignInDialog
 
     staffed(ctx)
     dialog = SignInDialog(ctx)
@@ -143,7 +143,7 @@ def test_the_owner_adds_a_cashier_in_settings(qtbot, window, ctx):
 
 
 def test_the_audit_screen_filters_by_person_and_exports(qtbot, window, ctx, tmp_path):
-    from loyalty.settings import change_settings
+    from loyalty.programme.settings import change_settings
 
     owner = staffed(ctx)
     ctx.become(owner)
@@ -178,8 +178,8 @@ def test_the_ledger_check_runs_off_the_gui_thread_and_names_a_tampered_entry(qtb
 
 
 def test_the_app_asks_for_the_owner_at_first_start_then_who_is_at_the_counter(qtbot, ctx):
-    from ui.app import sign_in_at_start
-    from ui.first_run import OWNER
+    from ui.settings.first_run import OWNER
+    from ui.shell.app import sign_in_at_start
 
     def create_owner():      # the setup wizard, its values as they are, up to the owner's page
         wizard = QApplication.activeModalWidget()

@@ -1,12 +1,12 @@
 """The counter survey at the counter (F10), driven from the keyboard as a cashier would with
 the member at the till: what the dialog and the banner say, and what the database holds."""
 
+from conftest import count
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog
-
-from conftest import count
-from loyalty.survey import set_questions
 from ui_helpers import press
+
+from loyalty.retention.survey import set_questions
 
 QUESTIONS = [
     {"text": "¿Recomendaría la tienda a un amigo?", "kind": "scale", "nps": True},

@@ -11,28 +11,29 @@ from zoneinfo import ZoneInfo
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from loyalty.campaign_results import campaign_results
-from loyalty.cards import card_from_body
-from loyalty.campaigns import add_campaign
-from loyalty.clock import FixedClock
-from loyalty.context import Context
-from loyalty.corrections import adjust_points, grant_bonus, reverse_entry, undo_entry
-from loyalty.errors import LoyaltyError
-from loyalty.lookup import member_summary
-from loyalty.members import NewMember, enrol_member
-from loyalty.profiles import purchase_profile
-from loyalty.programme import install_defaults, save_settings, update_tier
-from loyalty.redemptions import redeem_points
+from loyalty.common.clock import FixedClock
+from loyalty.common.errors import LoyaltyError
+from loyalty.common.period import month_period, range_period
+from loyalty.ledger.corrections import adjust_points, grant_bonus, reverse_entry, undo_entry
+from loyalty.ledger.enrolment import enrol_member
+from loyalty.ledger.lookup import member_summary
+from loyalty.ledger.redemptions import redeem_points
+from loyalty.ledger.sales import post_sale, refund_sale
+from loyalty.operations.verify import verify
+from loyalty.people.cards import card_from_body
+from loyalty.people.members import NewMember
+from loyalty.people.profiles import purchase_profile
+from loyalty.programme.campaigns import add_campaign
+from loyalty.programme.context import Context
+from loyalty.programme.rules import install_defaults, save_settings, update_tier
+from loyalty.programme.shop import open_shop
 from loyalty.reports.cache import report
 from loyalty.reports.metrics import compute_report
-from loyalty.reports.period import month_period, range_period
-from loyalty.sales import post_sale, refund_sale
-from loyalty.shop import open_shop
+from loyalty.retention.campaign_results import campaign_results
 from loyalty.storage import open_database, write_transaction
 from loyalty.storage.bulk import triggers_set_aside
 from loyalty.storage.local_calendar import ensure_local_calendar
 from loyalty.storage.year_totals import list_windows
-from loyalty.verify import verify
 
 MADRID = ZoneInfo("Europe/Madrid")
 MONTHS = ("2026-01", "2026-02", "2026-03", "2026-04")
@@ -290,7 +291,7 @@ def test_a_shop_at_schema_17_has_its_undone_entries_taken_out_of_the_kept_totals
 
 def test_the_reversal_key_is_the_same_rule_in_python_and_in_sql():
     """ledger.reversal_key writes the key; storage/undone.reversal_key_of recognises it in SQL."""
-    from loyalty.ledger import entry_by_id, reversal_key
+    from loyalty.ledger.entries import entry_by_id, reversal_key
     from loyalty.storage.undone import reversal_key_of
 
     ctx, _ = shop()

@@ -5,23 +5,23 @@ trigger at the counter, caught up after a bulk import (into earlier months too),
 when the time zone changes."""
 
 from collections import Counter
-from unittest import mock
 from datetime import datetime, timedelta, timezone
+from unittest import mock
 from zoneinfo import ZoneInfo
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from loyalty.clock import FixedClock, from_iso
-from loyalty.members import NewMember, enrol_member
-from loyalty.programme import save_settings
-from loyalty.sales import post_sale, refund_sale
-from loyalty.sales_history import HistoricSale, post_sales_history
-from loyalty.shop import open_shop
-from loyalty.storage import year_totals
+from loyalty.common.clock import FixedClock, from_iso
+from loyalty.ledger.enrolment import enrol_member
+from loyalty.ledger.sales import post_sale, refund_sale
+from loyalty.ledger.sales_history import HistoricSale, post_sales_history
+from loyalty.operations.verify import verify
+from loyalty.people.members import NewMember
+from loyalty.programme.rules import save_settings
+from loyalty.programme.shop import open_shop
+from loyalty.storage import write_transaction, year_totals
 from loyalty.storage.year_totals import list_windows, list_windows_in_turns, month_offset, month_range
-from loyalty.storage import write_transaction
-from loyalty.verify import verify
 
 START = datetime(2024, 1, 1, tzinfo=timezone.utc)
 HOURS = 3 * 365 * 24          # three years of history

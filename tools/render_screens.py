@@ -24,22 +24,23 @@ from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from loyalty.clock import FixedClock  # noqa: E402
-from loyalty.complaints import open_complaint, record_satisfaction, resolve_complaint  # noqa: E402
-from loyalty.currencies import scaled_amount  # noqa: E402
-from loyalty.members import NewMember, enrol_member  # noqa: E402
-from loyalty.programme import LANGUAGES, save_settings  # noqa: E402
-from loyalty.sales import post_sale  # noqa: E402
-from loyalty.settings import change_settings  # noqa: E402
-from loyalty.shop import open_shop  # noqa: E402
-from loyalty.staff import add_staff, sign_in  # noqa: E402
+from loyalty.common.clock import FixedClock  # noqa: E402
+from loyalty.ledger.enrolment import enrol_member  # noqa: E402
+from loyalty.ledger.sales import post_sale  # noqa: E402
+from loyalty.people.members import NewMember
+from loyalty.people.staff import add_staff, sign_in  # noqa: E402
+from loyalty.programme.currencies import scaled_amount  # noqa: E402
+from loyalty.programme.rules import LANGUAGES, save_settings  # noqa: E402
+from loyalty.programme.settings import change_settings  # noqa: E402
+from loyalty.programme.shop import open_shop  # noqa: E402
+from loyalty.retention.complaints import open_complaint, record_satisfaction, resolve_complaint  # noqa: E402
+from loyalty.retention.survey import record_answers, set_questions  # noqa: E402
 from loyalty.storage import write_transaction  # noqa: E402
-from loyalty.survey import record_answers, set_questions  # noqa: E402
-from ui.first_run import POINTS, SHOP, TIERS, FirstRunWizard  # noqa: E402
-from ui.formatting import amount_for_editing, choose_locale  # noqa: E402
-from ui.main_window import MainWindow  # noqa: E402
-from ui.sign_in import ApprovalDialog, SignInDialog  # noqa: E402
-from ui.translations import install_translator  # noqa: E402
+from ui.settings.first_run import POINTS, SHOP, TIERS, FirstRunWizard  # noqa: E402
+from ui.shell.main_window import MainWindow  # noqa: E402
+from ui.widgets.formatting import amount_for_editing, choose_locale  # noqa: E402
+from ui.widgets.sign_in import ApprovalDialog, SignInDialog  # noqa: E402
+from ui.widgets.translations import install_translator  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 

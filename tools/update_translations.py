@@ -17,14 +17,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from ui.translations import I18N, SOURCE_LANGUAGE, compile_translations, qt_tool, ts_path  # noqa: E402
+from ui.widgets.translations import I18N, SOURCE_LANGUAGE, compile_translations, qt_tool, ts_path  # noqa: E402
 
 LANGUAGES = ("es", "en")
 
 
 def sources(root: Path = ROOT) -> list[Path]:
     """Every file whose visible strings go through tr(): the Qt layer only (loyalty/ has no Qt)."""
-    return sorted((root / "ui").glob("*.py"))
+    return sorted((root / "ui").rglob("*.py"))
 
 
 def lupdate_command(ts_file: Path, language: str, root: Path = ROOT) -> list[str]:

@@ -21,13 +21,13 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
-from ..context import Context
-from ..members import Member
-from ..points import earning_step
-from ..programme import load_tiers
-from ..tiers import tier_by_code
+from ..ledger.tiers import tier_by_code
+from ..people.members import Member
+from ..programme.context import Context
+from ..programme.points import earning_step
+from ..programme.rules import load_tiers
+from ..programme.wording import Wording
 from .glyphs import drawable
-from .wording import Wording
 
 CARD_WIDTH, CARD_HEIGHT = 85.60 * mm, 53.98 * mm
 QR_SYMBOL_WIDTH = 24 * mm          # the code itself; the quiet zone comes on top

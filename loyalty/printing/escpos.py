@@ -1,10 +1,11 @@
 """The slip as ESC/POS bytes for a thermal printer (Epson TM and compatibles), written by
 hand: the format is a dozen control codes, and owning them lets a test compare every byte.
 
-Code page: see escpos_codec.py. Characters it lacks print as '?', never as garbage.
+Code page: PC858 (programme/wording.py, whose printed words are chosen for it). Characters it
+lacks print as '?', never as garbage.
 """
 
-from .escpos_codec import PRINTER_CODE_PAGE, PRINTER_CODEC
+from ..programme.wording import PRINTER_CODE_PAGE, PRINTER_CODEC
 from .receipt import COLUMNS, Receipt, line_text, receipt_lines
 
 ESC, GS, LF = b"\x1b", b"\x1d", b"\n"

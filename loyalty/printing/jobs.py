@@ -7,9 +7,9 @@ from datetime import date
 from pathlib import Path
 from typing import Callable
 
-from ..clock import local_midnight_utc, to_iso
-from ..context import Context
-from ..members import Member
+from ..common.clock import local_midnight_utc, to_iso
+from ..people.members import Member
+from ..programme.context import Context
 from ..storage import write_transaction
 from .card import card_content, card_sheet_pdf, cards_pdf
 

@@ -3,8 +3,8 @@ are to the shop, their consents and who recorded them, their cards, every entry 
 tier history, in the shop's language. reportlab's platypus, A4."""
 
 from datetime import datetime
-from xml.sax.saxutils import escape
 from pathlib import Path
+from xml.sax.saxutils import escape
 from zoneinfo import ZoneInfo
 
 from reportlab.lib import colors
@@ -13,9 +13,9 @@ from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from ..programme import Programme
+from ..programme.rules import Programme
+from ..programme.wording import Wording
 from .glyphs import drawable
-from .wording import Wording
 
 LABELS = {
     "es": {"title": "Datos personales de {name}", "intro": "Todo lo que {shop} guarda sobre usted, a {day}.",

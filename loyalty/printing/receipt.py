@@ -8,16 +8,16 @@ the thermal printer's columns fits the PDF too: nothing is laid out twice.
 import textwrap
 from dataclasses import dataclass, field
 
-from ..clock import from_iso, shop_time
-from ..context import Context
-from ..ledger import Entry, entry_by_reference, expiring_points
-from ..members import member_by_id
-from ..messages import translated
-from ..notes import read_note
-from ..points import points_value
-from ..programme import load_tiers
-from ..tiers import tier_by_code, tier_progress
-from .wording import Wording
+from ..common.clock import from_iso, shop_time
+from ..common.messages import translated
+from ..common.notes import read_note
+from ..ledger.entries import Entry, entry_by_reference, expiring_points
+from ..ledger.tiers import tier_by_code, tier_progress
+from ..people.members import member_by_id
+from ..programme.context import Context
+from ..programme.points import points_value
+from ..programme.rules import load_tiers
+from ..programme.wording import Wording
 
 COLUMNS = {80: 48, 58: 32}   # characters per line in the printer's standard font (12×24 dots)
 EXPIRING_WITHIN_DAYS = 30

@@ -11,8 +11,8 @@ import shutil
 import subprocess
 import sys
 
-from ..errors import PrintingError
-from ..messages import t
+from ..common.errors import PrintingError
+from ..common.messages import t
 
 TIMEOUT_SECONDS = 20
 

@@ -6,14 +6,14 @@ import json
 from datetime import timedelta
 from fractions import Fraction
 
-from ..clock import to_iso
-from ..context import Context
-from ..permissions import require
+from ..common.clock import to_iso
+from ..common.period import Period, month_period
+from ..ledger.tiers import local_today
+from ..programme.context import Context
+from ..programme.permissions import require
 from ..storage import write_transaction
 from ..storage.year_totals import list_windows_in_turns
-from ..tiers import local_today
 from .metrics import Report, compute_report, expiring_points
-from .period import Period, month_period
 
 KEPT_FIELDS = ("metrics", "previous", "daily", "tier_distribution", "tier_moves", "top_members", "abc", "abc_bounds",
                "complaints")

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from ..spreadsheets import write_csv_files, write_workbook
+from ..common.spreadsheets import write_csv_files, write_workbook
 from .metrics import Report
 from .tables import report_tables
 

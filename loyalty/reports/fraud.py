@@ -4,10 +4,10 @@ A flag is a question, not a verdict; the thresholds below are the report's defin
 
 from dataclasses import dataclass, field
 
-from ..context import Context
-from ..messages import t, tn
-from ..permissions import require
-from .period import Period
+from ..common.messages import t, tn
+from ..common.period import Period
+from ..programme.context import Context
+from ..programme.permissions import require
 
 BURST_SALES, BURST_MINUTES = 4, 60          # this many sales on one card within this many minutes
 ADJUSTMENT_FACTOR, ADJUSTMENT_MINIMUM = 3, 500   # a staff member's manual credits: 3x the others' median, >= 500

@@ -2,9 +2,9 @@
 RFM scores): their twelve months of sales placed against each class's last-ranked member,
 which the report keeps — so one member costs one kept report and a row or twelve."""
 
-from ..context import Context
-from .cache import last_closed_month, report
+from ..programme.context import Context
 from ..storage.year_totals import member_year_spend
+from .cache import last_closed_month, report
 from .metrics import member_abc_class
 
 

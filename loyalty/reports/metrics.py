@@ -15,15 +15,15 @@ from datetime import date, timedelta
 from fractions import Fraction
 from itertools import accumulate
 
-from ..clock import local_date, local_midnight_utc, to_iso
-from ..context import Context
-from ..points import points_value
-from ..programme import load_tiers
-from ..complaints import complaint_figures
+from ..common.clock import local_date, local_midnight_utc, to_iso
+from ..common.period import Period
+from ..programme.context import Context
+from ..programme.points import points_value
+from ..programme.rules import load_tiers
+from ..retention.complaints import complaint_figures
 from ..storage import database_path, open_database
 from ..storage.undone import counted_in_scan
 from ..storage.year_totals import is_listed
-from .period import Period
 
 ABC_SHARES = (Fraction(80, 100), Fraction(95, 100))   # A: the first 80 % of sales; B: the next 15 %; C: the rest
 EXPIRY_HORIZONS = (30, 60, 90)

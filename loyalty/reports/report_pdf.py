@@ -13,9 +13,9 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from ..context import Context
-from ..printing.wording import Wording
-from ..programme import load_tiers
+from ..programme.context import Context
+from ..programme.rules import load_tiers
+from ..programme.wording import Wording
 from .metrics import Report
 from .tables import plain
 

@@ -4,16 +4,16 @@ gate, a backup before any upgrade, and refusal of network shares."""
 import os
 import sqlite3
 import sys
-from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 
 from sqlite_utils import Database
 
-from ..errors import StorageError
-from ..messages import t
+from ..common.errors import StorageError
+from ..common.messages import t
 from . import lock_guard
 from .schema import SCHEMA_VERSION, migrations
+from .transactions import describe_sqlite_error
 
 BUSY_TIMEOUT_MS = 10_000
 CACHE_KIB = 65_536   # 64 MB of page cache per connection (SQLite's default is 2 MB): big imports stay in memory
@@ -115,62 +115,6 @@ def backup_to(db: Database, target: Path) -> Path:
 
 def _stamp() -> str:
     return datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
-
-
-@contextmanager
-def write_transaction(db: Database):
-    """One business operation = one transaction.
-
-    BEGIN IMMEDIATE takes the write lock up front. sqlite-utils' `atomic()` starts a
-    deferred transaction, which must upgrade its lock on the first write and then
-    fails at once with "database is locked" if another counter wrote meanwhile (the
-    busy timeout cannot help an upgrade). Nested calls become savepoints. Before it
-    commits, the lock guard checks that the files written are still the database's
-    (lock_guard.py): if not, it rolls back and nothing is written.
-    """
-    if db.conn.in_transaction:
-        with db.atomic():
-            yield db
-        return
-    lock_guard.refuse_when_detached(db)
-    try:
-        db.conn.execute("BEGIN IMMEDIATE")
-    except sqlite3.OperationalError as error:
-        raise StorageError(t("database: {reason}", reason=describe_sqlite_error(error))) from error
-    try:
-        yield db
-    except BaseException:
-        if db.conn.in_transaction:
-            db.conn.execute("ROLLBACK")
-        raise
-    try:
-        lock_guard.ensure_attached(db)   # never commit into a -wal that is no longer the file on disk
-    except BaseException:
-        db.conn.execute("ROLLBACK")
-        raise
-    try:
-        db.conn.execute("COMMIT")
-    except sqlite3.OperationalError as error:
-        if db.conn.in_transaction:
-            db.conn.execute("ROLLBACK")
-        raise StorageError(t("database: {reason}; nothing was saved", reason=describe_sqlite_error(error))) from error
-
-
-def describe_sqlite_error(error: sqlite3.Error) -> str:
-    """Known conditions a shop can fix, in words; anything else verbatim."""
-    text = str(error)
-    known = {
-        "database is locked": t("another program is holding the database; try again in a moment"),
-        "database or disk is full": t("the disk is full; free some space"),
-        "attempt to write a readonly database": t("the database file is read-only; check its permissions"),
-        "file is not a database": t("the file is damaged or is not a database; restore a backup"),
-        "disk I/O error": t("the disk reported an error; check it and restore a backup if needed"),
-        "unable to open database file": t("the folder does not exist or cannot be written"),
-    }
-    for needle, meaning in known.items():
-        if needle in text:
-            return meaning
-    return text
 
 
 def refuse_network_location(path: Path) -> None:

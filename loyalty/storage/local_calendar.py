@@ -3,13 +3,14 @@ happens (`local_offsets`), which the report totals' triggers use to file an entr
 local day and month (and the twelve-month windows that month counts in). Built for the time
 zone in the settings; changing the zone rebuilds it and the totals."""
 
-from datetime import datetime, timedelta, timezone as utc_zone
+from datetime import datetime, timedelta
+from datetime import timezone as utc_zone
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from sqlite_utils import Database
 
-from ..clock import to_iso
+from ..common.clock import to_iso
 from .bulk import catch_up
 from .year_totals import forget_windows, list_windows
 

@@ -28,8 +28,8 @@ import threading
 import weakref
 from dataclasses import dataclass, field
 
-from ..errors import StorageError, ValidationError
-from ..messages import field_name, t
+from ..common.errors import StorageError, ValidationError
+from ..common.messages import field_name, t
 
 log = logging.getLogger(__name__)
 

@@ -10,7 +10,7 @@ sleeps, so the sale gets in (its longest wait: about 0.1 s)."""
 import sqlite3
 import time
 
-from .connection import write_transaction
+from .transactions import write_transaction
 
 BUDGET_MS = 50    # a turn works this long, then ends after its piece in hand (pieces: up to ~40 ms)
 PAUSE_MS = 120    # longer than SQLite's longest sleep between two tries (100 ms)

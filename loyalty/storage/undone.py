@@ -19,7 +19,7 @@ catch-ups (storage/bulk.py), `verify` and the queries that read the entries them
 The checks probe `entries_reverses` (the partial index of the reversal links): one index seek
 per entry, which finds nothing for almost all of them."""
 
-from .schema import LOCAL_DAY_OF
+from .local_day import LOCAL_DAY_OF
 from .year_totals import add_to_listed_windows
 
 # The columns the withdrawal statements read from the rows they withdraw.

@@ -13,8 +13,8 @@ waiting (each slice's count replaces what the trigger added for those members: e
 are counted). Reports read only complete windows; any other month sums the months instead
 (slower, same figures)."""
 
-from .schema import LOCAL_DAY_OF
-from .connection import write_transaction
+from .local_day import LOCAL_DAY_OF
+from .transactions import write_transaction
 from .turns import write_in_turns
 
 SLICE = 2_000   # member ids counted per step when counting in turns

@@ -4,7 +4,7 @@
 <context>
     <name>AuditScreen</name>
     <message numerus="yes">
-        <location filename="../../ui/audit_screen.py" line="+143"/>
+        <location filename="../../ui/settings/audit_screen.py" line="+154"/>
         <source>{count} changes{more}</source>
         <translation>
             <numerusform>{count} change{more}</numerusform>
@@ -31,7 +31,7 @@
 <context>
     <name>CampaignsTab</name>
     <message numerus="yes">
-        <location filename="../../ui/retention_campaigns.py" line="+129"/>
+        <location filename="../../ui/retention/campaigns.py" line="+129"/>
         <source>{buyers} of {targeted} targeted members bought during {name}.</source>
         <translation>
             <numerusform>{buyers} of {targeted} targeted members bought during {name}.</numerusform>
@@ -42,7 +42,7 @@
 <context>
     <name>ComplaintsTab</name>
     <message numerus="yes">
-        <location filename="../../ui/retention_complaints.py" line="+118"/>
+        <location filename="../../ui/retention/complaints.py" line="+124"/>
         <source>latest {count} complaints</source>
         <translation>
             <numerusform>latest {count} complaint</numerusform>
@@ -61,7 +61,7 @@
 <context>
     <name>CounterScreen</name>
     <message numerus="yes">
-        <location filename="../../ui/counter_screen.py" line="+151"/>
+        <location filename="../../ui/counter/screen.py" line="+160"/>
         <source>{name} · {points} points</source>
         <translation>
             <numerusform>{name} · {points} point</numerusform>
@@ -80,7 +80,7 @@
 <context>
     <name>FirstRunWizard</name>
     <message numerus="yes">
-        <location filename="../../ui/first_run.py" line="+350"/>
+        <location filename="../../ui/settings/first_run.py" line="+370"/>
         <source>A {sale} sale earns {points} points; at {tier} it earns {top}.</source>
         <translation>
             <numerusform>A {sale} sale earns {points} point; at {tier} it earns {top}.</numerusform>
@@ -99,7 +99,7 @@
 <context>
     <name>ImportDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/import_dialog.py" line="+165"/>
+        <location filename="../../ui/members/import_dialog.py" line="+177"/>
         <source>{count} rows are good</source>
         <translation>
             <numerusform>{count} row is good</numerusform>
@@ -158,7 +158,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="+185"/>
+        <location filename="../../ui/shell/main_window.py" line="+194"/>
         <source>The counter locked itself after {minutes} minutes without use. Sign in to carry on.</source>
         <translation>
             <numerusform>The counter locked itself after {minutes} minute without use. Sign in to carry on.</numerusform>
@@ -177,7 +177,7 @@
 <context>
     <name>MemberDetailDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/member_detail.py" line="+137"/>
+        <location filename="../../ui/members/member_detail.py" line="+149"/>
         <source>last purchase {count} days ago</source>
         <translation>
             <numerusform>last purchase {count} day ago</numerusform>
@@ -220,7 +220,7 @@
 <context>
     <name>MemberPanel</name>
     <message numerus="yes">
-        <location filename="../../ui/member_panel.py" line="+76"/>
+        <location filename="../../ui/counter/member_panel.py" line="+76"/>
         <source>{points} points</source>
         <translation>
             <numerusform>{points} point</numerusform>
@@ -255,7 +255,7 @@
 <context>
     <name>MembersScreen</name>
     <message numerus="yes">
-        <location filename="../../ui/members_screen.py" line="+143"/>
+        <location filename="../../ui/members/screen.py" line="+153"/>
         <source>{n} members</source>
         <translation>
             <numerusform>{n} member</numerusform>
@@ -282,7 +282,7 @@
 <context>
     <name>PdfPreviewDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/printing.py" line="+82"/>
+        <location filename="../../ui/printing/service.py" line="+82"/>
         <source>{pages} pages</source>
         <translation>
             <numerusform>{pages} page</numerusform>
@@ -320,7 +320,7 @@
 <context>
     <name>RedeemPanel</name>
     <message numerus="yes">
-        <location filename="../../ui/counter_actions.py" line="+193"/>
+        <location filename="../../ui/counter/actions.py" line="+208"/>
         <source>{n} left</source>
         <translation>
             <numerusform>{n} left</numerusform>
@@ -379,7 +379,7 @@
 <context>
     <name>ReferralsTab</name>
     <message numerus="yes">
-        <location filename="../../ui/retention_referrals.py" line="+98"/>
+        <location filename="../../ui/retention/referrals.py" line="+98"/>
         <source>{count} came recommended</source>
         <translation>
             <numerusform>{count} came recommended</numerusform>
@@ -398,7 +398,7 @@
 <context>
     <name>RefundPanel</name>
     <message numerus="yes">
-        <location filename="../../ui/counter_actions.py" line="+71"/>
+        <location filename="../../ui/counter/actions.py" line="+71"/>
         <source>Refunding {amount} takes back {points} points</source>
         <translation>
             <numerusform>Refunding {amount} takes back {points} point</numerusform>
@@ -417,7 +417,7 @@
 <context>
     <name>RetentionScreen</name>
     <message numerus="yes">
-        <location filename="../../ui/retention_screen.py" line="+168"/>
+        <location filename="../../ui/retention/screen.py" line="+167"/>
         <source>{count} members</source>
         <translation>
             <numerusform>{count} member</numerusform>
@@ -452,7 +452,7 @@
 <context>
     <name>SalePanel</name>
     <message numerus="yes">
-        <location filename="../../ui/counter_actions.py" line="-219"/>
+        <location filename="../../ui/counter/actions.py" line="-219"/>
         <source>Earns {total} points ({parts})</source>
         <translation>
             <numerusform>Earns {total} point ({parts})</numerusform>
@@ -471,7 +471,7 @@
 <context>
     <name>SettingsScreen</name>
     <message numerus="yes">
-        <location filename="../../ui/settings_screen.py" line="+324"/>
+        <location filename="../../ui/settings/screen.py" line="+339"/>
         <source>A {amount} sale earns {points} points</source>
         <translation>
             <numerusform>A {amount} sale earns {points} point</numerusform>
@@ -482,7 +482,7 @@
 <context>
     <name>SurveyDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/survey_dialog.py" line="+56"/>
+        <location filename="../../ui/counter/survey_dialog.py" line="+55"/>
         <source>Answering earns {points} points.</source>
         <translation>
             <numerusform>Answering earns {points} point.</numerusform>
@@ -493,7 +493,7 @@
 <context>
     <name>SurveyTab</name>
     <message numerus="yes">
-        <location filename="../../ui/retention_survey.py" line="+210"/>
+        <location filename="../../ui/retention/survey.py" line="+223"/>
         <source>{count} survey questions saved: the counter asks them from now on.</source>
         <translation>
             <numerusform>{count} survey question saved: the counter asks it from now on.</numerusform>
@@ -520,7 +520,7 @@
 <context>
     <name>recovery</name>
     <message numerus="yes">
-        <location filename="../../ui/recovery.py" line="+81"/>
+        <location filename="../../ui/shell/recovery.py" line="+81"/>
         <source>{problem}
 
 The newest good backup of {shop} is from {when} ({members} members). Put it in place of the damaged database? The damaged file is kept beside it, renamed, not deleted.</source>

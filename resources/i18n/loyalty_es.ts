@@ -4,7 +4,7 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../ui/about_dialog.py" line="+33"/>
+        <location filename="../../ui/shell/about_dialog.py" line="+42"/>
         <source>About Loyalty counter</source>
         <translation>Acerca de Fidelización en caja</translation>
     </message>
@@ -52,7 +52,7 @@
 <context>
     <name>ApprovalDialog</name>
     <message>
-        <location filename="../../ui/sign_in.py" line="+95"/>
+        <location filename="../../ui/widgets/sign_in.py" line="+95"/>
         <source>Approval needed</source>
         <translation>Se necesita autorización</translation>
     </message>
@@ -69,7 +69,7 @@ Un encargado o el propietario puede autorizarlo con su PIN.</translation>
 <context>
     <name>AuditScreen</name>
     <message>
-        <location filename="../../ui/audit_screen.py" line="+50"/>
+        <location filename="../../ui/settings/audit_screen.py" line="+61"/>
         <location line="+21"/>
         <location line="+10"/>
         <source>Who</source>
@@ -247,7 +247,7 @@ Un encargado o el propietario puede autorizarlo con su PIN.</translation>
 <context>
     <name>AuditWords</name>
     <message>
-        <location filename="../../ui/audit_words.py" line="+27"/>
+        <location filename="../../ui/settings/audit_words.py" line="+27"/>
         <source>Member enrolled</source>
         <translation>Alta de socio</translation>
     </message>
@@ -400,7 +400,7 @@ Un encargado o el propietario puede autorizarlo con su PIN.</translation>
 <context>
     <name>BackupsPanel</name>
     <message>
-        <location filename="../../ui/backups_panel.py" line="+53"/>
+        <location filename="../../ui/settings/backups_panel.py" line="+63"/>
         <source>Backups taken</source>
         <translation>Copias de seguridad hechas</translation>
     </message>
@@ -543,7 +543,7 @@ Un encargado o el propietario puede autorizarlo con su PIN.</translation>
 <context>
     <name>CampaignsTab</name>
     <message>
-        <location filename="../../ui/retention_campaigns.py" line="+29"/>
+        <location filename="../../ui/retention/campaigns.py" line="+29"/>
         <location line="+34"/>
         <source>Campaign</source>
         <translation>Campaña</translation>
@@ -640,7 +640,7 @@ Un encargado o el propietario puede autorizarlo con su PIN.</translation>
 <context>
     <name>CatalogScreen</name>
     <message>
-        <location filename="../../ui/catalog_screen.py" line="+24"/>
+        <location filename="../../ui/catalog/screen.py" line="+33"/>
         <source>Choose a row to edit it, or fill the form and press Add.</source>
         <translation>Elija una fila para modificarla, o rellene el formulario y pulse Añadir.</translation>
     </message>
@@ -803,7 +803,7 @@ Un encargado o el propietario puede autorizarlo con su PIN.</translation>
 <context>
     <name>ComplaintCategory</name>
     <message>
-        <location filename="../../ui/complaint_dialog.py" line="+22"/>
+        <location filename="../../ui/widgets/notes.py" line="+25"/>
         <source>Product</source>
         <translation>Producto</translation>
     </message>
@@ -836,7 +836,7 @@ Un encargado o el propietario puede autorizarlo con su PIN.</translation>
 <context>
     <name>ComplaintDialog</name>
     <message>
-        <location line="+7"/>
+        <location filename="../../ui/counter/complaint_dialog.py" line="+30"/>
         <source>Complaint — {name}</source>
         <translation>Queja — {name}</translation>
     </message>
@@ -921,7 +921,7 @@ Un encargado o el propietario puede autorizarlo con su PIN.</translation>
 <context>
     <name>ComplaintsTab</name>
     <message>
-        <location filename="../../ui/retention_complaints.py" line="+28"/>
+        <location filename="../../ui/retention/complaints.py" line="+34"/>
         <location line="+12"/>
         <source>Status</source>
         <translation>Estado</translation>
@@ -1105,7 +1105,7 @@ Un encargado o el propietario puede autorizarlo con su PIN.</translation>
 <context>
     <name>CounterScreen</name>
     <message>
-        <location filename="../../ui/counter_screen.py" line="+50"/>
+        <location filename="../../ui/counter/screen.py" line="+59"/>
         <source>Scan a card or search: name, phone, card (F2)</source>
         <translation>Tarjeta, nombre o teléfono (F2)</translation>
     </message>
@@ -1249,7 +1249,7 @@ Un encargado o el propietario puede autorizarlo con su PIN.</translation>
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../ui/crash_dialog.py" line="+27"/>
+        <location filename="../../ui/shell/crash_dialog.py" line="+27"/>
         <source>Loyalty counter: something went wrong</source>
         <translation>Fidelización en caja: algo ha fallado</translation>
     </message>
@@ -1297,7 +1297,7 @@ Qué hacer:
 <context>
     <name>DatabaseGuard</name>
     <message>
-        <location filename="../../ui/database_guard.py" line="+67"/>
+        <location filename="../../ui/shell/database_guard.py" line="+67"/>
         <source>The app must restart</source>
         <translation>La aplicación debe reiniciarse</translation>
     </message>
@@ -1314,7 +1314,7 @@ Para proteger cada venta, la aplicación dejó de guardar y ahora se reiniciará
 <context>
     <name>EnrolDialog</name>
     <message>
-        <location filename="../../ui/enrol_dialog.py" line="+23"/>
+        <location filename="../../ui/counter/enrol_dialog.py" line="+32"/>
         <source>New member</source>
         <translation>Nuevo socio</translation>
     </message>
@@ -1402,7 +1402,7 @@ Para proteger cada venta, la aplicación dejó de guardar y ahora se reiniciará
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../ui/first_run.py" line="+56"/>
+        <location filename="../../ui/settings/first_run.py" line="+76"/>
         <source>Set up the shop</source>
         <translation>Configurar la tienda</translation>
     </message>
@@ -1652,7 +1652,7 @@ Para proteger cada venta, la aplicación dejó de guardar y ahora se reiniciará
 <context>
     <name>HistoryTableModel</name>
     <message>
-        <location filename="../../ui/history_model.py" line="+19"/>
+        <location filename="../../ui/members/history_model.py" line="+19"/>
         <source>Sale</source>
         <translation>Compra</translation>
     </message>
@@ -1740,7 +1740,7 @@ Para proteger cada venta, la aplicación dejó de guardar y ahora se reiniciará
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../ui/import_dialog.py" line="+59"/>
+        <location filename="../../ui/members/import_dialog.py" line="+71"/>
         <source>Import from a spreadsheet (CSV)</source>
         <translation>Importar desde una hoja de cálculo (CSV)</translation>
     </message>
@@ -1914,7 +1914,7 @@ Para proteger cada venta, la aplicación dejó de guardar y ahora se reiniciará
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+54"/>
+        <location filename="../../ui/shell/main_window.py" line="+63"/>
         <source>Loyalty counter</source>
         <translation>Fidelización en caja</translation>
     </message>
@@ -1987,25 +1987,25 @@ campañas</translation>
         <translation>Retención</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_words.py" line="-73"/>
-        <location filename="../../ui/main_window.py" line="+55"/>
+        <location filename="../../ui/settings/audit_words.py" line="-73"/>
+        <location filename="../../ui/shell/main_window.py" line="+55"/>
         <source>cashier</source>
         <translation>cajero/a</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../../ui/main_window.py" line="+0"/>
+        <location filename="../../ui/shell/main_window.py" line="+0"/>
         <source>manager</source>
         <translation>encargado/a</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../ui/main_window.py" line="+0"/>
+        <location filename="../../ui/shell/main_window.py" line="+0"/>
         <source>owner</source>
         <translation>propietario/a</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="-14"/>
+        <location filename="../../ui/shell/main_window.py" line="-14"/>
         <source>Staff: {name} ({role})</source>
         <translation>Usuario: {name} ({role})</translation>
     </message>
@@ -2044,7 +2044,7 @@ campañas</translation>
 <context>
     <name>MemberDetailDialog</name>
     <message>
-        <location filename="../../ui/member_detail.py" line="+42"/>
+        <location filename="../../ui/members/member_detail.py" line="+54"/>
         <source>dd/mm/yyyy</source>
         <translation>dd/mm/aaaa</translation>
     </message>
@@ -2296,7 +2296,7 @@ Why (e.g. asked at the counter today)?</source>
 <context>
     <name>MemberPanel</name>
     <message>
-        <location filename="../../ui/member_panel.py" line="+39"/>
+        <location filename="../../ui/counter/member_panel.py" line="+39"/>
         <source>Member name</source>
         <translation>Nombre del socio</translation>
     </message>
@@ -2482,7 +2482,7 @@ Why (e.g. asked at the counter today)?</source>
 <context>
     <name>MembersScreen</name>
     <message>
-        <location filename="../../ui/members_screen.py" line="+32"/>
+        <location filename="../../ui/members/screen.py" line="+42"/>
         <source>Search by name, phone or card</source>
         <translation>Nombre, teléfono o tarjeta</translation>
     </message>
@@ -2574,7 +2574,7 @@ Why (e.g. asked at the counter today)?</source>
 <context>
     <name>MembersTableModel</name>
     <message>
-        <location filename="../../ui/members_table_model.py" line="+29"/>
+        <location filename="../../ui/members/table_model.py" line="+29"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
@@ -2607,7 +2607,7 @@ Why (e.g. asked at the counter today)?</source>
 <context>
     <name>PdfPreviewDialog</name>
     <message>
-        <location filename="../../ui/printing.py" line="+81"/>
+        <location filename="../../ui/printing/service.py" line="+81"/>
         <source>Print preview</source>
         <translation>Vista previa de impresión</translation>
     </message>
@@ -2730,7 +2730,7 @@ Why (e.g. asked at the counter today)?</source>
 <context>
     <name>QFileDialog</name>
     <message>
-        <location filename="../../ui/file_dialogs.py" line="+30"/>
+        <location filename="../../ui/widgets/file_dialogs.py" line="+29"/>
         <source>&amp;Look in:</source>
         <translation>&amp;Buscar en:</translation>
     </message>
@@ -2748,7 +2748,7 @@ Why (e.g. asked at the counter today)?</source>
 <context>
     <name>QuestionRow</name>
     <message>
-        <location filename="../../ui/retention_survey.py" line="+33"/>
+        <location filename="../../ui/retention/survey.py" line="+46"/>
         <source>Question {number} (empty: none)</source>
         <translation>Pregunta {number} (vacía: ninguna)</translation>
     </message>
@@ -2811,7 +2811,7 @@ Why (e.g. asked at the counter today)?</source>
 <context>
     <name>RedeemPanel</name>
     <message>
-        <location filename="../../ui/counter_actions.py" line="+163"/>
+        <location filename="../../ui/counter/actions.py" line="+178"/>
         <source>Reward</source>
         <translation>Premio</translation>
     </message>
@@ -2920,7 +2920,7 @@ Why (e.g. asked at the counter today)?</source>
 <context>
     <name>ReferralsTab</name>
     <message>
-        <location filename="../../ui/retention_referrals.py" line="+39"/>
+        <location filename="../../ui/retention/referrals.py" line="+39"/>
         <source>Count again</source>
         <translation>Volver a contar</translation>
     </message>
@@ -3014,7 +3014,7 @@ Why (e.g. asked at the counter today)?</source>
 <context>
     <name>RefundPanel</name>
     <message>
-        <location filename="../../ui/counter_actions.py" line="+12"/>
+        <location filename="../../ui/counter/actions.py" line="+12"/>
         <location line="+6"/>
         <source>Recent sales</source>
         <translation>Compras recientes</translation>
@@ -3079,7 +3079,7 @@ Why (e.g. asked at the counter today)?</source>
 <context>
     <name>ReportsScreen</name>
     <message>
-        <location filename="../../ui/reports_screen.py" line="+71"/>
+        <location filename="../../ui/reports/screen.py" line="+93"/>
         <location line="+9"/>
         <source>Month</source>
         <translation>Mes</translation>
@@ -3336,7 +3336,7 @@ Why (e.g. asked at the counter today)?</source>
 <context>
     <name>RetentionScreen</name>
     <message>
-        <location filename="../../ui/retention_screen.py" line="+61"/>
+        <location filename="../../ui/retention/screen.py" line="+60"/>
         <source>Show</source>
         <translation>Mostrar</translation>
     </message>
@@ -3546,7 +3546,7 @@ Why (e.g. asked at the counter today)?</source>
 <context>
     <name>SalePanel</name>
     <message>
-        <location filename="../../ui/counter_actions.py" line="-256"/>
+        <location filename="../../ui/counter/actions.py" line="-256"/>
         <source>Sale amount</source>
         <translation>Importe de la compra</translation>
     </message>
@@ -3665,7 +3665,7 @@ Why (e.g. asked at the counter today)?</source>
 <context>
     <name>SegmentPicker</name>
     <message>
-        <location filename="../../ui/segment_picker.py" line="+20"/>
+        <location filename="../../ui/retention/segment_picker.py" line="+20"/>
         <source>champions</source>
         <translation>campeones</translation>
     </message>
@@ -3748,7 +3748,7 @@ Why (e.g. asked at the counter today)?</source>
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../ui/settings_screen.py" line="+40"/>
+        <location filename="../../ui/settings/screen.py" line="+55"/>
         <source>Shop</source>
         <translation>Tienda</translation>
     </message>
@@ -4037,7 +4037,7 @@ Why (e.g. asked at the counter today)?</source>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../ui/sign_in.py" line="-31"/>
+        <location filename="../../ui/widgets/sign_in.py" line="-31"/>
         <source>Sign in</source>
         <translation>Iniciar sesión</translation>
     </message>
@@ -4077,7 +4077,7 @@ Why (e.g. asked at the counter today)?</source>
 <context>
     <name>StaffPanel</name>
     <message>
-        <location filename="../../ui/staff_panel.py" line="+19"/>
+        <location filename="../../ui/settings/staff_panel.py" line="+19"/>
         <location line="+3"/>
         <source>Staff</source>
         <translation>Personal</translation>
@@ -4204,7 +4204,7 @@ Why (e.g. asked at the counter today)?</source>
 <context>
     <name>StatusBanner</name>
     <message>
-        <location filename="../../ui/feedback.py" line="+22"/>
+        <location filename="../../ui/widgets/feedback.py" line="+22"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
@@ -4217,7 +4217,7 @@ Why (e.g. asked at the counter today)?</source>
 <context>
     <name>SurveyDialog</name>
     <message>
-        <location filename="../../ui/survey_dialog.py" line="+45"/>
+        <location filename="../../ui/counter/survey_dialog.py" line="+44"/>
         <source>Survey — {name}</source>
         <translation>Encuesta — {name}</translation>
     </message>
@@ -4303,7 +4303,7 @@ Why (e.g. asked at the counter today)?</source>
 <context>
     <name>SurveyTab</name>
     <message>
-        <location filename="../../ui/retention_survey.py" line="+52"/>
+        <location filename="../../ui/retention/survey.py" line="+52"/>
         <location line="+41"/>
         <source>Question</source>
         <translation>Pregunta</translation>
@@ -4422,7 +4422,7 @@ Why (e.g. asked at the counter today)?</source>
 <context>
     <name>_StaffDialog</name>
     <message>
-        <location filename="../../ui/sign_in.py" line="-53"/>
+        <location filename="../../ui/widgets/sign_in.py" line="-53"/>
         <source>Problem</source>
         <translation>Problema</translation>
     </message>
@@ -4430,7 +4430,7 @@ Why (e.g. asked at the counter today)?</source>
 <context>
     <name>background</name>
     <message>
-        <location filename="../../ui/background.py" line="+88"/>
+        <location filename="../../ui/widgets/background.py" line="+88"/>
         <source>Something went wrong; the details are in the log file (F1 shows where). Try again, and tell the owner if it happens again.</source>
         <translation>Algo salió mal; los detalles están en el archivo de registro (F1 indica dónde). Vuelva a intentarlo y, si se repite, avise al propietario.</translation>
     </message>
@@ -4438,7 +4438,7 @@ Why (e.g. asked at the counter today)?</source>
 <context>
     <name>file_dialogs</name>
     <message>
-        <location filename="../../ui/file_dialogs.py" line="+15"/>
+        <location filename="../../ui/widgets/file_dialogs.py" line="+15"/>
         <source>Folder</source>
         <translation>Carpeta</translation>
     </message>
@@ -4461,7 +4461,7 @@ Why (e.g. asked at the counter today)?</source>
 <context>
     <name>recovery</name>
     <message>
-        <location filename="../../ui/recovery.py" line="+75"/>
+        <location filename="../../ui/shell/recovery.py" line="+75"/>
         <source>The shop&apos;s database is damaged</source>
         <translation>La base de datos de la tienda está dañada</translation>
     </message>

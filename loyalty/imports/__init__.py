@@ -1,1 +1,0 @@
-"""Importing data from spreadsheets and older systems (CSV), validated row by row first."""

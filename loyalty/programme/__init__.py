@@ -1,0 +1,7 @@
+"""The programme and who may run it: the rules (currency, earn rate, point value, expiry, the tier
+ladder; `rules`), the currencies and how amounts are read and written (`currencies`, `money`,
+`wording`), the arithmetic of points, the campaigns and the rewards on offer, the settings and
+how they change, the permission table, the audit trail, the context every operation receives
+(who, when, which database) and opening a shop's database (`shop`).
+
+May import `common` and `storage`; nothing about members, the ledger or anything above."""

@@ -1,0 +1,1 @@
+"""The Reports screen (Ctrl+4): a month or a date range, its figures, charts and exports."""
