@@ -4,7 +4,7 @@
     python tools/update_translations.py --compile  # lrelease: .ts -> .qm (the build runs this)
 
 After an update, open resources/i18n/loyalty_es.ts in Qt Linguist (`pyside6-linguist`) or
-any editor and translate every message marked `type="unfinished"`: tests/test_translations.py
+any editor and translate every message marked `type="unfinished"`: tests/ui/test_translations.py
 fails while one is left. English is the source language, so loyalty_en.ts holds only the
 plural forms (`%n`) English needs. The .qm files are build output: never edit or commit them.
 """

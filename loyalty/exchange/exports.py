@@ -2,7 +2,7 @@
 CSV (UTF-8, semicolons, the importers' English headers), the same tables as an XLSX
 workbook, and everything (members, the whole ledger, rewards, campaigns, settings) as
 JSON. Exporting and importing the CSVs into an empty shop gives the same members,
-balances and sales history (tests/test_exports.py)."""
+balances and sales history (tests/exchange/test_exports.py)."""
 
 import json
 from pathlib import Path

@@ -2,7 +2,7 @@
 have given it at its moment — points at the member's tier and that day's campaign, the
 birthday and referral bonuses, the tier upgrades its qualifying spend reaches — with the
 same rule functions, but written a few thousand entries per statement instead of ~15
-statements a sale. tests/test_sales_history.py holds the two paths equal.
+statements a sale. tests/ledger/test_sales_history.py holds the two paths equal.
 
 How: the sales are walked in time order with what the rules read kept in memory — each
 member's tier, pending downgrade, spend in the tier window (what was on file is read once per

@@ -35,7 +35,7 @@ from loyalty.programme.permissions import LEAST_ROLE
 from loyalty.programme.rules import SETTING_NAMES
 from ui.widgets.translations import install_translator, remove_translators
 
-LOYALTY = Path(__file__).resolve().parent.parent / "loyalty"
+LOYALTY = Path(__file__).resolve().parents[2] / "loyalty"
 
 
 def _modules():

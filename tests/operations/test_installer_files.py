@@ -13,7 +13,7 @@ import platformdirs.windows
 
 from loyalty.common import paths
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 INSTALLER = ROOT / "installer"
 ISS = (INSTALLER / "loyalty.iss").read_text(encoding="utf-8-sig")
 INNO_BUILT_IN_MESSAGES = {"LaunchProgram"}   # defined by Inno Setup's own Default.isl / Spanish.isl

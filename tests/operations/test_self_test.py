@@ -9,7 +9,7 @@ from pathlib import Path
 
 from loyalty.operations.self_test import SelfTest, run_self_test
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 CHECKS = ("database", "enrolment", "sale", "ledger", "member card PDF", "receipt PDF", "Qt libraries", "Qt",
           "icon", "translations", "log file", "main window", "About dialog")
 

@@ -11,7 +11,7 @@ from loyalty.common.errors import StorageError
 from loyalty.storage import SCHEMA_VERSION, open_database
 from loyalty.storage.connection import _posix_mount_is_remote, network_location_reason
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_every_connection_is_durable(tmp_path):

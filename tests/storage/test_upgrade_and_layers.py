@@ -6,7 +6,7 @@ from pathlib import Path
 
 from loyalty.storage import connection, open_database
 
-LOYALTY = Path(__file__).resolve().parent.parent / "loyalty"
+LOYALTY = Path(__file__).resolve().parents[2] / "loyalty"
 ARITHMETIC_MODULES = {"programme/money.py", "programme/points.py", "programme/campaigns.py", "ledger/entries.py",
                       "ledger/enrolment.py", "ledger/sales.py", "ledger/redemptions.py", "ledger/corrections.py",
                       "ledger/tiers.py", "ledger/daily.py", "ledger/lookup.py"}

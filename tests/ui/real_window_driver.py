@@ -1,9 +1,9 @@
 """The real window in a process of its own, driven as a cashier would, for
-tests/test_real_window_keeps_sales.py (which kills it with SIGKILL).
+tests/ui/test_real_window_keeps_sales.py (which kills it with SIGKILL).
 
-    python tests/real_window_driver.py DB FOLDER dialog    F9 → Save as PDF… shown the database's
+    python tests/ui/real_window_driver.py DB FOLDER dialog    F9 → Save as PDF… shown the database's
                                                            folder, cancelled; then a sale
-    python tests/real_window_driver.py DB FOLDER mistake   the app's own process opens and closes
+    python tests/ui/real_window_driver.py DB FOLDER mistake   the app's own process opens and closes
                                                            the database file: the guard's case
 
 It says what it did on stdout ("dialog-done", "saved CENTS", "refused ..."), and waits for
@@ -15,7 +15,7 @@ import os
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from PySide6.QtCore import Qt, QTimer  # noqa: E402

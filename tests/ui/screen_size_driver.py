@@ -1,7 +1,7 @@
 """The app's window opened as the app opens it, on whatever screen Qt was given, for
-tests/test_ui_layout.py (which starts this with an offscreen screen of the size it wants):
+tests/ui/test_ui_layout.py (which starts this with an offscreen screen of the size it wants):
 
-    python tests/screen_size_driver.py DB [LANGUAGE]
+    python tests/ui/screen_size_driver.py DB [LANGUAGE]
 
 It makes a demo shop in DB, opens the window with ui/shell/app.py's `open_window` (the owner signed
 in), shows each of its screens in turn, and prints one line of JSON: the window's geometry,
@@ -12,9 +12,9 @@ import json
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent
-sys.path.insert(0, str(ROOT.parent))
-sys.path.insert(0, str(ROOT))
+TESTS = Path(__file__).resolve().parents[1]   # tests/: the shared helpers (readable.py)
+sys.path.insert(0, str(TESTS.parent))
+sys.path.insert(0, str(TESTS))
 
 from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402

@@ -1,5 +1,5 @@
 """What the real window said it saved is in the file after a crash, whatever happened between:
-the window in a process of its own (tests/real_window_driver.py) shows one of its file dialogs on
+the window in a process of its own (tests/ui/real_window_driver.py) shows one of its file dialogs on
 the database's folder, another process opens and closes the database (the command line), the
 cashier sells, the window is killed with SIGKILL. And when something in the app's process does
 drop SQLite's locks, the window stops saving, says so, and restarts itself."""
@@ -19,8 +19,8 @@ from loyalty.ledger.enrolment import enrol_member
 from loyalty.people.members import NewMember
 from loyalty.programme.shop import open_shop
 
-ROOT = Path(__file__).resolve().parent.parent
-DRIVER = ROOT / "tests" / "real_window_driver.py"
+ROOT = Path(__file__).resolve().parents[2]
+DRIVER = ROOT / "tests" / "ui" / "real_window_driver.py"
 SALE_CENTS = 1_234_500
 
 pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="SIGKILL and POSIX locks: Linux and macOS")

@@ -19,7 +19,7 @@ from loyalty.programme.rules import load_programme
 from ui.widgets.formatting import date_text, locale_for, money_text, points_text
 from ui.widgets.translations import I18N, install_translator, qm_path, remove_translators, stale_translations, ts_path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 PLACEHOLDER = re.compile(r"\{\w*\}|%[nvm]")
 TAG = re.compile(r"</?\w+>")
 KEY_HINT = re.compile(r"\bF\d{1,2}\b|\bCtrl\+[A-Z0-9]\b")

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QFileSystemModel, QLine
 from loyalty.ledger.sales import post_sale
 from loyalty.storage import database_path, lock_guard
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def open_modal_and_drive(qtbot, trigger, drive):

@@ -24,7 +24,7 @@ from loyalty.storage import write_transaction
 from ui.settings.first_run import DEMO, OWNER, FirstRunWizard
 from ui.widgets.sign_in import SignInDialog
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SMALL_SCREEN = (1024, 768)
 LONG_NAME = "María de los Ángeles Fernández-Villaverde"
 SHOP_NAME = "Panadería y Pastelería La Espiga"
@@ -33,13 +33,13 @@ SHOP_NAME = "Panadería y Pastelería La Espiga"
 # -- the window on screens of several sizes -----------------------------------------------
 
 def open_on_screen(tmp_path: Path, width: int, height: int, language: str = "es") -> dict:
-    """tests/screen_size_driver.py opens the app's window as the app does, on an offscreen
+    """tests/ui/screen_size_driver.py opens the app's window as the app does, on an offscreen
     screen of this size, and says what it saw on each screen of the window."""
     config = tmp_path / "screen.json"
     config.write_text(json.dumps({"screens": [{"name": "shop", "x": 0, "y": 0, "width": width, "height": height,
                                                "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}))
     env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={config}"}
-    done = subprocess.run([sys.executable, str(ROOT / "tests" / "screen_size_driver.py"), str(tmp_path / "shop.sqlite"),
+    done = subprocess.run([sys.executable, str(ROOT / "tests" / "ui" / "screen_size_driver.py"), str(tmp_path / "shop.sqlite"),
                            language],
                           env=env, capture_output=True, text=True, timeout=180)
     assert done.returncode == 0, done.stderr

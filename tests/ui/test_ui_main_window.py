@@ -48,7 +48,7 @@ def test_every_screen_is_reachable_by_keyboard_and_sidebar(qtbot, window):
 @pytest.mark.parametrize("language", ["en", "es"])
 def test_the_window_fits_a_1024_by_768_screen(request, qtbot, ctx, language):
     """Every screen laid out whole in 1024×768, on a shop with members and rewards: no widget below
-    its minimum size, none drawn over another (tests/test_ui_layout.py opens the window on such a
+    its minimum size, none drawn over another (tests/ui/test_ui_layout.py opens the window on such a
     screen and reads its texts)."""
     from loyalty.operations.demo import load_demo_data
 

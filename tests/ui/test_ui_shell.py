@@ -18,7 +18,7 @@ from loyalty.storage import database_path
 from ui.shell.about_dialog import AboutDialog, app_icon
 from ui.shell.crash_dialog import CrashDialog, CrashHandler
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
