@@ -13,22 +13,9 @@ one sentence per problem (empty when all is well), naming the widget and its tex
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QFontMetrics, QTextDocument, QTextLayout, QTextOption
 from PySide6.QtGui import Qt as GuiQt  # Qt.mightBeRichText lives in QtGui
-from PySide6.QtWidgets import (
-    QAbstractButton,
-    QAbstractScrollArea,
-    QAbstractSpinBox,
-    QComboBox,
-    QGroupBox,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QSizePolicy,
-    QStyle,
-    QStyleOptionComboBox,
-    QStyleOptionFrame,
-    QTabBar,
-    QWidget,
-)
+from PySide6.QtWidgets import (QAbstractButton, QAbstractScrollArea, QAbstractSpinBox, QComboBox, QGroupBox,
+                               QHeaderView, QLabel, QLineEdit, QSizePolicy, QStyle, QStyleOptionComboBox,
+                               QStyleOptionFrame, QTabBar, QWidget)
 
 LINE_EDIT_MARGIN = 2   # QLineEdit keeps 2 px between its frame's contents and the text (qlineedit_p.h)
 

@@ -4,8 +4,9 @@
 from dataclasses import asdict
 
 from ..common.notes import VOID
-from ..ledger import corrections, daily, redemptions, sales
+from ..ledger import corrections, daily
 from ..ledger import entries as ledger
+from ..ledger import redemptions, sales
 from ..ledger.lookup import lookup_card
 from ..operations.daily_job import run_daily_job
 from ..people import members

@@ -8,17 +8,8 @@ from ..common.clock import local_date, to_iso
 from ..common.errors import ValidationError
 from ..common.messages import t
 from ..common.text import digits_only, fold
-from ..people.members import (
-    Member,
-    NewMember,
-    cards_on_file,
-    imported_card_number,
-    member_by_card,
-    member_by_id,
-    unused_card_number,
-    unused_card_numbers,
-    validated_new_member,
-)
+from ..people.members import (Member, NewMember, cards_on_file, imported_card_number, member_by_card, member_by_id,
+                              unused_card_number, unused_card_numbers, validated_new_member)
 from ..programme.audit import record
 from ..programme.context import Context
 from ..programme.permissions import require

@@ -25,14 +25,8 @@ from ..common.errors import OtherShopError, StorageError, ValidationError
 from ..common.messages import t
 from ..programme.context import Context
 from ..programme.permissions import require
-from ..programme.shop_identity import (
-    ShopIdentity,
-    give_shop_id,
-    identity_in_database,
-    identity_of,
-    label_of,
-    read_identity,
-)
+from ..programme.shop_identity import (ShopIdentity, give_shop_id, identity_in_database, identity_of, label_of,
+                                       read_identity)
 from ..storage import SCHEMA_VERSION, backup_to, database_path, write_transaction
 from ..storage.lock_guard import refuse_database_file
 

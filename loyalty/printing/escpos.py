@@ -5,7 +5,7 @@ Code page: PC858 (programme/wording.py, whose printed words are chosen for it). 
 lacks print as '?', never as garbage.
 """
 
-from ..programme.wording import PRINTER_CODE_PAGE, PRINTER_CODEC
+from ..programme.wording import PRINTER_CODEC, PRINTER_CODE_PAGE
 from .receipt import COLUMNS, Receipt, line_text, receipt_lines
 
 ESC, GS, LF = b"\x1b", b"\x1d", b"\n"

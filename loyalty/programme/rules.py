@@ -14,7 +14,7 @@ from ..common.errors import NotFoundError, ValidationError
 from ..common.messages import field_name, t
 from ..storage.local_calendar import ensure_local_calendar
 from .currencies import defaults_for
-from .ladder import DEFAULT_TIER_NAMES, DEFAULT_TIERS, Tier, default_names_in
+from .ladder import DEFAULT_TIERS, DEFAULT_TIER_NAMES, Tier, default_names_in
 from .money import parse_whole_units
 
 LANGUAGES = ("es", "en")

@@ -7,25 +7,15 @@ import string
 from pathlib import Path
 
 import pytest
-from conftest import count
 from PySide6.QtCore import QLocale, Qt
+from conftest import count
 from ui_helpers import press, type_fast
 
 from loyalty.common.errors import InsufficientPointsError, LoginError, LoyaltyError, UnknownCardError, ValidationError
 from loyalty.common.messages import Text, field_name, language, t, tn, translated, use_language
 from loyalty.common.messages_es import FIELDS, MESSAGES
-from loyalty.common.notes import (
-    DISCOUNT,
-    EXPIRED,
-    EXPIRING,
-    LAPSED_REGULAR,
-    NOTES,
-    PLURAL_NOTES,
-    REFUND,
-    UNDO_AT_THE_COUNTER,
-    note,
-    read_note,
-)
+from loyalty.common.notes import (DISCOUNT, EXPIRED, EXPIRING, LAPSED_REGULAR, NOTES, PLURAL_NOTES, REFUND,
+                                  UNDO_AT_THE_COUNTER, note, read_note)
 from loyalty.ledger.redemptions import redeem_points
 from loyalty.ledger.sales import post_sale
 from loyalty.people.cards import card_from_body

@@ -19,16 +19,8 @@ from loyalty.cli import main
 from loyalty.common.clock import FixedClock
 from loyalty.common.errors import OtherShopError
 from loyalty.ledger.enrolment import enrol_member
-from loyalty.operations.backups import (
-    NAME,
-    backups_to_remove,
-    daily_backup,
-    default_backup_folder,
-    list_backups,
-    make_backup,
-    restore,
-    rotate,
-)
+from loyalty.operations.backups import (NAME, backups_to_remove, daily_backup, default_backup_folder, list_backups,
+                                        make_backup, restore, rotate)
 from loyalty.operations.recovery import backup_folder_beside, newest_good_backup, replace_damaged
 from loyalty.people.members import NewMember
 from loyalty.programme.rules import save_settings

@@ -17,15 +17,8 @@ from loyalty.ledger.corrections import reverse_entry
 from loyalty.ledger.redemptions import redeem_points
 from loyalty.ledger.sales import post_sale, refund_sale
 from loyalty.people.members import member_by_card, reissue_card
-from loyalty.printing.card import (
-    BADGE_BOTTOM,
-    BADGE_HEIGHT,
-    BAND_HEIGHT,
-    FONT_BOLD,
-    Cancelled,
-    card_content,
-    card_sheet_pdf,
-)
+from loyalty.printing.card import (BADGE_BOTTOM, BADGE_HEIGHT, BAND_HEIGHT, FONT_BOLD, Cancelled, card_content,
+                                   card_sheet_pdf)
 from loyalty.printing.escpos import receipt_escpos
 from loyalty.printing.glyphs import can_draw, drawable
 from loyalty.printing.jobs import members_due_a_card, print_card_sheet, print_cards

@@ -4,9 +4,9 @@ warning that names both shops."""
 
 from datetime import timedelta
 
-from conftest import START, count
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
+from conftest import START, count
 from test_backups_shops import as_if_created_before_shop_ids, new_shop, old_style_backup, two_shops_side_by_side
 from test_recovery import damage
 

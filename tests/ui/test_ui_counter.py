@@ -3,9 +3,9 @@ each test checks what the screen shows and what the database holds."""
 
 from datetime import timedelta
 
-from conftest import count
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
+from conftest import count
 from ui_helpers import press, scan, type_by_hand, type_fast
 
 from loyalty.ledger.corrections import reverse_entry

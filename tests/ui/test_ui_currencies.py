@@ -4,10 +4,10 @@ and rates in the locale's format and follows a new currency before saving; every
 screens write reads back to itself."""
 
 import pytest
+from PySide6.QtCore import QLocale, Qt
 from conftest import count
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from PySide6.QtCore import QLocale, Qt
 from ui_helpers import press, type_fast
 
 from loyalty.people.members import member_by_id

@@ -4,9 +4,9 @@ driven as a person would; each test checks the screen and the database."""
 from datetime import datetime, timezone
 
 import pytest
-from conftest import count
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDateTimeEdit
+from conftest import count
 from readable import squeezed
 from ui_helpers import type_by_hand
 

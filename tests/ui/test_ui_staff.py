@@ -2,9 +2,9 @@
 F12, the idle lock, and a manager approving a cashier's refund on the spot — driven with key
 presses, checked on the screen and in the database."""
 
-from conftest import count
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QTimer, Qt
 from PySide6.QtWidgets import QApplication, QDialog
+from conftest import count
 from ui_helpers import press, type_fast
 
 from loyalty.ledger.sales import post_sale

@@ -1,9 +1,9 @@
 """The counter survey at the counter (F10), driven from the keyboard as a cashier would with
 the member at the till: what the dialog and the banner say, and what the database holds."""
 
-from conftest import count
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog
+from conftest import count
 from ui_helpers import press
 
 from loyalty.retention.survey import set_questions

@@ -2,17 +2,8 @@
 choosing a row loads it into the form for editing, "New" clears it."""
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QFormLayout,
-    QGridLayout,
-    QGroupBox,
-    QHBoxLayout,
-    QLineEdit,
-    QPushButton,
-    QTableWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import (QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLineEdit, QPushButton, QTableWidget,
+                               QVBoxLayout, QWidget)
 
 from loyalty.common.errors import LoyaltyError, ValidationError
 from loyalty.programme.campaigns import add_campaign, list_campaigns, set_campaign_active, update_campaign

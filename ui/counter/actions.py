@@ -3,17 +3,8 @@ Each panel validates inline as the cashier types and reports the outcome by sign
 (the counter screen shows it on the banner and refreshes the member)."""
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (
-    QComboBox,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QListWidget,
-    QListWidgetItem,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import (QComboBox, QFormLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton,
+                               QVBoxLayout, QWidget)
 
 from loyalty.common.errors import LoyaltyError
 from loyalty.ledger.lookup import MemberSummary
@@ -24,14 +15,8 @@ from loyalty.programme.currencies import defaults_for
 from loyalty.programme.points import parse_points, points_value
 from loyalty.programme.rewards import list_rewards
 
-from ..widgets.formatting import (
-    amount_for_editing,
-    amount_from_text,
-    moment_text,
-    money_text,
-    points_text,
-    signed_points_text,
-)
+from ..widgets.formatting import (amount_for_editing, amount_from_text, moment_text, money_text, points_text,
+                                  signed_points_text)
 from ..widgets.sign_in import with_approval
 
 BIG = "font-size: 16pt; padding: 6px;"

@@ -2,16 +2,8 @@
 a resolution and, if fair, compensation points (above the cashier's limit a manager approves
 with their PIN). Open complaints of the member are listed to resolve."""
 
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QVBoxLayout,
-)
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPushButton,
+                               QVBoxLayout)
 
 from loyalty.common.errors import LoyaltyError
 from loyalty.people.members import Member

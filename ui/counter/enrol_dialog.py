@@ -4,16 +4,8 @@ is assigned; the dialog then offers to print the card."""
 
 from typing import Callable
 
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QVBoxLayout,
-)
+from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPushButton,
+                               QVBoxLayout)
 
 from loyalty.common.errors import LoyaltyError
 from loyalty.ledger.enrolment import enrol_member

@@ -6,19 +6,10 @@ F3 (sale), F4 (redeem), F6 (refund), F8 enrols, Ctrl+Z undoes, F9 prints the
 last slip, Esc clears; F7 takes a complaint, F10 asks the counter survey.
 """
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QTimer, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QDialog,
-    QHBoxLayout,
-    QLineEdit,
-    QListWidget,
-    QListWidgetItem,
-    QPushButton,
-    QTabWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import (QDialog, QHBoxLayout, QLineEdit, QListWidget, QListWidgetItem, QPushButton, QTabWidget,
+                               QVBoxLayout, QWidget)
 
 from loyalty.common.clock import from_iso
 from loyalty.common.errors import LoyaltyError

@@ -4,21 +4,8 @@ their RFM scores and segment and, for those who may read reports, their ABC clas
 ranked against every member, so counted on a worker thread."""
 
 from PySide6.QtCore import QThread, Signal, Slot
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QCheckBox,
-    QDialog,
-    QFormLayout,
-    QHBoxLayout,
-    QHeaderView,
-    QInputDialog,
-    QLabel,
-    QLineEdit,
-    QPlainTextEdit,
-    QPushButton,
-    QTableView,
-    QVBoxLayout,
-)
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QDialog, QFormLayout, QHBoxLayout, QHeaderView,
+                               QInputDialog, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QTableView, QVBoxLayout)
 
 from loyalty.common.errors import LoyaltyError
 from loyalty.exchange.privacy import erase_member, export_member_pdf

@@ -6,35 +6,12 @@ import math
 from fractions import Fraction
 from pathlib import Path
 
-from PySide6.QtCharts import (
-    QBarCategoryAxis,
-    QBarSeries,
-    QBarSet,
-    QCategoryAxis,
-    QChart,
-    QChartView,
-    QHorizontalStackedBarSeries,
-    QValueAxis,
-)
-from PySide6.QtCore import QDate, QLocale, QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCharts import QBarCategoryAxis, QBarSet, QChart, QChartView, QHorizontalStackedBarSeries, QValueAxis
+from PySide6.QtCore import QDate, QLocale, QObject, QThread, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QPainter
-from PySide6.QtWidgets import (
-    QDateEdit,
-    QFrame,
-    QGridLayout,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QProgressBar,
-    QPushButton,
-    QScrollArea,
-    QTableWidget,
-    QTableWidgetItem,
-    QTreeWidget,
-    QTreeWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import (QDateEdit, QFrame, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QProgressBar,
+                               QPushButton, QScrollArea, QTableWidget, QTableWidgetItem, QTreeWidget, QTreeWidgetItem,
+                               QVBoxLayout, QWidget)
 
 from loyalty.common.clock import local_date
 from loyalty.common.messages import translated
@@ -52,6 +29,7 @@ from ..widgets import file_dialogs
 from ..widgets.background import WorkerShop, sentence_for, start_worker
 from ..widgets.feedback import StatusBanner
 from ..widgets.formatting import moment_text, money_text, month_text, points_text
+from .charts import bar_chart
 
 TILES = ("member_sales", "active_members", "new_members", "transactions", "avg_ticket", "points_issued",
          "points_redeemed", "points_outstanding", "liability", "retention_rate", "repeat_purchase_rate", "churned")
@@ -299,9 +277,9 @@ class ReportsScreen(QWidget):
     def _charts(self, report: Report) -> None:
         days = [day["day"][8:] for day in report.daily]
         decimals = self.ctx.programme().currency_decimals
-        self.sales_chart.setChart(_bar_chart(self.tr("Member sales per day"), days, [
+        self.sales_chart.setChart(bar_chart(self.tr("Member sales per day"), days, [
             (self.tr("Sales"), [day["member_sales"] / 10**decimals for day in report.daily], "#1f4e8c")]))
-        self.points_chart.setChart(_bar_chart(self.tr("Points issued and redeemed per day"), days, [
+        self.points_chart.setChart(bar_chart(self.tr("Points issued and redeemed per day"), days, [
             (self.tr("Issued"), [day["points_issued"] for day in report.daily], "#1f4e8c"),
             (self.tr("Redeemed"), [day["points_redeemed"] for day in report.daily], "#d9822b")]))
         self.tier_chart.setChart(self._tier_chart(report))
@@ -364,64 +342,6 @@ class ReportsScreen(QWidget):
         self.banner.show_message("success", self.tr("Exported: {files}").format(
             files=", ".join(path.name for path in written)))
         return written
-
-
-def _bar_chart(title: str, categories: list[str], series_data: list[tuple[str, list, str]]) -> QChart:
-    series = QBarSeries()
-    top = 0
-    for name, values, colour in series_data:
-        bar = QBarSet(name)
-        bar.append(values)
-        bar.setColor(QColor(colour))
-        series.append(bar)
-        top = max([top, *values])
-    chart = QChart()
-    chart.setTitle(title)
-    chart.addSeries(series)
-    axis_x = QBarCategoryAxis()
-    axis_x.append(categories)
-    # 31 day numbers do not fit under the bars; a value axis over the same span labels every 5th day.
-    axis_x.setLabelsVisible(False)
-    axis_x.setGridLineVisible(False)
-    days = QValueAxis()
-    days.setRange(0.5, len(categories) + 0.5)
-    days.setTickType(QValueAxis.TickType.TicksDynamic)
-    days.setTickAnchor(0)
-    days.setTickInterval(5)
-    days.setLabelFormat("%d")
-    days.setGridLineVisible(False)
-    chart.addAxis(days, Qt.AlignmentFlag.AlignBottom)
-    axis_y = _grouped_value_axis(top)
-    chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
-    chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
-    series.attachAxis(axis_x)
-    series.attachAxis(axis_y)
-    chart.legend().setVisible(len(series_data) > 1)
-    chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
-    return chart
-
-
-def _grouped_value_axis(top: float) -> QCategoryAxis:
-    """The value scale at round steps (4 to 6 of them, whichever reaches just above the top),
-    written as the locale writes numbers (1.500.000, not 1500000): QValueAxis formats its labels
-    with printf, which cannot group thousands."""
-    ceiling = max(1.0, top) * 1.05
-    ticks, step = min(((count, _round_step(ceiling / count)) for count in (4, 5, 6)),
-                      key=lambda choice: (choice[0] * choice[1], choice[0]))
-    axis = QCategoryAxis()
-    axis.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
-    axis.setStartValue(0)
-    axis.setRange(0, step * ticks)
-    for tick in range(1, ticks + 1):
-        value = step * tick
-        axis.append(QLocale().toString(int(value)) if value == int(value) else QLocale().toString(value), value)
-    return axis
-
-
-def _round_step(at_least: float) -> float:
-    """The smallest of 1, 2, 2.5 and 5 times a power of ten that is at least `at_least`."""
-    magnitude = 10 ** math.floor(math.log10(at_least))
-    return next(factor * magnitude for factor in (1, 2, 2.5, 5, 10) if factor * magnitude >= at_least)
 
 
 def _fill(table: QTableWidget, rows: list[tuple]) -> None:

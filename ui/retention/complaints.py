@@ -8,13 +8,8 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QLabel, QLine
 from loyalty.common.errors import LoyaltyError
 from loyalty.programme.context import Context
 from loyalty.programme.points import parse_points
-from loyalty.retention.complaints import (
-    CATEGORIES,
-    ListedComplaint,
-    list_complaints,
-    record_satisfaction,
-    resolve_complaint,
-)
+from loyalty.retention.complaints import (CATEGORIES, ListedComplaint, list_complaints, record_satisfaction,
+                                          resolve_complaint)
 
 from ..widgets.feedback import StatusBanner
 from ..widgets.formatting import moment_text

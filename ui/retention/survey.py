@@ -6,21 +6,8 @@ answers are few (one per member at most a day or so): read on the GUI thread."""
 from fractions import Fraction
 
 from PySide6.QtCore import QDate, QObject
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QDateEdit,
-    QGridLayout,
-    QGroupBox,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QScrollArea,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView,
+                               QLabel, QLineEdit, QPushButton, QScrollArea, QVBoxLayout, QWidget)
 
 from loyalty.common.errors import LoyaltyError
 from loyalty.common.period import month_period

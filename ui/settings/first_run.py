@@ -13,21 +13,8 @@ from dataclasses import replace
 from typing import Callable
 
 from PySide6.QtCore import QCoreApplication, QLocale
-from PySide6.QtWidgets import (
-    QApplication,
-    QCheckBox,
-    QComboBox,
-    QFormLayout,
-    QGridLayout,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QSpinBox,
-    QVBoxLayout,
-    QWizard,
-    QWizardPage,
-)
+from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QFormLayout, QGridLayout, QHBoxLayout, QLabel,
+                               QLineEdit, QPushButton, QSpinBox, QVBoxLayout, QWizard, QWizardPage)
 
 from loyalty.common.errors import LoyaltyError
 from loyalty.common.messages import language as language_shown
@@ -40,14 +27,8 @@ from loyalty.programme.points import points_for_sale, points_value
 from loyalty.programme.rules import Programme
 
 from ..widgets import file_dialogs
-from ..widgets.formatting import (
-    CURRENCY_SYMBOLS,
-    amount_for_editing,
-    amount_from_text,
-    decimal_for_editing,
-    money_text,
-    points_text,
-)
+from ..widgets.formatting import (CURRENCY_SYMBOLS, amount_for_editing, amount_from_text, decimal_for_editing,
+                                  money_text, points_text)
 from ..widgets.translations import install_translator
 
 TIME_ZONES = ("Europe/Madrid", "Atlantic/Canary", "America/Mexico_City", "America/Bogota", "America/Lima",

@@ -10,7 +10,7 @@ import logging
 import os
 import sys
 
-from PySide6.QtCore import QObject, QProcess, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, QProcess, QTimer, Qt, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from loyalty.common.messages import translated

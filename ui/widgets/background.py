@@ -2,7 +2,7 @@
 
 import logging
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QThread, Qt, Signal, Slot
 
 from loyalty.common.errors import LoyaltyError
 from loyalty.programme.context import Context

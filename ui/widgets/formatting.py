@@ -8,7 +8,7 @@ from datetime import datetime
 from datetime import timezone as dt_timezone
 from fractions import Fraction
 
-from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, QTime, QTimeZone
+from PySide6.QtCore import QDate, QDateTime, QLocale, QTime, QTimeZone, Qt
 
 from loyalty.common.clock import local_date, shop_time
 from loyalty.programme.currencies import CURRENCIES
