@@ -40,6 +40,7 @@ from loyalty.programme.points import points_for_sale  # noqa: E402
 from loyalty.programme.rules import load_programme, load_tiers, tier_for_spend  # noqa: E402
 from loyalty.programme.shop import open_shop  # noqa: E402
 from loyalty.storage.bulk import catch_up  # noqa: E402
+from loyalty.storage.schema_changes import global_identities  # noqa: E402
 from loyalty.storage.seals import seal_entries_after  # noqa: E402
 from loyalty.storage.year_totals import list_windows  # noqa: E402
 
@@ -329,7 +330,11 @@ def generate(args) -> dict:
         if kind == "trigger":
             catch_up(conn, name, 0)
     list_windows(Database(conn))   # the twelve-month windows of the ABC classes, from the member months
-    seal_entries_after(Database(conn), 0)
+    # Member UUIDs, the device's gapless numbering and keys naming UUIDs, as migration 0019 gives
+    # an older shop (it seals the chain when it rewrites keys; else it is sealed here).
+    global_identities(Database(conn))
+    if conn.execute("SELECT 1 FROM entry_seals LIMIT 1").fetchone() is None:
+        seal_entries_after(Database(conn), 0)
     conn.execute("COMMIT")
     conn.execute("PRAGMA journal_mode = WAL")
     conn.close()

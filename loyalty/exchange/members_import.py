@@ -37,7 +37,7 @@ SYNONYMS = {
     "consent": ("marketing consent", "consentimiento", "acepta publicidad", "publicidad", "marketing"),
 }
 OPENING_REASON = OPENING_BALANCE
-OPENING_KEY = "import-opening:"     # + the member id: one opening balance per member, however often imported
+OPENING_KEY = "import-opening:"     # + the member's uuid: one opening balance per member, however often imported
 BATCH = 2_000                       # members per bulk step (each sets triggers aside); progress between steps
 YES = {"1", "si", "sí", "s", "yes", "y", "x", "true", "verdadero"}
 NO = {"", "0", "no", "n", "false", "falso"}
@@ -143,7 +143,8 @@ def _merge(ctx: Context, row: ImportedMember) -> None:
 
 def _opening_points(ctx: Context, member_id: int, points: int) -> None:
     """An opening balance from the old system, given once per member whatever is imported again."""
-    key = f"{OPENING_KEY}{member_id}"
+    member_uuid = ctx.db.execute("SELECT uuid FROM members WHERE id = ?", [member_id]).fetchone()[0]
+    key = f"{OPENING_KEY}{member_uuid}"
     if points and entry_by_key(ctx, key) is None:
         append_entry(ctx, member_id, "adjust", points, idempotency_key=key, reason=OPENING_REASON)
 

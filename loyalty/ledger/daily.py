@@ -28,12 +28,13 @@ def run_daily(ctx: Context) -> DailyResult:
     def expire_some() -> bool:
         nonlocal expired_entries, expired_points
         due = ctx.db.execute(
-            "SELECT entry_id, member_id, remaining FROM lots WHERE remaining > 0 AND expires_on < ? "
-            "ORDER BY expires_on LIMIT ?",
+            "SELECT lots.entry_id, lots.member_id, lots.remaining, entries.uuid FROM lots "
+            "JOIN entries ON entries.id = lots.entry_id WHERE lots.remaining > 0 AND lots.expires_on < ? "
+            "ORDER BY lots.expires_on LIMIT ?",
             [today.isoformat(), BATCH],
         ).fetchall()
-        for lot_id, member_id, remaining in due:
-            key = f"expire:{lot_id}:{today.isoformat()}"
+        for lot_id, member_id, remaining, lot_uuid in due:
+            key = f"expire:{lot_uuid}:{today.isoformat()}"
             if entry_by_key(ctx, key) is not None:
                 continue
             append_entry(ctx, member_id, "expire", -remaining, idempotency_key=key, spend_first_from=lot_id,

@@ -2,6 +2,7 @@
 gives one, the welcome bonus — one transaction, so enrolment lives with the ledger it writes to.
 Many members at once for imports."""
 
+import uuid
 from datetime import datetime
 
 from ..common.clock import local_date, to_iso
@@ -20,8 +21,8 @@ from .entries import post_bonus
 
 _INSERT_MEMBER = """INSERT INTO members (card, name, sort_name, phone, phone_digits, email, birthday,
                                      marketing_consent, marketing_consent_at, profiling_consent, profiling_consent_at,
-                                     joined_at, referrer_id, tier_code, tier_since, external_id)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"""
+                                     joined_at, referrer_id, tier_code, tier_since, external_id, uuid)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"""
 _INSERT_CARD = "INSERT INTO cards(number, member_id, status, issued_at) VALUES (?, ?, 'active', ?)"
 _INSERT_ENROLLED = ("INSERT INTO tier_changes(member_id, from_code, to_code, changed_at, reason) "
                     "VALUES (?, NULL, ?, ?, 'enrolled')")
@@ -39,13 +40,15 @@ def enrol_member(ctx: Context, new: NewMember) -> Member:
             referrer_id = member_by_card(ctx, new.referrer_card, field="referrer").id
         card = imported_card_number(ctx, new.card) if new.card else unused_card_number(ctx, programme.card_prefix)
         base_tier = load_tiers(ctx.db)[0].code
-        member_id = ctx.db.execute(_INSERT_MEMBER, _member_row(new, card, base_tier, referrer_id, now)).lastrowid
+        member_uuid = str(uuid.uuid4())
+        member_id = ctx.db.execute(_INSERT_MEMBER, _member_row(new, card, base_tier, referrer_id, now,
+                                                               member_uuid)).lastrowid
         ctx.db.execute(_INSERT_CARD, [card, member_id, to_iso(now)])
         ctx.db.execute(_INSERT_ENROLLED, [member_id, base_tier, to_iso(now)])
         record(ctx, "member.enrol", f"member {member_id}", marketing_consent=new.marketing_consent,
                profiling_consent=new.profiling_consent)
         if programme.welcome_bonus:
-            post_bonus(ctx, member_id, programme.welcome_bonus, "welcome", f"welcome:{member_id}")
+            post_bonus(ctx, member_id, programme.welcome_bonus, "welcome", f"welcome:{member_uuid}")
         return member_by_id(ctx, member_id)
 
 
@@ -78,9 +81,10 @@ def enrol_members_in_bulk(ctx: Context, members: list[NewMember]) -> list[int]:
     return ids
 
 
-def _member_row(new: NewMember, card: str, tier_code: str, referrer_id: int | None, now: datetime) -> list:
+def _member_row(new: NewMember, card: str, tier_code: str, referrer_id: int | None, now: datetime,
+                member_uuid: str | None = None) -> list:
     stamp = to_iso(new.joined_at or now)
     return [card, new.name, fold(new.name), new.phone, digits_only(new.phone) or None, new.email, new.birthday,
             int(new.marketing_consent), stamp if new.marketing_consent else None,
             int(new.profiling_consent), stamp if new.profiling_consent else None,
-            stamp, referrer_id, tier_code, stamp, new.external_id]
+            stamp, referrer_id, tier_code, stamp, new.external_id, member_uuid or str(uuid.uuid4())]

@@ -23,11 +23,14 @@ from ..common.messages import t
 from ..programme.audit import record
 from ..programme.context import Context
 from ..programme.rules import Programme
-from ..storage.bulk import triggers_set_aside
+from ..storage.bulk import rows_where_in, triggers_set_aside
 from ..storage.seals import seal_entries_after
 from ..storage.undone import voided
 
 NEVER_EXPIRES = "9999-12-31"
+# The namespace of entries' UUIDs made from their keys (entry_uuid_for): fixed for the app, so that
+# every till and shop derives the same UUID from the same key.
+ENTRY_NAMESPACE = uuid.UUID("6f1c2d4e-8a3b-5c7d-9e0f-1a2b3c4d5e6f")
 KINDS_THAT_OPEN_LOTS = {"earn", "bonus", "adjust"}
 
 
@@ -52,6 +55,7 @@ class Entry:
     device_id: str
     created_at: str
     idempotency_key: str
+    device_seq: int | None = None      # its place in its device's gapless numbering (docs/sync.md)
 
     @classmethod
     def from_row(cls, row: dict) -> "Entry":
@@ -99,7 +103,7 @@ def append_entry(
               points=-points, balance=max(balance_before, 0)), "points"
         )
     values = _entry_values(ctx.staff_id, programme, now, member_id, kind, points, idempotency_key, columns)
-    cursor = ctx.db.execute(_insert_entry_sql(values), list(values.values()))
+    cursor = ctx.db.execute(_insert_entry_sql(values), _insert_entry_params(values))
     entry_id = cursor.lastrowid
     if not ctx.sealing_deferred:
         seal_entries_after(ctx.db, entry_id - 1)
@@ -121,15 +125,17 @@ def append_entry(
 def post_opening_balances(ctx: Context, balances: list[tuple[int, int]], reason: str, key_prefix: str) -> None:
     """Opening balances for members who hold no points yet (an import's new members), written
     in bulk, with the entries' row triggers set aside for the statement and caught up after.
-    The idempotency key is `key_prefix` + the member id. Members holding points go through
+    The idempotency key is `key_prefix` + the member's uuid. Members holding points go through
     `append_entry`, which also pays back points a refund left owing."""
     balances = [(member_id, points) for member_id, points in balances if points]
     if not balances:
         return
     assert all(points > 0 for _, points in balances), "opening balances are positive"
     now = ctx.clock.now()
+    uuids = dict(rows_where_in(ctx.db, "SELECT id, uuid FROM members WHERE id IN ({})",
+                               [member_id for member_id, _ in balances]))
     with triggers_set_aside(ctx.db, "entries"):
-        append_entries_in_bulk(ctx, [new_entry(ctx, now, member_id, "adjust", points, f"{key_prefix}{member_id}",
+        append_entries_in_bulk(ctx, [new_entry(ctx, now, member_id, "adjust", points, f"{key_prefix}{uuids[member_id]}",
                                                reason=reason) for member_id, points in balances])
 
 
@@ -153,7 +159,7 @@ def append_entries_in_bulk(ctx: Context, entries: list[dict]) -> dict[str, int]:
     after = ctx.db.execute("SELECT COALESCE(MAX(id), 0) FROM entries").fetchone()[0]
     for _, run in groupby(entries, key=tuple):          # sales and bonuses have other columns
         run = list(run)
-        ctx.db.conn.executemany(_insert_entry_sql(run[0]), [list(entry.values()) for entry in run])
+        ctx.db.conn.executemany(_insert_entry_sql(run[0]), [_insert_entry_params(entry) for entry in run])
     if not ctx.sealing_deferred:
         seal_entries_after(ctx.db, after)
     ids = dict(ctx.db.execute("SELECT idempotency_key, id FROM entries WHERE id > ?", [after]).fetchall())
@@ -174,9 +180,17 @@ _ADD_TO_BALANCE = "UPDATE members SET balance = balance + ? WHERE id = ?"
 _OPEN_LOT = "INSERT INTO lots(entry_id, member_id, expires_on, remaining) VALUES (?, ?, ?, ?)"
 
 
+def entry_uuid_for(idempotency_key: str | None) -> str:
+    """An entry's UUID. An entry with a key gets the UUID of its key (UUID v5 in the app's
+    namespace): two tills that post the same fact — a lot's expiry, a member's welcome bonus, the
+    same receipt — post the same entry, which the hub takes once (docs/sync.md). Otherwise a
+    random one."""
+    return str(uuid.uuid5(ENTRY_NAMESPACE, idempotency_key) if idempotency_key else uuid.uuid4())
+
+
 def _entry_values(staff_id: str, programme: Programme, now: datetime, member_id: int, kind: str, points: int,
                   idempotency_key: str | None, columns: dict) -> dict:
-    entry_uuid = str(uuid.uuid4())
+    entry_uuid = entry_uuid_for(idempotency_key)
     return {
         "uuid": entry_uuid, "member_id": member_id, "kind": kind, "points": points,
         "staff_id": staff_id, "device_id": programme.device_id, "created_at": to_iso(now),
@@ -185,7 +199,14 @@ def _entry_values(staff_id: str, programme: Programme, now: datetime, member_id:
 
 
 def _insert_entry_sql(values: dict) -> str:
-    return f"INSERT INTO entries ({', '.join(values)}) VALUES ({', '.join('?' * len(values))})"
+    """The entry, numbered next in its device's gapless sequence (in the writer's transaction, so a
+    rollback leaves no gap)."""
+    return (f"INSERT INTO entries ({', '.join(values)}, device_seq) VALUES ({', '.join('?' * len(values))}, "
+            "(SELECT COALESCE(MAX(device_seq), 0) + 1 FROM entries WHERE device_id = ?))")
+
+
+def _insert_entry_params(values: dict) -> list:
+    return [*values.values(), values["device_id"]]
 
 
 def _expiry_of_points_earned(now: datetime, programme: Programme) -> str:

@@ -58,9 +58,9 @@ def validate_receipt_ref(text: str | None, field: str = "ref") -> str | None:
     return clean
 
 
-def sale_key(member_id: int, receipt_ref: str) -> str:
+def sale_key(member_uuid: str, receipt_ref: str) -> str:
     """One sale per member and receipt: posting it again changes nothing."""
-    return f"sale:{member_id}:{receipt_ref}"
+    return f"sale:{member_uuid}:{receipt_ref}"
 
 
 def post_sale(ctx: Context, card: str, amount_cents: int, receipt_ref: str | None = None,
@@ -75,14 +75,14 @@ def post_sale(ctx: Context, card: str, amount_cents: int, receipt_ref: str | Non
         require(ctx, "sale")
         member = member_by_card(ctx, card)
         tier = tier_by_code(ctx.tiers(), member.tier_code)
-        existing = entry_by_key(ctx, sale_key(member.id, ref))
+        existing = entry_by_key(ctx, sale_key(member.uuid, ref))
         if existing is not None:
             return _already_recorded(ctx, existing, amount_cents, tier)
         programme = ctx.programme()
         today = local_date(now, programme.timezone)
         campaign = campaign_for_day(ctx, today) if award_points else None
         earning = earning_for_sale(programme, tier, campaign, amount_cents, award_points)
-        entry = append_entry(ctx, member.id, "earn", earning.total, idempotency_key=sale_key(member.id, ref),
+        entry = append_entry(ctx, member.id, "earn", earning.total, idempotency_key=sale_key(member.uuid, ref),
                              **sale_columns(programme, tier, campaign, earning, amount_cents, ref))
         bonuses = bonuses_for_sale(ctx, member, today) if award_points else ()
         new_tier = upgrade_after_sale(ctx, member.id, entry.id) or tier
@@ -148,13 +148,13 @@ def bonuses_due(programme: Programme, member, today, first_purchase: bool) -> li
     referral bonus to both members at the new member's first purchase."""
     due = []
     if programme.birthday_bonus and member.birthday and int(member.birthday[5:7]) == today.month:
-        due.append(DueBonus(member.id, programme.birthday_bonus, "birthday", f"birthday:{member.id}:{today.year}",
+        due.append(DueBonus(member.id, programme.birthday_bonus, "birthday", f"birthday:{member.uuid}:{today.year}",
                             note(BIRTHDAY, year=today.year)))
     if programme.referral_bonus and member.referrer_id and first_purchase:
-        due.append(DueBonus(member.id, programme.referral_bonus, "referral", f"referral:new:{member.id}",
+        due.append(DueBonus(member.id, programme.referral_bonus, "referral", f"referral:new:{member.uuid}",
                             note(REFERRED_BY_A_MEMBER)))
         due.append(DueBonus(member.referrer_id, programme.referral_bonus, "referral",
-                            f"referral:referrer:{member.id}", note(REFERRED_MEMBER, card=member.card)))
+                            f"referral:referrer:{member.uuid}", note(REFERRED_MEMBER, card=member.card)))
     return due
 
 
@@ -189,10 +189,10 @@ def refund_sale(ctx: Context, card: str, amount_cents: int, receipt_ref: str, re
     with write_transaction(ctx.db):
         require(ctx, "refund")
         member = member_by_card(ctx, card, allow_blocked=True)
-        sale = entry_by_key(ctx, sale_key(member.id, ref))
+        sale = entry_by_key(ctx, sale_key(member.uuid, ref))
         if sale is None:
             raise NotFoundError(t("ref: no sale with receipt {ref} for card {card}", ref=ref, card=member.card), "ref")
-        key = f"refund:{sale.id}:{refund_ref}" if refund_ref else None
+        key = f"refund:{sale.uuid}:{refund_ref}" if refund_ref else None
         if key and (existing := entry_by_key(ctx, key)) is not None:
             if existing.amount_cents != amount_cents:
                 raise ConflictError(t("refund_ref: refund {refund_ref} is already recorded with another amount",

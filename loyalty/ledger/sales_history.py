@@ -119,7 +119,7 @@ class _Replay:
 
     def _post(self, sale: HistoricSale) -> bool:
         member = self.members[sale.card]
-        key = sale_key(member.id, sale.ref)
+        key = sale_key(member.uuid, sale.ref)
         if key in self.recorded:
             require_same_sale(self.programme, sale.ref, self.recorded[key], sale.amount_cents)
             return False
@@ -176,7 +176,7 @@ class _Replay:
 
     def _recorded_sales(self) -> dict[str, int]:
         """The amounts of the sales already on file with these receipts, by key."""
-        keys = {sale_key(self.members[sale.card].id, sale.ref) for sale in self.sales}
+        keys = {sale_key(self.members[sale.card].uuid, sale.ref) for sale in self.sales}
         recorded: dict[str, int] = {}
         recorded.update(rows_where_in(self.ctx.db, "SELECT idempotency_key, amount_cents FROM entries "
                                                    "WHERE idempotency_key IN ({})", sorted(keys)))

@@ -72,6 +72,12 @@ def verify(ctx: Context) -> list[str]:
     problems += [f"report totals: member {member_id}'s twelve months up to {month} differ from their months"
                  for month, member_id in year_total_differences(db)]
     problems += broken_seals(db)
+    problems += [
+        f"device {device_id}: its entries are numbered {first} to {last} with {count} entries (a gap or a repeat)"
+        for device_id, first, last, count in db.execute(
+            "SELECT device_id, MIN(device_seq), MAX(device_seq), COUNT(device_seq) FROM entries GROUP BY device_id "
+            "HAVING MIN(device_seq) != 1 OR MAX(device_seq) != COUNT(device_seq) OR COUNT(device_seq) != COUNT(*)")
+    ]
     triggers = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
     for trigger in ("entries_ledger_days", "entries_day_totals", "entries_member_months",
                     "entries_member_years", "entries_voids"):

@@ -42,6 +42,7 @@ class Member:
     tier_grace_until: str | None
     balance: int
     notes: str
+    uuid: str = ""                     # the member across tills and shops (docs/sync.md)
 
     @classmethod
     def from_row(cls, row: dict) -> "Member":

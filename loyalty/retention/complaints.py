@@ -3,6 +3,7 @@ is satisfied. Taken and resolved at the counter; compensation is bonus points â€
 give up to Settings' complaint limit, a manager up to theirs, above that the owner; resolving
 adds a follow-up to ask, two days later, whether the member is satisfied."""
 
+import uuid
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -35,10 +36,11 @@ class Complaint:
     resolution: str | None
     compensation_entry_id: int | None
     satisfied: bool | None
+    uuid: str                          # the complaint across tills (docs/sync.md)
 
 
 _COLUMNS = ("id, member_id, category, description, staff_id, opened_at, status, resolved_at, resolved_by, "
-            "resolution, compensation_entry_id, satisfied")
+            "resolution, compensation_entry_id, satisfied, uuid")
 
 
 def _text(value: str | None, field: str, limit: int = 1000) -> str:
@@ -57,8 +59,9 @@ def open_complaint(ctx: Context, card: str, category: str, description: str) -> 
         require(ctx, "complaints")
         member = member_by_card(ctx, card, allow_blocked=True)
         cursor = ctx.db.execute(
-            "INSERT INTO complaints(member_id, category, description, staff_id, opened_at) VALUES (?, ?, ?, ?, ?)",
-            [member.id, category, text, ctx.staff_id, to_iso(ctx.clock.now())])
+            "INSERT INTO complaints(member_id, category, description, staff_id, opened_at, uuid) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            [member.id, category, text, ctx.staff_id, to_iso(ctx.clock.now()), str(uuid.uuid4())])
         return complaint_by_id(ctx, cursor.lastrowid)
 
 
@@ -81,7 +84,7 @@ def resolve_complaint(ctx: Context, complaint_id: int, resolution: str, compensa
         entry_id = None
         if compensation_points:
             entry_id = append_entry(ctx, complaint.member_id, "bonus", compensation_points,
-                                    idempotency_key=f"complaint:{complaint_id}", bonus_kind="compensation",
+                                    idempotency_key=f"complaint:{complaint.uuid}", bonus_kind="compensation",
                                     reason=note(COMPLAINT, complaint=complaint_id)).id
         ctx.db.execute("UPDATE complaints SET status = 'resolved', resolved_at = ?, resolved_by = ?, resolution = ?, "
                        "compensation_entry_id = ? WHERE id = ?",
@@ -172,5 +175,5 @@ def complaint_by_id(ctx: Context, complaint_id: int) -> Complaint:
 
 def _complaint(row) -> Complaint:
     values = list(row)
-    values[-1] = None if values[-1] is None else bool(values[-1])
+    values[11] = None if values[11] is None else bool(values[11])   # satisfied
     return Complaint(*values)

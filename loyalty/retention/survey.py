@@ -107,7 +107,8 @@ def survey_bonus_given(ctx: Context, member_id: int) -> bool:
 
 def _bonus_key(ctx: Context, member_id: int) -> str:
     month = local_date(ctx.clock.now(), ctx.programme().timezone).strftime("%Y-%m")
-    return f"survey:{member_id}:{month}"
+    member_uuid = ctx.db.execute("SELECT uuid FROM members WHERE id = ?", [member_id]).fetchone()[0]
+    return f"survey:{member_uuid}:{month}"
 
 
 def _answer(question: Question | None, question_id: int, value) -> str:

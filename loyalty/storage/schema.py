@@ -27,6 +27,7 @@ STEPS = (
     ("0016_member_years", schema_changes.member_years),
     ("0017_windows_counted_in_turns", schema_changes.windows_counted_in_turns),
     ("0018_undone_entries_count_nowhere", schema_changes.undone_entries_count_nowhere),
+    ("0019_global_identities", schema_changes.global_identities),
 )
 
 migrations = Migrations("loyalty")

@@ -2,6 +2,10 @@
 they run (storage/schema.py lists them). A released migration is never edited: a change is a new
 one."""
 
+import re
+import uuid
+from contextlib import contextmanager
+
 from sqlite_utils import Database
 
 from ..common.text import fold
@@ -377,3 +381,94 @@ def undone_entries_count_nowhere(db: Database) -> None:
             db.execute(statement)
     db.execute("DELETE FROM report_cache")
     create_triggers(db)
+
+
+def global_identities(db: Database) -> None:
+    """What several tills will share names only global things (docs/sync.md): every member and
+    complaint gets a UUID, every entry its place in its device's gapless numbering
+    (`device_seq`), and the idempotency keys that held a local integer id (`sale:12:T-1`) name
+    the member's, the entry's or the complaint's UUID instead (`sale:<member uuid>:T-1`). The keys
+    are part of the ledger's seals, so the seal chain is computed again over the new keys; the
+    ledger's content is otherwise untouched."""
+    for table in ("members", "complaints"):
+        _add_column(db, table, "uuid TEXT")
+        ids = [row[0] for row in db.execute(f"SELECT id FROM {table} WHERE uuid IS NULL")]
+        db.conn.executemany(f"UPDATE {table} SET uuid = ? WHERE id = ?", ((str(uuid.uuid4()), id_) for id_ in ids))
+        db.execute(f"CREATE UNIQUE INDEX IF NOT EXISTS {table}_uuid ON {table}(uuid)")
+    _add_column(db, "entries", "device_seq INTEGER")
+    with _append_only_set_aside(db, ("entries", "entry_seals")):
+        db.execute("UPDATE entries SET device_seq = numbered.seq FROM (SELECT id, ROW_NUMBER() OVER "
+                   "(PARTITION BY device_id ORDER BY id) AS seq FROM entries) AS numbered "
+                   "WHERE entries.id = numbered.id AND entries.device_seq IS NULL")
+        changed = 0
+        for batch in global_keys(db):
+            db.conn.executemany("UPDATE entries SET idempotency_key = ? WHERE id = ?", batch)
+            changed += len(batch)
+        if changed:
+            db.execute("DELETE FROM entry_seals")
+            seal_entries_after(db, 0)
+    db.execute("CREATE UNIQUE INDEX IF NOT EXISTS entries_device_seq ON entries(device_id, device_seq)")
+
+
+def _add_column(db: Database, table: str, column: str) -> None:
+    """A column, unless a test's hand-made older shop has it already (written by today's code)."""
+    if column.split()[0] not in {row[1] for row in db.execute(f"PRAGMA table_info({table})")}:
+        db.execute(f"ALTER TABLE {table} ADD COLUMN {column}")
+
+
+# The keys that named a local id (prefix, id[, rest]), and what the id is: the entry's own member,
+# another member (the new member a referrer is thanked for), an entry, or a complaint.
+_LOCAL_KEY = re.compile(r"^(sale|birthday|survey|welcome|import-opening|referral:new|referral:referrer|refund|expire"
+                        r"|complaint):(\d+)(?::(.*))?$")
+_ID_OF = {"sale": "own member", "birthday": "own member", "survey": "own member", "welcome": "own member",
+          "import-opening": "own member", "referral:new": "own member", "referral:referrer": "member",
+          "refund": "entry", "expire": "entry", "complaint": "complaint"}
+
+
+def global_keys(db, batch_size: int = 50_000):
+    """Batches of (new key, entry id) for the entries whose key names a local id, read a range of
+    ids at a time (twenty million entries in bounded memory); a key of another shape (one an
+    import brought, say) is left as it is."""
+    uuids = {"member": dict(db.execute("SELECT id, uuid FROM members")),
+             "complaint": dict(db.execute("SELECT id, uuid FROM complaints"))}
+    after = 0
+    while True:
+        rows = db.execute("SELECT id, member_id, idempotency_key FROM entries WHERE id > ? ORDER BY id LIMIT ?",
+                          [after, batch_size]).fetchall()
+        if not rows:
+            return
+        after = rows[-1][0]
+        yield [change for change in (_global_key(db, uuids, *row) for row in rows) if change]
+
+
+def _global_key(db, uuids: dict, entry_id: int, member_id: int, key: str) -> tuple[str, int] | None:
+    found = _LOCAL_KEY.match(key)
+    if found is None:
+        return None
+    prefix, local_id, rest = found.group(1), int(found.group(2)), found.group(3)
+    named = _ID_OF[prefix]
+    if named == "own member" and local_id != member_id:
+        return None
+    if named == "entry":
+        row = db.execute("SELECT uuid FROM entries WHERE id = ?", [local_id]).fetchone()
+        target = row[0] if row else None
+    else:
+        target = uuids["complaint" if named == "complaint" else "member"].get(local_id)
+    if target is None:
+        return None
+    return f"{prefix}:{target}" + (f":{rest}" if rest is not None else ""), entry_id
+
+
+@contextmanager
+def _append_only_set_aside(db: Database, tables: tuple[str, ...]):
+    """This migration's one rewrite of keys: the tables' append-only triggers are dropped for it
+    and put back, inside the migration's transaction."""
+    triggers = db.execute(
+        f"SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN "
+        f"({', '.join('?' * len(tables))}) AND (name LIKE '%_no_update' OR name LIKE '%_no_delete')",
+        list(tables)).fetchall()
+    for name, _ in triggers:
+        db.execute(f"DROP TRIGGER [{name}]")
+    yield
+    for _, definition in triggers:
+        db.execute(definition)

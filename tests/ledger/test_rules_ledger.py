@@ -8,7 +8,7 @@ from conftest import count
 
 from loyalty.common.errors import ConflictError, InsufficientPointsError, NotFoundError, ValidationError
 from loyalty.ledger.corrections import adjust_points, grant_bonus, reverse_entry
-from loyalty.ledger.entries import expiring_points, expiry_date, history, owed_points
+from loyalty.ledger.entries import entry_uuid_for, expiring_points, expiry_date, history, owed_points
 from loyalty.ledger.redemptions import redeem_points, redeem_reward
 from loyalty.ledger.sales import post_sale, refund_sale
 from loyalty.operations.verify import verify
@@ -23,7 +23,8 @@ def test_sale_earns_one_point_per_unit_and_records_who_where_when(ctx, enrol):
     assert (entry.kind, entry.points, entry.amount_cents, entry.receipt_ref) == ("earn", 25, 2540, "T1")
     assert entry.staff_id == "tester" and entry.device_id == ctx.programme().device_id
     assert entry.created_at.startswith("2026-03-10T12:00:00") and entry.created_at.endswith("+00:00")
-    assert len(entry.uuid) == 36 and entry.idempotency_key == f"sale:{member.id}:T1"
+    assert entry.idempotency_key == f"sale:{member.uuid}:T1", "a key names only global ids (docs/sync.md)"
+    assert entry.uuid == entry_uuid_for(entry.idempotency_key) and entry.device_seq == 1
     assert result.balance == member_by_id(ctx, member.id).balance == 25
 
 
