@@ -114,3 +114,14 @@ def hub_db(hub_server):
     database = postgres_server.create_database(hub_server)
     yield database
     postgres_server.drop_database(database, before)
+
+
+@pytest.fixture
+def hub(hub_db):
+    """An initialised hub with the store M1 (Madrid); `hub.counter(name)` adds a counter."""
+    from hub_helpers import Hub
+
+    from loyalty.chain import hub_admin
+    done = hub_admin.init_hub(hub_db.dsn)
+    hub_admin.add_store(hub_db.dsn, "M1", "Madrid")
+    return Hub(hub_db.dsn, done["chain_id"])

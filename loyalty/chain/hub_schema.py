@@ -213,7 +213,7 @@ CREATE FUNCTION hub.hub_ingest(entries jsonb) RETURNS TABLE (uuid uuid, outcome 
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
     me hub.devices;
-    payload jsonb;
+    item jsonb;
     pos integer;
     r hub.entries;
     existing hub.entries;
@@ -231,8 +231,8 @@ BEGIN
     PERFORM pg_advisory_xact_lock({HUB_LOCK});
     me := hub.calling_device();
     SELECT coalesce(max(x.hub_seq), 0) + 1 INTO next_hub_seq FROM hub.entries x;
-    FOR payload, pos IN SELECT value, ordinality FROM jsonb_array_elements(entries) WITH ORDINALITY LOOP
-        r := hub.wire_entry(payload, pos);
+    FOR item, pos IN SELECT value, ordinality FROM jsonb_array_elements(entries) WITH ORDINALITY LOOP
+        r := hub.wire_entry(item, pos);
         IF r.device_id <> me.device_id THEN
             RAISE EXCEPTION 'hub: entry % claims device %, but this session is device % (%)',
                 r.uuid, r.device_id, me.device_id, me.name USING ERRCODE = 'insufficient_privilege';
@@ -246,7 +246,7 @@ BEGIN
         IF r.device_seq <= me.last_seq THEN
             -- A number this device already used: a retry of a quarantined entry, or other content.
             IF EXISTS (SELECT 1 FROM hub.quarantine q WHERE q.device_id = me.device_id AND q.uuid = r.uuid
-                       AND q.device_seq = r.device_seq AND q.payload = payload) THEN
+                       AND q.device_seq = r.device_seq AND q.payload = item) THEN
                 uuids := uuids || r.uuid; outcomes := outcomes || 'quarantined'::text;
                 CONTINUE;
             END IF;
@@ -272,7 +272,7 @@ BEGIN
         END IF;
         IF why IS NOT NULL THEN
             INSERT INTO hub.quarantine (device_id, uuid, device_seq, payload, reason)
-                VALUES (me.device_id, r.uuid, r.device_seq, payload, why);
+                VALUES (me.device_id, r.uuid, r.device_seq, item, why);
             uuids := uuids || r.uuid; outcomes := outcomes || 'quarantined'::text;
             CONTINUE;
         END IF;
