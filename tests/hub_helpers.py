@@ -40,7 +40,7 @@ def entry(device_id: str, seq: int, store: str, **fields) -> dict:
     values.update(uuid=str(uuid.uuid4()), device_id=device_id, device_seq=seq, store=store, kind="earn",
                   member_uuid=str(uuid.uuid4()), points=10, amount_cents=1000, spend_cents=1000,
                   receipt_ref=f"R{seq}", staff="Ana Núñez", detail='{"base":10}',
-                  created_at=wire.created_at_text(T0 + timedelta(seconds=seq)),
+                  created_at=fields.get("created_at") or wire.created_at_text(T0 + timedelta(seconds=seq % 10**8)),
                   idempotency_key=f"sale:{device_id}:{seq}")
     values.update(fields)
     return values
