@@ -90,3 +90,38 @@ def english(qapp):
     yield
     remove_translators(qapp)
     QLocale.setDefault(before)
+
+
+# -- the hub's PostgreSQL (tests/chain/): one server for the session, a fresh database per test ----
+
+@pytest.fixture(scope="session")
+def hub_server():
+    """A real PostgreSQL server (tests/postgres_server.py), started when a test first needs it;
+    a server that cannot start fails those tests."""
+    import postgres_server
+    server = postgres_server.start()
+    print(f"\nPostgreSQL started in {server.started_in:.2f} s on port {server.port}")
+    yield server
+    postgres_server.stop(server)
+
+
+@pytest.fixture
+def hub_db(hub_server):
+    """A database of its own for one test (`.dsn` is the admin's); dropped afterwards with the
+    roles the test created."""
+    import postgres_server
+    before = postgres_server.server_roles(hub_server)
+    database = postgres_server.create_database(hub_server)
+    yield database
+    postgres_server.drop_database(database, before)
+
+
+@pytest.fixture
+def hub(hub_db):
+    """An initialised hub with the store M1 (Madrid); `hub.counter(name)` adds a counter."""
+    from hub_helpers import Hub
+
+    from loyalty.chain import hub_admin
+    done = hub_admin.init_hub(hub_db.dsn)
+    hub_admin.add_store(hub_db.dsn, "M1", "Madrid")
+    return Hub(hub_db.dsn, done["chain_id"])

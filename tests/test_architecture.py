@@ -21,6 +21,7 @@ LOYALTY_LAYERS = [
     ("retention", "printing"),
     ("reports",),
     ("exchange",),
+    ("chain",),
     ("operations",),
     ("cli",),
 ]

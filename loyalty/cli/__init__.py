@@ -17,6 +17,7 @@ from ..common.messages import t
 from ..common.paths import default_database_path
 from ..programme.shop import open_shop
 from . import backups as cli_backups
+from . import hub as cli_hub
 from . import imports as cli_imports
 from . import members as cli_members
 from . import points as cli_points
@@ -30,7 +31,7 @@ from . import staff as cli_staff
 # One module per group of commands, each with `add_commands(sub)` and its `HANDLERS`; `--help`
 # lists the commands in this order.
 COMMAND_GROUPS = (cli_shop, cli_members, cli_points, cli_programme, cli_printing, cli_reports, cli_backups,
-                  cli_imports, cli_staff, cli_retention)
+                  cli_imports, cli_staff, cli_retention, cli_hub)
 
 
 class CommandLineError(ValidationError):
@@ -91,6 +92,9 @@ def one_line(message: str) -> str:
 
 
 def run(args) -> tuple[dict, str]:
+    handler = HANDLERS[args.command if not getattr(args, "action", None) else f"{args.command} {args.action}"]
+    if args.command in cli_hub.NEEDS_NO_SHOP:   # the hub's commands work on the hub alone: no shop opened or made
+        return handler(None, args)
     path = Path(args.db or default_database_path())
     try:
         ctx = cli_staff.signed_in(open_shop(path, staff_id=args.staff or "owner"), args)
@@ -100,7 +104,6 @@ def run(args) -> tuple[dict, str]:
         raise
     if args.now:
         ctx.clock = FixedClock(_parse_now(args.now, ctx.programme().timezone))
-    handler = HANDLERS[args.command if not getattr(args, "action", None) else f"{args.command} {args.action}"]
     return handler(ctx, args)
 
 

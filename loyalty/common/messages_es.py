@@ -572,6 +572,63 @@ MESSAGES = {
         "(loyalty segment ... --contacts)",
     "{count} point expires on {day}: remind them": "{count} punto caduca el {day}: recuérdeselo",
     "{count} points expire on {day}: remind them": "{count} puntos caducan el {day}: recuérdeselo",
+    # The chain's hub (loyalty/chain/, loyalty hub ...)
+    "dsn: give the hub's connection string (--dsn or $LOYALTY_HUB_DSN)":
+        "dsn: indique la cadena de conexión del concentrador (--dsn o $LOYALTY_HUB_DSN)",
+    "hub: its schema is version {found}, newer than this app knows ({known}): upgrade the app first":
+        "concentrador: su esquema es la versión {found}, más nueva de la que conoce esta aplicación ({known}): "
+        "actualice primero la aplicación",
+    "hub: not initialised or older than this app (version {found} of {known}): run loyalty hub init first":
+        "concentrador: sin inicializar o más antiguo que esta aplicación (versión {found} de {known}): "
+        "ejecute primero loyalty hub init",
+    "code: '{code}' must be 1 to 16 letters or digits":
+        "código: '{code}' debe tener de 1 a 16 letras o cifras",
+    "dsn: not a connection string ({reason})":
+        "dsn: no es una cadena de conexión ({reason})",
+    "dsn: cannot connect to the hub ({reason})":
+        "dsn: no se puede conectar con el concentrador ({reason})",
+    "dsn: {user} may not do this on the hub ({reason})":
+        "dsn: {user} no puede hacer esto en el concentrador ({reason})",
+    "dsn: the hub needs PostgreSQL 14 or newer (this server is {version})":
+        "dsn: el concentrador necesita PostgreSQL 14 o posterior (este servidor es {version})",
+    "dsn: the hub's database must be UTF8 (it is {encoding})":
+        "dsn: la base de datos del concentrador debe ser UTF8 (es {encoding})",
+    "code: the store {code} is already on the hub":
+        "código: la tienda {code} ya está en el concentrador",
+    "store: no store {code} on the hub (add it with loyalty hub add-store)":
+        "tienda: no hay ninguna tienda {code} en el concentrador (añádala con loyalty hub add-store)",
+    "name: a counter called {name} is already on the hub":
+        "nombre: ya hay una caja llamada {name} en el concentrador",
+    "device id: {device_id} is already registered (as {name})":
+        "id de dispositivo: {device_id} ya está registrado (como {name})",
+    "device id: '{text}' is not a UUID":
+        "id de dispositivo: '{text}' no es un UUID",
+    "name: no counter called {name} on the hub":
+        "nombre: no hay ninguna caja llamada {name} en el concentrador",
+    "join code: not a join code (it starts with {prefix})":
+        "código de alta: no es un código de alta (empieza por {prefix})",
+    "join code: damaged (copy it again, whole)":
+        "código de alta: dañado (cópielo de nuevo, entero)",
+    "join code: {field} is missing or wrong":
+        "código de alta: falta {field} o es incorrecto",
+    "join code: expired on {moment} UTC; ask the hub's owner for a new one":
+        "código de alta: caducó el {moment} UTC; pida uno nuevo al propietario del concentrador",
+    "join code: it is for the chain {theirs}, but this counter belongs to the chain {ours}":
+        "código de alta: es de la cadena {theirs}, pero esta caja pertenece a la cadena {ours}",
+    "join code: cannot read the file ({reason})":
+        "código de alta: no se puede leer el archivo ({reason})",
+    "created_at: the time has no time zone":
+        "created_at: la hora no tiene zona horaria",
+    "entry: unknown field {field}":
+        "movimiento: campo desconocido {field}",
+    "{field}: '{value}' is not a lowercase UUID":
+        "{field}: '{value}' no es un UUID en minúsculas",
+    "{field}: '{value}' is not a whole number":
+        "{field}: '{value}' no es un número entero",
+    "{field}: '{value}' is not a UTC time such as 2026-03-01T10:30:00.000000Z":
+        "{field}: '{value}' no es una hora UTC como 2026-03-01T10:30:00.000000Z",
+    "{field}: not text (or holds a NUL character)":
+        "{field}: no es texto (o contiene un carácter NUL)",
 }
 
 # A field's name where a message's prefix is a placeholder ("{field}: required"): the field, the

@@ -1,0 +1,313 @@
+"""The hub's schema (docs/sync.md: the hub's rules), as numbered migrations like the local
+database's: `STEPS[n - 1]` takes a hub from version n - 1 to n; released steps are never edited.
+
+Everything lives in the schema `hub`: `hub_meta` (schema version, chain id), `stores`, `devices`,
+`entries` (the wire fields, `hub_seq`, `received_at`) and `quarantine`; triggers refuse UPDATE,
+DELETE and TRUNCATE on `entries` and `quarantine` whoever asks; counters have no table privilege,
+only EXECUTE on `hub_ingest(jsonb)` and `hub_pull(bigint, integer)`, SECURITY DEFINER functions
+owned by the hub's owner (the role that ran `hub init`) with their search_path pinned.
+
+`hub_canonical` and `hub_seal` compute in SQL what loyalty/chain/wire.py computes in Python."""
+
+from .wire import KINDS
+
+HUB_LOCK = 7_202_201   # pg_advisory_xact_lock key: numbering entries (hub_seq follows commit order)
+MIGRATION_LOCK = 7_202_200
+
+_TIME = "'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"'"
+_KINDS = ", ".join(f"'{kind}'" for kind in KINDS)
+
+STEP_1 = f"""
+CREATE SCHEMA hub;
+REVOKE ALL ON SCHEMA hub FROM PUBLIC;
+REVOKE CREATE ON SCHEMA public FROM PUBLIC;
+
+CREATE TABLE hub.hub_meta (
+    singleton boolean PRIMARY KEY DEFAULT true CHECK (singleton),
+    schema_version integer NOT NULL,
+    chain_id uuid NOT NULL,
+    created_at timestamptz NOT NULL DEFAULT now()
+);
+
+CREATE TABLE hub.stores (
+    code text PRIMARY KEY CHECK (code ~ '^[A-Za-z0-9]{{1,16}}$'),
+    name text NOT NULL CHECK (length(name) BETWEEN 1 AND 80),
+    created_at timestamptz NOT NULL DEFAULT now()
+);
+
+CREATE TABLE hub.devices (
+    device_id uuid PRIMARY KEY,
+    name text NOT NULL UNIQUE CHECK (length(name) BETWEEN 1 AND 80),
+    store_code text NOT NULL REFERENCES hub.stores (code),
+    role_name text NOT NULL UNIQUE,
+    created_at timestamptz NOT NULL DEFAULT now(),
+    revoked_at timestamptz,
+    last_contact timestamptz,
+    last_seq bigint NOT NULL DEFAULT 0,
+    last_seal text NOT NULL DEFAULT repeat('0', 64)
+);
+
+CREATE TABLE hub.entries (
+    uuid uuid PRIMARY KEY,
+    device_id uuid NOT NULL REFERENCES hub.devices (device_id),
+    device_seq bigint NOT NULL CHECK (device_seq >= 1),
+    store text NOT NULL,
+    member_uuid uuid,
+    kind text NOT NULL CHECK (kind IN ({_KINDS})),
+    points bigint,
+    amount_cents bigint,
+    spend_cents bigint,
+    receipt_ref text,
+    reason text,
+    bonus_kind text,
+    tier_code text,
+    staff text,
+    reverses_uuid uuid,
+    reward_uuid uuid,
+    campaign_uuid uuid,
+    detail text,
+    created_at timestamptz NOT NULL,
+    idempotency_key text NOT NULL UNIQUE,
+    device_seal text NOT NULL,
+    hub_seq bigint NOT NULL UNIQUE,
+    received_at timestamptz NOT NULL DEFAULT now(),
+    UNIQUE (device_id, device_seq)
+);
+
+CREATE TABLE hub.quarantine (
+    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    device_id uuid NOT NULL,
+    uuid uuid,
+    device_seq bigint,
+    payload jsonb NOT NULL,
+    reason text NOT NULL,
+    received_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX quarantine_by_uuid ON hub.quarantine (uuid);
+
+CREATE FUNCTION hub.refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    RAISE EXCEPTION 'hub: % is append-only: % refused', TG_TABLE_NAME, TG_OP
+        USING ERRCODE = 'insufficient_privilege';
+END $$;
+CREATE TRIGGER entries_append_only BEFORE UPDATE OR DELETE ON hub.entries
+    FOR EACH ROW EXECUTE FUNCTION hub.refuse_change();
+CREATE TRIGGER entries_never_emptied BEFORE TRUNCATE ON hub.entries
+    FOR EACH STATEMENT EXECUTE FUNCTION hub.refuse_change();
+CREATE TRIGGER quarantine_append_only BEFORE UPDATE OR DELETE ON hub.quarantine
+    FOR EACH ROW EXECUTE FUNCTION hub.refuse_change();
+CREATE TRIGGER quarantine_never_emptied BEFORE TRUNCATE ON hub.quarantine
+    FOR EACH STATEMENT EXECUTE FUNCTION hub.refuse_change();
+
+-- The canonical JSON of an entry (wire.py's canonical_json): every field but the seal, keys in
+-- byte order, no spaces, text unescaped UTF-8 (to_json escapes exactly what Python's json does).
+CREATE FUNCTION hub.hub_canonical(e hub.entries) RETURNS text
+LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp AS $$
+    SELECT '{{' || string_agg(to_json(f.k)::text || ':' || coalesce(f.v, 'null'), ',' ORDER BY f.k COLLATE "C")
+           || '}}'
+    FROM (VALUES
+        ('amount_cents', e.amount_cents::text),
+        ('bonus_kind', to_json(e.bonus_kind)::text),
+        ('campaign_uuid', to_json(e.campaign_uuid::text)::text),
+        ('created_at', to_json(to_char(e.created_at AT TIME ZONE 'UTC', {_TIME}))::text),
+        ('detail', to_json(e.detail)::text),
+        ('device_id', to_json(e.device_id::text)::text),
+        ('device_seq', e.device_seq::text),
+        ('idempotency_key', to_json(e.idempotency_key)::text),
+        ('kind', to_json(e.kind)::text),
+        ('member_uuid', to_json(e.member_uuid::text)::text),
+        ('points', e.points::text),
+        ('reason', to_json(e.reason)::text),
+        ('receipt_ref', to_json(e.receipt_ref)::text),
+        ('reverses_uuid', to_json(e.reverses_uuid::text)::text),
+        ('reward_uuid', to_json(e.reward_uuid::text)::text),
+        ('spend_cents', e.spend_cents::text),
+        ('staff', to_json(e.staff)::text),
+        ('store', to_json(e.store)::text),
+        ('tier_code', to_json(e.tier_code)::text),
+        ('uuid', to_json(e.uuid::text)::text)
+    ) AS f (k, v)
+$$;
+
+CREATE FUNCTION hub.hub_seal(previous_seal text, e hub.entries) RETURNS text
+LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp AS $$
+    SELECT encode(sha256(convert_to(previous_seal || '|' || hub.hub_canonical(e), 'UTF8')), 'hex')
+$$;
+
+-- An entry of the payload as a row, refusing what is not in its wire form (naming the field).
+CREATE FUNCTION hub.wire_entry(e jsonb, pos integer) RETURNS hub.entries
+LANGUAGE plpgsql STABLE SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    r hub.entries;
+    field record;
+    wanted text;
+BEGIN
+    IF jsonb_typeof(e) IS DISTINCT FROM 'object' THEN
+        RAISE EXCEPTION 'hub: entry %: not a JSON object', pos USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    FOR field IN SELECT key, jsonb_typeof(value) AS type FROM jsonb_each(e) LOOP
+        wanted := CASE
+            WHEN field.key IN ('device_seq', 'points', 'amount_cents', 'spend_cents') THEN 'number'
+            WHEN field.key IN ('uuid', 'device_id', 'member_uuid', 'reverses_uuid', 'reward_uuid', 'campaign_uuid',
+                               'store', 'kind', 'receipt_ref', 'reason', 'bonus_kind', 'tier_code', 'staff',
+                               'detail', 'created_at', 'idempotency_key', 'device_seal') THEN 'string'
+        END;
+        IF wanted IS NULL THEN
+            RAISE EXCEPTION 'hub: entry %: unknown field %', pos, field.key USING ERRCODE = 'invalid_parameter_value';
+        ELSIF field.type <> wanted AND field.type <> 'null' THEN
+            RAISE EXCEPTION 'hub: entry %: % must be a JSON %, not %', pos, field.key, wanted, field.type
+                USING ERRCODE = 'invalid_parameter_value';
+        END IF;
+    END LOOP;
+    FOREACH wanted IN ARRAY ARRAY['uuid', 'device_id', 'device_seq', 'store', 'kind', 'created_at',
+                                  'idempotency_key', 'device_seal'] LOOP
+        IF e ->> wanted IS NULL THEN
+            RAISE EXCEPTION 'hub: entry %: % is required', pos, wanted USING ERRCODE = 'invalid_parameter_value';
+        END IF;
+    END LOOP;
+    BEGIN
+        r := jsonb_populate_record(NULL::hub.entries, e - 'hub_seq' - 'received_at');
+    EXCEPTION WHEN data_exception THEN
+        RAISE EXCEPTION 'hub: entry %: %', pos, SQLERRM USING ERRCODE = 'invalid_parameter_value';
+    END;
+    IF e ->> 'created_at' <> to_char(r.created_at AT TIME ZONE 'UTC', {_TIME}) THEN
+        RAISE EXCEPTION 'hub: entry %: created_at % is not UTC text such as 2026-03-01T10:30:00.000000Z',
+            pos, e ->> 'created_at' USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    FOREACH wanted IN ARRAY ARRAY['uuid', 'device_id', 'member_uuid', 'reverses_uuid', 'reward_uuid',
+                                  'campaign_uuid'] LOOP
+        IF e ->> wanted IS NOT NULL AND e ->> wanted <> lower((e ->> wanted)::uuid::text) THEN
+            RAISE EXCEPTION 'hub: entry %: % is not a lowercase UUID with hyphens', pos, wanted
+                USING ERRCODE = 'invalid_parameter_value';
+        END IF;
+    END LOOP;
+    IF r.device_seq < 1 THEN
+        RAISE EXCEPTION 'hub: entry %: device_seq must be 1 or more', pos USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    IF r.kind NOT IN ({_KINDS}) THEN
+        RAISE EXCEPTION 'hub: entry %: kind % is not one of {", ".join(KINDS)}', pos, r.kind
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    RETURN r;
+END $$;
+
+-- The counter whose session this is (never a field of the payload); refuses strangers and the revoked.
+CREATE FUNCTION hub.calling_device() RETURNS hub.devices
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    me hub.devices;
+BEGIN
+    SELECT * INTO me FROM hub.devices d WHERE d.role_name = session_user FOR UPDATE;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'hub: % is not a counter of this hub', session_user USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF me.revoked_at IS NOT NULL THEN
+        RAISE EXCEPTION 'hub: counter % was revoked on %', me.name, me.revoked_at
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    UPDATE hub.devices SET last_contact = now() WHERE device_id = me.device_id;
+    RETURN me;
+END $$;
+
+CREATE FUNCTION hub.hub_ingest(entries jsonb) RETURNS TABLE (uuid uuid, outcome text)
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    me hub.devices;
+    item jsonb;
+    pos integer;
+    r hub.entries;
+    existing hub.entries;
+    computed text;
+    why text;
+    next_hub_seq bigint;
+    uuids uuid[] := '{{}}';
+    outcomes text[] := '{{}}';
+    added integer := 0;
+BEGIN
+    IF jsonb_typeof(entries) IS DISTINCT FROM 'array' THEN
+        RAISE EXCEPTION 'hub: the entries must be a JSON array' USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    -- One lock for numbering: hub_seq is handed out in commit order.
+    PERFORM pg_advisory_xact_lock({HUB_LOCK});
+    me := hub.calling_device();
+    SELECT coalesce(max(x.hub_seq), 0) + 1 INTO next_hub_seq FROM hub.entries x;
+    FOR item, pos IN SELECT value, ordinality FROM jsonb_array_elements(entries) WITH ORDINALITY LOOP
+        r := hub.wire_entry(item, pos);
+        IF r.device_id <> me.device_id THEN
+            RAISE EXCEPTION 'hub: entry % claims device %, but this session is device % (%)',
+                r.uuid, r.device_id, me.device_id, me.name USING ERRCODE = 'insufficient_privilege';
+        END IF;
+        SELECT * INTO existing FROM hub.entries x WHERE x.uuid = r.uuid;
+        IF FOUND AND hub.hub_canonical(existing) = hub.hub_canonical(r) AND existing.device_seal = r.device_seal THEN
+            uuids := uuids || r.uuid; outcomes := outcomes || 'duplicate'::text;
+            CONTINUE;
+        END IF;
+        why := NULL;
+        IF r.device_seq <= me.last_seq THEN
+            -- A number this device already used: a retry of a quarantined entry, or other content.
+            IF EXISTS (SELECT 1 FROM hub.quarantine q WHERE q.device_id = me.device_id AND q.uuid = r.uuid
+                       AND q.device_seq = r.device_seq AND q.payload = item) THEN
+                uuids := uuids || r.uuid; outcomes := outcomes || 'quarantined'::text;
+                CONTINUE;
+            END IF;
+            why := format('device number %s was already used by another entry', r.device_seq);
+        ELSE
+            IF r.device_seq <> me.last_seq + 1 THEN
+                RAISE EXCEPTION 'hub: entry % has device_seq %, but % is missing (the hub has up to % from %)',
+                    r.uuid, r.device_seq, me.last_seq + 1, me.last_seq, me.name
+                    USING ERRCODE = 'invalid_parameter_value';
+            END IF;
+            computed := hub.hub_seal(me.last_seal, r);
+            IF computed <> r.device_seal THEN
+                RAISE EXCEPTION 'hub: entry % (device_seq %) has a wrong seal: it does not continue the chain of %',
+                    r.uuid, r.device_seq, me.name USING ERRCODE = 'invalid_parameter_value';
+            END IF;
+            me.last_seq := r.device_seq;
+            me.last_seal := r.device_seal;
+            IF existing.uuid IS NOT NULL THEN
+                why := 'the uuid is already on the hub with other content';
+            ELSIF EXISTS (SELECT 1 FROM hub.entries x WHERE x.idempotency_key = r.idempotency_key) THEN
+                why := format('the idempotency key %s is already on the hub under another entry', r.idempotency_key);
+            END IF;
+        END IF;
+        IF why IS NOT NULL THEN
+            INSERT INTO hub.quarantine (device_id, uuid, device_seq, payload, reason)
+                VALUES (me.device_id, r.uuid, r.device_seq, item, why);
+            uuids := uuids || r.uuid; outcomes := outcomes || 'quarantined'::text;
+            CONTINUE;
+        END IF;
+        r.hub_seq := next_hub_seq;
+        r.received_at := now();
+        INSERT INTO hub.entries SELECT r.*;
+        next_hub_seq := next_hub_seq + 1;
+        added := added + 1;
+        uuids := uuids || r.uuid; outcomes := outcomes || 'new'::text;
+    END LOOP;
+    UPDATE hub.devices SET last_seq = me.last_seq, last_seal = me.last_seal WHERE device_id = me.device_id;
+    IF added > 0 THEN
+        PERFORM pg_notify('loyalty_hub', (next_hub_seq - 1)::text);
+    END IF;
+    RETURN QUERY SELECT * FROM unnest(uuids, outcomes);
+END $$;
+
+CREATE FUNCTION hub.hub_pull(after_seq bigint, max_entries integer) RETURNS SETOF hub.entries
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+    PERFORM hub.calling_device();
+    RETURN QUERY SELECT * FROM hub.entries x WHERE x.hub_seq > coalesce(after_seq, 0)
+        ORDER BY x.hub_seq LIMIT least(greatest(coalesce(max_entries, 500), 1), 5000);
+END $$;
+
+REVOKE ALL ON ALL TABLES IN SCHEMA hub FROM PUBLIC;
+REVOKE ALL ON ALL SEQUENCES IN SCHEMA hub FROM PUBLIC;
+REVOKE ALL ON ALL FUNCTIONS IN SCHEMA hub FROM PUBLIC;
+ALTER DEFAULT PRIVILEGES IN SCHEMA hub REVOKE ALL ON TABLES FROM PUBLIC;
+ALTER DEFAULT PRIVILEGES IN SCHEMA hub REVOKE ALL ON FUNCTIONS FROM PUBLIC;
+DO $$ BEGIN
+    EXECUTE format('REVOKE ALL ON DATABASE %I FROM PUBLIC', current_database());
+END $$;
+"""
+
+# Released steps are never edited: a change is a new step at the end.
+STEPS: list[str] = [STEP_1]
+SCHEMA_VERSION = len(STEPS)

@@ -1,0 +1,96 @@
+"""An entry on the wire (docs/sync.md): its fields, its canonical JSON and its seal, written once.
+
+The canonical JSON of an entry is every wire field but the seal, always all of them (null when
+empty), keys sorted, no spaces, text as UTF-8 (not escaped to ASCII): `json.dumps(...,
+sort_keys=True, separators=(",", ":"), ensure_ascii=False)`. Values are in their wire form:
+UUIDs as lowercase text with hyphens, amounts and numbers as JSON integers, `created_at` as
+UTC text `2026-03-01T10:30:00.000000Z` (microseconds, always six digits).
+
+The seal of an entry is the SHA-256 (hex) of the previous seal of the same device (64 zeros
+before the first entry), a `|`, and the entry's canonical JSON. The hub checks the same thing in
+SQL (`hub_canonical` and `hub_seal` in hub_schema.py); tests/chain/test_hub_wire.py holds the
+two equal over arbitrary text."""
+
+import hashlib
+import json
+import uuid as uuid_module
+from datetime import datetime, timezone
+
+from ..common.errors import ValidationError
+from ..common.messages import t
+
+UUID_FIELDS = ("uuid", "device_id", "member_uuid", "reverses_uuid", "reward_uuid", "campaign_uuid")
+INTEGER_FIELDS = ("device_seq", "points", "amount_cents", "spend_cents")
+TEXT_FIELDS = ("store", "kind", "receipt_ref", "reason", "bonus_kind", "tier_code", "staff", "detail",
+               "idempotency_key")
+TIME_FIELDS = ("created_at",)
+SEALED_FIELDS = tuple(sorted(UUID_FIELDS + INTEGER_FIELDS + TEXT_FIELDS + TIME_FIELDS))
+WIRE_FIELDS = SEALED_FIELDS + ("device_seal",)
+REQUIRED = ("uuid", "device_id", "device_seq", "store", "kind", "created_at", "idempotency_key", "device_seal")
+KINDS = ("earn", "redeem", "adjust", "reverse", "expire", "bonus")
+GENESIS = "0" * 64
+TIME_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"
+
+
+def created_at_text(moment: datetime) -> str:
+    """A moment as the wire writes it: UTC, microseconds, a Z."""
+    if moment.tzinfo is None:
+        raise ValidationError(t("created_at: the time has no time zone"), "created_at")
+    return moment.astimezone(timezone.utc).strftime(TIME_FORMAT)
+
+
+def canonical_json(entry: dict) -> str:
+    """The entry's canonical JSON (what its seal covers). Refuses a value not in its wire form,
+    naming the field, so that a device never seals what the hub would render differently."""
+    unknown = sorted(set(entry) - set(WIRE_FIELDS))
+    if unknown:
+        raise ValidationError(t("entry: unknown field {field}", field=unknown[0]), "entry")
+    return json.dumps({name: _checked(name, entry.get(name)) for name in SEALED_FIELDS},
+                      sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def seal(previous_seal: str, entry: dict) -> str:
+    return hashlib.sha256(f"{previous_seal}|{canonical_json(entry)}".encode("utf-8")).hexdigest()
+
+
+def sealed(entries: list[dict], previous_seal: str = GENESIS) -> list[dict]:
+    """The entries (a device's, in device_seq order) with their `device_seal` filled in."""
+    out = []
+    for entry in entries:
+        previous_seal = seal(previous_seal, entry)
+        out.append({**entry, "device_seal": previous_seal})
+    return out
+
+
+def _checked(name: str, value):
+    if value is None:
+        if name in REQUIRED:
+            raise ValidationError(t("{field}: required", field=name), name)
+        return None
+    if name in UUID_FIELDS:
+        if not isinstance(value, str) or str(_uuid_or_none(value)) != value:
+            raise ValidationError(t("{field}: '{value}' is not a lowercase UUID", field=name, value=value), name)
+    elif name in INTEGER_FIELDS:
+        if type(value) is not int or not -2**63 <= value < 2**63:
+            raise ValidationError(t("{field}: '{value}' is not a whole number", field=name, value=value), name)
+    elif name in TIME_FIELDS:
+        if not isinstance(value, str) or _time_text_or_none(value) != value:
+            raise ValidationError(t("{field}: '{value}' is not a UTC time such as 2026-03-01T10:30:00.000000Z",
+                                    field=name, value=value), name)
+    elif not isinstance(value, str) or "\x00" in value:
+        raise ValidationError(t("{field}: not text (or holds a NUL character)", field=name), name)
+    return value
+
+
+def _uuid_or_none(text: str):
+    try:
+        return uuid_module.UUID(text)
+    except ValueError:
+        return None
+
+
+def _time_text_or_none(text: str) -> str | None:
+    try:
+        return datetime.strptime(text, TIME_FORMAT).strftime(TIME_FORMAT)
+    except ValueError:
+        return None

