@@ -264,7 +264,19 @@ BEGIN
             END IF;
             me.last_seq := r.device_seq;
             me.last_seal := r.device_seal;
-            IF existing.uuid IS NOT NULL THEN
+            IF existing.uuid IS NOT NULL AND existing.member_uuid IS NOT DISTINCT FROM r.member_uuid
+                    AND existing.kind = r.kind AND existing.points IS NOT DISTINCT FROM r.points
+                    AND existing.amount_cents IS NOT DISTINCT FROM r.amount_cents
+                    AND existing.spend_cents IS NOT DISTINCT FROM r.spend_cents
+                    AND existing.idempotency_key = r.idempotency_key
+                    AND existing.reverses_uuid IS NOT DISTINCT FROM r.reverses_uuid
+                    AND existing.bonus_kind IS NOT DISTINCT FROM r.bonus_kind THEN
+                -- The same fact posted by another device (a keyed entry takes the UUID of its key:
+                -- two tills expiring one lot, or giving one welcome bonus): this device's number
+                -- stands for it; the hub keeps the first.
+                uuids := uuids || r.uuid; outcomes := outcomes || 'duplicate'::text;
+                CONTINUE;
+            ELSIF existing.uuid IS NOT NULL THEN
                 why := 'the uuid is already on the hub with other content';
             ELSIF EXISTS (SELECT 1 FROM hub.entries x WHERE x.idempotency_key = r.idempotency_key) THEN
                 why := format('the idempotency key %s is already on the hub under another entry', r.idempotency_key);

@@ -6,7 +6,7 @@ import time
 
 import psycopg
 import pytest
-from hub_helpers import admin_count, entry, ingest, pull
+from hub_helpers import T0, admin_count, entry, ingest, pull
 
 from loyalty.chain import hub_admin, wire
 
@@ -61,6 +61,25 @@ def test_the_same_idempotency_key_from_two_tills_is_one_sale(hub):
         assert ingest(a, [sale])[0][1] == "new"
         assert ingest(b, [again])[0][1] == "quarantined"
     assert admin_count(hub.dsn, "entries") == 1
+
+
+def test_the_same_fact_from_two_tills_is_taken_once_and_both_chains_go_on(hub):
+    """A keyed entry takes the UUID of its key (ledger/entries.entry_uuid_for): two tills that
+    expire the same lot post the same UUID and fact, from their own numbers, times and cashiers.
+    The second is a duplicate, not a conflict; the same UUID with another fact is quarantined."""
+    one, two = hub.counter("Till 1"), hub.counter("Till 2")
+    fact = {"uuid": "4b1f0c1e-7d2a-5b3c-9e4f-0a1b2c3d4e5f", "kind": "expire", "points": -40, "amount_cents": None,
+            "spend_cents": 0, "idempotency_key": "expire:lot:2026-04-01"}
+    [first] = one.entries(1, **fact, staff="Ana")
+    two.member = one.member
+    [second] = two.entries(1, **fact, staff="Luis", created_at=wire.created_at_text(T0.replace(minute=9)))
+    with one.connect() as a, two.connect() as b:
+        assert ingest(a, [first]) == [(fact["uuid"], "new")]
+        assert ingest(b, [second]) == [(fact["uuid"], "duplicate")]
+        assert ingest(b, two.entries(1))[0][1] == "new", "the second till's chain went on past it"
+        [other] = one.entries(1, **{**fact, "points": -10})
+        assert ingest(a, [other]) == [(fact["uuid"], "quarantined")], "same uuid, another fact"
+    assert admin_count(hub.dsn, "entries") == 2
 
 
 def test_a_gap_is_refused_naming_the_missing_number_and_nothing_of_the_batch_is_written(hub):
