@@ -27,11 +27,12 @@ from . import reports as cli_reports
 from . import retention as cli_retention
 from . import shop as cli_shop
 from . import staff as cli_staff
+from . import sync as cli_sync
 
 # One module per group of commands, each with `add_commands(sub)` and its `HANDLERS`; `--help`
 # lists the commands in this order.
 COMMAND_GROUPS = (cli_shop, cli_members, cli_points, cli_programme, cli_printing, cli_reports, cli_backups,
-                  cli_imports, cli_staff, cli_retention, cli_hub)
+                  cli_imports, cli_staff, cli_retention, cli_hub, cli_sync)
 
 
 class CommandLineError(ValidationError):

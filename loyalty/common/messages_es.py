@@ -572,6 +572,23 @@ MESSAGES = {
         "(loyalty segment ... --contacts)",
     "{count} point expires on {day}: remind them": "{count} punto caduca el {day}: recuérdeselo",
     "{count} points expire on {day}: remind them": "{count} puntos caducan el {day}: recuérdeselo",
+    # A counter joined to a hub (loyalty join, loyalty sync)
+    "hub: this counter's hub password is missing; join again with a new code":
+        "concentrador: falta la contraseña del concentrador de esta caja; únase de nuevo con un código nuevo",
+    "join code: this counter has joined the chain {chain} already (store {store})":
+        "código de unión: esta caja ya se unió a la cadena {chain} (tienda {store})",
+    "join code: it was made for another till; this counter has its own history, so ask for a code made with "
+    "--device-id {device_id}":
+        "código de unión: se hizo para otra caja; esta caja tiene su propio historial, así que pida un código "
+        "hecho con --device-id {device_id}",
+    "hub: cannot reach the hub at {host}:{port} ({reason})":
+        "concentrador: no se puede llegar al concentrador en {host}:{port} ({reason})",
+    "hub: the hub refused this counter ({reason})":
+        "concentrador: el concentrador rechazó esta caja ({reason})",
+    "hub: this counter has not joined a hub (loyalty join CODE)":
+        "concentrador: esta caja no se ha unido a ningún concentrador (loyalty join CÓDIGO)",
+    "hub: the sync stopped ({reason}); it resumes from where it was next time":
+        "concentrador: la sincronización se detuvo ({reason}); la próxima vez sigue desde donde quedó",
     # The chain's hub (loyalty/chain/, loyalty hub ...)
     "dsn: give the hub's connection string (--dsn or $LOYALTY_HUB_DSN)":
         "dsn: indique la cadena de conexión del concentrador (--dsn o $LOYALTY_HUB_DSN)",

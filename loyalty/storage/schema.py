@@ -28,6 +28,7 @@ STEPS = (
     ("0017_windows_counted_in_turns", schema_changes.windows_counted_in_turns),
     ("0018_undone_entries_count_nowhere", schema_changes.undone_entries_count_nowhere),
     ("0019_global_identities", schema_changes.global_identities),
+    ("0020_hub_link", schema_changes.hub_link),
 )
 
 migrations = Migrations("loyalty")

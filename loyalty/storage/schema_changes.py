@@ -472,3 +472,31 @@ def _append_only_set_aside(db: Database, tables: tuple[str, ...]):
     yield
     for _, definition in triggers:
         db.execute(definition)
+
+
+def hub_link(db: Database) -> None:
+    """A counter joined to a hub (loyalty/chain/, docs/sync.md): which chain, store and hub, and how
+    far its sync has gone — the device's entries the hub has acknowledged (number and seal, to
+    continue the chain) and the hub's entries pulled so far. One row, or none for a counter on
+    its own. The hub's password is not here (chain/credentials.py)."""
+    db.executescript(
+        """
+        CREATE TABLE hub_link (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            chain_id TEXT NOT NULL,
+            store TEXT NOT NULL,
+            host TEXT NOT NULL,
+            port INTEGER NOT NULL,
+            dbname TEXT NOT NULL,
+            user TEXT NOT NULL,
+            sslmode TEXT NOT NULL,
+            joined_at TEXT NOT NULL,
+            uploaded_seq INTEGER NOT NULL DEFAULT 0,
+            uploaded_seal TEXT NOT NULL DEFAULT '0000000000000000000000000000000000000000000000000000000000000000',
+            pulled_hub_seq INTEGER NOT NULL DEFAULT 0,
+            last_upload_at TEXT,
+            last_pull_at TEXT,
+            last_problem TEXT
+        );
+        """
+    )

@@ -1,0 +1,99 @@
+"""A counter joining a hub, and what it knows of the link (docs/sync.md): the chain, its store,
+the hub's address and its own role there, and how far the sync has gone. The password is kept
+apart (credentials.py)."""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+import psycopg
+
+from ..common.clock import to_iso
+from ..common.errors import ConflictError, ValidationError
+from ..common.messages import t
+from ..programme.audit import record
+from ..programme.context import Context
+from ..programme.permissions import require
+from ..storage import database_path, write_transaction
+from . import credentials
+from .join_code import JoinCode, parse_join_code
+
+
+@dataclass(frozen=True)
+class HubLink:
+    chain_id: str
+    store: str
+    host: str
+    port: int
+    dbname: str
+    user: str
+    sslmode: str
+    joined_at: str
+    uploaded_seq: int
+    uploaded_seal: str
+    pulled_hub_seq: int
+    last_upload_at: str | None
+    last_pull_at: str | None
+    last_problem: str | None
+
+
+def hub_link(ctx: Context) -> HubLink | None:
+    row = next(ctx.db.query("SELECT * FROM hub_link WHERE id = 1"), None)
+    return None if row is None else HubLink(**{name: row[name] for name in HubLink.__dataclass_fields__})
+
+
+def conninfo(ctx: Context, link: HubLink) -> str:
+    from psycopg.conninfo import make_conninfo
+    password = credentials.load_password(database_path(ctx.db), link.user)
+    if password is None:
+        raise ValidationError(t("hub: this counter's hub password is missing; join again with a new code"), "hub")
+    return make_conninfo(host=link.host, port=link.port, dbname=link.dbname, user=link.user, password=password,
+                         sslmode=link.sslmode, connect_timeout=10, application_name="loyalty counter")
+
+
+def join(ctx: Context, code_text: str, now: datetime | None = None) -> HubLink:
+    """This counter joins the hub of the join code (the owner's act): the code is checked, the hub
+    is reached with it and answers as this counter, then the link is kept. Nothing is written
+    when any of that fails."""
+    require(ctx, "settings")
+    existing = hub_link(ctx)
+    code = parse_join_code(code_text, now or ctx.clock.now(), existing.chain_id if existing else None)
+    if existing is not None:
+        raise ConflictError(t("join code: this counter has joined the chain {chain} already (store {store})",
+                              chain=existing.chain_id, store=existing.store), "join_code")
+    own = ctx.device_id
+    if code.device_id != own:
+        posted = ctx.db.execute("SELECT 1 FROM entries WHERE device_id = ? LIMIT 1", [own]).fetchone()
+        if posted:
+            raise ValidationError(t("join code: it was made for another till; this counter has its own history, so "
+                                    "ask for a code made with --device-id {device_id}", device_id=own), "join_code")
+    _reach(code)
+    with write_transaction(ctx.db):
+        if code.device_id != own:   # a counter with no entries of its own takes the hub's id for it
+            ctx.db.execute("UPDATE settings SET value = json_quote(?) WHERE key = 'device_id'", [code.device_id])
+        ctx.db.execute("INSERT INTO hub_link (id, chain_id, store, host, port, dbname, user, sslmode, joined_at) "
+                       "VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?)",
+                       [code.chain_id, code.store, code.host, code.port, code.dbname, code.user, code.sslmode,
+                        to_iso(ctx.clock.now())])
+        record(ctx, "hub.join", f"chain {code.chain_id}", store=code.store, host=code.host)
+        credentials.store_password(database_path(ctx.db), code.user, code.password)
+    return hub_link(ctx)
+
+
+def _reach(code: JoinCode) -> None:
+    """The hub answers as this counter (its role exists, may pull, is not revoked)."""
+    try:
+        with psycopg.connect(code.conninfo(), autocommit=True) as conn:
+            conn.execute("SELECT count(*) FROM hub.hub_pull(0, 1)").fetchone()
+    except psycopg.OperationalError as error:
+        raise ValidationError(t("hub: cannot reach the hub at {host}:{port} ({reason})", host=code.host,
+                                port=code.port, reason=str(error).strip().splitlines()[0]), "hub") from None
+    except psycopg.Error as error:
+        raise ValidationError(t("hub: the hub refused this counter ({reason})",
+                                reason=str(error).strip().splitlines()[0]), "hub") from None
+
+
+def note_progress(ctx: Context, **values) -> None:
+    """Records how far the sync went (uploaded_seq, uploaded_seal, pulled_hub_seq, last_*)."""
+    columns = ", ".join(f"{name} = ?" for name in values)
+    with write_transaction(ctx.db):
+        ctx.db.execute(f"UPDATE hub_link SET {columns} WHERE id = 1", list(values.values()))

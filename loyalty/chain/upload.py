@@ -1,0 +1,62 @@
+"""Sending this counter's entries to the hub (docs/sync.md): those after the number the hub last
+acknowledged, in the device's order, a batch at a time, each batch one hub transaction and then
+one local one recording how far it went. A batch interrupted anywhere is sent again whole: the
+hub answers `duplicate` for what it had (the seals are the same, being computed again from the
+last acknowledged one), so nothing is lost and nothing doubles."""
+
+import json
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from ..common.clock import to_iso
+from ..programme.context import Context
+from . import wire
+from .link import HubLink, note_progress
+
+BATCH = 1_000
+
+_OWN_ENTRIES = """
+    SELECT e.uuid, e.device_id, e.device_seq, m.uuid AS member_uuid, e.kind, e.points, e.amount_cents,
+           e.spend_cents, e.receipt_ref, e.reason, e.bonus_kind, e.tier_code, e.staff_id AS staff,
+           r.uuid AS reverses_uuid, e.detail, e.created_at, e.idempotency_key
+    FROM entries e JOIN members m ON m.id = e.member_id LEFT JOIN entries r ON r.id = e.reverses_id
+    WHERE e.device_id = ? AND e.device_seq > ? ORDER BY e.device_seq LIMIT ?"""
+
+
+@dataclass
+class Uploaded:
+    batches: int = 0
+    outcomes: dict = field(default_factory=lambda: {"new": 0, "duplicate": 0, "quarantined": 0})
+
+    @property
+    def sent(self) -> int:
+        return sum(self.outcomes.values())
+
+
+def wire_entries(ctx: Context, link: HubLink, after_seq: int, limit: int) -> list[dict]:
+    """This device's entries after `after_seq`, as the hub takes them (not yet sealed)."""
+    entries = []
+    for row in ctx.db.query(_OWN_ENTRIES, [ctx.device_id, after_seq, limit]):
+        values = {name: None for name in wire.SEALED_FIELDS}
+        values.update(row)
+        values["store"] = link.store
+        values["created_at"] = wire.created_at_text(datetime.fromisoformat(row["created_at"]))
+        entries.append(values)
+    return entries
+
+
+def upload(ctx: Context, link: HubLink, conn, batch: int = BATCH) -> Uploaded:
+    """Everything not yet acknowledged, over `conn` (a psycopg connection in autocommit, as this
+    counter's role)."""
+    done = Uploaded()
+    seq, seal = link.uploaded_seq, link.uploaded_seal
+    while entries := wire_entries(ctx, link, seq, batch):
+        entries = wire.sealed(entries, seal)
+        rows = conn.execute("SELECT outcome FROM hub.hub_ingest(%s::jsonb)", (json.dumps(entries),)).fetchall()
+        for (outcome,) in rows:
+            done.outcomes[outcome] += 1
+        seq, seal = entries[-1]["device_seq"], entries[-1]["device_seal"]
+        note_progress(ctx, uploaded_seq=seq, uploaded_seal=seal, last_upload_at=to_iso(ctx.clock.now()),
+                      last_problem=None)
+        done.batches += 1
+    return done

@@ -1,0 +1,143 @@
+"""The counter's side of the sync, against a real PostgreSQL hub: a counter with its own history
+joins with a join code and sends every entry once; a retried or interrupted upload resumes
+without losing or doubling anything; a join that cannot be done writes nothing."""
+
+import json
+import os
+import stat
+from datetime import datetime, timedelta, timezone
+
+import psycopg
+import pytest
+from hub_helpers import admin_count
+
+from loyalty.chain import hub_admin
+from loyalty.chain import upload as upload_module
+from loyalty.chain.link import conninfo, hub_link, join
+from loyalty.chain.upload import upload
+from loyalty.cli import main
+from loyalty.common.errors import ConflictError, ValidationError
+from loyalty.ledger.sales import post_sale, refund_sale
+from loyalty.storage import database_path
+
+
+def shop_with_history(ctx, enrol, sales: int = 5):
+    ana = enrol("Ana Núñez")
+    for number in range(sales):
+        post_sale(ctx, ana.card, 1_000 + number, f"T-{number}")
+    refund_sale(ctx, ana.card, 500, "T-0", "D-0")
+    return ana
+
+
+def hub_entries(dsn: str) -> list[tuple]:
+    with psycopg.connect(dsn) as conn:
+        return conn.execute("SELECT device_seq, idempotency_key, points FROM hub.entries ORDER BY hub_seq").fetchall()
+
+
+def joined(ctx, hub, name="Till 1"):
+    code = hub_admin.add_counter(hub.dsn, "M1", name, device_id=ctx.device_id)
+    return join(ctx, code.text())
+
+
+def test_a_counter_with_history_joins_and_sends_every_entry_once(ctx, enrol, hub):
+    ana = shop_with_history(ctx, enrol)
+    link = joined(ctx, hub)
+    assert (link.chain_id, link.store, link.uploaded_seq) == (hub.chain_id, "M1", 0)
+    with psycopg.connect(conninfo(ctx, link), autocommit=True) as conn:
+        done = upload(ctx, link, conn, batch=4)
+        assert (done.sent, done.outcomes["new"], done.batches) == (6, 6, 2)
+        again = upload(ctx, hub_link(ctx), conn)
+        assert again.sent == 0, "nothing left to send"
+    on_hub = hub_entries(hub.dsn)
+    local = ctx.db.execute("SELECT device_seq, idempotency_key, points FROM entries ORDER BY device_seq").fetchall()
+    assert on_hub == [tuple(row) for row in local]
+    assert on_hub[0][1] == f"sale:{ana.uuid}:T-0"
+    device = hub_admin.hub_status(hub.dsn)["devices"][0]
+    assert (device["last_seq"], hub_link(ctx).uploaded_seq) == (6, 6)
+
+
+def test_an_upload_cut_after_the_hub_committed_resumes_without_doubling(ctx, enrol, hub, monkeypatch):
+    """The hub took a batch but the counter died before noting it: the next round sends that batch
+    again, the hub answers duplicate, and the rest goes on."""
+    shop_with_history(ctx, enrol)
+    link = joined(ctx, hub)
+    noted = []
+
+    def dies_on_the_second_note(ctx, **values):
+        noted.append(values)
+        if len(noted) == 2:
+            raise KeyboardInterrupt("power cut")
+        return real_note(ctx, **values)
+
+    real_note = upload_module.note_progress
+    monkeypatch.setattr(upload_module, "note_progress", dies_on_the_second_note)
+    with psycopg.connect(conninfo(ctx, link), autocommit=True) as conn:
+        with pytest.raises(KeyboardInterrupt):
+            upload(ctx, link, conn, batch=2)
+        assert admin_count(hub.dsn, "entries") == 4 and hub_link(ctx).uploaded_seq == 2
+        monkeypatch.setattr(upload_module, "note_progress", real_note)
+        done = upload(ctx, hub_link(ctx), conn, batch=2)
+    assert done.outcomes == {"new": 2, "duplicate": 2, "quarantined": 0}
+    assert admin_count(hub.dsn, "entries") == 6 and admin_count(hub.dsn, "quarantine") == 0
+
+
+def test_new_sales_after_joining_follow_the_chain(ctx, enrol, hub):
+    ana = shop_with_history(ctx, enrol, sales=1)
+    link = joined(ctx, hub)
+    with psycopg.connect(conninfo(ctx, link), autocommit=True) as conn:
+        upload(ctx, link, conn)
+        post_sale(ctx, ana.card, 7_000, "T-9")
+        assert upload(ctx, hub_link(ctx), conn).outcomes["new"] == 1
+    assert hub_entries(hub.dsn)[-1][1] == f"sale:{ana.uuid}:T-9"
+
+
+def test_the_password_is_kept_apart_readable_only_by_this_user(ctx, enrol, hub):
+    joined(ctx, hub)
+    secret = f"{database_path(ctx.db)}.hub-secret"
+    assert stat.S_IMODE(os.stat(secret).st_mode) == 0o600
+    assert ctx.db.execute("SELECT COUNT(*) FROM settings WHERE value LIKE '%' || ? || '%'",
+                          [open(secret).read()]).fetchone()[0] == 0
+
+
+def test_a_join_that_cannot_be_done_writes_nothing(ctx, enrol, hub, clock):
+    shop_with_history(ctx, enrol, sales=1)
+    other_till = hub_admin.add_counter(hub.dsn, "M1", "Till 2")          # made for a new device
+    with pytest.raises(ValidationError, match="another till.*--device-id"):
+        join(ctx, other_till.text())
+    own = hub_admin.add_counter(hub.dsn, "M1", "Till 1", device_id=ctx.device_id)
+    with pytest.raises(ValidationError, match="expired"):
+        join(ctx, own.text(), now=datetime.now(timezone.utc) + timedelta(days=30))
+    unreachable = own.__class__(**{**own.__dict__, "port": 1})
+    with pytest.raises(ValidationError, match="cannot reach the hub"):
+        join(ctx, unreachable.text())
+    wrong = own.__class__(**{**own.__dict__, "password": "not-it"})
+    with pytest.raises(ValidationError, match="hub"):
+        join(ctx, wrong.text())
+    assert hub_link(ctx) is None
+    assert not os.path.exists(f"{database_path(ctx.db)}.hub-secret")
+    join(ctx, own.text())
+    with pytest.raises(ConflictError, match="joined the chain"):
+        join(ctx, own.text())
+
+
+def test_a_new_counter_without_history_takes_the_hubs_device_id(ctx, hub):
+    code = hub_admin.add_counter(hub.dsn, "M1", "Till 3")
+    join(ctx, code.text())
+    assert ctx.device_id == code.device_id
+
+
+def test_join_and_sync_from_the_command_line(ctx, enrol, hub, capsys):
+    shop_with_history(ctx, enrol, sales=2)
+    path = database_path(ctx.db)
+    code = hub_admin.add_counter(hub.dsn, "M1", "Till 1", device_id=ctx.device_id)
+    assert main(["--db", path, "--json", "join", code.text()]) == 0
+    assert json.loads(capsys.readouterr().out)["store"] == "M1"
+    assert main(["--db", path, "--json", "sync", "--status"]) == 0
+    assert json.loads(capsys.readouterr().out)["pending"] == 3
+    assert main(["--db", path, "sync", "--once"]) == 0
+    assert "Sent 3 entries: 3 new" in capsys.readouterr().out
+    hub_admin.revoke_counter(hub.dsn, "Till 1")
+    post_sale(ctx, enrol("Luis").card, 1_000, "T-5")
+    assert main(["--db", path, "sync"]) == 2
+    assert "the sync stopped" in capsys.readouterr().err
+    assert hub_link(ctx).last_problem
