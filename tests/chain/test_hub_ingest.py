@@ -201,7 +201,7 @@ def test_pull_returns_in_hub_seq_order_after_a_cursor(hub):
 
 
 def test_an_ingest_notifies_loyalty_hub(hub):
-    one, two = hub.counter("Till 1"), hub.counter("Till 2")
+    one = hub.counter("Till 1")
     with psycopg.connect(hub.dsn, autocommit=True) as listener, one.connect() as a:
         listener.execute("LISTEN loyalty_hub")
         ingest(a, one.entries(2))
