@@ -5,6 +5,7 @@ hub answers `duplicate` for what it had (the seals are the same, being computed 
 last acknowledged one), so nothing is lost and nothing doubles."""
 
 import json
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -47,16 +48,38 @@ def wire_entries(ctx: Context, link: HubLink, after_seq: int, limit: int) -> lis
 
 def upload(ctx: Context, link: HubLink, conn, batch: int = BATCH) -> Uploaded:
     """Everything not yet acknowledged, over `conn` (a psycopg connection in autocommit, as this
-    counter's role)."""
+    counter's role). While the hub takes one batch, the next is read and sealed here (one thread
+    talks to the hub, in order); a batch is noted only after the hub took it and every one before."""
     done = Uploaded()
     seq, seal = link.uploaded_seq, link.uploaded_seal
-    while entries := wire_entries(ctx, link, seq, batch):
-        entries = wire.sealed(entries, seal)
-        rows = conn.execute("SELECT outcome FROM hub.hub_ingest(%s::jsonb)", (json.dumps(entries),)).fetchall()
-        for (outcome,) in rows:
-            done.outcomes[outcome] += 1
-        seq, seal = entries[-1]["device_seq"], entries[-1]["device_seal"]
-        note_progress(ctx, uploaded_seq=seq, uploaded_seal=seal, last_upload_at=to_iso(ctx.clock.now()),
-                      last_problem=None)
-        done.batches += 1
-    return done
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="hub-upload") as hub:
+        sending = None
+        while True:
+            entries = wire_entries(ctx, link, seq, batch)
+            if entries:
+                entries = wire.sealed(entries, seal)
+                seq, seal = entries[-1]["device_seq"], entries[-1]["device_seal"]
+                following = (hub.submit(_ingest, conn, entries), seq, seal)
+            if sending is not None:
+                try:
+                    _note(ctx, done, *sending)
+                except BaseException:
+                    if entries:
+                        following[0].cancel()
+                    raise
+            if not entries:
+                return done
+            sending = following
+
+
+def _ingest(conn, entries: list[dict]) -> list[str]:
+    return [outcome for (outcome,) in conn.execute("SELECT outcome FROM hub.hub_ingest(%s::jsonb)",
+                                                   (json.dumps(entries),)).fetchall()]
+
+
+def _note(ctx: Context, done: Uploaded, sent, seq: int, seal: str) -> None:
+    for outcome in sent.result():
+        done.outcomes[outcome] += 1
+    note_progress(ctx, uploaded_seq=seq, uploaded_seal=seal, last_upload_at=to_iso(ctx.clock.now()),
+                  last_problem=None)
+    done.batches += 1

@@ -74,10 +74,11 @@ def test_an_upload_cut_after_the_hub_committed_resumes_without_doubling(ctx, enr
     with psycopg.connect(conninfo(ctx, link), autocommit=True) as conn:
         with pytest.raises(KeyboardInterrupt):
             upload(ctx, link, conn, batch=2)
-        assert admin_count(hub.dsn, "entries") == 4 and hub_link(ctx).uploaded_seq == 2
+        taken = admin_count(hub.dsn, "entries")       # the next batch may have gone while this one was noted
+        assert taken >= 4 and hub_link(ctx).uploaded_seq == 2
         monkeypatch.setattr(upload_module, "note_progress", real_note)
         done = upload(ctx, hub_link(ctx), conn, batch=2)
-    assert done.outcomes == {"new": 2, "duplicate": 2, "quarantined": 0}
+    assert done.outcomes == {"new": 6 - taken, "duplicate": taken - 2, "quarantined": 0}
     assert admin_count(hub.dsn, "entries") == 6 and admin_count(hub.dsn, "quarantine") == 0
 
 
