@@ -17,10 +17,9 @@ import subprocess
 import tempfile
 import time
 import uuid
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
-
-import warnings
 
 with warnings.catch_warnings():     # platformdirs: "XDG_RUNTIME_DIR is not set" (a server's environment)
     warnings.simplefilter("ignore")

@@ -1,12 +1,14 @@
 """`loyalty join CODE|FILE` (this counter joins a hub) and `loyalty sync` (send this counter's
-entries to the hub; `--status` says how far it is and where the hub's password is kept). The
-pull of the other counters' entries, `--watch` and the app's background sync follow (docs/sync.md)."""
+entries to the hub once; `--watch` keeps doing it, as the app does in the background; `--status`
+says how far it is and where the hub's password is kept). The pull of the other counters'
+entries follows (docs/sync.md)."""
 
-import psycopg
+import threading
+from datetime import datetime
 
 from ..chain import credentials
-from ..chain.link import conninfo, hub_link, join, note_progress
-from ..chain.upload import upload
+from ..chain.link import hub_link, join
+from ..chain.rounds import SyncState, sync_once, watch
 from ..common.errors import ValidationError
 from ..common.messages import t
 from ..storage import database_path
@@ -16,7 +18,9 @@ def add_commands(sub) -> None:
     joining = sub.add_parser("join", help="this counter joins a chain's hub with the join code the hub's owner made")
     joining.add_argument("code", help="the join code, or the file holding it")
     sync = sub.add_parser("sync", help="send this counter's entries to the hub (once)")
-    sync.add_argument("--once", action="store_true", help="one round, then stop (the default, for now)")
+    sync.add_argument("--once", action="store_true", help="one round, then stop (the default)")
+    sync.add_argument("--watch", action="store_true", help="a round every few seconds until Ctrl+C (what the app "
+                                                           "does in the background)")
     sync.add_argument("--status", action="store_true", help="how far the sync is; sends nothing")
 
 
@@ -31,17 +35,37 @@ def cmd_sync(ctx, args):
     link = _linked(ctx)
     if args.status:
         return _status(ctx, link)
-    try:
-        with psycopg.connect(conninfo(ctx, link), autocommit=True) as conn:
-            done = upload(ctx, link, conn)
-    except psycopg.Error as error:
-        reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-        note_progress(ctx, last_problem=reason)
+    if args.watch:
+        return _watch(ctx)
+    state = sync_once(ctx)
+    if state.problem:
         raise ValidationError(t("hub: the sync stopped ({reason}); it resumes from where it was next time",
-                                reason=reason), "hub") from None
-    return ({"sent": done.sent, **done.outcomes, "batches": done.batches},
-            f"Sent {done.sent} entries: {done.outcomes['new']} new, {done.outcomes['duplicate']} the hub had, "
-            f"{done.outcomes['quarantined']} quarantined.")
+                                reason=state.problem), "hub")
+    return ({"sent": state.sent, "quarantined": state.quarantined, "pending": state.pending},
+            f"Sent {state.sent} entries ({state.quarantined} quarantined by the hub); {state.pending} wait.")
+
+
+def _watch(ctx):
+    stop, rounds = threading.Event(), []
+
+    def report(state: SyncState) -> None:
+        rounds.append(state)
+        if state.sent or state.problem or len(rounds) == 1:
+            print(f"{datetime.now():%H:%M:%S} {_said(state)}", flush=True)
+
+    try:
+        watch(ctx, stop, report)
+    except KeyboardInterrupt:
+        stop.set()
+    last = rounds[-1] if rounds else None
+    return ({"rounds": len(rounds), "sent": sum(state.sent for state in rounds)},
+            f"Stopped after {len(rounds)} rounds" + (f"; {_said(last)}" if last else ""))
+
+
+def _said(state: SyncState) -> str:
+    if state.problem:
+        return f"not reached ({state.problem}); {state.pending} entries wait"
+    return f"sent {state.sent}; {state.pending} wait"
 
 
 def _linked(ctx):

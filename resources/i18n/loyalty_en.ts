@@ -4,7 +4,7 @@
 <context>
     <name>AuditScreen</name>
     <message numerus="yes">
-        <location filename="../../ui/settings/audit_screen.py" line="+154"/>
+        <location filename="../../ui/settings/audit_screen.py" line="+143"/>
         <source>{count} changes{more}</source>
         <translation>
             <numerusform>{count} change{more}</numerusform>
@@ -42,7 +42,7 @@
 <context>
     <name>ComplaintsTab</name>
     <message numerus="yes">
-        <location filename="../../ui/retention/complaints.py" line="+124"/>
+        <location filename="../../ui/retention/complaints.py" line="+119"/>
         <source>latest {count} complaints</source>
         <translation>
             <numerusform>latest {count} complaint</numerusform>
@@ -61,7 +61,7 @@
 <context>
     <name>CounterScreen</name>
     <message numerus="yes">
-        <location filename="../../ui/counter/screen.py" line="+160"/>
+        <location filename="../../ui/counter/screen.py" line="+151"/>
         <source>{name} · {points} points</source>
         <translation>
             <numerusform>{name} · {points} point</numerusform>
@@ -80,7 +80,7 @@
 <context>
     <name>FirstRunWizard</name>
     <message numerus="yes">
-        <location filename="../../ui/settings/first_run.py" line="+370"/>
+        <location filename="../../ui/settings/first_run.py" line="+351"/>
         <source>A {sale} sale earns {points} points; at {tier} it earns {top}.</source>
         <translation>
             <numerusform>A {sale} sale earns {points} point; at {tier} it earns {top}.</numerusform>
@@ -99,7 +99,7 @@
 <context>
     <name>ImportDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/members/import_dialog.py" line="+177"/>
+        <location filename="../../ui/members/import_dialog.py" line="+164"/>
         <source>{count} rows are good</source>
         <translation>
             <numerusform>{count} row is good</numerusform>
@@ -158,7 +158,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/shell/main_window.py" line="+194"/>
+        <location filename="../../ui/shell/main_window.py" line="+191"/>
         <source>The counter locked itself after {minutes} minutes without use. Sign in to carry on.</source>
         <translation>
             <numerusform>The counter locked itself after {minutes} minute without use. Sign in to carry on.</numerusform>
@@ -177,7 +177,7 @@
 <context>
     <name>MemberDetailDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/members/member_detail.py" line="+149"/>
+        <location filename="../../ui/members/member_detail.py" line="+136"/>
         <source>last purchase {count} days ago</source>
         <translation>
             <numerusform>last purchase {count} day ago</numerusform>
@@ -255,7 +255,7 @@
 <context>
     <name>MembersScreen</name>
     <message numerus="yes">
-        <location filename="../../ui/members/screen.py" line="+153"/>
+        <location filename="../../ui/members/screen.py" line="+144"/>
         <source>{n} members</source>
         <translation>
             <numerusform>{n} member</numerusform>
@@ -320,7 +320,7 @@
 <context>
     <name>RedeemPanel</name>
     <message numerus="yes">
-        <location filename="../../ui/counter/actions.py" line="+208"/>
+        <location filename="../../ui/counter/actions.py" line="+193"/>
         <source>{n} left</source>
         <translation>
             <numerusform>{n} left</numerusform>
@@ -471,7 +471,7 @@
 <context>
     <name>SettingsScreen</name>
     <message numerus="yes">
-        <location filename="../../ui/settings/screen.py" line="+339"/>
+        <location filename="../../ui/settings/screen.py" line="+326"/>
         <source>A {amount} sale earns {points} points</source>
         <translation>
             <numerusform>A {amount} sale earns {points} point</numerusform>
@@ -493,7 +493,7 @@
 <context>
     <name>SurveyTab</name>
     <message numerus="yes">
-        <location filename="../../ui/retention/survey.py" line="+223"/>
+        <location filename="../../ui/retention/survey.py" line="+210"/>
         <source>{count} survey questions saved: the counter asks them from now on.</source>
         <translation>
             <numerusform>{count} survey question saved: the counter asks it from now on.</numerusform>

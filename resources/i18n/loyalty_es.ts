@@ -4,7 +4,7 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../ui/shell/about_dialog.py" line="+42"/>
+        <location filename="../../ui/shell/about_dialog.py" line="+34"/>
         <source>About Loyalty counter</source>
         <translation>Acerca de Fidelización en caja</translation>
     </message>
@@ -69,7 +69,7 @@ Un encargado o el propietario puede autorizarlo con su PIN.</translation>
 <context>
     <name>AuditScreen</name>
     <message>
-        <location filename="../../ui/settings/audit_screen.py" line="+61"/>
+        <location filename="../../ui/settings/audit_screen.py" line="+50"/>
         <location line="+21"/>
         <location line="+10"/>
         <source>Who</source>
@@ -400,7 +400,7 @@ Un encargado o el propietario puede autorizarlo con su PIN.</translation>
 <context>
     <name>BackupsPanel</name>
     <message>
-        <location filename="../../ui/settings/backups_panel.py" line="+63"/>
+        <location filename="../../ui/settings/backups_panel.py" line="+53"/>
         <source>Backups taken</source>
         <translation>Copias de seguridad hechas</translation>
     </message>
@@ -640,7 +640,7 @@ Un encargado o el propietario puede autorizarlo con su PIN.</translation>
 <context>
     <name>CatalogScreen</name>
     <message>
-        <location filename="../../ui/catalog/screen.py" line="+33"/>
+        <location filename="../../ui/catalog/screen.py" line="+24"/>
         <source>Choose a row to edit it, or fill the form and press Add.</source>
         <translation>Elija una fila para modificarla, o rellene el formulario y pulse Añadir.</translation>
     </message>
@@ -836,7 +836,7 @@ Un encargado o el propietario puede autorizarlo con su PIN.</translation>
 <context>
     <name>ComplaintDialog</name>
     <message>
-        <location filename="../../ui/counter/complaint_dialog.py" line="+30"/>
+        <location filename="../../ui/counter/complaint_dialog.py" line="+22"/>
         <source>Complaint — {name}</source>
         <translation>Queja — {name}</translation>
     </message>
@@ -921,7 +921,7 @@ Un encargado o el propietario puede autorizarlo con su PIN.</translation>
 <context>
     <name>ComplaintsTab</name>
     <message>
-        <location filename="../../ui/retention/complaints.py" line="+34"/>
+        <location filename="../../ui/retention/complaints.py" line="+29"/>
         <location line="+12"/>
         <source>Status</source>
         <translation>Estado</translation>
@@ -1105,7 +1105,7 @@ Un encargado o el propietario puede autorizarlo con su PIN.</translation>
 <context>
     <name>CounterScreen</name>
     <message>
-        <location filename="../../ui/counter/screen.py" line="+59"/>
+        <location filename="../../ui/counter/screen.py" line="+50"/>
         <source>Scan a card or search: name, phone, card (F2)</source>
         <translation>Tarjeta, nombre o teléfono (F2)</translation>
     </message>
@@ -1314,7 +1314,7 @@ Para proteger cada venta, la aplicación dejó de guardar y ahora se reiniciará
 <context>
     <name>EnrolDialog</name>
     <message>
-        <location filename="../../ui/counter/enrol_dialog.py" line="+32"/>
+        <location filename="../../ui/counter/enrol_dialog.py" line="+24"/>
         <source>New member</source>
         <translation>Nuevo socio</translation>
     </message>
@@ -1402,7 +1402,7 @@ Para proteger cada venta, la aplicación dejó de guardar y ahora se reiniciará
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../ui/settings/first_run.py" line="+76"/>
+        <location filename="../../ui/settings/first_run.py" line="+57"/>
         <source>Set up the shop</source>
         <translation>Configurar la tienda</translation>
     </message>
@@ -1740,7 +1740,7 @@ Para proteger cada venta, la aplicación dejó de guardar y ahora se reiniciará
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../ui/members/import_dialog.py" line="+71"/>
+        <location filename="../../ui/members/import_dialog.py" line="+58"/>
         <source>Import from a spreadsheet (CSV)</source>
         <translation>Importar desde una hoja de cálculo (CSV)</translation>
     </message>
@@ -1914,7 +1914,7 @@ Para proteger cada venta, la aplicación dejó de guardar y ahora se reiniciará
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="+63"/>
+        <location filename="../../ui/shell/main_window.py" line="+55"/>
         <source>Loyalty counter</source>
         <translation>Fidelización en caja</translation>
     </message>
@@ -1925,12 +1925,17 @@ Para proteger cada venta, la aplicación dejó de guardar y ahora se reiniciará
     </message>
     <message>
         <location line="+1"/>
-        <location line="+110"/>
+        <location line="+115"/>
         <source>Switch staff</source>
         <translation>Cambiar de usuario</translation>
     </message>
     <message>
-        <location line="-106"/>
+        <location line="-110"/>
+        <source>Hub</source>
+        <translation>Concentrador</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <location line="+1"/>
         <source>Load demo data</source>
         <translation>Cargar datos de demostración</translation>
@@ -1946,7 +1951,7 @@ Para proteger cada venta, la aplicación dejó de guardar y ahora se reiniciará
         <translation>Acerca de esta aplicación</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+32"/>
         <source>Screens</source>
         <translation>Pantallas</translation>
     </message>
@@ -1987,8 +1992,33 @@ campañas</translation>
         <translation>Retención</translation>
     </message>
     <message>
+        <location line="+196"/>
+        <source>never</source>
+        <translation>nunca</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hub: not reached · {count} to send</source>
+        <translation>Concentrador: sin conexión · {count} por enviar</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Hub: up to date</source>
+        <translation>Concentrador: al día</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Last sync: {when}</source>
+        <translation>Última sincronización: {when}</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>Hub: {count} to send</source>
+        <translation>Concentrador: {count} por enviar</translation>
+    </message>
+    <message>
         <location filename="../../ui/settings/audit_words.py" line="-73"/>
-        <location filename="../../ui/shell/main_window.py" line="+55"/>
+        <location filename="../../ui/shell/main_window.py" line="-146"/>
         <source>cashier</source>
         <translation>cajero/a</translation>
     </message>
@@ -2044,7 +2074,7 @@ campañas</translation>
 <context>
     <name>MemberDetailDialog</name>
     <message>
-        <location filename="../../ui/members/member_detail.py" line="+54"/>
+        <location filename="../../ui/members/member_detail.py" line="+41"/>
         <source>dd/mm/yyyy</source>
         <translation>dd/mm/aaaa</translation>
     </message>
@@ -2482,7 +2512,7 @@ Why (e.g. asked at the counter today)?</source>
 <context>
     <name>MembersScreen</name>
     <message>
-        <location filename="../../ui/members/screen.py" line="+42"/>
+        <location filename="../../ui/members/screen.py" line="+33"/>
         <source>Search by name, phone or card</source>
         <translation>Nombre, teléfono o tarjeta</translation>
     </message>
@@ -2748,7 +2778,7 @@ Why (e.g. asked at the counter today)?</source>
 <context>
     <name>QuestionRow</name>
     <message>
-        <location filename="../../ui/retention/survey.py" line="+46"/>
+        <location filename="../../ui/retention/survey.py" line="+33"/>
         <source>Question {number} (empty: none)</source>
         <translation>Pregunta {number} (vacía: ninguna)</translation>
     </message>
@@ -2811,7 +2841,7 @@ Why (e.g. asked at the counter today)?</source>
 <context>
     <name>RedeemPanel</name>
     <message>
-        <location filename="../../ui/counter/actions.py" line="+178"/>
+        <location filename="../../ui/counter/actions.py" line="+163"/>
         <source>Reward</source>
         <translation>Premio</translation>
     </message>
@@ -3079,7 +3109,7 @@ Why (e.g. asked at the counter today)?</source>
 <context>
     <name>ReportsScreen</name>
     <message>
-        <location filename="../../ui/reports/screen.py" line="+93"/>
+        <location filename="../../ui/reports/screen.py" line="+71"/>
         <location line="+9"/>
         <source>Month</source>
         <translation>Mes</translation>
@@ -3748,7 +3778,7 @@ Why (e.g. asked at the counter today)?</source>
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../ui/settings/screen.py" line="+55"/>
+        <location filename="../../ui/settings/screen.py" line="+42"/>
         <source>Shop</source>
         <translation>Tienda</translation>
     </message>

@@ -136,9 +136,45 @@ def test_join_and_sync_from_the_command_line(ctx, enrol, hub, capsys):
     assert main(["--db", path, "--json", "sync", "--status"]) == 0
     assert json.loads(capsys.readouterr().out)["pending"] == 3
     assert main(["--db", path, "sync", "--once"]) == 0
-    assert "Sent 3 entries: 3 new" in capsys.readouterr().out
+    assert "Sent 3 entries (0 quarantined by the hub); 0 wait." in capsys.readouterr().out
     hub_admin.revoke_counter(hub.dsn, "Till 1")
     post_sale(ctx, enrol("Luis").card, 1_000, "T-5")
     assert main(["--db", path, "sync"]) == 2
     assert "the sync stopped" in capsys.readouterr().err
     assert hub_link(ctx).last_problem
+
+
+def test_a_round_that_cannot_reach_the_hub_is_noted_and_the_next_one_goes_on(ctx, enrol, hub, monkeypatch):
+    """The background sync never raises: an unreachable hub is a state the header shows, and the
+    next round sends what waited."""
+    from loyalty.chain import rounds
+
+    shop_with_history(ctx, enrol, sales=1)
+    joined(ctx, hub)
+    real_conninfo = rounds.conninfo
+    monkeypatch.setattr(rounds, "conninfo", lambda ctx, link: real_conninfo(ctx, link).replace(
+        f"port={link.port}", "port=1"))
+    down = rounds.sync_once(ctx)
+    assert down.joined and down.problem and down.pending == 2 and down.sent == 0
+    monkeypatch.setattr(rounds, "conninfo", real_conninfo)
+    up = rounds.sync_once(ctx)
+    assert (up.problem, up.pending, up.sent) == (None, 0, 2)
+    assert hub_link(ctx).last_problem is None
+
+
+def test_watch_runs_rounds_until_stopped(ctx, enrol, hub):
+    import threading
+
+    from loyalty.chain.rounds import watch
+
+    shop_with_history(ctx, enrol, sales=1)
+    joined(ctx, hub)
+    stop, seen = threading.Event(), []
+
+    def report(state):
+        seen.append(state)
+        if len(seen) == 3:
+            stop.set()
+
+    watch(ctx, stop, report, every=0.01)
+    assert [state.sent for state in seen] == [2, 0, 0] and admin_count(hub.dsn, "entries") == 2

@@ -118,10 +118,11 @@ def open_window(path: Path) -> MainWindow | None:
     if ctx.programme().language != language:   # chosen in the first start's setup
         install_translator(QApplication.instance(), ctx.programme().language)
     ctx.become(signed_in)
-    window = MainWindow(ctx, backup_on_close=True, daily_job=True)
+    window = MainWindow(ctx, backup_on_close=True, daily_job=True, sync=True)
     window.database_guard = DatabaseGuard(ctx.db, window)
     window.show_on_screen()
     window.daily_job.start()
+    window.sync.start()
     return window
 
 

@@ -31,12 +31,13 @@ from ..reports.screen import ReportsScreen
 from ..retention.screen import RetentionScreen
 from ..settings.audit_screen import AuditScreen
 from ..settings.screen import SettingsScreen
-from ..widgets.formatting import points_text, today_text
+from ..widgets.formatting import moment_text, points_text, today_text
 from ..widgets.screen_fit import show_fitted
 from ..widgets.sign_in import SignInDialog
 from .about_dialog import AboutDialog
 from .daily_job import DailyJobRunner
 from .idle_lock import IdleLock
+from .sync_runner import SyncRunner
 
 SIDEBAR_POINTS = 14
 PREFERRED_SIZE = QSize(1280, 800)   # on a screen with room for it; smaller screens get the window maximised
@@ -44,11 +45,12 @@ SIDEBAR_PADDING = (12, 8)   # px above and below, left and right of each screen'
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, ctx: Context, backup_on_close: bool = False, daily_job: bool = False):
+    def __init__(self, ctx: Context, backup_on_close: bool = False, daily_job: bool = False, sync: bool = False):
         super().__init__()
         self.ctx = ctx
         self.backup_on_close = backup_on_close   # the app sets these; tests and tools leave the files alone
         self.daily_job = DailyJobRunner(ctx, self) if daily_job else None
+        self.sync = SyncRunner(ctx, self) if sync else None
         programme = ctx.programme()
         self.setWindowTitle(self.tr("Loyalty counter"))
         self.setMinimumSize(1024, 700)
@@ -65,6 +67,9 @@ class MainWindow(QMainWindow):
         self.switch_button.clicked.connect(self.switch_staff)
         QShortcut(QKeySequence("F12"), self, self.switch_staff)
         self.date_label = QLabel()
+        self.sync_label = QLabel()      # a counter joined to a hub: how its sync goes (hidden otherwise)
+        self.sync_label.setAccessibleName(self.tr("Hub"))
+        self.sync_label.hide()
         self.demo_button = QPushButton(self.tr("Load demo data"))
         self.demo_button.setAccessibleName(self.tr("Load demo data"))
         self.demo_button.clicked.connect(self.load_demo)
@@ -78,10 +83,12 @@ class MainWindow(QMainWindow):
         self.shop_label.setWordWrap(True)
         who_and_when = QVBoxLayout()
         who_and_when.setSpacing(0)
-        for label in (self.staff_label, self.date_label):
+        for label in (self.staff_label, self.date_label, self.sync_label):
             label.setStyleSheet("font-size: 12pt; color: #333; padding: 0 8px;")
             label.setAlignment(Qt.AlignmentFlag.AlignRight)
             who_and_when.addWidget(label)
+        if self.sync is not None:
+            self.sync.state.connect(self.show_sync)
         header = QHBoxLayout()
         header.addWidget(self.shop_label, 1)
         header.addWidget(self.demo_button)
@@ -304,6 +311,27 @@ class MainWindow(QMainWindow):
         finally:
             QApplication.restoreOverrideCursor()
 
+    def show_sync(self, state) -> None:
+        """The header's word on the hub: up to date, entries waiting, or not reached — the sales
+        are saved here either way, so it is information, never an alarm."""
+        timezone = self.ctx.programme().timezone
+        last = moment_text(state.last_upload_at, timezone) if state.last_upload_at else self.tr("never")
+        if state.problem:
+            text = self.tr("Hub: not reached · {count} to send").format(count=points_text(state.pending))
+            colour = "#9a5b00"
+        elif state.pending:
+            text = self.tr("Hub: {count} to send").format(count=points_text(state.pending))
+            colour = "#333"
+        else:
+            text = self.tr("Hub: up to date")
+            colour = "#1b6e2a"
+        # Short enough for the header at 1024 px; when and why, one hover away.
+        self.sync_label.setText(text)
+        self.sync_label.setToolTip("\n".join(part for part in (self.tr("Last sync: {when}").format(when=last),
+                                                                state.problem) if part))
+        self.sync_label.setStyleSheet(f"font-size: 10pt; color: {colour}; padding: 0 8px;")
+        self.sync_label.show()
+
     def shutdown(self) -> None:
         """Stop the scanner filter and the search threads (also called by tests)."""
         self.scanner.stop()
@@ -313,6 +341,8 @@ class MainWindow(QMainWindow):
         self.printing.shutdown()
         if self.daily_job is not None:
             self.daily_job.stop()
+        if self.sync is not None:
+            self.sync.stop()
         self.reports.shutdown()
         self.audit.shutdown()
         self.retention.shutdown()

@@ -1,0 +1,61 @@
+"""One round of a counter's sync and what a person is told of it (docs/sync.md): `sync_once`
+connects, sends what waits, and disconnects; a hub it cannot reach is noted, never raised, so
+that the app's background sync and `loyalty sync --watch` simply try again. `watch` is that
+loop, the one `loyalty sync --watch` and the app run."""
+
+import threading
+from dataclasses import dataclass
+from typing import Callable
+
+import psycopg
+
+from ..common.errors import LoyaltyError
+from ..programme.context import Context
+from .link import conninfo, hub_link, note_progress
+from .upload import upload
+
+WATCH_EVERY_SECONDS = 5.0
+
+
+@dataclass(frozen=True)
+class SyncState:
+    joined: bool
+    pending: int = 0                  # this counter's entries the hub has not acknowledged
+    last_upload_at: str | None = None
+    problem: str | None = None        # why the last round stopped; None when it went through
+    sent: int = 0                     # entries sent in this round
+    quarantined: int = 0              # of those, set aside by the hub for the owner (another fact, same id)
+
+
+def sync_state(ctx: Context, sent: int = 0, quarantined: int = 0) -> SyncState:
+    """Where the sync stands, from the local database alone."""
+    link = hub_link(ctx)
+    if link is None:
+        return SyncState(joined=False)
+    pending = ctx.db.execute("SELECT COUNT(*) FROM entries WHERE device_id = ? AND device_seq > ?",
+                             [ctx.device_id, link.uploaded_seq]).fetchone()[0]
+    return SyncState(True, pending, link.last_upload_at, link.last_problem, sent, quarantined)
+
+
+def sync_once(ctx: Context) -> SyncState:
+    link = hub_link(ctx)
+    if link is None:
+        return SyncState(joined=False)
+    try:
+        with psycopg.connect(conninfo(ctx, link), autocommit=True) as conn:
+            done = upload(ctx, link, conn)
+    except (psycopg.Error, LoyaltyError) as error:
+        message = getattr(error, "message", None) or str(error).strip()
+        note_progress(ctx, last_problem=message.splitlines()[0] if message else type(error).__name__)
+        return sync_state(ctx)
+    if link.last_problem:
+        note_progress(ctx, last_problem=None)
+    return sync_state(ctx, done.sent, done.outcomes["quarantined"])
+
+
+def watch(ctx: Context, stop: threading.Event, report: Callable[[SyncState], None],
+          every: float = WATCH_EVERY_SECONDS) -> None:
+    """Rounds until `stop` is set: one at once, then one every `every` seconds."""
+    while not stop.is_set():
+        report(sync_once(ctx))
+        stop.wait(every)

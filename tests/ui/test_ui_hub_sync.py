@@ -1,0 +1,63 @@
+"""The window of a counter joined to a hub syncs in the background and says so in the header
+(against a real PostgreSQL hub): up to date, entries waiting, or not reached — and the counter
+keeps selling while the hub is out of reach. A counter on its own shows nothing of it."""
+
+import pytest
+
+from loyalty.chain import hub_admin, rounds
+from loyalty.chain.link import join
+from loyalty.ledger.sales import post_sale
+
+
+@pytest.fixture
+def joined_window(qtbot, ctx, hub):
+    from ui.shell.main_window import MainWindow
+
+    join(ctx, hub_admin.add_counter(hub.dsn, "M1", "Till 1", device_id=ctx.device_id).text())
+    window = MainWindow(ctx, sync=True)
+    window.sync.timer.setInterval(60_000)     # the test asks for each round itself
+    qtbot.addWidget(window)
+    window.show()
+    yield window
+    window.shutdown()
+
+
+def round_done(qtbot, window):
+    window.sync.round()
+    qtbot.waitUntil(lambda: window.sync.thread is None, timeout=15_000)
+
+
+def test_the_header_says_how_the_sync_goes_and_the_counter_never_waits(qtbot, ctx, enrol, hub, joined_window,
+                                                                      monkeypatch):
+    window = joined_window
+    ana = enrol("Ana García")
+    post_sale(ctx, ana.card, 1_000, "T-1")
+    window.sync.start()
+    qtbot.waitUntil(lambda: window.sync_label.isVisible() and "up to date" in window.sync_label.text(),
+                    timeout=15_000)
+    assert hub_admin.hub_status(hub.dsn)["devices"][0]["last_seq"] == 1
+
+    real = rounds.conninfo
+    monkeypatch.setattr(rounds, "conninfo", lambda ctx, link: real(ctx, link).replace(f"port={link.port}", "port=1"))
+    post_sale(ctx, ana.card, 2_000, "T-2")          # the hub is out of reach: the sale is saved here all the same
+    round_done(qtbot, window)
+    assert "not reached" in window.sync_label.text() and "1 to send" in window.sync_label.text()
+    assert "port 1" in window.sync_label.toolTip() or "1" in window.sync_label.toolTip(), "why, one hover away"
+    assert window.sync_label.toolTip().count("\n") == 1
+    assert ctx.db.execute("SELECT COUNT(*) FROM entries").fetchone()[0] == 2
+
+    monkeypatch.setattr(rounds, "conninfo", real)
+    round_done(qtbot, window)
+    assert "up to date" in window.sync_label.text()
+    assert hub_admin.hub_status(hub.dsn)["devices"][0]["last_seq"] == 2
+
+
+def test_a_counter_on_its_own_shows_nothing_of_a_hub(qtbot, ctx):
+    from ui.shell.main_window import MainWindow
+
+    window = MainWindow(ctx, sync=True)
+    qtbot.addWidget(window)
+    window.show()
+    window.sync.start()
+    assert not window.sync_label.isVisible() and not window.sync.timer.isActive()
+    window.shutdown()

@@ -1,0 +1,70 @@
+"""The counter's sync to its hub, run by the app itself off the GUI thread (loyalty/chain/
+rounds.py: the same round as `loyalty sync --watch`): a round every few seconds while the window
+is open, never more than one at a time, and its state for the header. The counter never waits for
+it: a sale is saved here first, and a hub that cannot be reached is only said in the header."""
+
+import logging
+
+from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
+
+from loyalty.chain.rounds import WATCH_EVERY_SECONDS, SyncState, sync_once, sync_state
+from loyalty.programme.context import Context
+
+from ..widgets.background import DomainCall, WorkerShop, start_worker
+
+log = logging.getLogger(__name__)
+
+
+class SyncRunner(QObject):
+    state = Signal(object)   # SyncState
+
+    def __init__(self, ctx: Context, parent: QObject | None = None, every_ms: int = int(WATCH_EVERY_SECONDS * 1000)):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.thread: QThread | None = None
+        self.call: DomainCall | None = None
+        self.stopped = False
+        self.problem: str | None = None
+        self.timer = QTimer(self)
+        self.timer.setInterval(every_ms)
+        self.timer.timeout.connect(self.round)
+
+    def start(self) -> None:
+        """Only for a counter that joined a hub; says where it stands at once, then syncs."""
+        current = sync_state(self.ctx)
+        if not current.joined:
+            return
+        self.state.emit(current)
+        self.timer.start()
+        self.round()
+
+    @Slot()
+    def round(self) -> None:
+        if self.thread is not None or self.stopped:
+            return
+        self.call = DomainCall(WorkerShop(self.ctx), sync_once)
+        self.call.done.connect(self._done)
+        self.call.failed.connect(self._failed)
+        self.thread = start_worker(self, self.call, (self.call.done, self.call.failed), on_finished=self._ended)
+
+    @Slot(object)
+    def _done(self, result: SyncState) -> None:
+        if result.problem != self.problem:   # the log says when the hub went out of reach and came back
+            log.info("Hub sync: %s", result.problem or "reached again")
+            self.problem = result.problem
+        self.state.emit(result)
+
+    @Slot(str)
+    def _failed(self, sentence: str) -> None:
+        log.warning("Hub sync round failed (tried again at the next): %s", sentence)
+
+    @Slot()
+    def _ended(self) -> None:
+        self.thread = self.call = None
+
+    def stop(self) -> None:
+        self.stopped = True
+        self.timer.stop()
+        if self.thread is not None:
+            self.thread.quit()
+            self.thread.wait(10_000)
