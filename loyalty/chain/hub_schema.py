@@ -9,13 +9,37 @@ owned by the hub's owner (the role that ran `hub init`) with their search_path p
 
 `hub_canonical` and `hub_seal` compute in SQL what loyalty/chain/wire.py computes in Python."""
 
-from .wire import KINDS
+from .wire import KINDS, SEALED_FIELDS, WIRE_FIELDS
 
 HUB_LOCK = 7_202_201   # pg_advisory_xact_lock key: numbering entries (hub_seq follows commit order)
 MIGRATION_LOCK = 7_202_200
 
 _TIME = "'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"'"
 _KINDS = ", ".join(f"'{kind}'" for kind in KINDS)
+_WIRE_COLUMNS = ", ".join(WIRE_FIELDS)
+_ALL_FIELDS = ",".join(WIRE_FIELDS)
+_STRING_FIELDS = ",".join(name for name in WIRE_FIELDS if name not in ("device_seq", "points", "amount_cents",
+                                                                        "spend_cents"))
+
+
+def _canonical_sql() -> str:
+    """The canonical JSON as one concatenation, keys in wire.SEALED_FIELDS' (byte) order: a
+    fixed string with each value in its JSON form (to_json escapes exactly what Python's json
+    does; numbers as digits; null when empty)."""
+    def value(name: str) -> str:
+        if name in ("device_seq", "points", "amount_cents", "spend_cents"):
+            return f"coalesce(e.{name}::text, 'null')"
+        if name == "created_at":
+            return f"to_json(to_char(e.created_at AT TIME ZONE 'UTC', {_TIME}))::text"
+        if name in ("uuid", "device_id", "member_uuid", "reverses_uuid", "reward_uuid", "campaign_uuid"):
+            return f"coalesce(to_json(e.{name}::text)::text, 'null')"
+        return f"coalesce(to_json(e.{name})::text, 'null')"
+    fields = " || ',' || ".join(f"'\"{name}\":' || {value(name)}" for name in SEALED_FIELDS)
+    return "'{' || " + fields + " || '}'"   # goes into STEP_1 as it is: single braces
+
+
+_CANONICAL = _canonical_sql()
+_WIRE_COLUMNS_OF_U = ", ".join(f"u.{name}" for name in WIRE_FIELDS)
 
 STEP_1 = f"""
 CREATE SCHEMA hub;
@@ -102,31 +126,8 @@ CREATE TRIGGER quarantine_never_emptied BEFORE TRUNCATE ON hub.quarantine
 -- The canonical JSON of an entry (wire.py's canonical_json): every field but the seal, keys in
 -- byte order, no spaces, text unescaped UTF-8 (to_json escapes exactly what Python's json does).
 CREATE FUNCTION hub.hub_canonical(e hub.entries) RETURNS text
-LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp AS $$
-    SELECT '{{' || string_agg(to_json(f.k)::text || ':' || coalesce(f.v, 'null'), ',' ORDER BY f.k COLLATE "C")
-           || '}}'
-    FROM (VALUES
-        ('amount_cents', e.amount_cents::text),
-        ('bonus_kind', to_json(e.bonus_kind)::text),
-        ('campaign_uuid', to_json(e.campaign_uuid::text)::text),
-        ('created_at', to_json(to_char(e.created_at AT TIME ZONE 'UTC', {_TIME}))::text),
-        ('detail', to_json(e.detail)::text),
-        ('device_id', to_json(e.device_id::text)::text),
-        ('device_seq', e.device_seq::text),
-        ('idempotency_key', to_json(e.idempotency_key)::text),
-        ('kind', to_json(e.kind)::text),
-        ('member_uuid', to_json(e.member_uuid::text)::text),
-        ('points', e.points::text),
-        ('reason', to_json(e.reason)::text),
-        ('receipt_ref', to_json(e.receipt_ref)::text),
-        ('reverses_uuid', to_json(e.reverses_uuid::text)::text),
-        ('reward_uuid', to_json(e.reward_uuid::text)::text),
-        ('spend_cents', e.spend_cents::text),
-        ('staff', to_json(e.staff)::text),
-        ('store', to_json(e.store)::text),
-        ('tier_code', to_json(e.tier_code)::text),
-        ('uuid', to_json(e.uuid::text)::text)
-    ) AS f (k, v)
+LANGUAGE sql IMMUTABLE SET search_path = pg_catalog, pg_temp AS $$
+    SELECT {_CANONICAL}
 $$;
 
 CREATE FUNCTION hub.hub_seal(previous_seal text, e hub.entries) RETURNS text
@@ -139,32 +140,36 @@ CREATE FUNCTION hub.wire_entry(e jsonb, pos integer) RETURNS hub.entries
 LANGUAGE plpgsql STABLE SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
     r hub.entries;
-    field record;
     wanted text;
+    bad_key text;
+    bad_type text;
 BEGIN
     IF jsonb_typeof(e) IS DISTINCT FROM 'object' THEN
         RAISE EXCEPTION 'hub: entry %: not a JSON object', pos USING ERRCODE = 'invalid_parameter_value';
     END IF;
-    FOR field IN SELECT key, jsonb_typeof(value) AS type FROM jsonb_each(e) LOOP
-        wanted := CASE
-            WHEN field.key IN ('device_seq', 'points', 'amount_cents', 'spend_cents') THEN 'number'
-            WHEN field.key IN ('uuid', 'device_id', 'member_uuid', 'reverses_uuid', 'reward_uuid', 'campaign_uuid',
-                               'store', 'kind', 'receipt_ref', 'reason', 'bonus_kind', 'tier_code', 'staff',
-                               'detail', 'created_at', 'idempotency_key', 'device_seal') THEN 'string'
-        END;
-        IF wanted IS NULL THEN
-            RAISE EXCEPTION 'hub: entry %: unknown field %', pos, field.key USING ERRCODE = 'invalid_parameter_value';
-        ELSIF field.type <> wanted AND field.type <> 'null' THEN
-            RAISE EXCEPTION 'hub: entry %: % must be a JSON %, not %', pos, field.key, wanted, field.type
-                USING ERRCODE = 'invalid_parameter_value';
-        END IF;
-    END LOOP;
-    FOREACH wanted IN ARRAY ARRAY['uuid', 'device_id', 'device_seq', 'store', 'kind', 'created_at',
-                                  'idempotency_key', 'device_seal'] LOOP
-        IF e ->> wanted IS NULL THEN
-            RAISE EXCEPTION 'hub: entry %: % is required', pos, wanted USING ERRCODE = 'invalid_parameter_value';
-        END IF;
-    END LOOP;
+    -- One statement per check, not a loop per field: this runs for every entry of every batch.
+    SELECT f.key, jsonb_typeof(f.value),
+           CASE WHEN f.key = ANY ('{{device_seq,points,amount_cents,spend_cents}}'::text[]) THEN 'number'
+                WHEN f.key = ANY ('{{{_STRING_FIELDS}}}'::text[]) THEN 'string' END
+      INTO bad_key, bad_type, wanted
+      FROM jsonb_each(e) AS f
+     WHERE jsonb_typeof(f.value) <> 'null'
+       AND jsonb_typeof(f.value) IS DISTINCT FROM
+           CASE WHEN f.key = ANY ('{{device_seq,points,amount_cents,spend_cents}}'::text[]) THEN 'number'
+                WHEN f.key = ANY ('{{{_STRING_FIELDS}}}'::text[]) THEN 'string' END
+        OR NOT (f.key = ANY ('{{{_ALL_FIELDS}}}'::text[]))
+     LIMIT 1;
+    IF bad_key IS NOT NULL AND wanted IS NULL THEN
+        RAISE EXCEPTION 'hub: entry %: unknown field %', pos, bad_key USING ERRCODE = 'invalid_parameter_value';
+    ELSIF bad_key IS NOT NULL THEN
+        RAISE EXCEPTION 'hub: entry %: % must be a JSON %, not %', pos, bad_key, wanted, bad_type
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    SELECT k INTO bad_key FROM unnest('{{uuid,device_id,device_seq,store,kind,created_at,idempotency_key,device_seal}}'::text[]) AS k
+     WHERE e ->> k IS NULL LIMIT 1;
+    IF bad_key IS NOT NULL THEN
+        RAISE EXCEPTION 'hub: entry %: % is required', pos, bad_key USING ERRCODE = 'invalid_parameter_value';
+    END IF;
     BEGIN
         r := jsonb_populate_record(NULL::hub.entries, e - 'hub_seq' - 'received_at');
     EXCEPTION WHEN data_exception THEN
@@ -174,13 +179,12 @@ BEGIN
         RAISE EXCEPTION 'hub: entry %: created_at % is not UTC text such as 2026-03-01T10:30:00.000000Z',
             pos, e ->> 'created_at' USING ERRCODE = 'invalid_parameter_value';
     END IF;
-    FOREACH wanted IN ARRAY ARRAY['uuid', 'device_id', 'member_uuid', 'reverses_uuid', 'reward_uuid',
-                                  'campaign_uuid'] LOOP
-        IF e ->> wanted IS NOT NULL AND e ->> wanted <> lower((e ->> wanted)::uuid::text) THEN
-            RAISE EXCEPTION 'hub: entry %: % is not a lowercase UUID with hyphens', pos, wanted
-                USING ERRCODE = 'invalid_parameter_value';
-        END IF;
-    END LOOP;
+    SELECT k INTO bad_key FROM unnest('{{uuid,device_id,member_uuid,reverses_uuid,reward_uuid,campaign_uuid}}'::text[]) AS k
+     WHERE e ->> k IS NOT NULL AND e ->> k <> lower((e ->> k)::uuid::text) LIMIT 1;
+    IF bad_key IS NOT NULL THEN
+        RAISE EXCEPTION 'hub: entry %: % is not a lowercase UUID with hyphens', pos, bad_key
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
     IF r.device_seq < 1 THEN
         RAISE EXCEPTION 'hub: entry %: device_seq must be 1 or more', pos USING ERRCODE = 'invalid_parameter_value';
     END IF;
@@ -223,6 +227,8 @@ DECLARE
     uuids uuid[] := '{{}}';
     outcomes text[] := '{{}}';
     added integer := 0;
+    parsed hub.entries[];
+    n integer;
 BEGIN
     IF jsonb_typeof(entries) IS DISTINCT FROM 'array' THEN
         RAISE EXCEPTION 'hub: the entries must be a JSON array' USING ERRCODE = 'invalid_parameter_value';
@@ -231,6 +237,33 @@ BEGIN
     PERFORM pg_advisory_xact_lock({HUB_LOCK});
     me := hub.calling_device();
     SELECT coalesce(max(x.hub_seq), 0) + 1 INTO next_hub_seq FROM hub.entries x;
+    -- The usual batch in one statement each: it continues this device's numbering and seal chain
+    -- (every link checked against the entry before it) and holds nothing the hub has. Anything
+    -- else — a retry, a conflict, a gap, a forged device — takes the entry-by-entry path below,
+    -- which says what it is.
+    parsed := ARRAY(SELECT hub.wire_entry(value, ordinality::integer) FROM jsonb_array_elements(entries)
+                    WITH ORDINALITY ORDER BY ordinality);
+    n := cardinality(parsed);
+    IF n > 0
+       AND NOT EXISTS (
+           SELECT 1 FROM generate_subscripts(parsed, 1) AS i
+           WHERE (parsed[i]).device_id <> me.device_id OR (parsed[i]).device_seq <> me.last_seq + i
+              OR hub.hub_seal(CASE WHEN i = 1 THEN me.last_seal ELSE (parsed[i - 1]).device_seal END, parsed[i])
+                 <> (parsed[i]).device_seal)
+       AND (SELECT count(DISTINCT u.uuid) = n AND count(DISTINCT u.idempotency_key) = n FROM unnest(parsed) AS u)
+       AND NOT EXISTS (SELECT 1 FROM hub.entries x WHERE x.uuid = ANY (ARRAY(SELECT u.uuid FROM unnest(parsed) AS u)))
+       AND NOT EXISTS (SELECT 1 FROM hub.entries x
+                       WHERE x.idempotency_key = ANY (ARRAY(SELECT u.idempotency_key FROM unnest(parsed) AS u)))
+    THEN
+        INSERT INTO hub.entries ({_WIRE_COLUMNS}, hub_seq, received_at)
+            SELECT {_WIRE_COLUMNS_OF_U}, next_hub_seq + u.ordinality - 1, now()
+            FROM unnest(parsed) WITH ORDINALITY AS u;
+        UPDATE hub.devices SET last_seq = (parsed[n]).device_seq, last_seal = (parsed[n]).device_seal
+            WHERE device_id = me.device_id;
+        PERFORM pg_notify('loyalty_hub', (next_hub_seq + n - 1)::text);
+        RETURN QUERY SELECT u.uuid, 'new'::text FROM unnest(parsed) WITH ORDINALITY AS u ORDER BY u.ordinality;
+        RETURN;
+    END IF;
     FOR item, pos IN SELECT value, ordinality FROM jsonb_array_elements(entries) WITH ORDINALITY LOOP
         r := hub.wire_entry(item, pos);
         IF r.device_id <> me.device_id THEN

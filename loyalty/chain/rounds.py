@@ -14,7 +14,7 @@ from ..programme.context import Context
 from .link import conninfo, hub_link, note_progress
 from .upload import upload
 
-WATCH_EVERY_SECONDS = 5.0
+WATCH_EVERY_SECONDS = 5   # between two rounds
 
 
 @dataclass(frozen=True)
@@ -54,7 +54,7 @@ def sync_once(ctx: Context) -> SyncState:
 
 
 def watch(ctx: Context, stop: threading.Event, report: Callable[[SyncState], None],
-          every: float = WATCH_EVERY_SECONDS) -> None:
+          every: int | float = WATCH_EVERY_SECONDS) -> None:
     """Rounds until `stop` is set: one at once, then one every `every` seconds."""
     while not stop.is_set():
         report(sync_once(ctx))

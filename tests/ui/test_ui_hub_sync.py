@@ -23,7 +23,9 @@ def joined_window(qtbot, ctx, hub):
 
 
 def round_done(qtbot, window):
+    qtbot.waitUntil(lambda: window.sync.thread is None, timeout=15_000)   # a round still going would be skipped
     window.sync.round()
+    assert window.sync.thread is not None
     qtbot.waitUntil(lambda: window.sync.thread is None, timeout=15_000)
 
 
