@@ -9,6 +9,7 @@ from typing import Callable
 
 import psycopg
 
+from ..common.clock import to_iso
 from ..common.errors import LoyaltyError
 from ..programme.context import Context
 from .link import conninfo, hub_link, note_progress
@@ -48,8 +49,9 @@ def sync_once(ctx: Context) -> SyncState:
         message = getattr(error, "message", None) or str(error).strip()
         note_progress(ctx, last_problem=message.splitlines()[0] if message else type(error).__name__)
         return sync_state(ctx)
-    if link.last_problem:
-        note_progress(ctx, last_problem=None)
+    # The hub was reached: a counter with nothing to send is in touch all the same (the offline
+    # redemption limit, ledger/redemptions.py, counts from here).
+    note_progress(ctx, last_problem=None, last_upload_at=to_iso(ctx.clock.now()))
     return sync_state(ctx, done.sent, done.outcomes["quarantined"])
 
 

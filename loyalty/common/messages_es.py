@@ -589,6 +589,12 @@ MESSAGES = {
         "concentrador: esta caja no se ha unido a ningún concentrador (loyalty join CÓDIGO)",
     "hub: the sync stopped ({reason}); it resumes from where it was next time":
         "concentrador: la sincronización se detuvo ({reason}); la próxima vez sigue desde donde quedó",
+    "points: this counter has not reached the hub {since}; until it does, a member may redeem at most {limit} "
+    "points a day here ({used} already today)":
+        "puntos: esta caja no conecta con el concentrador {since}; hasta que lo haga, un socio puede canjear "
+        "como mucho {limit} puntos al día aquí ({used} ya hoy)",
+    "since {moment}": "desde el {moment}",
+    "since it joined": "desde que se unió",
     # The chain's hub (loyalty/chain/, loyalty hub ...)
     "dsn: give the hub's connection string (--dsn or $LOYALTY_HUB_DSN)":
         "dsn: indique la cadena de conexión del concentrador (--dsn o $LOYALTY_HUB_DSN)",
@@ -728,6 +734,8 @@ FIELDS = {
     "survey_bonus": "bonificación de la encuesta",
     "complaint_points_limit": "límite de puntos por queja",
     "manager_points_limit": "límite de puntos del encargado",
+    "offline_after_minutes": "minutos sin concentrador para limitar los canjes",
+    "offline_redeem_points": "puntos canjeables al día sin concentrador",
     "birthday_bonus": "bonificación de cumpleaños",
     "referral_bonus": "bonificación por recomendación",
     "card_prefix": "prefijo de tarjeta",

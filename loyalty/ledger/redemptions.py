@@ -1,7 +1,10 @@
 """Spending points: as a discount at the till or on a catalog reward."""
 
 from dataclasses import dataclass
+from datetime import timedelta
+from zoneinfo import ZoneInfo
 
+from ..common.clock import from_iso, local_date, local_midnight_utc, to_iso
 from ..common.errors import ConflictError, InsufficientPointsError, ValidationError
 from ..common.messages import t
 from ..common.notes import DISCOUNT, note
@@ -10,6 +13,7 @@ from ..programme.context import Context
 from ..programme.permissions import require
 from ..programme.points import points_value
 from ..programme.rewards import Reward, reward_by_id
+from ..programme.wording import Wording
 from ..storage import write_transaction
 from .entries import Entry, append_entry, entry_by_key
 
@@ -33,6 +37,7 @@ def redeem_points(ctx: Context, card: str, points: int, idempotency_key: str | N
         if idempotency_key and (done := _already_done(ctx, idempotency_key, points)):
             return done
         _require_balance(member.balance, points)
+        _require_within_offline_limit(ctx, member.id, points)
         programme = ctx.programme()
         value = points_value(points, programme.points_per_currency_unit, programme.currency_decimals)
         entry = append_entry(ctx, member.id, "redeem", -points, idempotency_key=idempotency_key, amount_cents=value,
@@ -52,11 +57,35 @@ def redeem_reward(ctx: Context, card: str, reward_id: int, idempotency_key: str 
         if reward.stock is not None and reward.stock <= 0:
             raise ValidationError(t("reward: '{name}' is out of stock", name=reward.name), "reward")
         _require_balance(member.balance, reward.points_cost)
+        _require_within_offline_limit(ctx, member.id, reward.points_cost)
         entry = append_entry(ctx, member.id, "redeem", -reward.points_cost, idempotency_key=idempotency_key,
                              reward_id=reward.id, reason=reward.name)
         if reward.stock is not None:
             ctx.db.execute("UPDATE rewards SET stock = stock - 1 WHERE id = ?", [reward.id])
         return RedemptionResult(entry, 0, member_by_id(ctx, member.id).balance, reward_by_id(ctx, reward.id))
+
+
+def _require_within_offline_limit(ctx: Context, member_id: int, points: int) -> None:
+    """A counter joined to a hub that has not reached it for `offline_after_minutes` may not know of
+    points spent at another till, nor they of these: until it is back, a member may redeem at
+    most `offline_redeem_points` a day here (docs/sync.md). A counter on its own has no limit."""
+    link = ctx.db.execute("SELECT last_upload_at FROM hub_link WHERE id = 1").fetchone()
+    if link is None:
+        return
+    programme, now = ctx.programme(), ctx.clock.now()
+    last = from_iso(link[0]) if link[0] else None
+    if last is not None and now - last <= timedelta(minutes=programme.offline_after_minutes):
+        return
+    start_of_day = local_midnight_utc(local_date(now, programme.timezone), programme.timezone)
+    used = -ctx.db.execute("SELECT COALESCE(SUM(points), 0) FROM entries WHERE member_id = ? AND kind = 'redeem' "
+                           "AND device_id = ? AND created_at >= ?",
+                           [member_id, ctx.device_id, to_iso(start_of_day)]).fetchone()[0]
+    if used + points > programme.offline_redeem_points:
+        since = (t("since {moment}", moment=Wording(programme.language).moment(
+            last.astimezone(ZoneInfo(programme.timezone)))) if last else t("since it joined"))
+        raise ValidationError(t("points: this counter has not reached the hub {since}; until it does, a member may "
+                                "redeem at most {limit} points a day here ({used} already today)", since=since,
+                                limit=programme.offline_redeem_points, used=used), "points")
 
 
 def _require_balance(balance: int, points: int) -> None:

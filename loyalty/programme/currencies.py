@@ -60,6 +60,9 @@ CASHBACK = Fraction(1, 100)            # points worth 1 % of what was spent, in 
 # give for a complaint, and a manager adjust or grant at once, without the next role's approval.
 COMPLAINT_POINTS_LIMIT_EUR = 200
 MANAGER_POINTS_LIMIT_EUR = 1_000
+# What a member may redeem a day at a counter that has lost its hub for too long (docs/sync.md):
+# points earned at another till may not be here yet, and the same points could go twice.
+OFFLINE_REDEEM_POINTS_EUR = 1_000
 
 
 def currency(code: str) -> Currency:
@@ -85,6 +88,7 @@ class CurrencyDefaults:
     typical_amount: int                   # minor units
     complaint_points_limit: int           # points: as many as in a euro shop would be worth as much
     manager_points_limit: int
+    offline_redeem_points: int
 
 
 def defaults_for(code: str, decimals: int | None = None) -> CurrencyDefaults:
@@ -106,6 +110,7 @@ def defaults_for(code: str, decimals: int | None = None) -> CurrencyDefaults:
         typical_amount=scaled_amount(TYPICAL_AMOUNT_EUR_CENTS, code, decimals),
         complaint_points_limit=round(COMPLAINT_POINTS_LIMIT_EUR * points_scale),
         manager_points_limit=round(MANAGER_POINTS_LIMIT_EUR * points_scale),
+        offline_redeem_points=round(OFFLINE_REDEEM_POINTS_EUR * points_scale),
     )
 
 
@@ -135,7 +140,7 @@ def _decimal_text(value: Fraction) -> str:
 
 # The settings whose default depends on the currency's size (besides the decimals and the ladder).
 SIZED_SETTINGS = ("max_amount", "earn_rate", "points_per_currency_unit", "complaint_points_limit",
-                  "manager_points_limit")
+                  "manager_points_limit", "offline_redeem_points")
 
 
 @dataclass(frozen=True)

@@ -39,6 +39,8 @@ class Programme:
     survey_bonus: int = 0                 # points for answering the counter survey, once per member a month
     complaint_points_limit: int = 200     # compensation a cashier may give for a complaint; above: a manager
     manager_points_limit: int = 1000      # a manager's adjustment or compensation at once; above: the owner
+    offline_after_minutes: int = 60       # a counter joined to a hub and out of touch this long is "offline"…
+    offline_redeem_points: int = 1000     # …and lets a member redeem at most this many points a day there
     birthday_bonus: int = 0
     referral_bonus: int = 0
     card_prefix: str = "2"
@@ -64,6 +66,8 @@ _INT_LIMITS = {
     "tier_grace_days": (0, 365),
     "welcome_bonus": (0, 1_000_000),
     "manager_points_limit": (0, 1_000_000),
+    "offline_after_minutes": (1, 7 * 24 * 60),
+    "offline_redeem_points": (0, 1_000_000),
     "complaint_points_limit": (0, 1_000_000),
     "survey_bonus": (0, 1_000_000),
     "lock_after_minutes": (0, 240),

@@ -63,3 +63,30 @@ def test_a_counter_on_its_own_shows_nothing_of_a_hub(qtbot, ctx):
     window.sync.start()
     assert not window.sync_label.isVisible() and not window.sync.timer.isActive()
     window.shutdown()
+
+
+def test_the_cashier_is_told_why_a_redemption_is_capped_while_the_hub_is_out_of_reach(qtbot, window, ctx, enrol,
+                                                                                       settings):
+    from datetime import timedelta
+
+    from PySide6.QtCore import Qt
+    from ui_helpers import press, type_fast
+
+    from loyalty.common.clock import to_iso
+    from loyalty.storage import write_transaction
+
+    settings(offline_redeem_points=1_000, offline_after_minutes=60)
+    with write_transaction(ctx.db):
+        ctx.db.execute("INSERT INTO hub_link (id, chain_id, store, host, port, dbname, user, sslmode, joined_at, "
+                       "last_upload_at) VALUES (1, 'c', 'M1', 'hub', 5432, 'hub', 'till', 'disable', ?, ?)",
+                       [to_iso(ctx.clock.now()), to_iso(ctx.clock.now() - timedelta(hours=3))])
+    ana = enrol("Ana García")
+    post_sale(ctx, ana.card, 500_000, "T-1")
+    window.counter.open_card(ana.card)
+    press(qtbot, Qt.Key.Key_F4)
+    type_fast(qtbot, window.counter.redeem.points, "1500")
+    press(qtbot, Qt.Key.Key_Return)
+    assert window.counter.banner.kind == "error"
+    assert "has not reached the hub" in window.counter.banner.text() and "at most 1000 points" in \
+        window.counter.banner.text()
+    assert ctx.db.execute("SELECT COUNT(*) FROM entries WHERE kind = 'redeem'").fetchone()[0] == 0
