@@ -195,6 +195,49 @@ BEGIN
     RETURN r;
 END $$;
 
+-- A whole batch as rows when every entry is in its wire form (what wire_entry checks, for all of
+-- them at once); NULL otherwise, and the entry-by-entry path names what is wrong with which.
+CREATE FUNCTION hub.wire_batch(entries jsonb) RETURNS hub.entries[]
+LANGUAGE plpgsql STABLE SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    parsed hub.entries[];
+BEGIN
+    IF EXISTS (SELECT 1 FROM jsonb_array_elements(entries) AS v WHERE jsonb_typeof(v.value) <> 'object') THEN
+        RETURN NULL;
+    END IF;
+    -- Per entry, not per field: no unknown key, the required ones there, numbers as numbers. (A
+    -- text field given as a number becomes that text, as it would on the entry-by-entry path's
+    -- populate; the seal, checked over the stored values, covers the rest.)
+    IF EXISTS (SELECT 1 FROM jsonb_array_elements(entries) AS v
+               WHERE (v.value - '{{{_ALL_FIELDS}}}'::text[]) <> '{{}}'::jsonb
+                  OR NOT (jsonb_strip_nulls(v.value)
+                          ?& '{{uuid,device_id,device_seq,store,kind,created_at,idempotency_key,device_seal}}'::text[])
+                  OR jsonb_typeof(v.value -> 'device_seq') <> 'number'
+                  OR coalesce(jsonb_typeof(v.value -> 'points'), 'null') NOT IN ('number', 'null')
+                  OR coalesce(jsonb_typeof(v.value -> 'amount_cents'), 'null') NOT IN ('number', 'null')
+                  OR coalesce(jsonb_typeof(v.value -> 'spend_cents'), 'null') NOT IN ('number', 'null')) THEN
+        RETURN NULL;
+    END IF;
+    BEGIN
+        parsed := ARRAY(SELECT jsonb_populate_record(NULL::hub.entries, v.value - 'hub_seq' - 'received_at')
+                        FROM jsonb_array_elements(entries) WITH ORDINALITY AS v ORDER BY v.ordinality);
+    EXCEPTION WHEN data_exception THEN
+        RETURN NULL;
+    END;
+    IF EXISTS (SELECT 1 FROM jsonb_array_elements(entries) WITH ORDINALITY AS v(value, i)
+               WHERE v.value ->> 'created_at' <> to_char((parsed[i]).created_at AT TIME ZONE 'UTC', {_TIME})
+                  OR (parsed[i]).device_seq < 1 OR (parsed[i]).kind NOT IN ({_KINDS})
+                  OR v.value ->> 'uuid' <> (parsed[i]).uuid::text
+                  OR v.value ->> 'device_id' <> (parsed[i]).device_id::text
+                  OR v.value ->> 'member_uuid' <> (parsed[i]).member_uuid::text
+                  OR v.value ->> 'reverses_uuid' <> (parsed[i]).reverses_uuid::text
+                  OR v.value ->> 'reward_uuid' <> (parsed[i]).reward_uuid::text
+                  OR v.value ->> 'campaign_uuid' <> (parsed[i]).campaign_uuid::text) THEN
+        RETURN NULL;
+    END IF;
+    RETURN parsed;
+END $$;
+
 -- The counter whose session this is (never a field of the payload); refuses strangers and the revoked.
 CREATE FUNCTION hub.calling_device() RETURNS hub.devices
 LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
@@ -241,9 +284,8 @@ BEGIN
     -- (every link checked against the entry before it) and holds nothing the hub has. Anything
     -- else — a retry, a conflict, a gap, a forged device — takes the entry-by-entry path below,
     -- which says what it is.
-    parsed := ARRAY(SELECT hub.wire_entry(value, ordinality::integer) FROM jsonb_array_elements(entries)
-                    WITH ORDINALITY ORDER BY ordinality);
-    n := cardinality(parsed);
+    parsed := hub.wire_batch(entries);
+    n := coalesce(cardinality(parsed), 0);
     IF n > 0
        AND NOT EXISTS (
            SELECT 1 FROM generate_subscripts(parsed, 1) AS i
