@@ -395,6 +395,128 @@ DO $$ BEGIN
 END $$;
 """
 
+MEMBER_LOCK = 7_202_202   # pg_advisory_xact_lock key: numbering members (member_seq follows commit order)
+
+# Members travel to the hub: each counter sends those it enrolled, and (next) pulls the others'
+# so that their entries have a member to belong to. Edits, erasures and merges are later steps.
+STEP_2 = f"""
+CREATE TABLE hub.members (
+    uuid uuid PRIMARY KEY,
+    card text NOT NULL UNIQUE,
+    name text NOT NULL,
+    phone text,
+    email text,
+    birthday date,
+    marketing_consent boolean NOT NULL DEFAULT false,
+    marketing_consent_at timestamptz,
+    profiling_consent boolean NOT NULL DEFAULT false,
+    profiling_consent_at timestamptz,
+    joined_at timestamptz NOT NULL,
+    referrer_uuid uuid,
+    external_id text,
+    store text NOT NULL,
+    device_id uuid NOT NULL REFERENCES hub.devices (device_id),
+    member_seq bigint NOT NULL UNIQUE,
+    received_at timestamptz NOT NULL DEFAULT now()
+);
+REVOKE ALL ON hub.members FROM PUBLIC;
+
+-- A member as the hub compares them: what the enrolling counter said (not where or when it arrived).
+CREATE FUNCTION hub.member_fact(m hub.members) RETURNS jsonb
+LANGUAGE sql IMMUTABLE SET search_path = pg_catalog, pg_temp AS $$
+    SELECT to_jsonb(m) - 'store' - 'device_id' - 'member_seq' - 'received_at'
+$$;
+
+CREATE FUNCTION hub.hub_ingest_members(members jsonb) RETURNS TABLE (uuid uuid, outcome text)
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    me hub.devices;
+    item jsonb;
+    pos integer;
+    r hub.members;
+    existing hub.members;
+    next_seq bigint;
+    uuids uuid[] := '{{}}';
+    outcomes text[] := '{{}}';
+    added integer := 0;
+    missing text;
+BEGIN
+    IF jsonb_typeof(members) IS DISTINCT FROM 'array' THEN
+        RAISE EXCEPTION 'hub: the members must be a JSON array' USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    PERFORM pg_advisory_xact_lock({MEMBER_LOCK});
+    me := hub.calling_device();
+    SELECT coalesce(max(x.member_seq), 0) + 1 INTO next_seq FROM hub.members x;
+    FOR item, pos IN SELECT value, ordinality FROM jsonb_array_elements(members) WITH ORDINALITY LOOP
+        IF jsonb_typeof(item) IS DISTINCT FROM 'object' THEN
+            RAISE EXCEPTION 'hub: member %: not a JSON object', pos USING ERRCODE = 'invalid_parameter_value';
+        END IF;
+        SELECT k INTO missing FROM unnest('{{uuid,card,name,joined_at}}'::text[]) AS k WHERE item ->> k IS NULL LIMIT 1;
+        IF missing IS NOT NULL THEN
+            RAISE EXCEPTION 'hub: member %: % is required', pos, missing USING ERRCODE = 'invalid_parameter_value';
+        END IF;
+        BEGIN
+            r := jsonb_populate_record(NULL::hub.members,
+                                       item - 'store' - 'device_id' - 'member_seq' - 'received_at');
+        EXCEPTION WHEN data_exception THEN
+            RAISE EXCEPTION 'hub: member %: %', pos, SQLERRM USING ERRCODE = 'invalid_parameter_value';
+        END;
+        r.store := me.store_code;
+        r.device_id := me.device_id;
+        SELECT * INTO existing FROM hub.members x WHERE x.uuid = r.uuid;
+        IF FOUND THEN
+            uuids := uuids || r.uuid;
+            IF hub.member_fact(existing) = hub.member_fact(r) THEN
+                outcomes := outcomes || 'duplicate'::text;
+            ELSE
+                INSERT INTO hub.quarantine (device_id, uuid, payload, reason)
+                    SELECT me.device_id, r.uuid, item, 'the member is already on the hub with other details'
+                    WHERE NOT EXISTS (SELECT 1 FROM hub.quarantine q WHERE q.uuid = r.uuid AND q.payload = item);
+                outcomes := outcomes || 'quarantined'::text;
+            END IF;
+            CONTINUE;
+        END IF;
+        IF EXISTS (SELECT 1 FROM hub.members x WHERE x.card = r.card) THEN
+            INSERT INTO hub.quarantine (device_id, uuid, payload, reason)
+                SELECT me.device_id, r.uuid, item, format('card %s belongs to another member on the hub', r.card)
+                WHERE NOT EXISTS (SELECT 1 FROM hub.quarantine q WHERE q.uuid = r.uuid AND q.payload = item);
+            uuids := uuids || r.uuid; outcomes := outcomes || 'quarantined'::text;
+            CONTINUE;
+        END IF;
+        r.member_seq := next_seq;
+        r.received_at := now();
+        INSERT INTO hub.members SELECT r.*;
+        next_seq := next_seq + 1;
+        added := added + 1;
+        uuids := uuids || r.uuid; outcomes := outcomes || 'new'::text;
+    END LOOP;
+    IF added > 0 THEN
+        PERFORM pg_notify('loyalty_hub', 'members ' || (next_seq - 1)::text);
+    END IF;
+    RETURN QUERY SELECT * FROM unnest(uuids, outcomes);
+END $$;
+
+CREATE FUNCTION hub.hub_pull_members(after_seq bigint, max_members integer) RETURNS SETOF hub.members
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+    PERFORM hub.calling_device();
+    RETURN QUERY SELECT * FROM hub.members x WHERE x.member_seq > coalesce(after_seq, 0)
+        ORDER BY x.member_seq LIMIT least(greatest(coalesce(max_members, 500), 1), 5000);
+END $$;
+
+REVOKE ALL ON FUNCTION hub.member_fact(hub.members), hub.hub_ingest_members(jsonb),
+    hub.hub_pull_members(bigint, integer) FROM PUBLIC;
+DO $$
+DECLARE
+    counter text;
+BEGIN
+    FOR counter IN SELECT role_name FROM hub.devices LOOP
+        EXECUTE format('GRANT EXECUTE ON FUNCTION hub.hub_ingest_members(jsonb), '
+                       'hub.hub_pull_members(bigint, integer) TO %I', counter);
+    END LOOP;
+END $$;
+"""
+
 # Released steps are never edited: a change is a new step at the end.
-STEPS: list[str] = [STEP_1]
+STEPS: list[str] = [STEP_1, STEP_2]
 SCHEMA_VERSION = len(STEPS)

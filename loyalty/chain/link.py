@@ -30,6 +30,7 @@ class HubLink:
     joined_at: str
     uploaded_seq: int
     uploaded_seal: str
+    uploaded_member_id: int
     pulled_hub_seq: int
     last_upload_at: str | None
     last_pull_at: str | None

@@ -13,7 +13,7 @@ from ..common.clock import to_iso
 from ..common.errors import LoyaltyError
 from ..programme.context import Context
 from .link import conninfo, hub_link, note_progress
-from .upload import upload
+from .upload import upload, upload_members
 
 WATCH_EVERY_SECONDS = 5   # between two rounds
 
@@ -44,7 +44,8 @@ def sync_once(ctx: Context) -> SyncState:
         return SyncState(joined=False)
     try:
         with psycopg.connect(conninfo(ctx, link), autocommit=True) as conn:
-            done = upload(ctx, link, conn)
+            upload_members(ctx, link, conn)
+            done = upload(ctx, hub_link(ctx), conn)
     except (psycopg.Error, LoyaltyError) as error:
         message = getattr(error, "message", None) or str(error).strip()
         note_progress(ctx, last_problem=message.splitlines()[0] if message else type(error).__name__)

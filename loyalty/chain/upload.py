@@ -1,4 +1,6 @@
-"""Sending this counter's entries to the hub (docs/sync.md): those after the number the hub last
+"""Sending this counter's members and entries to the hub (docs/sync.md). Members first (the
+entries name them): those enrolled here after the last one sent, a batch at a time. Then the
+entries after the number the hub last
 acknowledged, in the device's order, a batch at a time, each batch one hub transaction and then
 one local one recording how far it went. A batch interrupted anywhere is sent again whole: the
 hub answers `duplicate` for what it had (the seals are the same, being computed again from the
@@ -22,6 +24,30 @@ _OWN_ENTRIES = """
            r.uuid AS reverses_uuid, e.detail, e.created_at, e.idempotency_key
     FROM entries e JOIN members m ON m.id = e.member_id LEFT JOIN entries r ON r.id = e.reverses_id
     WHERE e.device_id = ? AND e.device_seq > ? ORDER BY e.device_seq LIMIT ?"""
+
+
+_OWN_MEMBERS = """
+    SELECT m.id, m.uuid, m.card, m.name, m.phone, m.email, m.birthday, m.marketing_consent, m.marketing_consent_at,
+           m.profiling_consent, m.profiling_consent_at, m.joined_at, r.uuid AS referrer_uuid, m.external_id
+    FROM members m LEFT JOIN members r ON r.id = m.referrer_id
+    WHERE m.id > ? AND m.status != 'erased' ORDER BY m.id LIMIT ?"""
+
+
+def upload_members(ctx: Context, link: HubLink, conn, batch: int = BATCH) -> dict:
+    """The members enrolled here that the hub has not had yet, with their card and details;
+    an erased member's personal data never leaves. Outcomes counted as for entries."""
+    outcomes = {"new": 0, "duplicate": 0, "quarantined": 0}
+    after = link.uploaded_member_id
+    while rows := list(ctx.db.query(_OWN_MEMBERS, [after, batch])):
+        members = [{**{name: value for name, value in row.items() if name != "id"},
+                    "marketing_consent": bool(row["marketing_consent"]),
+                    "profiling_consent": bool(row["profiling_consent"])} for row in rows]
+        for (outcome,) in conn.execute("SELECT outcome FROM hub.hub_ingest_members(%s::jsonb)",
+                                       (json.dumps(members),)).fetchall():
+            outcomes[outcome] += 1
+        after = rows[-1]["id"]
+        note_progress(ctx, uploaded_member_id=after)
+    return outcomes
 
 
 @dataclass

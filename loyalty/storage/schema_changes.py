@@ -493,6 +493,7 @@ def hub_link(db: Database) -> None:
             joined_at TEXT NOT NULL,
             uploaded_seq INTEGER NOT NULL DEFAULT 0,
             uploaded_seal TEXT NOT NULL DEFAULT '0000000000000000000000000000000000000000000000000000000000000000',
+            uploaded_member_id INTEGER NOT NULL DEFAULT 0,   -- members enrolled here sent so far (by id)
             pulled_hub_seq INTEGER NOT NULL DEFAULT 0,
             last_upload_at TEXT,
             last_pull_at TEXT,

@@ -178,3 +178,44 @@ def test_watch_runs_rounds_until_stopped(ctx, enrol, hub):
 
     watch(ctx, stop, report, every=0.01)
     assert [state.sent for state in seen] == [2, 0, 0] and admin_count(hub.dsn, "entries") == 2
+
+
+def test_members_enrolled_here_travel_to_the_hub_once_and_an_erased_one_never(ctx, enrol, hub):
+    from loyalty.chain.rounds import sync_once
+    from loyalty.chain.upload import upload_members
+    from loyalty.exchange.privacy import erase_member
+
+    ana = shop_with_history(ctx, enrol, sales=1)
+    luis = enrol("Luis Pérez", phone="600 111 222", marketing_consent=True)
+    gone = enrol("Zoe Erased")
+    erase_member(ctx, gone.id, "asked")
+    joined(ctx, hub)
+    state = sync_once(ctx)
+    assert state.problem is None and state.pending == 0
+    with psycopg.connect(hub.dsn) as admin:
+        members = admin.execute("SELECT uuid::text, card, name, phone, marketing_consent, store FROM hub.members "
+                                "ORDER BY member_seq").fetchall()
+    assert members == [(ana.uuid, ana.card, "Ana Núñez", None, False, "M1"),
+                       (luis.uuid, luis.card, "Luis Pérez", "600 111 222", True, "M1")]
+    link = hub_link(ctx)
+    with psycopg.connect(conninfo(ctx, link), autocommit=True) as conn:
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            conn.execute("SELECT * FROM hub.members")
+        again = upload_members(ctx, link.__class__(**{**link.__dict__, "uploaded_member_id": 0}), conn)
+    assert again == {"new": 0, "duplicate": 2, "quarantined": 0}
+
+
+def test_a_card_number_already_on_the_hub_for_another_member_is_set_aside(ctx, enrol, hub, tmp_path):
+    from loyalty.chain.rounds import sync_once
+    from loyalty.ledger.enrolment import enrol_member
+    from loyalty.people.members import NewMember
+    from loyalty.programme.shop import open_shop
+
+    ana = enrol("Ana Núñez")
+    joined(ctx, hub)
+    sync_once(ctx)
+    other = open_shop(tmp_path / "till2.sqlite")
+    enrol_member(other, NewMember(name="Eva", card=ana.card))     # the same number, enrolled at another till
+    join(other, hub_admin.add_counter(hub.dsn, "M1", "Till 2", device_id=other.device_id).text())
+    sync_once(other)
+    assert admin_count(hub.dsn, "members") == 1 and admin_count(hub.dsn, "quarantine") == 1

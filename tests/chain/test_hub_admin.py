@@ -36,9 +36,9 @@ def hub_cli(capsys, *args):
 
 def test_init_creates_the_hub_once_and_again_changes_nothing(capsys, hub_db):
     code, first, _ = hub_cli(capsys, "init", hub_db.dsn)
-    assert code == 0 and first["was"] == 0 and first["schema_version"] == 1
+    assert code == 0 and first["was"] == 0 and first["schema_version"] == hub_admin.SCHEMA_VERSION
     code, again, _ = hub_cli(capsys, "init", hub_db.dsn)
-    assert code == 0 and again["was"] == 1 and again["chain_id"] == first["chain_id"]
+    assert code == 0 and again["was"] == hub_admin.SCHEMA_VERSION and again["chain_id"] == first["chain_id"]
     assert main(["hub", "init", hub_db.dsn]) == 0
     assert f"chain id {first['chain_id']}" in capsys.readouterr().out
 
@@ -49,7 +49,8 @@ def test_a_hub_newer_than_the_app_is_refused_in_one_sentence(capsys, hub):
     for args in (["init", hub.dsn], ["status", "--dsn", hub.dsn], ["add-store", "B1", "Bilbao", "--dsn", hub.dsn]):
         code, out, err = hub_cli(capsys, *args)
         assert (code, out) == (2, None)
-        assert err == "error: hub: its schema is version 99, newer than this app knows (1): upgrade the app first"
+        assert err == ("error: hub: its schema is version 99, newer than this app knows "
+                       f"({hub_admin.SCHEMA_VERSION}): upgrade the app first")
     assert admin_count(hub.dsn, "stores") == 1
 
 
@@ -175,8 +176,9 @@ def test_hub_functions_are_owned_by_the_hub_owner_with_a_pinned_search_path(hub)
     with psycopg.connect(hub.dsn) as conn:
         rows = conn.execute("SELECT p.proname, p.prosecdef, p.proconfig, pg_get_userbyid(p.proowner) FROM pg_proc p "
                             "JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = 'hub' "
-                            "AND p.proname IN ('hub_ingest', 'hub_pull')").fetchall()
-    assert len(rows) == 2
+                            "AND p.proname IN ('hub_ingest', 'hub_pull', 'hub_ingest_members', 'hub_pull_members')"
+                            ).fetchall()
+    assert len(rows) == 4
     assert all(definer and "search_path=pg_catalog, pg_temp" in config and owner == "postgres"
                for _, definer, config, owner in rows)
-    assert hub_admin.SCHEMA_VERSION == 1
+    assert hub_admin.SCHEMA_VERSION == 2
