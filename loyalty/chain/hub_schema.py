@@ -517,6 +517,54 @@ BEGIN
 END $$;
 """
 
+# An erasure at one counter reaches the hub: the member's personal data wiped on the hub, from the
+# members table and from any quarantined copy of them, and the fact kept (which member, which
+# counter, when) for the other counters to follow (next: their pull).
+STEP_3 = """
+CREATE TABLE hub.erasures (
+    member_uuid uuid PRIMARY KEY,
+    device_id uuid NOT NULL REFERENCES hub.devices (device_id),
+    erased_at timestamptz NOT NULL DEFAULT now()
+);
+REVOKE ALL ON hub.erasures FROM PUBLIC;
+
+-- The append-only guard lets one thing through: an erasure scrubbing a quarantined copy.
+CREATE OR REPLACE FUNCTION hub.refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_TABLE_NAME = 'quarantine' AND TG_OP = 'UPDATE' AND current_setting('hub.erasing', true) = 'on' THEN
+        RETURN NEW;
+    END IF;
+    RAISE EXCEPTION 'hub: % is append-only: % refused', TG_TABLE_NAME, TG_OP
+        USING ERRCODE = 'insufficient_privilege';
+END $$;
+
+CREATE FUNCTION hub.hub_erase_member(member uuid) RETURNS text
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    me hub.devices;
+BEGIN
+    me := hub.calling_device();
+    PERFORM set_config('hub.erasing', 'on', true);
+    UPDATE hub.members SET name = '(erased member)', phone = NULL, email = NULL, birthday = NULL,
+        external_id = NULL, marketing_consent = false, marketing_consent_at = NULL, profiling_consent = false,
+        profiling_consent_at = NULL WHERE uuid = member;
+    UPDATE hub.quarantine SET payload = jsonb_build_object('uuid', member, 'erased', true) WHERE uuid = member
+        AND payload ? 'name';
+    PERFORM set_config('hub.erasing', 'off', true);
+    INSERT INTO hub.erasures (member_uuid, device_id) VALUES (member, me.device_id) ON CONFLICT DO NOTHING;
+    RETURN CASE WHEN FOUND THEN 'erased' ELSE 'already' END;
+END $$;
+REVOKE ALL ON FUNCTION hub.hub_erase_member(uuid) FROM PUBLIC;
+DO $$
+DECLARE
+    counter text;
+BEGIN
+    FOR counter IN SELECT role_name FROM hub.devices LOOP
+        EXECUTE format('GRANT EXECUTE ON FUNCTION hub.hub_erase_member(uuid) TO %I', counter);
+    END LOOP;
+END $$;
+"""
+
 # Released steps are never edited: a change is a new step at the end.
-STEPS: list[str] = [STEP_1, STEP_2]
+STEPS: list[str] = [STEP_1, STEP_2, STEP_3]
 SCHEMA_VERSION = len(STEPS)

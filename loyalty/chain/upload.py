@@ -13,6 +13,7 @@ from datetime import datetime
 
 from ..common.clock import to_iso
 from ..programme.context import Context
+from ..storage import write_transaction
 from . import wire
 from .link import HubLink, note_progress
 
@@ -48,6 +49,20 @@ def upload_members(ctx: Context, link: HubLink, conn, batch: int = BATCH) -> dic
         after = rows[-1]["id"]
         note_progress(ctx, uploaded_member_id=after)
     return outcomes
+
+
+def send_erasures(ctx: Context, conn) -> int:
+    """Every member erased here whose erasure the hub has not had: the hub wipes what it holds of
+    them. (Members erased before they were ever sent have nothing there; their erasure is sent
+    all the same, so that the other counters learn of it.)"""
+    pending = [uuid for (uuid,) in ctx.db.execute(
+        "SELECT uuid FROM members WHERE status = 'erased' AND uuid NOT IN (SELECT member_uuid FROM hub_erasures_sent)")]
+    for member_uuid in pending:
+        conn.execute("SELECT hub.hub_erase_member(%s)", (member_uuid,))
+        with write_transaction(ctx.db):
+            ctx.db.execute("INSERT INTO hub_erasures_sent (member_uuid, sent_at) VALUES (?, ?)",
+                           [member_uuid, to_iso(ctx.clock.now())])
+    return len(pending)
 
 
 @dataclass

@@ -499,5 +499,10 @@ def hub_link(db: Database) -> None:
             last_pull_at TEXT,
             last_problem TEXT
         );
+        -- Members erased here whose erasure the hub has had (an erasure must reach it).
+        CREATE TABLE hub_erasures_sent (
+            member_uuid TEXT PRIMARY KEY,
+            sent_at TEXT NOT NULL
+        );
         """
     )

@@ -219,3 +219,31 @@ def test_a_card_number_already_on_the_hub_for_another_member_is_set_aside(ctx, e
     join(other, hub_admin.add_counter(hub.dsn, "M1", "Till 2", device_id=other.device_id).text())
     sync_once(other)
     assert admin_count(hub.dsn, "members") == 1 and admin_count(hub.dsn, "quarantine") == 1
+
+
+def test_an_erasure_here_wipes_the_member_on_the_hub_quarantined_copies_included(ctx, enrol, hub):
+    from loyalty.chain.rounds import sync_once
+    from loyalty.exchange.privacy import erase_member
+
+    zoe = enrol("Zoe Quintanilla", phone="699 887 766", email="zq@example.es", birthday="1971-02-03")
+    eva = enrol("Eva Other", phone="600 000 001")
+    joined(ctx, hub)
+    sync_once(ctx)
+    with psycopg.connect(conninfo(ctx, hub_link(ctx)), autocommit=True) as conn:   # other details, same member:
+        changed = {"uuid": zoe.uuid, "card": zoe.card, "name": "Zoe Q. Quintanilla", "phone": "699 887 766",
+                   "joined_at": "2026-03-10T12:00:00+00:00"}
+        assert conn.execute("SELECT outcome FROM hub.hub_ingest_members(%s::jsonb)",
+                            (json.dumps([changed]),)).fetchone()[0] == "quarantined"
+    erase_member(ctx, zoe.id, "asked at the counter")
+    assert sync_once(ctx).problem is None
+    with psycopg.connect(hub.dsn) as admin:
+        dump = json.dumps([admin.execute(f"SELECT * FROM hub.{table}").fetchall()
+                           for table in ("members", "quarantine", "entries")], default=str)
+        erased = admin.execute("SELECT count(*) FROM hub.erasures WHERE member_uuid = %s", (zoe.uuid,)).fetchone()[0]
+    for secret in ("Zoe", "Quintanilla", "699 887 766", "zq@example.es", "1971-02-03"):
+        assert secret not in dump, secret
+    assert "Eva Other" in dump and "600 000 001" in dump, "only her data goes"
+    assert erased == 1
+    assert ctx.db.execute("SELECT member_uuid FROM hub_erasures_sent").fetchall() == [(zoe.uuid,)]
+    sync_once(ctx)
+    assert ctx.db.execute("SELECT COUNT(*) FROM hub_erasures_sent").fetchone()[0] == 1, "sent once"

@@ -181,4 +181,4 @@ def test_hub_functions_are_owned_by_the_hub_owner_with_a_pinned_search_path(hub)
     assert len(rows) == 4
     assert all(definer and "search_path=pg_catalog, pg_temp" in config and owner == "postgres"
                for _, definer, config, owner in rows)
-    assert hub_admin.SCHEMA_VERSION == 2
+    assert hub_admin.SCHEMA_VERSION == 3
