@@ -226,7 +226,7 @@ def test_an_erasure_here_wipes_the_member_on_the_hub_quarantined_copies_included
     from loyalty.exchange.privacy import erase_member
 
     zoe = enrol("Zoe Quintanilla", phone="699 887 766", email="zq@example.es", birthday="1971-02-03")
-    eva = enrol("Eva Other", phone="600 000 001")
+    enrol("Eva Other", phone="600 000 001")
     joined(ctx, hub)
     sync_once(ctx)
     with psycopg.connect(conninfo(ctx, hub_link(ctx)), autocommit=True) as conn:   # other details, same member:
