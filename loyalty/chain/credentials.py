@@ -65,3 +65,14 @@ def load_password(database: str | Path, user: str) -> str | None:
 
 def where_kept(database: str | Path) -> str:
     return str(secret_file(database)) if secret_file(database).exists() else "credential store"
+
+
+def forget_password(database: str | Path, user: str) -> None:
+    """A join that did not go through leaves no password behind."""
+    secret_file(database).unlink(missing_ok=True)
+    store = _keyring()
+    if store is not None:
+        try:
+            store.delete_password(SERVICE, user)
+        except Exception:   # nothing kept there
+            pass

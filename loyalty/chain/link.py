@@ -2,10 +2,12 @@
 the hub's address and its own role there, and how far the sync has gone. The password is kept
 apart (credentials.py)."""
 
+import secrets
 from dataclasses import dataclass
 from datetime import datetime
 
 import psycopg
+from psycopg import sql
 
 from ..common.clock import to_iso
 from ..common.errors import ConflictError, ValidationError
@@ -68,16 +70,34 @@ def join(ctx: Context, code_text: str, now: datetime | None = None) -> HubLink:
             raise ValidationError(t("join code: it was made for another till; this counter has its own history, so "
                                     "ask for a code made with --device-id {device_id}", device_id=own), "join_code")
     _reach(code)
-    with write_transaction(ctx.db):
-        if code.device_id != own:   # a counter with no entries of its own takes the hub's id for it
-            ctx.db.execute("UPDATE settings SET value = json_quote(?) WHERE key = 'device_id'", [code.device_id])
-        ctx.db.execute("INSERT INTO hub_link (id, chain_id, store, host, port, dbname, user, sslmode, joined_at) "
-                       "VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?)",
-                       [code.chain_id, code.store, code.host, code.port, code.dbname, code.user, code.sslmode,
-                        to_iso(ctx.clock.now())])
-        record(ctx, "hub.join", f"chain {code.chain_id}", store=code.store, host=code.host)
-        credentials.store_password(database_path(ctx.db), code.user, code.password)
+    password = secrets.token_urlsafe(32)
+    database = database_path(ctx.db)
+    try:
+        with write_transaction(ctx.db):
+            if code.device_id != own:   # a counter with no entries of its own takes the hub's id for it
+                ctx.db.execute("UPDATE settings SET value = json_quote(?) WHERE key = 'device_id'", [code.device_id])
+            ctx.db.execute("INSERT INTO hub_link (id, chain_id, store, host, port, dbname, user, sslmode, joined_at) "
+                           "VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?)",
+                           [code.chain_id, code.store, code.host, code.port, code.dbname, code.user, code.sslmode,
+                            to_iso(ctx.clock.now())])
+            record(ctx, "hub.join", f"chain {code.chain_id}", store=code.store, host=code.host)
+            credentials.store_password(database, code.user, password)
+            _change_password(code, password)   # last: the code's password no longer opens the hub
+    except BaseException:
+        credentials.forget_password(database, code.user)
+        raise
     return hub_link(ctx)
+
+
+def _change_password(code: JoinCode, password: str) -> None:
+    """The counter takes a password of its own, known only here, so that the join code (shown on
+    a screen, sent in a message) is spent once used. PostgreSQL lets a role change its own."""
+    try:
+        with psycopg.connect(code.conninfo(), autocommit=True) as conn:
+            conn.execute(sql.SQL("ALTER ROLE CURRENT_USER PASSWORD {}").format(sql.Literal(password)))
+    except psycopg.Error as error:
+        raise ValidationError(t("hub: the hub refused this counter ({reason})",
+                                reason=str(error).strip().splitlines()[0]), "hub") from None
 
 
 def _reach(code: JoinCode) -> None:

@@ -247,3 +247,20 @@ def test_an_erasure_here_wipes_the_member_on_the_hub_quarantined_copies_included
     assert ctx.db.execute("SELECT member_uuid FROM hub_erasures_sent").fetchall() == [(zoe.uuid,)]
     sync_once(ctx)
     assert ctx.db.execute("SELECT COUNT(*) FROM hub_erasures_sent").fetchone()[0] == 1, "sent once"
+
+
+def test_a_join_code_is_spent_once_used(ctx, enrol, hub, tmp_path):
+    """The counter takes a password of its own as it joins: the code, seen on a screen or sent in a
+    message, no longer opens the hub — not for a thief, not for a second till."""
+    from loyalty.programme.shop import open_shop
+
+    code = hub_admin.add_counter(hub.dsn, "M1", "Till 1", device_id=ctx.device_id)
+    join(ctx, code.text())
+    with pytest.raises(psycopg.OperationalError, match="password"):
+        psycopg.connect(code.conninfo()).close()
+    with psycopg.connect(conninfo(ctx, hub_link(ctx)), autocommit=True) as conn:
+        assert conn.execute("SELECT count(*) FROM hub.hub_pull(0, 1)").fetchone() == (0,)
+    other = open_shop(tmp_path / "till2.sqlite")
+    with pytest.raises(ValidationError, match="hub"):
+        join(other, code.text())
+    assert hub_link(other) is None and not os.path.exists(tmp_path / "till2.sqlite.hub-secret")
