@@ -140,7 +140,7 @@ def add_counter(dsn: str, store: str, name: str, *, device_id: str | None = None
         conn.execute(sql.SQL("GRANT USAGE ON SCHEMA hub TO {}").format(ident))
         conn.execute(sql.SQL("GRANT EXECUTE ON FUNCTION hub.hub_ingest(jsonb), hub.hub_pull(bigint, integer), "
                              "hub.hub_ingest_members(jsonb), hub.hub_pull_members(bigint, integer), "
-                             "hub.hub_erase_member(uuid) TO {}")
+                             "hub.hub_erase_member(uuid), hub.hub_pull_erasures(bigint, integer) TO {}")
                      .format(ident))
         conn.execute("INSERT INTO hub.devices (device_id, name, store_code, role_name) VALUES (%s, %s, %s, %s)",
                      (device, name, store, role))

@@ -524,7 +524,8 @@ STEP_3 = """
 CREATE TABLE hub.erasures (
     member_uuid uuid PRIMARY KEY,
     device_id uuid NOT NULL REFERENCES hub.devices (device_id),
-    erased_at timestamptz NOT NULL DEFAULT now()
+    erased_at timestamptz NOT NULL DEFAULT now(),
+    erasure_seq bigint NOT NULL UNIQUE          -- in the order counters pull them
 );
 REVOKE ALL ON hub.erasures FROM PUBLIC;
 
@@ -551,16 +552,28 @@ BEGIN
     UPDATE hub.quarantine SET payload = jsonb_build_object('uuid', member, 'erased', true) WHERE uuid = member
         AND payload ? 'name';
     PERFORM set_config('hub.erasing', 'off', true);
-    INSERT INTO hub.erasures (member_uuid, device_id) VALUES (member, me.device_id) ON CONFLICT DO NOTHING;
+    PERFORM pg_advisory_xact_lock(7202203);
+    INSERT INTO hub.erasures (member_uuid, device_id, erasure_seq)
+        SELECT member, me.device_id, coalesce(max(x.erasure_seq), 0) + 1 FROM hub.erasures x
+        ON CONFLICT DO NOTHING;
     RETURN CASE WHEN FOUND THEN 'erased' ELSE 'already' END;
 END $$;
-REVOKE ALL ON FUNCTION hub.hub_erase_member(uuid) FROM PUBLIC;
+CREATE FUNCTION hub.hub_pull_erasures(after_seq bigint, max_erasures integer)
+RETURNS TABLE (erasure_seq bigint, member_uuid uuid)
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+    PERFORM hub.calling_device();
+    RETURN QUERY SELECT x.erasure_seq, x.member_uuid FROM hub.erasures x WHERE x.erasure_seq > coalesce(after_seq, 0)
+        ORDER BY x.erasure_seq LIMIT least(greatest(coalesce(max_erasures, 500), 1), 5000);
+END $$;
+REVOKE ALL ON FUNCTION hub.hub_erase_member(uuid), hub.hub_pull_erasures(bigint, integer) FROM PUBLIC;
 DO $$
 DECLARE
     counter text;
 BEGIN
     FOR counter IN SELECT role_name FROM hub.devices LOOP
-        EXECUTE format('GRANT EXECUTE ON FUNCTION hub.hub_erase_member(uuid) TO %I', counter);
+        EXECUTE format('GRANT EXECUTE ON FUNCTION hub.hub_erase_member(uuid), '
+                       'hub.hub_pull_erasures(bigint, integer) TO %I', counter);
     END LOOP;
 END $$;
 """

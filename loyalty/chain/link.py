@@ -33,6 +33,8 @@ class HubLink:
     uploaded_seq: int
     uploaded_seal: str
     uploaded_member_id: int
+    pulled_member_seq: int
+    pulled_erasure_seq: int
     pulled_hub_seq: int
     last_upload_at: str | None
     last_pull_at: str | None

@@ -31,7 +31,8 @@ _OWN_MEMBERS = """
     SELECT m.id, m.uuid, m.card, m.name, m.phone, m.email, m.birthday, m.marketing_consent, m.marketing_consent_at,
            m.profiling_consent, m.profiling_consent_at, m.joined_at, r.uuid AS referrer_uuid, m.external_id
     FROM members m LEFT JOIN members r ON r.id = m.referrer_id
-    WHERE m.id > ? AND m.status != 'erased' ORDER BY m.id LIMIT ?"""
+    WHERE m.id > ? AND m.status != 'erased' AND m.id NOT IN (SELECT member_id FROM hub_members_pulled)
+    ORDER BY m.id LIMIT ?"""
 
 
 def upload_members(ctx: Context, link: HubLink, conn, batch: int = BATCH) -> dict:

@@ -81,15 +81,38 @@ def erase_member(ctx: Context, member_id: int, reason: str) -> None:
         member = member_by_id(ctx, member_id)
         if member.status == "erased":
             raise ValidationError(t("member: member {member_id} was already erased", member_id=member_id), "member")
-        ctx.db.execute(
-            "UPDATE members SET name = ?, sort_name = ?, phone = NULL, phone_digits = NULL, email = NULL, "
-            "birthday = NULL, external_id = NULL, notes = '', marketing_consent = 0, marketing_consent_at = NULL, "
-            "profiling_consent = 0, profiling_consent_at = NULL, status = 'erased' WHERE id = ?",
-            [ERASED_NAME.format(id=member_id), ERASED_NAME.format(id=member_id).casefold(), member_id])
-        _scrub_audit(ctx, member_id)
-        ctx.db.execute("DELETE FROM report_cache")   # kept reports may name the member (top members)
-        ctx.db.execute("INSERT INTO members_fts(members_fts) VALUES ('optimize')")   # old index segments go
-        record(ctx, "member.erase", f"member {member_id}", reason=clean_reason)
+        _anonymise(ctx, member_id, clean_reason)
+    forget_freed_pages(ctx)
+
+
+CHAIN_ERASURE = "erased at another counter of the chain"
+
+
+def erase_as_the_chain_did(ctx: Context, member_uuid: str) -> bool:
+    """An erasure made at another counter of the chain, which the hub passed on: the same
+    anonymising, recorded as the chain's. False when the member is not here or erased already.
+    The caller calls `forget_freed_pages` once after a batch of them (a VACUUM each would be slow)."""
+    row = ctx.db.execute("SELECT id, status FROM members WHERE uuid = ?", [member_uuid]).fetchone()
+    if row is None or row[1] == "erased":
+        return False
+    with write_transaction(ctx.db):
+        _anonymise(ctx, row[0], CHAIN_ERASURE)
+    return True
+
+
+def _anonymise(ctx: Context, member_id: int, reason: str) -> None:
+    ctx.db.execute(
+        "UPDATE members SET name = ?, sort_name = ?, phone = NULL, phone_digits = NULL, email = NULL, "
+        "birthday = NULL, external_id = NULL, notes = '', marketing_consent = 0, marketing_consent_at = NULL, "
+        "profiling_consent = 0, profiling_consent_at = NULL, status = 'erased' WHERE id = ?",
+        [ERASED_NAME.format(id=member_id), ERASED_NAME.format(id=member_id).casefold(), member_id])
+    _scrub_audit(ctx, member_id)
+    ctx.db.execute("DELETE FROM report_cache")   # kept reports may name the member (top members)
+    ctx.db.execute("INSERT INTO members_fts(members_fts) VALUES ('optimize')")   # old index segments go
+    record(ctx, "member.erase", f"member {member_id}", reason=reason)
+
+
+def forget_freed_pages(ctx: Context) -> None:
     ctx.db.execute("VACUUM")                                   # rewrite the file without the freed pages
     ctx.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")          # and empty the log that held the old ones
 

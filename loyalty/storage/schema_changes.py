@@ -494,10 +494,16 @@ def hub_link(db: Database) -> None:
             uploaded_seq INTEGER NOT NULL DEFAULT 0,
             uploaded_seal TEXT NOT NULL DEFAULT '0000000000000000000000000000000000000000000000000000000000000000',
             uploaded_member_id INTEGER NOT NULL DEFAULT 0,   -- members enrolled here sent so far (by id)
+            pulled_member_seq INTEGER NOT NULL DEFAULT 0,    -- the hub's members taken in so far
+            pulled_erasure_seq INTEGER NOT NULL DEFAULT 0,   -- the chain's erasures followed so far
             pulled_hub_seq INTEGER NOT NULL DEFAULT 0,
             last_upload_at TEXT,
             last_pull_at TEXT,
             last_problem TEXT
+        );
+        -- Members enrolled at another counter and taken in from the hub (never sent back).
+        CREATE TABLE hub_members_pulled (
+            member_id INTEGER PRIMARY KEY REFERENCES members(id)
         );
         -- Members erased here whose erasure the hub has had (an erasure must reach it).
         CREATE TABLE hub_erasures_sent (

@@ -264,3 +264,53 @@ def test_a_join_code_is_spent_once_used(ctx, enrol, hub, tmp_path):
     with pytest.raises(ValidationError, match="hub"):
         join(other, code.text())
     assert hub_link(other) is None and not os.path.exists(tmp_path / "till2.sqlite.hub-secret")
+
+
+def two_tills(ctx, hub, tmp_path):
+    from loyalty.programme.shop import open_shop
+
+    joined(ctx, hub)
+    other = open_shop(tmp_path / "till2.sqlite")
+    join(other, hub_admin.add_counter(hub.dsn, "M1", "Till 2", device_id=other.device_id).text())
+    return other
+
+
+def test_a_member_enrolled_at_one_till_opens_at_the_other(ctx, enrol, hub, tmp_path):
+    from loyalty.chain.rounds import sync_once
+    from loyalty.people.members import member_by_card
+
+    ana = enrol("Ana Núñez", phone="600 123 456", marketing_consent=True)
+    till2 = two_tills(ctx, hub, tmp_path)
+    sync_once(ctx)
+    sync_once(till2)
+    there = member_by_card(till2, ana.card)
+    assert (there.uuid, there.name, there.phone, there.marketing_consent) == (ana.uuid, "Ana Núñez", "600 123 456",
+                                                                                True)
+    sync_once(till2)                                             # taken in once, never sent back
+    assert admin_count(hub.dsn, "members") == 1
+    assert till2.db.execute("SELECT COUNT(*) FROM members").fetchone()[0] == 1
+    assert hub_link(till2).pulled_member_seq == 1
+
+
+def test_an_erasure_at_one_till_erases_the_member_at_every_till(ctx, enrol, hub, tmp_path):
+    import subprocess
+    import sys
+
+    from loyalty.chain.rounds import sync_once
+    from loyalty.exchange.privacy import erase_member
+
+    zoe = enrol("Zoe Quintanilla", phone="699 887 766", email="zq@example.es")
+    till2 = two_tills(ctx, hub, tmp_path)
+    sync_once(ctx)
+    sync_once(till2)
+    erase_member(ctx, zoe.id, "asked at till 1")
+    sync_once(ctx)
+    sync_once(till2)
+    status, name = till2.db.execute("SELECT status, name FROM members WHERE uuid = ?", [zoe.uuid]).fetchone()
+    assert status == "erased" and "Zoe" not in name
+    code = ("import sys, pathlib; sys.stdout.buffer.write(b''.join(p.read_bytes() for p in "
+            "pathlib.Path(sys.argv[1]).glob('till2.sqlite*') if not p.name.endswith('hub-secret')))")
+    raw = subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True, check=True).stdout
+    for secret in ("Quintanilla", "699 887 766", "zq@example.es"):
+        assert secret.encode() not in raw, secret
+    assert "another counter" in till2.db.execute("SELECT detail FROM audit WHERE action = 'member.erase'").fetchone()[0]
