@@ -1,13 +1,15 @@
 """Taking in what the other counters sent (docs/sync.md): the members they enrolled, so that a
 card enrolled at one till opens at every till, and the chain's erasures, so that a member erased
-at one till is erased everywhere. Each kind after its own cursor, a batch at a time, each batch
-one local transaction with its cursor. (The other counters' ledger entries follow.)"""
+at one till is erased everywhere; and their ledger entries, so that points earned at one till
+can be spent at another. Each kind after its own cursor, a batch at a time, each batch one local
+transaction with its cursor."""
 
 import logging
 
 from ..common.clock import to_iso
 from ..common.text import digits_only, fold
 from ..exchange.privacy import erase_as_the_chain_did, forget_freed_pages
+from ..ledger.entries import take_in_entry
 from ..people.cards import normalize_card_text
 from ..programme.context import Context
 from ..programme.ladder import DEFAULT_TIERS
@@ -80,3 +82,38 @@ def pull_erasures(ctx: Context, link: HubLink, conn, batch: int = BATCH) -> int:
     if erased:
         forget_freed_pages(ctx)
     return erased
+
+
+_PULLED = ("hub_seq, uuid::text, device_id::text, device_seq, member_uuid::text, kind, points, amount_cents, "
+           "spend_cents, receipt_ref, reason, bonus_kind, tier_code, staff, reverses_uuid::text, detail, created_at, "
+           "idempotency_key")
+
+
+def pull_entries(ctx: Context, link: HubLink, conn, batch: int = BATCH) -> dict:
+    """The other counters' entries after this counter's cursor, in the hub's order, each taken in
+    with this counter's balance and lots kept in step (ledger/entries.take_in_entry), a batch per
+    local transaction with the cursor. An entry whose member is not here yet stops the pull at it
+    (the next round goes on from there once the member has come)."""
+    taken = {"new": 0, "had": 0}
+    after, own = link.pulled_hub_seq, ctx.device_id
+    while rows := conn.execute(f"SELECT {_PULLED} FROM hub.hub_pull(%s, %s)", (after, batch)).fetchall():
+        with write_transaction(ctx.db):
+            for row in rows:
+                values = dict(zip(("hub_seq", "uuid", "device_id", "device_seq", "member_uuid", "kind", "points",
+                                   "amount_cents", "spend_cents", "receipt_ref", "reason", "bonus_kind", "tier_code",
+                                   "staff_id", "reverses_uuid", "detail", "created_at", "idempotency_key"), row))
+                if values["device_id"] != own:
+                    member = ctx.db.execute("SELECT id FROM members WHERE uuid = ?", [values["member_uuid"]]).fetchone()
+                    if member is None:
+                        log.warning("Hub entry %s waits for its member %s", values["uuid"], values["member_uuid"])
+                        ctx.db.execute("UPDATE hub_link SET pulled_hub_seq = ? WHERE id = 1", [after])
+                        return taken
+                    reverses = values["reverses_uuid"] and ctx.db.execute(
+                        "SELECT id FROM entries WHERE uuid = ?", [values["reverses_uuid"]]).fetchone()
+                    values["created_at"] = to_iso(values["created_at"])
+                    done = take_in_entry(ctx, member[0], values, reverses[0] if reverses else None)
+                    taken["new" if done else "had"] += 1
+                after = values["hub_seq"]
+            ctx.db.execute("UPDATE hub_link SET pulled_hub_seq = ?, last_pull_at = ? WHERE id = 1",
+                           [after, to_iso(ctx.clock.now())])
+    return taken

@@ -13,7 +13,7 @@ from ..common.clock import to_iso
 from ..common.errors import LoyaltyError
 from ..programme.context import Context
 from .link import conninfo, hub_link, note_progress
-from .pull import pull_erasures, pull_members
+from .pull import pull_entries, pull_erasures, pull_members
 from .upload import send_erasures, upload, upload_members
 
 WATCH_EVERY_SECONDS = 5   # between two rounds
@@ -49,6 +49,7 @@ def sync_once(ctx: Context) -> SyncState:
             send_erasures(ctx, conn)
             pull_members(ctx, hub_link(ctx), conn)
             pull_erasures(ctx, hub_link(ctx), conn)
+            pull_entries(ctx, hub_link(ctx), conn)
             done = upload(ctx, hub_link(ctx), conn)
     except (psycopg.Error, LoyaltyError) as error:
         message = getattr(error, "message", None) or str(error).strip()

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from itertools import groupby
 
-from ..common.clock import local_date, to_iso
+from ..common.clock import from_iso, local_date, to_iso
 from ..common.errors import InsufficientPointsError, NotFoundError
 from ..common.messages import t
 from ..programme.audit import record
@@ -109,17 +109,62 @@ def append_entry(
         seal_entries_after(ctx.db, entry_id - 1)
     if ctx.approver:   # the entry records who made it; the trail, who approved it on the spot
         record(ctx, f"entry.{kind}.approved", f"entry {entry_id}", points=points)
+    _keep_in_step(ctx, entry_id, member_id, kind, points, now, balance_before, gives_back and gives_back.id,
+                  spend_first_from)
+    return entry_by_id(ctx, entry_id)
+
+
+def _keep_in_step(ctx: Context, entry_id: int, member_id: int, kind: str, points: int, at: datetime,
+                  balance_before: int, gives_back_id: int | None, spend_first_from: int | None) -> None:
+    """The balance cache and the lots after an entry: a positive one opens a lot (or re-credits
+    the lots a redemption took, for `gives_back_id`) and pays back points owed first; a negative
+    one is allocated to lots, soonest-expiring first (`spend_first_from`'s lot first)."""
     ctx.db.execute(_ADD_TO_BALANCE, [points, member_id])
     if points > 0:
-        if gives_back is not None:
-            _return_allocations(ctx, entry_id, gives_back.id)
+        if gives_back_id is not None:
+            _return_allocations(ctx, entry_id, gives_back_id)
         elif kind in KINDS_THAT_OPEN_LOTS:
-            ctx.db.execute(_OPEN_LOT, [entry_id, member_id, _expiry_of_points_earned(now, programme), points])
+            ctx.db.execute(_OPEN_LOT, [entry_id, member_id, _expiry_of_points_earned(at, ctx.programme()), points])
         if balance_before < 0:
             _settle_owed_points(ctx, member_id)
     elif points < 0:
         _allocate(ctx, entry_id, member_id, -points, spend_first_from)
-    return entry_by_id(ctx, entry_id)
+
+
+# What another counter's entry brings here (chain/pull.py), besides the member and the entry it
+# reverses, which are named by UUID on the wire.
+TAKEN_IN_COLUMNS = ("uuid", "kind", "points", "amount_cents", "spend_cents", "receipt_ref", "reason", "bonus_kind",
+                    "tier_code", "detail", "staff_id", "device_id", "device_seq", "created_at", "idempotency_key")
+
+
+def take_in_entry(ctx: Context, member_id: int, values: dict, reverses_id: int | None) -> int | None:
+    """An entry another counter posted, as it posted it (its UUID, device, number, time and key),
+    with this counter's balance and lots kept in step the way `append_entry` keeps them: a
+    reversal takes back from (or gives back to) the lots of what it reverses, an expiry from its
+    lot; a balance may go below zero (the same points spent at two tills while both were
+    offline), and the member's next earnings pay that debt first. None when this counter has the
+    entry already, or another under its key (the hub set such a clash aside)."""
+    assert ctx.db.conn.in_transaction, "ledger writes belong inside write_transaction"
+    if ctx.db.execute("SELECT 1 FROM entries WHERE uuid = ? OR idempotency_key = ?",
+                      [values["uuid"], values["idempotency_key"]]).fetchone():
+        return None
+    balance_before = ctx.db.execute("SELECT balance FROM members WHERE id = ?", [member_id]).fetchone()[0]
+    row = {name: values[name] for name in TAKEN_IN_COLUMNS}
+    row.update(member_id=member_id, reverses_id=reverses_id)
+    entry_id = ctx.db.execute(f"INSERT INTO entries ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
+                              list(row.values())).lastrowid
+    if not ctx.sealing_deferred:
+        seal_entries_after(ctx.db, entry_id - 1)
+    kind, points = row["kind"], row["points"]
+    reversed_kind = reverses_id and ctx.db.execute("SELECT kind FROM entries WHERE id = ?", [reverses_id]).fetchone()[0]
+    gives_back = reverses_id if points > 0 and kind == "reverse" and reversed_kind == "redeem" else None
+    spend_first = reverses_id if points < 0 and kind == "reverse" else None
+    if kind == "expire" and values["idempotency_key"].startswith("expire:"):
+        lot = ctx.db.execute("SELECT id FROM entries WHERE uuid = ?", [values["idempotency_key"].split(":")[1]]).fetchone()
+        spend_first = lot[0] if lot else None
+    _keep_in_step(ctx, entry_id, member_id, kind, points, from_iso(row["created_at"]), balance_before, gives_back,
+                  spend_first)
+    return entry_id
 
 
 def post_opening_balances(ctx: Context, balances: list[tuple[int, int]], reason: str, key_prefix: str) -> None:

@@ -74,9 +74,10 @@ def verify(ctx: Context) -> list[str]:
     problems += broken_seals(db)
     problems += [
         f"device {device_id}: its entries are numbered {first} to {last} with {count} entries (a gap or a repeat)"
-        for device_id, first, last, count in db.execute(
-            "SELECT device_id, MIN(device_seq), MAX(device_seq), COUNT(device_seq) FROM entries GROUP BY device_id "
-            "HAVING MIN(device_seq) != 1 OR MAX(device_seq) != COUNT(device_seq) OR COUNT(device_seq) != COUNT(*)")
+        for device_id, first, last, count in db.execute(     # this counter's own: another's may lack what
+            "SELECT device_id, MIN(device_seq), MAX(device_seq), COUNT(device_seq) FROM entries WHERE device_id = ? "
+            "GROUP BY device_id HAVING MIN(device_seq) != 1 OR MAX(device_seq) != COUNT(device_seq) "   # the hub set
+            "OR COUNT(device_seq) != COUNT(*)", [ctx.device_id])                                         # aside
     ]
     triggers = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
     for trigger in ("entries_ledger_days", "entries_day_totals", "entries_member_months",

@@ -314,3 +314,54 @@ def test_an_erasure_at_one_till_erases_the_member_at_every_till(ctx, enrol, hub,
     for secret in ("Quintanilla", "699 887 766", "zq@example.es"):
         assert secret.encode() not in raw, secret
     assert "another counter" in till2.db.execute("SELECT detail FROM audit WHERE action = 'member.erase'").fetchone()[0]
+
+
+def test_points_earned_at_one_till_are_spent_at_the_other_and_both_agree(ctx, enrol, hub, tmp_path):
+    from loyalty.chain.rounds import sync_once
+    from loyalty.ledger.redemptions import redeem_points
+    from loyalty.ledger.sales import refund_sale
+    from loyalty.operations.verify import verify
+    from loyalty.people.members import member_by_card
+
+    ana = enrol("Ana Núñez")
+    post_sale(ctx, ana.card, 5_000, "T-1")                       # 50 points at till 1
+    till2 = two_tills(ctx, hub, tmp_path)
+    sync_once(ctx)
+    sync_once(till2)
+    assert member_by_card(till2, ana.card).balance == 50
+    redeem_points(till2, ana.card, 30)                            # spent at till 2
+    refund_sale(till2, ana.card, 1_000, "T-1", "D-1")             # a refund of till 1's sale, at till 2
+    for _ in range(2):
+        sync_once(till2)
+        sync_once(ctx)
+    balances = [member_by_card(shop, ana.card).balance for shop in (ctx, till2)]
+    assert balances == [10, 10]
+    assert verify(ctx) == [] and verify(till2) == []
+    assert admin_count(hub.dsn, "entries") == 3 and admin_count(hub.dsn, "quarantine") == 0
+    assert [row[0] for row in ctx.db.execute("SELECT kind FROM entries ORDER BY created_at, id")] == \
+        ["earn", "redeem", "reverse"]
+
+
+def test_the_same_points_spent_at_two_offline_tills_become_a_debt_paid_by_the_next_earnings(ctx, enrol, hub,
+                                                                                            tmp_path):
+    from loyalty.chain.rounds import sync_once
+    from loyalty.ledger.redemptions import redeem_points
+    from loyalty.operations.verify import verify
+    from loyalty.people.members import member_by_card
+
+    ana = enrol("Ana Núñez")
+    post_sale(ctx, ana.card, 5_000, "T-1")
+    till2 = two_tills(ctx, hub, tmp_path)
+    sync_once(ctx)
+    sync_once(till2)
+    redeem_points(ctx, ana.card, 40)                               # both offline: each sees 50
+    redeem_points(till2, ana.card, 40)
+    for _ in range(2):
+        sync_once(ctx)
+        sync_once(till2)
+    assert [member_by_card(shop, ana.card).balance for shop in (ctx, till2)] == [-30, -30]
+    post_sale(ctx, ana.card, 4_000, "T-2")                         # 40 points: 30 pay the debt
+    sync_once(ctx)
+    sync_once(till2)
+    assert [member_by_card(shop, ana.card).balance for shop in (ctx, till2)] == [10, 10]
+    assert verify(ctx) == [] and verify(till2) == []
