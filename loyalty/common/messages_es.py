@@ -595,6 +595,10 @@ MESSAGES = {
         "como mucho {limit} puntos al día aquí ({used} ya hoy)",
     "since {moment}": "desde el {moment}",
     "since it joined": "desde que se unió",
+    "{count} redemption at tills out of touch took the balance below zero":
+        "{count} canje en cajas sin conexión dejó el saldo por debajo de cero",
+    "{count} redemptions at tills out of touch took the balance below zero":
+        "{count} canjes en cajas sin conexión dejaron el saldo por debajo de cero",
     # The chain's hub (loyalty/chain/, loyalty hub ...)
     "dsn: give the hub's connection string (--dsn or $LOYALTY_HUB_DSN)":
         "dsn: indique la cadena de conexión del concentrador (--dsn o $LOYALTY_HUB_DSN)",

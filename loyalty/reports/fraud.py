@@ -30,7 +30,7 @@ def fraud_flags(ctx: Context, period: Period) -> list[Flag]:
     require(ctx, "reports")
     start, end = period.bounds(ctx.programme().timezone)
     return (_own_card(ctx, start, end) + _bursts(ctx, start, end) + _adjusters(ctx, start, end)
-            + _quick_redemptions(ctx, start, end) + _top_ups(ctx, start, end))
+            + _quick_redemptions(ctx, start, end) + _top_ups(ctx, start, end) + _spent_twice(ctx, start, end))
 
 
 def _entries(ctx: Context, where: str, params: list) -> list[dict]:
@@ -114,4 +114,27 @@ def _top_ups(ctx: Context, start: str, end: str) -> list[Flag]:
                              "AND e.amount_cents * 100 < t.min_spend_cents * ?)", [start, end, name, TOP_UP_SHARE])
         flags.append(Flag("tier_top_ups", name, tn(count, "{count} upgrade carried over a threshold by a small sale",
                                                    "{count} upgrades carried over a threshold by a small sale"), rows))
+    return flags
+
+
+def _spent_twice(ctx: Context, start: str, end: str) -> list[Flag]:
+    """The same points redeemed at two tills while they could not see each other (docs/sync.md):
+    a member with redemptions at two or more devices in the period whose balance, in the chain's
+    order (time, device, number), went below zero at one of them. It lists the redemptions."""
+    flags = []
+    for (member_id,) in ctx.db.execute(
+            "SELECT member_id FROM entries WHERE kind = 'redeem' AND created_at >= ? AND created_at < ? "
+            "GROUP BY member_id HAVING COUNT(DISTINCT device_id) >= 2", [start, end]).fetchall():
+        running, overdrawn = 0, False
+        for kind, points, created_at in ctx.db.execute(
+                "SELECT kind, points, created_at FROM entries WHERE member_id = ? "
+                "ORDER BY created_at, device_id, device_seq", [member_id]):
+            running += points
+            overdrawn = overdrawn or (kind == "redeem" and running < 0 and start <= created_at < end)
+        if overdrawn:
+            rows = _entries(ctx, "e.member_id = ? AND e.kind = 'redeem' AND e.created_at >= ? AND e.created_at < ?",
+                            [member_id, start, end])
+            flags.append(Flag("spent_twice", rows[0]["card"], tn(
+                len(rows), "{count} redemption at tills out of touch took the balance below zero",
+                "{count} redemptions at tills out of touch took the balance below zero"), rows))
     return flags

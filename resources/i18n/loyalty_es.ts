@@ -3142,12 +3142,12 @@ Why (e.g. asked at the counter today)?</source>
     <message>
         <location line="+0"/>
         <location line="+2"/>
-        <location line="+168"/>
+        <location line="+169"/>
         <source>Sales</source>
         <translation>Ventas</translation>
     </message>
     <message>
-        <location line="-170"/>
+        <location line="-171"/>
         <source>Visits</source>
         <translation>Visitas</translation>
     </message>
@@ -3306,6 +3306,11 @@ Why (e.g. asked at the counter today)?</source>
         <location line="+1"/>
         <source>Small sales carrying members over a tier threshold</source>
         <translation>Compras pequeñas que llevan a socios por encima del umbral de un nivel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The same points spent at two tills</source>
+        <translation>Los mismos puntos gastados en dos cajas</translation>
     </message>
     <message>
         <location line="+6"/>

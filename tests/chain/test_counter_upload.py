@@ -270,7 +270,7 @@ def two_tills(ctx, hub, tmp_path):
     from loyalty.programme.shop import open_shop
 
     joined(ctx, hub)
-    other = open_shop(tmp_path / "till2.sqlite")
+    other = open_shop(tmp_path / "till2.sqlite", clock=ctx.clock)      # the same day at both tills
     join(other, hub_admin.add_counter(hub.dsn, "M1", "Till 2", device_id=other.device_id).text())
     return other
 
@@ -360,6 +360,11 @@ def test_the_same_points_spent_at_two_offline_tills_become_a_debt_paid_by_the_ne
         sync_once(ctx)
         sync_once(till2)
     assert [member_by_card(shop, ana.card).balance for shop in (ctx, till2)] == [-30, -30]
+    from loyalty.common.period import month_period
+    from loyalty.reports.fraud import fraud_flags
+    for shop in (ctx, till2):
+        [flag] = [flag for flag in fraud_flags(shop, month_period("2026-03")) if flag.code == "spent_twice"]
+        assert flag.about == ana.card and [row["points"] for row in flag.entries] == [-40, -40]
     post_sale(ctx, ana.card, 4_000, "T-2")                         # 40 points: 30 pay the debt
     sync_once(ctx)
     sync_once(till2)

@@ -252,7 +252,8 @@ class ReportsScreen(QWidget):
         words = {"own_card": self.tr("Points to their own card"), "sales_burst": self.tr("Many sales in a short time"),
                  "manual_credits": self.tr("Many points credited by hand"),
                  "quick_redemption": self.tr("Large earn redeemed at once"),
-                 "tier_top_ups": self.tr("Small sales carrying members over a tier threshold")}
+                 "tier_top_ups": self.tr("Small sales carrying members over a tier threshold"),
+                 "spent_twice": self.tr("The same points spent at two tills")}
         self.flags.clear()
         timezone, kinds = self.ctx.programme().timezone, entry_kind_words()
         for flag in flags:
