@@ -370,3 +370,37 @@ def test_the_same_points_spent_at_two_offline_tills_become_a_debt_paid_by_the_ne
     sync_once(till2)
     assert [member_by_card(shop, ana.card).balance for shop in (ctx, till2)] == [10, 10]
     assert verify(ctx) == [] and verify(till2) == []
+
+
+def test_a_pull_cut_anywhere_resumes_without_losing_or_doubling(ctx, enrol, hub, tmp_path, monkeypatch):
+    """Each batch of the pull is one local transaction with its cursor: cut in the middle (power,
+    kill), nothing of the batch stays, and the next round takes it in whole."""
+    from loyalty.chain import pull
+    from loyalty.chain.rounds import sync_once
+    from loyalty.operations.verify import verify
+    from loyalty.people.members import member_by_card
+
+    ana = enrol("Ana Núñez")
+    for number in range(5):
+        post_sale(ctx, ana.card, 1_000, f"T-{number}")
+    till2 = two_tills(ctx, hub, tmp_path)
+    sync_once(ctx)
+    with psycopg.connect(conninfo(till2, hub_link(till2)), autocommit=True) as conn:
+        pull.pull_members(till2, hub_link(till2), conn)
+        real, calls = pull.take_in_entry, []
+
+        def dies_on_the_fourth(*args):
+            calls.append(args)
+            if len(calls) == 4:
+                raise KeyboardInterrupt("power cut")
+            return real(*args)
+
+        monkeypatch.setattr(pull, "take_in_entry", dies_on_the_fourth)
+        with pytest.raises(KeyboardInterrupt):
+            pull.pull_entries(till2, hub_link(till2), conn, batch=2)
+        assert hub_link(till2).pulled_hub_seq == 2, "the first batch stays, the cut one does not"
+        assert till2.db.execute("SELECT COUNT(*) FROM entries").fetchone()[0] == 2
+        monkeypatch.setattr(pull, "take_in_entry", real)
+        pull.pull_entries(till2, hub_link(till2), conn, batch=2)
+    assert member_by_card(till2, ana.card).balance == member_by_card(ctx, ana.card).balance == 50
+    assert till2.db.execute("SELECT COUNT(*) FROM entries").fetchone()[0] == 5 and verify(till2) == []
