@@ -1,5 +1,6 @@
 """One round of a counter's sync and what a person is told of it (docs/sync.md): `sync_once`
-connects, sends what waits, and disconnects; a hub it cannot reach is noted, never raised, so
+connects, sends what waits (members, erasures, entries), takes in what the other counters sent,
+and disconnects; a hub it cannot reach is noted, never raised, so
 that the app's background sync and `loyalty sync --watch` simply try again. `watch` is that
 loop, the one `loyalty sync --watch` and the app run."""
 
