@@ -19,7 +19,7 @@ def add_commands(sub) -> None:
     joining.add_argument("code", help="the join code, or the file holding it")
     sync = sub.add_parser("sync", help="send this counter's entries to the hub (once)")
     sync.add_argument("--once", action="store_true", help="one round, then stop (the default)")
-    sync.add_argument("--watch", action="store_true", help="a round every few seconds until Ctrl+C (what the app "
+    sync.add_argument("--watch", action="store_true", help="a round every second until Ctrl+C (what the app "
                                                            "does in the background)")
     sync.add_argument("--status", action="store_true", help="how far the sync is; sends nothing")
 

@@ -61,7 +61,7 @@
 <context>
     <name>CounterScreen</name>
     <message numerus="yes">
-        <location filename="../../ui/counter/screen.py" line="+151"/>
+        <location filename="../../ui/counter/screen.py" line="+152"/>
         <source>{name} · {points} points</source>
         <translation>
             <numerusform>{name} · {points} point</numerusform>
@@ -69,7 +69,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+117"/>
+        <location line="+118"/>
         <source>Undone: {points} points · balance {balance}</source>
         <translation>
             <numerusform>Undone: {points} point · balance {balance}</numerusform>
@@ -158,7 +158,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/shell/main_window.py" line="+191"/>
+        <location filename="../../ui/shell/main_window.py" line="+193"/>
         <source>The counter locked itself after {minutes} minutes without use. Sign in to carry on.</source>
         <translation>
             <numerusform>The counter locked itself after {minutes} minute without use. Sign in to carry on.</numerusform>

@@ -1105,7 +1105,7 @@ Un encargado o el propietario puede autorizarlo con su PIN.</translation>
 <context>
     <name>CounterScreen</name>
     <message>
-        <location filename="../../ui/counter/screen.py" line="+50"/>
+        <location filename="../../ui/counter/screen.py" line="+51"/>
         <source>Scan a card or search: name, phone, card (F2)</source>
         <translation>Tarjeta, nombre o teléfono (F2)</translation>
     </message>
@@ -1183,7 +1183,7 @@ Un encargado o el propietario puede autorizarlo con su PIN.</translation>
         <translation>No se encontró ningún socio. F8 da de alta uno nuevo.</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+68"/>
         <source>Nothing to undo.</source>
         <translation>No hay nada que deshacer.</translation>
     </message>
@@ -1925,12 +1925,12 @@ Para proteger cada venta, la aplicación dejó de guardar y ahora se reiniciará
     </message>
     <message>
         <location line="+1"/>
-        <location line="+115"/>
+        <location line="+117"/>
         <source>Switch staff</source>
         <translation>Cambiar de usuario</translation>
     </message>
     <message>
-        <location line="-110"/>
+        <location line="-112"/>
         <source>Hub</source>
         <translation>Concentrador</translation>
     </message>
@@ -1951,7 +1951,7 @@ Para proteger cada venta, la aplicación dejó de guardar y ahora se reiniciará
         <translation>Acerca de esta aplicación</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+34"/>
         <source>Screens</source>
         <translation>Pantallas</translation>
     </message>

@@ -90,3 +90,17 @@ def test_the_cashier_is_told_why_a_redemption_is_capped_while_the_hub_is_out_of_
     assert "has not reached the hub" in window.counter.banner.text() and "at most 1000 points" in \
         window.counter.banner.text()
     assert ctx.db.execute("SELECT COUNT(*) FROM entries WHERE kind = 'redeem'").fetchone()[0] == 0
+
+
+def test_a_sale_at_the_counter_is_sent_at_once(qtbot, ctx, enrol, hub, joined_window):
+    """Not at the next tick of the timer (here a minute): the counter asks for a round as soon as
+    a sale is saved, so the other tills can see it at their next round."""
+    from PySide6.QtCore import Qt
+    from ui_helpers import press, type_fast
+
+    window = joined_window
+    ana = enrol("Ana García")
+    window.counter.open_card(ana.card)
+    type_fast(qtbot, window.counter.sale.amount, "12,50")
+    press(qtbot, Qt.Key.Key_Return, window.counter.sale.amount)
+    qtbot.waitUntil(lambda: hub_admin.hub_status(hub.dsn)["devices"][0]["last_seq"] == 1, timeout=10_000)

@@ -36,6 +36,7 @@ SEARCH_DEBOUNCE_MS = 150
 
 class CounterScreen(QWidget):
     member_changed = Signal(object)   # MemberSummary or None
+    entry_saved = Signal()            # a sale, redemption or refund was saved (the sync sends it at once)
 
     def __init__(self, ctx: Context, search: MemberSearch, printing: PrintService | None = None, parent=None):
         super().__init__(parent)
@@ -237,6 +238,7 @@ class CounterScreen(QWidget):
         self.focus_search()
 
     def _action_succeeded(self, message: str, entry: Entry) -> None:
+        self.entry_saved.emit()
         self.banner.show_message("success", message)
         self.last_entry = self.slip_entry = entry
         self.undo_button.setEnabled(True)

@@ -98,6 +98,8 @@ class MainWindow(QMainWindow):
 
         self.printing = PrintService(ctx, self)
         self.counter = CounterScreen(ctx, self.counter_search, self.printing)
+        if self.sync is not None:
+            self.counter.entry_saved.connect(self.sync.round)   # a sale is sent at once, not at the next tick
         self.members = MembersScreen(ctx, self.members_search, self.printing)
         self.catalog = CatalogScreen(ctx)
         self.reports = ReportsScreen(ctx)

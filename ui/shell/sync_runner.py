@@ -1,6 +1,7 @@
 """The counter's sync to its hub, run by the app itself off the GUI thread (loyalty/chain/
-rounds.py: the same round as `loyalty sync --watch`): a round every few seconds while the window
-is open, never more than one at a time, and its state for the header. The counter never waits for
+rounds.py: the same round as `loyalty sync --watch`): a round every second while the window
+is open and one at once when the counter saves an entry, never more than one at a time, and its
+state for the header. The counter never waits for
 it: a sale is saved here first, and a hub that cannot be reached is only said in the header."""
 
 import logging
