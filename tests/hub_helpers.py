@@ -68,3 +68,14 @@ class Hub:
 
     def counter(self, name: str, store: str = "M1") -> Counter:
         return Counter(hub_admin.add_counter(self.dsn, store, name))
+
+
+def linked_without_a_hub(ctx, last_sync: datetime | None) -> None:
+    """A counter that joined a hub and last reached it at `last_sync` (None: never since), without
+    a hub: the link row alone, for the rules that read it (the offline redemption limit)."""
+    from loyalty.common.clock import to_iso
+    from loyalty.storage import write_transaction
+    with write_transaction(ctx.db):
+        ctx.db.execute("INSERT INTO hub_link (id, chain_id, store, host, port, dbname, user, sslmode, joined_at, "
+                       "last_upload_at) VALUES (1, 'c', 'M1', 'hub', 5432, 'hub', 'till', 'disable', ?, ?)",
+                       [to_iso(ctx.clock.now()), last_sync and to_iso(last_sync)])

@@ -16,7 +16,7 @@ from psycopg import sql
 
 from ..common.errors import ValidationError
 from ..common.messages import t
-from .hub_schema import MIGRATION_LOCK, SCHEMA_VERSION, STEPS
+from .hub_schema import COUNTER_FUNCTIONS, MIGRATION_LOCK, SCHEMA_VERSION, STEPS
 from .join_code import JoinCode, expiry, write_join_code
 
 STORE_CODE = re.compile(r"[A-Za-z0-9]{1,16}")
@@ -138,10 +138,8 @@ def add_counter(dsn: str, store: str, name: str, *, device_id: str | None = None
         conn.execute(sql.SQL("CREATE ROLE {} LOGIN NOINHERIT PASSWORD {}").format(ident, sql.Literal(password)))
         conn.execute(sql.SQL("GRANT CONNECT ON DATABASE {} TO {}").format(sql.Identifier(conn.info.dbname), ident))
         conn.execute(sql.SQL("GRANT USAGE ON SCHEMA hub TO {}").format(ident))
-        conn.execute(sql.SQL("GRANT EXECUTE ON FUNCTION hub.hub_ingest(jsonb), hub.hub_pull(bigint, integer), "
-                             "hub.hub_ingest_members(jsonb), hub.hub_pull_members(bigint, integer), "
-                             "hub.hub_erase_member(uuid), hub.hub_pull_erasures(bigint, integer) TO {}")
-                     .format(ident))
+        conn.execute(sql.SQL("GRANT EXECUTE ON FUNCTION {} TO {}").format(
+            sql.SQL(", ".join(COUNTER_FUNCTIONS)), ident))
         conn.execute("INSERT INTO hub.devices (device_id, name, store_code, role_name) VALUES (%s, %s, %s, %s)",
                      (device, name, store, role))
         code = JoinCode(chain_id=chain_id, host=host or conn.info.host, port=int(conn.info.port),

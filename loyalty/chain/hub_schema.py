@@ -578,6 +578,12 @@ BEGIN
 END $$;
 """
 
+# What a counter's role may call (hub_admin.add_counter grants them; a step that adds one grants
+# it to the counters already there).
+COUNTER_FUNCTIONS = ("hub.hub_ingest(jsonb)", "hub.hub_pull(bigint, integer)", "hub.hub_ingest_members(jsonb)",
+                     "hub.hub_pull_members(bigint, integer)", "hub.hub_erase_member(uuid)",
+                     "hub.hub_pull_erasures(bigint, integer)")
+
 # Released steps are never edited: a change is a new step at the end.
 STEPS: list[str] = [STEP_1, STEP_2, STEP_3]
 SCHEMA_VERSION = len(STEPS)

@@ -116,7 +116,8 @@ def _reach(code: JoinCode) -> None:
 
 
 def note_progress(ctx: Context, **values) -> None:
-    """Records how far the sync went (uploaded_seq, uploaded_seal, pulled_hub_seq, last_*)."""
+    """Records how far the sync went (uploaded_seq, uploaded_seal, pulled_*, last_*); inside a
+    batch's transaction, with it."""
     columns = ", ".join(f"{name} = ?" for name in values)
     with write_transaction(ctx.db):
         ctx.db.execute(f"UPDATE hub_link SET {columns} WHERE id = 1", list(values.values()))

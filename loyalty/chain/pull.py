@@ -12,7 +12,6 @@ from ..exchange.privacy import erase_as_the_chain_did, forget_freed_pages
 from ..ledger.entries import take_in_entry
 from ..people.cards import normalize_card_text
 from ..programme.context import Context
-from ..programme.ladder import DEFAULT_TIERS
 from ..programme.rules import load_tiers
 from ..storage import write_transaction
 from .link import HubLink, note_progress
@@ -35,7 +34,7 @@ def pull_members(ctx: Context, link: HubLink, conn, batch: int = BATCH) -> dict:
     set the same clash aside)."""
     taken = {"new": 0, "known": 0, "clash": 0}
     after = link.pulled_member_seq
-    base = (load_tiers(ctx.db) or list(DEFAULT_TIERS))[0].code
+    base = load_tiers(ctx.db)[0].code
     while rows := conn.execute("SELECT member_seq, uuid::text, card, name, phone, email, birthday::text, "
                                "marketing_consent, marketing_consent_at, profiling_consent, profiling_consent_at, "
                                "joined_at, external_id, referrer_uuid::text FROM hub.hub_pull_members(%s, %s)",
@@ -61,7 +60,7 @@ def pull_members(ctx: Context, link: HubLink, conn, batch: int = BATCH) -> dict:
                 ctx.db.execute("INSERT INTO hub_members_pulled (member_id) VALUES (?)", [member_id])
                 taken["new"] += 1
             after = rows[-1][0]
-            ctx.db.execute("UPDATE hub_link SET pulled_member_seq = ? WHERE id = 1", [after])
+            note_progress(ctx, pulled_member_seq=after)     # in the batch's transaction
     return taken
 
 
@@ -106,7 +105,7 @@ def pull_entries(ctx: Context, link: HubLink, conn, batch: int = BATCH) -> dict:
                     member = ctx.db.execute("SELECT id FROM members WHERE uuid = ?", [values["member_uuid"]]).fetchone()
                     if member is None:
                         log.warning("Hub entry %s waits for its member %s", values["uuid"], values["member_uuid"])
-                        ctx.db.execute("UPDATE hub_link SET pulled_hub_seq = ? WHERE id = 1", [after])
+                        note_progress(ctx, pulled_hub_seq=after)
                         return taken
                     reverses = values["reverses_uuid"] and ctx.db.execute(
                         "SELECT id FROM entries WHERE uuid = ?", [values["reverses_uuid"]]).fetchone()
@@ -114,6 +113,5 @@ def pull_entries(ctx: Context, link: HubLink, conn, batch: int = BATCH) -> dict:
                     done = take_in_entry(ctx, member[0], values, reverses[0] if reverses else None)
                     taken["new" if done else "had"] += 1
                 after = values["hub_seq"]
-            ctx.db.execute("UPDATE hub_link SET pulled_hub_seq = ?, last_pull_at = ? WHERE id = 1",
-                           [after, to_iso(ctx.clock.now())])
+            note_progress(ctx, pulled_hub_seq=after, last_pull_at=to_iso(ctx.clock.now()))
     return taken

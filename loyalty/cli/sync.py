@@ -8,7 +8,7 @@ from datetime import datetime
 
 from ..chain import credentials
 from ..chain.link import hub_link, join
-from ..chain.rounds import SyncState, sync_once, watch
+from ..chain.rounds import SyncState, sync_once, sync_state, watch
 from ..common.errors import ValidationError
 from ..common.messages import t
 from ..storage import database_path
@@ -76,8 +76,7 @@ def _linked(ctx):
 
 
 def _status(ctx, link):
-    pending = ctx.db.execute("SELECT COUNT(*) FROM entries WHERE device_id = ? AND device_seq > ?",
-                             [ctx.device_id, link.uploaded_seq]).fetchone()[0]
+    pending = sync_state(ctx).pending
     data = {"chain_id": link.chain_id, "store": link.store, "hub": f"{link.host}:{link.port}/{link.dbname}",
             "uploaded_seq": link.uploaded_seq, "pending": pending, "last_upload_at": link.last_upload_at,
             "last_problem": link.last_problem, "password_kept": credentials.where_kept(database_path(ctx.db))}

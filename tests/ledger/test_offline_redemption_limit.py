@@ -5,21 +5,15 @@ reached it for longer than `offline_after_minutes` lets a member redeem at most
 from datetime import timedelta
 
 import pytest
+from hub_helpers import linked_without_a_hub
 
-from loyalty.common.clock import to_iso
 from loyalty.common.errors import ValidationError
 from loyalty.common.messages import translated, use_language
 from loyalty.ledger.redemptions import redeem_points, redeem_reward
 from loyalty.ledger.sales import post_sale
 from loyalty.programme.rewards import add_reward
-from loyalty.storage import write_transaction
 
-
-def joined(ctx, last_sync):
-    with write_transaction(ctx.db):
-        ctx.db.execute("INSERT INTO hub_link (id, chain_id, store, host, port, dbname, user, sslmode, joined_at, "
-                       "last_upload_at) VALUES (1, 'c', 'M1', 'hub', 5432, 'hub', 'till', 'disable', ?, ?)",
-                       [to_iso(ctx.clock.now()), last_sync and to_iso(last_sync)])
+joined = linked_without_a_hub
 
 
 @pytest.fixture
