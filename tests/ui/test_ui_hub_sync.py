@@ -55,7 +55,11 @@ def test_the_header_says_how_the_sync_goes_and_the_counter_never_waits(qtbot, ct
     assert hub_admin.hub_status(hub.dsn)["devices"][0]["last_seq"] == 2
 
 
-def test_a_counter_on_its_own_shows_nothing_of_a_hub(qtbot, ctx):
+def test_a_counter_on_its_own_shows_nothing_of_a_hub(qtbot, ctx, enrol):
+    """Not at the start, nor after a sale (which asks for a round: there is none to run)."""
+    from PySide6.QtCore import Qt
+    from ui_helpers import press, type_fast
+
     from ui.shell.main_window import MainWindow
 
     window = MainWindow(ctx, sync=True)
@@ -63,6 +67,13 @@ def test_a_counter_on_its_own_shows_nothing_of_a_hub(qtbot, ctx):
     window.show()
     window.sync.start()
     assert not window.sync_label.isVisible() and not window.sync.timer.isActive()
+    window.counter.open_card(enrol("Ana García").card)
+    type_fast(qtbot, window.counter.sale.amount, "12,50")
+    press(qtbot, Qt.Key.Key_Return, window.counter.sale.amount)
+    assert window.counter.banner.kind == "success"
+    assert window.sync.thread is None
+    qtbot.wait(300)
+    assert not window.sync_label.isVisible()
     window.shutdown()
 
 
@@ -95,6 +106,8 @@ def test_a_sale_at_the_counter_is_sent_at_once(qtbot, ctx, enrol, hub, joined_wi
     from ui_helpers import press, type_fast
 
     window = joined_window
+    window.sync.start()
+    qtbot.waitUntil(lambda: window.sync.thread is None, timeout=15_000)
     ana = enrol("Ana García")
     window.counter.open_card(ana.card)
     type_fast(qtbot, window.counter.sale.amount, "12,50")

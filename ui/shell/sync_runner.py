@@ -26,6 +26,7 @@ class SyncRunner(QObject):
         self.call: DomainCall | None = None
         self.stopped = False
         self.problem: str | None = None
+        self.joined = False               # known at start(); a counter on its own never syncs
         self.timer = QTimer(self)
         self.timer.setInterval(every_ms)
         self.timer.timeout.connect(self.round)
@@ -33,7 +34,8 @@ class SyncRunner(QObject):
     def start(self) -> None:
         """Only for a counter that joined a hub; says where it stands at once, then syncs."""
         current = sync_state(self.ctx)
-        if not current.joined:
+        self.joined = current.joined
+        if not self.joined:
             return
         self.state.emit(current)
         self.timer.start()
@@ -41,7 +43,7 @@ class SyncRunner(QObject):
 
     @Slot()
     def round(self) -> None:
-        if self.thread is not None or self.stopped:
+        if self.thread is not None or self.stopped or not self.joined:
             return
         self.call = DomainCall(WorkerShop(self.ctx), sync_once)
         self.call.done.connect(self._done)
