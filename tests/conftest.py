@@ -1,3 +1,4 @@
+import gc
 import os
 from datetime import datetime, timezone
 
@@ -13,8 +14,19 @@ from loyalty.people.members import NewMember
 from loyalty.programme.rules import save_settings  # noqa: E402
 from loyalty.programme.shop import open_shop  # noqa: E402
 from loyalty.storage import write_transaction  # noqa: E402
+from ui.shell.main_thread_gc import collect_if_due  # noqa: E402
+
+# As in the app (ui/shell/main_thread_gc.py): cycles are collected on the main thread only, after
+# each test, never by a worker thread that happens to allocate (a segfault in CI came from that).
+gc.disable()
 
 START = datetime(2026, 3, 10, 12, 0, tzinfo=timezone.utc)  # a Tuesday
+
+
+@pytest.fixture(autouse=True)
+def garbage_collected_on_the_main_thread():
+    yield
+    collect_if_due()
 
 
 @pytest.fixture

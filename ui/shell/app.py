@@ -25,6 +25,7 @@ from ..widgets.translations import install_translator
 from .about_dialog import ICON_NAME, app_icon
 from .crash_dialog import CrashHandler
 from .database_guard import DatabaseGuard
+from .main_thread_gc import MainThreadGarbageCollector
 from .main_window import MainWindow
 from .recovery import IntegrityCheck, ask_to_restore
 
@@ -43,6 +44,7 @@ def main(argv: list[str] | None = None) -> int:
     qInstallMessageHandler(_qt_message_to_log)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     prepare_application(app)
+    MainThreadGarbageCollector(app)
     crashes = CrashHandler(log_path, app).install()
     choose_locale()
     path = Path(args.db or default_database_path())
