@@ -202,6 +202,20 @@ def test_refunds_and_their_reversals_never_take_back_more_than_the_sale_earned(s
             ctx.db.close()
 
 
+def test_undoing_a_refund_later_leaves_the_rounding_of_the_refunds_made_after_it(ctx, enrol):
+    """The documented exception (README, "Refunds"): a refund rounds against the refunds standing
+    when it is made; undoing an earlier one gives back exactly what that one took, and the later
+    refund keeps its point (entries are never rewritten) — one point at most per later refund."""
+    ana = enrol()
+    sale = post_sale(ctx, ana.card, 1_300, "T1").entry                  # 13 points
+    mistaken = refund_sale(ctx, ana.card, 475, "T1").entry              # 4.75 of 13: 4 points
+    later = refund_sale(ctx, ana.card, 25, "T1").entry                  # 5.00 of 13 in all: 1 more
+    given_back = reverse_entry(ctx, mistaken.uuid).entry
+    assert (sale.points, mistaken.points, later.points, given_back.points) == (13, -4, -1, 4)
+    assert balance(ctx, ana) == 12, "alone, the 0.25 refund would have taken nothing (13)"
+    assert verify(ctx) == []
+
+
 # A redemption, a reward ----------------------------------------------------------------------
 
 def test_reversing_a_redemption_gives_the_points_back_to_their_lots_with_their_dates(ctx, enrol, clock):
