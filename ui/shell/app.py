@@ -44,7 +44,6 @@ def main(argv: list[str] | None = None) -> int:
     qInstallMessageHandler(_qt_message_to_log)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     prepare_application(app)
-    MainThreadGarbageCollector(app)
     crashes = CrashHandler(log_path, app).install()
     choose_locale()
     path = Path(args.db or default_database_path())
@@ -80,7 +79,9 @@ def main(argv: list[str] | None = None) -> int:
 
 def prepare_application(app: QApplication) -> None:
     """Name, version and icon for every window, the taskbar and (on Wayland) the .desktop entry;
-    no native file dialogs, even those Qt makes itself (ui/widgets/file_dialogs.py says why)."""
+    no native file dialogs, even those Qt makes itself (ui/widgets/file_dialogs.py says why);
+    reference cycles collected on this thread only (main_thread_gc.py says why)."""
+    MainThreadGarbageCollector(app)
     app.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs)
     app.setApplicationName("Loyalty counter")
     app.setApplicationVersion(app_version())
