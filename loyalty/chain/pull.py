@@ -10,6 +10,7 @@ from ..common.clock import to_iso
 from ..common.text import digits_only, fold
 from ..exchange.privacy import erase_as_the_chain_did, forget_freed_pages
 from ..ledger.entries import take_in_entry
+from ..ledger.replay import replay_where_out_of_order
 from ..people.cards import normalize_card_text
 from ..programme.context import Context
 from ..programme.rules import load_tiers
@@ -91,12 +92,14 @@ _PULLED = ("hub_seq, uuid::text, device_id::text, device_seq, member_uuid::text,
 def pull_entries(ctx: Context, link: HubLink, conn, batch: int = BATCH) -> dict:
     """The other counters' entries after this counter's cursor, in the hub's order, each taken in
     with this counter's balance and lots kept in step (ledger/entries.take_in_entry), a batch per
-    local transaction with the cursor. An entry whose member is not here yet stops the pull at it
+    local transaction with the cursor; a member whose entries came out of the ledger's total
+    order is derived again in the same transaction (ledger/replay.py). An entry whose member is not here yet stops the pull at it
     (the next round goes on from there once the member has come)."""
-    taken = {"new": 0, "had": 0}
+    taken = {"new": 0, "had": 0, "replayed": 0}
     after, own = link.pulled_hub_seq, ctx.device_id
     while rows := conn.execute(f"SELECT {_PULLED} FROM hub.hub_pull(%s, %s)", (after, batch)).fetchall():
         with write_transaction(ctx.db):
+            taken_in = []
             for row in rows:
                 values = dict(zip(("hub_seq", "uuid", "device_id", "device_seq", "member_uuid", "kind", "points",
                                    "amount_cents", "spend_cents", "receipt_ref", "reason", "bonus_kind", "tier_code",
@@ -105,6 +108,7 @@ def pull_entries(ctx: Context, link: HubLink, conn, batch: int = BATCH) -> dict:
                     member = ctx.db.execute("SELECT id FROM members WHERE uuid = ?", [values["member_uuid"]]).fetchone()
                     if member is None:
                         log.warning("Hub entry %s waits for its member %s", values["uuid"], values["member_uuid"])
+                        taken["replayed"] += replay_where_out_of_order(ctx, taken_in)
                         note_progress(ctx, pulled_hub_seq=after)
                         return taken
                     reverses = values["reverses_uuid"] and ctx.db.execute(
@@ -112,6 +116,8 @@ def pull_entries(ctx: Context, link: HubLink, conn, batch: int = BATCH) -> dict:
                     values["created_at"] = to_iso(values["created_at"])
                     done = take_in_entry(ctx, member[0], values, reverses[0] if reverses else None)
                     taken["new" if done else "had"] += 1
+                    taken_in += [done] if done else []
                 after = values["hub_seq"]
+            taken["replayed"] += replay_where_out_of_order(ctx, taken_in)
             note_progress(ctx, pulled_hub_seq=after, last_pull_at=to_iso(ctx.clock.now()))
     return taken

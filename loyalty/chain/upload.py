@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from ..common.clock import to_iso
+from ..ledger.replay import replay_where_out_of_order
 from ..programme.context import Context
 from ..storage import write_transaction
 from . import wire
@@ -69,6 +70,7 @@ def send_erasures(ctx: Context, conn) -> int:
 @dataclass
 class Uploaded:
     batches: int = 0
+    replayed: int = 0
     outcomes: dict = field(default_factory=lambda: {"new": 0, "duplicate": 0, "quarantined": 0})
 
     @property
@@ -100,8 +102,8 @@ def upload(ctx: Context, link: HubLink, conn, batch: int = BATCH) -> Uploaded:
             entries = wire_entries(ctx, link, seq, batch)
             if entries:
                 entries = wire.sealed(entries, seal)
-                seq, seal = entries[-1]["device_seq"], entries[-1]["device_seal"]
-                following = (hub.submit(_ingest, conn, entries), seq, seal)
+                first, seq, seal = seq, entries[-1]["device_seq"], entries[-1]["device_seal"]
+                following = (hub.submit(_ingest, conn, entries), first, seq, seal)
             if sending is not None:
                 try:
                     _note(ctx, done, *sending)
@@ -119,9 +121,17 @@ def _ingest(conn, entries: list[dict]) -> list[str]:
                                                    (json.dumps(entries),)).fetchall()]
 
 
-def _note(ctx: Context, done: Uploaded, sent, seq: int, seal: str) -> None:
+def _note(ctx: Context, done: Uploaded, sent, after_seq: int, seq: int, seal: str) -> None:
+    """The hub took the batch: noted, and the members of its entries derived again where this
+    counter posted one before an entry it had pulled (a clock behind the other till's; the
+    other counters do the same as they take it in: ledger/replay.py)."""
     for outcome in sent.result():
         done.outcomes[outcome] += 1
-    note_progress(ctx, uploaded_seq=seq, uploaded_seal=seal, last_upload_at=to_iso(ctx.clock.now()),
-                  last_problem=None)
+    with write_transaction(ctx.db):
+        posted = [entry_id for (entry_id,) in ctx.db.execute(
+            "SELECT id FROM entries WHERE device_id = ? AND device_seq > ? AND device_seq <= ?",
+            [ctx.device_id, after_seq, seq])]
+        done.replayed += replay_where_out_of_order(ctx, posted)
+        note_progress(ctx, uploaded_seq=seq, uploaded_seal=seal, last_upload_at=to_iso(ctx.clock.now()),
+                      last_problem=None)
     done.batches += 1

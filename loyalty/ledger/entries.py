@@ -25,7 +25,7 @@ from ..programme.context import Context
 from ..programme.rules import Programme
 from ..storage.bulk import rows_where_in, triggers_set_aside
 from ..storage.seals import seal_entries_after
-from ..storage.undone import voided
+from ..storage.undone import reversal_key_of, voided
 
 NEVER_EXPIRES = "9999-12-31"
 # The namespace of entries' UUIDs made from their keys (entry_uuid_for): fixed for the app, so that
@@ -109,16 +109,19 @@ def append_entry(
         seal_entries_after(ctx.db, entry_id - 1)
     if ctx.approver:   # the entry records who made it; the trail, who approved it on the spot
         record(ctx, f"entry.{kind}.approved", f"entry {entry_id}", points=points)
-    _keep_in_step(ctx, entry_id, member_id, kind, points, now, balance_before, gives_back and gives_back.id,
-                  spend_first_from)
+    keep_in_step(ctx, entry_id, member_id, kind, points, now, balance_before, gives_back and gives_back.id,
+                 spend_first_from)
     return entry_by_id(ctx, entry_id)
 
 
-def _keep_in_step(ctx: Context, entry_id: int, member_id: int, kind: str, points: int, at: datetime,
-                  balance_before: int, gives_back_id: int | None, spend_first_from: int | None) -> None:
+def keep_in_step(ctx: Context, entry_id: int, member_id: int, kind: str, points: int, at: datetime,
+                 balance_before: int, gives_back_id: int | None, spend_first_from: int | None,
+                 derived: set[int] | None = None) -> None:
     """The balance cache and the lots after an entry: a positive one opens a lot (or re-credits
     the lots a redemption took, for `gives_back_id`) and pays back points owed first; a negative
-    one is allocated to lots, soonest-expiring first (`spend_first_from`'s lot first)."""
+    one is allocated to lots, soonest-expiring first (`spend_first_from`'s lot first).
+    `derived`: during a replay (ledger/replay.py), the entries already re-derived — only they
+    can owe points."""
     ctx.db.execute(_ADD_TO_BALANCE, [points, member_id])
     if points > 0:
         if gives_back_id is not None:
@@ -126,7 +129,7 @@ def _keep_in_step(ctx: Context, entry_id: int, member_id: int, kind: str, points
         elif kind in KINDS_THAT_OPEN_LOTS:
             ctx.db.execute(_OPEN_LOT, [entry_id, member_id, _expiry_of_points_earned(at, ctx.programme()), points])
         if balance_before < 0:
-            _settle_owed_points(ctx, member_id)
+            _settle_owed_points(ctx, member_id, derived)
     elif points < 0:
         _allocate(ctx, entry_id, member_id, -points, spend_first_from)
 
@@ -155,16 +158,24 @@ def take_in_entry(ctx: Context, member_id: int, values: dict, reverses_id: int |
                               list(row.values())).lastrowid
     if not ctx.sealing_deferred:
         seal_entries_after(ctx.db, entry_id - 1)
-    kind, points = row["kind"], row["points"]
-    reversed_kind = reverses_id and ctx.db.execute("SELECT kind FROM entries WHERE id = ?", [reverses_id]).fetchone()[0]
-    gives_back = reverses_id if points > 0 and kind == "reverse" and reversed_kind == "redeem" else None
-    spend_first = reverses_id if points < 0 and kind == "reverse" else None
-    if kind == "expire" and values["idempotency_key"].startswith("expire:"):
-        lot = ctx.db.execute("SELECT id FROM entries WHERE uuid = ?", [values["idempotency_key"].split(":")[1]]).fetchone()
-        spend_first = lot[0] if lot else None
-    _keep_in_step(ctx, entry_id, member_id, kind, points, from_iso(row["created_at"]), balance_before, gives_back,
-                  spend_first)
+    keep_in_step(ctx, entry_id, member_id, row["kind"], row["points"], from_iso(row["created_at"]), balance_before,
+                 *lot_links(ctx, row["kind"], row["points"], reverses_id, row["idempotency_key"]))
     return entry_id
+
+
+def lot_links(ctx: Context, kind: str, points: int, reverses_id: int | None,
+              idempotency_key: str) -> tuple[int | None, int | None]:
+    """(gives_back_id, spend_first_from) of an entry, read from the entry itself — what the
+    counter that posted it passed to `append_entry`: a positive reversal of a negative entry
+    (an undone redemption or deduction, a refund given back) returns the points to the lots that
+    entry took them from; a negative reversal (a refund, a void of a bonus or credit) spends the
+    reversed entry's lot first; an expiry, its own lot (named by UUID in its key)."""
+    if kind == "reverse" and reverses_id is not None:
+        return (reverses_id, None) if points > 0 else (None, reverses_id)
+    if kind == "expire" and idempotency_key.startswith("expire:"):
+        lot = ctx.db.execute("SELECT id FROM entries WHERE uuid = ?", [idempotency_key.split(":")[1]]).fetchone()
+        return None, lot[0] if lot else None
+    return None, None
 
 
 def post_opening_balances(ctx: Context, balances: list[tuple[int, int]], reason: str, key_prefix: str) -> None:
@@ -222,7 +233,9 @@ def append_entries_in_bulk(ctx: Context, entries: list[dict]) -> dict[str, int]:
 
 
 _ADD_TO_BALANCE = "UPDATE members SET balance = balance + ? WHERE id = ?"
-_OPEN_LOT = "INSERT INTO lots(entry_id, member_id, expires_on, remaining) VALUES (?, ?, ?, ?)"
+# A replay (ledger/replay.py) opens again the lots it emptied.
+_OPEN_LOT = ("INSERT INTO lots(entry_id, member_id, expires_on, remaining) VALUES (?, ?, ?, ?) "
+             "ON CONFLICT(entry_id) DO UPDATE SET expires_on = excluded.expires_on, remaining = excluded.remaining")
 
 
 def entry_uuid_for(idempotency_key: str | None) -> str:
@@ -259,25 +272,29 @@ def _expiry_of_points_earned(now: datetime, programme: Programme) -> str:
 
 
 def _open_lots(ctx: Context, member_id: int, first: int | None):
-    """Open lots in spending order, fetched a page at a time (a member may have thousands)."""
+    """Open lots in spending order — soonest expiry, then the ledger's total order of the entries
+    that opened them (not local ids: a pulled entry's id depends on when it arrived) — fetched a
+    page at a time (a member may have thousands)."""
     if first is not None:
         row = ctx.db.execute("SELECT entry_id, remaining FROM lots WHERE entry_id = ? AND remaining > 0",
                              [first]).fetchone()
         if row:
             yield row
-    after = ("", 0)
+    after = ("", "", "", 0)
     while True:
         page = ctx.db.execute(
-            "SELECT entry_id, remaining, expires_on FROM lots WHERE member_id = ? AND remaining > 0 "
-            "AND (expires_on, entry_id) > (?, ?) ORDER BY expires_on, entry_id LIMIT 64",
+            "SELECT l.entry_id, l.remaining, l.expires_on, e.created_at, e.device_id, e.device_seq "
+            "FROM lots AS l JOIN entries AS e ON e.id = l.entry_id WHERE l.member_id = ? AND l.remaining > 0 "
+            "AND (l.expires_on, e.created_at, e.device_id, e.device_seq) > (?, ?, ?, ?) "
+            "ORDER BY l.expires_on, e.created_at, e.device_id, e.device_seq LIMIT 64",
             [member_id, *after],
         ).fetchall()
-        for entry_id, remaining, _ in page:
+        for entry_id, remaining, *_ in page:
             if entry_id != first:
                 yield entry_id, remaining
         if len(page) < 64:
             return
-        after = (page[-1][2], page[-1][0])
+        after = tuple(page[-1][2:])
 
 
 def _allocate(ctx: Context, entry_id: int, member_id: int, needed: int, first: int | None = None) -> int:
@@ -297,7 +314,8 @@ def _allocate(ctx: Context, entry_id: int, member_id: int, needed: int, first: i
 
 def _return_allocations(ctx: Context, entry_id: int, original_id: int) -> None:
     for lot_id, points in ctx.db.execute(
-        "SELECT lot_id, SUM(points) FROM allocations WHERE entry_id = ? GROUP BY lot_id", [original_id]
+        "SELECT lot_id, SUM(points) FROM allocations WHERE entry_id = ? GROUP BY lot_id HAVING SUM(points) <> 0",
+        [original_id]
     ).fetchall():
         ctx.db.execute("INSERT INTO allocations(entry_id, lot_id, points) VALUES (?, ?, ?)", [entry_id, lot_id, -points])
         ctx.db.execute("UPDATE lots SET remaining = remaining + ? WHERE entry_id = ?", [points, lot_id])
@@ -323,19 +341,32 @@ def not_reversed(alias: str) -> str:
     return f"NOT {voided(f'{alias}.id')}"
 
 
-def owed_points(ctx: Context, member_id: int) -> list[tuple[int, int]]:
-    """(entry id, points still owed) for negative entries not yet covered by lots."""
+def owed_points(ctx: Context, member_id: int, derived: set[int] | None = None) -> list[tuple[int, int]]:
+    """(entry id, points still owed) for negative entries not yet covered by lots, in the
+    ledger's total order (ledger/replay.py), so every counter pays the same debts first.
+    `derived`: during a replay, only those entries count — as owing, and as undoing one."""
+    if derived is None:
+        rows = ctx.db.execute(
+            f"""SELECT e.id, -e.points - COALESCE((SELECT SUM(a.points) FROM allocations a WHERE a.entry_id = e.id), 0)
+               FROM entries e WHERE e.member_id = ? AND e.points < 0 AND {not_reversed("e")}
+               ORDER BY e.created_at, e.device_id, e.device_seq""",
+            [member_id],
+        ).fetchall()
+        return [(entry_id, owed) for entry_id, owed in rows if owed > 0]
     rows = ctx.db.execute(
-        f"""SELECT e.id, -e.points - COALESCE((SELECT SUM(a.points) FROM allocations a WHERE a.entry_id = e.id), 0)
-           FROM entries e WHERE e.member_id = ? AND e.points < 0 AND {not_reversed("e")} ORDER BY e.id""",
+        f"""SELECT e.id, -e.points - COALESCE((SELECT SUM(a.points) FROM allocations a WHERE a.entry_id = e.id), 0),
+                  (SELECT void.id FROM entries void WHERE void.reverses_id = e.id
+                   AND void.idempotency_key = {reversal_key_of("e")})
+           FROM entries e WHERE e.member_id = ? AND e.points < 0 ORDER BY e.created_at, e.device_id, e.device_seq""",
         [member_id],
     ).fetchall()
-    return [(entry_id, owed) for entry_id, owed in rows if owed > 0]
+    return [(entry_id, owed) for entry_id, owed, void_id in rows
+            if owed > 0 and entry_id in derived and void_id not in derived]
 
 
-def _settle_owed_points(ctx: Context, member_id: int) -> None:
+def _settle_owed_points(ctx: Context, member_id: int, derived: set[int] | None = None) -> None:
     """New points first pay back what a refund left owing."""
-    for entry_id, owed in owed_points(ctx, member_id):
+    for entry_id, owed in owed_points(ctx, member_id, derived):
         if _allocate(ctx, entry_id, member_id, owed) > 0:
             return
 
