@@ -5,6 +5,7 @@ can be spent at another. Each kind after its own cursor, a batch at a time, each
 transaction with its cursor."""
 
 import logging
+from collections import deque
 
 from ..common.clock import to_iso
 from ..common.text import digits_only, fold
@@ -15,6 +16,7 @@ from ..people.cards import normalize_card_text
 from ..programme.context import Context
 from ..programme.rules import load_tiers
 from ..storage import write_transaction
+from ..storage.turns import write_in_turns
 from .link import HubLink, note_progress
 
 log = logging.getLogger(__name__)
@@ -87,37 +89,52 @@ def pull_erasures(ctx: Context, link: HubLink, conn, batch: int = BATCH) -> int:
 _PULLED = ("hub_seq, uuid::text, device_id::text, device_seq, member_uuid::text, kind, points, amount_cents, "
            "spend_cents, receipt_ref, reason, bonus_kind, tier_code, staff, reverses_uuid::text, detail, created_at, "
            "idempotency_key")
+_PULLED_NAMES = ("hub_seq", "uuid", "device_id", "device_seq", "member_uuid", "kind", "points", "amount_cents",
+                 "spend_cents", "receipt_ref", "reason", "bonus_kind", "tier_code", "staff_id", "reverses_uuid", "detail",
+                 "created_at", "idempotency_key")
+PIECE = 10      # entries taken in between two looks at the clock of a turn (storage/turns.py)
 
 
 def pull_entries(ctx: Context, link: HubLink, conn, batch: int = BATCH) -> dict:
     """The other counters' entries after this counter's cursor, in the hub's order, each taken in
-    with this counter's balance and lots kept in step (ledger/entries.take_in_entry), a batch per
-    local transaction with the cursor; a member whose entries came out of the ledger's total
-    order is derived again in the same transaction (ledger/replay.py). An entry whose member is not here yet stops the pull at it
-    (the next round goes on from there once the member has come)."""
+    with this counter's balance and lots kept in step (ledger/entries.take_in_entry); a member
+    whose entries came out of the ledger's total order is derived again (ledger/replay.py). The
+    local writes go in turns with the counter (storage/turns.py): a piece of entries at a time
+    with the cursor, so a sale never waits behind a big catch-up. An entry whose member is not
+    here yet stops the pull at it (the next round goes on from there once the member has come)."""
     taken = {"new": 0, "had": 0, "replayed": 0}
     after, own = link.pulled_hub_seq, ctx.device_id
     while rows := conn.execute(f"SELECT {_PULLED} FROM hub.hub_pull(%s, %s)", (after, batch)).fetchall():
-        with write_transaction(ctx.db):
+        pending, waiting = deque(rows), False
+
+        def take_a_piece() -> bool:
+            with ctx.programme_held():          # inside the turn's transaction
+                return _take_a_piece()
+
+        def _take_a_piece() -> bool:
+            nonlocal after, waiting
             taken_in = []
-            for row in rows:
-                values = dict(zip(("hub_seq", "uuid", "device_id", "device_seq", "member_uuid", "kind", "points",
-                                   "amount_cents", "spend_cents", "receipt_ref", "reason", "bonus_kind", "tier_code",
-                                   "staff_id", "reverses_uuid", "detail", "created_at", "idempotency_key"), row))
+            for _ in range(min(PIECE, len(pending))):
+                values = dict(zip(_PULLED_NAMES, pending[0]))
                 if values["device_id"] != own:
                     member = ctx.db.execute("SELECT id FROM members WHERE uuid = ?", [values["member_uuid"]]).fetchone()
                     if member is None:
                         log.warning("Hub entry %s waits for its member %s", values["uuid"], values["member_uuid"])
-                        taken["replayed"] += replay_where_out_of_order(ctx, taken_in)
-                        note_progress(ctx, pulled_hub_seq=after)
-                        return taken
+                        waiting = True
+                        break
                     reverses = values["reverses_uuid"] and ctx.db.execute(
                         "SELECT id FROM entries WHERE uuid = ?", [values["reverses_uuid"]]).fetchone()
                     values["created_at"] = to_iso(values["created_at"])
                     done = take_in_entry(ctx, member[0], values, reverses[0] if reverses else None)
                     taken["new" if done else "had"] += 1
                     taken_in += [done] if done else []
+                pending.popleft()
                 after = values["hub_seq"]
             taken["replayed"] += replay_where_out_of_order(ctx, taken_in)
-            note_progress(ctx, pulled_hub_seq=after, last_pull_at=to_iso(ctx.clock.now()))
+            note_progress(ctx, pulled_hub_seq=after, last_pull_at=to_iso(ctx.clock.now()))   # in the piece's transaction
+            return bool(pending) and not waiting
+
+        write_in_turns(ctx.db, take_a_piece)
+        if waiting:
+            break
     return taken

@@ -33,14 +33,15 @@ def replay_member(ctx: Context, member_id: int) -> None:
         "INSERT INTO allocations(entry_id, lot_id, points) SELECT a.entry_id, a.lot_id, -SUM(a.points) "
         "FROM allocations AS a JOIN entries AS e ON e.id = a.entry_id WHERE e.member_id = ? "
         "GROUP BY a.entry_id, a.lot_id HAVING SUM(a.points) <> 0", [member_id])
-    ctx.db.execute("UPDATE lots SET remaining = 0 WHERE member_id = ?", [member_id])
+    ctx.db.execute("UPDATE lots SET remaining = 0 WHERE member_id = ? AND remaining > 0", [member_id])   # its index
     ctx.db.execute("UPDATE members SET balance = 0 WHERE id = ?", [member_id])
     balance, derived = 0, set()
-    for entry_id, kind, points, reverses_id, key, created_at in in_total_order(ctx, member_id):
-        keep_in_step(ctx, entry_id, member_id, kind, points, from_iso(created_at), balance,
-                     *lot_links(ctx, kind, points, reverses_id, key), derived=derived)
-        derived.add(entry_id)
-        balance += points
+    with ctx.programme_held():
+        for entry_id, kind, points, reverses_id, key, created_at in in_total_order(ctx, member_id):
+            keep_in_step(ctx, entry_id, member_id, kind, points, from_iso(created_at), balance,
+                         *lot_links(ctx, kind, points, reverses_id, key), derived=derived)
+            derived.add(entry_id)
+            balance += points
 
 
 def in_total_order(ctx: Context, member_id: int) -> list[tuple]:

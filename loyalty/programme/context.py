@@ -43,7 +43,11 @@ class Context:
     @contextmanager
     def programme_held(self):
         """For a bulk operation inside one transaction (an import): read the settings once.
-        Nothing else can change them meanwhile: the transaction holds the write lock."""
+        Nothing else can change them meanwhile: the transaction holds the write lock. Inside
+        another hold, the outer one's reading stays."""
+        if self._held is not None:
+            yield
+            return
         self._held = load_programme(self.db)
         try:
             yield

@@ -3,6 +3,7 @@ Apart from the connection so that every storage module can write without importi
 that opens (and migrates) the database."""
 
 import sqlite3
+import threading
 from contextlib import contextmanager
 
 from sqlite_utils import Database
@@ -10,6 +11,37 @@ from sqlite_utils import Database
 from ..common.errors import StorageError
 from ..common.messages import t
 from . import lock_guard
+
+
+class WritersWaiting:
+    """How many threads of this process are waiting for the write lock: a long background write
+    done in turns (storage/turns.py) ends its turn as soon as one waits, instead of making it sleep
+    through SQLite's retries."""
+
+    def __init__(self):
+        self.count = 0
+        self.changed = threading.Condition()
+
+    @contextmanager
+    def waiting(self):
+        with self.changed:
+            self.count += 1
+        try:
+            yield
+        finally:
+            with self.changed:
+                self.count -= 1
+                self.changed.notify_all()
+
+    def any(self) -> bool:
+        return self.count > 0
+
+    def until_none(self, timeout: float) -> None:
+        with self.changed:
+            self.changed.wait_for(lambda: self.count == 0, timeout)
+
+
+WRITERS_WAITING = WritersWaiting()
 
 
 @contextmanager
@@ -29,7 +61,8 @@ def write_transaction(db: Database):
         return
     lock_guard.refuse_when_detached(db)
     try:
-        db.conn.execute("BEGIN IMMEDIATE")
+        with WRITERS_WAITING.waiting():
+            db.conn.execute("BEGIN IMMEDIATE")
     except sqlite3.OperationalError as error:
         raise StorageError(t("database: {reason}", reason=describe_sqlite_error(error))) from error
     try:

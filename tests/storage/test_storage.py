@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from loyalty.common.errors import StorageError
-from loyalty.storage import SCHEMA_VERSION, open_database
+from loyalty.storage import SCHEMA_VERSION, open_database, write_transaction
 from loyalty.storage.connection import _posix_mount_is_remote, network_location_reason
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -75,6 +75,52 @@ def test_qt_loads_here():
     app = QApplication.instance() or QApplication([])
     label = QLabel("ok")
     assert label.text() == "ok" and app is not None
+
+
+def test_a_background_write_ends_its_turn_as_soon_as_a_sale_of_this_process_waits(tmp_path):
+    """In the app the sale and the background work share a process: the sale says it waits
+    (transactions.WRITERS_WAITING) and the work stops after the piece in hand, instead of
+    finishing its turn and pausing for writers it cannot see."""
+    import threading
+    import time
+
+    from loyalty.storage.transactions import WRITERS_WAITING
+    from loyalty.storage.turns import write_in_turns
+
+    path = tmp_path / "turns.sqlite"
+    open_database(path).execute("CREATE TABLE work (piece INTEGER)")
+    pieces_while_a_sale_waited, sale_started, sale_done = [], threading.Event(), threading.Event()
+
+    def job():
+        db, pieces = open_database(path), iter(range(400))
+
+        def one_piece() -> bool:
+            piece = next(pieces, None)
+            if piece is None:
+                return False
+            if WRITERS_WAITING.any():
+                pieces_while_a_sale_waited.append(piece)
+            db.execute("INSERT INTO work VALUES (?)", [piece])
+            if piece == 20:
+                sale_started.set()
+            time.sleep(0.005)
+            return True
+
+        write_in_turns(db, one_piece)
+        db.close()
+
+    worker = threading.Thread(target=job)
+    worker.start()
+    sale_started.wait(10)
+    sale = open_database(path)
+    with write_transaction(sale):              # the counter's sale, in this process
+        written_by_then = sale.execute("SELECT COUNT(*) FROM work").fetchone()[0]
+    sale_done.set()
+    worker.join()
+    assert 20 < written_by_then < 400
+    assert len(pieces_while_a_sale_waited) <= 1, pieces_while_a_sale_waited
+    assert sale.execute("SELECT COUNT(*) FROM work").fetchone()[0] == 400
+    sale.close()
 
 
 def test_long_background_writes_let_a_waiting_sale_in_before_they_end(tmp_path):

@@ -1,0 +1,142 @@
+"""A till back after a week offline (issue 22: 20,000 entries back in sync within 30 s; the
+counter's own sale within its target while it syncs).
+
+    python bench/hub_offline_week.py [--sales 20000] [--members 5000]
+
+Starts a real PostgreSQL (fsync on) and a hub with two tills of one shop, both knowing the same
+members. Till A stays online; till B is cut off for a week. Over that week each till posts
+`sales` sales on the shared members, interleaved in time (a sale every ~30 s at each), A sending
+as it goes. Then B comes back: one sync round (`loyalty sync`'s own) sends its week and takes in
+A's — members who bought at both tills arrive out of order and are derived again
+(ledger/replay.py). While that round runs on its own connection, as the app's sync thread does,
+the cashier keeps selling at B: those sales are timed. Then A takes in B's week. Prints the
+seconds of each catch-up, the members who bought at both tills (derived again on arrival) and the
+sale percentiles during the catch-up."""
+
+import argparse
+import json
+import random
+import resource
+import shutil
+import sys
+import tempfile
+import threading
+import time
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+
+import postgres_server  # noqa: E402
+import psycopg  # noqa: E402
+
+from loyalty.chain import hub_admin  # noqa: E402
+from loyalty.chain.link import join  # noqa: E402
+from loyalty.chain.rounds import sync_once  # noqa: E402
+from loyalty.common.clock import FixedClock  # noqa: E402
+from loyalty.ledger.enrolment import enrol_member  # noqa: E402
+from loyalty.ledger.sales import post_sale  # noqa: E402
+from loyalty.people.members import NewMember  # noqa: E402
+from loyalty.programme.shop import open_shop  # noqa: E402
+from loyalty.storage import write_transaction  # noqa: E402
+
+SALE_TARGET_MS = 25.0
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[max(0, int(fraction * len(ordered) + 0.999999) - 1)] if ordered else 0.0
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sales", type=int, default=20_000, help="sales each till posts in the week")
+    parser.add_argument("--members", type=int, default=5_000)
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="hub-week-"))
+    server = postgres_server.start(durable=True)
+    rng = random.Random(22)
+    try:
+        database = postgres_server.create_database(server)
+        hub_admin.init_hub(database.dsn)
+        hub_admin.add_store(database.dsn, "M1", "Main")
+        start = datetime.now(timezone.utc) - timedelta(days=8)
+        clock_a, clock_b = FixedClock(start), FixedClock(start)
+        till_a = open_shop(work / "a.sqlite", clock=clock_a, staff_id="a")
+        till_b = open_shop(work / "b.sqlite", clock=clock_b, staff_id="b")
+        for till, name in ((till_a, "Till A"), (till_b, "Till B")):
+            join(till, hub_admin.add_counter(database.dsn, "M1", name, device_id=till.device_id).text())
+        with write_transaction(till_a.db):
+            cards = [enrol_member(till_a, NewMember(name=f"Member {n}")).card for n in range(args.members)]
+        sync_once(till_a)
+        sync_once(till_b)
+        step = timedelta(days=7) / args.sales
+        made = time.perf_counter()
+        for n in range(args.sales):
+            clock_a.current = start + n * step
+            clock_b.current = start + n * step + step / 2
+            post_sale(till_a, rng.choice(cards), rng.randint(500, 50_000), f"A{n}")
+            post_sale(till_b, rng.choice(cards), rng.randint(500, 50_000), f"B{n}")
+            if n % 1_000 == 999:
+                sync_once(till_a)                   # A is online all week
+        sync_once(till_a)
+        print(f"the week posted at both tills in {time.perf_counter() - made:.0f} s", file=sys.stderr)
+
+        # B comes back: its sync round on its own connection (as the app's thread), sales meanwhile.
+        now = start + timedelta(days=7, hours=1)
+        clock_a.current = clock_b.current = now
+        quiet_ms = []
+        for n in range(30):                          # the same sales with no sync running, to compare
+            began = time.perf_counter()
+            post_sale(till_b, rng.choice(cards), rng.randint(500, 50_000), f"B-quiet-{n}")
+            quiet_ms.append((time.perf_counter() - began) * 1000)
+            time.sleep(0.1)
+        outcome = {}
+
+        def catch_up() -> None:
+            syncing = open_shop(work / "b.sqlite", clock=clock_b, staff_id="b")
+            began = time.perf_counter()
+            outcome["state"] = sync_once(syncing)
+            outcome["seconds"] = time.perf_counter() - began
+            syncing.db.close()
+
+        thread = threading.Thread(target=catch_up)
+        thread.start()
+        sale_ms, n = [], 0
+        while thread.is_alive():
+            began = time.perf_counter()
+            post_sale(till_b, rng.choice(cards), rng.randint(500, 50_000), f"B-back-{n}")
+            sale_ms.append((time.perf_counter() - began) * 1000)
+            n += 1
+            time.sleep(0.1)                          # a busy counter: ten sales a second
+        thread.join()
+        both = till_b.db.execute("SELECT COUNT(*) FROM (SELECT member_id FROM entries WHERE kind = 'earn' "
+                                  "GROUP BY member_id HAVING COUNT(DISTINCT device_id) = 2)").fetchone()[0]
+        began = time.perf_counter()
+        state_a = sync_once(till_a)
+        seconds_a = time.perf_counter() - began
+        sync_once(till_b)                            # the sales made during the catch-up
+        sync_once(till_a)
+        with psycopg.connect(database.dsn) as admin:
+            on_hub = admin.execute("SELECT count(*), sum(points) FROM hub.entries").fetchone()
+        at = {name: till.db.execute("SELECT COUNT(*), SUM(points) FROM entries").fetchone()
+              for name, till in (("a", till_a), ("b", till_b))}
+        print(json.dumps({
+            "sales_per_till": args.sales, "members": args.members,
+            "b_catch_up_seconds": round(outcome["seconds"], 1), "b_problem": outcome["state"].problem,
+            "a_catch_up_seconds": round(seconds_a, 1), "a_problem": state_a.problem,
+            "sales_during_catch_up": len(sale_ms), "sale_p50_ms": round(percentile(sale_ms, 0.5), 2),
+            "sale_p99_ms": round(percentile(sale_ms, 0.99), 2), "sale_max_ms": round(max(sale_ms, default=0), 2),
+            "sale_target_ms": SALE_TARGET_MS,
+            "quiet_sale_p50_ms": round(percentile(quiet_ms, 0.5), 2), "quiet_sale_max_ms": round(max(quiet_ms), 2), "members_who_bought_at_both_tills": both,
+            "entries_hub": on_hub[0], "entries_a": at["a"][0], "entries_b": at["b"][0],
+            "agree": on_hub[0] == at["a"][0] == at["b"][0] and on_hub[1] == at["a"][1] == at["b"][1],
+            "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)}, indent=1))
+    finally:
+        postgres_server.stop(server)
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
