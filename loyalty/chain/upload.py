@@ -1,22 +1,26 @@
 """Sending this counter's members and entries to the hub (docs/sync.md). Members first (the
 entries name them): those enrolled here after the last one sent, a batch at a time. Then the
-entries after the number the hub last
-acknowledged, in the device's order, a batch at a time, each batch one hub transaction and then
-one local one recording how far it went. A batch interrupted anywhere is sent again whole: the
-hub answers `duplicate` for what it had (the seals are the same, being computed again from the
-last acknowledged one), so nothing is lost and nothing doubles."""
+entries after the last the hub holds of this device (it says where its copy ends), in the
+device's order, a batch at a time, each batch one hub transaction and then one local one
+recording how far it went. A batch interrupted anywhere is sent again whole, or not at all if
+the hub had taken it: nothing is lost and nothing doubles."""
 
 import json
+import logging
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
 
 from ..common.clock import to_iso
+from ..common.errors import ConflictError
+from ..common.messages import t
 from ..ledger.replay import replay_where_out_of_order
 from ..programme.context import Context
 from ..storage import write_transaction
 from . import wire
 from .link import HubLink, note_progress
+
+log = logging.getLogger(__name__)
 
 BATCH = 1_000
 
@@ -95,7 +99,7 @@ def upload(ctx: Context, link: HubLink, conn, batch: int = BATCH) -> Uploaded:
     counter's role). While the hub takes one batch, the next is read and sealed here (one thread
     talks to the hub, in order); a batch is noted only after the hub took it and every one before."""
     done = Uploaded()
-    seq, seal = link.uploaded_seq, link.uploaded_seal
+    seq, seal = _from_the_hubs_position(ctx, link, conn)
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="hub-upload") as hub:
         sending = None
         while True:
@@ -116,6 +120,30 @@ def upload(ctx: Context, link: HubLink, conn, batch: int = BATCH) -> Uploaded:
             sending = following
 
 
+def _from_the_hubs_position(ctx: Context, link: HubLink, conn) -> tuple[int, str]:
+    """Where the hub's copy of this device's chain ends is where the upload goes on: past what this
+    counter noted when it was killed after the hub took a batch; back when the hub was restored
+    from a backup older than what it had acknowledged. A hub holding more of this device than
+    this counter has is refused: the counter's file is older than what it sent (restored from a
+    backup), and what it posts next would take numbers the hub has already seen."""
+    hub_seq, hub_seal = conn.execute("SELECT last_seq, last_seal FROM hub.hub_position()").fetchone()
+    if (hub_seq, hub_seal) == (link.uploaded_seq, link.uploaded_seal):
+        return hub_seq, hub_seal
+    have = ctx.db.execute("SELECT COALESCE(MAX(device_seq), 0) FROM entries WHERE device_id = ?",
+                          [ctx.device_id]).fetchone()[0]
+    if hub_seq > have:
+        raise ConflictError(t("hub: the hub has {hub} entries from this counter but this file has only {have}: it "
+                              "is older than what it sent (restored from a backup?). Join this counter again as a "
+                              "new one (loyalty hub add-counter) before it posts anything more",
+                              hub=hub_seq, have=have), "hub")
+    log.warning("Upload goes on from the hub's position %s (this counter had noted %s)", hub_seq, link.uploaded_seq)
+    with write_transaction(ctx.db):
+        if hub_seq > link.uploaded_seq:      # taken by the hub, never noted here: as if noted now
+            _derive_again_where_out_of_order(ctx, link.uploaded_seq, hub_seq)
+        note_progress(ctx, uploaded_seq=hub_seq, uploaded_seal=hub_seal)
+    return hub_seq, hub_seal
+
+
 def _ingest(conn, entries: list[dict]) -> list[str]:
     return [outcome for (outcome,) in conn.execute("SELECT outcome FROM hub.hub_ingest(%s::jsonb)",
                                                    (json.dumps(entries),)).fetchall()]
@@ -128,10 +156,14 @@ def _note(ctx: Context, done: Uploaded, sent, after_seq: int, seq: int, seal: st
     for outcome in sent.result():
         done.outcomes[outcome] += 1
     with write_transaction(ctx.db):
-        posted = [entry_id for (entry_id,) in ctx.db.execute(
-            "SELECT id FROM entries WHERE device_id = ? AND device_seq > ? AND device_seq <= ?",
-            [ctx.device_id, after_seq, seq])]
-        done.replayed += replay_where_out_of_order(ctx, posted)
+        done.replayed += _derive_again_where_out_of_order(ctx, after_seq, seq)
         note_progress(ctx, uploaded_seq=seq, uploaded_seal=seal, last_upload_at=to_iso(ctx.clock.now()),
                       last_problem=None)
     done.batches += 1
+
+
+def _derive_again_where_out_of_order(ctx: Context, after_seq: int, seq: int) -> int:
+    posted = [entry_id for (entry_id,) in ctx.db.execute(
+        "SELECT id FROM entries WHERE device_id = ? AND device_seq > ? AND device_seq <= ?",
+        [ctx.device_id, after_seq, seq])]
+    return replay_where_out_of_order(ctx, posted)

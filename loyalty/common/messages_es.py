@@ -587,6 +587,12 @@ MESSAGES = {
         "concentrador: el concentrador rechazó esta caja ({reason})",
     "hub: this counter has not joined a hub (loyalty join CODE)":
         "concentrador: esta caja no se ha unido a ningún concentrador (loyalty join CÓDIGO)",
+    "hub: the hub has {hub} entries from this counter but this file has only {have}: it is older than what it "
+    "sent (restored from a backup?). Join this counter again as a new one (loyalty hub add-counter) before it "
+    "posts anything more":
+        "concentrador: el concentrador tiene {hub} movimientos de esta caja pero este archivo solo {have}: es "
+        "anterior a lo que envió (¿restaurado de una copia?). Una esta caja de nuevo como caja nueva (loyalty hub "
+        "add-counter) antes de que registre nada más",
     "hub: the sync stopped ({reason}); it resumes from where it was next time":
         "concentrador: la sincronización se detuvo ({reason}); la próxima vez sigue desde donde quedó",
     "points: this counter has not reached the hub {since}; until it does, a member may redeem at most {limit} "

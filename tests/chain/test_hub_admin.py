@@ -176,9 +176,9 @@ def test_hub_functions_are_owned_by_the_hub_owner_with_a_pinned_search_path(hub)
     with psycopg.connect(hub.dsn) as conn:
         rows = conn.execute("SELECT p.proname, p.prosecdef, p.proconfig, pg_get_userbyid(p.proowner) FROM pg_proc p "
                             "JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = 'hub' "
-                            "AND p.proname IN ('hub_ingest', 'hub_pull', 'hub_ingest_members', 'hub_pull_members')"
-                            ).fetchall()
-    assert len(rows) == 4
+                            "AND p.proname IN ('hub_ingest', 'hub_pull', 'hub_ingest_members', 'hub_pull_members', "
+                            "'hub_erase_member', 'hub_pull_erasures', 'hub_position')").fetchall()
+    assert len(rows) == 7
     assert all(definer and "search_path=pg_catalog, pg_temp" in config and owner == "postgres"
                for _, definer, config, owner in rows)
-    assert hub_admin.SCHEMA_VERSION == 3
+    assert hub_admin.SCHEMA_VERSION == 4
