@@ -601,12 +601,102 @@ BEGIN
 END $$;
 """
 
+# Member edits, field by field, stamped by the counters' hybrid logical clocks
+# (people/member_changes.py): kept in the order they came (change_seq) for the counters to pull;
+# each counter applies the latest stamp of each field. An erasure wipes the values.
+STEP_5 = """
+CREATE TABLE hub.member_changes (
+    uuid uuid PRIMARY KEY,
+    member_uuid uuid NOT NULL,
+    field text NOT NULL CHECK (field IN ('name', 'phone', 'email', 'birthday', 'marketing_consent',
+                                         'profiling_consent', 'notes', 'status')),
+    value jsonb,
+    hlc text NOT NULL CHECK (hlc ~ '^[0-9]{15}[.][0-9]{5}[.][0-9a-f-]{36}$'),
+    device_id uuid NOT NULL REFERENCES hub.devices (device_id),
+    staff text,
+    changed_at timestamptz NOT NULL,
+    change_seq bigint NOT NULL UNIQUE,
+    received_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX member_changes_member ON hub.member_changes (member_uuid);
+REVOKE ALL ON hub.member_changes FROM PUBLIC;
+
+CREATE FUNCTION hub.hub_ingest_member_changes(changes jsonb) RETURNS integer
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    me hub.devices;
+    added integer;
+BEGIN
+    me := hub.calling_device();
+    IF EXISTS (SELECT 1 FROM jsonb_array_elements(changes) c WHERE NOT (c->>'hlc') LIKE '%.' || me.device_id) THEN
+        RAISE EXCEPTION 'hub: a change stamped by another device came from %', me.name
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    PERFORM pg_advisory_xact_lock(7202204);
+    INSERT INTO hub.member_changes (uuid, member_uuid, field, value, hlc, device_id, staff, changed_at, change_seq)
+        SELECT (c->>'uuid')::uuid, (c->>'member_uuid')::uuid, c->>'field',
+               CASE WHEN EXISTS (SELECT 1 FROM hub.erasures x WHERE x.member_uuid = (c->>'member_uuid')::uuid)
+                    THEN NULL ELSE c->'value' END,
+               c->>'hlc', me.device_id, c->>'staff', (c->>'changed_at')::timestamptz,
+               (SELECT coalesce(max(change_seq), 0) FROM hub.member_changes) + n
+        FROM jsonb_array_elements(changes) WITH ORDINALITY AS t(c, n)
+        ON CONFLICT (uuid) DO NOTHING;
+    GET DIAGNOSTICS added = ROW_COUNT;
+    RETURN added;
+END $$;
+
+CREATE FUNCTION hub.hub_pull_member_changes(after_seq bigint, max_changes integer)
+RETURNS TABLE (change_seq bigint, uuid uuid, member_uuid uuid, field text, value jsonb, hlc text, device_id uuid,
+               staff text, changed_at timestamptz)
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+    PERFORM hub.calling_device();
+    RETURN QUERY SELECT c.change_seq, c.uuid, c.member_uuid, c.field, c.value, c.hlc, c.device_id, c.staff,
+                        c.changed_at
+        FROM hub.member_changes c WHERE c.change_seq > coalesce(after_seq, 0)
+        ORDER BY c.change_seq LIMIT least(greatest(coalesce(max_changes, 500), 1), 5000);
+END $$;
+
+CREATE OR REPLACE FUNCTION hub.hub_erase_member(member uuid) RETURNS text
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    me hub.devices;
+BEGIN
+    me := hub.calling_device();
+    PERFORM set_config('hub.erasing', 'on', true);
+    UPDATE hub.members SET name = '(erased member)', phone = NULL, email = NULL, birthday = NULL,
+        external_id = NULL, marketing_consent = false, marketing_consent_at = NULL, profiling_consent = false,
+        profiling_consent_at = NULL WHERE uuid = member;
+    UPDATE hub.quarantine SET payload = jsonb_build_object('uuid', member, 'erased', true) WHERE uuid = member
+        AND payload ? 'name';
+    UPDATE hub.member_changes SET value = NULL WHERE member_uuid = member;
+    PERFORM set_config('hub.erasing', 'off', true);
+    PERFORM pg_advisory_xact_lock(7202203);
+    INSERT INTO hub.erasures (member_uuid, device_id, erasure_seq)
+        SELECT member, me.device_id, coalesce(max(x.erasure_seq), 0) + 1 FROM hub.erasures x
+        ON CONFLICT DO NOTHING;
+    RETURN CASE WHEN FOUND THEN 'erased' ELSE 'already' END;
+END $$;
+
+REVOKE ALL ON FUNCTION hub.hub_ingest_member_changes(jsonb), hub.hub_pull_member_changes(bigint, integer) FROM PUBLIC;
+DO $$
+DECLARE
+    counter text;
+BEGIN
+    FOR counter IN SELECT role_name FROM hub.devices LOOP
+        EXECUTE format('GRANT EXECUTE ON FUNCTION hub.hub_ingest_member_changes(jsonb), '
+                       'hub.hub_pull_member_changes(bigint, integer) TO %I', counter);
+    END LOOP;
+END $$;
+"""
+
 # What a counter's role may call (hub_admin.add_counter grants them; a step that adds one grants
 # it to the counters already there).
 COUNTER_FUNCTIONS = ("hub.hub_ingest(jsonb)", "hub.hub_pull(bigint, integer)", "hub.hub_ingest_members(jsonb)",
                      "hub.hub_pull_members(bigint, integer)", "hub.hub_erase_member(uuid)",
-                     "hub.hub_pull_erasures(bigint, integer)", "hub.hub_position()")
+                     "hub.hub_pull_erasures(bigint, integer)", "hub.hub_position()",
+                     "hub.hub_ingest_member_changes(jsonb)", "hub.hub_pull_member_changes(bigint, integer)")
 
 # Released steps are never edited: a change is a new step at the end.
-STEPS: list[str] = [STEP_1, STEP_2, STEP_3, STEP_4]
+STEPS: list[str] = [STEP_1, STEP_2, STEP_3, STEP_4, STEP_5]
 SCHEMA_VERSION = len(STEPS)

@@ -39,6 +39,8 @@ class HubLink:
     last_upload_at: str | None
     last_pull_at: str | None
     last_problem: str | None
+    uploaded_change_id: int = 0        # this counter's member edits sent so far (by id)
+    pulled_change_seq: int = 0         # the hub's member edits taken in so far
 
 
 def hub_link(ctx: Context) -> HubLink | None:

@@ -13,6 +13,7 @@ from ..exchange.privacy import erase_as_the_chain_did, forget_freed_pages
 from ..ledger.entries import take_in_entry
 from ..ledger.replay import replay_where_out_of_order
 from ..people.cards import normalize_card_text
+from ..people.member_changes import take_in_change
 from ..programme.context import Context
 from ..programme.rules import load_tiers
 from ..storage import write_transaction
@@ -84,6 +85,30 @@ def pull_erasures(ctx: Context, link: HubLink, conn, batch: int = BATCH) -> int:
     if erased:
         forget_freed_pages(ctx)
     return erased
+
+
+def pull_member_changes(ctx: Context, link: HubLink, conn, batch: int = BATCH) -> dict:
+    """The member edits made at the other counters, in the hub's order: each kept, and applied
+    where it is the latest of its field (people/member_changes.take_in_change), a batch per local
+    transaction with the cursor. A change whose member is not here yet stops the pull at it."""
+    taken, after = {"new": 0, "had": 0}, link.pulled_change_seq
+    while rows := conn.execute("SELECT change_seq, uuid::text, member_uuid::text, field, value, hlc, "
+                               "device_id::text, staff, changed_at FROM hub.hub_pull_member_changes(%s, %s)",
+                               (after, batch)).fetchall():
+        with write_transaction(ctx.db):
+            for seq, change_uuid, member_uuid, field, value, hlc, device_id, staff, changed_at in rows:
+                member = ctx.db.execute("SELECT id FROM members WHERE uuid = ?", [member_uuid]).fetchone()
+                if member is None:
+                    log.warning("Hub change %s waits for its member %s", change_uuid, member_uuid)
+                    note_progress(ctx, pulled_change_seq=after)
+                    return taken
+                done = take_in_change(ctx, member[0], {
+                    "uuid": change_uuid, "field": field, "value": value, "hlc": hlc, "device_id": device_id,
+                    "staff_id": staff or "", "changed_at": to_iso(changed_at)})
+                taken["new" if done else "had"] += 1
+                after = seq
+            note_progress(ctx, pulled_change_seq=after)
+    return taken
 
 
 _PULLED = ("hub_seq, uuid::text, device_id::text, device_seq, member_uuid::text, kind, points, amount_cents, "

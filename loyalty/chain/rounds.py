@@ -14,8 +14,8 @@ from ..common.clock import to_iso
 from ..common.errors import LoyaltyError
 from ..programme.context import Context
 from .link import conninfo, hub_link, note_progress
-from .pull import pull_entries, pull_erasures, pull_members
-from .upload import send_erasures, upload, upload_members
+from .pull import pull_entries, pull_erasures, pull_member_changes, pull_members
+from .upload import send_erasures, upload, upload_member_changes, upload_members
 
 # Between two rounds: another till's sale shows here within about this long (bench/hub_counters.py:
 # p99 0.95 s with 0.5 s, 1.97 s with 1 s when each till also waits for its own round to send).
@@ -51,8 +51,10 @@ def sync_once(ctx: Context) -> SyncState:
         with psycopg.connect(conninfo(ctx, link), autocommit=True) as conn:
             upload_members(ctx, link, conn)
             send_erasures(ctx, conn)
+            upload_member_changes(ctx, hub_link(ctx), conn)
             pull_members(ctx, hub_link(ctx), conn)
             pull_erasures(ctx, hub_link(ctx), conn)
+            pull_member_changes(ctx, hub_link(ctx), conn)
             pull_entries(ctx, hub_link(ctx), conn)
             done = upload(ctx, hub_link(ctx), conn)
     except (psycopg.Error, LoyaltyError) as error:

@@ -57,6 +57,25 @@ def upload_members(ctx: Context, link: HubLink, conn, batch: int = BATCH) -> dic
     return outcomes
 
 
+_OWN_CHANGES = """
+    SELECT c.id, c.uuid, m.uuid AS member_uuid, c.field, c.value, c.hlc, c.staff_id AS staff, c.changed_at
+    FROM member_changes c JOIN members m ON m.id = c.member_id
+    WHERE c.device_id = ? AND c.id > ? ORDER BY c.id LIMIT ?"""
+
+
+def upload_member_changes(ctx: Context, link: HubLink, conn, batch: int = BATCH) -> int:
+    """The member edits made here that the hub has not had (people/member_changes.py), a batch at
+    a time; an erased member's go without their values. Returns how many the hub had not."""
+    added, after = 0, link.uploaded_change_id
+    while rows := list(ctx.db.query(_OWN_CHANGES, [ctx.device_id, after, batch])):
+        changes = [{**{name: value for name, value in row.items() if name not in ("id", "value")},
+                    "value": None if row["value"] is None else json.loads(row["value"])} for row in rows]
+        added += conn.execute("SELECT hub.hub_ingest_member_changes(%s::jsonb)", (json.dumps(changes),)).fetchone()[0]
+        after = rows[-1]["id"]
+        note_progress(ctx, uploaded_change_id=after)
+    return added
+
+
 def send_erasures(ctx: Context, conn) -> int:
     """Every member erased here whose erasure the hub has not had: the hub wipes what it holds of
     them. (Members erased before they were ever sent have nothing there; their erasure is sent

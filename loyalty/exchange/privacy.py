@@ -15,6 +15,7 @@ from pathlib import Path
 from ..common.errors import ValidationError
 from ..common.messages import t
 from ..ledger.entries import history
+from ..people.member_changes import forget_values
 from ..people.members import member_by_id
 from ..programme.audit import record
 from ..programme.context import Context
@@ -107,6 +108,7 @@ def _anonymise(ctx: Context, member_id: int, reason: str) -> None:
         "profiling_consent = 0, profiling_consent_at = NULL, status = 'erased' WHERE id = ?",
         [ERASED_NAME.format(id=member_id), ERASED_NAME.format(id=member_id).casefold(), member_id])
     _scrub_audit(ctx, member_id)
+    forget_values(ctx, member_id)
     ctx.db.execute("DELETE FROM report_cache")   # kept reports may name the member (top members)
     ctx.db.execute("INSERT INTO members_fts(members_fts) VALUES ('optimize')")   # old index segments go
     record(ctx, "member.erase", f"member {member_id}", reason=reason)

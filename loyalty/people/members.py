@@ -15,6 +15,7 @@ from ..programme.permissions import require
 from ..storage import write_transaction
 from ..storage.bulk import in_batches, placeholders
 from .cards import new_card_number, normalize_card_text, require_well_formed
+from .member_changes import field_values, record_changes
 
 MAX_NAME_LENGTH = 120
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -219,11 +220,9 @@ def set_blocked(ctx: Context, card: str, blocked: bool, reason: str = "") -> Mem
         note = f"{member.notes}\n" if member.notes else ""
         action = "blocked" if blocked else "unblocked"
         record(ctx, f"member.{'block' if blocked else 'unblock'}", f"member {member.id}", reason=reason)
-        ctx.db.execute(
-            "UPDATE members SET status = ?, notes = ? WHERE id = ?",
-            ["blocked" if blocked else "active", f"{note}{to_iso(ctx.clock.now())[:10]} {action}: {reason}".strip(),
-             member.id],
-        )
+        status, notes = "blocked" if blocked else "active", f"{note}{to_iso(ctx.clock.now())[:10]} {action}: {reason}".strip()
+        record_changes(ctx, member.id, field_values(member), {"status": status, "notes": notes})
+        ctx.db.execute("UPDATE members SET status = ?, notes = ? WHERE id = ?", [status, notes, member.id])
         return member_by_id(ctx, member.id)
 
 
@@ -302,6 +301,10 @@ def update_member(ctx: Context, member_id: int, edit: MemberEdit) -> Member:
                                   "profiling_consent": edit.profiling_consent, "notes": notes})
         marketing_at = stamp if edit.marketing_consent != member.marketing_consent else member.marketing_consent_at
         profiling_at = stamp if edit.profiling_consent != member.profiling_consent else member.profiling_consent_at
+        record_changes(ctx, member_id, field_values(member), {
+            "name": name, "phone": phone, "email": email, "birthday": birthday, "notes": notes,
+            "marketing_consent": {"given": edit.marketing_consent, "at": marketing_at},
+            "profiling_consent": {"given": edit.profiling_consent, "at": profiling_at}})
         ctx.db.execute(
             """UPDATE members SET name = ?, sort_name = ?, phone = ?, phone_digits = ?, email = ?, birthday = ?,
                    marketing_consent = ?, marketing_consent_at = ?, profiling_consent = ?, profiling_consent_at = ?,

@@ -29,6 +29,7 @@ STEPS = (
     ("0018_undone_entries_count_nowhere", schema_changes.undone_entries_count_nowhere),
     ("0019_global_identities", schema_changes.global_identities),
     ("0020_hub_link", schema_changes.hub_link),
+    ("0021_member_changes", schema_changes.member_changes),
 )
 
 migrations = Migrations("loyalty")

@@ -512,3 +512,30 @@ def hub_link(db: Database) -> None:
         );
         """
     )
+
+
+def member_changes(db: Database) -> None:
+    """Member details changed at a counter, field by field, each stamped with a hybrid logical
+    clock (people/member_changes.py), so that the counters of a chain agree on the latest value of
+    each field whatever order the changes reach them in; the losing changes stay on file. A
+    change's value is wiped when its member is erased. And how far this counter's sync has sent
+    its own changes and taken in the others' (docs/sync.md)."""
+    db.executescript(
+        """
+        CREATE TABLE member_changes (
+            id INTEGER PRIMARY KEY,
+            uuid TEXT NOT NULL UNIQUE,
+            member_id INTEGER NOT NULL REFERENCES members(id),
+            field TEXT NOT NULL,
+            value TEXT,                 -- JSON; NULL once the member is erased
+            hlc TEXT NOT NULL,          -- when, by the hybrid logical clock: the latest wins
+            device_id TEXT NOT NULL,
+            staff_id TEXT NOT NULL,
+            changed_at TEXT NOT NULL
+        );
+        CREATE INDEX member_changes_by_field ON member_changes(member_id, field, hlc);
+        CREATE INDEX member_changes_by_device ON member_changes(device_id, id);
+        """
+    )
+    _add_column(db, "hub_link", "uploaded_change_id INTEGER NOT NULL DEFAULT 0")   # own changes sent (by id)
+    _add_column(db, "hub_link", "pulled_change_seq INTEGER NOT NULL DEFAULT 0")    # the hub's taken in so far

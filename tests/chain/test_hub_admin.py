@@ -177,8 +177,9 @@ def test_hub_functions_are_owned_by_the_hub_owner_with_a_pinned_search_path(hub)
         rows = conn.execute("SELECT p.proname, p.prosecdef, p.proconfig, pg_get_userbyid(p.proowner) FROM pg_proc p "
                             "JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = 'hub' "
                             "AND p.proname IN ('hub_ingest', 'hub_pull', 'hub_ingest_members', 'hub_pull_members', "
-                            "'hub_erase_member', 'hub_pull_erasures', 'hub_position')").fetchall()
-    assert len(rows) == 7
+                            "'hub_erase_member', 'hub_pull_erasures', 'hub_position', 'hub_ingest_member_changes', "
+                            "'hub_pull_member_changes')").fetchall()
+    assert len(rows) == 9
     assert all(definer and "search_path=pg_catalog, pg_temp" in config and owner == "postgres"
                for _, definer, config, owner in rows)
-    assert hub_admin.SCHEMA_VERSION == 4
+    assert hub_admin.SCHEMA_VERSION == 5

@@ -1,0 +1,96 @@
+"""A member's details, field by field, as the chain agrees on them (docs/sync.md, "Member edits").
+
+Every edit made at a counter is kept as one change per field, stamped with a hybrid logical
+clock (HLC): the counter's clock in milliseconds, made to move past every stamp this counter has
+seen (so an edit made after seeing another's comes after it, even on a till whose clock is
+behind), then a counter for stamps in the same millisecond, then the device. Stamps compare as
+text in that order, the same at every counter. A change taken in from the hub is applied when it
+is the latest of its field for that member; an older one is only kept on file, where the trail
+of every change stays — both of two edits made at the same time at two tills. An erased member's
+changes keep who and when, not the values, and changes that arrive for them are not applied."""
+
+import json
+import uuid
+
+from ..common.clock import to_iso
+from ..common.text import digits_only, fold
+from ..programme.context import Context
+
+# What travels, and the member columns each field is kept in.
+FIELDS = ("name", "phone", "email", "birthday", "marketing_consent", "profiling_consent", "notes", "status")
+CONSENTS = ("marketing_consent", "profiling_consent")
+
+
+def hlc_text(milliseconds: int, counter: int, device_id: str) -> str:
+    return f"{milliseconds:015d}.{counter:05d}.{device_id}"
+
+
+def next_hlc(ctx: Context) -> str:
+    """A stamp later than every change this counter holds, and not before its own clock."""
+    now_ms = int(ctx.clock.now().timestamp() * 1000)
+    latest = ctx.db.execute("SELECT MAX(hlc) FROM member_changes").fetchone()[0]
+    if latest is None:
+        return hlc_text(now_ms, 0, ctx.device_id)
+    milliseconds, counter, _ = latest.split(".", 2)
+    if now_ms > int(milliseconds):
+        return hlc_text(now_ms, 0, ctx.device_id)
+    return hlc_text(int(milliseconds), int(counter) + 1, ctx.device_id)
+
+
+def record_changes(ctx: Context, member_id: int, before: dict, after: dict) -> None:
+    """The fields `after` changes from `before` (values as `field_values` gives them), one change
+    each with one stamp. Inside the edit's transaction; the member row is written by the caller."""
+    changed = {name: value for name, value in after.items() if before.get(name) != value}
+    if not changed:
+        return
+    stamp, now = next_hlc(ctx), to_iso(ctx.clock.now())
+    ctx.db.conn.executemany(
+        "INSERT INTO member_changes (uuid, member_id, field, value, hlc, device_id, staff_id, changed_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [(str(uuid.uuid4()), member_id, name, json.dumps(value), stamp, ctx.device_id, ctx.staff_id, now)
+         for name, value in changed.items()])
+
+
+def field_values(member) -> dict:
+    """A member's travelling fields as changes carry them (a consent with its date)."""
+    values = {name: getattr(member, name) for name in FIELDS if name not in CONSENTS}
+    for name in CONSENTS:
+        values[name] = {"given": bool(getattr(member, name)), "at": getattr(member, f"{name}_at")}
+    return values
+
+
+def take_in_change(ctx: Context, member_id: int, change: dict) -> bool:
+    """A change made at another counter: kept on file, and applied to the member when it is the
+    latest of its field (an erased member's is kept without its value). False when it was here."""
+    erased = ctx.db.execute("SELECT status = 'erased' FROM members WHERE id = ?", [member_id]).fetchone()[0]
+    latest = ctx.db.execute("SELECT MAX(hlc) FROM member_changes WHERE member_id = ? AND field = ?",
+                            [member_id, change["field"]]).fetchone()[0]
+    value = None if erased else change["value"]
+    inserted = ctx.db.execute(
+        "INSERT INTO member_changes (uuid, member_id, field, value, hlc, device_id, staff_id, changed_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(uuid) DO NOTHING",
+        [change["uuid"], member_id, change["field"], None if value is None else json.dumps(value), change["hlc"],
+         change["device_id"], change["staff_id"], change["changed_at"]]).rowcount
+    if inserted and not erased and (latest is None or change["hlc"] > latest):
+        apply_field(ctx, member_id, change["field"], value)
+    return bool(inserted)
+
+
+def apply_field(ctx: Context, member_id: int, field: str, value) -> None:
+    if field in CONSENTS:
+        ctx.db.execute(f"UPDATE members SET {field} = ?, {field}_at = ? WHERE id = ?",
+                       [int(bool(value["given"])), value["at"], member_id])
+    elif field == "name":
+        ctx.db.execute("UPDATE members SET name = ?, sort_name = ? WHERE id = ?", [value, fold(value), member_id])
+    elif field == "phone":
+        ctx.db.execute("UPDATE members SET phone = ?, phone_digits = ? WHERE id = ?",
+                       [value, digits_only(value or "") or None, member_id])
+    elif field in FIELDS:
+        ctx.db.execute(f"UPDATE members SET {field} = ? WHERE id = ?", [value, member_id])
+
+
+def forget_values(ctx: Context, member_id: int) -> None:
+    """An erasure: the changes keep who and when, not what."""
+    ctx.db.execute("UPDATE member_changes SET value = NULL WHERE member_id = ?", [member_id])
+
+

@@ -1,0 +1,107 @@
+"""Member details edited at two tills merge field by field, the latest change by the hybrid
+logical clock winning everywhere, whatever order the tills sync in (people/member_changes.py,
+against the real hub); an erasure wipes the changes' values at the hub and at every counter."""
+
+from datetime import datetime, timedelta, timezone
+
+import psycopg
+import pytest
+
+from loyalty.chain import hub_admin
+from loyalty.chain.link import join
+from loyalty.chain.rounds import sync_once
+from loyalty.common.clock import FixedClock
+from loyalty.exchange.privacy import erase_member
+from loyalty.ledger.enrolment import enrol_member
+from loyalty.people.member_changes import field_values
+from loyalty.people.members import MemberEdit, NewMember, update_member
+from loyalty.programme.shop import open_shop
+
+NOON = datetime(2026, 12, 1, 12, 0, tzinfo=timezone.utc)
+
+
+@pytest.fixture
+def tills(hub_db, tmp_path):
+    hub_admin.init_hub(hub_db.dsn)
+    hub_admin.add_store(hub_db.dsn, "M1", "Main")
+    made = []
+    for number in (1, 2):
+        till = open_shop(tmp_path / f"till{number}.sqlite", clock=FixedClock(NOON), staff_id=f"till{number}")
+        join(till, hub_admin.add_counter(hub_db.dsn, "M1", f"Till {number}", device_id=till.device_id).text())
+        made.append(till)
+    yield made
+    for till in made:
+        till.db.close()
+
+
+def ana_everywhere(tills):
+    ana = enrol_member(tills[0], NewMember(name="Ana García", phone="600 111 222", email="ana@example.com"))
+    for till in (*tills, tills[0]):
+        assert sync_once(till).problem is None
+    return ana.uuid
+
+
+def member(till, uuid: str):
+    from loyalty.people.members import member_by_id
+    return member_by_id(till, till.db.execute("SELECT id FROM members WHERE uuid = ?", [uuid]).fetchone()[0])
+
+
+def edit(till, uuid: str, at: datetime, **fields):
+    till.clock.current = at
+    now = member(till, uuid)
+    values = {"name": now.name, "phone": now.phone, "email": now.email, "birthday": now.birthday,
+              "marketing_consent": now.marketing_consent, "profiling_consent": now.profiling_consent,
+              "notes": now.notes, **fields}
+    return update_member(till, now.id, MemberEdit(**values))
+
+
+@pytest.mark.parametrize("order", [(0, 1, 0, 1), (1, 0, 1, 0)])
+def test_the_latest_edit_of_a_field_wins_at_every_till_whatever_the_order(tills, order):
+    ana = ana_everywhere(tills)
+    edit(tills[0], ana, NOON + timedelta(minutes=1), phone="600 000 001")       # both offline
+    edit(tills[1], ana, NOON + timedelta(minutes=2), phone="600 000 002")
+    for which in order:
+        assert sync_once(tills[which]).problem is None
+    assert [member(till, ana).phone for till in tills] == ["600 000 002", "600 000 002"]
+    for till in tills:            # both edits stay on file at both tills: the trail keeps both
+        assert till.db.execute("SELECT COUNT(*) FROM member_changes WHERE field = 'phone'").fetchone()[0] == 2
+
+
+def test_edits_of_different_fields_at_two_tills_are_both_kept(tills):
+    ana = ana_everywhere(tills)
+    edit(tills[0], ana, NOON + timedelta(minutes=2), email="ana.garcia@example.com", marketing_consent=True)
+    edit(tills[1], ana, NOON + timedelta(minutes=1), name="Ana García López")
+    for which in (0, 1, 0):
+        sync_once(tills[which])
+    first, second = member(tills[0], ana), member(tills[1], ana)
+    assert (first.name, first.email, first.marketing_consent) == ("Ana García López", "ana.garcia@example.com", True)
+    assert field_values(first) == field_values(second), "the consent's date travels with it"
+    assert first.marketing_consent_at == (NOON + timedelta(minutes=2)).isoformat(timespec="microseconds")
+
+
+def test_an_edit_made_after_seeing_another_wins_even_on_a_till_whose_clock_is_behind(tills):
+    ana = ana_everywhere(tills)
+    edit(tills[0], ana, NOON + timedelta(minutes=10), email="first@example.com")
+    sync_once(tills[0])
+    sync_once(tills[1])                                   # till 2 has seen it...
+    edit(tills[1], ana, NOON + timedelta(minutes=1), email="second@example.com")   # ...its clock 9 min behind
+    for which in (1, 0):
+        sync_once(tills[which])
+    assert [member(till, ana).email for till in tills] == ["second@example.com", "second@example.com"]
+
+
+def test_an_erasure_wipes_the_edits_values_on_the_hub_and_at_every_till(tills, hub_db):
+    ana = ana_everywhere(tills)
+    edit(tills[1], ana, NOON + timedelta(minutes=1), phone="699 999 999")       # not yet sent
+    edit(tills[0], ana, NOON + timedelta(minutes=2), email="private@example.com")
+    sync_once(tills[0])
+    erase_member(tills[0], member(tills[0], ana).id, "the member asked on 2026-12-01")
+    for which in (0, 1, 0, 1):
+        assert sync_once(tills[which]).problem is None
+    with psycopg.connect(hub_db.dsn) as admin:
+        assert admin.execute("SELECT count(*), count(value) FROM hub.member_changes").fetchone() == (2, 0)
+    for till in tills:
+        assert till.db.execute("SELECT COUNT(*), COUNT(value) FROM member_changes").fetchone() == (2, 0)
+        assert (member(till, ana).status, member(till, ana).phone, member(till, ana).email) == ("erased", None, None)
+        raw = till.db.execute("SELECT group_concat(value) FROM member_changes").fetchone()[0] or ""
+        assert "699" not in raw and "private" not in raw
