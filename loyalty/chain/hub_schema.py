@@ -609,7 +609,7 @@ CREATE TABLE hub.member_changes (
     uuid uuid PRIMARY KEY,
     member_uuid uuid NOT NULL,
     field text NOT NULL CHECK (field IN ('name', 'phone', 'email', 'birthday', 'marketing_consent',
-                                         'profiling_consent', 'notes', 'status')),
+                                         'profiling_consent', 'notes', 'status', 'merged_into')),
     value jsonb,
     hlc text NOT NULL CHECK (hlc ~ '^[0-9]{15}[.][0-9]{5}[.][0-9a-f-]{36}$'),
     device_id uuid NOT NULL REFERENCES hub.devices (device_id),

@@ -12,6 +12,7 @@ import psycopg
 
 from ..common.clock import to_iso
 from ..common.errors import LoyaltyError
+from ..ledger.merges import move_what_arrived
 from ..programme.context import Context
 from .link import conninfo, hub_link, note_progress
 from .pull import pull_entries, pull_erasures, pull_member_changes, pull_members
@@ -56,6 +57,7 @@ def sync_once(ctx: Context) -> SyncState:
             pull_erasures(ctx, hub_link(ctx), conn)
             pull_member_changes(ctx, hub_link(ctx), conn)
             pull_entries(ctx, hub_link(ctx), conn)
+            move_what_arrived(ctx)              # points that reached members this counter merged away
             done = upload(ctx, hub_link(ctx), conn)
     except (psycopg.Error, LoyaltyError) as error:
         message = getattr(error, "message", None) or str(error).strip()

@@ -1,12 +1,13 @@
-"""`loyalty member add|show|find|reissue|block|unblock|export|erase`: members and their cards."""
+"""`loyalty member add|show|find|reissue|block|unblock|export|erase|duplicates|merge`: members and their
+cards."""
 
 
 from ..common.errors import ValidationError
 from ..common.messages import t
 from ..exchange import privacy
-from ..ledger import enrolment, tiers
+from ..ledger import enrolment, merges, tiers
 from ..ledger.lookup import lookup_card
-from ..people import members
+from ..people import duplicates, members
 from .files import output_file
 from .shared import member_state, plain_money
 
@@ -34,6 +35,10 @@ def add_commands(sub) -> None:
     erase = member.add_parser("erase", help="anonymise a member for good on their request (owner)")
     erase.add_argument("card")
     erase.add_argument("--reason", required=True)
+    member.add_parser("duplicates", help="members who may be one person: the same phone or e-mail")
+    merge = member.add_parser("merge", help="merge a member into another: points, cards and history (owner)")
+    merge.add_argument("keep", help="the card of the member to keep")
+    merge.add_argument("other", help="the card of the member merged into it")
     find = member.add_parser("find", help="search by name, phone or card")
     find.add_argument("text")
     find.add_argument("--limit", type=int, default=20)
@@ -100,6 +105,24 @@ def cmd_member_export(ctx, args):
     return {"files": written}, "Written: " + ", ".join(written)
 
 
+def cmd_member_duplicates(ctx, args):
+    pairs = duplicates.possible_duplicates(ctx)
+    rows = [{"same": pair.same, "first": {"card": pair.first.card, "name": pair.first.name, "balance": pair.first.balance},
+             "second": {"card": pair.second.card, "name": pair.second.name, "balance": pair.second.balance}}
+            for pair in pairs]
+    text = "\n".join(f"same {row['same']}: {row['first']['card']} {row['first']['name']} "
+                      f"({row['first']['balance']} points) — {row['second']['card']} {row['second']['name']} "
+                      f"({row['second']['balance']} points)" for row in rows)
+    return {"possible_duplicates": rows}, text or "No possible duplicates."
+
+
+def cmd_member_merge(ctx, args):
+    done = merges.merge_members(ctx, args.keep, args.other)
+    return ({**member_state(ctx, done.kept.card), "merged": done.absorbed.card, "moved_points": done.moved_points},
+            f"Card {done.absorbed.card} merged into card {done.kept.card}: {done.moved_points} points moved; "
+            f"balance {done.kept.balance}")
+
+
 def cmd_member_erase(ctx, args):
     member = members.member_by_card(ctx, args.card, allow_blocked=True)
     privacy.erase_member(ctx, member.id, args.reason)
@@ -113,6 +136,8 @@ HANDLERS = {
     "member reissue": cmd_member_reissue,
     "member export": cmd_member_export,
     "member erase": cmd_member_erase,
+    "member duplicates": cmd_member_duplicates,
+    "member merge": cmd_member_merge,
     "member block": cmd_member_block,
     "member unblock": lambda ctx, args: cmd_member_block(ctx, args, blocked=False),
 }

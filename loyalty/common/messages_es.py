@@ -559,6 +559,8 @@ MESSAGES = {
     "opening balance (import)": "saldo inicial (importación)",
     "referred by a member": "recomendado por un socio",
     "referred member {card}": "socio recomendado {card}",
+    "merged into card {card}": "unido a la tarjeta {card}",
+    "merged from card {card}": "unido desde la tarjeta {card}",
     "birthday {year}": "cumpleaños {year}",
     "points of entry {entry} expired": "caducaron los puntos del movimiento {entry}",
     "complaint {complaint}": "queja {complaint}",
@@ -593,6 +595,9 @@ MESSAGES = {
         "concentrador: el concentrador tiene {hub} movimientos de esta caja pero este archivo solo {have}: es "
         "anterior a lo que envió (¿restaurado de una copia?). Una esta caja de nuevo como caja nueva (loyalty hub "
         "add-counter) antes de que registre nada más",
+    "merging two members into one": "unir dos socios en uno",
+    "other: card {card} is the same member as the one to keep":
+        "otro socio: la tarjeta {card} es del mismo socio que el que se conserva",
     "hub: the sync stopped ({reason}); it resumes from where it was next time":
         "concentrador: la sincronización se detuvo ({reason}); la próxima vez sigue desde donde quedó",
     "points: this counter has not reached the hub {since}; until it does, a member may redeem at most {limit} "
@@ -670,6 +675,8 @@ FIELDS = {
     "amount": "importe",
     "bought": "compra",
     "card": "tarjeta",
+    "keep": "socio que se conserva",
+    "other": "otro socio",
     "days": "días",
     "description": "descripción",
     "min_spend": "gasto mínimo",
@@ -785,6 +792,7 @@ FIELDS = {
     "restore": "restauración",
     "survey_setup": "preguntas de la encuesta",
     "erase": "borrado de datos personales",
+    "merge_members": "unión de dos socios",
     "adjust_over_limit": "ajuste por encima del límite",
     "compensate_over_limit": "compensación por encima del límite",
 }

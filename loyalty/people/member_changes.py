@@ -16,8 +16,11 @@ from ..common.clock import to_iso
 from ..common.text import digits_only, fold
 from ..programme.context import Context
 
-# What travels, and the member columns each field is kept in.
-FIELDS = ("name", "phone", "email", "birthday", "marketing_consent", "profiling_consent", "notes", "status")
+# What travels: the member's details (kept in the member's columns), and the fact that a member
+# was merged into another (the kept member's UUID: people/duplicates.py).
+DETAILS = ("name", "phone", "email", "birthday", "marketing_consent", "profiling_consent", "notes", "status")
+MERGED_INTO = "merged_into"
+FIELDS = (*DETAILS, MERGED_INTO)
 CONSENTS = ("marketing_consent", "profiling_consent")
 
 
@@ -53,7 +56,7 @@ def record_changes(ctx: Context, member_id: int, before: dict, after: dict) -> N
 
 def field_values(member) -> dict:
     """A member's travelling fields as changes carry them (a consent with its date)."""
-    values = {name: getattr(member, name) for name in FIELDS if name not in CONSENTS}
+    values = {name: getattr(member, name) for name in DETAILS if name not in CONSENTS}
     for name in CONSENTS:
         values[name] = {"given": bool(getattr(member, name)), "at": getattr(member, f"{name}_at")}
     return values
@@ -77,7 +80,11 @@ def take_in_change(ctx: Context, member_id: int, change: dict) -> bool:
 
 
 def apply_field(ctx: Context, member_id: int, field: str, value) -> None:
-    if field in CONSENTS:
+    if field == MERGED_INTO:
+        kept = ctx.db.execute("SELECT id FROM members WHERE uuid = ?", [value]).fetchone()
+        if kept:
+            note_merge(ctx, member_id, kept[0], device_id=None)
+    elif field in CONSENTS:
         ctx.db.execute(f"UPDATE members SET {field} = ?, {field}_at = ? WHERE id = ?",
                        [int(bool(value["given"])), value["at"], member_id])
     elif field == "name":
@@ -85,8 +92,19 @@ def apply_field(ctx: Context, member_id: int, field: str, value) -> None:
     elif field == "phone":
         ctx.db.execute("UPDATE members SET phone = ?, phone_digits = ? WHERE id = ?",
                        [value, digits_only(value or "") or None, member_id])
-    elif field in FIELDS:
+    elif field in DETAILS:
         ctx.db.execute(f"UPDATE members SET {field} = ? WHERE id = ?", [value, member_id])
+
+
+def note_merge(ctx: Context, absorbed_id: int, kept_id: int, device_id: str | None) -> None:
+    """The absorbed member's cards open the kept member from now on; its history stays its own.
+    `device_id`: the counter that merged them (None when the fact came from the hub: the change's)."""
+    device = device_id or ctx.db.execute(
+        "SELECT device_id FROM member_changes WHERE member_id = ? AND field = ? ORDER BY hlc DESC LIMIT 1",
+        [absorbed_id, MERGED_INTO]).fetchone()[0]
+    ctx.db.execute("INSERT INTO member_merges (absorbed_id, kept_id, device_id, merged_at) VALUES (?, ?, ?, ?) "
+                   "ON CONFLICT(absorbed_id) DO NOTHING", [absorbed_id, kept_id, device, to_iso(ctx.clock.now())])
+    ctx.db.execute("UPDATE cards SET member_id = ? WHERE member_id = ?", [kept_id, absorbed_id])
 
 
 def forget_values(ctx: Context, member_id: int) -> None:

@@ -26,7 +26,7 @@ LEAST_ROLE = {
     "settings": "owner", "tiers": "owner", "rewards": "owner", "campaigns": "owner", "staff": "owner",
     "export": "owner", "import": "owner", "reports": "owner", "audit": "owner", "restore": "owner",
     "survey_setup": "owner",
-    "erase": "owner", "adjust_over_limit": "owner", "compensate_over_limit": "owner",
+    "erase": "owner", "adjust_over_limit": "owner", "compensate_over_limit": "owner", "merge_members": "owner",
 }
 
 WORDS = {
@@ -40,7 +40,7 @@ WORDS = {
     "export": t("exporting data"), "import": t("importing data"), "reports": t("the reports"),
     "audit": t("the audit trail"),
     "restore": t("restoring a backup"), "survey_setup": t("setting the survey's questions"),
-    "erase": t("erasing a member's personal data"),
+    "erase": t("erasing a member's personal data"), "merge_members": t("merging two members into one"),
     "adjust_over_limit": t("adjustments above the manager's limit"),
     "compensate_over_limit": t("compensation above the manager's limit"),
 }

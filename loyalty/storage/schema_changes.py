@@ -518,8 +518,8 @@ def member_changes(db: Database) -> None:
     """Member details changed at a counter, field by field, each stamped with a hybrid logical
     clock (people/member_changes.py), so that the counters of a chain agree on the latest value of
     each field whatever order the changes reach them in; the losing changes stay on file. A
-    change's value is wiped when its member is erased. And how far this counter's sync has sent
-    its own changes and taken in the others' (docs/sync.md)."""
+    change's value is wiped when its member is erased. Members merged into another. And how far
+    this counter's sync has sent its own changes and taken in the others' (docs/sync.md)."""
     db.executescript(
         """
         CREATE TABLE member_changes (
@@ -535,6 +535,15 @@ def member_changes(db: Database) -> None:
         );
         CREATE INDEX member_changes_by_field ON member_changes(member_id, field, hlc);
         CREATE INDEX member_changes_by_device ON member_changes(device_id, id);
+        -- Two members who were one person, merged (people/duplicates.py): the absorbed member's cards
+        -- open the kept one; the counter that merged them moves what the absorbed one still holds.
+        CREATE TABLE member_merges (
+            absorbed_id INTEGER PRIMARY KEY REFERENCES members(id),
+            kept_id INTEGER NOT NULL REFERENCES members(id),
+            device_id TEXT NOT NULL,      -- the counter that merged them
+            merged_at TEXT NOT NULL,
+            moves INTEGER NOT NULL DEFAULT 0    -- points moved to the kept member so far (times)
+        );
         """
     )
     _add_column(db, "hub_link", "uploaded_change_id INTEGER NOT NULL DEFAULT 0")   # own changes sent (by id)
