@@ -140,7 +140,9 @@ def add_counter(dsn: str, store: str, name: str, *, device_id: str | None = None
         conn.execute(sql.SQL("GRANT USAGE ON SCHEMA hub TO {}").format(ident))
         conn.execute(sql.SQL("GRANT EXECUTE ON FUNCTION {} TO {}").format(
             sql.SQL(", ".join(COUNTER_FUNCTIONS)), ident))
-        conn.execute("INSERT INTO hub.devices (device_id, name, store_code, role_name) VALUES (%s, %s, %s, %s)",
+        conn.execute("LOCK TABLE hub.devices IN SHARE ROW EXCLUSIVE MODE")     # one block number each
+        conn.execute("INSERT INTO hub.devices (device_id, name, store_code, role_name, card_block) VALUES "
+                     "(%s, %s, %s, %s, (SELECT coalesce(max(card_block), 0) + 1 FROM hub.devices))",
                      (device, name, store, role))
         code = JoinCode(chain_id=chain_id, host=host or conn.info.host, port=int(conn.info.port),
                         dbname=conn.info.dbname, user=role, password=password, device_id=str(device), store=store,

@@ -678,14 +678,31 @@ BEGIN
     RETURN CASE WHEN FOUND THEN 'erased' ELSE 'already' END;
 END $$;
 
-REVOKE ALL ON FUNCTION hub.hub_ingest_member_changes(jsonb), hub.hub_pull_member_changes(bigint, integer) FROM PUBLIC;
+-- Each counter enrols from a card-number block of its own (people/members.py), so that two tills
+-- offline never hand out the same number: the hub numbers its counters' blocks.
+ALTER TABLE hub.devices ADD COLUMN card_block integer UNIQUE CHECK (card_block BETWEEN 1 AND 9999);
+UPDATE hub.devices d SET card_block = numbered.n
+    FROM (SELECT device_id, row_number() OVER (ORDER BY created_at, device_id) AS n FROM hub.devices) numbered
+    WHERE numbered.device_id = d.device_id;
+
+CREATE FUNCTION hub.hub_whoami() RETURNS TABLE (name text, store_code text, card_block integer)
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    me hub.devices;
+BEGIN
+    me := hub.calling_device();
+    RETURN QUERY SELECT me.name, me.store_code, me.card_block;
+END $$;
+
+REVOKE ALL ON FUNCTION hub.hub_ingest_member_changes(jsonb), hub.hub_pull_member_changes(bigint, integer),
+    hub.hub_whoami() FROM PUBLIC;
 DO $$
 DECLARE
     counter text;
 BEGIN
     FOR counter IN SELECT role_name FROM hub.devices LOOP
         EXECUTE format('GRANT EXECUTE ON FUNCTION hub.hub_ingest_member_changes(jsonb), '
-                       'hub.hub_pull_member_changes(bigint, integer) TO %I', counter);
+                       'hub.hub_pull_member_changes(bigint, integer), hub.hub_whoami() TO %I', counter);
     END LOOP;
 END $$;
 """
@@ -695,7 +712,8 @@ END $$;
 COUNTER_FUNCTIONS = ("hub.hub_ingest(jsonb)", "hub.hub_pull(bigint, integer)", "hub.hub_ingest_members(jsonb)",
                      "hub.hub_pull_members(bigint, integer)", "hub.hub_erase_member(uuid)",
                      "hub.hub_pull_erasures(bigint, integer)", "hub.hub_position()",
-                     "hub.hub_ingest_member_changes(jsonb)", "hub.hub_pull_member_changes(bigint, integer)")
+                     "hub.hub_ingest_member_changes(jsonb)", "hub.hub_pull_member_changes(bigint, integer)",
+                     "hub.hub_whoami()")
 
 # Released steps are never edited: a change is a new step at the end.
 STEPS: list[str] = [STEP_1, STEP_2, STEP_3, STEP_4, STEP_5]

@@ -41,6 +41,7 @@ class HubLink:
     last_problem: str | None
     uploaded_change_id: int = 0        # this counter's member edits sent so far (by id)
     pulled_change_seq: int = 0         # the hub's member edits taken in so far
+    card_block: int | None = None      # this counter's card-number block (people/members.py)
 
 
 def hub_link(ctx: Context) -> HubLink | None:
@@ -73,17 +74,17 @@ def join(ctx: Context, code_text: str, now: datetime | None = None) -> HubLink:
         if posted:
             raise ValidationError(t("join code: it was made for another till; this counter has its own history, so "
                                     "ask for a code made with --device-id {device_id}", device_id=own), "join_code")
-    _reach(code)
+    card_block = _reach(code)
     password = secrets.token_urlsafe(32)
     database = database_path(ctx.db)
     try:
         with write_transaction(ctx.db):
             if code.device_id != own:   # a counter with no entries of its own takes the hub's id for it
                 ctx.db.execute("UPDATE settings SET value = json_quote(?) WHERE key = 'device_id'", [code.device_id])
-            ctx.db.execute("INSERT INTO hub_link (id, chain_id, store, host, port, dbname, user, sslmode, joined_at) "
-                           "VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?)",
+            ctx.db.execute("INSERT INTO hub_link (id, chain_id, store, host, port, dbname, user, sslmode, joined_at, "
+                           "card_block) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                            [code.chain_id, code.store, code.host, code.port, code.dbname, code.user, code.sslmode,
-                            to_iso(ctx.clock.now())])
+                            to_iso(ctx.clock.now()), card_block])
             record(ctx, "hub.join", f"chain {code.chain_id}", store=code.store, host=code.host)
             credentials.store_password(database, code.user, password)
             _change_password(code, password)   # last: the code's password no longer opens the hub
@@ -104,11 +105,13 @@ def _change_password(code: JoinCode, password: str) -> None:
                                 reason=str(error).strip().splitlines()[0]), "hub") from None
 
 
-def _reach(code: JoinCode) -> None:
-    """The hub answers as this counter (its role exists, may pull, is not revoked)."""
+def _reach(code: JoinCode) -> int:
+    """The hub answers as this counter (its role exists, may pull, is not revoked); returns the
+    counter's card-number block."""
     try:
         with psycopg.connect(code.conninfo(), autocommit=True) as conn:
             conn.execute("SELECT count(*) FROM hub.hub_pull(0, 1)").fetchone()
+            return conn.execute("SELECT card_block FROM hub.hub_whoami()").fetchone()[0]
     except psycopg.OperationalError as error:
         raise ValidationError(t("hub: cannot reach the hub at {host}:{port} ({reason})", host=code.host,
                                 port=code.port, reason=str(error).strip().splitlines()[0]), "hub") from None

@@ -50,6 +50,8 @@ def sync_once(ctx: Context) -> SyncState:
         return SyncState(joined=False)
     try:
         with psycopg.connect(conninfo(ctx, link), autocommit=True) as conn:
+            if link.card_block is None:         # joined before the hub gave blocks (hub step 5)
+                note_progress(ctx, card_block=conn.execute("SELECT card_block FROM hub.hub_whoami()").fetchone()[0])
             upload_members(ctx, link, conn)
             send_erasures(ctx, conn)
             upload_member_changes(ctx, hub_link(ctx), conn)

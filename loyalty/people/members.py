@@ -141,7 +141,12 @@ def unused_card_number(ctx: Context, prefix: str) -> str:
 
 
 def unused_card_numbers(ctx: Context, prefix: str, count: int):
-    """`count` random card numbers, none on file and no two alike."""
+    """`count` random card numbers, none on file and no two alike. A counter of a chain draws
+    them from its own block (the shop's prefix, then the four digits of the block the hub gave
+    it): two tills enrolling while offline never hand out the same number."""
+    block = ctx.db.execute("SELECT card_block FROM hub_link WHERE id = 1").fetchone()
+    if block and block[0]:
+        prefix = f"{prefix}{block[0]:04d}"
     chosen: set[str] = set()
     for _ in range(100):
         if len(chosen) == count:

@@ -548,3 +548,4 @@ def member_changes(db: Database) -> None:
     )
     _add_column(db, "hub_link", "uploaded_change_id INTEGER NOT NULL DEFAULT 0")   # own changes sent (by id)
     _add_column(db, "hub_link", "pulled_change_seq INTEGER NOT NULL DEFAULT 0")    # the hub's taken in so far
+    _add_column(db, "hub_link", "card_block INTEGER")     # this counter's card-number block on the hub

@@ -108,3 +108,21 @@ def test_two_tills_enrol_the_same_person_offline_and_a_merge_reaches_both(hub_db
     finally:
         for till in tills:
             till.db.close()
+
+
+def test_each_till_enrols_from_its_own_card_block(hub_db, tmp_path):
+    """Two tills enrolling offline cannot hand out the same number: each draws from the block the
+    hub gave it (prefix, four digits of the block, random digits, check digit)."""
+    hub_admin.init_hub(hub_db.dsn)
+    hub_admin.add_store(hub_db.dsn, "M1", "Main")
+    blocks = []
+    for number in (1, 2):
+        till = open_shop(tmp_path / f"till{number}.sqlite", staff_id=f"till{number}")
+        join(till, hub_admin.add_counter(hub_db.dsn, "M1", f"Till {number}", device_id=till.device_id).text())
+        prefix = till.programme().card_prefix
+        block = till.db.execute("SELECT card_block FROM hub_link").fetchone()[0]
+        cards = [enrol_member(till, NewMember(name=f"Member {n}")).card for n in range(30)]
+        assert all(card.startswith(f"{prefix}{block:04d}") and len(card) == 12 for card in cards)
+        blocks.append(block)
+        till.db.close()
+    assert blocks == [1, 2]
