@@ -85,6 +85,7 @@ def join(ctx: Context, code_text: str, now: datetime | None = None) -> HubLink:
                            "card_block) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                            [code.chain_id, code.store, code.host, code.port, code.dbname, code.user, code.sslmode,
                             to_iso(ctx.clock.now()), card_block])
+            ctx.db.execute("INSERT OR REPLACE INTO devices (device_id, store) VALUES (?, ?)", [code.device_id, code.store])
             record(ctx, "hub.join", f"chain {code.chain_id}", store=code.store, host=code.host)
             credentials.store_password(database, code.user, password)
             _change_password(code, password)   # last: the code's password no longer opens the hub

@@ -26,9 +26,9 @@ BATCH = 1_000
 
 _INSERT_MEMBER = """INSERT INTO members (uuid, card, name, sort_name, phone, phone_digits, email, birthday,
                         marketing_consent, marketing_consent_at, profiling_consent, profiling_consent_at, joined_at,
-                        tier_code, tier_since, external_id, referrer_id)
+                        tier_code, tier_since, external_id, referrer_id, home_store)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
-                            (SELECT id FROM members WHERE uuid = ?))"""
+                            (SELECT id FROM members WHERE uuid = ?), ?)"""
 
 
 def pull_members(ctx: Context, link: HubLink, conn, batch: int = BATCH) -> dict:
@@ -41,11 +41,11 @@ def pull_members(ctx: Context, link: HubLink, conn, batch: int = BATCH) -> dict:
     base = load_tiers(ctx.db)[0].code
     while rows := conn.execute("SELECT member_seq, uuid::text, card, name, phone, email, birthday::text, "
                                "marketing_consent, marketing_consent_at, profiling_consent, profiling_consent_at, "
-                               "joined_at, external_id, referrer_uuid::text FROM hub.hub_pull_members(%s, %s)",
+                               "joined_at, external_id, referrer_uuid::text, store FROM hub.hub_pull_members(%s, %s)",
                                (after, batch)).fetchall():
         with write_transaction(ctx.db):
             for (seq, member_uuid, card, name, phone, email, birthday, marketing, marketing_at, profiling,
-                 profiling_at, joined_at, external_id, referrer_uuid) in rows:
+                 profiling_at, joined_at, external_id, referrer_uuid, store) in rows:
                 if ctx.db.execute("SELECT 1 FROM members WHERE uuid = ?", [member_uuid]).fetchone():
                     taken["known"] += 1
                     continue
@@ -58,7 +58,8 @@ def pull_members(ctx: Context, link: HubLink, conn, batch: int = BATCH) -> dict:
                 member_id = ctx.db.execute(_INSERT_MEMBER, [
                     member_uuid, card, name, fold(name), phone, digits_only(phone or "") or None, email, birthday,
                     int(marketing), marketing_at and to_iso(marketing_at), int(profiling),
-                    profiling_at and to_iso(profiling_at), joined, base, joined, external_id, referrer_uuid]).lastrowid
+                    profiling_at and to_iso(profiling_at), joined, base, joined, external_id, referrer_uuid,
+                    store]).lastrowid
                 ctx.db.execute("INSERT INTO cards(number, member_id, status, issued_at) VALUES (?, ?, 'active', ?)",
                                [card, member_id, joined])
                 ctx.db.execute("INSERT INTO hub_members_pulled (member_id) VALUES (?)", [member_id])
@@ -113,10 +114,10 @@ def pull_member_changes(ctx: Context, link: HubLink, conn, batch: int = BATCH) -
 
 _PULLED = ("hub_seq, uuid::text, device_id::text, device_seq, member_uuid::text, kind, points, amount_cents, "
            "spend_cents, receipt_ref, reason, bonus_kind, tier_code, staff, reverses_uuid::text, detail, created_at, "
-           "idempotency_key")
+           "idempotency_key, store")
 _PULLED_NAMES = ("hub_seq", "uuid", "device_id", "device_seq", "member_uuid", "kind", "points", "amount_cents",
                  "spend_cents", "receipt_ref", "reason", "bonus_kind", "tier_code", "staff_id", "reverses_uuid", "detail",
-                 "created_at", "idempotency_key")
+                 "created_at", "idempotency_key", "store")
 PIECE = 10      # entries taken in between two looks at the clock of a turn (storage/turns.py)
 
 
@@ -129,6 +130,7 @@ def pull_entries(ctx: Context, link: HubLink, conn, batch: int = BATCH) -> dict:
     here yet stops the pull at it (the next round goes on from there once the member has come)."""
     taken = {"new": 0, "had": 0, "replayed": 0}
     after, own = link.pulled_hub_seq, ctx.device_id
+    stores_known = {device for (device,) in ctx.db.execute("SELECT device_id FROM devices")}
     while rows := conn.execute(f"SELECT {_PULLED} FROM hub.hub_pull(%s, %s)", (after, batch)).fetchall():
         pending, waiting = deque(rows), False
 
@@ -141,6 +143,10 @@ def pull_entries(ctx: Context, link: HubLink, conn, batch: int = BATCH) -> dict:
             taken_in = []
             for _ in range(min(PIECE, len(pending))):
                 values = dict(zip(_PULLED_NAMES, pending[0]))
+                if values["device_id"] not in stores_known:      # the chain's counters, for reports by store
+                    ctx.db.execute("INSERT OR IGNORE INTO devices (device_id, store) VALUES (?, ?)",
+                                   [values["device_id"], values["store"]])
+                    stores_known.add(values["device_id"])
                 if values["device_id"] != own:
                     member = ctx.db.execute("SELECT id FROM members WHERE uuid = ?", [values["member_uuid"]]).fetchone()
                     if member is None:

@@ -14,6 +14,7 @@ from ..common.clock import to_iso
 from ..common.errors import LoyaltyError
 from ..ledger.merges import move_what_arrived
 from ..programme.context import Context
+from ..storage import write_transaction
 from .link import conninfo, hub_link, note_progress
 from .pull import pull_entries, pull_erasures, pull_member_changes, pull_members
 from .upload import send_erasures, upload, upload_member_changes, upload_members
@@ -52,6 +53,9 @@ def sync_once(ctx: Context) -> SyncState:
         with psycopg.connect(conninfo(ctx, link), autocommit=True) as conn:
             if link.card_block is None:         # joined before the hub gave blocks (hub step 5)
                 note_progress(ctx, card_block=conn.execute("SELECT card_block FROM hub.hub_whoami()").fetchone()[0])
+                with write_transaction(ctx.db):
+                    ctx.db.execute("INSERT OR IGNORE INTO devices (device_id, store) VALUES (?, ?)",
+                                   [ctx.device_id, link.store])
             upload_members(ctx, link, conn)
             send_erasures(ctx, conn)
             upload_member_changes(ctx, hub_link(ctx), conn)

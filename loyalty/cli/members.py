@@ -8,6 +8,7 @@ from ..exchange import privacy
 from ..ledger import enrolment, merges, tiers
 from ..ledger.lookup import lookup_card
 from ..people import duplicates, members
+from ..reports.stores import member_stores
 from .files import output_file
 from .shared import member_state, plain_money
 
@@ -64,7 +65,7 @@ def cmd_member_show(ctx, args):
         "next_tier": progress.next_tier.code if progress.next_tier else None,
         "missing_for_next_tier": plain_money(ctx, progress.missing_cents),
         "expiring_points_30_days": found.expiring_points, "expiring_on": found.expiring_on,
-        "tier_grace_until": member.tier_grace_until,
+        "tier_grace_until": member.tier_grace_until, **member_stores(ctx, member.id),
     }
     lines = [f"{member.name}  card {member.card}  ({member.status})", f"Tier: {found.tier.name}",
              f"Balance: {member.balance} points (worth {info['balance_value']})",
@@ -73,6 +74,9 @@ def cmd_member_show(ctx, args):
         lines.append(f"{info['missing_for_next_tier']} more for {progress.next_tier.name}")
     if found.expiring_points:
         lines.append(f"{found.expiring_points} points expire by {found.expiring_on}")
+    if info["home_store"]:
+        lines.append(f"Home store: {info['home_store']}; buys at: " + ", ".join(
+            f"{row['store'] or '?'} ({row['sales']} sale{'' if row['sales'] == 1 else 's'})" for row in info["buys_at"]))
     return info, "\n".join(lines)
 
 

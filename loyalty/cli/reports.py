@@ -9,6 +9,7 @@ from ..programme.money import plain_amount
 from ..reports.cache import report as period_report
 from ..reports.export import write_csv, write_xlsx
 from ..reports.fraud import fraud_flags
+from ..reports.stores import store_figures
 from ..reports.tables import report_json
 from .files import output_file
 
@@ -22,6 +23,7 @@ def add_commands(sub) -> None:
     report.add_argument("--pdf", metavar="FILE")
     report.add_argument("--csv", metavar="DIR", help="one CSV file per table in this folder")
     report.add_argument("--xlsx", metavar="FILE")
+    report.add_argument("--by-store", action="store_true", help="also each store's figures (a chain of shops)")
     fraud = sub.add_parser("fraud", help="fraud flags for a month or a range, each with its entries (owner)")
     fraud.add_argument("--month", metavar="YYYY-MM")
     fraud.add_argument("--from", dest="first", metavar="DATE")
@@ -61,6 +63,13 @@ def cmd_report(ctx, args):
             f"transactions, points issued {m['points_issued']['total']}, redeemed {m['points_redeemed']}, "
             f"outstanding {m['points_outstanding']}"
             + (f"\nFiles: {', '.join(written)}" if written else ""))
+    if args.by_store:
+        data["stores"] = store_figures(ctx, period)
+        decimals = ctx.programme().currency_decimals
+        text += "".join(f"\n  {row['store'] or 'this shop'}: sales {plain_amount(row['member_sales'], decimals)} in "
+                        f"{row['transactions']} transactions, {row['active_members']} active members, "
+                        f"{row['new_members']} new, points issued {row['points_issued']}, redeemed "
+                        f"{row['points_redeemed']}" for row in data["stores"])
     return data, text
 
 

@@ -549,3 +549,7 @@ def member_changes(db: Database) -> None:
     _add_column(db, "hub_link", "uploaded_change_id INTEGER NOT NULL DEFAULT 0")   # own changes sent (by id)
     _add_column(db, "hub_link", "pulled_change_seq INTEGER NOT NULL DEFAULT 0")    # the hub's taken in so far
     _add_column(db, "hub_link", "card_block INTEGER")     # this counter's card-number block on the hub
+    # The chain's counters and their stores, as their entries came (reports by store:
+    # reports/stores.py); a member's home store when enrolled at another counter (NULL: here).
+    db.execute("CREATE TABLE devices (device_id TEXT PRIMARY KEY, store TEXT NOT NULL)")
+    _add_column(db, "members", "home_store TEXT")
