@@ -694,15 +694,25 @@ BEGIN
     RETURN QUERY SELECT me.name, me.store_code, me.card_block;
 END $$;
 
+-- Which of these card numbers the hub's members hold: a shop joining a chain with its own
+-- members re-issues those first (chain/link.py).
+CREATE FUNCTION hub.hub_cards_taken(numbers text[]) RETURNS SETOF text
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+    PERFORM hub.calling_device();
+    RETURN QUERY SELECT m.card FROM hub.members m WHERE m.card = ANY(numbers);
+END $$;
+
 REVOKE ALL ON FUNCTION hub.hub_ingest_member_changes(jsonb), hub.hub_pull_member_changes(bigint, integer),
-    hub.hub_whoami() FROM PUBLIC;
+    hub.hub_whoami(), hub.hub_cards_taken(text[]) FROM PUBLIC;
 DO $$
 DECLARE
     counter text;
 BEGIN
     FOR counter IN SELECT role_name FROM hub.devices LOOP
         EXECUTE format('GRANT EXECUTE ON FUNCTION hub.hub_ingest_member_changes(jsonb), '
-                       'hub.hub_pull_member_changes(bigint, integer), hub.hub_whoami() TO %I', counter);
+                       'hub.hub_pull_member_changes(bigint, integer), hub.hub_whoami(), '
+                       'hub.hub_cards_taken(text[]) TO %I', counter);
     END LOOP;
 END $$;
 """
@@ -713,7 +723,7 @@ COUNTER_FUNCTIONS = ("hub.hub_ingest(jsonb)", "hub.hub_pull(bigint, integer)", "
                      "hub.hub_pull_members(bigint, integer)", "hub.hub_erase_member(uuid)",
                      "hub.hub_pull_erasures(bigint, integer)", "hub.hub_position()",
                      "hub.hub_ingest_member_changes(jsonb)", "hub.hub_pull_member_changes(bigint, integer)",
-                     "hub.hub_whoami()")
+                     "hub.hub_whoami()", "hub.hub_cards_taken(text[])")
 
 # Released steps are never edited: a change is a new step at the end.
 STEPS: list[str] = [STEP_1, STEP_2, STEP_3, STEP_4, STEP_5]

@@ -12,6 +12,7 @@ from psycopg import sql
 from ..common.clock import to_iso
 from ..common.errors import ConflictError, ValidationError
 from ..common.messages import t
+from ..people.members import reissue_card
 from ..programme.audit import record
 from ..programme.context import Context
 from ..programme.permissions import require
@@ -58,10 +59,24 @@ def conninfo(ctx: Context, link: HubLink) -> str:
                          sslmode=link.sslmode, connect_timeout=10, application_name="loyalty counter")
 
 
-def join(ctx: Context, code_text: str, now: datetime | None = None) -> HubLink:
+@dataclass(frozen=True)
+class Joined:
+    link: HubLink
+    merged_shops: bool = False                         # the hub held another shop's members
+    cards_reissued: tuple[tuple[str, str], ...] = ()   # (old number, new number) that another shop's member holds
+
+
+def join(ctx: Context, code_text: str, now: datetime | None = None, merge_shops: bool = False) -> HubLink:
+    return join_chain(ctx, code_text, now, merge_shops).link
+
+
+def join_chain(ctx: Context, code_text: str, now: datetime | None = None, merge_shops: bool = False) -> Joined:
     """This counter joins the hub of the join code (the owner's act): the code is checked, the hub
     is reached with it and answers as this counter, then the link is kept. Nothing is written
-    when any of that fails."""
+    when any of that fails. A counter with members of its own joining a hub that holds another
+    shop's is a merge of two shops: refused unless `merge_shops`; then this counter's cards whose
+    numbers a member on the hub holds are re-issued first (the old number says "replaced" until
+    the other shop's member comes with it)."""
     require(ctx, "settings")
     existing = hub_link(ctx)
     code = parse_join_code(code_text, now or ctx.clock.now(), existing.chain_id if existing else None)
@@ -74,7 +89,14 @@ def join(ctx: Context, code_text: str, now: datetime | None = None) -> HubLink:
         if posted:
             raise ValidationError(t("join code: it was made for another till; this counter has its own history, so "
                                     "ask for a code made with --device-id {device_id}", device_id=own), "join_code")
-    card_block = _reach(code)
+    card_block, hub_has_members = _reach(code)
+    members_here = ctx.db.execute("SELECT COUNT(*) FROM members WHERE status != 'erased'").fetchone()[0]
+    merging = bool(members_here and hub_has_members)
+    if merging and not merge_shops:
+        raise ConflictError(t("join code: the hub already holds another shop's members and this counter has {count} "
+                              "of its own: joining merges the two shops' members; if that is what you want, confirm "
+                              "it (loyalty join --merge-shops)", count=members_here), "join_code")
+    taken = _cards_the_hub_holds(code, ctx) if merging else []
     password = secrets.token_urlsafe(32)
     database = database_path(ctx.db)
     try:
@@ -86,13 +108,28 @@ def join(ctx: Context, code_text: str, now: datetime | None = None) -> HubLink:
                            [code.chain_id, code.store, code.host, code.port, code.dbname, code.user, code.sslmode,
                             to_iso(ctx.clock.now()), card_block])
             ctx.db.execute("INSERT OR REPLACE INTO devices (device_id, store) VALUES (?, ?)", [code.device_id, code.store])
-            record(ctx, "hub.join", f"chain {code.chain_id}", store=code.store, host=code.host)
+            reissued = tuple((card, reissue_card(ctx, card).card) for card in taken)
+            record(ctx, "hub.join", f"chain {code.chain_id}", store=code.store, host=code.host,
+                   merged_shops=merging, cards_reissued=[list(pair) for pair in reissued])
             credentials.store_password(database, code.user, password)
             _change_password(code, password)   # last: the code's password no longer opens the hub
     except BaseException:
         credentials.forget_password(database, code.user)
         raise
-    return hub_link(ctx)
+    return Joined(hub_link(ctx), merging, reissued)
+
+
+def _cards_the_hub_holds(code: JoinCode, ctx: Context) -> list[str]:
+    """This counter's active card numbers that a member on the hub holds (asked in batches)."""
+    numbers = [number for (number,) in ctx.db.execute(
+        "SELECT c.number FROM cards c JOIN members m ON m.id = c.member_id "
+        "WHERE c.status = 'active' AND m.status != 'erased' ORDER BY c.number")]
+    taken = []
+    with psycopg.connect(code.conninfo(), autocommit=True) as conn:
+        for start in range(0, len(numbers), 5_000):
+            taken += [number for (number,) in conn.execute("SELECT hub.hub_cards_taken(%s)",
+                                                           (numbers[start:start + 5_000],)).fetchall()]
+    return sorted(taken)
 
 
 def _change_password(code: JoinCode, password: str) -> None:
@@ -106,13 +143,14 @@ def _change_password(code: JoinCode, password: str) -> None:
                                 reason=str(error).strip().splitlines()[0]), "hub") from None
 
 
-def _reach(code: JoinCode) -> int:
+def _reach(code: JoinCode) -> tuple[int, bool]:
     """The hub answers as this counter (its role exists, may pull, is not revoked); returns the
-    counter's card-number block."""
+    counter's card-number block, and whether the hub holds members already."""
     try:
         with psycopg.connect(code.conninfo(), autocommit=True) as conn:
             conn.execute("SELECT count(*) FROM hub.hub_pull(0, 1)").fetchone()
-            return conn.execute("SELECT card_block FROM hub.hub_whoami()").fetchone()[0]
+            has_members = conn.execute("SELECT count(*) FROM hub.hub_pull_members(0, 1)").fetchone()[0] > 0
+            return conn.execute("SELECT card_block FROM hub.hub_whoami()").fetchone()[0], has_members
     except psycopg.OperationalError as error:
         raise ValidationError(t("hub: cannot reach the hub at {host}:{port} ({reason})", host=code.host,
                                 port=code.port, reason=str(error).strip().splitlines()[0]), "hub") from None

@@ -50,7 +50,8 @@ def pull_members(ctx: Context, link: HubLink, conn, batch: int = BATCH) -> dict:
                     taken["known"] += 1
                     continue
                 card = normalize_card_text(card)
-                if ctx.db.execute("SELECT 1 FROM cards WHERE number = ?", [card]).fetchone():
+                here = ctx.db.execute("SELECT status FROM cards WHERE number = ?", [card]).fetchone()
+                if here and here[0] != "replaced":
                     log.warning("Hub member %s not taken in: card %s is another member's here", member_uuid, card)
                     taken["clash"] += 1
                     continue
@@ -60,8 +61,11 @@ def pull_members(ctx: Context, link: HubLink, conn, batch: int = BATCH) -> dict:
                     int(marketing), marketing_at and to_iso(marketing_at), int(profiling),
                     profiling_at and to_iso(profiling_at), joined, base, joined, external_id, referrer_uuid,
                     store]).lastrowid
-                ctx.db.execute("INSERT INTO cards(number, member_id, status, issued_at) VALUES (?, ?, 'active', ?)",
-                               [card, member_id, joined])
+                # A number retired here (re-issued when this shop joined another's chain) goes to the
+                # member who holds it on the hub.
+                ctx.db.execute("INSERT INTO cards(number, member_id, status, issued_at) VALUES (?, ?, 'active', ?) "
+                               "ON CONFLICT(number) DO UPDATE SET member_id = excluded.member_id, status = 'active', "
+                               "replaced_by = NULL, issued_at = excluded.issued_at", [card, member_id, joined])
                 ctx.db.execute("INSERT INTO hub_members_pulled (member_id) VALUES (?)", [member_id])
                 taken["new"] += 1
             after = rows[-1][0]

@@ -7,7 +7,7 @@ import threading
 from datetime import datetime
 
 from ..chain import credentials
-from ..chain.link import hub_link, join
+from ..chain.link import hub_link, join_chain
 from ..chain.rounds import SyncState, sync_once, sync_state, watch
 from ..common.errors import ValidationError
 from ..common.messages import t
@@ -17,6 +17,8 @@ from ..storage import database_path
 def add_commands(sub) -> None:
     joining = sub.add_parser("join", help="this counter joins a chain's hub with the join code the hub's owner made")
     joining.add_argument("code", help="the join code, or the file holding it")
+    joining.add_argument("--merge-shops", action="store_true", help="this shop has members of its own and the hub "
+                         "holds another shop's: merge them (cards whose numbers the other shop uses are re-issued)")
     sync = sub.add_parser("sync", help="send this counter's entries to the hub (once)")
     sync.add_argument("--once", action="store_true", help="one round, then stop (the default)")
     sync.add_argument("--watch", action="store_true", help="a round every second until Ctrl+C (what the app "
@@ -25,10 +27,17 @@ def add_commands(sub) -> None:
 
 
 def cmd_join(ctx, args):
-    link = join(ctx, args.code)
+    joined = join_chain(ctx, args.code, merge_shops=args.merge_shops)
+    link = joined.link
     kept = credentials.where_kept(database_path(ctx.db))
-    return ({"chain_id": link.chain_id, "store": link.store, "device_id": ctx.device_id, "password_kept": kept},
-            f"Joined the chain {link.chain_id} as a counter of store {link.store}; its password is kept in {kept}.")
+    text = f"Joined the chain {link.chain_id} as a counter of store {link.store}; its password is kept in {kept}."
+    if joined.merged_shops:
+        text += (f"\nThis shop's members join the chain's at the first sync; {len(joined.cards_reissued)} card(s) "
+                 "another shop's member holds were re-issued here:"
+                 + "".join(f"\n  {old} -> {new}" for old, new in joined.cards_reissued))
+    return ({"chain_id": link.chain_id, "store": link.store, "device_id": ctx.device_id, "password_kept": kept,
+             "merged_shops": joined.merged_shops, "cards_reissued": [list(pair) for pair in joined.cards_reissued]},
+            text)
 
 
 def cmd_sync(ctx, args):

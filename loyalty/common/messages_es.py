@@ -583,6 +583,10 @@ MESSAGES = {
     "--device-id {device_id}":
         "código de unión: se hizo para otra caja; esta caja tiene su propio historial, así que pida un código "
         "hecho con --device-id {device_id}",
+    "join code: the hub already holds another shop's members and this counter has {count} of its own: joining "
+    "merges the two shops' members; if that is what you want, confirm it (loyalty join --merge-shops)":
+        "código de unión: el concentrador ya tiene los socios de otra tienda y esta caja tiene {count} propios: "
+        "unirse junta los socios de las dos tiendas; si es lo que quiere, confírmelo (loyalty join --merge-shops)",
     "hub: cannot reach the hub at {host}:{port} ({reason})":
         "concentrador: no se puede llegar al concentrador en {host}:{port} ({reason})",
     "hub: the hub refused this counter ({reason})":

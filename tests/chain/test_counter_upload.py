@@ -216,8 +216,8 @@ def test_a_card_number_already_on_the_hub_for_another_member_is_set_aside(ctx, e
     joined(ctx, hub)
     sync_once(ctx)
     other = open_shop(tmp_path / "till2.sqlite")
-    enrol_member(other, NewMember(name="Eva", card=ana.card))     # the same number, enrolled at another till
     join(other, hub_admin.add_counter(hub.dsn, "M1", "Till 2", device_id=other.device_id).text())
+    enrol_member(other, NewMember(name="Eva", card=ana.card))     # the same number, typed in at another till
     sync_once(other)
     assert admin_count(hub.dsn, "members") == 1 and admin_count(hub.dsn, "quarantine") == 1
 
