@@ -694,6 +694,54 @@ BEGIN
     RETURN QUERY SELECT me.name, me.store_code, me.card_block;
 END $$;
 
+-- The programme's shop-wide settings and tiers as changed at the counters (programme/shared.py),
+-- pulled in the order they came; each counter applies the latest stamp of each setting and tier.
+CREATE TABLE hub.programme_changes (
+    uuid uuid PRIMARY KEY,
+    kind text NOT NULL CHECK (kind IN ('setting', 'tier')),
+    key text NOT NULL CHECK (length(key) BETWEEN 1 AND 64),
+    value jsonb NOT NULL,
+    hlc text NOT NULL CHECK (hlc ~ '^[0-9]{15}[.][0-9]{5}[.][0-9a-f-]{36}$'),
+    device_id uuid NOT NULL REFERENCES hub.devices (device_id),
+    staff text,
+    changed_at timestamptz NOT NULL,
+    change_seq bigint NOT NULL UNIQUE,
+    received_at timestamptz NOT NULL DEFAULT now()
+);
+REVOKE ALL ON hub.programme_changes FROM PUBLIC;
+
+CREATE FUNCTION hub.hub_ingest_programme_changes(changes jsonb) RETURNS integer
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    me hub.devices;
+    added integer;
+BEGIN
+    me := hub.calling_device();
+    IF EXISTS (SELECT 1 FROM jsonb_array_elements(changes) c WHERE NOT (c->>'hlc') LIKE '%.' || me.device_id) THEN
+        RAISE EXCEPTION 'hub: a change stamped by another device came from %', me.name
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    PERFORM pg_advisory_xact_lock(7202205);
+    INSERT INTO hub.programme_changes (uuid, kind, key, value, hlc, device_id, staff, changed_at, change_seq)
+        SELECT (c->>'uuid')::uuid, c->>'kind', c->>'key', c->'value', c->>'hlc', me.device_id, c->>'staff',
+               (c->>'changed_at')::timestamptz, (SELECT coalesce(max(change_seq), 0) FROM hub.programme_changes) + n
+        FROM jsonb_array_elements(changes) WITH ORDINALITY AS t(c, n)
+        ON CONFLICT (uuid) DO NOTHING;
+    GET DIAGNOSTICS added = ROW_COUNT;
+    RETURN added;
+END $$;
+
+CREATE FUNCTION hub.hub_pull_programme_changes(after_seq bigint, max_changes integer)
+RETURNS TABLE (change_seq bigint, uuid uuid, kind text, key text, value jsonb, hlc text, device_id uuid,
+               staff text, changed_at timestamptz)
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+    PERFORM hub.calling_device();
+    RETURN QUERY SELECT c.change_seq, c.uuid, c.kind, c.key, c.value, c.hlc, c.device_id, c.staff, c.changed_at
+        FROM hub.programme_changes c WHERE c.change_seq > coalesce(after_seq, 0)
+        ORDER BY c.change_seq LIMIT least(greatest(coalesce(max_changes, 500), 1), 5000);
+END $$;
+
 -- Which of these card numbers the hub's members hold: a shop joining a chain with its own
 -- members re-issues those first (chain/link.py).
 CREATE FUNCTION hub.hub_cards_taken(numbers text[]) RETURNS SETOF text
@@ -704,7 +752,8 @@ BEGIN
 END $$;
 
 REVOKE ALL ON FUNCTION hub.hub_ingest_member_changes(jsonb), hub.hub_pull_member_changes(bigint, integer),
-    hub.hub_whoami(), hub.hub_cards_taken(text[]) FROM PUBLIC;
+    hub.hub_whoami(), hub.hub_cards_taken(text[]), hub.hub_ingest_programme_changes(jsonb),
+    hub.hub_pull_programme_changes(bigint, integer) FROM PUBLIC;
 DO $$
 DECLARE
     counter text;
@@ -712,7 +761,8 @@ BEGIN
     FOR counter IN SELECT role_name FROM hub.devices LOOP
         EXECUTE format('GRANT EXECUTE ON FUNCTION hub.hub_ingest_member_changes(jsonb), '
                        'hub.hub_pull_member_changes(bigint, integer), hub.hub_whoami(), '
-                       'hub.hub_cards_taken(text[]) TO %I', counter);
+                       'hub.hub_cards_taken(text[]), hub.hub_ingest_programme_changes(jsonb), '
+                       'hub.hub_pull_programme_changes(bigint, integer) TO %I', counter);
     END LOOP;
 END $$;
 """
@@ -723,7 +773,8 @@ COUNTER_FUNCTIONS = ("hub.hub_ingest(jsonb)", "hub.hub_pull(bigint, integer)", "
                      "hub.hub_pull_members(bigint, integer)", "hub.hub_erase_member(uuid)",
                      "hub.hub_pull_erasures(bigint, integer)", "hub.hub_position()",
                      "hub.hub_ingest_member_changes(jsonb)", "hub.hub_pull_member_changes(bigint, integer)",
-                     "hub.hub_whoami()", "hub.hub_cards_taken(text[])")
+                     "hub.hub_whoami()", "hub.hub_cards_taken(text[])", "hub.hub_ingest_programme_changes(jsonb)",
+                     "hub.hub_pull_programme_changes(bigint, integer)")
 
 # Released steps are never edited: a change is a new step at the end.
 STEPS: list[str] = [STEP_1, STEP_2, STEP_3, STEP_4, STEP_5]

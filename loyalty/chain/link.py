@@ -16,6 +16,7 @@ from ..people.members import reissue_card
 from ..programme.audit import record
 from ..programme.context import Context
 from ..programme.permissions import require
+from ..programme.shared import publish_programme
 from ..storage import database_path, write_transaction
 from . import credentials
 from .join_code import JoinCode, parse_join_code
@@ -43,6 +44,8 @@ class HubLink:
     uploaded_change_id: int = 0        # this counter's member edits sent so far (by id)
     pulled_change_seq: int = 0         # the hub's member edits taken in so far
     card_block: int | None = None      # this counter's card-number block (people/members.py)
+    uploaded_programme_id: int = 0     # this counter's programme changes sent so far (by id)
+    pulled_programme_seq: int = 0      # the hub's programme changes taken in so far
 
 
 def hub_link(ctx: Context) -> HubLink | None:
@@ -89,7 +92,7 @@ def join_chain(ctx: Context, code_text: str, now: datetime | None = None, merge_
         if posted:
             raise ValidationError(t("join code: it was made for another till; this counter has its own history, so "
                                     "ask for a code made with --device-id {device_id}", device_id=own), "join_code")
-    card_block, hub_has_members = _reach(code)
+    card_block, hub_has_members, hub_has_programme = _reach(code)
     members_here = ctx.db.execute("SELECT COUNT(*) FROM members WHERE status != 'erased'").fetchone()[0]
     merging = bool(members_here and hub_has_members)
     if merging and not merge_shops:
@@ -109,6 +112,11 @@ def join_chain(ctx: Context, code_text: str, now: datetime | None = None, merge_
                             to_iso(ctx.clock.now()), card_block])
             ctx.db.execute("INSERT OR REPLACE INTO devices (device_id, store) VALUES (?, ?)", [code.device_id, code.store])
             reissued = tuple((card, reissue_card(ctx, card).card) for card in taken)
+            # The programme changes of the shop on its own stay in its audit trail, not in what the
+            # chain compares: the chain's programme wins here; the chain's first counter's becomes it.
+            ctx.db.execute("DELETE FROM programme_changes")
+            if not hub_has_programme:
+                publish_programme(ctx)
             record(ctx, "hub.join", f"chain {code.chain_id}", store=code.store, host=code.host,
                    merged_shops=merging, cards_reissued=[list(pair) for pair in reissued])
             credentials.store_password(database, code.user, password)
@@ -143,14 +151,16 @@ def _change_password(code: JoinCode, password: str) -> None:
                                 reason=str(error).strip().splitlines()[0]), "hub") from None
 
 
-def _reach(code: JoinCode) -> tuple[int, bool]:
+def _reach(code: JoinCode) -> tuple[int, bool, bool]:
     """The hub answers as this counter (its role exists, may pull, is not revoked); returns the
-    counter's card-number block, and whether the hub holds members already."""
+    counter's card-number block, whether the hub holds members already, and a programme."""
     try:
         with psycopg.connect(code.conninfo(), autocommit=True) as conn:
             conn.execute("SELECT count(*) FROM hub.hub_pull(0, 1)").fetchone()
             has_members = conn.execute("SELECT count(*) FROM hub.hub_pull_members(0, 1)").fetchone()[0] > 0
-            return conn.execute("SELECT card_block FROM hub.hub_whoami()").fetchone()[0], has_members
+            has_programme = conn.execute("SELECT count(*) FROM hub.hub_pull_programme_changes(0, 1)").fetchone()[0] > 0
+            block = conn.execute("SELECT card_block FROM hub.hub_whoami()").fetchone()[0]
+            return block, has_members, has_programme
     except psycopg.OperationalError as error:
         raise ValidationError(t("hub: cannot reach the hub at {host}:{port} ({reason})", host=code.host,
                                 port=code.port, reason=str(error).strip().splitlines()[0]), "hub") from None

@@ -16,6 +16,7 @@ from ..people.cards import normalize_card_text
 from ..people.member_changes import take_in_change
 from ..programme.context import Context
 from ..programme.rules import load_tiers
+from ..programme.shared import take_in_programme_change
 from ..storage import write_transaction
 from ..storage.turns import write_in_turns
 from .link import HubLink, note_progress
@@ -113,6 +114,22 @@ def pull_member_changes(ctx: Context, link: HubLink, conn, batch: int = BATCH) -
                 taken["new" if done else "had"] += 1
                 after = seq
             note_progress(ctx, pulled_change_seq=after)
+    return taken
+
+
+def pull_programme_changes(ctx: Context, link: HubLink, conn, batch: int = BATCH) -> int:
+    """The programme changes made at the other counters, each kept and applied where it is the
+    latest of its setting or tier (programme/shared.py), a batch per local transaction."""
+    taken, after = 0, link.pulled_programme_seq
+    while rows := conn.execute("SELECT change_seq, uuid::text, kind, key, value, hlc, device_id::text, staff, "
+                               "changed_at FROM hub.hub_pull_programme_changes(%s, %s)", (after, batch)).fetchall():
+        with write_transaction(ctx.db):
+            for seq, change_uuid, kind, key, value, hlc, device_id, staff, changed_at in rows:
+                taken += take_in_programme_change(ctx, {
+                    "uuid": change_uuid, "kind": kind, "key": key, "value": value, "hlc": hlc, "device_id": device_id,
+                    "staff_id": staff or "", "changed_at": to_iso(changed_at)})
+                after = seq
+            note_progress(ctx, pulled_programme_seq=after)
     return taken
 
 

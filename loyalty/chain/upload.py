@@ -76,6 +76,24 @@ def upload_member_changes(ctx: Context, link: HubLink, conn, batch: int = BATCH)
     return added
 
 
+_OWN_PROGRAMME_CHANGES = """
+    SELECT id, uuid, kind, key, value, hlc, staff_id AS staff, changed_at FROM programme_changes
+    WHERE device_id = ? AND id > ? ORDER BY id LIMIT ?"""
+
+
+def upload_programme_changes(ctx: Context, link: HubLink, conn, batch: int = BATCH) -> int:
+    """The programme changes made here that the hub has not had (programme/shared.py)."""
+    added, after = 0, link.uploaded_programme_id
+    while rows := list(ctx.db.query(_OWN_PROGRAMME_CHANGES, [ctx.device_id, after, batch])):
+        changes = [{**{name: value for name, value in row.items() if name not in ("id", "value")},
+                    "value": json.loads(row["value"])} for row in rows]
+        added += conn.execute("SELECT hub.hub_ingest_programme_changes(%s::jsonb)",
+                              (json.dumps(changes),)).fetchone()[0]
+        after = rows[-1]["id"]
+        note_progress(ctx, uploaded_programme_id=after)
+    return added
+
+
 def send_erasures(ctx: Context, conn) -> int:
     """Every member erased here whose erasure the hub has not had: the hub wipes what it holds of
     them. (Members erased before they were ever sent have nothing there; their erasure is sent

@@ -1,10 +1,7 @@
 """A member's details, field by field, as the chain agrees on them (docs/sync.md, "Member edits").
 
-Every edit made at a counter is kept as one change per field, stamped with a hybrid logical
-clock (HLC): the counter's clock in milliseconds, made to move past every stamp this counter has
-seen (so an edit made after seeing another's comes after it, even on a till whose clock is
-behind), then a counter for stamps in the same millisecond, then the device. Stamps compare as
-text in that order, the same at every counter. A change taken in from the hub is applied when it
+Every edit made at a counter is kept as one change per field, stamped with the chain's hybrid
+logical clock (programme/hlc.py). A change taken in from the hub is applied when it
 is the latest of its field for that member; an older one is only kept on file, where the trail
 of every change stays — both of two edits made at the same time at two tills. An erased member's
 changes keep who and when, not the values, and changes that arrive for them are not applied."""
@@ -15,6 +12,7 @@ import uuid
 from ..common.clock import to_iso
 from ..common.text import digits_only, fold
 from ..programme.context import Context
+from ..programme.hlc import next_hlc
 
 # What travels: the member's details (kept in the member's columns), and the fact that a member
 # was merged into another (the kept member's UUID: people/duplicates.py).
@@ -22,22 +20,6 @@ DETAILS = ("name", "phone", "email", "birthday", "marketing_consent", "profiling
 MERGED_INTO = "merged_into"
 FIELDS = (*DETAILS, MERGED_INTO)
 CONSENTS = ("marketing_consent", "profiling_consent")
-
-
-def hlc_text(milliseconds: int, counter: int, device_id: str) -> str:
-    return f"{milliseconds:015d}.{counter:05d}.{device_id}"
-
-
-def next_hlc(ctx: Context) -> str:
-    """A stamp later than every change this counter holds, and not before its own clock."""
-    now_ms = int(ctx.clock.now().timestamp() * 1000)
-    latest = ctx.db.execute("SELECT MAX(hlc) FROM member_changes").fetchone()[0]
-    if latest is None:
-        return hlc_text(now_ms, 0, ctx.device_id)
-    milliseconds, counter, _ = latest.split(".", 2)
-    if now_ms > int(milliseconds):
-        return hlc_text(now_ms, 0, ctx.device_id)
-    return hlc_text(int(milliseconds), int(counter) + 1, ctx.device_id)
 
 
 def record_changes(ctx: Context, member_id: int, before: dict, after: dict) -> None:

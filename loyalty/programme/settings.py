@@ -19,6 +19,7 @@ from .currencies import SIZED_SETTINGS, follow_currency
 from .ladder import Tier, default_names_in
 from .permissions import require
 from .rules import Programme, load_tiers, save_settings, update_tier, validated_setting
+from .shared import record_settings, record_tier
 
 
 def change_settings(ctx: Context, changes: dict) -> Programme:
@@ -28,6 +29,7 @@ def change_settings(ctx: Context, changes: dict) -> Programme:
         before = asdict(programme)
         changes, thresholds = with_currency_defaults(ctx, programme, changes)
         after = save_settings(ctx.db, changes)
+        record_settings(ctx, before, asdict(after))          # for the other counters of a chain
         for name, value in asdict(after).items():
             if before.get(name) != value:
                 record(ctx, "settings.change", name, before=before.get(name), after=value)
@@ -95,6 +97,7 @@ def change_tier(ctx: Context, code: str, min_spend_cents: int | None = None, mul
         after = update_tier(ctx.db, code, min_spend_cents, multiplier, name, colour)
         if before != after:
             record(ctx, "tier.change", code, before=asdict(before) if before else None, after=asdict(after))
+            record_tier(ctx, after)                           # for the other counters of a chain
     return after
 
 

@@ -549,6 +549,27 @@ def member_changes(db: Database) -> None:
     _add_column(db, "hub_link", "uploaded_change_id INTEGER NOT NULL DEFAULT 0")   # own changes sent (by id)
     _add_column(db, "hub_link", "pulled_change_seq INTEGER NOT NULL DEFAULT 0")    # the hub's taken in so far
     _add_column(db, "hub_link", "card_block INTEGER")     # this counter's card-number block on the hub
+    # The programme's shop-wide settings and tiers as changed at a counter, stamped like the member
+    # changes, so that every counter of a chain runs one programme (programme/shared.py).
+    db.executescript(
+        """
+        CREATE TABLE programme_changes (
+            id INTEGER PRIMARY KEY,
+            uuid TEXT NOT NULL UNIQUE,
+            kind TEXT NOT NULL CHECK (kind IN ('setting', 'tier')),
+            key TEXT NOT NULL,          -- the setting's name, the tier's code
+            value TEXT NOT NULL,        -- JSON
+            hlc TEXT NOT NULL,
+            device_id TEXT NOT NULL,
+            staff_id TEXT NOT NULL,
+            changed_at TEXT NOT NULL
+        );
+        CREATE INDEX programme_changes_by_key ON programme_changes(kind, key, hlc);
+        CREATE INDEX programme_changes_by_device ON programme_changes(device_id, id);
+        """
+    )
+    _add_column(db, "hub_link", "uploaded_programme_id INTEGER NOT NULL DEFAULT 0")
+    _add_column(db, "hub_link", "pulled_programme_seq INTEGER NOT NULL DEFAULT 0")
     # The chain's counters and their stores, as their entries came (reports by store:
     # reports/stores.py); a member's home store when enrolled at another counter (NULL: here).
     db.execute("CREATE TABLE devices (device_id TEXT PRIMARY KEY, store TEXT NOT NULL)")

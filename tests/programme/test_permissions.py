@@ -14,6 +14,7 @@ from loyalty.exchange.exports import export_json
 from loyalty.exchange.privacy import erase_member
 from loyalty.ledger.corrections import adjust_points, grant_bonus, reverse_entry, undo_entry
 from loyalty.ledger.enrolment import enrol_member
+from loyalty.ledger.merges import merge_members
 from loyalty.ledger.redemptions import redeem_points
 from loyalty.ledger.sales import post_sale, refund_sale
 from loyalty.operations.backups import make_backup, restore
@@ -40,12 +41,17 @@ def shop(ctx, tmp_path):
         add_staff(ctx, NAMES[role], role, PINS[role])
     owner = sign_in(ctx, "Olga", PINS["owner"])
     ana = enrol_member(owner, NewMember(name="Ana"))
+    enrol_member(owner, NewMember(name="Ana bis"))             # the same person enrolled twice: to merge
     post_sale(owner, ana.card, 5_000, "R1")
     (tmp_path / "socios.csv").write_text("Nombre\nLuis\n")
     (tmp_path / "questions.json").write_text('[{"text": "¿Nos recomendaría?", "kind": "scale", "nps": true}]')
     set_questions(owner, [{"text": "¿Nos recomendaría?", "kind": "scale", "nps": True}])
     make_backup(owner, folder=tmp_path / "backups")
     return ctx, ana.card
+
+
+def _second_card(ctx) -> str:
+    return ctx.db.execute("SELECT card FROM members WHERE name = 'Ana bis'").fetchone()[0]
 
 
 def as_role(ctx, role):
@@ -78,6 +84,7 @@ ACTIONS = {
     "audit": lambda c, card, tmp: audit_records(c),
     "restore": lambda c, card, tmp: restore(c, next((tmp / "backups").glob("*.sqlite"))),
     "erase": lambda c, card, tmp: erase_member(c, 1, "asked by the member"),
+    "merge_members": lambda c, card, tmp: merge_members(c, card, _second_card(c)),
     "followups": lambda c, card, tmp: add_followup(c, card, "Call about the cake", date(2026, 3, 12)),
     "complaints": lambda c, card, tmp: open_complaint(c, card, "service", "Slow till"),
     "survey": lambda c, card, tmp: record_answers(c, card, {active_questions(c)[0].id: "9"}),
@@ -90,7 +97,7 @@ SPEC = {
     "cashier": {"enrol", "sale", "redeem", "edit_member", "undo_own", "followups", "complaints", "survey"},
     "manager": {"refund", "void", "adjust", "compensate", "block_card", "reissue_card"},
     "owner": {"settings", "tiers", "rewards", "campaigns", "staff", "export", "import", "reports", "audit", "restore",
-              "survey_setup", "erase", "adjust_over_limit", "compensate_over_limit"},
+              "survey_setup", "erase", "adjust_over_limit", "compensate_over_limit", "merge_members"},
 }
 
 
@@ -231,6 +238,7 @@ CLI = {
     "audit": ["audit"],
     "restore": ["restore", "{backup}"],
     "erase": ["member", "erase", "{card}", "--reason", "asked"],
+    "merge_members": ["member", "merge", "{card}", "{other}"],
     "followups": ["followups", "add", "{card}", "--reason", "Call", "--due", "2026-03-12"],
     "complaints": ["complaint", "open", "{card}", "--category", "service", "--description", "Slow till"],
     "survey": ["survey", "answer", "{card}", "--answer", "1=9"],
@@ -253,7 +261,7 @@ def test_the_command_line_obeys_the_same_table(shop, role, action, monkeypatch, 
     path = ctx.db.execute("PRAGMA database_list").fetchone()[2]
     backup = str(next((tmp_path / "backups").glob("*.sqlite")))
     command = ["--db", path, "--staff", NAMES[role],
-               *[part.format(card=card, tmp=tmp_path, backup=backup) for part in CLI[action]]]
+               *[part.format(card=card, tmp=tmp_path, backup=backup, other=_second_card(ctx)) for part in CLI[action]]]
     status = main(command)
     error = capsys.readouterr().err
     if allowed(role, action):

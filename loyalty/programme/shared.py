@@ -1,0 +1,86 @@
+"""One programme for a whole chain (docs/sync.md, "The programme"): the shop-wide settings and
+the tier ladder changed at any counter reach every counter, the latest change of each setting
+and of each tier winning by the chain's clock (hlc.py). What belongs to one till — its printers,
+scanner, language on screen, lock, backup folder, identity — stays there.
+
+`change_settings` and `change_tier` (settings.py) record what they change; the first counter to
+join a hub with no programme yet publishes its whole programme (`publish_programme`), so the
+tills that join after it take that one up (what they had changed on their own is left out of
+what the chain compares when they join)."""
+
+import json
+import uuid
+from dataclasses import asdict
+
+from ..common.clock import to_iso
+from ..storage.local_calendar import ensure_local_calendar
+from .context import Context
+from .hlc import hlc_text, next_hlc
+from .ladder import Tier
+from .rules import load_tiers
+
+SHARED_SETTINGS = (
+    "shop_name", "currency", "currency_decimals", "max_amount", "timezone", "earn_rate", "points_per_currency_unit",
+    "expiry_months", "tier_window_days", "tier_grace_days", "welcome_bonus", "survey_bonus", "complaint_points_limit",
+    "manager_points_limit", "offline_after_minutes", "offline_redeem_points", "birthday_bonus", "referral_bonus",
+    "card_prefix",
+)
+
+
+def record_settings(ctx: Context, before: dict, after: dict) -> None:
+    """The shop-wide settings `after` changes from `before` (inside the change's transaction)."""
+    _record(ctx, [("setting", name, after[name]) for name in SHARED_SETTINGS if before.get(name) != after[name]])
+
+
+def record_tier(ctx: Context, tier: Tier) -> None:
+    _record(ctx, [("tier", tier.code, asdict(tier))])
+
+
+def publish_programme(ctx: Context) -> None:
+    """The whole shared programme as changes: the first counter of a chain makes it the chain's.
+    Stamped at the clock's zero, so that any change made since wins over it; two counters that
+    joined an empty hub at the same time and both published end with the same one everywhere
+    (the stamps' device decides)."""
+    programme = asdict(ctx.programme())
+    _record(ctx, [("setting", name, programme[name]) for name in SHARED_SETTINGS]
+            + [("tier", tier.code, asdict(tier)) for tier in load_tiers(ctx.db)], stamp=hlc_text(0, 0, ctx.device_id))
+
+
+def _record(ctx: Context, changes: list[tuple[str, str, object]], stamp: str | None = None) -> None:
+    if not changes:
+        return
+    stamp, now = stamp or next_hlc(ctx), to_iso(ctx.clock.now())
+    ctx.db.conn.executemany(
+        "INSERT INTO programme_changes (uuid, kind, key, value, hlc, device_id, staff_id, changed_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [(str(uuid.uuid4()), kind, key, json.dumps(value), stamp, ctx.device_id, ctx.staff_id, now)
+         for kind, key, value in changes])
+
+
+def take_in_programme_change(ctx: Context, change: dict) -> bool:
+    """A change made at another counter: kept, and applied when it is the latest of its setting
+    or tier. False when it was here already."""
+    latest = ctx.db.execute("SELECT MAX(hlc) FROM programme_changes WHERE kind = ? AND key = ?",
+                            [change["kind"], change["key"]]).fetchone()[0]
+    inserted = ctx.db.execute(
+        "INSERT INTO programme_changes (uuid, kind, key, value, hlc, device_id, staff_id, changed_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(uuid) DO NOTHING",
+        [change["uuid"], change["kind"], change["key"], json.dumps(change["value"]), change["hlc"],
+         change["device_id"], change["staff_id"], change["changed_at"]]).rowcount
+    if inserted and (latest is None or change["hlc"] > latest):
+        _apply(ctx, change["kind"], change["key"], change["value"])
+    return bool(inserted)
+
+
+def _apply(ctx: Context, kind: str, key: str, value) -> None:
+    """As the counter that made it stored it (it validated it there)."""
+    if kind == "setting" and key in SHARED_SETTINGS:
+        ctx.db.execute("INSERT OR REPLACE INTO settings(key, value) VALUES (?, ?)", [key, json.dumps(value)])
+        if key == "timezone":
+            ensure_local_calendar(ctx.db, value)
+    elif kind == "tier":
+        ctx.db.execute(
+            "INSERT INTO tiers(code, name, rank, min_spend_cents, multiplier, colour) VALUES (?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT(code) DO UPDATE SET name = excluded.name, rank = excluded.rank, "
+            "min_spend_cents = excluded.min_spend_cents, multiplier = excluded.multiplier, colour = excluded.colour",
+            [key, value["name"], value["rank"], value["min_spend_cents"], value["multiplier"], value["colour"]])

@@ -1,0 +1,70 @@
+"""One programme for the whole chain: the first counter's becomes the chain's, a counter that
+joins later takes it up (whatever it had chosen on its own), and a change of a shop-wide setting
+or a tier at any counter reaches every counter, the latest winning; a till's own settings stay
+its own (programme/shared.py, against the real hub)."""
+
+from datetime import datetime, timedelta, timezone
+
+from loyalty.chain import hub_admin
+from loyalty.chain.link import join
+from loyalty.chain.rounds import sync_once
+from loyalty.common.clock import FixedClock
+from loyalty.programme.rules import load_tiers
+from loyalty.programme.settings import change_settings, change_tier
+from loyalty.programme.shop import open_shop
+
+NOON = datetime(2026, 12, 1, 12, 0, tzinfo=timezone.utc)
+
+
+def test_the_chain_runs_one_programme(hub_db, tmp_path):
+    hub_admin.init_hub(hub_db.dsn)
+    hub_admin.add_store(hub_db.dsn, "M1", "Main")
+    first = open_shop(tmp_path / "first.sqlite", clock=FixedClock(NOON), staff_id="owner")
+    change_settings(first, {"shop_name": "Zapatería Ana", "welcome_bonus": 50, "earn_rate": "2"})
+    join(first, hub_admin.add_counter(hub_db.dsn, "M1", "Till 1", device_id=first.device_id).text())
+    assert sync_once(first).problem is None
+    second = open_shop(tmp_path / "second.sqlite", clock=FixedClock(NOON + timedelta(hours=1)), staff_id="owner")
+    join(second, hub_admin.add_counter(hub_db.dsn, "M1", "Till 2", device_id=second.device_id).text())
+    for till in (first, second, first):
+        assert sync_once(till).problem is None
+    for till in (first, second):
+        programme = till.programme()
+        assert (programme.shop_name, programme.welcome_bonus, programme.earn_rate) == ("Zapatería Ana", 50, "2")
+    third = open_shop(tmp_path / "third.sqlite", clock=FixedClock(NOON + timedelta(hours=1)), staff_id="owner")
+    change_settings(third, {"shop_name": "Otra cosa", "welcome_bonus": 5, "receipt_width": 58})   # its own choice
+    join(third, hub_admin.add_counter(hub_db.dsn, "M1", "Till 3", device_id=third.device_id).text())
+    assert sync_once(third).problem is None
+    programme = third.programme()
+    assert (programme.shop_name, programme.welcome_bonus, programme.earn_rate) == ("Zapatería Ana", 50, "2")
+    assert programme.receipt_width == 58, "a till's printer stays its own"
+    third.db.close()
+
+    second.clock.current = NOON + timedelta(hours=2)
+    change_settings(second, {"welcome_bonus": 75})
+    change_tier(second, "gold", min_spend_cents=150_000)
+    first.clock.current = NOON + timedelta(hours=3)
+    change_settings(first, {"shop_name": "Zapatería Ana e hijos"})
+    for till in (first, second, first):
+        assert sync_once(till).problem is None
+    for till in (first, second):
+        programme = till.programme()
+        assert (programme.shop_name, programme.welcome_bonus) == ("Zapatería Ana e hijos", 75)
+        assert {tier.code: tier.min_spend_cents for tier in load_tiers(till.db)}["gold"] == 150_000
+    first.db.close()
+    second.db.close()
+
+
+def test_two_tills_joining_an_empty_hub_at_once_end_with_the_same_programme(hub_db, tmp_path):
+    hub_admin.init_hub(hub_db.dsn)
+    hub_admin.add_store(hub_db.dsn, "M1", "Main")
+    tills = []
+    for number, bonus in ((1, 10), (2, 20)):
+        till = open_shop(tmp_path / f"till{number}.sqlite", clock=FixedClock(NOON), staff_id="owner")
+        change_settings(till, {"welcome_bonus": bonus})
+        join(till, hub_admin.add_counter(hub_db.dsn, "M1", f"Till {number}", device_id=till.device_id).text())
+        tills.append(till)                      # both published: neither had seen the other
+    for till in (*tills, tills[0]):
+        assert sync_once(till).problem is None
+    assert tills[0].programme().welcome_bonus == tills[1].programme().welcome_bonus in (10, 20)
+    for till in tills:
+        till.db.close()
