@@ -7,6 +7,7 @@ from sqlite_utils import Database
 
 from ..common.clock import Clock, SystemClock
 from ..storage.bulk import entries_upkeep_deferred
+from ..storage.seals import seal_entries_after
 from .ladder import Tier
 from .rules import Programme, load_programme, load_tiers
 
@@ -22,6 +23,7 @@ class Context:
     _held: Programme | None = field(default=None, repr=False, compare=False)
     _held_tiers: list[Tier] | None = field(default=None, repr=False, compare=False)
     _bulk: bool = field(default=False, repr=False, compare=False)
+    _seal_later: bool = field(default=False, repr=False, compare=False)
 
     def programme(self) -> Programme:
         """Read fresh each time: settings changed on another counter apply at once."""
@@ -67,9 +69,24 @@ class Context:
         finally:
             self._held_tiers, self._bulk = None, False
 
+    @contextmanager
+    def taking_in(self):
+        """For many entries taken in within one transaction while the counter works (the hub's
+        catch-up): the settings read once and the seal chain brought up to date once, at the end.
+        The report totals' triggers stay: setting them aside is a schema change, which makes the
+        counter's own connection prepare its statements again after every turn."""
+        after = self.db.execute("SELECT COALESCE(MAX(id), 0) FROM entries").fetchone()[0]
+        self._seal_later = True
+        try:
+            with self.programme_held():
+                yield
+        finally:
+            self._seal_later = False
+        seal_entries_after(self.db, after)
+
     @property
     def sealing_deferred(self) -> bool:
-        return self._bulk
+        return self._bulk or self._seal_later
 
     @property
     def device_id(self) -> str:

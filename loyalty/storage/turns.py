@@ -11,6 +11,7 @@ it, after every OUTSIDE_EVERY_MS of work the loop pauses longer than a waiting w
 
 import sqlite3
 import time
+from contextlib import nullcontext
 
 from .transactions import WRITERS_WAITING, write_transaction
 
@@ -19,17 +20,18 @@ PAUSE_MS = 120          # longer than SQLite's longest sleep between two tries (
 OUTSIDE_EVERY_MS = 500  # work between two pauses for a writer of another process
 
 
-def write_in_turns(db, work) -> None:
+def write_in_turns(db, work, within=nullcontext) -> None:
     """Call `work()` — a small piece of work that returns True while more remains — inside
     write transactions of at most about BUDGET_MS each, letting a waiting writer in between them
-    (the module's docstring says how).
+    (the module's docstring says how). `within()`: a context entered inside each turn's
+    transaction (a bulk writer's deferred upkeep, done once a turn).
     What was committed stays if the connection is interrupted (ShopDatabase.interrupt): the
     work stops before its next turn, as SQLite stops an interrupted statement."""
     more, pause_at = True, time.monotonic() + OUTSIDE_EVERY_MS / 1000
     while more:
         if db.stop_requested:
             raise sqlite3.OperationalError("interrupted")
-        with write_transaction(db):
+        with write_transaction(db), within():
             ends = time.monotonic_ns() + BUDGET_MS * 1_000_000
             while more and time.monotonic_ns() < ends and not WRITERS_WAITING.any():
                 more = work()
