@@ -1,9 +1,11 @@
-"""`loyalty join CODE|FILE` (this counter joins a hub) and `loyalty sync` (send this counter's
-entries to the hub once; `--watch` keeps doing it, as the app does in the background; `--status`
-says how far it is and where the hub's password is kept). The pull of the other counters'
-entries follows (docs/sync.md)."""
+"""`loyalty join CODE|FILE` (this counter joins a hub) and `loyalty sync` (one round: send what
+the hub lacks and take in the other counters' programme, members, edits, erasures and entries;
+`--watch` keeps doing it, as the app does in the background; `--status` says how far it is and
+where the hub's password is kept). docs/sync.md."""
 
+import sys
 import threading
+from contextlib import contextmanager
 from datetime import datetime
 
 from ..chain import credentials
@@ -11,7 +13,9 @@ from ..chain.link import hub_link, join_chain
 from ..chain.rounds import SyncState, sync_once, sync_state, watch
 from ..common.errors import ValidationError
 from ..common.messages import t
-from ..storage import database_path
+from ..storage import database_path, open_database
+
+PROGRESS_EVERY_SECONDS = 2
 
 
 def add_commands(sub) -> None:
@@ -46,7 +50,8 @@ def cmd_sync(ctx, args):
         return _status(ctx, link)
     if args.watch:
         return _watch(ctx)
-    state = sync_once(ctx)
+    with _progress_shown(ctx):
+        state = sync_once(ctx)
     if state.problem:
         raise ValidationError(t("hub: the sync stopped ({reason}); it resumes from where it was next time",
                                 reason=state.problem), "hub")
@@ -69,6 +74,37 @@ def _watch(ctx):
     last = rounds[-1] if rounds else None
     return ({"rounds": len(rounds), "sent": sum(state.sent for state in rounds)},
             f"Stopped after {len(rounds)} rounds" + (f"; {_said(last)}" if last else ""))
+
+
+@contextmanager
+def _progress_shown(ctx, every: float = PROGRESS_EVERY_SECONDS):
+    """A long round (a shop's whole history sent, a new counter's download) says how far it is on
+    stderr every few seconds — read on a connection of its own from what the round commits; it
+    can be stopped (Ctrl+C) and resumes from there next time. A short round says nothing."""
+    path, device, stop = database_path(ctx.db), ctx.device_id, threading.Event()
+
+    def show() -> None:
+        reader, last = None, None
+        while not stop.wait(every):
+            reader = reader or open_database(path, migrate=False)
+            uploaded, own, taken = reader.execute(
+                "SELECT uploaded_seq, (SELECT COUNT(*) FROM entries WHERE device_id = ?), "
+                "(SELECT COUNT(*) FROM entries WHERE device_id != ?) FROM hub_link", [device] * 2).fetchone()
+            now = (uploaded, own, taken)
+            if now != last:
+                print(f"{datetime.now():%H:%M:%S} sent {uploaded:,} of this counter's {own:,} entries; "
+                      f"{taken:,} of the others' taken in so far", file=sys.stderr, flush=True)
+                last = now
+        if reader is not None:
+            reader.close()
+
+    shower = threading.Thread(target=show, name="sync-progress", daemon=True)
+    shower.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        shower.join()
 
 
 def _said(state: SyncState) -> str:

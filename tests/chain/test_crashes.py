@@ -6,6 +6,7 @@ process (crash_driver.py); the hub's, PostgreSQL's immediate shutdown."""
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 import postgres_server
@@ -152,3 +153,16 @@ def test_a_counter_restored_from_an_older_backup_is_stopped_before_it_reuses_num
     assert "restored from a backup" in state.problem and "add-counter" in state.problem
     assert on_hub(chain, restored.device_id) == sent, "nothing of it taken"
     restored.db.close()
+
+
+def test_a_long_round_says_how_far_it_is_and_a_short_one_says_nothing(chain, tmp_path, capsys):
+    from loyalty.cli import sync as cli_sync
+
+    till = a_till(tmp_path, chain, "till1", 300)
+    with cli_sync._progress_shown(till, every=0.05):
+        assert sync_once(till).problem is None
+        time.sleep(0.3)                               # a round that lasted longer than `every`
+    assert "sent 300 of this counter's 300 entries; 0 of the others' taken in so far" in capsys.readouterr().err
+    with cli_sync._progress_shown(till):              # every 2 s: a short round prints nothing
+        sync_once(till)
+    assert capsys.readouterr().err == ""
