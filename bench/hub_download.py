@@ -12,7 +12,6 @@ import argparse
 import json
 import resource
 import shutil
-import sqlite3
 import sys
 import tempfile
 import time
@@ -23,6 +22,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 import postgres_server  # noqa: E402
 import psycopg  # noqa: E402
+from hub_upload import copy_of  # noqa: E402
 
 from loyalty.chain import hub_admin  # noqa: E402
 from loyalty.chain.link import conninfo, hub_link, join  # noqa: E402
@@ -36,11 +36,7 @@ def main() -> None:
     parser.add_argument("--db", default=str(ROOT / "bench" / "data" / "small.sqlite"))
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="hub-download-"))
-    copy = work / "shop.sqlite"
-    source, target = sqlite3.connect(args.db), sqlite3.connect(copy)
-    source.backup(target)
-    source.close()
-    target.close()
+    copy = copy_of(args.db, work / "shop.sqlite")
     server = postgres_server.start(durable=True)
     try:
         database = postgres_server.create_database(server)

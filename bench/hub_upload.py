@@ -28,18 +28,22 @@ from loyalty.chain.upload import upload  # noqa: E402
 from loyalty.programme.shop import open_shop  # noqa: E402
 
 
+def copy_of(db: str, copy: Path) -> Path:
+    """A copy of the shop to send, so that the benchmark leaves the original as it was."""
+    source, target = sqlite3.connect(db), sqlite3.connect(copy)
+    source.backup(target)
+    source.close()
+    target.close()
+    return copy
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", default=str(ROOT / "bench" / "data" / "small.sqlite"))
     parser.add_argument("--batch", type=int, default=1_000)
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="hub-upload-"))
-    copy = work / "shop.sqlite"
-    source = sqlite3.connect(args.db)
-    target = sqlite3.connect(copy)
-    source.backup(target)
-    source.close()
-    target.close()
+    copy = copy_of(args.db, work / "shop.sqlite")
     server = postgres_server.start(durable=True)
     try:
         database = postgres_server.create_database(server)

@@ -79,3 +79,21 @@ def linked_without_a_hub(ctx, last_sync: datetime | None) -> None:
         ctx.db.execute("INSERT INTO hub_link (id, chain_id, store, host, port, dbname, user, sslmode, joined_at, "
                        "last_upload_at) VALUES (1, 'c', 'M1', 'hub', 5432, 'hub', 'till', 'disable', ?, ?)",
                        [to_iso(ctx.clock.now()), last_sync and to_iso(last_sync)])
+
+
+def joined_tills(dsn: str, folder, count: int, clock_at: datetime = T0, store: str = "M1") -> list:
+    """`count` new shops, each with a clock of its own at `clock_at`, joined to an initialised hub
+    as counters of `store` (made if the hub lacks it)."""
+    from loyalty.chain.link import join
+    from loyalty.common.clock import FixedClock
+    from loyalty.programme.shop import open_shop
+    with psycopg.connect(dsn) as conn:
+        known = conn.execute("SELECT 1 FROM hub.stores WHERE code = %s", (store,)).fetchone()
+    if not known:
+        hub_admin.add_store(dsn, store, store)
+    tills = []
+    for number in range(1, count + 1):
+        till = open_shop(folder / f"till{number}.sqlite", clock=FixedClock(clock_at), staff_id=f"till{number}")
+        join(till, hub_admin.add_counter(dsn, store, f"Till {number}", device_id=till.device_id).text())
+        tills.append(till)
+    return tills

@@ -601,15 +601,10 @@ BEGIN
 END $$;
 """
 
-# Member edits, field by field, stamped by the counters' hybrid logical clocks
-# (people/member_changes.py): kept in the order they came (change_seq) for the counters to pull;
-# each counter applies the latest stamp of each field. An erasure wipes the values.
-STEP_5 = """
-CREATE TABLE hub.member_changes (
+_CHANGE_LOG = """
+CREATE TABLE hub.«TABLE» (
     uuid uuid PRIMARY KEY,
-    member_uuid uuid NOT NULL,
-    field text NOT NULL CHECK (field IN ('name', 'phone', 'email', 'birthday', 'marketing_consent',
-                                         'profiling_consent', 'notes', 'status', 'merged_into')),
+«COLUMNS»
     value jsonb,
     hlc text NOT NULL CHECK (hlc ~ '^[0-9]{15}[.][0-9]{5}[.][0-9a-f-]{36}$'),
     device_id uuid NOT NULL REFERENCES hub.devices (device_id),
@@ -618,10 +613,9 @@ CREATE TABLE hub.member_changes (
     change_seq bigint NOT NULL UNIQUE,
     received_at timestamptz NOT NULL DEFAULT now()
 );
-CREATE INDEX member_changes_member ON hub.member_changes (member_uuid);
-REVOKE ALL ON hub.member_changes FROM PUBLIC;
+REVOKE ALL ON hub.«TABLE» FROM PUBLIC;
 
-CREATE FUNCTION hub.hub_ingest_member_changes(changes jsonb) RETURNS integer
+CREATE FUNCTION hub.hub_ingest_«TABLE»(changes jsonb) RETURNS integer
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
     me hub.devices;
@@ -632,51 +626,77 @@ BEGIN
         RAISE EXCEPTION 'hub: a change stamped by another device came from %', me.name
             USING ERRCODE = 'insufficient_privilege';
     END IF;
-    PERFORM pg_advisory_xact_lock(7202204);
-    INSERT INTO hub.member_changes (uuid, member_uuid, field, value, hlc, device_id, staff, changed_at, change_seq)
-        SELECT (c->>'uuid')::uuid, (c->>'member_uuid')::uuid, c->>'field',
-               CASE WHEN EXISTS (SELECT 1 FROM hub.erasures x WHERE x.member_uuid = (c->>'member_uuid')::uuid)
-                    THEN NULL ELSE c->'value' END,
-               c->>'hlc', me.device_id, c->>'staff', (c->>'changed_at')::timestamptz,
-               (SELECT coalesce(max(change_seq), 0) FROM hub.member_changes) + n
+    PERFORM pg_advisory_xact_lock(«LOCK»);
+    INSERT INTO hub.«TABLE» (uuid, «NAMES», value, hlc, device_id, staff, changed_at, change_seq)
+        SELECT (c->>'uuid')::uuid, «FROM_JSON», «VALUE», c->>'hlc', me.device_id, c->>'staff',
+               (c->>'changed_at')::timestamptz, (SELECT coalesce(max(change_seq), 0) FROM hub.«TABLE») + n
         FROM jsonb_array_elements(changes) WITH ORDINALITY AS t(c, n)
         ON CONFLICT (uuid) DO NOTHING;
     GET DIAGNOSTICS added = ROW_COUNT;
     RETURN added;
 END $$;
 
-CREATE FUNCTION hub.hub_pull_member_changes(after_seq bigint, max_changes integer)
-RETURNS TABLE (change_seq bigint, uuid uuid, member_uuid uuid, field text, value jsonb, hlc text, device_id uuid,
-               staff text, changed_at timestamptz)
+CREATE FUNCTION hub.hub_pull_«TABLE»(after_seq bigint, max_changes integer)
+RETURNS TABLE (change_seq bigint, uuid uuid, «NAMES_TYPED», value jsonb, hlc text, device_id uuid, staff text,
+               changed_at timestamptz)
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
     PERFORM hub.calling_device();
-    RETURN QUERY SELECT c.change_seq, c.uuid, c.member_uuid, c.field, c.value, c.hlc, c.device_id, c.staff,
-                        c.changed_at
-        FROM hub.member_changes c WHERE c.change_seq > coalesce(after_seq, 0)
+    RETURN QUERY SELECT c.change_seq, c.uuid, «NAMES_OF_C», c.value, c.hlc, c.device_id, c.staff, c.changed_at
+        FROM hub.«TABLE» c WHERE c.change_seq > coalesce(after_seq, 0)
         ORDER BY c.change_seq LIMIT least(greatest(coalesce(max_changes, 500), 1), 5000);
 END $$;
+"""
 
-CREATE OR REPLACE FUNCTION hub.hub_erase_member(member uuid) RETURNS text
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
-DECLARE
-    me hub.devices;
+
+def _change_log(table: str, lock: int, columns: list[tuple[str, str, str]], value: str) -> str:
+    """A log of changes stamped by the chain's clock (member edits, the programme): its table, its
+    ingest — every change stamped by the device that sends it, numbered in the order it came under
+    the advisory lock `lock` — and its pull, in that order. `columns`: the log's own (name, type
+    and check, its value from the change `c` sent); `value`: the value kept, from `c`."""
+    filled = {
+        "«TABLE»": table, "«LOCK»": str(lock), "«VALUE»": value,
+        "«COLUMNS»": "\n".join(f"    {name} {declared}," for name, declared, _ in columns),
+        "«NAMES»": ", ".join(name for name, _, _ in columns),
+        "«FROM_JSON»": ", ".join(from_json for _, _, from_json in columns),
+        "«NAMES_TYPED»": ", ".join(f"{name} {declared.split()[0]}" for name, declared, _ in columns),
+        "«NAMES_OF_C»": ", ".join(f"c.{name}" for name, _, _ in columns),
+    }
+    text = _CHANGE_LOG
+    for mark, replacement in filled.items():
+        text = text.replace(mark, replacement)
+    return text
+
+
+_MEMBER_CHANGES = _change_log("member_changes", 7_202_204, [
+    ("member_uuid", "uuid NOT NULL", "(c->>'member_uuid')::uuid"),
+    ("field", "text NOT NULL CHECK (field IN ('name', 'phone', 'email', 'birthday', 'marketing_consent', "
+              "'profiling_consent', 'notes', 'status', 'merged_into'))", "c->>'field'"),
+], value="CASE WHEN EXISTS (SELECT 1 FROM hub.erasures x WHERE x.member_uuid = (c->>'member_uuid')::uuid) "
+         "THEN NULL ELSE c->'value' END") + "CREATE INDEX member_changes_member ON hub.member_changes (member_uuid);\n"
+_PROGRAMME_CHANGES = (
+    "-- The programme's shop-wide settings and tiers as changed at the counters (programme/shared.py),\n"
+    "-- pulled in the order they came; each counter applies the latest stamp of each setting and tier.\n"
+    + _change_log("programme_changes", 7_202_205, [
+        ("kind", "text NOT NULL CHECK (kind IN ('setting', 'tier'))", "c->>'kind'"),
+        ("key", "text NOT NULL CHECK (length(key) BETWEEN 1 AND 64)", "c->>'key'"),
+    ], value="c->'value'"))
+
+# Step 5, a chain of shops: member edits field by field (people/member_changes.py) and the
+# programme (programme/shared.py) as logs stamped by the counters' clock, kept in the order they
+# came for the counters to pull, each counter applying the latest stamp of each field, setting or
+# tier; an erasure wipes the member's edits' values too; each counter's card-number block; the
+# card numbers a joining shop must re-issue.
+STEP_5 = """
+«MEMBER_CHANGES»
+-- An erasure wipes the values of the member's edits too (those that arrive later come without).
+CREATE FUNCTION hub.forget_erased_member_changes() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    me := hub.calling_device();
-    PERFORM set_config('hub.erasing', 'on', true);
-    UPDATE hub.members SET name = '(erased member)', phone = NULL, email = NULL, birthday = NULL,
-        external_id = NULL, marketing_consent = false, marketing_consent_at = NULL, profiling_consent = false,
-        profiling_consent_at = NULL WHERE uuid = member;
-    UPDATE hub.quarantine SET payload = jsonb_build_object('uuid', member, 'erased', true) WHERE uuid = member
-        AND payload ? 'name';
-    UPDATE hub.member_changes SET value = NULL WHERE member_uuid = member;
-    PERFORM set_config('hub.erasing', 'off', true);
-    PERFORM pg_advisory_xact_lock(7202203);
-    INSERT INTO hub.erasures (member_uuid, device_id, erasure_seq)
-        SELECT member, me.device_id, coalesce(max(x.erasure_seq), 0) + 1 FROM hub.erasures x
-        ON CONFLICT DO NOTHING;
-    RETURN CASE WHEN FOUND THEN 'erased' ELSE 'already' END;
+    UPDATE hub.member_changes SET value = NULL WHERE member_uuid = NEW.member_uuid;
+    RETURN NULL;
 END $$;
+CREATE TRIGGER erasures_forget_member_changes AFTER INSERT ON hub.erasures
+    FOR EACH ROW EXECUTE FUNCTION hub.forget_erased_member_changes();
 
 -- Each counter enrols from a card-number block of its own (people/members.py), so that two tills
 -- offline never hand out the same number: the hub numbers its counters' blocks.
@@ -694,54 +714,7 @@ BEGIN
     RETURN QUERY SELECT me.name, me.store_code, me.card_block;
 END $$;
 
--- The programme's shop-wide settings and tiers as changed at the counters (programme/shared.py),
--- pulled in the order they came; each counter applies the latest stamp of each setting and tier.
-CREATE TABLE hub.programme_changes (
-    uuid uuid PRIMARY KEY,
-    kind text NOT NULL CHECK (kind IN ('setting', 'tier')),
-    key text NOT NULL CHECK (length(key) BETWEEN 1 AND 64),
-    value jsonb NOT NULL,
-    hlc text NOT NULL CHECK (hlc ~ '^[0-9]{15}[.][0-9]{5}[.][0-9a-f-]{36}$'),
-    device_id uuid NOT NULL REFERENCES hub.devices (device_id),
-    staff text,
-    changed_at timestamptz NOT NULL,
-    change_seq bigint NOT NULL UNIQUE,
-    received_at timestamptz NOT NULL DEFAULT now()
-);
-REVOKE ALL ON hub.programme_changes FROM PUBLIC;
-
-CREATE FUNCTION hub.hub_ingest_programme_changes(changes jsonb) RETURNS integer
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
-DECLARE
-    me hub.devices;
-    added integer;
-BEGIN
-    me := hub.calling_device();
-    IF EXISTS (SELECT 1 FROM jsonb_array_elements(changes) c WHERE NOT (c->>'hlc') LIKE '%.' || me.device_id) THEN
-        RAISE EXCEPTION 'hub: a change stamped by another device came from %', me.name
-            USING ERRCODE = 'insufficient_privilege';
-    END IF;
-    PERFORM pg_advisory_xact_lock(7202205);
-    INSERT INTO hub.programme_changes (uuid, kind, key, value, hlc, device_id, staff, changed_at, change_seq)
-        SELECT (c->>'uuid')::uuid, c->>'kind', c->>'key', c->'value', c->>'hlc', me.device_id, c->>'staff',
-               (c->>'changed_at')::timestamptz, (SELECT coalesce(max(change_seq), 0) FROM hub.programme_changes) + n
-        FROM jsonb_array_elements(changes) WITH ORDINALITY AS t(c, n)
-        ON CONFLICT (uuid) DO NOTHING;
-    GET DIAGNOSTICS added = ROW_COUNT;
-    RETURN added;
-END $$;
-
-CREATE FUNCTION hub.hub_pull_programme_changes(after_seq bigint, max_changes integer)
-RETURNS TABLE (change_seq bigint, uuid uuid, kind text, key text, value jsonb, hlc text, device_id uuid,
-               staff text, changed_at timestamptz)
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
-BEGIN
-    PERFORM hub.calling_device();
-    RETURN QUERY SELECT c.change_seq, c.uuid, c.kind, c.key, c.value, c.hlc, c.device_id, c.staff, c.changed_at
-        FROM hub.programme_changes c WHERE c.change_seq > coalesce(after_seq, 0)
-        ORDER BY c.change_seq LIMIT least(greatest(coalesce(max_changes, 500), 1), 5000);
-END $$;
-
+«PROGRAMME_CHANGES»
 -- Which of these card numbers the hub's members hold: a shop joining a chain with its own
 -- members re-issues those first (chain/link.py).
 CREATE FUNCTION hub.hub_cards_taken(numbers text[]) RETURNS SETOF text
@@ -766,6 +739,7 @@ BEGIN
     END LOOP;
 END $$;
 """
+STEP_5 = STEP_5.replace("«MEMBER_CHANGES»", _MEMBER_CHANGES).replace("«PROGRAMME_CHANGES»", _PROGRAMME_CHANGES)
 
 # What a counter's role may call (hub_admin.add_counter grants them; a step that adds one grants
 # it to the counters already there).

@@ -7,12 +7,12 @@ import json
 from datetime import datetime, timedelta, timezone
 
 import pytest
+from hub_helpers import joined_tills
 
 from loyalty.chain import hub_admin
 from loyalty.chain.link import join
 from loyalty.chain.rounds import sync_once
 from loyalty.cli import main
-from loyalty.common.clock import FixedClock
 from loyalty.common.errors import PermissionDeniedError, ValidationError
 from loyalty.ledger.enrolment import enrol_member
 from loyalty.ledger.merges import merge_members
@@ -75,12 +75,7 @@ def test_the_command_line_lists_duplicates_and_merges_them(tmp_path, monkeypatch
 
 def test_two_tills_enrol_the_same_person_offline_and_a_merge_reaches_both(hub_db, tmp_path):
     hub_admin.init_hub(hub_db.dsn)
-    hub_admin.add_store(hub_db.dsn, "M1", "Main")
-    tills = []
-    for number in (1, 2):
-        till = open_shop(tmp_path / f"till{number}.sqlite", clock=FixedClock(NOON), staff_id=f"till{number}")
-        join(till, hub_admin.add_counter(hub_db.dsn, "M1", f"Till {number}", device_id=till.device_id).text())
-        tills.append(till)
+    tills = joined_tills(hub_db.dsn, tmp_path, 2, NOON)
     try:
         at_one = enrol_member(tills[0], NewMember(name="Ana García", phone="600 123 456"))   # both offline
         at_two = enrol_member(tills[1], NewMember(name="Ana García", phone="600123456"))

@@ -6,16 +6,14 @@ from datetime import datetime, timedelta, timezone
 
 import psycopg
 import pytest
+from hub_helpers import joined_tills
 
 from loyalty.chain import hub_admin
-from loyalty.chain.link import join
 from loyalty.chain.rounds import sync_once
-from loyalty.common.clock import FixedClock
 from loyalty.exchange.privacy import erase_member
 from loyalty.ledger.enrolment import enrol_member
 from loyalty.people.member_changes import field_values
 from loyalty.people.members import MemberEdit, NewMember, update_member
-from loyalty.programme.shop import open_shop
 
 NOON = datetime(2026, 12, 1, 12, 0, tzinfo=timezone.utc)
 
@@ -23,12 +21,7 @@ NOON = datetime(2026, 12, 1, 12, 0, tzinfo=timezone.utc)
 @pytest.fixture
 def tills(hub_db, tmp_path):
     hub_admin.init_hub(hub_db.dsn)
-    hub_admin.add_store(hub_db.dsn, "M1", "Main")
-    made = []
-    for number in (1, 2):
-        till = open_shop(tmp_path / f"till{number}.sqlite", clock=FixedClock(NOON), staff_id=f"till{number}")
-        join(till, hub_admin.add_counter(hub_db.dsn, "M1", f"Till {number}", device_id=till.device_id).text())
-        made.append(till)
+    made = joined_tills(hub_db.dsn, tmp_path, 2, NOON)
     yield made
     for till in made:
         till.db.close()
