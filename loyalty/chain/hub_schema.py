@@ -675,10 +675,10 @@ _MEMBER_CHANGES = _change_log("member_changes", 7_202_204, [
 ], value="CASE WHEN EXISTS (SELECT 1 FROM hub.erasures x WHERE x.member_uuid = (c->>'member_uuid')::uuid) "
          "THEN NULL ELSE c->'value' END") + "CREATE INDEX member_changes_member ON hub.member_changes (member_uuid);\n"
 _PROGRAMME_CHANGES = (
-    "-- The programme's shop-wide settings and tiers as changed at the counters (programme/shared.py),\n"
-    "-- pulled in the order they came; each counter applies the latest stamp of each setting and tier.\n"
+    "-- The programme's shop-wide settings and tiers and the staff accounts as changed at the counters\n"
+    "-- (programme/shared.py), pulled in the order they came; each counter applies the latest stamp of each.\n"
     + _change_log("programme_changes", 7_202_205, [
-        ("kind", "text NOT NULL CHECK (kind IN ('setting', 'tier'))", "c->>'kind'"),
+        ("kind", "text NOT NULL CHECK (kind IN ('setting', 'tier', 'staff'))", "c->>'kind'"),
         ("key", "text NOT NULL CHECK (length(key) BETWEEN 1 AND 64)", "c->>'key'"),
     ], value="c->'value'"))
 

@@ -18,6 +18,7 @@ from ..common.messages import t, tn
 from ..programme.audit import record
 from ..programme.context import Context
 from ..programme.permissions import A_ROLE, ROLES, allowed, require
+from ..programme.shared import record_staff
 from ..storage import write_transaction
 
 MAX_TRIES = 5
@@ -105,6 +106,7 @@ def add_staff(ctx: Context, name: str, role: str, secret: str) -> Staff:
                        [clean_name, clean_role, _HASHER.hash(clean_secret), to_iso(ctx.clock.now())])
         actor = ctx if not first else replace(ctx, staff_id=clean_name)
         record(actor, "staff.add", f"staff {clean_name}", role=clean_role)
+        record_staff(ctx, clean_name)                  # for the other counters of a chain
     return staff_by_name(ctx, clean_name)
 
 
@@ -117,6 +119,7 @@ def change_role(ctx: Context, name: str, role: str) -> Staff:
             _keep_an_owner(ctx, member)
         ctx.db.execute("UPDATE staff SET role = ? WHERE id = ?", [clean_role, member.id])
         record(ctx, "staff.role", f"staff {member.name}", before=member.role, after=clean_role)
+        record_staff(ctx, member.name)
     return staff_by_name(ctx, name)
 
 
@@ -129,6 +132,7 @@ def set_active(ctx: Context, name: str, active: bool) -> Staff:
             _keep_an_owner(ctx, member)
         ctx.db.execute("UPDATE staff SET active = ? WHERE id = ?", [int(active), member.id])
         record(ctx, "staff.activate" if active else "staff.deactivate", f"staff {member.name}")
+        record_staff(ctx, member.name)
     return staff_by_name(ctx, name)
 
 
@@ -142,6 +146,7 @@ def change_secret(ctx: Context, name: str, secret: str) -> None:
         ctx.db.execute("UPDATE staff SET secret_hash = ?, failed_tries = 0, locked_until = NULL WHERE id = ?",
                        [_HASHER.hash(clean), member.id])
         record(ctx, "staff.secret", f"staff {member.name}")
+        record_staff(ctx, member.name)
 
 
 def link_own_card(ctx: Context, name: str, card: str | None) -> None:

@@ -1,7 +1,9 @@
-"""One programme for a whole chain (docs/sync.md, "The programme"): the shop-wide settings and
-the tier ladder changed at any counter reach every counter, the latest change of each setting
-and of each tier winning by the chain's clock (hlc.py). What belongs to one till — its printers,
-scanner, language on screen, lock, backup folder, identity — stays there.
+"""One programme for a whole chain (docs/sync.md, "The programme"): the shop-wide settings, the
+tier ladder and the staff accounts changed at any counter reach every counter, the latest change
+of each setting, tier and account winning by the chain's clock (hlc.py) — so a cashier added at
+one till signs in at every till with the same PIN. What belongs to one till — its printers,
+scanner, language on screen, lock, backup folder, identity, an account's wrong tries and lock —
+stays there.
 
 `change_settings` and `change_tier` (settings.py) record what they change; the first counter to
 join a hub with no programme yet publishes its whole programme (`publish_programme`), so the
@@ -36,14 +38,27 @@ def record_tier(ctx: Context, tier: Tier) -> None:
     _record(ctx, [("tier", tier.code, asdict(tier))])
 
 
+def record_staff(ctx: Context, name: str) -> None:
+    """A staff account as it now is (inside the change's transaction): name, role, PIN's hash, active."""
+    _record(ctx, [("staff", name.casefold(), _account(ctx, name))])
+
+
+def _account(ctx: Context, name: str) -> dict:
+    row = ctx.db.execute("SELECT name, role, secret_hash, active, created_at FROM staff WHERE name = ?",
+                         [name]).fetchone()
+    return dict(zip(("name", "role", "secret_hash", "active", "created_at"), row))
+
+
 def publish_programme(ctx: Context) -> None:
     """The whole shared programme as changes: the first counter of a chain makes it the chain's.
     Stamped at the clock's zero, so that any change made since wins over it; two counters that
     joined an empty hub at the same time and both published end with the same one everywhere
     (the stamps' device decides)."""
     programme = asdict(ctx.programme())
+    accounts = [name for (name,) in ctx.db.execute("SELECT name FROM staff ORDER BY id")]
     _record(ctx, [("setting", name, programme[name]) for name in SHARED_SETTINGS]
-            + [("tier", tier.code, asdict(tier)) for tier in load_tiers(ctx.db)], stamp=hlc_text(0, 0, ctx.device_id))
+            + [("tier", tier.code, asdict(tier)) for tier in load_tiers(ctx.db)]
+            + [("staff", name.casefold(), _account(ctx, name)) for name in accounts], stamp=hlc_text(0, 0, ctx.device_id))
 
 
 def _record(ctx: Context, changes: list[tuple[str, str, object]], stamp: str | None = None) -> None:
@@ -58,8 +73,8 @@ def _record(ctx: Context, changes: list[tuple[str, str, object]], stamp: str | N
 
 
 def take_in_programme_change(ctx: Context, change: dict) -> bool:
-    """A change made at another counter: kept, and applied when it is the latest of its setting
-    or tier. False when it was here already."""
+    """A change made at another counter: kept, and applied when it is the latest of its setting,
+    tier or account. False when it was here already."""
     latest = ctx.db.execute("SELECT MAX(hlc) FROM programme_changes WHERE kind = ? AND key = ?",
                             [change["kind"], change["key"]]).fetchone()[0]
     inserted = ctx.db.execute(
@@ -84,3 +99,9 @@ def _apply(ctx: Context, kind: str, key: str, value) -> None:
             "ON CONFLICT(code) DO UPDATE SET name = excluded.name, rank = excluded.rank, "
             "min_spend_cents = excluded.min_spend_cents, multiplier = excluded.multiplier, colour = excluded.colour",
             [key, value["name"], value["rank"], value["min_spend_cents"], value["multiplier"], value["colour"]])
+    elif kind == "staff":
+        ctx.db.execute(
+            "INSERT INTO staff(name, role, secret_hash, active, created_at) VALUES (?, ?, ?, ?, ?) "
+            "ON CONFLICT(name) DO UPDATE SET role = excluded.role, secret_hash = excluded.secret_hash, "
+            "active = excluded.active",
+            [value["name"], value["role"], value["secret_hash"], value["active"], value["created_at"]])

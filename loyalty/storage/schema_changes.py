@@ -549,15 +549,16 @@ def member_changes(db: Database) -> None:
     _add_column(db, "hub_link", "uploaded_change_id INTEGER NOT NULL DEFAULT 0")   # own changes sent (by id)
     _add_column(db, "hub_link", "pulled_change_seq INTEGER NOT NULL DEFAULT 0")    # the hub's taken in so far
     _add_column(db, "hub_link", "card_block INTEGER")     # this counter's card-number block on the hub
-    # The programme's shop-wide settings and tiers as changed at a counter, stamped like the member
-    # changes, so that every counter of a chain runs one programme (programme/shared.py).
+    # The programme's shop-wide settings and tiers, and the staff accounts, as changed at a counter,
+    # stamped like the member changes, so that every counter of a chain runs one programme with
+    # one staff (programme/shared.py).
     db.executescript(
         """
         CREATE TABLE programme_changes (
             id INTEGER PRIMARY KEY,
             uuid TEXT NOT NULL UNIQUE,
-            kind TEXT NOT NULL CHECK (kind IN ('setting', 'tier')),
-            key TEXT NOT NULL,          -- the setting's name, the tier's code
+            kind TEXT NOT NULL CHECK (kind IN ('setting', 'tier', 'staff')),
+            key TEXT NOT NULL,          -- the setting's name, the tier's code, the staff member's name
             value TEXT NOT NULL,        -- JSON
             hlc TEXT NOT NULL,
             device_id TEXT NOT NULL,

@@ -5,6 +5,8 @@ its own (programme/shared.py, against the real hub)."""
 
 from datetime import datetime, timedelta, timezone
 
+import pytest
+
 from loyalty.chain import hub_admin
 from loyalty.chain.link import join
 from loyalty.chain.rounds import sync_once
@@ -68,3 +70,36 @@ def test_two_tills_joining_an_empty_hub_at_once_end_with_the_same_programme(hub_
     assert tills[0].programme().welcome_bonus == tills[1].programme().welcome_bonus in (10, 20)
     for till in tills:
         till.db.close()
+
+
+def test_a_cashier_added_at_one_till_signs_in_at_every_till(hub_db, tmp_path):
+    """Staff accounts are the chain's: added, their PIN changed or deactivated at any till, the
+    latest change reaches every till; wrong tries and locks stay each till's."""
+    from loyalty.common.errors import LoginError
+    from loyalty.people.staff import add_staff, change_secret, set_active, sign_in
+
+    hub_admin.init_hub(hub_db.dsn)
+    hub_admin.add_store(hub_db.dsn, "M1", "Main")
+    first = open_shop(tmp_path / "first.sqlite", clock=FixedClock(NOON), staff_id="Olga")
+    add_staff(first, "Olga", "owner", "4321")
+    owner = sign_in(first, "Olga", "4321")
+    join(owner, hub_admin.add_counter(hub_db.dsn, "M1", "Till 1", device_id=first.device_id).text())
+    add_staff(owner, "Carla", "cashier", "1234")
+    second = open_shop(tmp_path / "second.sqlite", clock=FixedClock(NOON), staff_id="setup")
+    join(second, hub_admin.add_counter(hub_db.dsn, "M1", "Till 2", device_id=second.device_id).text())
+    for till in (first, second):
+        assert sync_once(till).problem is None
+    assert sign_in(second, "Carla", "1234").role == "cashier"
+    second.clock.current = NOON + timedelta(minutes=5)
+    change_secret(sign_in(second, "Carla", "1234"), "Carla", "5678")        # her own PIN, at till 2
+    for till in (second, first):
+        assert sync_once(till).problem is None
+    assert sign_in(first, "Carla", "5678").staff_id == "Carla"
+    first.clock.current = NOON + timedelta(minutes=10)
+    set_active(sign_in(first, "Olga", "4321"), "Carla", False)             # she left
+    for till in (first, second):
+        assert sync_once(till).problem is None
+    with pytest.raises(LoginError):
+        sign_in(second, "Carla", "5678")
+    first.db.close()
+    second.db.close()
