@@ -26,7 +26,7 @@ from hub_upload import copy_of  # noqa: E402
 
 from loyalty.chain import hub_admin  # noqa: E402
 from loyalty.chain.link import conninfo, hub_link, join  # noqa: E402
-from loyalty.chain.pull import pull_entries, pull_members, pull_programme_changes  # noqa: E402
+from loyalty.chain.pull import pull_changes, pull_entries, pull_members  # noqa: E402
 from loyalty.chain.upload import upload, upload_members  # noqa: E402
 from loyalty.programme.shop import open_shop  # noqa: E402
 
@@ -56,7 +56,7 @@ def main() -> None:
         new = open_shop(work / "new.sqlite", staff_id="bench")
         join(new, hub_admin.add_counter(database.dsn, "M1", "Till 2", device_id=new.device_id).text())
         with psycopg.connect(conninfo(new, hub_link(new)), autocommit=True) as conn:
-            pull_programme_changes(new, hub_link(new), conn)
+            pull_changes(new, "programme_changes", conn)
             began = time.perf_counter()
             pull_members(new, hub_link(new), conn)
             members_in = time.perf_counter() - began

@@ -19,7 +19,7 @@ from ..programme.rules import load_tiers
 from ..programme.shared import take_in_programme_change
 from ..storage import write_transaction
 from ..storage.turns import write_in_turns
-from .link import HubLink, note_progress
+from .link import HubLink, hub_link, note_progress
 
 log = logging.getLogger(__name__)
 
@@ -93,44 +93,47 @@ def pull_erasures(ctx: Context, link: HubLink, conn, batch: int = BATCH) -> int:
     return erased
 
 
-def pull_member_changes(ctx: Context, link: HubLink, conn, batch: int = BATCH) -> dict:
-    """The member edits made at the other counters, in the hub's order: each kept, and applied
-    where it is the latest of its field (people/member_changes.take_in_change), a batch per local
-    transaction with the cursor. A change whose member is not here yet stops the pull at it."""
-    taken, after = {"new": 0, "had": 0}, link.pulled_change_seq
-    while rows := conn.execute("SELECT change_seq, uuid::text, member_uuid::text, field, value, hlc, "
-                               "device_id::text, staff, changed_at FROM hub.hub_pull_member_changes(%s, %s)",
-                               (after, batch)).fetchall():
+def pull_changes(ctx: Context, log_name: str, conn, batch: int = BATCH) -> dict:
+    """The other counters' changes of one log, in the hub's order, each kept and applied where it
+    is the latest of its field, setting, tier or account (people/member_changes.take_in_change,
+    programme/shared.take_in_programme_change), a batch per local transaction with the cursor. A
+    member's change whose member is not here yet stops the pull at it."""
+    own_columns, cursor, take = _CHANGE_LOGS[log_name]
+    taken, after = {"new": 0, "had": 0}, getattr(hub_link(ctx), cursor)
+    while rows := conn.execute(f"SELECT change_seq, uuid::text, {own_columns}, value, hlc, device_id::text, staff, "
+                               f"changed_at FROM hub.hub_pull_{log_name}(%s, %s)", (after, batch)).fetchall():
         with write_transaction(ctx.db):
-            for seq, change_uuid, member_uuid, field, value, hlc, device_id, staff, changed_at in rows:
-                member = ctx.db.execute("SELECT id FROM members WHERE uuid = ?", [member_uuid]).fetchone()
-                if member is None:
-                    log.warning("Hub change %s waits for its member %s", change_uuid, member_uuid)
-                    note_progress(ctx, pulled_change_seq=after)
+            for seq, change_uuid, *own, value, hlc, device_id, staff, changed_at in rows:
+                done = take(ctx, own, {"uuid": change_uuid, "value": value, "hlc": hlc, "device_id": device_id,
+                                       "staff_id": staff or "", "changed_at": to_iso(changed_at)})
+                if done is None:
+                    note_progress(ctx, **{cursor: after})
                     return taken
-                done = take_in_change(ctx, member[0], {
-                    "uuid": change_uuid, "field": field, "value": value, "hlc": hlc, "device_id": device_id,
-                    "staff_id": staff or "", "changed_at": to_iso(changed_at)})
                 taken["new" if done else "had"] += 1
                 after = seq
-            note_progress(ctx, pulled_change_seq=after)
+            note_progress(ctx, **{cursor: after})
     return taken
 
 
-def pull_programme_changes(ctx: Context, link: HubLink, conn, batch: int = BATCH) -> int:
-    """The programme changes made at the other counters, each kept and applied where it is the
-    latest of its setting or tier (programme/shared.py), a batch per local transaction."""
-    taken, after = 0, link.pulled_programme_seq
-    while rows := conn.execute("SELECT change_seq, uuid::text, kind, key, value, hlc, device_id::text, staff, "
-                               "changed_at FROM hub.hub_pull_programme_changes(%s, %s)", (after, batch)).fetchall():
-        with write_transaction(ctx.db):
-            for seq, change_uuid, kind, key, value, hlc, device_id, staff, changed_at in rows:
-                taken += take_in_programme_change(ctx, {
-                    "uuid": change_uuid, "kind": kind, "key": key, "value": value, "hlc": hlc, "device_id": device_id,
-                    "staff_id": staff or "", "changed_at": to_iso(changed_at)})
-                after = seq
-            note_progress(ctx, pulled_programme_seq=after)
-    return taken
+def _take_member_change(ctx: Context, own: list, change: dict) -> bool | None:
+    member_uuid, field = own
+    member = ctx.db.execute("SELECT id FROM members WHERE uuid = ?", [member_uuid]).fetchone()
+    if member is None:
+        log.warning("Hub change %s waits for its member %s", change["uuid"], member_uuid)
+        return None
+    return take_in_change(ctx, member[0], {**change, "field": field})
+
+
+def _take_programme_change(ctx: Context, own: list, change: dict) -> bool:
+    kind, key = own
+    return take_in_programme_change(ctx, {**change, "kind": kind, "key": key})
+
+
+# Each log's own columns, the link's cursor for it, and how a change of it is taken in.
+_CHANGE_LOGS = {
+    "member_changes": ("member_uuid::text, field", "pulled_change_seq", _take_member_change),
+    "programme_changes": ("kind, key", "pulled_programme_seq", _take_programme_change),
+}
 
 
 _PULLED = ("hub_seq, uuid::text, device_id::text, device_seq, member_uuid::text, kind, points, amount_cents, "

@@ -14,10 +14,9 @@ from ..common.clock import to_iso
 from ..common.errors import LoyaltyError
 from ..ledger.merges import move_what_arrived
 from ..programme.context import Context
-from ..storage import write_transaction
 from .link import conninfo, hub_link, note_progress
-from .pull import pull_entries, pull_erasures, pull_member_changes, pull_members, pull_programme_changes
-from .upload import send_erasures, upload, upload_member_changes, upload_members, upload_programme_changes
+from .pull import pull_changes, pull_entries, pull_erasures, pull_members
+from .upload import send_erasures, upload, upload_changes, upload_members
 
 # Between two rounds: another till's sale shows here within about this long (bench/hub_counters.py:
 # p99 0.95 s with 0.5 s, 1.97 s with 1 s when each till also waits for its own round to send).
@@ -51,19 +50,14 @@ def sync_once(ctx: Context) -> SyncState:
         return SyncState(joined=False)
     try:
         with psycopg.connect(conninfo(ctx, link), autocommit=True) as conn:
-            if link.card_block is None:         # joined before the hub gave blocks (hub step 5)
-                note_progress(ctx, card_block=conn.execute("SELECT card_block FROM hub.hub_whoami()").fetchone()[0])
-                with write_transaction(ctx.db):
-                    ctx.db.execute("INSERT OR IGNORE INTO devices (device_id, store) VALUES (?, ?)",
-                                   [ctx.device_id, link.store])
-            upload_programme_changes(ctx, hub_link(ctx), conn)
-            pull_programme_changes(ctx, hub_link(ctx), conn)     # the chain's programme before its entries
+            upload_changes(ctx, "programme_changes", conn)
+            pull_changes(ctx, "programme_changes", conn)          # the chain's programme before its entries
             upload_members(ctx, hub_link(ctx), conn)
             send_erasures(ctx, conn)
-            upload_member_changes(ctx, hub_link(ctx), conn)
+            upload_changes(ctx, "member_changes", conn)
             pull_members(ctx, hub_link(ctx), conn)
             pull_erasures(ctx, hub_link(ctx), conn)
-            pull_member_changes(ctx, hub_link(ctx), conn)
+            pull_changes(ctx, "member_changes", conn)
             pull_entries(ctx, hub_link(ctx), conn)
             move_what_arrived(ctx)              # points that reached members this counter merged away
             done = upload(ctx, hub_link(ctx), conn)

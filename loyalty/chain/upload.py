@@ -18,7 +18,7 @@ from ..ledger.replay import replay_where_out_of_order
 from ..programme.context import Context
 from ..storage import write_transaction
 from . import wire
-from .link import HubLink, note_progress
+from .link import HubLink, hub_link, note_progress
 
 log = logging.getLogger(__name__)
 
@@ -57,40 +57,29 @@ def upload_members(ctx: Context, link: HubLink, conn, batch: int = BATCH) -> dic
     return outcomes
 
 
-_OWN_CHANGES = """
-    SELECT c.id, c.uuid, m.uuid AS member_uuid, c.field, c.value, c.hlc, c.staff_id AS staff, c.changed_at
-    FROM member_changes c JOIN members m ON m.id = c.member_id
-    WHERE c.device_id = ? AND c.id > ? ORDER BY c.id LIMIT ?"""
+# The logs of changes stamped by the chain's clock (hub_schema._change_log), each with the query of
+# this counter's own and the link's column of how far they were sent.
+_CHANGE_LOGS = {
+    "member_changes": ("SELECT c.id, c.uuid, m.uuid AS member_uuid, c.field, c.value, c.hlc, c.staff_id AS staff, "
+                       "c.changed_at FROM member_changes c JOIN members m ON m.id = c.member_id "
+                       "WHERE c.device_id = ? AND c.id > ? ORDER BY c.id LIMIT ?", "uploaded_change_id"),
+    "programme_changes": ("SELECT id, uuid, kind, key, value, hlc, staff_id AS staff, changed_at FROM programme_changes "
+                          "WHERE device_id = ? AND id > ? ORDER BY id LIMIT ?", "uploaded_programme_id"),
+}
 
 
-def upload_member_changes(ctx: Context, link: HubLink, conn, batch: int = BATCH) -> int:
-    """The member edits made here that the hub has not had (people/member_changes.py), a batch at
-    a time; an erased member's go without their values. Returns how many the hub had not."""
-    added, after = 0, link.uploaded_change_id
-    while rows := list(ctx.db.query(_OWN_CHANGES, [ctx.device_id, after, batch])):
+def upload_changes(ctx: Context, log_name: str, conn, batch: int = BATCH) -> int:
+    """This counter's changes of one log (member edits: people/member_changes.py; the programme:
+    programme/shared.py) that the hub has not had, a batch at a time; an erased member's go
+    without their values. Returns how many the hub had not."""
+    own, cursor = _CHANGE_LOGS[log_name]
+    added, after = 0, getattr(hub_link(ctx), cursor)
+    while rows := list(ctx.db.query(own, [ctx.device_id, after, batch])):
         changes = [{**{name: value for name, value in row.items() if name not in ("id", "value")},
                     "value": None if row["value"] is None else json.loads(row["value"])} for row in rows]
-        added += conn.execute("SELECT hub.hub_ingest_member_changes(%s::jsonb)", (json.dumps(changes),)).fetchone()[0]
+        added += conn.execute(f"SELECT hub.hub_ingest_{log_name}(%s::jsonb)", (json.dumps(changes),)).fetchone()[0]
         after = rows[-1]["id"]
-        note_progress(ctx, uploaded_change_id=after)
-    return added
-
-
-_OWN_PROGRAMME_CHANGES = """
-    SELECT id, uuid, kind, key, value, hlc, staff_id AS staff, changed_at FROM programme_changes
-    WHERE device_id = ? AND id > ? ORDER BY id LIMIT ?"""
-
-
-def upload_programme_changes(ctx: Context, link: HubLink, conn, batch: int = BATCH) -> int:
-    """The programme changes made here that the hub has not had (programme/shared.py)."""
-    added, after = 0, link.uploaded_programme_id
-    while rows := list(ctx.db.query(_OWN_PROGRAMME_CHANGES, [ctx.device_id, after, batch])):
-        changes = [{**{name: value for name, value in row.items() if name not in ("id", "value")},
-                    "value": json.loads(row["value"])} for row in rows]
-        added += conn.execute("SELECT hub.hub_ingest_programme_changes(%s::jsonb)",
-                              (json.dumps(changes),)).fetchone()[0]
-        after = rows[-1]["id"]
-        note_progress(ctx, uploaded_programme_id=after)
+        note_progress(ctx, **{cursor: after})
     return added
 
 

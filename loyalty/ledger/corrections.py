@@ -90,14 +90,14 @@ def _reverse(ctx: Context, original: Entry, reason: str) -> ReversalResult:
             return restore_refund(ctx, original, key, reason)
         if original.points < 0:
             entry = append_entry(ctx, original.member_id, "reverse", -original.points, idempotency_key=key,
-                                 reverses_id=original.id, reason=reason, gives_back=original,
+                                 reverses_id=original.id, reason=reason,
                                  amount_cents=original.amount_cents)
             if original.reward_id is not None:
                 ctx.db.execute("UPDATE rewards SET stock = stock + 1 WHERE id = ? AND stock IS NOT NULL",
                                [original.reward_id])
         else:
             entry = append_entry(ctx, original.member_id, "reverse", -original.points, idempotency_key=key,
-                                 reverses_id=original.id, reason=reason, spend_first_from=original.id, allow_debt=True)
+                                 reverses_id=original.id, reason=reason, allow_debt=True)
         return ReversalResult(entry, original, member_by_id(ctx, original.member_id).balance)
 
 

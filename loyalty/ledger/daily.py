@@ -37,7 +37,7 @@ def run_daily(ctx: Context) -> DailyResult:
             key = f"expire:{lot_uuid}:{today.isoformat()}"
             if entry_by_key(ctx, key) is not None:
                 continue
-            append_entry(ctx, member_id, "expire", -remaining, idempotency_key=key, spend_first_from=lot_id,
+            append_entry(ctx, member_id, "expire", -remaining, idempotency_key=key,
                          reason=note(EXPIRED, entry=lot_id))
             expired_entries += 1
             expired_points += remaining

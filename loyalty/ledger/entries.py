@@ -81,16 +81,12 @@ def append_entry(
     points: int,
     *,
     idempotency_key: str | None = None,
-    gives_back: "Entry | None" = None,
-    spend_first_from: int | None = None,
     allow_debt: bool = False,
     **columns,
 ) -> Entry:
-    """Write one entry and keep the balance cache and the lots in step with it.
-
-    `gives_back`: a positive entry that returns the points of a negative one (undoing
-    a redemption) re-credits the very lots it took them from, with their expiry.
-    `spend_first_from`: a negative entry that reverses an earn takes that earn's lot first.
+    """Write one entry and keep the balance cache and the lots in step with it; which lots a
+    reversal or an expiry gives back to or spends first follows from the entry itself
+    (`lot_links`: the same reading when another counter's entry is taken in or replayed).
     `allow_debt`: only refunds may take the balance below zero (documented in the README).
     """
     assert ctx.db.conn.in_transaction, "ledger writes belong inside write_transaction"
@@ -109,8 +105,8 @@ def append_entry(
         seal_entries_after(ctx.db, entry_id - 1)
     if ctx.approver:   # the entry records who made it; the trail, who approved it on the spot
         record(ctx, f"entry.{kind}.approved", f"entry {entry_id}", points=points)
-    keep_in_step(ctx, entry_id, member_id, kind, points, now, balance_before, gives_back and gives_back.id,
-                 spend_first_from)
+    keep_in_step(ctx, entry_id, member_id, kind, points, now, balance_before,
+                 *lot_links(ctx, kind, points, columns.get("reverses_id"), values["idempotency_key"]))
     return entry_by_id(ctx, entry_id)
 
 
@@ -165,8 +161,8 @@ def take_in_entry(ctx: Context, member_id: int, values: dict, reverses_id: int |
 
 def lot_links(ctx: Context, kind: str, points: int, reverses_id: int | None,
               idempotency_key: str) -> tuple[int | None, int | None]:
-    """(gives_back_id, spend_first_from) of an entry, read from the entry itself — what the
-    counter that posted it passed to `append_entry`: a positive reversal of a negative entry
+    """(gives_back_id, spend_first_from) of an entry, read from the entry itself, for
+    `keep_in_step` — wherever the entry is posted, taken in or replayed: a positive reversal of a negative entry
     (an undone redemption or deduction, a refund given back) returns the points to the lots that
     entry took them from; a negative reversal (a refund, a void of a bonus or credit) spends the
     reversed entry's lot first; an expiry, its own lot (named by UUID in its key)."""

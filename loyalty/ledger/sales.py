@@ -264,7 +264,7 @@ def reverse_sale_amount(ctx: Context, sale: Entry, amount_cents: int, key: str |
     entry = append_entry(
         ctx, sale.member_id, "reverse", -points, idempotency_key=key, amount_cents=amount_cents,
         spend_cents=-amount_cents, receipt_ref=sale.receipt_ref, reverses_id=sale.id, reason=reason,
-        spend_first_from=sale.id, allow_debt=True,
+        allow_debt=True,
     )
     return ReversalResult(entry, sale, member_by_id(ctx, sale.member_id).balance)
 
@@ -276,7 +276,6 @@ def restore_refund(ctx: Context, refund: Entry, key: str, reason: str) -> Revers
     entry = append_entry(
         ctx, refund.member_id, "reverse", -refund.points, idempotency_key=key, amount_cents=refund.amount_cents,
         spend_cents=-refund.spend_cents, receipt_ref=refund.receipt_ref, reverses_id=refund.id, reason=reason,
-        gives_back=refund,
     )
     upgrade_after_sale(ctx, refund.member_id, entry.id)
     return ReversalResult(entry, refund, member_by_id(ctx, refund.member_id).balance)
