@@ -123,7 +123,7 @@ def keep_in_step(ctx: Context, entry_id: int, member_id: int, kind: str, points:
         if gives_back_id is not None:
             _return_allocations(ctx, entry_id, gives_back_id)
         elif kind in KINDS_THAT_OPEN_LOTS:
-            ctx.db.execute(_OPEN_LOT, [entry_id, member_id, _expiry_of_points_earned(at, ctx.programme()), points])
+            ctx.db.execute(OPEN_LOT, [entry_id, member_id, expiry_of_points_earned(at, ctx.programme()), points])
         if balance_before < 0:
             _settle_owed_points(ctx, member_id, derived)
     elif points < 0:
@@ -160,16 +160,21 @@ def take_in_entry(ctx: Context, member_id: int, values: dict, reverses_id: int |
 
 
 def lot_links(ctx: Context, kind: str, points: int, reverses_id: int | None,
-              idempotency_key: str) -> tuple[int | None, int | None]:
+              idempotency_key: str, id_of_uuid=None) -> tuple[int | None, int | None]:
     """(gives_back_id, spend_first_from) of an entry, read from the entry itself, for
     `keep_in_step` — wherever the entry is posted, taken in or replayed: a positive reversal of a negative entry
     (an undone redemption or deduction, a refund given back) returns the points to the lots that
     entry took them from; a negative reversal (a refund, a void of a bonus or credit) spends the
-    reversed entry's lot first; an expiry, its own lot (named by UUID in its key)."""
+    reversed entry's lot first; an expiry, its own lot (named by UUID in its key). `id_of_uuid`:
+    how an entry's id is found from its UUID (the replay knows its member's entries; by default,
+    the database)."""
     if kind == "reverse" and reverses_id is not None:
         return (reverses_id, None) if points > 0 else (None, reverses_id)
     if kind == "expire" and idempotency_key.startswith("expire:"):
-        lot = ctx.db.execute("SELECT id FROM entries WHERE uuid = ?", [idempotency_key.split(":")[1]]).fetchone()
+        lot_uuid = idempotency_key.split(":")[1]
+        if id_of_uuid is not None:
+            return None, id_of_uuid(lot_uuid)
+        lot = ctx.db.execute("SELECT id FROM entries WHERE uuid = ?", [lot_uuid]).fetchone()
         return None, lot[0] if lot else None
     return None, None
 
@@ -216,9 +221,9 @@ def append_entries_in_bulk(ctx: Context, entries: list[dict]) -> dict[str, int]:
         seal_entries_after(ctx.db, after)
     ids = dict(ctx.db.execute("SELECT idempotency_key, id FROM entries WHERE id > ?", [after]).fetchall())
     gained = [entry for entry in entries if entry["points"] > 0 and entry["kind"] in KINDS_THAT_OPEN_LOTS]
-    ctx.db.conn.executemany(_OPEN_LOT, [
+    ctx.db.conn.executemany(OPEN_LOT, [
         (ids[entry["idempotency_key"]], entry["member_id"],
-         _expiry_of_points_earned(datetime.fromisoformat(entry["created_at"]), programme), entry["points"])
+         expiry_of_points_earned(datetime.fromisoformat(entry["created_at"]), programme), entry["points"])
         for entry in gained])
     ctx.db.conn.executemany(_ADD_TO_BALANCE, [(entry["points"], entry["member_id"]) for entry in gained])
     if ctx.approver:   # the entries record who made them; the trail, who approved them on the spot
@@ -230,7 +235,7 @@ def append_entries_in_bulk(ctx: Context, entries: list[dict]) -> dict[str, int]:
 
 _ADD_TO_BALANCE = "UPDATE members SET balance = balance + ? WHERE id = ?"
 # A replay (ledger/replay.py) opens again the lots it emptied.
-_OPEN_LOT = ("INSERT INTO lots(entry_id, member_id, expires_on, remaining) VALUES (?, ?, ?, ?) "
+OPEN_LOT = ("INSERT INTO lots(entry_id, member_id, expires_on, remaining) VALUES (?, ?, ?, ?) "
              "ON CONFLICT(entry_id) DO UPDATE SET expires_on = excluded.expires_on, remaining = excluded.remaining")
 
 
@@ -263,7 +268,7 @@ def _insert_entry_params(values: dict) -> list:
     return [*values.values(), values["device_id"]]
 
 
-def _expiry_of_points_earned(now: datetime, programme: Programme) -> str:
+def expiry_of_points_earned(now: datetime, programme: Programme) -> str:
     return expiry_date(local_date(now, programme.timezone), programme.expiry_months)
 
 
@@ -322,7 +327,12 @@ def reversal_key(original: Entry) -> str:
     itself of kind reverse and may hold the key `reverse:<its own uuid>` (the default key of
     its kind), so the reversal of a reversal has a key of another shape. The SQL twin, for the
     figures: storage/undone.reversal_key_of."""
-    return f"{'restore' if original.kind == 'reverse' else 'reverse'}:{original.uuid}"
+    return reversal_key_for(original.kind, original.uuid)
+
+
+def reversal_key_for(kind: str, entry_uuid: str) -> str:
+    """`reversal_key` of an entry of `kind` and `entry_uuid`."""
+    return f"{'restore' if kind == 'reverse' else 'reverse'}:{entry_uuid}"
 
 
 def reversal_of(ctx: Context, original: Entry) -> "Entry | None":
