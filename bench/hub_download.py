@@ -5,15 +5,20 @@ downloaded by a new counter within 15 minutes, resumable).
 
 Starts a real PostgreSQL (fsync on) and a hub, sends a copy of the shop to it as the chain's first
 counter (as bench/hub_upload.py), then a new, empty counter joins and runs `loyalty sync`'s rounds
-until it has everything, timing the members and the entries apart; prints entries per second and
-the new counter's peak memory."""
+until it has everything, timing the members and the entries apart (first download member by member,
+chain/first_download.py; `--one-by-one`: as the later rounds take entries in); prints entries per
+second, the new counter's peak memory, `verify` on it, and with `--sales` a cashier's sale latencies
+at the new till meanwhile."""
 
 import argparse
 import json
+import random
 import resource
 import shutil
+import statistics
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -25,15 +30,22 @@ import psycopg  # noqa: E402
 from hub_upload import copy_of  # noqa: E402
 
 from loyalty.chain import hub_admin  # noqa: E402
+from loyalty.chain.first_download import download_first  # noqa: E402
 from loyalty.chain.link import conninfo, hub_link, join  # noqa: E402
 from loyalty.chain.pull import pull_changes, pull_entries, pull_members  # noqa: E402
 from loyalty.chain.upload import upload, upload_members  # noqa: E402
+from loyalty.ledger.sales import post_sale  # noqa: E402
+from loyalty.operations.verify import verify  # noqa: E402
 from loyalty.programme.shop import open_shop  # noqa: E402
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", default=str(ROOT / "bench" / "data" / "small.sqlite"))
+    parser.add_argument("--sales", action="store_true", help="the new till's cashier sells ten times a second "
+                        "meanwhile (latencies reported)")
+    parser.add_argument("--one-by-one", action="store_true", help="take the entries in one by one (pull.py), "
+                        "as a counter does after its first download")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="hub-download-"))
     copy = copy_of(args.db, work / "shop.sqlite")
@@ -61,14 +73,39 @@ def main() -> None:
             pull_members(new, hub_link(new), conn)
             members_in = time.perf_counter() - began
             began = time.perf_counter()
-            pull_entries(new, hub_link(new), conn)
-            entries_in = time.perf_counter() - began
-        have = new.db.execute("SELECT COUNT(*), COALESCE(SUM(points), 0) FROM entries").fetchone()
+            outcome = {}
+
+            def take_in() -> None:      # on its own connection, as the app's sync thread
+                syncing = open_shop(work / "new.sqlite", staff_id="bench")
+                if args.one_by_one:
+                    pull_entries(syncing, hub_link(syncing), conn)
+                else:
+                    while not download_first(syncing, conn)["done"]:     # a round's share at a time
+                        pass
+                outcome["seconds"] = time.perf_counter() - began
+                syncing.db.close()
+
+            thread = threading.Thread(target=take_in)
+            thread.start()
+            sale_ms, cards, rng = [], [card for (card,) in new.db.execute("SELECT card FROM members")], random.Random(7)
+            while args.sales and thread.is_alive():      # the new till's cashier: ten sales a second
+                started = time.perf_counter()
+                post_sale(new, rng.choice(cards), rng.randint(500, 50_000), f"NEW-{len(sale_ms)}")
+                sale_ms.append((time.perf_counter() - started) * 1000)
+                time.sleep(0.1)
+            thread.join()
+            entries_in = outcome["seconds"]
+        have = new.db.execute("SELECT COUNT(*), COALESCE(SUM(points), 0) FROM entries WHERE device_id != ?",
+                              [new.device_id]).fetchone()
+        problems = verify(new)
         print(json.dumps({
             "members": members, "entries": entries, "first_counter_upload_seconds": round(sent_in, 1),
             "members_taken_in_seconds": round(members_in, 1), "entries_taken_in_seconds": round(entries_in, 1),
             "entries_per_second": round(have[0] / entries_in) if entries_in else None,
-            "entries_at_new_counter": have[0], "complete": have[0] == entries,
+            "entries_at_new_counter": have[0], "complete": have[0] == entries, "verify_problems": problems[:3],
+            "sales_during_download": len(sale_ms),
+            "sale_p50_ms": round(statistics.median(sale_ms), 1) if sale_ms else None,
+            "sale_p99_ms": round(sorted(sale_ms)[int(len(sale_ms) * 0.99)], 1) if sale_ms else None,
             "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)}, indent=1))
         new.db.close()
     finally:

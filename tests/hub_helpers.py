@@ -97,3 +97,13 @@ def joined_tills(dsn: str, folder, count: int, clock_at: datetime = T0, store: s
         join(till, hub_admin.add_counter(dsn, store, f"Till {number}", device_id=till.device_id).text())
         tills.append(till)
     return tills
+
+
+def lots_and_balances(till) -> tuple:
+    """What a counter derived from its entries, named by UUIDs (local ids differ between tills)."""
+    return (till.db.execute("SELECT e.uuid, l.remaining, l.expires_on FROM lots l JOIN entries e ON e.id = l.entry_id "
+                            "ORDER BY e.uuid").fetchall(),
+            till.db.execute("SELECT uuid, balance FROM members ORDER BY uuid").fetchall(),
+            till.db.execute("SELECT e.uuid, l.uuid, SUM(a.points) FROM allocations a JOIN entries e ON e.id = a.entry_id "
+                            "JOIN entries l ON l.id = a.lot_id GROUP BY e.uuid, l.uuid HAVING SUM(a.points) <> 0 "
+                            "ORDER BY e.uuid, l.uuid").fetchall())

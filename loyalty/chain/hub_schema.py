@@ -741,6 +741,46 @@ END $$;
 """
 STEP_5 = STEP_5.replace("«MEMBER_CHANGES»", _MEMBER_CHANGES).replace("«PROGRAMME_CHANGES»", _PROGRAMME_CHANGES)
 
+# A new counter's first download (chain/first_download.py): the chain's entries up to the hub's
+# number at its start, member by member, so that the counter derives each member once.
+STEP_6 = """
+CREATE INDEX entries_by_member ON hub.entries (member_uuid, hub_seq);
+
+CREATE FUNCTION hub.hub_head() RETURNS bigint
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+    PERFORM hub.calling_device();
+    -- Numbers are handed out in commit order under one lock: every entry up to the largest
+    -- one seen has committed.
+    RETURN (SELECT coalesce(max(x.hub_seq), 0) FROM hub.entries x);
+END $$;
+
+CREATE FUNCTION hub.hub_pull_by_member(up_to bigint, after_member uuid, after_seq bigint, max_entries integer)
+RETURNS SETOF hub.entries
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    me hub.devices;
+BEGIN
+    me := hub.calling_device();
+    RETURN QUERY SELECT * FROM hub.entries x
+        WHERE (x.member_uuid, x.hub_seq) > (coalesce(after_member, '00000000-0000-0000-0000-000000000000'),
+                                            coalesce(after_seq, 0))
+          AND x.hub_seq <= up_to AND x.device_id <> me.device_id
+        ORDER BY x.member_uuid, x.hub_seq LIMIT least(greatest(coalesce(max_entries, 500), 1), 20000);
+END $$;
+
+REVOKE ALL ON FUNCTION hub.hub_head(), hub.hub_pull_by_member(bigint, uuid, bigint, integer) FROM PUBLIC;
+DO $$
+DECLARE
+    counter text;
+BEGIN
+    FOR counter IN SELECT role_name FROM hub.devices LOOP
+        EXECUTE format('GRANT EXECUTE ON FUNCTION hub.hub_head(), '
+                       'hub.hub_pull_by_member(bigint, uuid, bigint, integer) TO %I', counter);
+    END LOOP;
+END $$;
+"""
+
 # What a counter's role may call (hub_admin.add_counter grants them; a step that adds one grants
 # it to the counters already there).
 COUNTER_FUNCTIONS = ("hub.hub_ingest(jsonb)", "hub.hub_pull(bigint, integer)", "hub.hub_ingest_members(jsonb)",
@@ -748,8 +788,9 @@ COUNTER_FUNCTIONS = ("hub.hub_ingest(jsonb)", "hub.hub_pull(bigint, integer)", "
                      "hub.hub_pull_erasures(bigint, integer)", "hub.hub_position()",
                      "hub.hub_ingest_member_changes(jsonb)", "hub.hub_pull_member_changes(bigint, integer)",
                      "hub.hub_whoami()", "hub.hub_cards_taken(text[])", "hub.hub_ingest_programme_changes(jsonb)",
-                     "hub.hub_pull_programme_changes(bigint, integer)")
+                     "hub.hub_pull_programme_changes(bigint, integer)", "hub.hub_head()",
+                     "hub.hub_pull_by_member(bigint, uuid, bigint, integer)")
 
 # Released steps are never edited: a change is a new step at the end.
-STEPS: list[str] = [STEP_1, STEP_2, STEP_3, STEP_4, STEP_5]
+STEPS: list[str] = [STEP_1, STEP_2, STEP_3, STEP_4, STEP_5, STEP_6]
 SCHEMA_VERSION = len(STEPS)

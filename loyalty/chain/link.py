@@ -46,6 +46,10 @@ class HubLink:
     card_block: int | None = None      # this counter's card-number block (people/members.py)
     uploaded_programme_id: int = 0     # this counter's programme changes sent so far (by id)
     pulled_programme_seq: int = 0      # the hub's programme changes taken in so far
+    bulk_up_to: int | None = None      # a first download under way: the hub's number it goes up to
+    bulk_member: str | None = None     # ... the last member it took in (uuid)
+    bulk_seq: int = 0                  # ... and that member's last entry's hub number
+    bulk_missed_seq: int | None = None  # ... the first entry it left for want of its member
 
 
 def hub_link(ctx: Context) -> HubLink | None:

@@ -136,10 +136,10 @@ _CHANGE_LOGS = {
 }
 
 
-_PULLED = ("hub_seq, uuid::text, device_id::text, device_seq, member_uuid::text, kind, points, amount_cents, "
+PULLED = ("hub_seq, uuid::text, device_id::text, device_seq, member_uuid::text, kind, points, amount_cents, "
            "spend_cents, receipt_ref, reason, bonus_kind, tier_code, staff, reverses_uuid::text, detail, created_at, "
            "idempotency_key, store")
-_PULLED_NAMES = ("hub_seq", "uuid", "device_id", "device_seq", "member_uuid", "kind", "points", "amount_cents",
+PULLED_NAMES = ("hub_seq", "uuid", "device_id", "device_seq", "member_uuid", "kind", "points", "amount_cents",
                  "spend_cents", "receipt_ref", "reason", "bonus_kind", "tier_code", "staff_id", "reverses_uuid", "detail",
                  "created_at", "idempotency_key", "store")
 PIECE = 10      # entries taken in between two looks at the clock of a turn (storage/turns.py)
@@ -155,14 +155,14 @@ def pull_entries(ctx: Context, link: HubLink, conn, batch: int = BATCH) -> dict:
     taken = {"new": 0, "had": 0, "replayed": 0}
     after, own = link.pulled_hub_seq, ctx.device_id
     stores_known = {device for (device,) in ctx.db.execute("SELECT device_id FROM devices")}
-    while rows := conn.execute(f"SELECT {_PULLED} FROM hub.hub_pull(%s, %s)", (after, batch)).fetchall():
+    while rows := conn.execute(f"SELECT {PULLED} FROM hub.hub_pull(%s, %s)", (after, batch)).fetchall():
         pending, waiting = deque(rows), False
 
         def take_a_piece() -> bool:
             nonlocal after, waiting
             taken_in = []
             for _ in range(min(PIECE, len(pending))):
-                values = dict(zip(_PULLED_NAMES, pending[0]))
+                values = dict(zip(PULLED_NAMES, pending[0]))
                 if values["device_id"] not in stores_known:      # the chain's counters, for reports by store
                     ctx.db.execute("INSERT OR IGNORE INTO devices (device_id, store) VALUES (?, ?)",
                                    [values["device_id"], values["store"]])

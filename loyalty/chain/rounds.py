@@ -14,6 +14,7 @@ from ..common.clock import to_iso
 from ..common.errors import LoyaltyError
 from ..ledger.merges import move_what_arrived
 from ..programme.context import Context
+from .first_download import download_first
 from .link import conninfo, hub_link, note_progress
 from .pull import pull_changes, pull_entries, pull_erasures, pull_members
 from .upload import send_erasures, upload, upload_changes, upload_members
@@ -58,7 +59,9 @@ def sync_once(ctx: Context) -> SyncState:
             pull_members(ctx, hub_link(ctx), conn)
             pull_erasures(ctx, hub_link(ctx), conn)
             pull_changes(ctx, "member_changes", conn)
-            pull_entries(ctx, hub_link(ctx), conn)
+            first = download_first(ctx, conn)          # a new counter: the chain's ledger member by member
+            if first is None or first["done"]:
+                pull_entries(ctx, hub_link(ctx), conn)
             move_what_arrived(ctx)              # points that reached members this counter merged away
             done = upload(ctx, hub_link(ctx), conn)
     except (psycopg.Error, LoyaltyError) as error:

@@ -87,13 +87,14 @@ def _progress_shown(ctx, every: float = PROGRESS_EVERY_SECONDS):
         reader, last = None, None
         while not stop.wait(every):
             reader = reader or open_database(path, migrate=False)
-            uploaded, own, taken = reader.execute(
+            uploaded, own, taken, first = reader.execute(
                 "SELECT uploaded_seq, (SELECT COUNT(*) FROM entries WHERE device_id = ?), "
-                "(SELECT COUNT(*) FROM entries WHERE device_id != ?) FROM hub_link", [device] * 2).fetchone()
+                "(SELECT COUNT(*) FROM entries WHERE device_id != ?), bulk_up_to FROM hub_link", [device] * 2).fetchone()
             now = (uploaded, own, taken)
             if now != last:
                 print(f"{datetime.now():%H:%M:%S} sent {uploaded:,} of this counter's {own:,} entries; "
-                      f"{taken:,} of the others' taken in so far", file=sys.stderr, flush=True)
+                      f"{taken:,} of the others' taken in so far"
+                      + (f" (first download: about {first:,} on the hub)" if first else ""), file=sys.stderr, flush=True)
                 last = now
         if reader is not None:
             reader.close()

@@ -30,6 +30,7 @@ STEPS = (
     ("0019_global_identities", schema_changes.global_identities),
     ("0020_hub_link", schema_changes.hub_link),
     ("0021_member_changes", schema_changes.member_changes),
+    ("0022_first_download", schema_changes.first_download),
 )
 
 migrations = Migrations("loyalty")

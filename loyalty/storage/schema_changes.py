@@ -575,3 +575,13 @@ def member_changes(db: Database) -> None:
     # reports/stores.py); a member's home store when enrolled at another counter (NULL: here).
     db.execute("CREATE TABLE devices (device_id TEXT PRIMARY KEY, store TEXT NOT NULL)")
     _add_column(db, "members", "home_store TEXT")
+
+
+def first_download(db: Database) -> None:
+    """A new counter's first download of the chain's ledger, member by member up to the hub's
+    number it had when it began (chain/first_download.py), and where it stands, so that an
+    interrupted download resumes where it stopped."""
+    _add_column(db, "hub_link", "bulk_up_to INTEGER")               # NULL: no first download under way
+    _add_column(db, "hub_link", "bulk_member TEXT")                 # the last member (uuid) taken in so far
+    _add_column(db, "hub_link", "bulk_seq INTEGER NOT NULL DEFAULT 0")      # and its last entry's hub number
+    _add_column(db, "hub_link", "bulk_missed_seq INTEGER")          # the first entry whose member was not here

@@ -18,24 +18,31 @@ from .transactions import WRITERS_WAITING, write_transaction
 BUDGET_MS = 50          # a turn works this long, then ends after its piece in hand (pieces: up to ~40 ms)
 PAUSE_MS = 120          # longer than SQLite's longest sleep between two tries (100 ms)
 OUTSIDE_EVERY_MS = 500  # work between two pauses for a writer of another process
+BUSY_SECONDS = 3        # after a writer of this process waited, turns stay short this long
 
 
-def write_in_turns(db, work, within=nullcontext) -> None:
+def write_in_turns(db, work, within=nullcontext, budget_ms: int = BUDGET_MS, quiet_within=None) -> None:
     """Call `work()` — a small piece of work that returns True while more remains — inside
     write transactions of at most about BUDGET_MS each, letting a waiting writer in between them
     (the module's docstring says how). `within()`: a context entered inside each turn's
-    transaction (a bulk writer's deferred upkeep, done once a turn).
+    transaction (a bulk writer's deferred upkeep, done once a turn). `budget_ms`: a longer turn
+    for a bulk writer whose commits cost more than its pieces, and `quiet_within` instead of
+    `within` (say, the row triggers set aside), while the counter is quiet: for BUSY_SECONDS
+    after a sale waited, turns are short and plain again (a waiting sale ends a turn, but still
+    waits for its upkeep and its commit).
     What was committed stays if the connection is interrupted (ShopDatabase.interrupt): the
     work stops before its next turn, as SQLite stops an interrupted statement."""
-    more, pause_at = True, time.monotonic() + OUTSIDE_EVERY_MS / 1000
+    more, pause_at, busy_until = True, time.monotonic() + OUTSIDE_EVERY_MS / 1000, time.monotonic()
     while more:
         if db.stop_requested:
             raise sqlite3.OperationalError("interrupted")
-        with write_transaction(db), within():
-            ends = time.monotonic_ns() + BUDGET_MS * 1_000_000
+        quiet = time.monotonic() >= busy_until
+        with write_transaction(db), (quiet_within if quiet and quiet_within else within)():
+            ends = time.monotonic_ns() + (budget_ms if quiet else BUDGET_MS) * 1_000_000
             while more and time.monotonic_ns() < ends and not WRITERS_WAITING.any():
                 more = work()
         if more and WRITERS_WAITING.any():
+            busy_until = time.monotonic() + BUSY_SECONDS
             WRITERS_WAITING.until_none(PAUSE_MS / 1000)     # it has the lock now: our next BEGIN waits for it
         elif more and time.monotonic() >= pause_at:
             time.sleep(PAUSE_MS / 1000)

@@ -3,6 +3,7 @@ chosen moment (tests/chain/test_crashes.py):
 
     python crash_driver.py upload DB N   # just after the hub took the N-th batch, before the counter noted it
     python crash_driver.py pull DB N     # in the middle of a local transaction, after N entries taken in
+    python crash_driver.py first DB N    # a first download member by member, after N pieces (a turn each)
 
 Nothing is cleaned up, flushed or closed: what the killed process left is what a power cut at
 the counter leaves (SQLite's journal, a connection the hub sees drop)."""
@@ -14,7 +15,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from loyalty.chain import pull, upload  # noqa: E402
+from loyalty.chain import first_download, pull, upload  # noqa: E402
 from loyalty.chain.rounds import sync_once  # noqa: E402
 from loyalty.programme.shop import open_shop  # noqa: E402
 
@@ -35,6 +36,9 @@ def kill_after(module, name: str, calls: int) -> None:
 def main(mode: str, db: str, calls: int) -> None:
     if mode == "upload":
         kill_after(upload, "_ingest", calls)
+    elif mode == "first":
+        first_download.BULK_FROM, first_download.PIECE, first_download.TURN_MS = 1, 5, 1
+        kill_after(first_download, "_write_piece", calls)
     else:
         kill_after(pull, "take_in_entry", calls)
     sync_once(open_shop(db, staff_id="till"))

@@ -12,8 +12,9 @@ from pathlib import Path
 import postgres_server
 import psycopg
 import pytest
+from hub_helpers import lots_and_balances
 
-from loyalty.chain import hub_admin, upload
+from loyalty.chain import first_download, hub_admin, upload
 from loyalty.chain.link import hub_link, join
 from loyalty.chain.rounds import sync_once
 from loyalty.ledger.enrolment import enrol_member
@@ -88,6 +89,22 @@ def test_a_counter_killed_in_the_middle_of_a_download_takes_in_every_entry_once(
     assert entries_at(second) == entries_at(first)
     assert (second.db.execute("SELECT SUM(balance) FROM members").fetchone()
             == first.db.execute("SELECT SUM(balance) FROM members").fetchone())
+    assert verify(second) == []
+
+
+def test_a_counter_killed_in_the_middle_of_its_first_download_goes_on_from_where_it_was(chain, tmp_path):
+    first = a_till(tmp_path, chain, "till1", SALES)
+    assert sync_once(first).problem is None
+    second = a_till(tmp_path, chain, "till2")
+    killed("first", second, 7)        # pieces of about 50 entries, a turn each: the 7th was not committed
+    second = open_shop(tmp_path / "till2.sqlite", staff_id="till2")
+    assert 5 * 50 < entries_at(second)[0] <= 6 * 50 and hub_link(second).bulk_up_to is not None
+    assert verify(second) == [], "each piece's members were derived with it"
+    assert entries_at(first)[0] < first_download.BULK_FROM, "a download under way goes on whatever the hub holds"
+    assert sync_once(second).problem is None
+    assert hub_link(second).bulk_up_to is None
+    assert entries_at(second) == entries_at(first)
+    assert lots_and_balances(second) == lots_and_balances(first)
     assert verify(second) == []
 
 

@@ -8,6 +8,7 @@ from datetime import datetime, timedelta, timezone
 
 import postgres_server
 import psycopg
+from hub_helpers import lots_and_balances
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -30,12 +31,6 @@ from loyalty.storage import write_transaction
 OPERATIONS = st.lists(st.tuples(st.sampled_from(["sale", "sale", "redeem", "sync", "weeks"]), st.integers(0, 2),
                                 st.integers(1, 60)), min_size=1, max_size=25)
 SKEW = (timedelta(0), timedelta(0), timedelta(minutes=-10))     # the third till's clock is behind
-
-
-def lots_and_balances(till) -> tuple:
-    return (till.db.execute("SELECT e.uuid, l.remaining FROM lots l JOIN entries e ON e.id = l.entry_id "
-                            "ORDER BY e.uuid").fetchall(),
-            till.db.execute("SELECT uuid, balance FROM members ORDER BY uuid").fetchall())
 
 
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -123,6 +123,57 @@ def test_a_background_write_ends_its_turn_as_soon_as_a_sale_of_this_process_wait
     sale.close()
 
 
+def test_a_bulk_writer_takes_long_turns_while_the_counter_is_quiet_and_short_ones_after_a_sale(tmp_path):
+    """A first download's turns (storage/turns.py): up to `budget_ms` with its quiet upkeep
+    (triggers set aside) while nobody waits; after a sale of this process waited, short plain turns
+    for BUSY_SECONDS, so the next sale waits for a small turn, not a long one."""
+    import threading
+    import time
+    from contextlib import contextmanager
+
+    from loyalty.storage.turns import BUSY_SECONDS, write_in_turns
+
+    path = tmp_path / "turns.sqlite"
+    open_database(path).execute("CREATE TABLE work (piece INTEGER)")
+    turns, sale_started = [], threading.Event()
+
+    def kind_of_turn(kind):
+        @contextmanager
+        def turn():
+            turns.append(kind)
+            yield
+        return turn
+
+    def job():
+        db, pieces = open_database(path), iter(range(300))
+
+        def one_piece() -> bool:
+            piece = next(pieces, None)
+            if piece is None:
+                return False
+            db.execute("INSERT INTO work VALUES (?)", [piece])
+            if piece == 20:
+                sale_started.set()
+            time.sleep(0.005)
+            return True
+
+        write_in_turns(db, one_piece, within=kind_of_turn("short"), budget_ms=60_000,
+                       quiet_within=kind_of_turn("long"))
+        db.close()
+
+    worker = threading.Thread(target=job)
+    began = time.monotonic()
+    worker.start()
+    sale_started.wait(10)
+    sale = open_database(path)
+    with write_transaction(sale):
+        pass
+    worker.join()
+    sale.close()
+    assert time.monotonic() - began < BUSY_SECONDS, "the job ended within the busy spell"
+    assert turns[0] == "long" and set(turns[1:]) == {"short"} and len(turns) > 5, turns
+
+
 def test_long_background_writes_let_a_waiting_sale_in_before_they_end(tmp_path):
     """SQLite's lock is no queue: work committed and begun again at once starves a waiting
     writer. In turns (storage/turns.py), the waiting writer gets the lock mid-way."""
