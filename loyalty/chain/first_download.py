@@ -18,9 +18,11 @@ from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 
 from ..common.clock import to_iso
-from ..ledger.entries import TAKEN_IN_COLUMNS
+from ..ledger.entries import TAKEN_IN_INSERT, taken_in_values
 from ..ledger.replay import replay_members
+from ..ledger.tiers import upgrade_where_spend_reaches
 from ..programme.context import Context
+from ..programme.reward_stock import recount_stock
 from ..storage.bulk import rows_where_in, triggers_set_aside
 from ..storage.turns import write_in_turns
 from .link import HubLink, hub_link, note_progress
@@ -33,9 +35,7 @@ ROUND_SECONDS = 30      # then the round sends what this counter did meanwhile
 TURN_MS = 1000          # a turn's work before its commit (a waiting sale ends it sooner)
 
 _MEMBER, _HUB_SEQ = PULLED_NAMES.index("member_uuid"), PULLED_NAMES.index("hub_seq")
-_INSERT = (f"INSERT INTO entries ({', '.join(TAKEN_IN_COLUMNS)}, member_id, reverses_id) "
-           f"VALUES ({', '.join('?' * len(TAKEN_IN_COLUMNS))}, ?, (SELECT id FROM entries WHERE uuid = ?)) "
-           "ON CONFLICT DO NOTHING")
+_INSERT = f"{TAKEN_IN_INSERT} ON CONFLICT DO NOTHING"
 
 
 def download_first(ctx: Context, conn) -> dict | None:
@@ -143,10 +143,14 @@ def _write_piece(ctx: Context, piece: list[dict], state: dict) -> tuple[int, int
             state["missed"] = min(state["missed"] or entry["hub_seq"], entry["hub_seq"])
             continue
         entry["created_at"] = to_iso(entry["created_at"])
-        rows.append([*(entry[name] for name in TAKEN_IN_COLUMNS), member_id, entry["reverses_uuid"]])
+        rows.append(taken_in_values(entry, member_id))
     last_id = ctx.db.execute("SELECT COALESCE(MAX(id), 0) FROM entries").fetchone()[0]
     ctx.db.conn.executemany(_INSERT, rows)
     new = ctx.db.execute("SELECT COUNT(*) FROM entries WHERE id > ?", [last_id]).fetchone()[0]
     replay_members(ctx, member_ids.values())
+    upgrade_where_spend_reaches(ctx, member_ids.values())
+    recount_stock(ctx, [reward_id for (reward_id,) in ctx.db.execute(      # rewards given, or given back
+        "SELECT DISTINCT COALESCE(e.reward_id, r.reward_id) FROM entries AS e LEFT JOIN entries AS r "
+        "ON r.id = e.reverses_id WHERE e.id > ? AND COALESCE(e.reward_id, r.reward_id) IS NOT NULL", [last_id])])
     state["member"], state["seq"] = piece[-1]["member_uuid"], piece[-1]["hub_seq"]
     return new, len(rows) - new

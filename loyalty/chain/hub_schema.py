@@ -781,6 +781,12 @@ BEGIN
 END $$;
 """
 
+# Rewards and campaigns travel with the programme's changes (programme/shared.py), named by UUID.
+STEP_7 = """
+ALTER TABLE hub.programme_changes DROP CONSTRAINT programme_changes_kind_check,
+    ADD CONSTRAINT programme_changes_kind_check CHECK (kind IN ('setting', 'tier', 'staff', 'reward', 'campaign'));
+"""
+
 # What a counter's role may call (hub_admin.add_counter grants them; a step that adds one grants
 # it to the counters already there).
 COUNTER_FUNCTIONS = ("hub.hub_ingest(jsonb)", "hub.hub_pull(bigint, integer)", "hub.hub_ingest_members(jsonb)",
@@ -792,5 +798,5 @@ COUNTER_FUNCTIONS = ("hub.hub_ingest(jsonb)", "hub.hub_pull(bigint, integer)", "
                      "hub.hub_pull_by_member(bigint, uuid, bigint, integer)")
 
 # Released steps are never edited: a change is a new step at the end.
-STEPS: list[str] = [STEP_1, STEP_2, STEP_3, STEP_4, STEP_5, STEP_6]
+STEPS: list[str] = [STEP_1, STEP_2, STEP_3, STEP_4, STEP_5, STEP_6, STEP_7]
 SCHEMA_VERSION = len(STEPS)

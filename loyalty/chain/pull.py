@@ -12,12 +12,14 @@ from ..common.text import digits_only, fold
 from ..exchange.privacy import erase_as_the_chain_did, forget_freed_pages
 from ..ledger.entries import take_in_entry
 from ..ledger.replay import replay_where_out_of_order
+from ..ledger.tiers import upgrade_where_spend_reaches
 from ..people.cards import normalize_card_text
 from ..people.member_changes import take_in_change
 from ..programme.context import Context
 from ..programme.rules import load_tiers
 from ..programme.shared import take_in_programme_change
 from ..storage import write_transaction
+from ..storage.bulk import rows_where_in
 from ..storage.turns import write_in_turns
 from .link import HubLink, hub_link, note_progress
 
@@ -138,10 +140,10 @@ _CHANGE_LOGS = {
 
 PULLED = ("hub_seq, uuid::text, device_id::text, device_seq, member_uuid::text, kind, points, amount_cents, "
            "spend_cents, receipt_ref, reason, bonus_kind, tier_code, staff, reverses_uuid::text, detail, created_at, "
-           "idempotency_key, store")
+           "idempotency_key, store, reward_uuid::text, campaign_uuid::text")
 PULLED_NAMES = ("hub_seq", "uuid", "device_id", "device_seq", "member_uuid", "kind", "points", "amount_cents",
                  "spend_cents", "receipt_ref", "reason", "bonus_kind", "tier_code", "staff_id", "reverses_uuid", "detail",
-                 "created_at", "idempotency_key", "store")
+                 "created_at", "idempotency_key", "store", "reward_uuid", "campaign_uuid")
 PIECE = 10      # entries taken in between two looks at the clock of a turn (storage/turns.py)
 
 
@@ -173,15 +175,15 @@ def pull_entries(ctx: Context, link: HubLink, conn, batch: int = BATCH) -> dict:
                         log.warning("Hub entry %s waits for its member %s", values["uuid"], values["member_uuid"])
                         waiting = True
                         break
-                    reverses = values["reverses_uuid"] and ctx.db.execute(
-                        "SELECT id FROM entries WHERE uuid = ?", [values["reverses_uuid"]]).fetchone()
                     values["created_at"] = to_iso(values["created_at"])
-                    done = take_in_entry(ctx, member[0], values, reverses[0] if reverses else None)
+                    done = take_in_entry(ctx, member[0], values)
                     taken["new" if done else "had"] += 1
                     taken_in += [done] if done else []
                 pending.popleft()
                 after = values["hub_seq"]
             taken["replayed"] += replay_where_out_of_order(ctx, taken_in)
+            upgrade_where_spend_reaches(ctx, [member_id for (member_id,) in rows_where_in(
+                ctx.db, "SELECT member_id FROM entries WHERE id IN ({}) AND spend_cents > 0", taken_in)])
             note_progress(ctx, pulled_hub_seq=after, last_pull_at=to_iso(ctx.clock.now()))   # in the piece's transaction
             return bool(pending) and not waiting
 

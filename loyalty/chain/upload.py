@@ -27,8 +27,10 @@ BATCH = 1_000
 _OWN_ENTRIES = """
     SELECT e.uuid, e.device_id, e.device_seq, m.uuid AS member_uuid, e.kind, e.points, e.amount_cents,
            e.spend_cents, e.receipt_ref, e.reason, e.bonus_kind, e.tier_code, e.staff_id AS staff,
-           r.uuid AS reverses_uuid, e.detail, e.created_at, e.idempotency_key
+           r.uuid AS reverses_uuid, e.detail, e.created_at, e.idempotency_key, rw.uuid AS reward_uuid,
+           c.uuid AS campaign_uuid
     FROM entries e JOIN members m ON m.id = e.member_id LEFT JOIN entries r ON r.id = e.reverses_id
+         LEFT JOIN rewards rw ON rw.id = e.reward_id LEFT JOIN campaigns c ON c.id = e.campaign_id
     WHERE e.device_id = ? AND e.device_seq > ? ORDER BY e.device_seq LIMIT ?"""
 
 

@@ -9,6 +9,7 @@ from ..common.notes import UNDO_AT_THE_COUNTER, VOID, note
 from ..people.members import member_by_card, member_by_id
 from ..programme.context import Context
 from ..programme.permissions import require
+from ..programme.reward_stock import recount_stock
 from ..storage import write_transaction
 from .entries import Entry, append_entry, entry_by_id, entry_by_key, entry_by_reference, reversal_key, reversal_of
 from .sales import ReversalResult, refunded_cents, restore_refund, reverse_sale_amount
@@ -93,8 +94,7 @@ def _reverse(ctx: Context, original: Entry, reason: str) -> ReversalResult:
                                  reverses_id=original.id, reason=reason,
                                  amount_cents=original.amount_cents)
             if original.reward_id is not None:
-                ctx.db.execute("UPDATE rewards SET stock = stock + 1 WHERE id = ? AND stock IS NOT NULL",
-                               [original.reward_id])
+                recount_stock(ctx, [original.reward_id])
         else:
             entry = append_entry(ctx, original.member_id, "reverse", -original.points, idempotency_key=key,
                                  reverses_id=original.id, reason=reason, allow_debt=True)

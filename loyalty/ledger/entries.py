@@ -22,6 +22,7 @@ from ..common.errors import InsufficientPointsError, NotFoundError
 from ..common.messages import t
 from ..programme.audit import record
 from ..programme.context import Context
+from ..programme.reward_stock import recount_stock
 from ..programme.rules import Programme
 from ..storage.bulk import rows_where_in, triggers_set_aside
 from ..storage.seals import seal_entries_after
@@ -131,31 +132,44 @@ def keep_in_step(ctx: Context, entry_id: int, member_id: int, kind: str, points:
 
 
 # What another counter's entry brings here (chain/pull.py), besides the member and the entry it
-# reverses, which are named by UUID on the wire.
+# reverses, the reward and the campaign, which are named by UUID on the wire.
 TAKEN_IN_COLUMNS = ("uuid", "kind", "points", "amount_cents", "spend_cents", "receipt_ref", "reason", "bonus_kind",
                     "tier_code", "detail", "staff_id", "device_id", "device_seq", "created_at", "idempotency_key")
+TAKEN_IN_BY_UUID = ("reverses_uuid", "reward_uuid", "campaign_uuid")
+TAKEN_IN_INSERT = (f"INSERT INTO entries ({', '.join(TAKEN_IN_COLUMNS)}, member_id, reverses_id, reward_id, campaign_id) "
+                   f"VALUES ({', '.join('?' * len(TAKEN_IN_COLUMNS))}, ?, (SELECT id FROM entries WHERE uuid = ?), "
+                   "(SELECT id FROM rewards WHERE uuid = ?), (SELECT id FROM campaigns WHERE uuid = ?))")
 
 
-def take_in_entry(ctx: Context, member_id: int, values: dict, reverses_id: int | None) -> int | None:
+def taken_in_values(values: dict, member_id: int) -> list:
+    """The parameters of TAKEN_IN_INSERT for another counter's entry."""
+    return [*(values[name] for name in TAKEN_IN_COLUMNS), member_id, *(values.get(name) for name in TAKEN_IN_BY_UUID)]
+
+
+def take_in_entry(ctx: Context, member_id: int, values: dict) -> int | None:
     """An entry another counter posted, as it posted it (its UUID, device, number, time and key),
     with this counter's balance and lots kept in step the way `append_entry` keeps them: a
     reversal takes back from (or gives back to) the lots of what it reverses, an expiry from its
     lot; a balance may go below zero (the same points spent at two tills while both were
-    offline), and the member's next earnings pay that debt first. None when this counter has the
-    entry already, or another under its key (the hub set such a clash aside)."""
+    offline), and the member's next earnings pay that debt first; a reward's stock is counted
+    again. None when this counter has the entry already, or another under its key (the hub set
+    such a clash aside)."""
     assert ctx.db.conn.in_transaction, "ledger writes belong inside write_transaction"
     if ctx.db.execute("SELECT 1 FROM entries WHERE uuid = ? OR idempotency_key = ?",
                       [values["uuid"], values["idempotency_key"]]).fetchone():
         return None
     balance_before = ctx.db.execute("SELECT balance FROM members WHERE id = ?", [member_id]).fetchone()[0]
-    row = {name: values[name] for name in TAKEN_IN_COLUMNS}
-    row.update(member_id=member_id, reverses_id=reverses_id)
-    entry_id = ctx.db.execute(f"INSERT INTO entries ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
-                              list(row.values())).lastrowid
+    entry_id = ctx.db.execute(TAKEN_IN_INSERT, taken_in_values(values, member_id)).lastrowid
+    reverses_id, reward_id = ctx.db.execute(     # the reward it gave, or gives back
+        "SELECT e.reverses_id, COALESCE(e.reward_id, r.reward_id) FROM entries AS e "
+        "LEFT JOIN entries AS r ON r.id = e.reverses_id WHERE e.id = ?", [entry_id]).fetchone()
     if not ctx.sealing_deferred:
         seal_entries_after(ctx.db, entry_id - 1)
-    keep_in_step(ctx, entry_id, member_id, row["kind"], row["points"], from_iso(row["created_at"]), balance_before,
-                 *lot_links(ctx, row["kind"], row["points"], reverses_id, row["idempotency_key"]))
+    keep_in_step(ctx, entry_id, member_id, values["kind"], values["points"], from_iso(values["created_at"]),
+                 balance_before, *lot_links(ctx, values["kind"], values["points"], reverses_id,
+                                            values["idempotency_key"]))
+    if reward_id is not None:
+        recount_stock(ctx, [reward_id])
     return entry_id
 
 

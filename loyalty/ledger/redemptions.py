@@ -12,6 +12,7 @@ from ..people.members import member_by_card, member_by_id
 from ..programme.context import Context
 from ..programme.permissions import require
 from ..programme.points import points_value
+from ..programme.reward_stock import recount_stock
 from ..programme.rewards import Reward, reward_by_id
 from ..programme.wording import Wording
 from ..storage import write_transaction
@@ -60,8 +61,7 @@ def redeem_reward(ctx: Context, card: str, reward_id: int, idempotency_key: str 
         _require_within_offline_limit(ctx, member.id, reward.points_cost)
         entry = append_entry(ctx, member.id, "redeem", -reward.points_cost, idempotency_key=idempotency_key,
                              reward_id=reward.id, reason=reward.name)
-        if reward.stock is not None:
-            ctx.db.execute("UPDATE rewards SET stock = stock - 1 WHERE id = ?", [reward.id])
+        recount_stock(ctx, [reward.id])
         return RedemptionResult(entry, 0, member_by_id(ctx, member.id).balance, reward_by_id(ctx, reward.id))
 
 

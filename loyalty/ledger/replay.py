@@ -18,8 +18,8 @@ once — a few statements for many members instead of several per entry. The two
 the replay (balances, lots, allocations, debts) over random operations, and
 `tests/chain/test_three_tills.py` holds every till equal to it.
 
-Tiers are not derived here: a member's tier follows from their qualifying spend, which is a sum
-and does not depend on the order.
+Tiers are not derived here: another till's sales taken in move a member up as a sale here would
+(ledger/tiers.upgrade_where_spend_reaches); the daily job moves them down.
 """
 
 import json

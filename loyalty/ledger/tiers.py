@@ -1,6 +1,8 @@
-"""Tier rules: qualifying spend over a rolling window, upgrade with the sale that
-crosses a threshold, downgrade by the daily job after a grace period."""
+"""Tier rules: qualifying spend over a rolling window, upgrade with the sale that crosses a
+threshold (at this till, or at another till once its sale is taken in), downgrade by the daily job
+after a grace period."""
 
+import json
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -73,6 +75,29 @@ def upgrade_after_sale(ctx: Context, member_id: int, sale_entry_id: int) -> Tier
 
 
 UPGRADE_REASON = "qualifying spend reached"
+
+
+def upgrade_where_spend_reaches(ctx: Context, member_ids) -> int:
+    """Members whose sales came from another till (chain/pull.py): the rule after each sale
+    (`tier_after_sale`) applied to their qualifying spend now, so a member upgraded at one till
+    holds that tier at every till. Downgrades stay the daily job's. One statement for all of them
+    (the covering index of a member's spend by time). Returns how many moved up."""
+    now, tiers = ctx.clock.now(), ctx.tiers()
+    start = to_iso(now - timedelta(days=ctx.programme().tier_window_days))
+    moved = 0
+    for member_id, code, grace_until, spend in ctx.db.execute(
+            "SELECT m.id, m.tier_code, m.tier_grace_until, SUM(e.spend_cents) FROM members AS m "
+            "JOIN entries AS e ON e.member_id = m.id AND e.created_at > ? AND e.created_at <= ? "
+            "WHERE m.id IN (SELECT value FROM json_each(?)) AND m.status != 'erased' GROUP BY m.id",
+            [start, to_iso(now), json.dumps(sorted(set(member_ids)))]).fetchall():
+        current = tier_by_code(tiers, code)
+        reached, lifts_grace = tier_after_sale(tiers, current, grace_until, spend)
+        if reached is not None:
+            record_tier_change(ctx, member_id, current, reached, UPGRADE_REASON)
+            moved += 1
+        elif lifts_grace:
+            ctx.db.execute("UPDATE members SET tier_grace_until = NULL WHERE id = ?", [member_id])
+    return moved
 
 
 def tier_after_sale(tiers: list[Tier], current: Tier, grace_until: str | None, spend_cents: int) -> tuple[Tier | None, bool]:

@@ -1,5 +1,6 @@
 """Campaigns: a points multiplier over a date range, optionally on chosen weekdays."""
 
+import uuid
 from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
@@ -12,6 +13,9 @@ from .audit import record
 from .context import Context
 from .permissions import require
 from .rules import parse_multiplier
+from .shared import record_campaign
+
+_COLUMNS = "id, name, multiplier, starts_on, ends_on, weekdays, active, created_at"
 
 WEEKDAY_NAMES = {
     "mon": 1, "tue": 2, "wed": 3, "thu": 4, "fri": 5, "sat": 6, "sun": 7,
@@ -75,10 +79,11 @@ def add_campaign(ctx: Context, name: str, multiplier: str, starts_on: str, ends_
     with write_transaction(ctx.db):
         require(ctx, "campaigns")
         cursor = ctx.db.execute(
-            "INSERT INTO campaigns(name, multiplier, starts_on, ends_on, weekdays, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-            [*values, to_iso(ctx.clock.now())],
+            "INSERT INTO campaigns(name, multiplier, starts_on, ends_on, weekdays, created_at, uuid) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)", [*values, to_iso(ctx.clock.now()), str(uuid.uuid4())],
         )
         record(ctx, "campaign.add", f"campaign {cursor.lastrowid}", values=values)
+        record_campaign(ctx, cursor.lastrowid)
         return campaign_by_id(ctx, cursor.lastrowid)
 
 
@@ -93,11 +98,12 @@ def update_campaign(ctx: Context, campaign_id: int, name: str, multiplier: str, 
                before.starts_on, before.ends_on, before.weekdays], after=values)
         ctx.db.execute("UPDATE campaigns SET name = ?, multiplier = ?, starts_on = ?, ends_on = ?, weekdays = ? "
                        "WHERE id = ?", [*values, campaign_id])
+        record_campaign(ctx, campaign_id)
         return campaign_by_id(ctx, campaign_id)
 
 
 def campaign_by_id(ctx: Context, campaign_id: int) -> Campaign:
-    row = next(ctx.db.query("SELECT * FROM campaigns WHERE id = ?", [campaign_id]), None)
+    row = next(ctx.db.query(f"SELECT {_COLUMNS} FROM campaigns WHERE id = ?", [campaign_id]), None)
     if row is None:
         raise NotFoundError(t("campaign: no campaign {campaign_id}", campaign_id=campaign_id), "campaign")
     return Campaign(**{**row, "active": bool(row["active"])})
@@ -105,7 +111,7 @@ def campaign_by_id(ctx: Context, campaign_id: int) -> Campaign:
 
 def list_campaigns(ctx: Context) -> list[Campaign]:
     return [Campaign(**{**row, "active": bool(row["active"])})
-            for row in ctx.db.query("SELECT * FROM campaigns ORDER BY starts_on DESC, id DESC")]
+            for row in ctx.db.query(f"SELECT {_COLUMNS} FROM campaigns ORDER BY starts_on DESC, id DESC")]
 
 
 def set_campaign_active(ctx: Context, campaign_id: int, active: bool) -> Campaign:
@@ -114,13 +120,14 @@ def set_campaign_active(ctx: Context, campaign_id: int, active: bool) -> Campaig
         campaign_by_id(ctx, campaign_id)
         record(ctx, "campaign.activate" if active else "campaign.deactivate", f"campaign {campaign_id}")
         ctx.db.execute("UPDATE campaigns SET active = ? WHERE id = ?", [int(active), campaign_id])
+        record_campaign(ctx, campaign_id)
         return campaign_by_id(ctx, campaign_id)
 
 
 def campaign_for_day(ctx: Context, day: date) -> Campaign | None:
     """Campaigns do not stack: on a day several apply, the highest multiplier wins."""
     rows = ctx.db.query(
-        "SELECT * FROM campaigns WHERE active = 1 AND starts_on <= ? AND ends_on >= ?", [day.isoformat()] * 2
+        f"SELECT {_COLUMNS} FROM campaigns WHERE active = 1 AND starts_on <= ? AND ends_on >= ?", [day.isoformat()] * 2
     )
     applicable = [c for c in (Campaign(**{**row, "active": True}) for row in rows) if c.applies_on(day)]
     return max(applicable, key=lambda c: (Fraction(c.multiplier), -c.id), default=None)

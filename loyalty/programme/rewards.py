@@ -1,5 +1,8 @@
-"""The rewards catalog: what members can take for their points."""
+"""The rewards catalog: what members can take for their points. In a chain the catalog is the
+chain's (programme/shared.py), stock included: the count a person set and when, less the
+redemptions of the reward made since at any till (`recount_stock`)."""
 
+import uuid
 from dataclasses import dataclass
 
 from ..common.clock import to_iso
@@ -9,6 +12,9 @@ from ..storage import write_transaction
 from .audit import record
 from .context import Context
 from .permissions import require
+from .shared import record_reward
+
+_COLUMNS = "id, name, points_cost, stock, active, created_at"
 
 
 @dataclass(frozen=True)
@@ -42,9 +48,12 @@ def add_reward(ctx: Context, name: str, points_cost: int, stock: int | None = No
     values = _validated_reward(name, points_cost, stock)
     with write_transaction(ctx.db):
         require(ctx, "rewards")
-        cursor = ctx.db.execute("INSERT INTO rewards(name, points_cost, stock, created_at) VALUES (?, ?, ?, ?)",
-                                [*values, to_iso(ctx.clock.now())])
+        now = to_iso(ctx.clock.now())
+        cursor = ctx.db.execute("INSERT INTO rewards(name, points_cost, stock, created_at, uuid, stock_set, stock_set_at) "
+                                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                                [*values, now, str(uuid.uuid4()), values[2], now if values[2] is not None else None])
         record(ctx, "reward.add", f"reward {cursor.lastrowid}", name=values[0], points_cost=values[1], stock=values[2])
+        record_reward(ctx, cursor.lastrowid)
         return reward_by_id(ctx, cursor.lastrowid)
 
 
@@ -54,14 +63,19 @@ def update_reward(ctx: Context, reward_id: int, name: str, points_cost: int, sto
     with write_transaction(ctx.db):
         require(ctx, "rewards")
         before = reward_by_id(ctx, reward_id)
-        ctx.db.execute("UPDATE rewards SET name = ?, points_cost = ?, stock = ? WHERE id = ?", [*values, reward_id])
+        ctx.db.execute("UPDATE rewards SET name = ?, points_cost = ? WHERE id = ?", [*values[:2], reward_id])
+        if values[2] != before.stock:       # counted again now: the redemptions from here on count against it
+            ctx.db.execute("UPDATE rewards SET stock = ?, stock_set = ?, stock_set_at = ? WHERE id = ?",
+                           [values[2], values[2], to_iso(ctx.clock.now()) if values[2] is not None else None,
+                            reward_id])
         record(ctx, "reward.edit", f"reward {reward_id}", before=[before.name, before.points_cost, before.stock],
                after=values)
+        record_reward(ctx, reward_id)
         return reward_by_id(ctx, reward_id)
 
 
 def reward_by_id(ctx: Context, reward_id: int) -> Reward:
-    row = next(ctx.db.query("SELECT * FROM rewards WHERE id = ?", [reward_id]), None)
+    row = next(ctx.db.query(f"SELECT {_COLUMNS} FROM rewards WHERE id = ?", [reward_id]), None)
     if row is None:
         raise NotFoundError(t("reward: no reward {reward_id}", reward_id=reward_id), "reward")
     return _reward(row)
@@ -69,7 +83,7 @@ def reward_by_id(ctx: Context, reward_id: int) -> Reward:
 
 def list_rewards(ctx: Context, active_only: bool = False) -> list[Reward]:
     where = "WHERE active = 1" if active_only else ""
-    return [_reward(row) for row in ctx.db.query(f"SELECT * FROM rewards {where} ORDER BY points_cost, name")]
+    return [_reward(row) for row in ctx.db.query(f"SELECT {_COLUMNS} FROM rewards {where} ORDER BY points_cost, name")]
 
 
 def set_reward_active(ctx: Context, reward_id: int, active: bool) -> Reward:
@@ -78,4 +92,6 @@ def set_reward_active(ctx: Context, reward_id: int, active: bool) -> Reward:
         reward_by_id(ctx, reward_id)
         ctx.db.execute("UPDATE rewards SET active = ? WHERE id = ?", [int(active), reward_id])
         record(ctx, "reward.activate" if active else "reward.deactivate", f"reward {reward_id}")
+        record_reward(ctx, reward_id)
         return reward_by_id(ctx, reward_id)
+

@@ -1,7 +1,8 @@
 """One programme for a whole chain (docs/sync.md, "The programme"): the shop-wide settings, the
-tier ladder and the staff accounts changed at any counter reach every counter, the latest change
-of each setting, tier and account winning by the chain's clock (hlc.py) — so a cashier added at
-one till signs in at every till with the same PIN. What belongs to one till — its printers,
+tier ladder, the staff accounts, the rewards and the campaigns changed at any counter reach every
+counter, the latest change of each winning by the chain's clock (hlc.py) — so a cashier added at
+one till signs in at every till with the same PIN, and a reward added at one till is offered at
+every till (its stock the chain's: programme/rewards.recount_stock). What belongs to one till — its printers,
 scanner, language on screen, lock, backup folder, identity, an account's wrong tries and lock —
 stays there.
 
@@ -19,6 +20,7 @@ from ..storage.local_calendar import ensure_local_calendar
 from .context import Context
 from .hlc import hlc_text, next_hlc
 from .ladder import Tier
+from .reward_stock import recount_stock
 from .rules import load_tiers
 
 SHARED_SETTINGS = (
@@ -43,6 +45,25 @@ def record_staff(ctx: Context, name: str) -> None:
     _record(ctx, [("staff", name.casefold(), _account(ctx, name))])
 
 
+def record_reward(ctx: Context, reward_id: int) -> None:
+    """A reward as it now is (inside the change's transaction), named by its UUID."""
+    _record(ctx, [("reward", *_row(ctx, "rewards", _REWARD, reward_id))])
+
+
+def record_campaign(ctx: Context, campaign_id: int) -> None:
+    _record(ctx, [("campaign", *_row(ctx, "campaigns", _CAMPAIGN, campaign_id))])
+
+
+# What travels of a reward and of a campaign (their local ids and a reward's count left do not).
+_REWARD = ("name", "points_cost", "stock_set", "stock_set_at", "active", "created_at")
+_CAMPAIGN = ("name", "multiplier", "starts_on", "ends_on", "weekdays", "active", "created_at")
+
+
+def _row(ctx: Context, table: str, columns: tuple, row_id: int) -> tuple[str, dict]:
+    row = ctx.db.execute(f"SELECT uuid, {', '.join(columns)} FROM {table} WHERE id = ?", [row_id]).fetchone()
+    return row[0], dict(zip(columns, row[1:]))
+
+
 def _account(ctx: Context, name: str) -> dict:
     row = ctx.db.execute("SELECT name, role, secret_hash, active, created_at FROM staff WHERE name = ?",
                          [name]).fetchone()
@@ -56,9 +77,14 @@ def publish_programme(ctx: Context) -> None:
     (the stamps' device decides)."""
     programme = asdict(ctx.programme())
     accounts = [name for (name,) in ctx.db.execute("SELECT name FROM staff ORDER BY id")]
+    rewards = [row_id for (row_id,) in ctx.db.execute("SELECT id FROM rewards ORDER BY id")]
+    campaigns = [row_id for (row_id,) in ctx.db.execute("SELECT id FROM campaigns ORDER BY id")]
     _record(ctx, [("setting", name, programme[name]) for name in SHARED_SETTINGS]
             + [("tier", tier.code, asdict(tier)) for tier in load_tiers(ctx.db)]
-            + [("staff", name.casefold(), _account(ctx, name)) for name in accounts], stamp=hlc_text(0, 0, ctx.device_id))
+            + [("staff", name.casefold(), _account(ctx, name)) for name in accounts]
+            + [("reward", *_row(ctx, "rewards", _REWARD, row_id)) for row_id in rewards]
+            + [("campaign", *_row(ctx, "campaigns", _CAMPAIGN, row_id)) for row_id in campaigns],
+            stamp=hlc_text(0, 0, ctx.device_id))
 
 
 def _record(ctx: Context, changes: list[tuple[str, str, object]], stamp: str | None = None) -> None:
@@ -99,9 +125,23 @@ def _apply(ctx: Context, kind: str, key: str, value) -> None:
             "ON CONFLICT(code) DO UPDATE SET name = excluded.name, rank = excluded.rank, "
             "min_spend_cents = excluded.min_spend_cents, multiplier = excluded.multiplier, colour = excluded.colour",
             [key, value["name"], value["rank"], value["min_spend_cents"], value["multiplier"], value["colour"]])
+    elif kind in ("reward", "campaign"):
+        _apply_row(ctx, "rewards" if kind == "reward" else "campaigns", _REWARD if kind == "reward" else _CAMPAIGN,
+                   key, value)
     elif kind == "staff":
         ctx.db.execute(
             "INSERT INTO staff(name, role, secret_hash, active, created_at) VALUES (?, ?, ?, ?, ?) "
             "ON CONFLICT(name) DO UPDATE SET role = excluded.role, secret_hash = excluded.secret_hash, "
             "active = excluded.active",
             [value["name"], value["role"], value["secret_hash"], value["active"], value["created_at"]])
+
+
+def _apply_row(ctx: Context, table: str, columns: tuple, row_uuid: str, value: dict) -> None:
+    names = ", ".join(columns)
+    ctx.db.execute(f"INSERT INTO {table} (uuid, {names}) VALUES (?, {', '.join('?' * len(columns))}) "
+                   f"ON CONFLICT(uuid) DO UPDATE SET {', '.join(f'{name} = excluded.{name}' for name in columns)}",
+                   [row_uuid, *(value[name] for name in columns)])
+    if table == "rewards":      # what is left of the count set: a reward's stock
+        (reward_id,) = ctx.db.execute("SELECT id FROM rewards WHERE uuid = ?", [row_uuid]).fetchone()
+        ctx.db.execute("UPDATE rewards SET stock = stock_set WHERE id = ?", [reward_id])
+        recount_stock(ctx, [reward_id])

@@ -31,6 +31,7 @@ STEPS = (
     ("0020_hub_link", schema_changes.hub_link),
     ("0021_member_changes", schema_changes.member_changes),
     ("0022_first_download", schema_changes.first_download),
+    ("0023_programme_identities", schema_changes.programme_identities),
 )
 
 migrations = Migrations("loyalty")

@@ -5,6 +5,7 @@ one."""
 import re
 import uuid
 from contextlib import contextmanager
+from datetime import datetime, timezone
 
 from sqlite_utils import Database
 
@@ -585,3 +586,40 @@ def first_download(db: Database) -> None:
     _add_column(db, "hub_link", "bulk_member TEXT")                 # the last member (uuid) taken in so far
     _add_column(db, "hub_link", "bulk_seq INTEGER NOT NULL DEFAULT 0")      # and its last entry's hub number
     _add_column(db, "hub_link", "bulk_missed_seq INTEGER")          # the first entry whose member was not here
+
+
+def programme_identities(db: Database) -> None:
+    """Rewards and campaigns travel between the tills of a chain (programme/shared.py): each gets a
+    UUID, and the programme's log of changes takes them. A reward's stock is the chain's: the count
+    a person set, when, and what is left — that count less the redemptions of it since, wherever
+    they were made (programme/rewards.recount_stock)."""
+    for table in ("rewards", "campaigns"):
+        _add_column(db, table, "uuid TEXT")
+        ids = [row[0] for row in db.execute(f"SELECT id FROM {table} WHERE uuid IS NULL")]
+        db.conn.executemany(f"UPDATE {table} SET uuid = ? WHERE id = ?", ((str(uuid.uuid4()), id_) for id_ in ids))
+        db.execute(f"CREATE UNIQUE INDEX IF NOT EXISTS {table}_uuid ON {table}(uuid)")
+    _add_column(db, "rewards", "stock_set INTEGER")     # the count a person set (NULL: unlimited)
+    _add_column(db, "rewards", "stock_set_at TEXT")     # when
+    db.execute("UPDATE rewards SET stock_set = stock, stock_set_at = ? WHERE stock IS NOT NULL",
+               [datetime.now(timezone.utc).isoformat(timespec="microseconds")])    # as common/clock.to_iso
+    db.execute("CREATE INDEX IF NOT EXISTS entries_reward ON entries(reward_id, created_at) WHERE reward_id IS NOT NULL")
+    db.executescript(
+        """
+        CREATE TABLE programme_changes_wider (
+            id INTEGER PRIMARY KEY,
+            uuid TEXT NOT NULL UNIQUE,
+            kind TEXT NOT NULL CHECK (kind IN ('setting', 'tier', 'staff', 'reward', 'campaign')),
+            key TEXT NOT NULL,          -- the setting's name, the tier's code, the staff member's name, a UUID
+            value TEXT NOT NULL,        -- JSON
+            hlc TEXT NOT NULL,
+            device_id TEXT NOT NULL,
+            staff_id TEXT NOT NULL,
+            changed_at TEXT NOT NULL
+        );
+        INSERT INTO programme_changes_wider SELECT * FROM programme_changes;
+        DROP TABLE programme_changes;
+        ALTER TABLE programme_changes_wider RENAME TO programme_changes;
+        CREATE INDEX programme_changes_by_key ON programme_changes(kind, key, hlc);
+        CREATE INDEX programme_changes_by_device ON programme_changes(device_id, id);
+        """
+    )

@@ -103,3 +103,59 @@ def test_a_cashier_added_at_one_till_signs_in_at_every_till(hub_db, tmp_path):
         sign_in(second, "Carla", "5678")
     first.db.close()
     second.db.close()
+
+
+def test_rewards_and_campaigns_travel_and_a_rewards_stock_is_the_chains(hub, tmp_path):
+    """A reward added at one till is offered at every till, its stock counted down by the
+    redemptions of every till (an undone one gives it back); a campaign added at one till doubles
+    the points at another; an edit or a withdrawal at any till reaches the others."""
+    from hub_helpers import joined_tills
+
+    from loyalty.ledger.corrections import reverse_entry
+    from loyalty.ledger.enrolment import enrol_member
+    from loyalty.ledger.redemptions import redeem_reward
+    from loyalty.ledger.sales import post_sale
+    from loyalty.operations.verify import verify
+    from loyalty.people.members import NewMember
+    from loyalty.programme.campaigns import add_campaign, list_campaigns, set_campaign_active
+    from loyalty.programme.rewards import add_reward, list_rewards, update_reward
+
+    one, two = joined_tills(hub.dsn, tmp_path, 2)
+    for till in (one, two):
+        till.role = "owner"
+    card = enrol_member(one, NewMember(name="Ana")).card
+    post_sale(one, card, 200_000, "A1")
+    cinema = add_reward(one, "Cine", 100, stock=5)
+    today = one.clock.now().date().isoformat()
+    double = add_campaign(one, "Doble", "2", today, today)
+    for till in (one, two):
+        assert sync_once(till).problem is None
+    (at_two,) = list_rewards(two)
+    assert (at_two.name, at_two.points_cost, at_two.stock) == ("Cine", 100, 5)
+    assert [(c.name, c.multiplier) for c in list_campaigns(two)] == [("Doble", "2")]
+    assert post_sale(two, card, 1_000, "B1").entry.points == post_sale(one, card, 1_000, "A2").entry.points == 30
+    assert [row[0] for row in two.db.execute("SELECT tier_code FROM members")] == ["gold"], "upgraded at the first"
+
+    given_at_one = redeem_reward(one, card, cinema.id).entry
+    redeem_reward(two, card, at_two.id)
+    redeem_reward(two, card, at_two.id)
+    reverse_entry(one, given_at_one.uuid)             # undone: the ticket came back
+    for till in (one, two, one):
+        assert sync_once(till).problem is None
+    assert [reward.stock for reward in list_rewards(one)] == [reward.stock for reward in list_rewards(two)] == [3]
+    with_reward = "SELECT COUNT(*) FROM entries e JOIN rewards r ON r.id = e.reward_id WHERE r.name = 'Cine'"
+    assert one.db.execute(with_reward).fetchone()[0] == two.db.execute(with_reward).fetchone()[0] == 3
+
+    for till in (one, two):
+        till.clock.advance(minutes=1)
+    update_reward(two, at_two.id, "Cine 2D", 120, 10)     # counted again at the other till
+    set_campaign_active(two, list_campaigns(two)[0].id, False)
+    redeem_reward(one, card, cinema.id)                    # at the same time, at the first till
+    for till in (two, one, two):
+        assert sync_once(till).problem is None
+    for till in (one, two):
+        (reward,) = list_rewards(till)
+        assert (reward.name, reward.points_cost, reward.stock) == ("Cine 2D", 120, 9)
+        assert not list_campaigns(till)[0].active
+        assert verify(till) == []
+    assert double.id == list_campaigns(one)[0].id
