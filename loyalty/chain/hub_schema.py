@@ -787,6 +787,15 @@ ALTER TABLE hub.programme_changes DROP CONSTRAINT programme_changes_kind_check,
     ADD CONSTRAINT programme_changes_kind_check CHECK (kind IN ('setting', 'tier', 'staff', 'reward', 'campaign'));
 """
 
+# Complaints travel as their member's changes (retention/complaints.py): the field
+# "complaint:<uuid>", wiped on the hub with the member's other changes when the member is erased.
+STEP_8 = """
+ALTER TABLE hub.member_changes DROP CONSTRAINT member_changes_field_check,
+    ADD CONSTRAINT member_changes_field_check CHECK (field IN ('name', 'phone', 'email', 'birthday',
+        'marketing_consent', 'profiling_consent', 'notes', 'status', 'merged_into')
+        OR field ~ '^complaint:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$');
+"""
+
 # What a counter's role may call (hub_admin.add_counter grants them; a step that adds one grants
 # it to the counters already there).
 COUNTER_FUNCTIONS = ("hub.hub_ingest(jsonb)", "hub.hub_pull(bigint, integer)", "hub.hub_ingest_members(jsonb)",
@@ -798,5 +807,5 @@ COUNTER_FUNCTIONS = ("hub.hub_ingest(jsonb)", "hub.hub_pull(bigint, integer)", "
                      "hub.hub_pull_by_member(bigint, uuid, bigint, integer)")
 
 # Released steps are never edited: a change is a new step at the end.
-STEPS: list[str] = [STEP_1, STEP_2, STEP_3, STEP_4, STEP_5, STEP_6, STEP_7]
+STEPS: list[str] = [STEP_1, STEP_2, STEP_3, STEP_4, STEP_5, STEP_6, STEP_7, STEP_8]
 SCHEMA_VERSION = len(STEPS)

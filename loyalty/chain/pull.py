@@ -18,6 +18,7 @@ from ..people.member_changes import take_in_change
 from ..programme.context import Context
 from ..programme.rules import load_tiers
 from ..programme.shared import take_in_programme_change
+from ..retention.complaints import COMPLAINT_FIELD, apply_complaint
 from ..storage import write_transaction
 from ..storage.bulk import rows_where_in
 from ..storage.turns import write_in_turns
@@ -123,7 +124,8 @@ def _take_member_change(ctx: Context, own: list, change: dict) -> bool | None:
     if member is None:
         log.warning("Hub change %s waits for its member %s", change["uuid"], member_uuid)
         return None
-    return take_in_change(ctx, member[0], {**change, "field": field})
+    apply = apply_complaint if field.startswith(COMPLAINT_FIELD) else None
+    return take_in_change(ctx, member[0], {**change, "field": field}, apply)
 
 
 def _take_programme_change(ctx: Context, own: list, change: dict) -> bool:

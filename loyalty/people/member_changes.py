@@ -44,9 +44,11 @@ def field_values(member) -> dict:
     return values
 
 
-def take_in_change(ctx: Context, member_id: int, change: dict) -> bool:
+def take_in_change(ctx: Context, member_id: int, change: dict, apply=None) -> bool:
     """A change made at another counter: kept on file, and applied to the member when it is the
-    latest of its field (an erased member's is kept without its value). False when it was here."""
+    latest of its field (an erased member's is kept without its value). False when it was here.
+    `apply(ctx, member_id, field, value)`: how it is applied (by default `apply_field`; a record of
+    another package travelling as a member's change — a complaint — brings its own)."""
     erased = ctx.db.execute("SELECT status = 'erased' FROM members WHERE id = ?", [member_id]).fetchone()[0]
     latest = ctx.db.execute("SELECT MAX(hlc) FROM member_changes WHERE member_id = ? AND field = ?",
                             [member_id, change["field"]]).fetchone()[0]
@@ -57,7 +59,7 @@ def take_in_change(ctx: Context, member_id: int, change: dict) -> bool:
         [change["uuid"], member_id, change["field"], None if value is None else json.dumps(value), change["hlc"],
          change["device_id"], change["staff_id"], change["changed_at"]]).rowcount
     if inserted and not erased and (latest is None or change["hlc"] > latest):
-        apply_field(ctx, member_id, change["field"], value)
+        (apply or apply_field)(ctx, member_id, change["field"], value)
     return bool(inserted)
 
 

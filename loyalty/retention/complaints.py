@@ -12,6 +12,7 @@ from ..common.errors import NotFoundError, ValidationError
 from ..common.messages import field_name, t
 from ..common.notes import COMPLAINT, COMPLAINT_CHECK, note
 from ..ledger.entries import append_entry
+from ..people.member_changes import record_changes
 from ..people.members import member_by_card, member_by_id
 from ..programme.context import Context
 from ..programme.permissions import require
@@ -39,8 +40,14 @@ class Complaint:
     uuid: str                          # the complaint across tills (docs/sync.md)
 
 
-_COLUMNS = ("id, member_id, category, description, staff_id, opened_at, status, resolved_at, resolved_by, "
-            "resolution, compensation_entry_id, satisfied, uuid")
+def _columns(alias: str = "complaints") -> str:
+    """A complaint's columns, in Complaint's order. Its compensation is the entry under the key
+    complaint:<uuid> (at another till it may arrive after the complaint's resolution)."""
+    return ", ".join([*(f"{alias}.{name}" for name in ("id", "member_id", "category", "description", "staff_id",
+                                                        "opened_at", "status", "resolved_at", "resolved_by",
+                                                        "resolution")),
+                      f"COALESCE({alias}.compensation_entry_id, (SELECT e.id FROM entries AS e "
+                      f"WHERE e.idempotency_key = 'complaint:' || {alias}.uuid))", f"{alias}.satisfied", f"{alias}.uuid"])
 
 
 def _text(value: str | None, field: str, limit: int = 1000) -> str:
@@ -62,6 +69,7 @@ def open_complaint(ctx: Context, card: str, category: str, description: str) -> 
             "INSERT INTO complaints(member_id, category, description, staff_id, opened_at, uuid) "
             "VALUES (?, ?, ?, ?, ?, ?)",
             [member.id, category, text, ctx.staff_id, to_iso(ctx.clock.now()), str(uuid.uuid4())])
+        record_complaint(ctx, cursor.lastrowid)
         return complaint_by_id(ctx, cursor.lastrowid)
 
 
@@ -89,6 +97,7 @@ def resolve_complaint(ctx: Context, complaint_id: int, resolution: str, compensa
         ctx.db.execute("UPDATE complaints SET status = 'resolved', resolved_at = ?, resolved_by = ?, resolution = ?, "
                        "compensation_entry_id = ? WHERE id = ?",
                        [to_iso(ctx.clock.now()), ctx.staff_id, text, entry_id, complaint_id])
+        record_complaint(ctx, complaint_id)
         member = member_by_id(ctx, complaint.member_id)
         check_on = local_date(ctx.clock.now(), programme.timezone) + timedelta(days=SATISFACTION_CHECK_DAYS)
         add_followup(ctx, member.card, note(COMPLAINT_CHECK, complaint=complaint_id, category=complaint.category),
@@ -104,6 +113,7 @@ def record_satisfaction(ctx: Context, complaint_id: int, satisfied: bool, note: 
             raise ValidationError(t("complaint: complaint {complaint_id} is not resolved yet",
                                     complaint_id=complaint_id), "complaint")
         ctx.db.execute("UPDATE complaints SET satisfied = ? WHERE id = ?", [int(satisfied), complaint_id])
+        record_complaint(ctx, complaint_id)
         outcome = ("satisfied" if satisfied else "not satisfied") + (f": {note.strip()}" if note.strip() else "")
         ctx.db.execute("UPDATE followups SET done_at = ?, done_by = ?, outcome = ? "
                        "WHERE rule_key = ? AND done_at IS NULL",
@@ -113,7 +123,7 @@ def record_satisfaction(ctx: Context, complaint_id: int, satisfied: bool, note: 
 
 def complaints_of(ctx: Context, member_id: int) -> list[Complaint]:
     return [_complaint(row) for row in ctx.db.execute(
-        f"SELECT {_COLUMNS} FROM complaints WHERE member_id = ? ORDER BY opened_at DESC", [member_id])]
+        f"SELECT {_columns()} FROM complaints WHERE member_id = ? ORDER BY opened_at DESC", [member_id])]
 
 
 @dataclass(frozen=True)
@@ -144,7 +154,7 @@ def list_complaints(ctx: Context, status: str | None = None, category: str | Non
     if member_id is not None:
         where.append("c.member_id = ?")
         values.append(member_id)
-    columns = ", ".join(f"c.{column.strip()}" for column in _COLUMNS.split(","))
+    columns = _columns("c")
     return [ListedComplaint(_complaint(row[:-2]), row[-2], row[-1]) for row in ctx.db.execute(
         f"SELECT {columns}, m.card, m.name FROM complaints c JOIN members m ON m.id = c.member_id "
         f"{'WHERE ' + ' AND '.join(where) if where else ''} ORDER BY c.opened_at DESC, c.id DESC LIMIT ?",
@@ -167,7 +177,7 @@ def complaint_figures(ctx: Context, start: str, end: str) -> dict:
 
 
 def complaint_by_id(ctx: Context, complaint_id: int) -> Complaint:
-    row = ctx.db.execute(f"SELECT {_COLUMNS} FROM complaints WHERE id = ?", [complaint_id]).fetchone()
+    row = ctx.db.execute(f"SELECT {_columns()} FROM complaints WHERE id = ?", [complaint_id]).fetchone()
     if row is None:
         raise NotFoundError(t("complaint: no complaint {complaint_id}", complaint_id=complaint_id), "complaint")
     return _complaint(row)
@@ -177,3 +187,30 @@ def _complaint(row) -> Complaint:
     values = list(row)
     values[11] = None if values[11] is None else bool(values[11])   # satisfied
     return Complaint(*values)
+
+
+# A complaint travels between the tills of a chain as a change of its member (people/member_changes:
+# the field "complaint:<its uuid>", the complaint as it now is): opened at one till, resolved at
+# another, the latest stamp wins everywhere, and an erasure of the member wipes it on the hub too.
+COMPLAINT_FIELD = "complaint:"
+_TRAVELLING = ("category", "description", "staff_id", "opened_at", "status", "resolved_at", "resolved_by",
+               "resolution", "satisfied")
+
+
+def record_complaint(ctx: Context, complaint_id: int) -> None:
+    """The complaint as it now is, as a change of its member (inside the caller's transaction)."""
+    row = ctx.db.execute(f"SELECT member_id, uuid, {', '.join(_TRAVELLING)} FROM complaints WHERE id = ?",
+                         [complaint_id]).fetchone()
+    record_changes(ctx, row[0], {}, {f"{COMPLAINT_FIELD}{row[1]}": dict(zip(_TRAVELLING, row[2:]))})
+
+
+def apply_complaint(ctx: Context, member_id: int, field: str, value: dict) -> None:
+    """A complaint as another till last recorded it (chain/pull.py): added or brought up to date
+    here (its compensation is found by its key, `_columns`)."""
+    complaint_uuid = field.removeprefix(COMPLAINT_FIELD)
+    ctx.db.execute(
+        f"INSERT INTO complaints (uuid, member_id, {', '.join(_TRAVELLING)}) "
+        f"VALUES (?, ?, {', '.join('?' * len(_TRAVELLING))}) "
+        f"ON CONFLICT(uuid) DO UPDATE SET {', '.join(f'{name} = excluded.{name}' for name in _TRAVELLING)}",
+        [complaint_uuid, member_id, *(value[name] for name in _TRAVELLING)])
+    ctx.db.execute("DELETE FROM report_cache WHERE ends_at > ?", [value["opened_at"]])   # the months it counts in

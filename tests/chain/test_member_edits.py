@@ -98,3 +98,36 @@ def test_an_erasure_wipes_the_edits_values_on_the_hub_and_at_every_till(tills, h
         assert (member(till, ana).status, member(till, ana).phone, member(till, ana).email) == ("erased", None, None)
         raw = till.db.execute("SELECT group_concat(value) FROM member_changes").fetchone()[0] or ""
         assert "699" not in raw and "private" not in raw
+
+
+def test_a_complaint_opened_at_one_till_is_resolved_at_another_and_both_see_it_whole(tills, hub_db):
+    from loyalty.retention.complaints import complaints_of, open_complaint, record_satisfaction, resolve_complaint
+
+    ana = ana_everywhere(tills)
+    one, two = tills
+    for till in tills:
+        till.role = "owner"
+    card = member(one, ana).card
+    opened = open_complaint(one, card, "service", "Esperó veinte minutos en caja")
+    for till in (one, two):
+        assert sync_once(till).problem is None
+    (at_two,) = complaints_of(two, member(two, ana).id)
+    assert (at_two.uuid, at_two.description, at_two.status) == (opened.uuid, "Esperó veinte minutos en caja", "open")
+    two.clock.current = NOON + timedelta(hours=1)
+    resolve_complaint(two, at_two.id, "Disculpas y puntos", compensation_points=50)
+    for till in (two, one):
+        assert sync_once(till).problem is None
+    one.clock.current = NOON + timedelta(days=8)
+    record_satisfaction(one, opened.id, True)
+    for till in (one, two):
+        assert sync_once(till).problem is None
+    states = [complaints_of(till, member(till, ana).id) for till in tills]
+    for (complaint,), till in zip(states, tills):
+        assert (complaint.status, complaint.resolution, complaint.satisfied) == ("resolved", "Disculpas y puntos", True)
+        assert complaint.compensation_entry_id is not None and member(till, ana).balance == 50
+    erase_member(one, member(one, ana).id, "the member asked")
+    for till in (one, two, one):
+        assert sync_once(till).problem is None
+    with psycopg.connect(hub_db.dsn) as admin:
+        assert admin.execute("SELECT count(*) FROM hub.member_changes WHERE field LIKE 'complaint:%%' "
+                             "AND value IS NOT NULL").fetchone()[0] == 0, "the complaint's words went with the member"
