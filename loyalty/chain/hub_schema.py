@@ -781,19 +781,22 @@ BEGIN
 END $$;
 """
 
-# Rewards and campaigns travel with the programme's changes (programme/shared.py), named by UUID.
+# Rewards and campaigns travel with the programme's changes (programme/shared.py), named by UUID,
+# and the survey's questions (retention/survey.py).
 STEP_7 = """
 ALTER TABLE hub.programme_changes DROP CONSTRAINT programme_changes_kind_check,
-    ADD CONSTRAINT programme_changes_kind_check CHECK (kind IN ('setting', 'tier', 'staff', 'reward', 'campaign'));
+    ADD CONSTRAINT programme_changes_kind_check CHECK (kind IN ('setting', 'tier', 'staff', 'reward', 'campaign',
+                                                                'survey'));
 """
 
-# Complaints travel as their member's changes (retention/complaints.py): the field
-# "complaint:<uuid>", wiped on the hub with the member's other changes when the member is erased.
+# Complaints and survey answers travel as their member's changes (retention/complaints.py,
+# survey.py): the field "complaint:<uuid>" or "survey:<uuid>", wiped on the hub with the member's
+# other changes when the member is erased.
 STEP_8 = """
 ALTER TABLE hub.member_changes DROP CONSTRAINT member_changes_field_check,
     ADD CONSTRAINT member_changes_field_check CHECK (field IN ('name', 'phone', 'email', 'birthday',
         'marketing_consent', 'profiling_consent', 'notes', 'status', 'merged_into')
-        OR field ~ '^complaint:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$');
+        OR field ~ '^(complaint|survey):[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$');
 """
 
 # What a counter's role may call (hub_admin.add_counter grants them; a step that adds one grants

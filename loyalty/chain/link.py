@@ -17,6 +17,7 @@ from ..programme.audit import record
 from ..programme.context import Context
 from ..programme.permissions import require
 from ..programme.shared import publish_programme
+from ..retention.survey import record_questions
 from ..storage import database_path, write_transaction
 from . import credentials
 from .join_code import JoinCode, parse_join_code
@@ -121,6 +122,7 @@ def join_chain(ctx: Context, code_text: str, now: datetime | None = None, merge_
             ctx.db.execute("DELETE FROM programme_changes")
             if not hub_has_programme:
                 publish_programme(ctx)
+                record_questions(ctx)       # the counter survey's, kept by retention
             record(ctx, "hub.join", f"chain {code.chain_id}", store=code.store, host=code.host,
                    merged_shops=merging, cards_reissued=[list(pair) for pair in reissued])
             credentials.store_password(database, code.user, password)

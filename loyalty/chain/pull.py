@@ -19,6 +19,7 @@ from ..programme.context import Context
 from ..programme.rules import load_tiers
 from ..programme.shared import take_in_programme_change
 from ..retention.complaints import COMPLAINT_FIELD, apply_complaint
+from ..retention.survey import SURVEY_FIELD, apply_questions, apply_response
 from ..storage import write_transaction
 from ..storage.bulk import rows_where_in
 from ..storage.turns import write_in_turns
@@ -124,13 +125,15 @@ def _take_member_change(ctx: Context, own: list, change: dict) -> bool | None:
     if member is None:
         log.warning("Hub change %s waits for its member %s", change["uuid"], member_uuid)
         return None
-    apply = apply_complaint if field.startswith(COMPLAINT_FIELD) else None
+    apply = (apply_complaint if field.startswith(COMPLAINT_FIELD) else apply_response if field.startswith(SURVEY_FIELD)
+             else None)
     return take_in_change(ctx, member[0], {**change, "field": field}, apply)
 
 
 def _take_programme_change(ctx: Context, own: list, change: dict) -> bool:
     kind, key = own
-    return take_in_programme_change(ctx, {**change, "kind": kind, "key": key})
+    return take_in_programme_change(ctx, {**change, "kind": kind, "key": key},
+                                    apply_questions if kind == "survey" else None)
 
 
 # Each log's own columns, the link's cursor for it, and how a change of it is taken in.

@@ -87,6 +87,12 @@ def publish_programme(ctx: Context) -> None:
             stamp=hlc_text(0, 0, ctx.device_id))
 
 
+def record_change(ctx: Context, kind: str, key: str, value) -> None:
+    """A change of a part of the programme that another package keeps (the survey's questions),
+    inside the change's transaction; the package applies it when it comes (chain/pull.py)."""
+    _record(ctx, [(kind, key, value)])
+
+
 def _record(ctx: Context, changes: list[tuple[str, str, object]], stamp: str | None = None) -> None:
     if not changes:
         return
@@ -98,9 +104,10 @@ def _record(ctx: Context, changes: list[tuple[str, str, object]], stamp: str | N
          for kind, key, value in changes])
 
 
-def take_in_programme_change(ctx: Context, change: dict) -> bool:
+def take_in_programme_change(ctx: Context, change: dict, apply=None) -> bool:
     """A change made at another counter: kept, and applied when it is the latest of its setting,
-    tier or account. False when it was here already."""
+    tier or account. False when it was here already. `apply(ctx, kind, key, value)`: how a change
+    of a part another package keeps is applied (by default, this module's own parts)."""
     latest = ctx.db.execute("SELECT MAX(hlc) FROM programme_changes WHERE kind = ? AND key = ?",
                             [change["kind"], change["key"]]).fetchone()[0]
     inserted = ctx.db.execute(
@@ -109,7 +116,7 @@ def take_in_programme_change(ctx: Context, change: dict) -> bool:
         [change["uuid"], change["kind"], change["key"], json.dumps(change["value"]), change["hlc"],
          change["device_id"], change["staff_id"], change["changed_at"]]).rowcount
     if inserted and (latest is None or change["hlc"] > latest):
-        _apply(ctx, change["kind"], change["key"], change["value"])
+        (apply or _apply)(ctx, change["kind"], change["key"], change["value"])
     return bool(inserted)
 
 

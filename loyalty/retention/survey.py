@@ -5,6 +5,7 @@ Settings' survey bonus, at most once per member per calendar month (the bonus is
 as a campaign bonus with the reason "counter survey": the ledger's bonus kinds are fixed)."""
 
 import json
+import uuid
 from collections import Counter
 from dataclasses import dataclass
 from fractions import Fraction
@@ -15,9 +16,11 @@ from ..common.messages import field_name, t
 from ..common.notes import COUNTER_SURVEY, note
 from ..common.period import Period
 from ..ledger.entries import entry_by_key, post_bonus
+from ..people.member_changes import record_changes
 from ..people.members import member_by_card
 from ..programme.context import Context
 from ..programme.permissions import require
+from ..programme.shared import record_change
 from ..storage import write_transaction
 
 MAX_QUESTIONS = 10
@@ -49,10 +52,12 @@ def set_questions(ctx: Context, questions: list[dict]) -> list[Question]:
         require(ctx, "survey_setup")
         ctx.db.execute("UPDATE survey_questions SET active = 0 WHERE active = 1")
         for position, question in enumerate(clean, start=1):
-            ctx.db.execute("INSERT INTO survey_questions(position, text, kind, choices, is_nps) VALUES (?, ?, ?, ?, ?)",
+            ctx.db.execute("INSERT INTO survey_questions(position, text, kind, choices, is_nps, uuid) "
+                           "VALUES (?, ?, ?, ?, ?, ?)",
                            [position, question["text"], question["kind"], json.dumps(question["choices"],
                                                                                      ensure_ascii=False),
-                            int(question["is_nps"])])
+                            int(question["is_nps"]), str(uuid.uuid4())])
+        record_questions(ctx)
     return active_questions(ctx)
 
 
@@ -93,10 +98,11 @@ def record_answers(ctx: Context, card: str, answers: dict[int, str]) -> int:
         bonus = post_bonus(ctx, member.id, ctx.programme().survey_bonus, "campaign", _bonus_key(ctx, member.id),
                            reason=note(COUNTER_SURVEY))
         response = ctx.db.execute(
-            "INSERT INTO survey_responses(member_id, answered_at, staff_id, bonus_entry_id) VALUES (?, ?, ?, ?)",
-            [member.id, to_iso(ctx.clock.now()), ctx.staff_id, bonus.id if bonus else None]).lastrowid
+            "INSERT INTO survey_responses(member_id, answered_at, staff_id, bonus_entry_id, uuid) VALUES (?, ?, ?, ?, ?)",
+            [member.id, to_iso(ctx.clock.now()), ctx.staff_id, bonus.id if bonus else None, str(uuid.uuid4())]).lastrowid
         ctx.db.conn.executemany("INSERT INTO survey_answers(response_id, question_id, value) VALUES (?, ?, ?)",
                                 [(response, question_id, value) for question_id, value in clean.items()])
+        _record_response(ctx, member.id, response)
     return bonus.points if bonus else 0
 
 
@@ -166,3 +172,51 @@ def survey_results(ctx: Context, period: Period) -> dict:
             summary["counts"] = dict(Counter(given))
         questions.append(summary)
     return {"responses": responses, "nps": nps, "questions": questions}
+
+
+# The survey in a chain (docs/sync.md): the active questions travel with the programme (kind
+# "survey", the whole set as it is after each change, the latest winning), each response with its
+# member (the field "survey:<its uuid>", as complaints do), answers naming questions by UUID; so
+# the owner's figures (NPS, answers) count the answers given at every till.
+SURVEY_FIELD = "survey:"
+_QUESTION = ("uuid", "text", "kind", "choices", "is_nps")
+
+
+def record_questions(ctx: Context) -> None:
+    """The active questions as the programme's change (inside the caller's transaction)."""
+    record_change(ctx, "survey", "questions", [dict(zip(_QUESTION, row)) for row in ctx.db.execute(
+        f"SELECT {', '.join(_QUESTION)} FROM survey_questions WHERE active = 1 ORDER BY position")])
+
+
+def apply_questions(ctx: Context, kind: str, key: str, questions: list[dict]) -> None:
+    """The chain's active questions (chain/pull.py): the others switched off, past answers kept."""
+    ctx.db.execute("UPDATE survey_questions SET active = 0 WHERE active = 1")
+    for position, question in enumerate(questions, start=1):
+        ctx.db.execute(
+            f"INSERT INTO survey_questions (position, active, {', '.join(_QUESTION)}) VALUES (?, 1, ?, ?, ?, ?, ?) "
+            "ON CONFLICT(uuid) DO UPDATE SET position = excluded.position, active = 1",
+            [position, *(question[name] for name in _QUESTION)])
+
+
+def _record_response(ctx: Context, member_id: int, response_id: int) -> None:
+    response_uuid, answered_at, staff_id = ctx.db.execute(
+        "SELECT uuid, answered_at, staff_id FROM survey_responses WHERE id = ?", [response_id]).fetchone()
+    answers = dict(ctx.db.execute("SELECT q.uuid, a.value FROM survey_answers AS a JOIN survey_questions AS q "
+                                  "ON q.id = a.question_id WHERE a.response_id = ?", [response_id]).fetchall())
+    record_changes(ctx, member_id, {}, {f"{SURVEY_FIELD}{response_uuid}": {
+        "answered_at": answered_at, "staff_id": staff_id, "answers": answers}})
+
+
+def apply_response(ctx: Context, member_id: int, field: str, value: dict) -> None:
+    """A response given at another till (chain/pull.py), once; an answer to a question this till
+    has never had is left out."""
+    response = ctx.db.execute(
+        "INSERT INTO survey_responses (uuid, member_id, answered_at, staff_id) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT(uuid) DO NOTHING RETURNING id",
+        [field.removeprefix(SURVEY_FIELD), member_id, value["answered_at"], value["staff_id"]]).fetchone()
+    if response is None:
+        return
+    ctx.db.conn.executemany(
+        "INSERT INTO survey_answers (response_id, question_id, value) SELECT ?, id, ? FROM survey_questions "
+        "WHERE uuid = ?", [(response[0], answer, question_uuid) for question_uuid, answer in value["answers"].items()])
+    ctx.db.execute("DELETE FROM report_cache WHERE ends_at > ?", [value["answered_at"]])   # the months it counts in

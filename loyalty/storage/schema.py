@@ -32,6 +32,7 @@ STEPS = (
     ("0021_member_changes", schema_changes.member_changes),
     ("0022_first_download", schema_changes.first_download),
     ("0023_programme_identities", schema_changes.programme_identities),
+    ("0024_survey_identities", schema_changes.survey_identities),
 )
 
 migrations = Migrations("loyalty")

@@ -392,10 +392,7 @@ def global_identities(db: Database) -> None:
     are part of the ledger's seals, so the seal chain is computed again over the new keys; the
     ledger's content is otherwise untouched."""
     for table in ("members", "complaints"):
-        _add_column(db, table, "uuid TEXT")
-        ids = [row[0] for row in db.execute(f"SELECT id FROM {table} WHERE uuid IS NULL")]
-        db.conn.executemany(f"UPDATE {table} SET uuid = ? WHERE id = ?", ((str(uuid.uuid4()), id_) for id_ in ids))
-        db.execute(f"CREATE UNIQUE INDEX IF NOT EXISTS {table}_uuid ON {table}(uuid)")
+        _give_uuids(db, table)
     _add_column(db, "entries", "device_seq INTEGER")
     with _append_only_set_aside(db, ("entries", "entry_seals")):
         db.execute("UPDATE entries SET device_seq = numbered.seq FROM (SELECT id, ROW_NUMBER() OVER "
@@ -594,10 +591,7 @@ def programme_identities(db: Database) -> None:
     a person set, when, and what is left — that count less the redemptions of it since, wherever
     they were made (programme/rewards.recount_stock)."""
     for table in ("rewards", "campaigns"):
-        _add_column(db, table, "uuid TEXT")
-        ids = [row[0] for row in db.execute(f"SELECT id FROM {table} WHERE uuid IS NULL")]
-        db.conn.executemany(f"UPDATE {table} SET uuid = ? WHERE id = ?", ((str(uuid.uuid4()), id_) for id_ in ids))
-        db.execute(f"CREATE UNIQUE INDEX IF NOT EXISTS {table}_uuid ON {table}(uuid)")
+        _give_uuids(db, table)
     _add_column(db, "rewards", "stock_set INTEGER")     # the count a person set (NULL: unlimited)
     _add_column(db, "rewards", "stock_set_at TEXT")     # when
     db.execute("UPDATE rewards SET stock_set = stock, stock_set_at = ? WHERE stock IS NOT NULL",
@@ -608,7 +602,7 @@ def programme_identities(db: Database) -> None:
         CREATE TABLE programme_changes_wider (
             id INTEGER PRIMARY KEY,
             uuid TEXT NOT NULL UNIQUE,
-            kind TEXT NOT NULL CHECK (kind IN ('setting', 'tier', 'staff', 'reward', 'campaign')),
+            kind TEXT NOT NULL CHECK (kind IN ('setting', 'tier', 'staff', 'reward', 'campaign', 'survey')),
             key TEXT NOT NULL,          -- the setting's name, the tier's code, the staff member's name, a UUID
             value TEXT NOT NULL,        -- JSON
             hlc TEXT NOT NULL,
@@ -623,3 +617,18 @@ def programme_identities(db: Database) -> None:
         CREATE INDEX programme_changes_by_device ON programme_changes(device_id, id);
         """
     )
+
+
+def survey_identities(db: Database) -> None:
+    """The counter survey travels between the tills of a chain (retention/survey.py): the questions
+    with the programme, each answer with its member; each gets a UUID."""
+    for table in ("survey_questions", "survey_responses"):
+        _give_uuids(db, table)
+
+
+def _give_uuids(db: Database, table: str) -> None:
+    """A UUID column for `table`, one for every row, unique."""
+    _add_column(db, table, "uuid TEXT")
+    ids = [row[0] for row in db.execute(f"SELECT id FROM {table} WHERE uuid IS NULL")]
+    db.conn.executemany(f"UPDATE {table} SET uuid = ? WHERE id = ?", ((str(uuid.uuid4()), id_) for id_ in ids))
+    db.execute(f"CREATE UNIQUE INDEX IF NOT EXISTS {table}_uuid ON {table}(uuid)")

@@ -159,3 +159,37 @@ def test_rewards_and_campaigns_travel_and_a_rewards_stock_is_the_chains(hub, tmp
         assert not list_campaigns(till)[0].active
         assert verify(till) == []
     assert double.id == list_campaigns(one)[0].id
+
+
+def test_the_survey_is_the_chains_and_every_tills_answers_count_in_the_figures(hub, tmp_path):
+    from hub_helpers import joined_tills
+
+    from loyalty.common.period import month_period
+    from loyalty.ledger.enrolment import enrol_member
+    from loyalty.people.members import NewMember
+    from loyalty.retention.survey import active_questions, record_answers, set_questions, survey_results
+
+    one, two = joined_tills(hub.dsn, tmp_path, 2)
+    for till in (one, two):
+        till.role = "owner"
+    ana, luis = (enrol_member(one, NewMember(name=name)).card for name in ("Ana", "Luis"))
+    set_questions(one, [{"text": "¿Nos recomendaría?", "kind": "scale", "nps": True},
+                        {"text": "¿Encontró lo que buscaba?", "kind": "yes_no"}])
+    for till in (one, two):
+        assert sync_once(till).problem is None
+    at_two = active_questions(two)
+    assert [(q.text, q.kind, q.is_nps) for q in at_two] == [("¿Nos recomendaría?", "scale", True),
+                                                            ("¿Encontró lo que buscaba?", "yes_no", False)]
+    record_answers(one, ana, {active_questions(one)[0].id: "10", active_questions(one)[1].id: "sí"})
+    record_answers(two, luis, {at_two[0].id: "3"})
+    for till in (one, two, one):
+        assert sync_once(till).problem is None
+    month = month_period(one.clock.now().strftime("%Y-%m"))
+    results = [survey_results(till, month) for till in (one, two)]
+    assert results[0] == results[1]
+    assert (results[0]["responses"], results[0]["nps"]) == (2, 0)       # one promoter, one detractor
+    set_questions(two, [{"text": "¿Volverá?", "kind": "yes_no"}])      # changed at the other till
+    for till in (two, one):
+        assert sync_once(till).problem is None
+    assert [q.text for q in active_questions(one)] == ["¿Volverá?"]
+    assert survey_results(one, month)["responses"] == 2, "past answers keep their questions"
