@@ -33,6 +33,7 @@ class SyncState:
     problem: str | None = None        # why the last round stopped; None when it went through
     sent: int = 0                     # entries sent in this round
     quarantined: int = 0              # of those, set aside by the hub for the owner (another fact, same id)
+    downloading: int | None = None    # a first download under way: about how far, in % (first_download.py)
 
 
 def sync_state(ctx: Context, sent: int = 0, quarantined: int = 0) -> SyncState:
@@ -42,7 +43,11 @@ def sync_state(ctx: Context, sent: int = 0, quarantined: int = 0) -> SyncState:
         return SyncState(joined=False)
     pending = ctx.db.execute("SELECT COUNT(*) FROM entries WHERE device_id = ? AND device_seq > ?",
                              [ctx.device_id, link.uploaded_seq]).fetchone()[0]
-    return SyncState(True, pending, link.last_upload_at, link.last_problem, sent, quarantined)
+    downloading = None
+    if link.bulk_up_to:     # the entries' ids are dense: the largest says about how many are here
+        taken = ctx.db.execute("SELECT COALESCE(MAX(id), 0) FROM entries").fetchone()[0] - pending
+        downloading = max(0, min(99, 100 * taken // link.bulk_up_to))
+    return SyncState(True, pending, link.last_upload_at, link.last_problem, sent, quarantined, downloading)
 
 
 def sync_once(ctx: Context) -> SyncState:

@@ -116,6 +116,8 @@ MESSAGES = {
         "movimiento: el movimiento {entry_id} anuló la venta {ref}, y una anulación no se puede deshacer; registre la venta de nuevo",
     "entry: entry {entry_id} refunds the sale {ref}, which was voided since; there is nothing to give back":
         "movimiento: el movimiento {entry_id} es una devolución de la venta {ref}, que se anuló después; no hay nada que devolver",
+    "demo: this counter belongs to a chain; demo data would reach every till":
+        "demostración: esta caja forma parte de una cadena; los datos de demostración llegarían a todas las cajas",
     "demo: the shop already has members; demo data only goes into an empty shop":
         "demostración: la tienda ya tiene socios; los datos de demostración solo se cargan en una tienda vacía",
     "reason: say what to do, in at most 300 characters":

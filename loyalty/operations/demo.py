@@ -27,8 +27,16 @@ LAST_NAMES = ["Núñez", "García", "Martínez", "López", "Sánchez", "Pérez",
               "Ibáñez", "Castaño", "Ruiz", "Díaz", "Moreno", "Álvarez", "Romero", "Navarro", "Torres", "Domínguez"]
 
 
+def demo_allowed(ctx: Context) -> bool:
+    """Demo data only goes into an empty shop on its own: in a chain's counter it would be sent to
+    every till as real members and sales."""
+    return not ctx.db.execute("SELECT EXISTS (SELECT 1 FROM members) OR EXISTS (SELECT 1 FROM hub_link)").fetchone()[0]
+
+
 def load_demo_data(ctx: Context, members: int = 40, seed: int = 7) -> int:
-    if ctx.db.execute("SELECT COUNT(*) FROM members").fetchone()[0]:
+    if not demo_allowed(ctx):
+        if ctx.db.execute("SELECT 1 FROM hub_link").fetchone():
+            raise ValidationError(t("demo: this counter belongs to a chain; demo data would reach every till"), "demo")
         raise ValidationError(t("demo: the shop already has members; demo data only goes into an empty shop"), "demo")
     rng = random.Random(seed)
     real_now = ctx.clock.now()

@@ -1992,7 +1992,7 @@ campañas</translation>
         <translation>Retención</translation>
     </message>
     <message>
-        <location line="+196"/>
+        <location line="+197"/>
         <source>never</source>
         <translation>nunca</translation>
     </message>
@@ -2002,23 +2002,33 @@ campañas</translation>
         <translation>Concentrador: sin conexión · {count} por enviar</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Hub: taking in history · {percent} %</source>
+        <translation>Concentrador: recibiendo historial · {percent} %</translation>
+    </message>
+    <message>
         <location line="+6"/>
         <source>Hub: up to date</source>
         <translation>Concentrador: al día</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
+        <source>Members not reached yet show only what they hold at this till until their history arrives.</source>
+        <translation>Los socios que aún no han llegado muestran solo lo que tienen en esta caja hasta que llegue su historial.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Last sync: {when}</source>
         <translation>Última sincronización: {when}</translation>
     </message>
     <message>
-        <location line="-7"/>
+        <location line="-9"/>
         <source>Hub: {count} to send</source>
         <translation>Concentrador: {count} por enviar</translation>
     </message>
     <message>
         <location filename="../../ui/settings/audit_words.py" line="-73"/>
-        <location filename="../../ui/shell/main_window.py" line="-146"/>
+        <location filename="../../ui/shell/main_window.py" line="-150"/>
         <source>cashier</source>
         <translation>cajero/a</translation>
     </message>

@@ -113,3 +113,47 @@ def test_a_sale_at_the_counter_is_sent_at_once(qtbot, ctx, enrol, hub, joined_wi
     type_fast(qtbot, window.counter.sale.amount, "12,50")
     press(qtbot, Qt.Key.Key_Return, window.counter.sale.amount)
     qtbot.waitUntil(lambda: hub_admin.hub_status(hub.dsn)["devices"][0]["last_seq"] == 1, timeout=10_000)
+
+
+def test_a_new_till_says_how_far_its_first_download_is_and_sells_meanwhile(qtbot, ctx, hub, tmp_path, monkeypatch):
+    """The header of a new till taking in the chain's history member by member (chain/first_download.py)
+    says how far it is, and says "up to date" when it is done; a sale meanwhile is saved."""
+    from hub_helpers import joined_tills
+
+    from loyalty.chain import first_download
+    from loyalty.chain.link import hub_link
+    from loyalty.common.errors import ValidationError
+    from loyalty.ledger.enrolment import enrol_member
+    from loyalty.operations.demo import load_demo_data
+    from loyalty.people.members import NewMember
+    from ui.shell.main_window import MainWindow
+
+    (first,) = joined_tills(hub.dsn, tmp_path, 1)
+    cards = [enrol_member(first, NewMember(name=f"Member {n}")).card for n in range(4)]
+    for n in range(40):
+        post_sale(first, cards[n % 4], 1_000 + n, f"A{n}")
+    assert rounds.sync_once(first).problem is None
+    monkeypatch.setattr(first_download, "BULK_FROM", 1)
+    monkeypatch.setattr(first_download, "ROUND_SECONDS", 0)      # a piece a round
+    monkeypatch.setattr(first_download, "PIECE", 5)
+    join(ctx, hub_admin.add_counter(hub.dsn, "M1", "Till 2", device_id=ctx.device_id).text())
+    window = MainWindow(ctx, sync=True)
+    window.sync.timer.setInterval(60_000)
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        assert not window.demo_button.isVisible(), "demo data in a chain's till would reach every till"
+        with pytest.raises(ValidationError, match="chain"):
+            load_demo_data(ctx)
+        window.sync.start()
+        qtbot.waitUntil(lambda: "history" in window.sync_label.text(), timeout=15_000)
+        assert "%" in window.sync_label.text() and "history arrives" in window.sync_label.toolTip()
+        post_sale(ctx, cards[0], 5_000, "NEW-1")           # the till sells meanwhile
+        while hub_link(ctx).bulk_up_to is not None:
+            round_done(qtbot, window)
+        round_done(qtbot, window)
+        assert "up to date" in window.sync_label.text()
+        assert ctx.db.execute("SELECT COUNT(*) FROM entries").fetchone()[0] == \
+            first.db.execute("SELECT COUNT(*) FROM entries").fetchone()[0] + 1
+    finally:
+        window.shutdown()

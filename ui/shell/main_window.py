@@ -14,8 +14,7 @@ from PySide6.QtWidgets import (QApplication, QDialog, QHBoxLayout, QLabel, QList
 
 from loyalty.common.errors import LoyaltyError
 from loyalty.operations.backups import make_backup, rotate
-from loyalty.operations.demo import load_demo_data
-from loyalty.people.directory import has_members
+from loyalty.operations.demo import demo_allowed, load_demo_data
 from loyalty.people.staff import has_staff
 from loyalty.programme.context import Context
 from loyalty.programme.permissions import may_see, roles_that_may_see
@@ -248,7 +247,7 @@ class MainWindow(QMainWindow):
         programme = self.ctx.programme()
         self.shop_label.setText(programme.shop_name)
         self.date_label.setText(today_text(self.ctx.clock.now(), programme.timezone))
-        self.demo_button.setVisible(not has_members(self.ctx))
+        self.demo_button.setVisible(demo_allowed(self.ctx))
 
     def settings_saved(self) -> None:
         programme = self.ctx.programme()
@@ -314,13 +313,17 @@ class MainWindow(QMainWindow):
             QApplication.restoreOverrideCursor()
 
     def show_sync(self, state) -> None:
-        """The header's word on the hub: up to date, entries waiting, or not reached — the sales
-        are saved here either way, so it is information, never an alarm."""
+        """The header's word on the hub: up to date, entries waiting, not reached, or how far a new
+        till's first download is — the sales are saved here either way, so it is information,
+        never an alarm."""
         timezone = self.ctx.programme().timezone
         last = moment_text(state.last_upload_at, timezone) if state.last_upload_at else self.tr("never")
         if state.problem:
             text = self.tr("Hub: not reached · {count} to send").format(count=points_text(state.pending))
             colour = "#9a5b00"
+        elif state.downloading is not None:     # a new till: the till works meanwhile
+            text = self.tr("Hub: taking in history · {percent} %").format(percent=state.downloading)
+            colour = "#333"
         elif state.pending:
             text = self.tr("Hub: {count} to send").format(count=points_text(state.pending))
             colour = "#333"
@@ -329,8 +332,10 @@ class MainWindow(QMainWindow):
             colour = "#1b6e2a"
         # Short enough for the header at 1024 px; when and why, one hover away.
         self.sync_label.setText(text)
+        history = state.downloading is not None and self.tr(
+            "Members not reached yet show only what they hold at this till until their history arrives.")
         self.sync_label.setToolTip("\n".join(part for part in (self.tr("Last sync: {when}").format(when=last),
-                                                                state.problem) if part))
+                                                                state.problem, history) if part))
         self.sync_label.setStyleSheet(f"font-size: 10pt; color: {colour}; padding: 0 8px;")
         self.sync_label.show()
 

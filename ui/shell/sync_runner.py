@@ -43,7 +43,10 @@ class SyncRunner(QObject):
 
     @Slot()
     def round(self) -> None:
-        if self.thread is not None or self.stopped or not self.joined:
+        if self.stopped or not self.joined:
+            return
+        if self.thread is not None:     # a long round (a first download): how far it is, from what it committed
+            self.state.emit(sync_state(self.ctx))
             return
         self.call = DomainCall(WorkerShop(self.ctx), sync_once)
         self.call.done.connect(self._done)
