@@ -26,7 +26,7 @@ from ..programme.reward_stock import recount_stock
 from ..programme.rules import Programme
 from ..storage.bulk import rows_where_in, triggers_set_aside
 from ..storage.seals import seal_entries_after
-from ..storage.undone import reversal_key_of, voided
+from ..storage.undone import voided
 
 NEVER_EXPIRES = "9999-12-31"
 # The namespace of entries' UUIDs made from their keys (entry_uuid_for): fixed for the app, so that
@@ -112,13 +112,12 @@ def append_entry(
 
 
 def keep_in_step(ctx: Context, entry_id: int, member_id: int, kind: str, points: int, at: datetime,
-                 balance_before: int, gives_back_id: int | None, spend_first_from: int | None,
-                 derived: set[int] | None = None) -> None:
+                 balance_before: int, gives_back_id: int | None, spend_first_from: int | None) -> None:
     """The balance cache and the lots after an entry: a positive one opens a lot (or re-credits
     the lots a redemption took, for `gives_back_id`) and pays back points owed first; a negative
-    one is allocated to lots, soonest-expiring first (`spend_first_from`'s lot first).
-    `derived`: during a replay (ledger/replay.py), the entries already re-derived — only they
-    can owe points."""
+    one is allocated to lots, soonest-expiring first (`spend_first_from`'s lot first). The replay
+    (ledger/replay.LotBook) applies the same rules in memory; the ledger's property test holds
+    the two equal."""
     ctx.db.execute(_ADD_TO_BALANCE, [points, member_id])
     if points > 0:
         if gives_back_id is not None:
@@ -126,7 +125,7 @@ def keep_in_step(ctx: Context, entry_id: int, member_id: int, kind: str, points:
         elif kind in KINDS_THAT_OPEN_LOTS:
             ctx.db.execute(OPEN_LOT, [entry_id, member_id, expiry_of_points_earned(at, ctx.programme()), points])
         if balance_before < 0:
-            _settle_owed_points(ctx, member_id, derived)
+            _settle_owed_points(ctx, member_id)
     elif points < 0:
         _allocate(ctx, entry_id, member_id, -points, spend_first_from)
 
@@ -361,32 +360,21 @@ def not_reversed(alias: str) -> str:
     return f"NOT {voided(f'{alias}.id')}"
 
 
-def owed_points(ctx: Context, member_id: int, derived: set[int] | None = None) -> list[tuple[int, int]]:
+def owed_points(ctx: Context, member_id: int) -> list[tuple[int, int]]:
     """(entry id, points still owed) for negative entries not yet covered by lots, in the
-    ledger's total order (ledger/replay.py), so every counter pays the same debts first.
-    `derived`: during a replay, only those entries count — as owing, and as undoing one."""
-    if derived is None:
-        rows = ctx.db.execute(
-            f"""SELECT e.id, -e.points - COALESCE((SELECT SUM(a.points) FROM allocations a WHERE a.entry_id = e.id), 0)
-               FROM entries e WHERE e.member_id = ? AND e.points < 0 AND {not_reversed("e")}
-               ORDER BY e.created_at, e.device_id, e.device_seq""",
-            [member_id],
-        ).fetchall()
-        return [(entry_id, owed) for entry_id, owed in rows if owed > 0]
+    ledger's total order (ledger/replay.py), so every counter pays the same debts first."""
     rows = ctx.db.execute(
-        f"""SELECT e.id, -e.points - COALESCE((SELECT SUM(a.points) FROM allocations a WHERE a.entry_id = e.id), 0),
-                  (SELECT void.id FROM entries void WHERE void.reverses_id = e.id
-                   AND void.idempotency_key = {reversal_key_of("e")})
-           FROM entries e WHERE e.member_id = ? AND e.points < 0 ORDER BY e.created_at, e.device_id, e.device_seq""",
+        f"""SELECT e.id, -e.points - COALESCE((SELECT SUM(a.points) FROM allocations a WHERE a.entry_id = e.id), 0)
+           FROM entries e WHERE e.member_id = ? AND e.points < 0 AND {not_reversed("e")}
+           ORDER BY e.created_at, e.device_id, e.device_seq""",
         [member_id],
     ).fetchall()
-    return [(entry_id, owed) for entry_id, owed, void_id in rows
-            if owed > 0 and entry_id in derived and void_id not in derived]
+    return [(entry_id, owed) for entry_id, owed in rows if owed > 0]
 
 
-def _settle_owed_points(ctx: Context, member_id: int, derived: set[int] | None = None) -> None:
+def _settle_owed_points(ctx: Context, member_id: int) -> None:
     """New points first pay back what a refund left owing."""
-    for entry_id, owed in owed_points(ctx, member_id, derived):
+    for entry_id, owed in owed_points(ctx, member_id):
         if _allocate(ctx, entry_id, member_id, owed) > 0:
             return
 
