@@ -9,9 +9,11 @@ from dataclasses import dataclass
 from typing import Callable
 
 import psycopg
+import psycopg.errors
 
 from ..common.clock import to_iso
 from ..common.errors import LoyaltyError
+from ..common.messages import t
 from ..ledger.merges import move_what_arrived
 from ..programme.context import Context
 from .first_download import download_first
@@ -69,6 +71,10 @@ def sync_once(ctx: Context) -> SyncState:
                 pull_entries(ctx, hub_link(ctx), conn)
             move_what_arrived(ctx)              # points that reached members this counter merged away
             done = upload(ctx, hub_link(ctx), conn)
+    except psycopg.errors.UndefinedFunction:     # a hub not upgraded since this app's version came
+        note_progress(ctx, last_problem=t("hub: the hub is older than this app: ask the owner to upgrade it "
+                                          "(loyalty hub init, which keeps its data); sales are saved here meanwhile"))
+        return sync_state(ctx)
     except (psycopg.Error, LoyaltyError) as error:
         message = getattr(error, "message", None) or str(error).strip()
         note_progress(ctx, last_problem=message.splitlines()[0] if message else type(error).__name__)

@@ -116,6 +116,10 @@ MESSAGES = {
         "movimiento: el movimiento {entry_id} anuló la venta {ref}, y una anulación no se puede deshacer; registre la venta de nuevo",
     "entry: entry {entry_id} refunds the sale {ref}, which was voided since; there is nothing to give back":
         "movimiento: el movimiento {entry_id} es una devolución de la venta {ref}, que se anuló después; no hay nada que devolver",
+    "hub: the hub is older than this app: ask the owner to upgrade it (loyalty hub init, which keeps its data); "
+    "sales are saved here meanwhile":
+        "concentrador: el concentrador es más antiguo que esta aplicación: pida al propietario que lo actualice "
+        "(loyalty hub init, que conserva sus datos); mientras tanto las ventas se guardan aquí",
     "demo: this counter belongs to a chain; demo data would reach every till":
         "demostración: esta caja forma parte de una cadena; los datos de demostración llegarían a todas las cajas",
     "demo: the shop already has members; demo data only goes into an empty shop":

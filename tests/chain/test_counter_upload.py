@@ -14,6 +14,7 @@ from hub_helpers import admin_count
 from loyalty.chain import hub_admin
 from loyalty.chain import upload as upload_module
 from loyalty.chain.link import conninfo, hub_link, join
+from loyalty.chain.rounds import sync_once
 from loyalty.chain.upload import upload
 from loyalty.cli import main
 from loyalty.common.errors import ConflictError, ValidationError
@@ -405,3 +406,14 @@ def test_a_pull_cut_anywhere_resumes_without_losing_or_doubling(ctx, enrol, hub,
         pull.pull_entries(till2, hub_link(till2), conn, batch=2)
     assert member_by_card(till2, ana.card).balance == member_by_card(ctx, ana.card).balance == 50
     assert till2.db.execute("SELECT COUNT(*) FROM entries").fetchone()[0] == 5 and verify(till2) == []
+
+
+def test_a_hub_older_than_the_app_is_said_in_one_sentence_and_the_counter_keeps_selling(ctx, hub, enrol):
+    """A hub the owner has not upgraded lacks a function this app calls: the round says what to do."""
+    join(ctx, hub_admin.add_counter(hub.dsn, "M1", "Till 1", device_id=ctx.device_id).text())
+    with psycopg.connect(hub.dsn) as admin:
+        admin.execute("DROP FUNCTION hub.hub_head()")       # as a hub of the previous version
+    post_sale(ctx, enrol("Ana").card, 1_000, "T-1")
+    state = sync_once(ctx)
+    assert state.problem.startswith("hub: the hub is older than this app: ask the owner to upgrade it")
+    assert ctx.db.execute("SELECT COUNT(*) FROM entries").fetchone()[0] == 1
