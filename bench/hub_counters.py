@@ -26,10 +26,13 @@ import postgres_server  # noqa: E402
 from loyalty.chain import hub_admin  # noqa: E402
 
 
-def counter(number: int, code: str, folder: str, rate: float, seconds: float, every: float, results) -> None:
+def counter(number: int, code: str, folder: str, rate: float, seconds: float, every: float, results,
+            listen: bool = False) -> None:
+    import threading
     from datetime import datetime, timezone
 
     from loyalty.chain.link import join
+    from loyalty.chain.listen import HubListener
     from loyalty.chain.rounds import sync_once
     from loyalty.ledger.enrolment import enrol_member
     from loyalty.ledger.sales import post_sale
@@ -40,6 +43,9 @@ def counter(number: int, code: str, folder: str, rate: float, seconds: float, ev
     join(ctx, code)
     members = [enrol_member(ctx, NewMember(name=f"Member {number}-{i}")).card for i in range(20)]
     seen, latencies, posted = 0, [], 0
+    woken = threading.Event()
+    if listen:                               # as the app: a round as soon as the hub says it took something
+        HubListener(ctx, woken.set).start()
     started = time.monotonic()
     next_sale, next_sync = started, started
     while (now := time.monotonic()) < started + seconds:
@@ -47,15 +53,16 @@ def counter(number: int, code: str, folder: str, rate: float, seconds: float, ev
             post_sale(ctx, members[posted % len(members)], 1_000 + posted, f"B{number}-{posted}")
             posted += 1
             next_sale += 1 / rate
-        if now >= next_sync:
+        if now >= next_sync or woken.is_set():
+            woken.clear()
             sync_once(ctx)
             arrived = datetime.now(timezone.utc)
             for (created_at,) in ctx.db.execute("SELECT created_at FROM entries WHERE device_id != ? AND id > ?",
                                                 [ctx.device_id, seen]):
                 latencies.append((arrived - datetime.fromisoformat(created_at)).total_seconds())
             seen = ctx.db.execute("SELECT COALESCE(MAX(id), 0) FROM entries").fetchone()[0]
-            next_sync += every
-        time.sleep(max(0.0, min(next_sale, next_sync) - time.monotonic()))
+            next_sync = max(next_sync + every, time.monotonic()) if now >= next_sync else next_sync
+        woken.wait(max(0.0, min(next_sale, next_sync) - time.monotonic()))
     for _ in range(3):                       # the last sales of the others arrive
         sync_once(ctx)
         time.sleep(every)
@@ -70,6 +77,8 @@ def main() -> None:
     parser.add_argument("--rate", type=float, default=10)
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--every", type=float, default=0.5)
+    parser.add_argument("--listen", action="store_true", help="each counter also runs a round as soon as the hub "
+                        "NOTIFYs (chain/listen.py), as the app does")
     args = parser.parse_args()
     server = postgres_server.start(durable=True)
     folder = tempfile.mkdtemp(prefix="hub-counters-")
@@ -80,7 +89,7 @@ def main() -> None:
         codes = [hub_admin.add_counter(database.dsn, "M1", f"Till {n}").text() for n in range(args.counters)]
         results = multiprocessing.Queue()
         processes = [multiprocessing.Process(target=counter, args=(n, codes[n], folder, args.rate, args.seconds,
-                                                                  args.every, results))
+                                                                  args.every, results, args.listen))
                      for n in range(args.counters)]
         for process in processes:
             process.start()

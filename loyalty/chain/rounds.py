@@ -2,9 +2,10 @@
 connects, sends what waits (members, erasures, entries), takes in what the other counters sent,
 and disconnects; a hub it cannot reach is noted, never raised, so
 that the app's background sync and `loyalty sync --watch` simply try again. `watch` is that
-loop, the one `loyalty sync --watch` and the app run."""
+loop, the one `loyalty sync --watch` runs, woken early by the hub (listen.py) as the app is."""
 
 import threading
+import time
 from dataclasses import dataclass
 from typing import Callable
 
@@ -18,6 +19,7 @@ from ..ledger.merges import move_what_arrived
 from ..programme.context import Context
 from .first_download import download_first
 from .link import conninfo, hub_link, note_progress
+from .listen import HubListener
 from .pull import pull_changes, pull_entries, pull_erasures, pull_members
 from .upload import send_erasures, upload, upload_changes, upload_members
 
@@ -25,6 +27,7 @@ from .upload import send_erasures, upload, upload_changes, upload_members
 # p99 0.95 s with 0.5 s, 1.97 s with 1 s when each till also waits for its own round to send).
 # The app also sends a sale at once (ui/shell/sync_runner.py), so 1 s keeps within 2 s.
 WATCH_EVERY_SECONDS = 1
+STOP_LOOK_SECONDS = 0.25    # how soon a watch waiting for its next round notices it was stopped
 
 
 @dataclass(frozen=True)
@@ -87,7 +90,17 @@ def sync_once(ctx: Context) -> SyncState:
 
 def watch(ctx: Context, stop: threading.Event, report: Callable[[SyncState], None],
           every: int | float = WATCH_EVERY_SECONDS) -> None:
-    """Rounds until `stop` is set: one at once, then one every `every` seconds."""
-    while not stop.is_set():
-        report(sync_once(ctx))
-        stop.wait(every)
+    """Rounds until `stop` is set: one at once, then one every `every` seconds — or sooner, as soon
+    as the hub says it took something (listen.py)."""
+    woken = threading.Event()
+    listener = HubListener(ctx, woken.set)
+    listener.start()
+    try:
+        while not stop.is_set():
+            report(sync_once(ctx))
+            next_at = time.monotonic() + every
+            while not (stop.is_set() or woken.is_set()) and time.monotonic() < next_at:
+                woken.wait(min(STOP_LOOK_SECONDS, max(0, next_at - time.monotonic())))
+            woken.clear()
+    finally:
+        listener.stop()

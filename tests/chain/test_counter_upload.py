@@ -417,3 +417,46 @@ def test_a_hub_older_than_the_app_is_said_in_one_sentence_and_the_counter_keeps_
     state = sync_once(ctx)
     assert state.problem.startswith("hub: the hub is older than this app: ask the owner to upgrade it")
     assert ctx.db.execute("SELECT COUNT(*) FROM entries").fetchone()[0] == 1
+
+
+def test_a_watching_till_takes_in_another_tills_sale_as_soon_as_the_hub_says_so(tmp_path, hub):
+    """The hub's NOTIFY wakes the watch (chain/listen.py): with a tick of a minute, the other
+    till's sale is here within seconds."""
+    import threading
+    import time
+
+    from hub_helpers import joined_tills
+
+    from loyalty.chain.rounds import watch
+    from loyalty.ledger.enrolment import enrol_member
+    from loyalty.people.members import NewMember
+    from loyalty.programme.shop import open_shop
+
+    one, two = joined_tills(hub.dsn, tmp_path, 2)
+    card = enrol_member(one, NewMember(name="Ana")).card
+    assert sync_once(one).problem is None
+    path, stop, rounds = database_path(two.db), threading.Event(), []
+
+    def watching() -> None:
+        own = open_shop(path, staff_id="till2")
+        watch(own, stop, rounds.append, every=60)
+        own.db.close()
+
+    thread = threading.Thread(target=watching)
+    thread.start()
+    try:
+        deadline = time.monotonic() + 15
+        while len(rounds) < 1 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        time.sleep(0.5)                              # the listener is listening
+        post_sale(one, card, 2_500, "A-1")
+        sent_at = time.monotonic()
+        assert sync_once(one).sent == 1
+        while time.monotonic() < sent_at + 10 and not two.db.execute(
+                "SELECT 1 FROM entries WHERE receipt_ref = 'A-1'").fetchone():
+            time.sleep(0.05)
+        waited = time.monotonic() - sent_at
+        assert waited < 10, "not woken: the watch would have waited its minute"
+    finally:
+        stop.set()
+        thread.join(70)

@@ -1,13 +1,15 @@
 """The counter's sync to its hub, run by the app itself off the GUI thread (loyalty/chain/
 rounds.py: the same round as `loyalty sync --watch`): a round every second while the window
-is open and one at once when the counter saves an entry, never more than one at a time, and its
-state for the header. The counter never waits for
+is open, one at once when the counter saves an entry and one at once when the hub says it took
+something from another till (chain/listen.py), never more than one at a time, and its state for
+the header. The counter never waits for
 it: a sale is saved here first, and a hub that cannot be reached is only said in the header."""
 
 import logging
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
+from loyalty.chain.listen import HubListener
 from loyalty.chain.rounds import WATCH_EVERY_SECONDS, SyncState, sync_once, sync_state
 from loyalty.programme.context import Context
 
@@ -18,6 +20,7 @@ log = logging.getLogger(__name__)
 
 class SyncRunner(QObject):
     state = Signal(object)   # SyncState
+    hub_heard = Signal()     # from the listener's thread: a round now, on this one
 
     def __init__(self, ctx: Context, parent: QObject | None = None, every_ms: int = int(WATCH_EVERY_SECONDS * 1000)):
         super().__init__(parent)
@@ -30,6 +33,8 @@ class SyncRunner(QObject):
         self.timer = QTimer(self)
         self.timer.setInterval(every_ms)
         self.timer.timeout.connect(self.round)
+        self.hub_heard.connect(self.round)
+        self.listener: HubListener | None = None
 
     def start(self) -> None:
         """Only for a counter that joined a hub; says where it stands at once, then syncs."""
@@ -39,6 +44,8 @@ class SyncRunner(QObject):
             return
         self.state.emit(current)
         self.timer.start()
+        self.listener = HubListener(self.ctx, self.hub_heard.emit)
+        self.listener.start()
         self.round()
 
     @Slot()
@@ -71,6 +78,8 @@ class SyncRunner(QObject):
     def stop(self) -> None:
         self.stopped = True
         self.timer.stop()
+        if self.listener is not None:
+            self.listener.stop()
         if self.thread is not None:
             self.thread.quit()
             self.thread.wait(10_000)
