@@ -27,7 +27,7 @@ from .upload import send_erasures, upload, upload_changes, upload_members
 # p99 0.95 s with 0.5 s, 1.97 s with 1 s when each till also waits for its own round to send).
 # The app also sends a sale at once (ui/shell/sync_runner.py), so 1 s keeps within 2 s.
 WATCH_EVERY_SECONDS = 1
-STOP_LOOK_SECONDS = 0.25    # how soon a watch waiting for its next round notices it was stopped
+STOP_LOOK_MS = 250          # how soon a watch waiting for its next round notices it was stopped
 
 
 @dataclass(frozen=True)
@@ -100,7 +100,7 @@ def watch(ctx: Context, stop: threading.Event, report: Callable[[SyncState], Non
             report(sync_once(ctx))
             next_at = time.monotonic() + every
             while not (stop.is_set() or woken.is_set()) and time.monotonic() < next_at:
-                woken.wait(min(STOP_LOOK_SECONDS, max(0, next_at - time.monotonic())))
+                woken.wait(min(STOP_LOOK_MS / 1000, max(0, next_at - time.monotonic())))
             woken.clear()
     finally:
         listener.stop()
