@@ -27,11 +27,10 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 import postgres_server  # noqa: E402
 import psycopg  # noqa: E402
-from hub_upload import copy_of  # noqa: E402
+from hub_upload import a_hub, copy_of, joined  # noqa: E402
 
-from loyalty.chain import hub_admin  # noqa: E402
 from loyalty.chain.first_download import download_first  # noqa: E402
-from loyalty.chain.link import conninfo, hub_link, join  # noqa: E402
+from loyalty.chain.link import conninfo, hub_link  # noqa: E402
 from loyalty.chain.pull import pull_changes, pull_entries, pull_members  # noqa: E402
 from loyalty.chain.upload import upload, upload_members  # noqa: E402
 from loyalty.ledger.sales import post_sale  # noqa: E402
@@ -51,11 +50,8 @@ def main() -> None:
     copy = copy_of(args.db, work / "shop.sqlite")
     server = postgres_server.start(durable=True)
     try:
-        database = postgres_server.create_database(server)
-        hub_admin.init_hub(database.dsn)
-        hub_admin.add_store(database.dsn, "M1", "Main")
-        first = open_shop(copy, staff_id="bench")
-        join(first, hub_admin.add_counter(database.dsn, "M1", "Till 1", device_id=first.device_id).text())
+        database, _ = a_hub(server)
+        first = joined(open_shop(copy, staff_id="bench"), database.dsn, "Till 1")
         began = time.perf_counter()
         with psycopg.connect(conninfo(first, hub_link(first)), autocommit=True) as conn:
             upload_members(first, hub_link(first), conn)
@@ -65,8 +61,7 @@ def main() -> None:
         members = first.db.execute("SELECT COUNT(*) FROM members").fetchone()[0]
         first.db.close()
 
-        new = open_shop(work / "new.sqlite", staff_id="bench")
-        join(new, hub_admin.add_counter(database.dsn, "M1", "Till 2", device_id=new.device_id).text())
+        new = joined(open_shop(work / "new.sqlite", staff_id="bench"), database.dsn, "Till 2")
         with psycopg.connect(conninfo(new, hub_link(new)), autocommit=True) as conn:
             pull_changes(new, "programme_changes", conn)
             began = time.perf_counter()

@@ -30,9 +30,8 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 import postgres_server  # noqa: E402
 import psycopg  # noqa: E402
+from hub_upload import a_hub, joined  # noqa: E402
 
-from loyalty.chain import hub_admin  # noqa: E402
-from loyalty.chain.link import join  # noqa: E402
 from loyalty.chain.rounds import sync_once  # noqa: E402
 from loyalty.common.clock import FixedClock  # noqa: E402
 from loyalty.ledger.enrolment import enrol_member  # noqa: E402
@@ -58,15 +57,13 @@ def main() -> None:
     server = postgres_server.start(durable=True)
     rng = random.Random(22)
     try:
-        database = postgres_server.create_database(server)
-        hub_admin.init_hub(database.dsn)
-        hub_admin.add_store(database.dsn, "M1", "Main")
+        database, _ = a_hub(server)
         start = datetime.now(timezone.utc) - timedelta(days=8)
         clock_a, clock_b = FixedClock(start), FixedClock(start)
         till_a = open_shop(work / "a.sqlite", clock=clock_a, staff_id="a")
         till_b = open_shop(work / "b.sqlite", clock=clock_b, staff_id="b")
         for till, name in ((till_a, "Till A"), (till_b, "Till B")):
-            join(till, hub_admin.add_counter(database.dsn, "M1", name, device_id=till.device_id).text())
+            joined(till, database.dsn, name)
         with write_transaction(till_a.db):
             cards = [enrol_member(till_a, NewMember(name=f"Member {n}")).card for n in range(args.members)]
         sync_once(till_a)

@@ -37,6 +37,21 @@ def copy_of(db: str, copy: Path) -> Path:
     return copy
 
 
+def a_hub(server):
+    """A new hub on the benchmark's server with the store M1, as every hub benchmark starts:
+    (the database, its chain id)."""
+    database = postgres_server.create_database(server)
+    chain = hub_admin.init_hub(database.dsn)
+    hub_admin.add_store(database.dsn, "M1", "Main")
+    return database, chain["chain_id"]
+
+
+def joined(ctx, dsn: str, name: str):
+    """The shop joined to the hub as its store M1's counter `name`, keeping its own device id."""
+    join(ctx, hub_admin.add_counter(dsn, "M1", name, device_id=ctx.device_id).text())
+    return ctx
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", default=str(ROOT / "bench" / "data" / "small.sqlite"))
@@ -46,12 +61,8 @@ def main() -> None:
     copy = copy_of(args.db, work / "shop.sqlite")
     server = postgres_server.start(durable=True)
     try:
-        database = postgres_server.create_database(server)
-        chain = hub_admin.init_hub(database.dsn)
-        hub_admin.add_store(database.dsn, "M1", "Main")
-        ctx = open_shop(copy, staff_id="bench")
-        code = hub_admin.add_counter(database.dsn, "M1", "Till 1", device_id=ctx.device_id)
-        join(ctx, code.text())
+        database, chain_id = a_hub(server)
+        ctx = joined(open_shop(copy, staff_id="bench"), database.dsn, "Till 1")
         entries = ctx.db.execute("SELECT COUNT(*) FROM entries").fetchone()[0]
         started = time.perf_counter()
         with psycopg.connect(conninfo(ctx, hub_link(ctx)), autocommit=True) as conn:
@@ -63,7 +74,7 @@ def main() -> None:
         print(json.dumps({"entries": entries, "sent": done.sent, "on_hub": on_hub, "batch": args.batch,
                           "seconds": round(seconds, 1), "entries_per_second": round(done.sent / seconds),
                           "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
-                          "hub_database_mb": round(size / 2**20), "chain_id": chain["chain_id"]}, indent=1))
+                          "hub_database_mb": round(size / 2**20), "chain_id": chain_id}, indent=1))
     finally:
         postgres_server.stop(server)
         shutil.rmtree(work, ignore_errors=True)

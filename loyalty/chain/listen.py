@@ -42,7 +42,7 @@ class HubListener(threading.Thread):
                         if any(True for _ in conn.notifies(timeout=LOOK_EVERY_SECONDS)):
                             self.heard()
             except psycopg.Error as error:
-                log.info("Hub listener: %s (tried again in %s s)", str(error).strip().splitlines()[0:1],
+                log.info("Hub listener: %s (tried again in %s s)", (str(error).strip().splitlines() or [""])[0],
                          RETRY_SECONDS)
                 self.stopping.wait(RETRY_SECONDS)
 

@@ -125,9 +125,13 @@ def _take_member_change(ctx: Context, own: list, change: dict) -> bool | None:
     if member is None:
         log.warning("Hub change %s waits for its member %s", change["uuid"], member_uuid)
         return None
-    apply = (apply_complaint if field.startswith(COMPLAINT_FIELD) else apply_response if field.startswith(SURVEY_FIELD)
-             else None)
+    apply = next((apply for prefix, apply in _RECORDS_OF_MEMBERS.items() if field.startswith(prefix)), None)
     return take_in_change(ctx, member[0], {**change, "field": field}, apply)
+
+
+# Records of other packages that travel as a member's changes, by their fields' prefix, and how
+# each is applied (a plain field of the member: people/member_changes.apply_field).
+_RECORDS_OF_MEMBERS = {COMPLAINT_FIELD: apply_complaint, SURVEY_FIELD: apply_response}
 
 
 def _take_programme_change(ctx: Context, own: list, change: dict) -> bool:

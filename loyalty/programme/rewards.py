@@ -1,6 +1,6 @@
 """The rewards catalog: what members can take for their points. In a chain the catalog is the
 chain's (programme/shared.py), stock included: the count a person set and when, less the
-redemptions of the reward made since at any till (`recount_stock`)."""
+redemptions of the reward made since at any till (reward_stock.py)."""
 
 import uuid
 from dataclasses import dataclass

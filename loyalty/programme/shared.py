@@ -2,7 +2,7 @@
 tier ladder, the staff accounts, the rewards and the campaigns changed at any counter reach every
 counter, the latest change of each winning by the chain's clock (hlc.py) — so a cashier added at
 one till signs in at every till with the same PIN, and a reward added at one till is offered at
-every till (its stock the chain's: programme/rewards.recount_stock). What belongs to one till — its printers,
+every till (its stock the chain's: reward_stock.py). What belongs to one till — its printers,
 scanner, language on screen, lock, backup folder, identity, an account's wrong tries and lock —
 stays there.
 
@@ -150,5 +150,4 @@ def _apply_row(ctx: Context, table: str, columns: tuple, row_uuid: str, value: d
                    [row_uuid, *(value[name] for name in columns)])
     if table == "rewards":      # what is left of the count set: a reward's stock
         (reward_id,) = ctx.db.execute("SELECT id FROM rewards WHERE uuid = ?", [row_uuid]).fetchone()
-        ctx.db.execute("UPDATE rewards SET stock = stock_set WHERE id = ?", [reward_id])
         recount_stock(ctx, [reward_id])

@@ -77,35 +77,46 @@ def test_qt_loads_here():
     assert label.text() == "ok" and app is not None
 
 
+def work_in_pieces(path, count: int, each=None):
+    """A background job's `work()` for storage/turns.py on its own connection: `count` pieces of
+    about 5 ms, each a row in the table `work` (made here); `each(piece)` runs before a piece."""
+    import time
+    db, pieces = open_database(path), iter(range(count))
+    db.execute("CREATE TABLE IF NOT EXISTS work (piece INTEGER)")
+
+    def one_piece() -> bool:
+        piece = next(pieces, None)
+        if piece is None:
+            return False
+        if each:
+            each(piece)
+        db.execute("INSERT INTO work VALUES (?)", [piece])
+        time.sleep(0.005)
+        return True
+
+    return db, one_piece
+
+
 def test_a_background_write_ends_its_turn_as_soon_as_a_sale_of_this_process_waits(tmp_path):
     """In the app the sale and the background work share a process: the sale says it waits
     (transactions.WRITERS_WAITING) and the work stops after the piece in hand, instead of
     finishing its turn and pausing for writers it cannot see."""
     import threading
-    import time
 
     from loyalty.storage.transactions import WRITERS_WAITING
     from loyalty.storage.turns import write_in_turns
 
     path = tmp_path / "turns.sqlite"
-    open_database(path).execute("CREATE TABLE work (piece INTEGER)")
     pieces_while_a_sale_waited, sale_started, sale_done = [], threading.Event(), threading.Event()
 
+    def noted(piece: int) -> None:
+        if WRITERS_WAITING.any():
+            pieces_while_a_sale_waited.append(piece)
+        if piece == 21:
+            sale_started.set()
+
     def job():
-        db, pieces = open_database(path), iter(range(400))
-
-        def one_piece() -> bool:
-            piece = next(pieces, None)
-            if piece is None:
-                return False
-            if WRITERS_WAITING.any():
-                pieces_while_a_sale_waited.append(piece)
-            db.execute("INSERT INTO work VALUES (?)", [piece])
-            if piece == 20:
-                sale_started.set()
-            time.sleep(0.005)
-            return True
-
+        db, one_piece = work_in_pieces(path, 400, noted)
         write_in_turns(db, one_piece)
         db.close()
 
@@ -134,7 +145,6 @@ def test_a_bulk_writer_takes_long_turns_while_the_counter_is_quiet_and_short_one
     from loyalty.storage.turns import BUSY_SECONDS, write_in_turns
 
     path = tmp_path / "turns.sqlite"
-    open_database(path).execute("CREATE TABLE work (piece INTEGER)")
     turns, sale_started = [], threading.Event()
 
     def kind_of_turn(kind):
@@ -145,18 +155,7 @@ def test_a_bulk_writer_takes_long_turns_while_the_counter_is_quiet_and_short_one
         return turn
 
     def job():
-        db, pieces = open_database(path), iter(range(300))
-
-        def one_piece() -> bool:
-            piece = next(pieces, None)
-            if piece is None:
-                return False
-            db.execute("INSERT INTO work VALUES (?)", [piece])
-            if piece == 20:
-                sale_started.set()
-            time.sleep(0.005)
-            return True
-
+        db, one_piece = work_in_pieces(path, 300, lambda piece: piece == 21 and sale_started.set())
         write_in_turns(db, one_piece, within=kind_of_turn("short"), budget_ms=60_000,
                        quiet_within=kind_of_turn("long"))
         db.close()
@@ -183,20 +182,11 @@ def test_long_background_writes_let_a_waiting_sale_in_before_they_end(tmp_path):
     from loyalty.storage.turns import write_in_turns
 
     path = tmp_path / "turns.sqlite"
-    open_database(path).execute("CREATE TABLE work (piece INTEGER)")
+    open_database(path).execute("CREATE TABLE work (piece INTEGER)")     # for the sale's count below
     done = threading.Event()
 
     def job():                                # the daily job: 200 pieces, a second in all
-        db, pieces = open_database(path), iter(range(200))
-
-        def one_piece() -> bool:
-            piece = next(pieces, None)
-            if piece is None:
-                return False
-            db.execute("INSERT INTO work VALUES (?)", [piece])
-            time.sleep(0.005)
-            return True
-
+        db, one_piece = work_in_pieces(path, 200)
         write_in_turns(db, one_piece)
         done.set()
         db.close()
