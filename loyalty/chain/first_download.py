@@ -2,7 +2,7 @@
 
 Taking the others' entries in one by one (pull.py) keeps each member's lots in step as every
 entry comes: about 3,600 entries a second here, an hour and a half for the big shop. A counter
-that has neither taken in nor sent an entry yet, joining a hub that holds many, takes them member
+that has neither taken in nor posted an entry yet, joining a hub that holds many, takes them member
 by member instead (`hub_pull_by_member`), up to the hub's number when it began: each piece's
 entries are written in one statement and each member derived once, in memory
 (ledger/replay.replay_members), in the same transaction — so the ledger is whole at every commit,
@@ -40,12 +40,14 @@ _INSERT = f"{TAKEN_IN_INSERT} ON CONFLICT DO NOTHING"
 
 def download_first(ctx: Context, conn) -> dict | None:
     """This round's share of the first download (ROUND_SECONDS); None when this counter takes
-    entries one by one (it has taken in or sent some already, or the hub holds fewer than
-    BULK_FROM). The result says how many entries came, how many were here already, and whether
+    entries one by one (it has taken some in, or posted some of its own — a till back from a
+    week offline, whose cashier sells while it catches up in short turns — or the hub holds
+    fewer than BULK_FROM). The result says how many entries came, how many were here already, and whether
     the download is done."""
     link = hub_link(ctx)
     if link.bulk_up_to is None:
-        if link.pulled_hub_seq or link.uploaded_seq:
+        posted_here = ctx.db.execute("SELECT 1 FROM entries WHERE device_id = ? LIMIT 1", [ctx.device_id]).fetchone()
+        if link.pulled_hub_seq or posted_here:      # not new: a till back from offline goes one by one
             return None
         head = conn.execute("SELECT hub.hub_head()").fetchone()[0]
         if head < BULK_FROM:

@@ -111,7 +111,7 @@ def test_a_counter_that_took_in_or_sent_entries_goes_on_one_by_one(hub, tmp_path
     own = enrol_member(new, NewMember(name="Own"))
     post_sale(new, own.card, 1_000, "OWN1")
     head = hub_head(hub)
-    assert sync_once(new).problem is None       # its first round: it had neither taken in nor sent an entry
+    assert sync_once(new).problem is None       # it posted its own: one by one, and every entry comes
     link = hub_link(new)
     assert link.pulled_hub_seq == head and link.uploaded_seq == new.db.execute(
         "SELECT COUNT(*) FROM entries WHERE device_id = ?", [new.device_id]).fetchone()[0]
@@ -135,3 +135,14 @@ def test_an_entry_whose_member_is_not_here_is_left_to_the_pull_one_by_one(hub, t
     assert link.bulk_up_to is None and link.pulled_hub_seq == first_entry - 1, "the pull goes on from that entry"
     assert new.db.execute("SELECT COUNT(*) FROM entries WHERE device_id != ?", [new.device_id]).fetchone()[0] > 0
     assert verify(new) == []
+
+
+def test_a_till_that_sold_offline_before_taking_anything_in_catches_up_one_by_one(hub, tmp_path, small_pieces):
+    """A till back from offline with sales of its own (never sent, nothing taken in yet) is no new
+    till: its cashier sells while it catches up, in short turns (pull.py), not a first download's."""
+    one, two, (new,), cards = a_chain_with_history(hub, tmp_path)
+    own = enrol_member(new, NewMember(name="Own"))
+    post_sale(new, own.card, 1_000, "OWN1")
+    with psycopg.connect(conninfo(new, hub_link(new)), autocommit=True) as conn:
+        assert first_download.download_first(new, conn) is None
+    assert sync_once(new).problem is None and hub_link(new).pulled_hub_seq == hub_head(hub) - 1
