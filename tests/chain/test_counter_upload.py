@@ -413,8 +413,8 @@ def test_a_hub_older_than_the_app_is_said_in_one_sentence_and_the_counter_keeps_
     join(ctx, hub_admin.add_counter(hub.dsn, "M1", "Till 1", device_id=ctx.device_id).text())
     with psycopg.connect(hub.dsn) as admin:
         admin.execute("DROP FUNCTION hub.hub_head()")       # as a hub of the previous version
-    post_sale(ctx, enrol("Ana").card, 1_000, "T-1")
-    state = sync_once(ctx)
+    state = sync_once(ctx)                                  # a new till asks it for its first download
+    post_sale(ctx, enrol("Ana").card, 1_000, "T-1")         # and sells meanwhile
     assert state.problem.startswith("hub: the hub is older than this app: ask the owner to upgrade it")
     assert ctx.db.execute("SELECT COUNT(*) FROM entries").fetchone()[0] == 1
 
