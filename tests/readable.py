@@ -228,8 +228,11 @@ def _layout_widgets(layout) -> list[QWidget]:
     found = []
     for index in range(layout.count()):
         item = layout.itemAt(index)
-        if item.widget() is not None:
-            found.append(item.widget())
+        # Asked once and checked for what it is: a wrapper PySide kept for an object since freed can
+        # come back as another type at the same address (seen once: a QSpacerItem for a widget).
+        widget = item.widget()
+        if isinstance(widget, QWidget):
+            found.append(widget)
         elif item.layout() is not None:
             found.extend(_layout_widgets(item.layout()))
     return found
