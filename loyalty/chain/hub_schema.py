@@ -799,6 +799,40 @@ ALTER TABLE hub.member_changes DROP CONSTRAINT member_changes_field_check,
         OR field ~ '^(complaint|survey):[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$');
 """
 
+# What a till shows its people of the chain (loyalty/chain/rounds.py, the window's header and
+# details; issue 23): the hub's newest number and this counter's entries set aside for the owner,
+# and the chain's tills with their store and last contact.
+STEP_9 = """
+CREATE FUNCTION hub.hub_my_state() RETURNS TABLE (head bigint, quarantined bigint)
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    me hub.devices;
+BEGIN
+    me := hub.calling_device();
+    RETURN QUERY SELECT (SELECT coalesce(max(x.hub_seq), 0) FROM hub.entries x),
+                        (SELECT count(*) FROM hub.quarantine q WHERE q.device_id = me.device_id);
+END $$;
+
+CREATE FUNCTION hub.hub_tills() RETURNS TABLE (name text, store_code text, store_name text,
+                                               last_contact timestamptz, revoked_at timestamptz)
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+    PERFORM hub.calling_device();
+    RETURN QUERY SELECT d.name, d.store_code, s.name, d.last_contact, d.revoked_at
+        FROM hub.devices d JOIN hub.stores s ON s.code = d.store_code ORDER BY d.store_code, d.name;
+END $$;
+
+REVOKE ALL ON FUNCTION hub.hub_my_state(), hub.hub_tills() FROM PUBLIC;
+DO $$
+DECLARE
+    counter text;
+BEGIN
+    FOR counter IN SELECT role_name FROM hub.devices LOOP
+        EXECUTE format('GRANT EXECUTE ON FUNCTION hub.hub_my_state(), hub.hub_tills() TO %I', counter);
+    END LOOP;
+END $$;
+"""
+
 # What a counter's role may call (hub_admin.add_counter grants them; a step that adds one grants
 # it to the counters already there).
 COUNTER_FUNCTIONS = ("hub.hub_ingest(jsonb)", "hub.hub_pull(bigint, integer)", "hub.hub_ingest_members(jsonb)",
@@ -807,8 +841,9 @@ COUNTER_FUNCTIONS = ("hub.hub_ingest(jsonb)", "hub.hub_pull(bigint, integer)", "
                      "hub.hub_ingest_member_changes(jsonb)", "hub.hub_pull_member_changes(bigint, integer)",
                      "hub.hub_whoami()", "hub.hub_cards_taken(text[])", "hub.hub_ingest_programme_changes(jsonb)",
                      "hub.hub_pull_programme_changes(bigint, integer)", "hub.hub_head()",
-                     "hub.hub_pull_by_member(bigint, uuid, bigint, integer)")
+                     "hub.hub_pull_by_member(bigint, uuid, bigint, integer)", "hub.hub_my_state()",
+                     "hub.hub_tills()")
 
 # Released steps are never edited: a change is a new step at the end.
-STEPS: list[str] = [STEP_1, STEP_2, STEP_3, STEP_4, STEP_5, STEP_6, STEP_7, STEP_8]
+STEPS: list[str] = [STEP_1, STEP_2, STEP_3, STEP_4, STEP_5, STEP_6, STEP_7, STEP_8, STEP_9]
 SCHEMA_VERSION = len(STEPS)

@@ -51,6 +51,9 @@ class HubLink:
     bulk_member: str | None = None     # ... the last member it took in (uuid)
     bulk_seq: int = 0                  # ... and that member's last entry's hub number
     bulk_missed_seq: int | None = None  # ... the first entry it left for want of its member
+    problem_kind: str | None = None    # the last round's problem: problems.OFFLINE or OWNER
+    hub_head_seen: int | None = None   # the hub's newest number at the last contact
+    quarantined: int = 0               # this counter's entries the hub set aside for the owner
 
 
 def hub_link(ctx: Context) -> HubLink | None:

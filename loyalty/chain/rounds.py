@@ -10,16 +10,15 @@ from dataclasses import dataclass
 from typing import Callable
 
 import psycopg
-import psycopg.errors
 
 from ..common.clock import to_iso
 from ..common.errors import LoyaltyError
-from ..common.messages import t
 from ..ledger.merges import move_what_arrived
 from ..programme.context import Context
 from .first_download import download_first
 from .link import conninfo, hub_link, note_progress
 from .listen import HubListener
+from .problems import hub_problem
 from .pull import pull_changes, pull_entries, pull_erasures, pull_members
 from .upload import send_erasures, upload, upload_changes, upload_members
 
@@ -34,11 +33,16 @@ STOP_LOOK_MS = 250          # how soon a watch waiting for its next round notice
 class SyncState:
     joined: bool
     pending: int = 0                  # this counter's entries the hub has not acknowledged
-    last_upload_at: str | None = None
+    last_upload_at: str | None = None   # the last contact with the hub
     problem: str | None = None        # why the last round stopped; None when it went through
     sent: int = 0                     # entries sent in this round
     quarantined: int = 0              # of those, set aside by the hub for the owner (another fact, same id)
     downloading: int | None = None    # a first download under way: about how far, in % (first_download.py)
+    problem_kind: str | None = None   # problems.OFFLINE (the till waits) or problems.OWNER (someone must act)
+    to_take_in: int | None = None     # the other tills' entries on the hub not taken in here, at the last contact
+    set_aside: int = 0                # this counter's entries the hub set aside for the owner, in all
+    hub: str = ""                     # the hub's address, and this counter's store
+    store: str = ""
 
 
 def sync_state(ctx: Context, sent: int = 0, quarantined: int = 0) -> SyncState:
@@ -52,7 +56,12 @@ def sync_state(ctx: Context, sent: int = 0, quarantined: int = 0) -> SyncState:
     if link.bulk_up_to:     # the entries' ids are dense: the largest says about how many are here
         taken = ctx.db.execute("SELECT COALESCE(MAX(id), 0) FROM entries").fetchone()[0] - pending
         downloading = max(0, min(99, 100 * taken // link.bulk_up_to))
-    return SyncState(True, pending, link.last_upload_at, link.last_problem, sent, quarantined, downloading)
+    # The hub's numbers also count this counter's own entries, which are here already: what the
+    # others sent is at most the difference.
+    to_take_in = None if link.hub_head_seen is None else max(0, link.hub_head_seen - link.pulled_hub_seq)
+    return SyncState(True, pending, link.last_upload_at, link.last_problem, sent, quarantined, downloading,
+                     link.problem_kind, to_take_in, link.quarantined, f"{link.host}:{link.port}/{link.dbname}",
+                     link.store)
 
 
 def sync_once(ctx: Context) -> SyncState:
@@ -74,17 +83,15 @@ def sync_once(ctx: Context) -> SyncState:
                 pull_entries(ctx, hub_link(ctx), conn)
             move_what_arrived(ctx)              # points that reached members this counter merged away
             done = upload(ctx, hub_link(ctx), conn)
-    except psycopg.errors.UndefinedFunction:     # a hub not upgraded since this app's version came
-        note_progress(ctx, last_problem=t("hub: the hub is older than this app: ask the owner to upgrade it "
-                                          "(loyalty hub init, which keeps its data); sales are saved here meanwhile"))
-        return sync_state(ctx)
+            head, quarantined = conn.execute("SELECT head, quarantined FROM hub.hub_my_state()").fetchone()
     except (psycopg.Error, LoyaltyError) as error:
-        message = getattr(error, "message", None) or str(error).strip()
-        note_progress(ctx, last_problem=message.splitlines()[0] if message else type(error).__name__)
+        problem = hub_problem(error, f"{link.host}:{link.port}")
+        note_progress(ctx, last_problem=problem.sentence, problem_kind=problem.kind)
         return sync_state(ctx)
     # The hub was reached: a counter with nothing to send is in touch all the same (the offline
     # redemption limit, ledger/redemptions.py, counts from here).
-    note_progress(ctx, last_problem=None, last_upload_at=to_iso(ctx.clock.now()))
+    note_progress(ctx, last_problem=None, problem_kind=None, last_upload_at=to_iso(ctx.clock.now()),
+                  hub_head_seen=head, quarantined=quarantined)
     return sync_state(ctx, done.sent, done.outcomes["quarantined"])
 
 

@@ -120,6 +120,28 @@ MESSAGES = {
     "sales are saved here meanwhile":
         "concentrador: el concentrador es más antiguo que esta aplicación: pida al propietario que lo actualice "
         "(loyalty hub init, que conserva sus datos); mientras tanto las ventas se guardan aquí",
+    "hub: the hub refused this till's password (was it changed?): ask the owner for a new join code; sales are "
+    "saved here meanwhile":
+        "concentrador: el concentrador rechazó la contraseña de esta caja (¿se cambió?): pida al propietario un código "
+        "para unirse de nuevo; mientras tanto las ventas se guardan aquí",
+    "hub: the hub does not know this till (is it the chain's hub?): ask the owner for a new join code; sales are "
+    "saved here meanwhile":
+        "concentrador: el concentrador no conoce esta caja (¿es el de la cadena?): pida al propietario un código para "
+        "unirse de nuevo; mientras tanto las ventas se guardan aquí",
+    "hub: the hub's certificate could not be checked ({reason}): ask the owner; sales are saved here meanwhile":
+        "concentrador: no se pudo comprobar el certificado del concentrador ({reason}): avise al propietario; mientras "
+        "tanto las ventas se guardan aquí",
+    "hub: the hub at {host} cannot be reached (is the hub's PC on, and this till on the network?); sales are saved "
+    "here and sent when it is back":
+        "concentrador: no se puede contactar con el concentrador en {host} (¿está encendido su PC y esta caja en la "
+        "red?); las ventas se guardan aquí y se enviarán cuando vuelva",
+    "hub: the hub refused what this till sent ({reason}): ask the owner; sales are saved here meanwhile":
+        "concentrador: el concentrador rechazó lo que envió esta caja ({reason}): avise al propietario; mientras "
+        "tanto las ventas se guardan aquí",
+    "hub: this till was revoked on the hub: if that was a mistake, the owner can join it again with a new join code; "
+    "sales are saved here meanwhile":
+        "concentrador: esta caja fue dada de baja en el concentrador: si fue un error, el propietario puede volver a "
+        "unirla con un código nuevo; mientras tanto las ventas se guardan aquí",
     "demo: this counter belongs to a chain; demo data would reach every till":
         "demostración: esta caja forma parte de una cadena; los datos de demostración llegarían a todas las cajas",
     "demo: the shop already has members; demo data only goes into an empty shop":

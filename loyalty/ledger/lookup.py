@@ -11,6 +11,7 @@ from ..programme.ladder import Tier
 from ..programme.points import points_value
 from ..programme.rules import load_tiers
 from .entries import expiring_points
+from .redemptions import OfflineLimit, offline_limit
 from .tiers import TierProgress, tier_by_code, tier_progress
 
 
@@ -44,6 +45,7 @@ class MemberSummary:
     followups: tuple[str, ...] = ()          # open follow-ups: what to say or ask while they are here
     open_complaints: tuple[str, ...] = ()    # complaints not yet resolved
     profile: PurchaseProfile | None = None
+    offline: OfflineLimit | None = None      # a chain's till out of touch with its hub (redemptions.py)
 
 
 def member_summary(ctx: Context, card: str, visits: int = 5) -> MemberSummary:
@@ -58,4 +60,4 @@ def member_summary(ctx: Context, card: str, visits: int = 5) -> MemberSummary:
         "SELECT category, description FROM complaints WHERE member_id = ? AND status = 'open' ORDER BY opened_at",
         [member.id]))
     return MemberSummary(found, tier_progress(ctx, member), last_visits, birthday_today, followups, complaints,
-                         purchase_profile(ctx, member.id))
+                         purchase_profile(ctx, member.id), offline_limit(ctx, member.id))

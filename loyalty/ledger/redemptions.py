@@ -1,7 +1,7 @@
 """Spending points: as a discount at the till or on a catalog reward."""
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from ..common.clock import from_iso, local_date, local_midnight_utc, to_iso
@@ -65,27 +65,47 @@ def redeem_reward(ctx: Context, card: str, reward_id: int, idempotency_key: str 
         return RedemptionResult(entry, 0, member_by_id(ctx, member.id).balance, reward_by_id(ctx, reward.id))
 
 
-def _require_within_offline_limit(ctx: Context, member_id: int, points: int) -> None:
+@dataclass(frozen=True)
+class OfflineLimit:
+    """A counter out of touch with its hub: when it last reached it (None: never since it joined),
+    and what this member may still redeem here today."""
+    since: datetime | None
+    limit: int
+    used: int          # points this member redeemed here today
+
+    @property
+    def left(self) -> int:
+        return max(0, self.limit - self.used)
+
+
+def offline_limit(ctx: Context, member_id: int) -> OfflineLimit | None:
     """A counter joined to a hub that has not reached it for `offline_after_minutes` may not know of
     points spent at another till, nor they of these: until it is back, a member may redeem at
-    most `offline_redeem_points` a day here (docs/sync.md). A counter on its own has no limit."""
+    most `offline_redeem_points` a day here (docs/sync.md). None while it is in touch, and for a
+    counter on its own (no limit)."""
     link = ctx.db.execute("SELECT last_upload_at FROM hub_link WHERE id = 1").fetchone()
     if link is None:
-        return
+        return None
     programme, now = ctx.programme(), ctx.clock.now()
     last = from_iso(link[0]) if link[0] else None
     if last is not None and now - last <= timedelta(minutes=programme.offline_after_minutes):
-        return
+        return None
     start_of_day = local_midnight_utc(local_date(now, programme.timezone), programme.timezone)
     used = -ctx.db.execute("SELECT COALESCE(SUM(points), 0) FROM entries WHERE member_id = ? AND kind = 'redeem' "
                            "AND device_id = ? AND created_at >= ?",
                            [member_id, ctx.device_id, to_iso(start_of_day)]).fetchone()[0]
-    if used + points > programme.offline_redeem_points:
+    return OfflineLimit(last, programme.offline_redeem_points, used)
+
+
+def _require_within_offline_limit(ctx: Context, member_id: int, points: int) -> None:
+    limit = offline_limit(ctx, member_id)
+    if limit is not None and limit.used + points > limit.limit:
+        programme = ctx.programme()
         since = (t("since {moment}", moment=Wording(programme.language).moment(
-            last.astimezone(ZoneInfo(programme.timezone)))) if last else t("since it joined"))
+            limit.since.astimezone(ZoneInfo(programme.timezone)))) if limit.since else t("since it joined"))
         raise ValidationError(t("points: this counter has not reached the hub {since}; until it does, a member may "
                                 "redeem at most {limit} points a day here ({used} already today)", since=since,
-                                limit=programme.offline_redeem_points, used=used), "points")
+                                limit=limit.limit, used=limit.used), "points")
 
 
 def _require_balance(balance: int, points: int) -> None:

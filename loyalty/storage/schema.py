@@ -33,6 +33,7 @@ STEPS = (
     ("0022_first_download", schema_changes.first_download),
     ("0023_programme_identities", schema_changes.programme_identities),
     ("0024_survey_identities", schema_changes.survey_identities),
+    ("0025_sync_state_in_words", schema_changes.sync_state_in_words),
 )
 
 migrations = Migrations("loyalty")

@@ -632,3 +632,13 @@ def _give_uuids(db: Database, table: str) -> None:
     ids = [row[0] for row in db.execute(f"SELECT id FROM {table} WHERE uuid IS NULL")]
     db.conn.executemany(f"UPDATE {table} SET uuid = ? WHERE id = ?", ((str(uuid.uuid4()), id_) for id_ in ids))
     db.execute(f"CREATE UNIQUE INDEX IF NOT EXISTS {table}_uuid ON {table}(uuid)")
+
+
+def sync_state_in_words(db: Database) -> None:
+    """What the window says of the sync (chain/rounds.py, issue 23): whether the last round's
+    problem is the network's (the till waits) or one the owner must look at, and what the hub
+    said at the last contact — its newest number (so: how much waits to come here) and how many
+    of this counter's entries it set aside for the owner."""
+    _add_column(db, "hub_link", "problem_kind TEXT")        # NULL, 'offline' or 'owner' (chain/problems.py)
+    _add_column(db, "hub_link", "hub_head_seen INTEGER")    # the hub's newest number at the last contact
+    _add_column(db, "hub_link", "quarantined INTEGER NOT NULL DEFAULT 0")   # this counter's, set aside there

@@ -158,7 +158,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/shell/main_window.py" line="+193"/>
+        <location filename="../../ui/shell/main_window.py" line="+199"/>
         <source>The counter locked itself after {minutes} minutes without use. Sign in to carry on.</source>
         <translation>
             <numerusform>The counter locked itself after {minutes} minute without use. Sign in to carry on.</numerusform>
@@ -220,7 +220,7 @@
 <context>
     <name>MemberPanel</name>
     <message numerus="yes">
-        <location filename="../../ui/counter/member_panel.py" line="+76"/>
+        <location filename="../../ui/counter/member_panel.py" line="+78"/>
         <source>{points} points</source>
         <translation>
             <numerusform>{points} point</numerusform>
@@ -236,7 +236,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+23"/>
+        <location line="+36"/>
         <source>{count} visits</source>
         <translation>
             <numerusform>{count} visit</numerusform>
@@ -514,6 +514,33 @@
         <translation>
             <numerusform>{count} wrote a comment</numerusform>
             <numerusform>{count} wrote a comment</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncDetailsDialog</name>
+    <message numerus="yes">
+        <location filename="../../ui/shell/sync_details.py" line="+81"/>
+        <source>%n entries of this till</source>
+        <translation>
+            <numerusform>%n entry of this till</numerusform>
+            <numerusform>%n entries of this till</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>at most %n entries of other tills</source>
+        <translation>
+            <numerusform>at most %n entry of other tills</numerusform>
+            <numerusform>at most %n entries of other tills</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n entries: the hub already had other facts under their numbers; the owner sees them with loyalty hub status</source>
+        <translation>
+            <numerusform>%n entry: the hub already had another fact under its number; the owner sees it with loyalty hub status</numerusform>
+            <numerusform>%n entries: the hub already had other facts under their numbers; the owner sees them with loyalty hub status</numerusform>
         </translation>
     </message>
 </context>

@@ -1925,17 +1925,17 @@ Para proteger cada venta, la aplicación dejó de guardar y ahora se reiniciará
     </message>
     <message>
         <location line="+1"/>
-        <location line="+117"/>
+        <location line="+123"/>
         <source>Switch staff</source>
         <translation>Cambiar de usuario</translation>
     </message>
     <message>
-        <location line="-112"/>
+        <location line="-117"/>
         <source>Hub</source>
         <translation>Concentrador</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <location line="+1"/>
         <source>Load demo data</source>
         <translation>Cargar datos de demostración</translation>
@@ -1951,7 +1951,7 @@ Para proteger cada venta, la aplicación dejó de guardar y ahora se reiniciará
         <translation>Acerca de esta aplicación</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>Screens</source>
         <translation>Pantallas</translation>
     </message>
@@ -1992,27 +1992,12 @@ campañas</translation>
         <translation>Retención</translation>
     </message>
     <message>
-        <location line="+197"/>
+        <location line="+200"/>
         <source>never</source>
         <translation>nunca</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Hub: not reached · {count} to send</source>
-        <translation>Concentrador: sin conexión · {count} por enviar</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Hub: taking in history · {percent} %</source>
-        <translation>Concentrador: recibiendo historial · {percent} %</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Hub: up to date</source>
-        <translation>Concentrador: al día</translation>
-    </message>
-    <message>
-        <location line="+5"/>
         <source>Members not reached yet show only what they hold at this till until their history arrives.</source>
         <translation>Los socios que aún no han llegado muestran solo lo que tienen en esta caja hasta que llegue su historial.</translation>
     </message>
@@ -2022,13 +2007,8 @@ campañas</translation>
         <translation>Última sincronización: {when}</translation>
     </message>
     <message>
-        <location line="-9"/>
-        <source>Hub: {count} to send</source>
-        <translation>Concentrador: {count} por enviar</translation>
-    </message>
-    <message>
         <location filename="../../ui/settings/audit_words.py" line="-73"/>
-        <location filename="../../ui/shell/main_window.py" line="-150"/>
+        <location filename="../../ui/shell/main_window.py" line="-148"/>
         <source>cashier</source>
         <translation>cajero/a</translation>
     </message>
@@ -2388,6 +2368,11 @@ Why (e.g. asked at the counter today)?</source>
     </message>
     <message>
         <location line="+2"/>
+        <source>This till is offline</source>
+        <translation>Esta caja está sin conexión</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Follow-ups</source>
         <translation>Seguimientos</translation>
     </message>
@@ -2458,7 +2443,22 @@ Why (e.g. asked at the counter today)?</source>
         <translation>⚠ Queja abierta — {what}</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+16"/>
+        <source>since {moment}</source>
+        <translation>desde {moment}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>since it joined</source>
+        <translation>desde que se unió</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>⚠ This till has not reached the hub {since}: points earned at other tills may not be here yet. Redeem here today: up to {left} points more (limit {limit}).</source>
+        <translation>⚠ Esta caja no contacta con el concentrador {since}: puede que aún no estén aquí los puntos ganados en otras cajas. Canje aquí hoy: hasta {left} puntos más (límite {limit}).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Mondays</source>
         <translation>los lunes</translation>
     </message>
@@ -4462,6 +4462,123 @@ Why (e.g. asked at the counter today)?</source>
             <numerusform>{count} escribió un comentario</numerusform>
             <numerusform>{count} escribieron un comentario</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>SyncDetailsDialog</name>
+    <message>
+        <location filename="../../ui/shell/sync_details.py" line="+22"/>
+        <source>Hub: a problem for the owner · {count} to send</source>
+        <translation>Concentrador: un problema para el propietario · {count} por enviar</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Hub: offline since {time} · {count} to send</source>
+        <translation>Concentrador: sin conexión desde las {time} · {count} por enviar</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Hub: offline · {count} to send</source>
+        <translation>Concentrador: sin conexión · {count} por enviar</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Hub: taking in history · {percent} %</source>
+        <translation>Concentrador: recibiendo historial · {percent} %</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hub: syncing · {count} to send</source>
+        <translation>Concentrador: sincronizando · {count} por enviar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hub: in sync</source>
+        <translation>Concentrador: al día</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Sync with the hub</source>
+        <translation>Sincronización con el concentrador</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Last contact</source>
+        <translation>Último contacto</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Waiting to be sent</source>
+        <translation>Por enviar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting to come from the hub</source>
+        <translation>Por recibir del concentrador</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set aside for the owner</source>
+        <translation>Apartado para el propietario</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Hub</source>
+        <translation>Concentrador</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Store</source>
+        <translation>Tienda</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sync now</source>
+        <translation>Sincronizar ahora</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>never</source>
+        <translation>nunca</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n entries of this till</source>
+        <translation>
+            <numerusform>%n movimiento de esta caja</numerusform>
+            <numerusform>%n movimientos de esta caja</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the chain&apos;s history: {percent} % here</source>
+        <translation>historial de la cadena: {percent} % recibido</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not known yet</source>
+        <translation>aún no se sabe</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>at most %n entries of other tills</source>
+        <translation>
+            <numerusform>como mucho %n movimiento de otras cajas</numerusform>
+            <numerusform>como mucho %n movimientos de otras cajas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n entries: the hub already had other facts under their numbers; the owner sees them with loyalty hub status</source>
+        <translation>
+            <numerusform>%n movimiento: el concentrador ya tenía otro hecho con su número; el propietario lo ve con loyalty hub status</numerusform>
+            <numerusform>%n movimientos: el concentrador ya tenía otros hechos con sus números; el propietario los ve con loyalty hub status</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>none</source>
+        <translation>ninguno</translation>
     </message>
 </context>
 <context>

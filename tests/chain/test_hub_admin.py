@@ -182,4 +182,4 @@ def test_hub_functions_are_owned_by_the_hub_owner_with_a_pinned_search_path(hub)
     assert sorted(name for name, *_ in rows) == names
     assert all(definer and "search_path=pg_catalog, pg_temp" in config and owner == "postgres"
                for _, definer, config, owner in rows)
-    assert hub_admin.SCHEMA_VERSION == 8
+    assert hub_admin.SCHEMA_VERSION == 9

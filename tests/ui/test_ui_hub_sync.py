@@ -35,7 +35,7 @@ def test_the_header_says_how_the_sync_goes_and_the_counter_never_waits(qtbot, ct
     ana = enrol("Ana García")
     post_sale(ctx, ana.card, 1_000, "T-1")
     window.sync.start()
-    qtbot.waitUntil(lambda: window.sync_label.isVisible() and "up to date" in window.sync_label.text(),
+    qtbot.waitUntil(lambda: window.sync_label.isVisible() and "in sync" in window.sync_label.text(),
                     timeout=15_000)
     assert hub_admin.hub_status(hub.dsn)["devices"][0]["last_seq"] == 1
 
@@ -43,7 +43,7 @@ def test_the_header_says_how_the_sync_goes_and_the_counter_never_waits(qtbot, ct
     monkeypatch.setattr(rounds, "conninfo", lambda ctx, link: real(ctx, link).replace(f"port={link.port}", "port=1"))
     post_sale(ctx, ana.card, 2_000, "T-2")          # the hub is out of reach: the sale is saved here all the same
     round_done(qtbot, window)
-    assert "not reached" in window.sync_label.text() and "1 to send" in window.sync_label.text()
+    assert "offline since" in window.sync_label.text() and "1 to send" in window.sync_label.text()
     problem = ctx.db.execute("SELECT last_problem FROM hub_link").fetchone()[0]
     assert problem and window.sync_label.toolTip().endswith(problem), "why, one hover away"
     assert window.sync_label.toolTip().count("\n") == 1
@@ -51,7 +51,7 @@ def test_the_header_says_how_the_sync_goes_and_the_counter_never_waits(qtbot, ct
 
     monkeypatch.setattr(rounds, "conninfo", real)
     round_done(qtbot, window)
-    assert "up to date" in window.sync_label.text()
+    assert "in sync" in window.sync_label.text()
     assert hub_admin.hub_status(hub.dsn)["devices"][0]["last_seq"] == 2
 
 
@@ -85,11 +85,18 @@ def test_the_cashier_is_told_why_a_redemption_is_capped_while_the_hub_is_out_of_
     from hub_helpers import linked_without_a_hub
     from ui_helpers import press, type_fast
 
+    from loyalty.common.clock import to_iso
+    from loyalty.storage import write_transaction
+
     settings(offline_redeem_points=1_000, offline_after_minutes=60)
     linked_without_a_hub(ctx, ctx.clock.now() - timedelta(hours=3))
     ana = enrol("Ana García")
     post_sale(ctx, ana.card, 500_000, "T-1")
     window.counter.open_card(ana.card)
+    panel = window.counter.panel
+    assert panel.offline.isVisible(), "said before the cashier tries"
+    assert "has not reached the hub since" in panel.offline.text() and "not be here yet" in panel.offline.text()
+    assert "up to 1000 points more (limit 1000)" in panel.offline.text()
     press(qtbot, Qt.Key.Key_F4)
     type_fast(qtbot, window.counter.redeem.points, "1500")
     press(qtbot, Qt.Key.Key_Return)
@@ -97,6 +104,16 @@ def test_the_cashier_is_told_why_a_redemption_is_capped_while_the_hub_is_out_of_
     assert "has not reached the hub" in window.counter.banner.text() and "at most 1000 points" in \
         window.counter.banner.text()
     assert ctx.db.execute("SELECT COUNT(*) FROM entries WHERE kind = 'redeem'").fetchone()[0] == 0
+    window.counter.redeem.points.clear()
+    type_fast(qtbot, window.counter.redeem.points, "400")
+    press(qtbot, Qt.Key.Key_Return)
+    assert window.counter.banner.kind == "success"
+    assert "up to 600 points more" in panel.offline.text(), "the panel follows what was redeemed"
+
+    with write_transaction(ctx.db):                   # in touch again: nothing to say
+        ctx.db.execute("UPDATE hub_link SET last_upload_at = ?", [to_iso(ctx.clock.now())])
+    window.counter.open_card(ana.card)
+    assert not panel.offline.isVisible()
 
 
 def test_a_sale_at_the_counter_is_sent_at_once(qtbot, ctx, enrol, hub, joined_window):
@@ -152,8 +169,58 @@ def test_a_new_till_says_how_far_its_first_download_is_and_sells_meanwhile(qtbot
         while hub_link(ctx).bulk_up_to is not None:
             round_done(qtbot, window)
         round_done(qtbot, window)
-        assert "up to date" in window.sync_label.text()
+        assert "in sync" in window.sync_label.text()
         assert ctx.db.execute("SELECT COUNT(*) FROM entries").fetchone()[0] == \
             first.db.execute("SELECT COUNT(*) FROM entries").fetchone()[0] + 1
     finally:
         window.shutdown()
+
+
+def test_the_header_says_since_when_the_till_is_offline_and_the_details_say_what_waits(qtbot, ctx, enrol, hub,
+                                                                                       joined_window, monkeypatch):
+    """In sync (green); offline since a time with what waits (amber: the till only waits); a problem
+    for the owner (red: a revoked till); one click opens the details, and *Sync now* runs a round."""
+    from PySide6.QtCore import Qt
+
+    from ui.shell.sync_details import IN_SYNC, OFFLINE_COLOUR, OWNER_COLOUR
+    from ui.widgets.formatting import since_text
+
+    window = joined_window
+    ana = enrol("Ana García")
+    window.sync.start()
+    round_done(qtbot, window)
+    assert "in sync" in window.sync_label.text() and IN_SYNC in window.sync_label.styleSheet()
+
+    real = rounds.conninfo
+    monkeypatch.setattr(rounds, "conninfo", lambda ctx, link: real(ctx, link).replace(f"port={link.port}", "port=1"))
+    post_sale(ctx, ana.card, 2_000, "T-2")
+    post_sale(ctx, ana.card, 3_000, "T-3")
+    round_done(qtbot, window)
+    last = ctx.db.execute("SELECT last_upload_at FROM hub_link").fetchone()[0]
+    hour_minute = since_text(last, ctx.programme().timezone, ctx.clock.now())
+    assert "/" not in hour_minute and "." not in hour_minute, "the shop's today: the time alone"
+    assert window.sync_label.text() == f"Hub: offline since {hour_minute} · 2 to send"
+    assert OFFLINE_COLOUR in window.sync_label.styleSheet()
+
+    qtbot.mouseClick(window.sync_label, Qt.MouseButton.LeftButton)
+    details = window.sync_details
+    assert details.isVisible()
+    assert details.headline.text() == window.sync_label.text()
+    assert "cannot be reached" in details.problem.text()
+    assert details.to_send.text() == "2 entries of this till"
+    assert details.to_take_in.text() == "at most 0 entries of other tills"
+    assert details.set_aside.text() == "none" and details.store.text() == "M1"
+    assert details.hub.text().startswith("127.0.0.1:") and str(hub_link_port(ctx)) in details.hub.text()
+
+    monkeypatch.setattr(rounds, "conninfo", real)
+    hub_admin.revoke_counter(hub.dsn, "Till 1")
+    qtbot.mouseClick(details.sync_button, Qt.MouseButton.LeftButton)       # a round at once
+    qtbot.waitUntil(lambda: "problem for the owner" in window.sync_label.text(), timeout=15_000)
+    assert OWNER_COLOUR in window.sync_label.styleSheet()
+    assert "revoked" in details.problem.text() and details.headline.text() == window.sync_label.text(), \
+        "the open details follow"
+    assert ctx.db.execute("SELECT COUNT(*) FROM entries").fetchone()[0] == 2, "the sales stay here"
+
+
+def hub_link_port(ctx) -> int:
+    return ctx.db.execute("SELECT port FROM hub_link").fetchone()[0]

@@ -48,11 +48,13 @@ class MemberPanel(QFrame):
         self.birthday = _label("font-size: 13pt; color: #8a3ab9; font-weight: 700;", self.tr("Birthday"))
         self.visits = _label("font-size: 11pt; color: #333;", self.tr("Last visits"))
         self.notes = _label("font-size: 11pt; background: #fffbe6; padding: 4px;", self.tr("Notes"))
+        self.offline = _label("font-size: 11pt; background: #fdf0dc; color: #6b3f00; padding: 4px;",
+                              self.tr("This till is offline"))
         self.followups = _label("font-size: 12pt; background: #e8f0fb; padding: 4px; font-weight: 600;",
                                 self.tr("Follow-ups"))
         layout = QVBoxLayout(self)
         for widget in (self.name, self.tier, self.card, self.balance, self.value, self.progress_text, self.progress,
-                       self.expiring, self.birthday, self.followups, self.visits, self.notes):
+                       self.expiring, self.birthday, self.offline, self.followups, self.visits, self.notes):
             layout.addWidget(widget)
         layout.addStretch()
         self.show_summary(None)
@@ -61,7 +63,7 @@ class MemberPanel(QFrame):
         if summary is None:
             self.name.setText(self.tr("No member selected"))
             for widget in (self.tier, self.card, self.balance, self.value, self.progress_text, self.progress,
-                           self.expiring, self.birthday, self.followups, self.visits, self.notes):
+                           self.expiring, self.birthday, self.offline, self.followups, self.visits, self.notes):
                 widget.hide()
             return
         found, progress = summary.lookup, summary.progress
@@ -100,6 +102,19 @@ class MemberPanel(QFrame):
         self.expiring.setVisible(found.expiring_points > 0)
         self.birthday.setVisible(summary.birthday_today)
         self.notes.setVisible(bool(member.notes))
+        self._show_offline(summary.offline)
+
+    def _show_offline(self, limit) -> None:
+        """Before the cashier tries: this till has not reached the hub lately, so points earned at
+        other tills may not be here yet, and redemptions here are capped (ledger/redemptions.py)."""
+        self.offline.setVisible(limit is not None)
+        if limit is None:
+            return
+        since = (self.tr("since {moment}").format(moment=moment_text(limit.since.isoformat(), self.timezone))
+                 if limit.since else self.tr("since it joined"))
+        self.offline.setText(self.tr("⚠ This till has not reached the hub {since}: points earned at other tills may "
+                                     "not be here yet. Redeem here today: up to {left} points more (limit {limit}).")
+                             .format(since=since, left=points_text(limit.left), limit=points_text(limit.limit)))
 
     def _profile_text(self, profile) -> str:
         """The regular's rhythm, as a shop assistant would say it."""

@@ -36,6 +36,7 @@ from ..widgets.sign_in import SignInDialog
 from .about_dialog import AboutDialog
 from .daily_job import DailyJobRunner
 from .idle_lock import IdleLock
+from .sync_details import SyncDetailsDialog, sync_headline
 from .sync_runner import SyncRunner
 
 SIDEBAR_POINTS = 14
@@ -66,9 +67,14 @@ class MainWindow(QMainWindow):
         self.switch_button.clicked.connect(self.switch_staff)
         QShortcut(QKeySequence("F12"), self, self.switch_staff)
         self.date_label = QLabel()
-        self.sync_label = QLabel()      # a counter joined to a hub: how its sync goes (hidden otherwise)
+        # A counter joined to a hub: how its sync goes, the details one click away (hidden otherwise).
+        self.sync_label = QPushButton(flat=True)
         self.sync_label.setAccessibleName(self.tr("Hub"))
+        self.sync_label.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.sync_label.clicked.connect(self.show_sync_details)
         self.sync_label.hide()
+        self.sync_details: SyncDetailsDialog | None = None
+        self.sync_last_state = None
         self.demo_button = QPushButton(self.tr("Load demo data"))
         self.demo_button.setAccessibleName(self.tr("Load demo data"))
         self.demo_button.clicked.connect(self.load_demo)
@@ -82,10 +88,11 @@ class MainWindow(QMainWindow):
         self.shop_label.setWordWrap(True)
         who_and_when = QVBoxLayout()
         who_and_when.setSpacing(0)
-        for label in (self.staff_label, self.date_label, self.sync_label):
+        for label in (self.staff_label, self.date_label):
             label.setStyleSheet("font-size: 12pt; color: #333; padding: 0 8px;")
             label.setAlignment(Qt.AlignmentFlag.AlignRight)
             who_and_when.addWidget(label)
+        who_and_when.addWidget(self.sync_label, 0, Qt.AlignmentFlag.AlignRight)
         if self.sync is not None:
             self.sync.state.connect(self.show_sync)
         header = QHBoxLayout()
@@ -313,31 +320,33 @@ class MainWindow(QMainWindow):
             QApplication.restoreOverrideCursor()
 
     def show_sync(self, state) -> None:
-        """The header's word on the hub: up to date, entries waiting, not reached, or how far a new
-        till's first download is — the sales are saved here either way, so it is information,
-        never an alarm."""
+        """The header's word on the hub (ui/shell/sync_details.py): in sync, syncing, offline since
+        when, or a problem for the owner — the sales are saved here either way, so it is
+        information, never an alarm; why, one hover or one click away."""
         timezone = self.ctx.programme().timezone
-        last = moment_text(state.last_upload_at, timezone) if state.last_upload_at else self.tr("never")
-        if state.problem:
-            text = self.tr("Hub: not reached · {count} to send").format(count=points_text(state.pending))
-            colour = "#9a5b00"
-        elif state.downloading is not None:     # a new till: the till works meanwhile
-            text = self.tr("Hub: taking in history · {percent} %").format(percent=state.downloading)
-            colour = "#333"
-        elif state.pending:
-            text = self.tr("Hub: {count} to send").format(count=points_text(state.pending))
-            colour = "#333"
-        else:
-            text = self.tr("Hub: up to date")
-            colour = "#1b6e2a"
-        # Short enough for the header at 1024 px; when and why, one hover away.
+        self.sync_last_state = state
+        text, colour = sync_headline(state, timezone, self.ctx.clock.now())
         self.sync_label.setText(text)
+        last = moment_text(state.last_upload_at, timezone) if state.last_upload_at else self.tr("never")
         history = state.downloading is not None and self.tr(
             "Members not reached yet show only what they hold at this till until their history arrives.")
         self.sync_label.setToolTip("\n".join(part for part in (self.tr("Last sync: {when}").format(when=last),
                                                                 state.problem, history) if part))
-        self.sync_label.setStyleSheet(f"font-size: 10pt; color: {colour}; padding: 0 8px;")
+        self.sync_label.setStyleSheet(f"font-size: 10pt; color: {colour}; padding: 0 8px; border: none; "
+                                      "text-align: right;")
         self.sync_label.show()
+        if self.sync_details is not None:
+            self.sync_details.show_state(state)
+
+    def show_sync_details(self) -> None:
+        if self.sync_details is None:
+            self.sync_details = SyncDetailsDialog(self.ctx.programme().timezone, self.ctx.clock, self)
+            if self.sync is not None:
+                self.sync_details.sync_now.connect(self.sync.round)
+        if self.sync_last_state is not None:
+            self.sync_details.show_state(self.sync_last_state)
+        self.sync_details.show()
+        self.sync_details.raise_()
 
     def shutdown(self) -> None:
         """Stop the scanner filter and the search threads (also called by tests)."""

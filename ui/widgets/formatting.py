@@ -134,6 +134,15 @@ def moment_text(iso_moment: str, timezone: str) -> str:
     return QLocale().toString(shown, QLocale.FormatType.ShortFormat)
 
 
+def since_text(iso_moment: str, timezone: str, now: datetime) -> str:
+    """A recent moment as briefly as it reads: the time alone on the shop's today ('14:05'),
+    else the short date and time."""
+    local = _on_shop_clock(iso_moment, timezone)
+    if local is None or local.date() != local_date(now, timezone):
+        return moment_text(iso_moment, timezone)
+    return QLocale().toString(QTime(local.hour, local.minute), QLocale.FormatType.ShortFormat)
+
+
 def moment_day_text(iso_moment: str, timezone: str) -> str:
     """The shop's calendar day of a stored moment (a member's joining day), short form."""
     local = _on_shop_clock(iso_moment, timezone)
