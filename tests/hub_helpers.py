@@ -107,3 +107,37 @@ def lots_and_balances(till) -> tuple:
             till.db.execute("SELECT e.uuid, l.uuid, SUM(a.points) FROM allocations a JOIN entries e ON e.id = a.entry_id "
                             "JOIN entries l ON l.id = a.lot_id GROUP BY e.uuid, l.uuid HAVING SUM(a.points) <> 0 "
                             "ORDER BY e.uuid, l.uuid").fetchall())
+
+
+def two_store_chain(dsn: str, folder) -> tuple:
+    """A chain of Madrid (M1) and Barcelona (B2) on an empty hub at `dsn`, one till each, on
+    1 December 2026 at noon: Ana, enrolled in Madrid, buys 100.00 there, then 50.00 in Barcelona
+    and redeems 20 points there; Luis, enrolled in Barcelona, buys 30.00 there. Both tills synced."""
+    from loyalty.chain.link import join
+    from loyalty.chain.rounds import sync_once
+    from loyalty.common.clock import FixedClock
+    from loyalty.ledger.enrolment import enrol_member
+    from loyalty.ledger.redemptions import redeem_points
+    from loyalty.ledger.sales import post_sale
+    from loyalty.people.members import NewMember
+    from loyalty.programme.shop import open_shop
+
+    noon = datetime(2026, 12, 1, 12, 0, tzinfo=timezone.utc)
+    hub_admin.init_hub(dsn)
+    hub_admin.add_store(dsn, "M1", "Madrid")
+    hub_admin.add_store(dsn, "B2", "Barcelona")
+    madrid = open_shop(folder / "madrid.sqlite", clock=FixedClock(noon), staff_id="m")
+    join(madrid, hub_admin.add_counter(dsn, "M1", "Madrid 1", device_id=madrid.device_id).text())
+    barcelona = open_shop(folder / "barcelona.sqlite", clock=FixedClock(noon), staff_id="b")
+    join(barcelona, hub_admin.add_counter(dsn, "B2", "Barcelona 1", device_id=barcelona.device_id).text())
+    ana = enrol_member(madrid, NewMember(name="Ana García"))
+    luis = enrol_member(barcelona, NewMember(name="Luis Pérez"))
+    post_sale(madrid, ana.card, 10_000, "M-1")
+    for till in (madrid, barcelona, madrid):
+        assert sync_once(till).problem is None
+    post_sale(barcelona, ana.card, 5_000, "B-1")
+    post_sale(barcelona, luis.card, 3_000, "B-2")
+    redeem_points(barcelona, ana.card, 20)
+    for till in (madrid, barcelona, madrid):
+        assert sync_once(till).problem is None
+    return madrid, barcelona

@@ -24,6 +24,7 @@ def add_commands(sub) -> None:
     report.add_argument("--csv", metavar="DIR", help="one CSV file per table in this folder")
     report.add_argument("--xlsx", metavar="FILE")
     report.add_argument("--by-store", action="store_true", help="also each store's figures (a chain of shops)")
+    report.add_argument("--store", metavar="CODE", help="one store of a chain: sales at its tills, its home members")
     fraud = sub.add_parser("fraud", help="fraud flags for a month or a range, each with its entries (owner)")
     fraud.add_argument("--month", metavar="YYYY-MM")
     fraud.add_argument("--from", dest="first", metavar="DATE")
@@ -46,7 +47,9 @@ def cmd_report(ctx, args):
     if not 1 <= args.churn_days <= 3650:
         raise ValidationError(t("churn-days: between 1 and 3650 (got {days})", days=args.churn_days), "churn-days")
     targets = {"pdf": args.pdf and output_file(args.pdf, "pdf"), "xlsx": args.xlsx and output_file(args.xlsx, "xlsx")}
-    report = period_report(ctx, period, args.churn_days)
+    if args.store is not None and args.by_store:
+        raise ValidationError(t("store: give --store CODE or --by-store, not both"), "store")
+    report = period_report(ctx, period, args.churn_days, store=args.store)
     data = report_json(report)
     written = []
     if args.csv:
@@ -58,7 +61,8 @@ def cmd_report(ctx, args):
         written.append(str(write_pdf(ctx, report, targets["pdf"])))
     data["files"] = written
     m = data
-    text = (f"Report {data['period']['label']}: {m['active_members']} active of {m['members_total']} members, "
+    text = (f"Report {data['period']['label']}{' for store ' + report.store if report.store else ''}: "
+            f"{m['active_members']} active of {m['members_total']} members, "
             f"sales {plain_amount(m['member_sales'], ctx.programme().currency_decimals)} in {m['transactions']} "
             f"transactions, points issued {m['points_issued']['total']}, redeemed {m['points_redeemed']}, "
             f"outstanding {m['points_outstanding']}"

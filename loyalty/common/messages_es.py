@@ -665,6 +665,11 @@ MESSAGES = {
         "dsn: la base de datos del concentrador debe ser UTF8 (es {encoding})",
     "code: the store {code} is already on the hub":
         "código: la tienda {code} ya está en el concentrador",
+    "store: give --store CODE or --by-store, not both": "tienda: indique --store CÓDIGO o --by-store, no ambos",
+    "store: this counter belongs to no chain; its report is the whole shop's":
+        "tienda: esta caja no pertenece a ninguna cadena; su informe es el de toda la tienda",
+    "store: no store {code} in this chain (known here: {known})":
+        "tienda: no hay ninguna tienda {code} en esta cadena (conocidas aquí: {known})",
     "store: no store {code} on the hub (add it with loyalty hub add-store)":
         "tienda: no hay ninguna tienda {code} en el concentrador (añádala con loyalty hub add-store)",
     "name: a counter called {name} is already on the hub":

@@ -14,15 +14,20 @@ from ..programme.permissions import require
 from ..storage import write_transaction
 from ..storage.year_totals import list_windows_in_turns
 from .metrics import Report, compute_report, expiring_points
+from .scope import store_scope
 
 KEPT_FIELDS = ("metrics", "previous", "daily", "tier_distribution", "tier_moves", "top_members", "abc", "abc_bounds",
                "complaints")
 
 
 def report(ctx: Context, period: Period, churn_days: int = 60, top: int = 10,
-           progress=lambda step, steps: None, on_partial=lambda report: None) -> Report:
-    """The period's report: kept figures when the period is closed and was computed before."""
+           progress=lambda step, steps: None, on_partial=lambda report: None, store: str | None = None) -> Report:
+    """The period's report: kept figures when the period is closed and was computed before.
+    `store`: one store of a chain (scope.py), computed each time (only the whole is kept)."""
     require(ctx, "reports")
+    scope = store_scope(ctx, store)
+    if not scope.whole:
+        return compute_report(ctx, period, churn_days, top, progress, on_partial, scope=scope)
     start, end = period.bounds(ctx.programme().timezone)
     key = [period.first_day.isoformat(), period.last_day.isoformat(), churn_days, top]
     kept = _kept(ctx, period, churn_days, top)

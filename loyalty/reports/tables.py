@@ -34,6 +34,7 @@ def report_json(report: Report) -> dict:
         "abc": plain(report.abc),
         "points_expiring": plain(report.expiring),
         "complaints": report.complaints,
+        "store": report.store,
     }
 
 

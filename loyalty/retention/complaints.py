@@ -161,10 +161,11 @@ def list_complaints(ctx: Context, status: str | None = None, category: str | Non
         [*values, limit])]
 
 
-def complaint_figures(ctx: Context, start: str, end: str) -> dict:
-    """For the monthly report: complaints opened, per category, resolved, median hours to resolve."""
+def complaint_figures(ctx: Context, start: str, end: str, members: str = "") -> dict:
+    """For the monthly report: complaints opened, per category, resolved, median hours to resolve.
+    `members`: SQL narrowing `member_id` (one store's members: reports/scope.py)."""
     rows = ctx.db.execute("SELECT category, status, opened_at, resolved_at, satisfied FROM complaints "
-                          "WHERE opened_at >= ? AND opened_at < ?", [start, end]).fetchall()
+                          f"WHERE opened_at >= ? AND opened_at < ?{members}", [start, end]).fetchall()
     hours = sorted(int((from_iso(resolved) - from_iso(opened)).total_seconds() // 3600)
                    for _, status, opened, resolved, _ in rows if status == "resolved")
     by_category: dict[str, int] = {}

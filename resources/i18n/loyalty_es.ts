@@ -3119,13 +3119,20 @@ Why (e.g. asked at the counter today)?</source>
 <context>
     <name>ReportsScreen</name>
     <message>
-        <location filename="../../ui/reports/screen.py" line="+71"/>
-        <location line="+9"/>
+        <location filename="../../ui/reports/screen.py" line="+77"/>
+        <location line="+12"/>
         <source>Month</source>
         <translation>Mes</translation>
     </message>
     <message>
-        <location line="-6"/>
+        <location line="-8"/>
+        <location line="+1"/>
+        <location line="+47"/>
+        <source>Store</source>
+        <translation>Tienda</translation>
+    </message>
+    <message>
+        <location line="-46"/>
         <source>Show report</source>
         <translation>Ver informe</translation>
     </message>
@@ -3145,19 +3152,20 @@ Why (e.g. asked at the counter today)?</source>
         <translation>Exportar XLSX…</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+35"/>
         <source>Member</source>
         <translation>Socio</translation>
     </message>
     <message>
         <location line="+0"/>
         <location line="+2"/>
-        <location line="+169"/>
+        <location line="+5"/>
+        <location line="+184"/>
         <source>Sales</source>
         <translation>Ventas</translation>
     </message>
     <message>
-        <location line="-171"/>
+        <location line="-191"/>
         <source>Visits</source>
         <translation>Visitas</translation>
     </message>
@@ -3177,13 +3185,18 @@ Why (e.g. asked at the counter today)?</source>
         <translation>Parte</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+52"/>
+        <location line="+2"/>
+        <source>Stores</source>
+        <translation>Tiendas</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+64"/>
         <source>Pick a month and press Show report.</source>
         <translation>Elija un mes y pulse Ver informe.</translation>
     </message>
     <message>
-        <location line="-38"/>
+        <location line="-49"/>
         <source>Fraud flags: what and who</source>
         <translation>Alertas de fraude: qué y quién</translation>
     </message>
@@ -3213,22 +3226,31 @@ Why (e.g. asked at the counter today)?</source>
         <translation>Alertas de fraude</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+22"/>
+        <location line="+198"/>
+        <source>Whole chain</source>
+        <translation>Toda la cadena</translation>
+    </message>
+    <message>
+        <location line="-164"/>
         <source>Member sales</source>
         <translation>Ventas de socios</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-81"/>
+        <location line="+81"/>
         <source>Active members</source>
         <translation>Socios activos</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-80"/>
+        <location line="+81"/>
         <source>New members</source>
         <translation>Altas</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-82"/>
+        <location line="+82"/>
         <source>Transactions</source>
         <translation>Compras</translation>
     </message>
@@ -3238,12 +3260,14 @@ Why (e.g. asked at the counter today)?</source>
         <translation>Ticket medio</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-82"/>
+        <location line="+82"/>
         <source>Points issued</source>
         <translation>Puntos emitidos</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-82"/>
+        <location line="+83"/>
         <source>Points redeemed</source>
         <translation>Puntos canjeados</translation>
     </message>
@@ -3283,7 +3307,7 @@ Why (e.g. asked at the counter today)?</source>
         <translation>Informe de {month}: clasificando a los socios de los últimos doce meses para las clases ABC…</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>{arrow} {change} vs previous</source>
         <translation>{arrow} {change} frente al anterior</translation>
     </message>
@@ -3293,7 +3317,12 @@ Why (e.g. asked at the counter today)?</source>
         <translation>Informe de {month}</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="-1"/>
+        <source>Report for {month} · store {store}</source>
+        <translation>Informe de {month} · tienda {store}</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>Points to their own card</source>
         <translation>Puntos a su propia tarjeta</translation>
     </message>
@@ -3358,7 +3387,12 @@ Why (e.g. asked at the counter today)?</source>
         <translation>Socios por nivel · {up} suben, {down} bajan</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+42"/>
+        <source>this shop</source>
+        <translation>esta tienda</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Folder for the CSV files</source>
         <translation>Carpeta para los archivos CSV</translation>
     </message>
@@ -3373,7 +3407,7 @@ Why (e.g. asked at the counter today)?</source>
         <translation>informe-{month}.{kind}</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Exported: {files}</source>
         <translation>Exportado: {files}</translation>
     </message>

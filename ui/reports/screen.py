@@ -1,5 +1,6 @@
-"""Reports: pick a month, see the KPIs beside the previous month, the charts (QtCharts)
-and the tables; export PDF, CSV or XLSX. The report is computed on a worker thread with
+"""Reports: pick a month (and, in a chain, one store or the whole chain), see the KPIs beside
+the previous month, the charts (QtCharts) and the tables — the chain's with each store's line
+beside its totals; export PDF, CSV or XLSX. The report is computed on a worker thread with
 its own database connection, with a busy indicator, so the window never stalls."""
 
 import math
@@ -9,9 +10,9 @@ from pathlib import Path
 from PySide6.QtCharts import QBarCategoryAxis, QBarSet, QChart, QChartView, QHorizontalStackedBarSeries, QValueAxis
 from PySide6.QtCore import QDate, QLocale, QObject, QThread, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QPainter
-from PySide6.QtWidgets import (QDateEdit, QFrame, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QProgressBar,
-                               QPushButton, QScrollArea, QTableWidget, QTableWidgetItem, QTreeWidget, QTreeWidgetItem,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QDateEdit, QFrame, QGridLayout, QHBoxLayout, QHeaderView, QLabel,
+                               QProgressBar, QPushButton, QScrollArea, QTableWidget, QTableWidgetItem, QTreeWidget,
+                               QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from loyalty.common.clock import local_date
 from loyalty.common.messages import translated
@@ -23,6 +24,8 @@ from loyalty.reports.export import write_csv, write_xlsx
 from loyalty.reports.fraud import fraud_flags
 from loyalty.reports.metrics import Report
 from loyalty.reports.report_pdf import write_pdf
+from loyalty.reports.scope import chain_stores
+from loyalty.reports.stores import store_figures
 
 from ..members.history_model import entry_kind_words
 from ..widgets import file_dialogs
@@ -44,16 +47,19 @@ class _ReportWorker(QObject):
     failed = Signal(str)
     progress = Signal(int, int)
 
-    def __init__(self, shop: WorkerShop, month: str):
+    def __init__(self, shop: WorkerShop, month: str, store: str | None = None):
         super().__init__()
-        self.shop, self.month = shop, month
+        self.shop, self.month, self.store = shop, month, store
 
     @Slot()
     def run(self) -> None:
         ctx = self.shop.open()
         try:
-            self.report_ready.emit(period_report(ctx, month_period(self.month), progress=self.progress.emit,
-                                                 on_partial=self.partial_ready.emit))
+            report = period_report(ctx, month_period(self.month), progress=self.progress.emit,
+                                   on_partial=self.partial_ready.emit, store=self.store)
+            if self.store is None and chain_stores(ctx):       # the chain's: each store's line beside it
+                report.stores = store_figures(ctx, report.period)
+            self.report_ready.emit(report)
             self.done.emit(fraud_flags(ctx, month_period(self.month)))
         except Exception as error:  # shown on the banner
             self.failed.emit(sentence_for(error))
@@ -69,6 +75,9 @@ class ReportsScreen(QWidget):
         self.thread: QThread | None = None
         self.month = QDateEdit(displayFormat="MM/yyyy", calendarPopup=True)
         self.month.setAccessibleName(self.tr("Month"))
+        self.store = QComboBox()      # a chain's: the whole chain or one store (hidden for a shop on its own)
+        self.store.setAccessibleName(self.tr("Store"))
+        self.store_label = QLabel(self.tr("Store"))
         self.activated()
         self.month.setStyleSheet("font-size: 14pt;")
         self.show_button = QPushButton(self.tr("Show report"))
@@ -79,6 +88,8 @@ class ReportsScreen(QWidget):
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Month")))
         top.addWidget(self.month)
+        top.addWidget(self.store_label)
+        top.addWidget(self.store)
         top.addWidget(self.show_button)
         top.addWidget(self.busy)
         top.addStretch()
@@ -112,7 +123,13 @@ class ReportsScreen(QWidget):
         self.abc_table = QTableWidget(0, 4)
         self.abc_table.setHorizontalHeaderLabels([self.tr("Class"), self.tr("Members"), self.tr("Sales"),
                                                   self.tr("Share")])
-        for table in (self.top_table, self.abc_table):
+        self.stores_table = QTableWidget(0, 7)
+        self.stores_table.setAccessibleName(self.tr("Stores"))
+        self.stores_table.setHorizontalHeaderLabels([
+            self.tr("Store"), self.tr("Sales"), self.tr("Transactions"), self.tr("Active members"),
+            self.tr("New members"), self.tr("Points issued"), self.tr("Points redeemed")])
+        self.stores_table.hide()
+        for table in (self.top_table, self.abc_table, self.stores_table):
             table.horizontalHeader().setStretchLastSection(True)
             table.verticalHeader().hide()
             table.setMinimumHeight(220)
@@ -123,6 +140,7 @@ class ReportsScreen(QWidget):
         # on a 1024-pixel screen.
         content = QVBoxLayout()
         content.addLayout(tiles)
+        content.addWidget(self.stores_table)
         charts = QGridLayout()
         charts.addWidget(self.sales_chart, 0, 0)
         charts.addWidget(self.points_chart, 0, 1)
@@ -150,7 +168,17 @@ class ReportsScreen(QWidget):
         self.month.lineEdit().returnPressed.connect(self.compute)
 
     def activated(self) -> None:
-        """Until a report is shown, offer the month just closed."""
+        """Until a report is shown, offer the month just closed; in a chain, its stores as known
+        here (a till learns of the others' as their entries come)."""
+        chosen = self.store.currentData()
+        self.store.clear()
+        stores = chain_stores(self.ctx)
+        self.store.addItem(self.tr("Whole chain"), None)
+        for code in stores:
+            self.store.addItem(code, code)
+        self.store.setCurrentIndex(max(0, self.store.findData(chosen)) if chosen else 0)
+        for widget in (self.store, self.store_label):
+            widget.setVisible(bool(stores))
         if self.report is None:
             today = local_date(self.ctx.clock.now(), self.ctx.programme().timezone)
             self.month.setDate(QDate(today.year, today.month, 1).addMonths(-1))
@@ -164,8 +192,9 @@ class ReportsScreen(QWidget):
             change.clear()
         for view in (self.sales_chart, self.points_chart, self.tier_chart):
             view.setChart(QChart())
-        for table in (self.top_table, self.abc_table):
+        for table in (self.top_table, self.abc_table, self.stores_table):
             table.setRowCount(0)
+        self.stores_table.hide()
         self.flags.clear()
         for button in self.export_buttons.values():
             button.setEnabled(False)
@@ -196,7 +225,7 @@ class ReportsScreen(QWidget):
         self.busy.setRange(0, 0)
         self.busy.show()
         self.show_button.setEnabled(False)
-        worker = _ReportWorker(WorkerShop(self.ctx), self.selected_month())
+        worker = _ReportWorker(WorkerShop(self.ctx), self.selected_month(), self.store.currentData())
         worker.partial_ready.connect(self._partly_shown)
         worker.report_ready.connect(self._shown)
         worker.done.connect(self._flags_found)
@@ -227,7 +256,9 @@ class ReportsScreen(QWidget):
         self._fill(report)
         for button in self.export_buttons.values():
             button.setEnabled(True)
-        self.banner.show_message("success", self.tr("Report for {month}").format(month=month_text(report.period.label())))
+        month = month_text(report.period.label())
+        self.banner.show_message("success", self.tr("Report for {month} · store {store}").format(
+            month=month, store=report.store) if report.store else self.tr("Report for {month}").format(month=month))
 
     def _fill(self, report: Report) -> None:
         for name, (value, change) in self.tiles.items():
@@ -322,6 +353,28 @@ class ReportsScreen(QWidget):
         _fill(self.top_table, rows)
         _fill(self.abc_table, [(row["class"], points_text(row["members"]), money(row["member_sales"]),
                                 self._text("retention_rate", row["share_of_sales"])) for row in report.abc])
+        self._stores_table(report, money)
+
+    def _stores_table(self, report: Report, money) -> None:
+        """The chain's report: each store's line, then the chain's (a member who bought at two
+        stores is active in each, and once in the chain)."""
+        stores = report.stores
+        self.stores_table.setVisible(bool(stores))
+        if not stores:
+            return
+        columns = ("member_sales", "transactions", "active_members", "new_members", "points_issued",
+                   "points_redeemed")
+        chain = {name: report.metrics[name] for name in columns}
+        chain["points_issued"] = chain["points_issued"]["total"]
+
+        def cells(name: str, figures: dict) -> tuple:
+            return (name, *(money(figures[column]) if column == "member_sales" else points_text(figures[column])
+                            for column in columns))
+        rows = [cells(row["store"] or self.tr("this shop"), row) for row in stores] + [
+            cells(self.tr("Whole chain"), chain)]
+        _fill(self.stores_table, rows)
+        self.stores_table.setMinimumHeight(self.stores_table.horizontalHeader().height()
+                                           + sum(self.stores_table.rowHeight(row) for row in range(len(rows))) + 4)
 
     def export(self, kind: str) -> None:
         if self.report is None:
@@ -331,7 +384,9 @@ class ReportsScreen(QWidget):
             target = file_dialogs.folder(self, self.tr("Folder for the CSV files"))
         else:
             target = file_dialogs.file_to_save(self, self.tr("Export report"),
-                                               self.tr("report-{month}.{kind}").format(month=label, kind=kind),
+                                               self.tr("report-{month}.{kind}").format(
+                                                   month=f"{label}-{self.report.store}" if self.report.store else label,
+                                                   kind=kind),
                                                f"{kind.upper()} (*.{kind})")
         if target:
             self.export_to(kind, Path(target))
