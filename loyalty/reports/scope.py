@@ -40,7 +40,10 @@ class Scope:
         """SQL to AND to a query of entries (`alias`): those made at the store's tills."""
         if self.whole:
             return ""
-        return f" AND {alias}.device_id IN (SELECT device_id FROM devices WHERE store = '{self.store}')"
+        # `+`: not by the index of devices' numbers (every entry of the store's tills, of all
+        # time), but by the period's range of the time index, each entry's device read from its
+        # row — 0.4 s instead of 1.5 s for a month of a 2 M-entry shop (bench/README.md).
+        return f" AND +{alias}.device_id IN (SELECT device_id FROM devices WHERE store = '{self.store}')"
 
     def members(self, column: str = "member_id") -> str:
         """SQL to AND to a query with a member id `column`: the members whose home store it is."""
