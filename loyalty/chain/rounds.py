@@ -65,24 +65,43 @@ def sync_state(ctx: Context, sent: int = 0, quarantined: int = 0) -> SyncState:
 
 
 def sync_once(ctx: Context) -> SyncState:
+    return _round(ctx, lambda conn: _whole_round(ctx, conn))
+
+
+def take_in_programme(ctx: Context) -> SyncState:
+    """A till that has just joined (the setup's *Join a shop or chain*): the chain's programme and
+    staff accounts at once, so that it signs in with the chain's accounts and counts by its rules
+    from its first sale; the members and the ledger follow in the background rounds."""
+    def programme_only(conn) -> None:
+        pull_changes(ctx, "programme_changes", conn)
+    return _round(ctx, programme_only)
+
+
+def _whole_round(ctx: Context, conn):
+    upload_changes(ctx, "programme_changes", conn)
+    pull_changes(ctx, "programme_changes", conn)          # the chain's programme before its entries
+    upload_members(ctx, hub_link(ctx), conn)
+    send_erasures(ctx, conn)
+    upload_changes(ctx, "member_changes", conn)
+    pull_members(ctx, hub_link(ctx), conn)
+    pull_erasures(ctx, hub_link(ctx), conn)
+    pull_changes(ctx, "member_changes", conn)
+    first = download_first(ctx, conn)          # a new counter: the chain's ledger member by member
+    if first is None or first["done"]:
+        pull_entries(ctx, hub_link(ctx), conn)
+    move_what_arrived(ctx)              # points that reached members this counter merged away
+    return upload(ctx, hub_link(ctx), conn)
+
+
+def _round(ctx: Context, work) -> SyncState:
+    """Connects, does `work(conn)` (which may return what the upload sent), asks the hub where it
+    stands, disconnects; a problem is noted in words (problems.py), never raised."""
     link = hub_link(ctx)
     if link is None:
         return SyncState(joined=False)
     try:
         with psycopg.connect(conninfo(ctx, link), autocommit=True) as conn:
-            upload_changes(ctx, "programme_changes", conn)
-            pull_changes(ctx, "programme_changes", conn)          # the chain's programme before its entries
-            upload_members(ctx, hub_link(ctx), conn)
-            send_erasures(ctx, conn)
-            upload_changes(ctx, "member_changes", conn)
-            pull_members(ctx, hub_link(ctx), conn)
-            pull_erasures(ctx, hub_link(ctx), conn)
-            pull_changes(ctx, "member_changes", conn)
-            first = download_first(ctx, conn)          # a new counter: the chain's ledger member by member
-            if first is None or first["done"]:
-                pull_entries(ctx, hub_link(ctx), conn)
-            move_what_arrived(ctx)              # points that reached members this counter merged away
-            done = upload(ctx, hub_link(ctx), conn)
+            done = work(conn)
             head, quarantined = conn.execute("SELECT head, quarantined FROM hub.hub_my_state()").fetchone()
     except (psycopg.Error, LoyaltyError) as error:
         problem = hub_problem(error, f"{link.host}:{link.port}")
@@ -92,7 +111,7 @@ def sync_once(ctx: Context) -> SyncState:
     # redemption limit, ledger/redemptions.py, counts from here).
     note_progress(ctx, last_problem=None, problem_kind=None, last_upload_at=to_iso(ctx.clock.now()),
                   hub_head_seen=head, quarantined=quarantined)
-    return sync_state(ctx, done.sent, done.outcomes["quarantined"])
+    return sync_state(ctx, done.sent, done.outcomes["quarantined"]) if done is not None else sync_state(ctx)
 
 
 def watch(ctx: Context, stop: threading.Event, report: Callable[[SyncState], None],

@@ -80,7 +80,7 @@
 <context>
     <name>FirstRunWizard</name>
     <message numerus="yes">
-        <location filename="../../ui/settings/first_run.py" line="+351"/>
+        <location filename="../../ui/settings/first_run.py" line="+387"/>
         <source>A {sale} sale earns {points} points; at {tier} it earns {top}.</source>
         <translation>
             <numerusform>A {sale} sale earns {points} point; at {tier} it earns {top}.</numerusform>
@@ -158,7 +158,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/shell/main_window.py" line="+199"/>
+        <location filename="../../ui/shell/main_window.py" line="+200"/>
         <source>The counter locked itself after {minutes} minutes without use. Sign in to carry on.</source>
         <translation>
             <numerusform>The counter locked itself after {minutes} minute without use. Sign in to carry on.</numerusform>
@@ -520,7 +520,15 @@
 <context>
     <name>SyncDetailsDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/shell/sync_details.py" line="+81"/>
+        <location filename="../../ui/shell/sync_details.py" line="+56"/>
+        <source>Hub: taking in history · {percent} % · about %n min left</source>
+        <translation>
+            <numerusform>Hub: taking in history · {percent} % · about %n min left</numerusform>
+            <numerusform>Hub: taking in history · {percent} % · about %n min left</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+53"/>
         <source>%n entries of this till</source>
         <translation>
             <numerusform>%n entry of this till</numerusform>

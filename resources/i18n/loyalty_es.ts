@@ -1402,12 +1402,12 @@ Para proteger cada venta, la aplicación dejó de guardar y ahora se reiniciará
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../ui/settings/first_run.py" line="+57"/>
+        <location filename="../../ui/settings/first_run.py" line="+65"/>
         <source>Set up the shop</source>
         <translation>Configurar la tienda</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+84"/>
         <source>Your shop</source>
         <translation>Su tienda</translation>
     </message>
@@ -1445,12 +1445,44 @@ Para proteger cada venta, la aplicación dejó de guardar y ahora se reiniciará
     </message>
     <message>
         <location line="-1"/>
-        <location line="+120"/>
+        <location line="+144"/>
         <source>Logo</source>
         <translation>Logotipo</translation>
     </message>
     <message>
-        <location line="-115"/>
+        <location line="-141"/>
+        <source>This till joins a shop or chain already set up</source>
+        <translation>Esta caja se une a una tienda o cadena ya configurada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+14"/>
+        <source>Join a shop or chain</source>
+        <translation>Unirse a una tienda o cadena</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>A second till, or a new shop of a chain: with the join code the owner made for it, this till takes the shop&apos;s rules, staff and members from the hub.</source>
+        <translation>Una segunda caja, o una tienda nueva de una cadena: con el código que el propietario creó para ella, esta caja toma del concentrador las reglas, el personal y los socios de la tienda.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>On the PC that keeps the shop&apos;s hub, the owner adds this till (loyalty hub add-counter STORE NAME) and gets a join code: type or paste it here, or scan its QR code. Finish joins; the members and the history then come in the background while the till already sells.</source>
+        <translation>En el PC que guarda el concentrador de la tienda, el propietario añade esta caja (loyalty hub add-counter TIENDA NOMBRE) y obtiene un código para unirse: escríbalo o péguelo aquí, o escanee su código QR. Finalizar une la caja; los socios y el historial llegan después en segundo plano mientras la caja ya vende.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+2"/>
+        <source>Join code</source>
+        <translation>Código para unirse</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>lhj1.…</source>
+        <translation>lhj1.…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Money and time</source>
         <translation>Moneda y hora</translation>
     </message>
@@ -1644,7 +1676,7 @@ Para proteger cada venta, la aplicación dejó de guardar y ahora se reiniciará
         </translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>pin: the two entries differ</source>
         <translation>PIN: los dos valores no coinciden</translation>
     </message>
@@ -1925,17 +1957,17 @@ Para proteger cada venta, la aplicación dejó de guardar y ahora se reiniciará
     </message>
     <message>
         <location line="+1"/>
-        <location line="+123"/>
+        <location line="+124"/>
         <source>Switch staff</source>
         <translation>Cambiar de usuario</translation>
     </message>
     <message>
-        <location line="-117"/>
+        <location line="-118"/>
         <source>Hub</source>
         <translation>Concentrador</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <location line="+1"/>
         <source>Load demo data</source>
         <translation>Cargar datos de demostración</translation>
@@ -1992,7 +2024,7 @@ campañas</translation>
         <translation>Retención</translation>
     </message>
     <message>
-        <location line="+200"/>
+        <location line="+201"/>
         <source>never</source>
         <translation>nunca</translation>
     </message>
@@ -2008,7 +2040,7 @@ campañas</translation>
     </message>
     <message>
         <location filename="../../ui/settings/audit_words.py" line="-73"/>
-        <location filename="../../ui/shell/main_window.py" line="-148"/>
+        <location filename="../../ui/shell/main_window.py" line="-149"/>
         <source>cashier</source>
         <translation>cajero/a</translation>
     </message>
@@ -3125,9 +3157,9 @@ Why (e.g. asked at the counter today)?</source>
         <translation>Mes</translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location line="-10"/>
         <location line="+1"/>
-        <location line="+47"/>
+        <location line="+49"/>
         <source>Store</source>
         <translation>Tienda</translation>
     </message>
@@ -4501,7 +4533,7 @@ Why (e.g. asked at the counter today)?</source>
 <context>
     <name>SyncDetailsDialog</name>
     <message>
-        <location filename="../../ui/shell/sync_details.py" line="+22"/>
+        <location filename="../../ui/shell/sync_details.py" line="+47"/>
         <source>Hub: a problem for the owner · {count} to send</source>
         <translation>Concentrador: un problema para el propietario · {count} por enviar</translation>
     </message>
@@ -4514,6 +4546,14 @@ Why (e.g. asked at the counter today)?</source>
         <location line="+3"/>
         <source>Hub: offline · {count} to send</source>
         <translation>Concentrador: sin conexión · {count} por enviar</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Hub: taking in history · {percent} % · about %n min left</source>
+        <translation>
+            <numerusform>Concentrador: recibiendo historial · {percent} % · queda %n min aprox.</numerusform>
+            <numerusform>Concentrador: recibiendo historial · {percent} % · quedan %n min aprox.</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+3"/>

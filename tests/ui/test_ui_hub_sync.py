@@ -224,3 +224,21 @@ def test_the_header_says_since_when_the_till_is_offline_and_the_details_say_what
 
 def hub_link_port(ctx) -> int:
     return ctx.db.execute("SELECT port FROM hub_link").fetchone()[0]
+
+
+def test_a_first_download_says_about_how_long_it_has_left(qapp, ctx):
+    """From how fast its percentage moved since the window first saw it; nothing until it has moved."""
+    from loyalty.chain.rounds import SyncState
+    from ui.shell.sync_details import TimeLeft, sync_headline
+
+    seconds = [0.0]
+    left = TimeLeft(clock=lambda: seconds[0])
+    assert left.minutes(10) is None
+    seconds[0] = 5
+    assert left.minutes(11) is None, "too soon to say"
+    seconds[0] = 60
+    assert left.minutes(20) == 8                  # 10 % a minute: 80 % in 8 minutes
+    state = SyncState(joined=True, downloading=20)
+    text, _ = sync_headline(state, "Europe/Madrid", ctx.clock.now(), 8)
+    assert text == "Hub: taking in history · 20 % · about 8 min left"
+    assert left.minutes(None) is None and left.first is None, "done: forgotten"

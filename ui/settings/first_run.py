@@ -7,7 +7,13 @@ loyalty/operations/setup.py, in one transaction; a refused value brings back its
 Choosing English or Spanish on the first page switches the setup itself to that language at once
 (`retranslate`: every text is shown through `_say`, which remembers how to say it again). When
 the setup closes, the screens go back to the language they had: the first start then shows the
-language saved, and a run from Settings changes the screens from the next start, as Settings does."""
+language saved, and a run from Settings changes the screens from the next start, as Settings does.
+
+A new till of a shop or chain that already has a hub takes another way on the first start: *This
+till joins a shop or chain* on the first page, then the owner's join code (typed, pasted or
+scanned) instead of the shop's rules: the till joins (loyalty/chain/link.py) and takes in the
+chain's programme and staff accounts at once (chain/rounds.take_in_programme); the members and the
+history follow in the background, the header saying how far (docs/sync.md)."""
 
 from dataclasses import replace
 from typing import Callable
@@ -16,6 +22,8 @@ from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QFormLayout, QGridLayout, QHBoxLayout, QLabel,
                                QLineEdit, QPushButton, QSpinBox, QVBoxLayout, QWizard, QWizardPage)
 
+from loyalty.chain.link import join_chain
+from loyalty.chain.rounds import take_in_programme
 from loyalty.common.errors import LoyaltyError
 from loyalty.common.messages import language as language_shown
 from loyalty.operations.setup import Setup, apply_setup, needs_owner
@@ -35,11 +43,11 @@ TIME_ZONES = ("Europe/Madrid", "Atlantic/Canary", "America/Mexico_City", "Americ
               "America/Santiago", "America/Argentina/Buenos_Aires", "America/Montevideo", "America/Caracas",
               "America/Guatemala", "America/Costa_Rica", "America/Panama", "America/Santo_Domingo",
               "America/La_Paz", "America/Asuncion", "America/Guayaquil", "Europe/London", "America/New_York")
-SHOP, MONEY, POINTS, TIERS, OWNER, DEMO = range(6)
+SHOP, JOIN, MONEY, POINTS, TIERS, OWNER, DEMO = range(7)   # JOIN: a new till of a chain, instead of the rest
 PAGE_OF_FIELD = {"shop_name": SHOP, "logo_path": SHOP, "language": SHOP, "currency": MONEY,
                  "currency_decimals": MONEY, "max_amount": MONEY, "timezone": MONEY, "earn_rate": POINTS,
                  "points_per_currency_unit": POINTS, "expiry_months": POINTS, "name": OWNER, "pin": OWNER,
-                 "owner": OWNER, "demo": DEMO}
+                 "owner": OWNER, "demo": DEMO, "join_code": JOIN, "hub": JOIN}
 # QWizard's own buttons, as Qt names them (its translations, qtbase_*.qm, say them in Spanish): QWizard
 # does not rename its buttons when the language changes, so the setup does.
 QWIZARD_BUTTONS = {QWizard.WizardButton.BackButton: "< &Back", QWizard.WizardButton.NextButton: "&Next >",
@@ -61,6 +69,8 @@ class FirstRunWizard(QWizard):
         programme = ctx.programme()
         self.asks_owner = needs_owner(ctx)
         self.offers_demo = not ctx.db.execute("SELECT 1 FROM members LIMIT 1").fetchone()
+        self.offers_join = self.asks_owner and self.offers_demo    # a new till: it may join a chain instead
+        self.joined = False
         self.problem: dict[int, QLabel] = {}
         self.setPage(SHOP, self._shop_page(programme))
         self.setPage(MONEY, self._money_page(programme))
@@ -70,6 +80,8 @@ class FirstRunWizard(QWizard):
             self.setPage(OWNER, self._owner_page())
         if self.offers_demo:
             self.setPage(DEMO, self._demo_page())
+        if self.offers_join:
+            self.setPage(JOIN, self._join_page())
         self._connect_pages()
         self._name_tiers_in_language()
         self.retranslate()
@@ -156,6 +168,30 @@ class FirstRunWizard(QWizard):
         form.addRow(self._label(lambda: self.tr("Shop name")), self.shop_name)
         form.addRow(self._label(lambda: self.tr("Logo")), logo_row)
         form.addRow(self._label(lambda: self.tr("Language")), self.language)
+        self.joining = QCheckBox()
+        self._say(self.joining.setText, lambda: self.tr("This till joins a shop or chain already set up"))
+        self._say(self.joining.setAccessibleName, lambda: self.tr("Join a shop or chain"))
+        joining_note = QLabel(wordWrap=True)
+        self._say(joining_note.setText, lambda: self.tr(
+            "A second till, or a new shop of a chain: with the join code the owner made for it, this till takes "
+            "the shop's rules, staff and members from the hub."))
+        joining_note.setStyleSheet("color: #555;")
+        if self.offers_join:
+            form.addRow(self.joining)
+            form.addRow(joining_note)
+            self.joining.toggled.connect(lambda joining: [field.setEnabled(not joining)
+                                                          for field in (self.shop_name, self.logo, browse)])
+        return page
+
+    def _join_page(self) -> QWizardPage:
+        page, form = self._form_page(JOIN, lambda: self.tr("Join a shop or chain"), lambda: self.tr(
+            "On the PC that keeps the shop's hub, the owner adds this till (loyalty hub add-counter STORE NAME) and "
+            "gets a join code: type or paste it here, or scan its QR code. Finish joins; the members and the "
+            "history then come in the background while the till already sells."))
+        self.join_code = QLineEdit()
+        self._say(self.join_code.setAccessibleName, lambda: self.tr("Join code"))
+        self._say(self.join_code.setPlaceholderText, lambda: self.tr("lhj1.…"))
+        form.addRow(self._label(lambda: self.tr("Join code")), self.join_code)
         return page
 
     def _money_page(self, programme: Programme) -> QWizardPage:
@@ -356,8 +392,10 @@ class FirstRunWizard(QWizard):
             per_unit=points_text(per_unit), worth=money_text(worth, decimals, currency)))
 
     def nextId(self) -> int:
-        following = [page for page in (SHOP, MONEY, POINTS, TIERS, OWNER, DEMO) if page in self.pageIds()]
         current = self.currentId()
+        if self.offers_join and self.joining.isChecked():     # the shop's rules come from the chain
+            return JOIN if current == SHOP else -1
+        following = [page for page in (SHOP, MONEY, POINTS, TIERS, OWNER, DEMO) if page in self.pageIds()]
         later = [page for page in following if page > current]
         return later[0] if later else -1
 
@@ -388,11 +426,26 @@ class FirstRunWizard(QWizard):
     def accept(self) -> None:
         for label in self.problem.values():
             label.clear()
+        if self.offers_join and self.joining.isChecked():
+            self._join()
+            return
         try:
             self.result_ctx = apply_setup(self.ctx, self.setup())
         except LoyaltyError as error:
             self._show_problem(error)
             return
+        super().accept()
+
+    def _join(self) -> None:
+        """Joins with the code, then takes in the chain's programme and staff; a refused code, or a
+        hub out of reach, is said on the page and nothing is written."""
+        try:
+            join_chain(self.ctx, self.join_code.text().strip())
+        except LoyaltyError as error:
+            self.problem[JOIN].setText(error.message)
+            return
+        self.joined = True
+        take_in_programme(self.ctx)      # a problem here is the header's: the background rounds try again
         super().accept()
 
     def _show_problem(self, error: LoyaltyError) -> None:

@@ -130,12 +130,17 @@ def open_window(path: Path) -> MainWindow | None:
 
 
 def sign_in_at_start(ctx) -> object | None:
-    """The first start sets the shop up (the wizard ends with the owner's account, signed in);
-    every start after asks who is at the counter."""
+    """The first start sets the shop up (the wizard ends with the owner's account, signed in) or
+    joins a chain (then the chain's staff sign in); every start after asks who is at the counter."""
     if not has_staff(ctx):
         dialog = FirstRunWizard(ctx)
-    else:
-        dialog = SignInDialog(ctx)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        if not dialog.joined:
+            return dialog.result_ctx
+        if not has_staff(ctx):      # joined a chain whose accounts have not come yet: its owner, as on the CLI
+            return ctx
+    dialog = SignInDialog(ctx)      # a chain's till just joined signs in with the chain's accounts
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     return dialog.result_ctx

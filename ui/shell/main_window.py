@@ -36,7 +36,7 @@ from ..widgets.sign_in import SignInDialog
 from .about_dialog import AboutDialog
 from .daily_job import DailyJobRunner
 from .idle_lock import IdleLock
-from .sync_details import SyncDetailsDialog, sync_headline
+from .sync_details import SyncDetailsDialog, TimeLeft, sync_headline
 from .sync_runner import SyncRunner
 
 SIDEBAR_POINTS = 14
@@ -75,6 +75,7 @@ class MainWindow(QMainWindow):
         self.sync_label.hide()
         self.sync_details: SyncDetailsDialog | None = None
         self.sync_last_state = None
+        self.download_time_left = TimeLeft()
         self.demo_button = QPushButton(self.tr("Load demo data"))
         self.demo_button.setAccessibleName(self.tr("Load demo data"))
         self.demo_button.clicked.connect(self.load_demo)
@@ -325,7 +326,8 @@ class MainWindow(QMainWindow):
         information, never an alarm; why, one hover or one click away."""
         timezone = self.ctx.programme().timezone
         self.sync_last_state = state
-        text, colour = sync_headline(state, timezone, self.ctx.clock.now())
+        minutes_left = self.download_time_left.minutes(state.downloading)
+        text, colour = sync_headline(state, timezone, self.ctx.clock.now(), minutes_left)
         self.sync_label.setText(text)
         last = moment_text(state.last_upload_at, timezone) if state.last_upload_at else self.tr("never")
         history = state.downloading is not None and self.tr(
@@ -336,7 +338,7 @@ class MainWindow(QMainWindow):
                                       "text-align: right;")
         self.sync_label.show()
         if self.sync_details is not None:
-            self.sync_details.show_state(state)
+            self.sync_details.show_state(state, minutes_left)
 
     def show_sync_details(self) -> None:
         if self.sync_details is None:

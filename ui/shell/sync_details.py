@@ -3,6 +3,9 @@ in sync; syncing; offline since a time with what waits to be sent (the till sell
 or a problem the owner must look at. The details: the last contact, what waits to go up and to
 come down, this till's entries the hub set aside for the owner, the hub's address and the store."""
 
+import math
+import time
+
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QPushButton, QVBoxLayout
 
@@ -14,7 +17,29 @@ from ..widgets.formatting import moment_text, points_text, since_text
 IN_SYNC, BUSY, OFFLINE_COLOUR, OWNER_COLOUR = "#1b6e2a", "#333333", "#9a5b00", "#a3261b"
 
 
-def sync_headline(state: SyncState, timezone: str, now) -> tuple[str, str]:
+class TimeLeft:
+    """About how long a new till's first download has left, from how fast its percentage moved
+    since this window first saw it (a rate, not a promise: said once it has moved a little)."""
+
+    def __init__(self, clock=time.monotonic):
+        self.clock = clock
+        self.first: tuple[float, int] | None = None
+
+    def minutes(self, percent: int | None) -> int | None:
+        if percent is None:
+            self.first = None
+            return None
+        now = self.clock()
+        if self.first is None or percent < self.first[1]:
+            self.first = (now, percent)
+            return None
+        began, at_first = self.first
+        if percent - at_first < 2 or now - began < 10:        # too soon to say
+            return None
+        return max(1, math.ceil((now - began) / (percent - at_first) * (100 - percent) / 60))
+
+
+def sync_headline(state: SyncState, timezone: str, now, minutes_left: int | None = None) -> tuple[str, str]:
     """The header's few words (short enough for 1024 px) and their colour."""
     translate = QCoreApplication.translate   # literal calls, so that lupdate finds them under their context
     waiting = points_text(state.pending)
@@ -27,7 +52,10 @@ def sync_headline(state: SyncState, timezone: str, now) -> tuple[str, str]:
         else:
             text = translate("SyncDetailsDialog", "Hub: offline · {count} to send").format(count=waiting)
         return text, OFFLINE_COLOUR
-    if state.downloading is not None:     # a new till: the till works meanwhile
+    if state.downloading is not None and minutes_left:     # a new till: the till works meanwhile
+        return translate("SyncDetailsDialog", "Hub: taking in history · {percent} % · about %n min left", "",
+                         minutes_left).format(percent=state.downloading), BUSY
+    if state.downloading is not None:
         return translate("SyncDetailsDialog", "Hub: taking in history · {percent} %").format(percent=state.downloading), BUSY
     if state.pending:
         return translate("SyncDetailsDialog", "Hub: syncing · {count} to send").format(count=waiting), BUSY
@@ -70,8 +98,8 @@ class SyncDetailsDialog(QDialog):
         layout.addWidget(buttons)
         self.setMinimumWidth(520)
 
-    def show_state(self, state: SyncState) -> None:
-        text, colour = sync_headline(state, self.timezone, self.clock.now())
+    def show_state(self, state: SyncState, minutes_left: int | None = None) -> None:
+        text, colour = sync_headline(state, self.timezone, self.clock.now(), minutes_left)
         self.headline.setText(text)
         self.headline.setStyleSheet(f"font-size: 13pt; font-weight: 700; color: {colour};")
         self.problem.setText(state.problem or "")

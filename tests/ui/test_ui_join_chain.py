@@ -1,0 +1,123 @@
+"""A new till joins a shop's chain from the first start's setup (issue 23), against a real hub:
+*This till joins a shop or chain* on the first page, the owner's join code on the next, Finish —
+the till takes the chain's programme and staff at once and the members come with the next round;
+a wrong code is said on the page and nothing is written."""
+
+from datetime import datetime, timezone
+
+import pytest
+from PySide6.QtCore import Qt
+
+from loyalty.chain import hub_admin
+from loyalty.chain.link import hub_link, join
+from loyalty.chain.rounds import sync_once
+from loyalty.common.clock import FixedClock
+from loyalty.ledger.enrolment import enrol_member
+from loyalty.ledger.sales import post_sale
+from loyalty.people.members import NewMember
+from loyalty.people.staff import add_staff, has_staff, sign_in
+from loyalty.programme.settings import change_settings
+from loyalty.programme.shop import open_shop
+from loyalty.storage import write_transaction
+from ui.settings.first_run import JOIN, MONEY, SHOP, FirstRunWizard
+
+NOON = datetime(2026, 12, 1, 12, 0, tzinfo=timezone.utc)
+
+
+@pytest.fixture
+def chain(hub, tmp_path):
+    """The shop's first till, joined to the hub, with its owner, its name and a member who bought."""
+    first = open_shop(tmp_path / "first.sqlite", clock=FixedClock(NOON), staff_id="Olga")
+    add_staff(first, "Olga", "owner", "4321")
+    owner = sign_in(first, "Olga", "4321")
+    with write_transaction(owner.db):
+        change_settings(owner, {"shop_name": "Panadería Lucía"})
+    join(owner, hub_admin.add_counter(hub.dsn, "M1", "Till 1", device_id=first.device_id).text())
+    ana = enrol_member(owner, NewMember(name="Ana García"))
+    post_sale(owner, ana.card, 4_590, "T-1")
+    assert sync_once(owner).problem is None
+    yield owner
+    first.db.close()
+
+
+def wizard_for(qtbot, ctx) -> FirstRunWizard:
+    wizard = FirstRunWizard(ctx)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    qtbot.waitExposed(wizard)
+    return wizard
+
+
+def enter(qtbot, wizard) -> None:
+    qtbot.keyClick(wizard.currentPage(), Qt.Key.Key_Return)
+
+
+def test_a_new_till_joins_from_the_setup_and_takes_the_chains_rules_and_staff(qtbot, ctx, hub, chain):
+    code = hub_admin.add_counter(hub.dsn, "M1", "Till 2").text()
+    wizard = wizard_for(qtbot, ctx)
+    assert wizard.currentId() == SHOP and wizard.joining.isVisible()
+    wizard.joining.setChecked(True)
+    assert not wizard.shop_name.isEnabled(), "the shop's name comes from the chain"
+    enter(qtbot, wizard)
+    assert wizard.currentId() == JOIN
+
+    qtbot.keyClicks(wizard.join_code, "lhj1.not-a-code")
+    enter(qtbot, wizard)                       # Finish: refused, said on the page, nothing written
+    assert wizard.isVisible() and wizard.currentId() == JOIN
+    assert "join code" in wizard.problem[JOIN].text()
+    assert hub_link(ctx) is None and not has_staff(ctx)
+
+    wizard.join_code.selectAll()
+    qtbot.keyClicks(wizard.join_code, code)    # as a scanner types the QR code
+    enter(qtbot, wizard)
+    assert not wizard.isVisible() and wizard.joined
+    assert hub_link(ctx).store == "M1"
+    assert ctx.programme().shop_name == "Panadería Lucía", "the chain's programme, at once"
+    assert sign_in(ctx, "Olga", "4321").role == "owner", "the chain's staff sign in here"
+    assert sync_once(ctx).problem is None      # the background round: the members and their history
+    assert ctx.db.execute("SELECT name FROM members").fetchall() == [("Ana García",)]
+    assert ctx.db.execute("SELECT SUM(spend_cents) FROM entries").fetchone()[0] == 4_590
+
+
+def test_a_shop_that_is_set_up_alone_never_sees_the_join_page(qtbot, ctx):
+    wizard = wizard_for(qtbot, ctx)
+    assert not wizard.joining.isChecked()
+    enter(qtbot, wizard)
+    assert wizard.currentId() == MONEY
+
+
+def test_the_first_start_that_joins_a_chain_then_asks_the_chains_staff_who_is_at_the_counter(qtbot, ctx, hub, chain):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from ui.shell.app import sign_in_at_start
+
+    code = hub_admin.add_counter(hub.dsn, "M1", "Till 2").text()
+    asked = []
+
+    def answer(kind_of_dialog, fill):
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, kind_of_dialog):
+            QTimer.singleShot(20, lambda: answer(kind_of_dialog, fill))
+            return
+        asked.append(type(dialog).__name__)
+        fill(dialog)
+
+    def join_in(wizard):
+        wizard.joining.setChecked(True)
+        wizard.next()
+        wizard.join_code.setText(code)
+        wizard.accept()
+        QTimer.singleShot(20, lambda: answer(SignInDialog, sign_in_as_olga))
+
+    def sign_in_as_olga(dialog):
+        dialog.name.setCurrentIndex(dialog.name.findData("Olga"))
+        qtbot.keyClicks(dialog.secret, "4321")
+        qtbot.keyClick(dialog.secret, Qt.Key.Key_Return)
+
+    from ui.widgets.sign_in import SignInDialog
+    QTimer.singleShot(20, lambda: answer(FirstRunWizard, join_in))
+    signed_in = sign_in_at_start(ctx)
+    assert asked == ["FirstRunWizard", "SignInDialog"]
+    assert (signed_in.staff_id, signed_in.role) == ("Olga", "owner")
+    assert hub_link(ctx) is not None
