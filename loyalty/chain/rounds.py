@@ -13,6 +13,7 @@ import psycopg
 
 from ..common.clock import to_iso
 from ..common.errors import LoyaltyError
+from ..common.messages import translated
 from ..ledger.merges import move_what_arrived
 from ..programme.context import Context
 from .first_download import download_first
@@ -105,7 +106,9 @@ def _round(ctx: Context, work) -> SyncState:
             head, quarantined = conn.execute("SELECT head, quarantined FROM hub.hub_my_state()").fetchone()
     except (psycopg.Error, LoyaltyError) as error:
         problem = hub_problem(error, f"{link.host}:{link.port}")
-        note_progress(ctx, last_problem=problem.sentence, problem_kind=problem.kind)
+        # Kept as words in the language in use (the app's, or the command line's English): the
+        # header shows them as they are, from any thread, after a restart too.
+        note_progress(ctx, last_problem=translated(problem.sentence), problem_kind=problem.kind)
         return sync_state(ctx)
     # The hub was reached: a counter with nothing to send is in touch all the same (the offline
     # redemption limit, ledger/redemptions.py, counts from here).

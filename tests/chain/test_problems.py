@@ -102,3 +102,19 @@ def test_the_last_contact_keeps_what_waits_to_come_and_what_the_hub_set_aside(tm
         admin.execute("INSERT INTO hub.quarantine (device_id, uuid, payload, reason) "
                       "VALUES (%s, gen_random_uuid(), '{}', 'test')", [device])
     assert rounds.sync_once(first).set_aside == 1
+
+
+def test_the_problem_is_kept_in_the_language_of_the_screens(till, monkeypatch):
+    """The round runs on the sync's own thread and the header shows what it kept: in Spanish in a
+    Spanish window (the command line's is English)."""
+    from loyalty.common.messages import language, use_language
+
+    real = rounds.conninfo
+    monkeypatch.setattr(rounds, "conninfo", lambda ctx, link: real(ctx, link).replace(f"port={link.port}", "port=1"))
+    before = language()
+    use_language("es")
+    try:
+        state = the_round(till)
+    finally:
+        use_language(before)
+    assert state.problem.startswith("concentrador: no se puede contactar con el concentrador en 127.0.0.1:")

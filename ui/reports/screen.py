@@ -373,8 +373,14 @@ class ReportsScreen(QWidget):
         rows = [cells(row["store"] or self.tr("this shop"), row) for row in stores] + [
             cells(self.tr("Whole chain"), chain)]
         _fill(self.stores_table, rows)
-        self.stores_table.setMinimumHeight(self.stores_table.horizontalHeader().height()
-                                           + sum(self.stores_table.rowHeight(row) for row in range(len(rows))) + 4)
+        for column in range(self.stores_table.columnCount()):      # the chain's line reads as the total
+            item = self.stores_table.item(len(rows) - 1, column)
+            font = item.font()
+            font.setBold(True)
+            item.setFont(font)
+        self.stores_table.resizeColumnsToContents()
+        self.stores_table.setFixedHeight(self.stores_table.horizontalHeader().height()     # no empty rows below
+                                         + sum(self.stores_table.rowHeight(row) for row in range(len(rows))) + 4)
 
     def export(self, kind: str) -> None:
         if self.report is None:

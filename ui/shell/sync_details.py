@@ -70,7 +70,7 @@ class SyncDetailsDialog(QDialog):
         super().__init__(parent)
         self.timezone, self.clock = timezone, clock
         self.setWindowTitle(self.tr("Sync with the hub"))
-        self.headline = QLabel()
+        self.headline = QLabel(wordWrap=True)
         self.headline.setStyleSheet("font-size: 13pt; font-weight: 700;")
         self.problem = QLabel()
         self.problem.setWordWrap(True)
@@ -106,13 +106,15 @@ class SyncDetailsDialog(QDialog):
         self.problem.setVisible(bool(state.problem))
         self.last_contact.setText(moment_text(state.last_upload_at, self.timezone) if state.last_upload_at
                                   else self.tr("never"))
-        self.to_send.setText(self.tr("%n entries of this till", "", state.pending))
+        self.to_send.setText(self.tr("%n entries of this till", "", state.pending) if state.pending
+                             else self.tr("none"))
         if state.downloading is not None:
             self.to_take_in.setText(self.tr("the chain's history: {percent} % here").format(percent=state.downloading))
         elif state.to_take_in is None:
             self.to_take_in.setText(self.tr("not known yet"))
         else:
-            self.to_take_in.setText(self.tr("at most %n entries of other tills", "", state.to_take_in))
+            self.to_take_in.setText(self.tr("at most %n entries of other tills", "", state.to_take_in)
+                                    if state.to_take_in else self.tr("none"))
         self.set_aside.setText(self.tr("%n entries: the hub already had other facts under their numbers; the "
                                        "owner sees them with loyalty hub status", "", state.set_aside)
                                if state.set_aside else self.tr("none"))
