@@ -255,7 +255,7 @@
 <context>
     <name>MembersScreen</name>
     <message numerus="yes">
-        <location filename="../../ui/members/screen.py" line="+144"/>
+        <location filename="../../ui/members/screen.py" line="+152"/>
         <source>{n} members</source>
         <translation>
             <numerusform>{n} member</numerusform>
@@ -536,7 +536,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+6"/>
+        <location line="+7"/>
         <source>at most %n entries of other tills</source>
         <translation>
             <numerusform>at most %n entry of other tills</numerusform>
@@ -544,7 +544,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
+        <location line="+2"/>
         <source>%n entries: the hub already had other facts under their numbers; the owner sees them with loyalty hub status</source>
         <translation>
             <numerusform>%n entry: the hub already had another fact under its number; the owner sees it with loyalty hub status</numerusform>

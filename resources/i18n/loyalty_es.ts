@@ -1312,6 +1312,103 @@ Para proteger cada venta, la aplicación dejó de guardar y ahora se reiniciará
     </message>
 </context>
 <context>
+    <name>DuplicatesDialog</name>
+    <message>
+        <location filename="../../ui/members/duplicates_dialog.py" line="+28"/>
+        <source>Possible duplicate members</source>
+        <translation>Posibles socios duplicados</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Possible duplicates</source>
+        <translation>Posibles duplicados</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Card</source>
+        <translation>Tarjeta</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>E-mail</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Joined</source>
+        <translation>Alta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Home store</source>
+        <translation>Tienda de origen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Points</source>
+        <translation>Puntos</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Keep this one</source>
+        <translation>Conservar este</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Merge…</source>
+        <translation>Unir…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>same phone</source>
+        <translation>mismo teléfono</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>same e-mail</source>
+        <translation>mismo correo</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Choose who to keep, then Merge: the other&apos;s points and card go to them.</source>
+        <translation>Elija a quién conservar y pulse Unir: los puntos y la tarjeta del otro pasan a ese socio.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No possible duplicates: no two members share a phone or an e-mail.</source>
+        <translation>No hay posibles duplicados: ningún par de socios comparte teléfono ni correo.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Merge two members</source>
+        <translation>Unir dos socios</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Merge {other} (card {other_card}) into {keep} (card {keep_card})?
+
+{points} points move to {keep}; card {other_card} opens {keep}&apos;s record at every till from now on; both histories stay. The app cannot undo a merge.</source>
+        <translation>¿Unir a {other} (tarjeta {other_card}) con {keep} (tarjeta {keep_card})?
+
+{points} puntos pasan a {keep}; desde ahora la tarjeta {other_card} abre la ficha de {keep} en todas las cajas; se conservan ambos historiales. La aplicación no puede deshacer una unión.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>{other} merged into {keep}: {points} points moved; {keep} now has {balance}.</source>
+        <translation>{other} unido a {keep}: {points} puntos traspasados; {keep} tiene ahora {balance}.</translation>
+    </message>
+</context>
+<context>
     <name>EnrolDialog</name>
     <message>
         <location filename="../../ui/counter/enrol_dialog.py" line="+24"/>
@@ -2554,7 +2651,7 @@ Why (e.g. asked at the counter today)?</source>
 <context>
     <name>MembersScreen</name>
     <message>
-        <location filename="../../ui/members/screen.py" line="+33"/>
+        <location filename="../../ui/members/screen.py" line="+35"/>
         <source>Search by name, phone or card</source>
         <translation>Nombre, teléfono o tarjeta</translation>
     </message>
@@ -2590,6 +2687,16 @@ Why (e.g. asked at the counter today)?</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>Possible duplicates…</source>
+        <translation>Posibles duplicados…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Members with the same phone or e-mail: merge the ones who are one person (owner)</source>
+        <translation>Socios con el mismo teléfono o correo: una los que son la misma persona (propietario)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Members or sales history from a spreadsheet (CSV)</source>
         <translation>Socios o historial de compras desde una hoja de cálculo (CSV)</translation>
     </message>
@@ -2604,12 +2711,12 @@ Why (e.g. asked at the counter today)?</source>
         <translation>Socios</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>Enter opens the chosen member&apos;s record.</source>
         <translation>Intro abre la ficha del socio elegido.</translation>
     </message>
     <message numerus="yes">
-        <location line="+67"/>
+        <location line="+69"/>
         <source>{n} members</source>
         <translation>
             <numerusform>{n} socio</numerusform>
@@ -3424,7 +3531,7 @@ Why (e.g. asked at the counter today)?</source>
         <translation>esta tienda</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+17"/>
         <source>Folder for the CSV files</source>
         <translation>Carpeta para los archivos CSV</translation>
     </message>
@@ -4624,7 +4731,7 @@ Why (e.g. asked at the counter today)?</source>
         </translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>the chain&apos;s history: {percent} % here</source>
         <translation>historial de la cadena: {percent} % recibido</translation>
     </message>
@@ -4642,7 +4749,7 @@ Why (e.g. asked at the counter today)?</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
+        <location line="+2"/>
         <source>%n entries: the hub already had other facts under their numbers; the owner sees them with loyalty hub status</source>
         <translation>
             <numerusform>%n movimiento: el concentrador ya tenía otro hecho con su número; el propietario lo ve con loyalty hub status</numerusform>
@@ -4650,7 +4757,9 @@ Why (e.g. asked at the counter today)?</source>
         </translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-8"/>
+        <location line="+7"/>
+        <location line="+3"/>
         <source>none</source>
         <translation>ninguno</translation>
     </message>

@@ -9,12 +9,14 @@ from loyalty.people.directory import members_page
 from loyalty.people.members import Member
 from loyalty.printing.jobs import members_due_a_card
 from loyalty.programme.context import Context
+from loyalty.programme.permissions import allowed
 from loyalty.programme.rules import load_tiers
 
 from ..counter.search_worker import MemberSearch
 from ..printing.service import PrintService
 from ..widgets.feedback import StatusBanner
 from ..widgets.formatting import points_text
+from .duplicates_dialog import DuplicatesDialog
 from .import_dialog import ImportDialog
 from .member_detail import MemberDetailDialog
 from .table_model import MembersTableModel
@@ -41,6 +43,9 @@ class MembersScreen(QWidget):
         self.cards_button.setToolTip(self.tr("Ctrl+click or Shift+click to select several members"))
         self.due_button = QPushButton(self.tr("Print cards due"))
         self.import_button = QPushButton(self.tr("Import…"))
+        self.duplicates_button = QPushButton(self.tr("Possible duplicates…"))
+        self.duplicates_button.setToolTip(self.tr("Members with the same phone or e-mail: merge the ones who are one "
+                                                  "person (owner)"))
         self.import_button.setToolTip(self.tr("Members or sales history from a spreadsheet (CSV)"))
         self.due_button.setToolTip(self.tr("New members, and members whose tier changed since their card was printed"))
         self.model = MembersTableModel(lambda order, desc, after: members_page(ctx, order, desc, after),
@@ -71,6 +76,7 @@ class MembersScreen(QWidget):
         buttons.addWidget(self.cards_button)
         buttons.addWidget(self.due_button)
         buttons.addStretch()
+        buttons.addWidget(self.duplicates_button)
         buttons.addWidget(self.import_button)
         # What the window says while this screen is in view (printing, a screen the role may not open).
         self.banner = StatusBanner()
@@ -97,12 +103,14 @@ class MembersScreen(QWidget):
         self.details_button.clicked.connect(self._details_of_chosen)
         self.cards_button.clicked.connect(self.print_selected_cards)
         self.import_button.clicked.connect(self.open_import)
+        self.duplicates_button.clicked.connect(self.open_duplicates)
         self.due_button.clicked.connect(lambda: self.printing.card_sheet(members_due_a_card(self.ctx)))
         for button in (self.cards_button, self.due_button):
             button.setVisible(printing is not None)
 
     def activated(self) -> None:
         """Loaded when first shown, not at start-up: the counter opens without waiting for it."""
+        self.duplicates_button.setVisible(allowed(self.ctx.role, "merge_members"))   # whoever signed in now
         if not self.loaded:
             self.reload()
 
@@ -198,6 +206,11 @@ class MembersScreen(QWidget):
         self.importer = ImportDialog(self.ctx, self)
         self.importer.finished_import.connect(self.reload)
         self.importer.open()
+
+    def open_duplicates(self) -> None:
+        self.duplicates = DuplicatesDialog(self.ctx, self)
+        self.duplicates.merged.connect(self.reload)
+        self.duplicates.open()
 
     def shutdown(self) -> None:
         """Closing the window with a member's record open: the record stops its scoring thread."""

@@ -1,0 +1,128 @@
+"""Members who may be one person (loyalty/people/duplicates.py: the same phone or e-mail — most
+often one person enrolled at two tills while they were offline), for the owner: each pair side by
+side, and *Merge* keeps the one chosen (ledger/merges.py): the other's points move to it, the
+other's card opens it at every till, both histories stay. A merge is confirmed first; it is an
+appended fact, and the app has no undo for it yet (said in the confirmation)."""
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QButtonGroup, QDialog, QDialogButtonBox, QGridLayout, QLabel, QListWidget,
+                               QListWidgetItem, QMessageBox, QPushButton, QRadioButton, QVBoxLayout)
+
+from loyalty.common.errors import LoyaltyError
+from loyalty.ledger.merges import merge_members
+from loyalty.people.duplicates import PossibleDuplicate, possible_duplicates
+from loyalty.people.members import Member
+from loyalty.programme.context import Context
+from loyalty.reports.stores import member_stores
+
+from ..widgets.feedback import StatusBanner
+from ..widgets.formatting import moment_day_text, points_text
+
+
+class DuplicatesDialog(QDialog):
+    merged = Signal()
+
+    def __init__(self, ctx: Context, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(self.tr("Possible duplicate members"))
+        self.setMinimumSize(760, 520)
+        self.pairs: list[PossibleDuplicate] = []
+        self.list = QListWidget()
+        self.list.setAccessibleName(self.tr("Possible duplicates"))
+        self.list.currentRowChanged.connect(self._show_pair)
+        self.side_by_side = QGridLayout()
+        self.fields = (self.tr("Name"), self.tr("Card"), self.tr("Phone"), self.tr("E-mail"), self.tr("Joined"),
+                       self.tr("Home store"), self.tr("Points"))
+        self.cells: list[list[QLabel]] = [[], []]
+        for row, field in enumerate(self.fields, start=1):
+            self.side_by_side.addWidget(QLabel(f"<b>{field}</b>"), row, 0)
+            for side in (0, 1):
+                cell = QLabel()
+                cell.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+                cell.setAccessibleName(field)
+                self.side_by_side.addWidget(cell, row, side + 1)
+                self.cells[side].append(cell)
+        self.keep = QButtonGroup(self)
+        for side in (0, 1):
+            choice = QRadioButton(self.tr("Keep this one"))
+            self.keep.addButton(choice, side)
+            self.side_by_side.addWidget(choice, 0, side + 1)
+        self.keep.button(0).setChecked(True)
+        self.merge_button = QPushButton(self.tr("Merge…"))
+        self.merge_button.clicked.connect(self.merge_chosen)
+        self.banner = StatusBanner()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.addButton(self.merge_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.list, 1)
+        layout.addLayout(self.side_by_side)
+        layout.addWidget(self.banner)
+        layout.addWidget(buttons)
+        self.reload()
+
+    def reload(self) -> None:
+        self.pairs = possible_duplicates(self.ctx)
+        self.list.clear()
+        same = {"phone": self.tr("same phone"), "email": self.tr("same e-mail")}
+        for pair in self.pairs:
+            self.list.addItem(QListWidgetItem(f"{pair.first.name} · {pair.first.card}  ↔  {pair.second.name} · "
+                                              f"{pair.second.card}  ({same.get(pair.same, pair.same)})"))
+        self.merge_button.setEnabled(bool(self.pairs))
+        if self.pairs:
+            self.list.setCurrentRow(0)
+            self.banner.show_message("info", self.tr("Choose who to keep, then Merge: the other's points and card "
+                                                     "go to them."))
+        else:
+            self._show_pair(-1)
+            self.banner.show_message("info", self.tr("No possible duplicates: no two members share a phone or an "
+                                                     "e-mail."))
+
+    def _show_pair(self, row: int) -> None:
+        pair = self.pairs[row] if 0 <= row < len(self.pairs) else None
+        for side, member in enumerate((pair.first, pair.second) if pair else (None, None)):
+            for cell, text in zip(self.cells[side], self._member_lines(member)):
+                cell.setText(text)
+
+    def _member_lines(self, member: Member | None) -> list[str]:
+        if member is None:
+            return [""] * len(self.fields)
+        timezone = self.ctx.programme().timezone
+        home = member_stores(self.ctx, member.id)["home_store"] or ""
+        return [member.name, member.card, member.phone or "", member.email or "",
+                moment_day_text(member.joined_at, timezone), home, points_text(member.balance)]
+
+    def chosen(self) -> tuple[Member, Member] | None:
+        """(the member to keep, the other), as the owner chose them."""
+        row = self.list.currentRow()
+        if not 0 <= row < len(self.pairs):
+            return None
+        pair = self.pairs[row]
+        return (pair.first, pair.second) if self.keep.checkedId() == 0 else (pair.second, pair.first)
+
+    def confirm(self, keep: Member, other: Member) -> bool:
+        """Asked before merging (tests answer it)."""
+        answer = QMessageBox.question(self, self.tr("Merge two members"), self.tr(
+            "Merge {other} (card {other_card}) into {keep} (card {keep_card})?\n\n{points} points move to {keep}; "
+            "card {other_card} opens {keep}'s record at every till from now on; both histories stay. The app cannot "
+            "undo a merge.").format(other=other.name, other_card=other.card, keep=keep.name, keep_card=keep.card,
+                                   points=points_text(other.balance)))
+        return answer == QMessageBox.StandardButton.Yes
+
+    def merge_chosen(self) -> None:
+        chosen = self.chosen()
+        if chosen is None or not self.confirm(*chosen):
+            return
+        keep, other = chosen
+        try:
+            done = merge_members(self.ctx, keep.card, other.card)
+        except LoyaltyError as error:
+            self.banner.show_message("error", error.message)
+            return
+        self.reload()       # then says what was done
+        self.banner.show_message("success", self.tr("{other} merged into {keep}: {points} points moved; {keep} now "
+                                                    "has {balance}.").format(
+            other=other.name, keep=keep.name, points=points_text(done.moved_points),
+            balance=points_text(done.kept.balance)))
+        self.merged.emit()
