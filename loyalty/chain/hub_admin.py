@@ -110,6 +110,21 @@ def add_store(dsn: str, code: str, name: str) -> dict:
     return {"code": code, "name": name}
 
 
+def rename_store(dsn: str, code: str, name: str) -> dict:
+    """A store's name as people know it (its code, in every entry and join code, stays)."""
+    name = (name or "").strip()
+    if not 1 <= len(name) <= 80:
+        raise ValidationError(t("name: 1 to 80 characters"), "name")
+    with hub_connection(dsn) as conn:
+        _current(conn)
+        found = conn.execute("UPDATE hub.stores SET name = %s WHERE lower(code) = lower(%s) RETURNING code",
+                             (name, code)).fetchone()
+        if not found:
+            raise ValidationError(t("store: no store {code} on the hub (add it with loyalty hub add-store)",
+                                    code=code), "store")
+    return {"code": found[0], "name": name}
+
+
 def add_counter(dsn: str, store: str, name: str, *, device_id: str | None = None, host: str | None = None,
                 sslmode: str | None = None, file: Path | None = None, now: datetime | None = None) -> JoinCode:
     """Registers a counter (a till) of `store`: a LOGIN role with a random password that may only

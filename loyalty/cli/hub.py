@@ -15,7 +15,8 @@ NEEDS_NO_SHOP = ("hub",)
 
 
 def add_commands(sub) -> None:
-    hub = sub.add_parser("hub", help="the chain's hub (PostgreSQL): init, add-store, add-counter, revoke, status")
+    hub = sub.add_parser("hub", help="the chain's hub (PostgreSQL): init, add-store, rename-store, add-counter, revoke, "
+                                     "status")
     actions = hub.add_subparsers(dest="action", required=True)
     dsn_help = "the hub's admin connection string (or $LOYALTY_HUB_DSN)"
     init = actions.add_parser("init", help="create the hub, or bring it to this app's schema; prints the chain id")
@@ -28,6 +29,9 @@ def add_commands(sub) -> None:
     store = with_dsn(actions.add_parser("add-store", help="a store of the chain"))
     store.add_argument("code", help="1 to 16 letters or digits")
     store.add_argument("name")
+    rename = with_dsn(actions.add_parser("rename-store", help="a store's name (its code stays)"))
+    rename.add_argument("code")
+    rename.add_argument("name")
     counter = with_dsn(actions.add_parser("add-counter", help="a counter (till) of a store; prints its one-time "
                                                               "join code"))
     counter.add_argument("store")
@@ -57,6 +61,11 @@ def cmd_init(args):
 def cmd_add_store(args):
     store = hub_admin.add_store(args.dsn, args.code, args.name)
     return store, f"Store {store['code']} ({store['name']}) added"
+
+
+def cmd_rename_store(args):
+    store = hub_admin.rename_store(args.dsn, args.code, args.name)
+    return store, f"Store {store['code']} is now called {store['name']}"
 
 
 def cmd_add_counter(args):
@@ -101,6 +110,7 @@ def cmd_check_code(args):
 HANDLERS = {
     "hub init": lambda ctx, args: cmd_init(args),
     "hub add-store": lambda ctx, args: cmd_add_store(args),
+    "hub rename-store": lambda ctx, args: cmd_rename_store(args),
     "hub add-counter": lambda ctx, args: cmd_add_counter(args),
     "hub revoke": lambda ctx, args: cmd_revoke(args),
     "hub status": lambda ctx, args: cmd_status(args),

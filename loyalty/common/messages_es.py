@@ -665,6 +665,7 @@ MESSAGES = {
         "dsn: la base de datos del concentrador debe ser UTF8 (es {encoding})",
     "code: the store {code} is already on the hub":
         "código: la tienda {code} ya está en el concentrador",
+    "user: give the hub owner's user name": "usuario: indique el usuario del propietario del concentrador",
     "store: give --store CODE or --by-store, not both": "tienda: indique --store CÓDIGO o --by-store, no ambos",
     "store: this counter belongs to no chain; its report is the whole shop's":
         "tienda: esta caja no pertenece a ninguna cadena; su informe es el de toda la tienda",

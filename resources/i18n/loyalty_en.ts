@@ -471,7 +471,7 @@
 <context>
     <name>SettingsScreen</name>
     <message numerus="yes">
-        <location filename="../../ui/settings/screen.py" line="+326"/>
+        <location filename="../../ui/settings/screen.py" line="+333"/>
         <source>A {amount} sale earns {points} points</source>
         <translation>
             <numerusform>A {amount} sale earns {points} point</numerusform>

@@ -377,6 +377,31 @@ Un encargado o el propietario puede autorizarlo con su PIN.</translation>
         <translation>Premio desactivado</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Two members merged</source>
+        <translation>Dos socios unidos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This till joined the chain&apos;s hub</source>
+        <translation>Esta caja se unió al concentrador de la cadena</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Till added to the chain</source>
+        <translation>Caja añadida a la cadena</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Till revoked</source>
+        <translation>Caja dada de baja</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Store renamed</source>
+        <translation>Tienda renombrada</translation>
+    </message>
+    <message>
         <location line="+24"/>
         <source>Approved on the spot: {kind}</source>
         <translation>Autorizado en el momento: {kind}</translation>
@@ -2041,6 +2066,29 @@ Para proteger cada venta, la aplicación dejó de guardar y ahora se reiniciará
     </message>
 </context>
 <context>
+    <name>JoinCodeDialog</name>
+    <message>
+        <location filename="../../ui/settings/tills_panel.py" line="+66"/>
+        <source>Join code for {name}</source>
+        <translation>Código para unir {name}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>At the new till&apos;s first start, tick &apos;This till joins a shop or chain&apos; and scan this code (or paste the text). It works once, until {when}.</source>
+        <translation>En el primer arranque de la caja nueva, marque «Esta caja se une a una tienda o cadena» y escanee este código (o pegue el texto). Sirve una vez, hasta el {when}.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Join code</source>
+        <translation>Código para unirse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy the code</source>
+        <translation>Copiar el código</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../ui/shell/main_window.py" line="+55"/>
@@ -2781,6 +2829,31 @@ Why (e.g. asked at the counter today)?</source>
         <location line="+1"/>
         <source>Joined</source>
         <translation>Alta</translation>
+    </message>
+</context>
+<context>
+    <name>OwnerLogin</name>
+    <message>
+        <location filename="../../ui/settings/tills_panel.py" line="-46"/>
+        <source>The hub owner&apos;s login</source>
+        <translation>Acceso del propietario del concentrador</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{what} needs the hub owner&apos;s login (the PostgreSQL role that ran loyalty hub init). It is used for this and not kept.</source>
+        <translation>{what} requiere el acceso del propietario del concentrador (el rol de PostgreSQL que ejecutó loyalty hub init). Se usa para esto y no se guarda.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+4"/>
+        <source>User</source>
+        <translation>Usuario</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <location line="+3"/>
+        <source>Password</source>
+        <translation>Contraseña</translation>
     </message>
 </context>
 <context>
@@ -3966,7 +4039,7 @@ Why (e.g. asked at the counter today)?</source>
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../ui/settings/screen.py" line="+42"/>
+        <location filename="../../ui/settings/screen.py" line="+43"/>
         <source>Shop</source>
         <translation>Tienda</translation>
     </message>
@@ -4168,7 +4241,7 @@ Why (e.g. asked at the counter today)?</source>
         <translation>Color</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+29"/>
         <source>Save settings</source>
         <translation>Guardar configuración</translation>
     </message>
@@ -4189,12 +4262,12 @@ Why (e.g. asked at the counter today)?</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+93"/>
+        <location line="+95"/>
         <source>Change a value and press Save settings. Nothing is saved until then.</source>
         <translation>Cambie un valor y pulse Guardar configuración. No se guarda nada hasta entonces.</translation>
     </message>
     <message>
-        <location line="-67"/>
+        <location line="-69"/>
         <source>Setup saved.</source>
         <translation>Configuración inicial guardada.</translation>
     </message>
@@ -4219,7 +4292,7 @@ Why (e.g. asked at the counter today)?</source>
         <translation>Sí</translation>
     </message>
     <message>
-        <location line="+136"/>
+        <location line="+138"/>
         <source>Nothing was saved. {problem}</source>
         <translation>No se guardó nada. {problem}</translation>
     </message>
@@ -4762,6 +4835,164 @@ Why (e.g. asked at the counter today)?</source>
         <location line="+3"/>
         <source>none</source>
         <translation>ninguno</translation>
+    </message>
+</context>
+<context>
+    <name>TillsPanel</name>
+    <message>
+        <location filename="../../ui/settings/tills_panel.py" line="+54"/>
+        <source>Shops and tills</source>
+        <translation>Tiendas y cajas</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Tills of the chain</source>
+        <translation>Cajas de la cadena</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Store</source>
+        <translation>Tienda</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Store name</source>
+        <translation>Nombre de la tienda</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Till</source>
+        <translation>Caja</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last contact</source>
+        <translation>Último contacto</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Refresh</source>
+        <translation>Actualizar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add a till…</source>
+        <translation>Añadir una caja…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Revoke the chosen till…</source>
+        <translation>Dar de baja la caja elegida…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rename the chosen store…</source>
+        <translation>Renombrar la tienda elegida…</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>This till belongs to store {store}; the hub is at {host}:{port}. Asking the hub…</source>
+        <translation>Esta caja pertenece a la tienda {store}; el concentrador está en {host}:{port}. Consultando al concentrador…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>This till belongs to store {store}; the hub is at {host}:{port}.</source>
+        <translation>Esta caja pertenece a la tienda {store}; el concentrador está en {host}:{port}.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>revoked {when}</source>
+        <translation>de baja desde {when}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>this till</source>
+        <translation>esta caja</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>active</source>
+        <translation>activa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>never</source>
+        <translation>nunca</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Add a till</source>
+        <translation>Añadir una caja</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name of the new till of store {store}:</source>
+        <translation>Nombre de la caja nueva de la tienda {store}:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Adding a till</source>
+        <translation>Añadir una caja</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Till {name} added: its join code is shown once.</source>
+        <translation>Caja {name} añadida: su código para unirse se muestra una sola vez.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Choose an active till in the list first.</source>
+        <translation>Primero elija una caja activa en la lista.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Revoke a till</source>
+        <translation>Dar de baja una caja</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Revoke {name} (store {store})? It can no longer reach the hub: its sales stay on it until the owner joins it again with a new code. Do this for a stolen or retired till.</source>
+        <translation>¿Dar de baja {name} (tienda {store})? Ya no podrá contactar con el concentrador: sus ventas se quedan en ella hasta que el propietario la vuelva a unir con un código nuevo. Hágalo con una caja robada o retirada.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Revoking a till</source>
+        <translation>Dar de baja una caja</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Till {name} revoked.</source>
+        <translation>Caja {name} dada de baja.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choose a till of the store in the list first.</source>
+        <translation>Primero elija en la lista una caja de la tienda.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rename a store</source>
+        <translation>Renombrar una tienda</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>New name of store {store}:</source>
+        <translation>Nombre nuevo de la tienda {store}:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Renaming a store</source>
+        <translation>Renombrar una tienda</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Store {code} is now called {name}.</source>
+        <translation>La tienda {code} se llama ahora {name}.</translation>
     </message>
 </context>
 <context>

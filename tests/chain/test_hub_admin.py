@@ -86,6 +86,8 @@ def test_stores_counters_and_status(capsys, hub, tmp_path):
     assert hub_cli(capsys, "status", "--dsn", hub.dsn)[1]["devices"][0]["revoked_at"]
     code, shown, _ = hub_cli(capsys, "check-code", str(code_file), "--chain-id", hub.chain_id)
     assert code == 0 and shown["password"] == "(hidden)" and shown["store"] == "B1"
+    code, renamed, _ = hub_cli(capsys, "rename-store", "b1", "Bilbao Casco Viejo", "--dsn", hub.dsn)
+    assert code == 0 and renamed == {"code": "B1", "name": "Bilbao Casco Viejo"}
 
 
 @pytest.mark.parametrize(("args", "message"), [
@@ -97,6 +99,8 @@ def test_stores_counters_and_status(capsys, hub, tmp_path):
     (["add-counter", "M1", "Till 2", "--file", "/no/such/folder/code"],
      "error: file: the folder '/no/such/folder' does not exist"),
     (["revoke", "Till 7"], "error: name: no counter called Till 7 on the hub"),
+    (["rename-store", "Z9", "Zaragoza"], "error: store: no store Z9 on the hub (add it with loyalty hub add-store)"),
+    (["rename-store", "M1", " "], "error: name: 1 to 80 characters"),
 ])
 def test_bad_input_is_one_sentence_exit_2_and_nothing_written(capsys, hub, args, message):
     hub.counter("Till 1")

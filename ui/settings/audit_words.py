@@ -50,6 +50,11 @@ def action_words() -> dict[str, str]:
         "reward.edit": translate("AuditWords", "Reward changed"),
         "reward.activate": translate("AuditWords", "Reward reactivated"),
         "reward.deactivate": translate("AuditWords", "Reward deactivated"),
+        "member.merge": translate("AuditWords", "Two members merged"),
+        "hub.join": translate("AuditWords", "This till joined the chain's hub"),
+        "hub.add_till": translate("AuditWords", "Till added to the chain"),
+        "hub.revoke_till": translate("AuditWords", "Till revoked"),
+        "hub.rename_store": translate("AuditWords", "Store renamed"),
     }
 
 

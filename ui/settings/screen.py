@@ -27,6 +27,7 @@ from ..widgets.wheel_guard import wheel_scrolls_the_page
 from .backups_panel import BackupsPanel
 from .first_run import FirstRunWizard
 from .staff_panel import StaffPanel
+from .tills_panel import TillsPanel
 
 TIER_COLUMNS = ("name", "min_spend", "multiplier", "colour")
 
@@ -103,6 +104,10 @@ class SettingsScreen(QWidget):
         self.backups = BackupsPanel(ctx)
         self.backups.message.connect(self.banner_message)
         column.addWidget(self.backups)
+        self.tills = TillsPanel(ctx)
+        self.tills.message.connect(self.banner_message)
+        self.tills.setVisible(False)        # a chain's till only (reload says)
+        column.addWidget(self.tills)
         column.addStretch()
         inner = QWidget()
         inner.setStyleSheet("QGroupBox { font-size: 13pt; font-weight: 600; } QLabel, QLineEdit { font-size: 12pt; }")
@@ -195,6 +200,7 @@ class SettingsScreen(QWidget):
     def activated(self) -> None:
         self.reload()
         self.backups.reload()
+        self.tills.reload()
 
     def forget(self) -> None:
         """Someone who may not see Settings signed in: none of the shop's settings, the staff list,
@@ -214,6 +220,7 @@ class SettingsScreen(QWidget):
         self.example.clear()
         self.staff.forget()
         self.backups.forget()
+        self.tills.forget()
         self.banner.show_message("info", self.tr("Change a value and press Save settings. Nothing is saved until then."))
 
     def reload(self) -> None:

@@ -366,3 +366,4 @@ class MainWindow(QMainWindow):
         self.retention.shutdown()
         self.members.shutdown()
         self.settings.backups.shutdown()
+        self.settings.tills.shutdown()

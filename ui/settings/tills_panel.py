@@ -1,0 +1,257 @@
+"""Shops and tills, in Settings (issue 23), for a till that joined a chain's hub: the chain's
+stores and tills with each one's last contact (through this till's own role), and for the owner
+— with the hub owner's login, asked for each time and never kept — add a till (its join code,
+with a QR code to scan at the new till), revoke one (after a confirmation), rename a store
+(loyalty/chain/tills.py). Every call to the hub runs on a worker thread: a hub out of reach
+never freezes the window. Hidden for a shop on its own."""
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QImage, QPixmap
+from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout,
+                               QHeaderView, QInputDialog, QLabel, QLineEdit, QMessageBox, QPushButton, QTableWidget,
+                               QTableWidgetItem, QVBoxLayout)
+
+from loyalty.chain import tills
+from loyalty.chain.link import hub_link
+from loyalty.common.errors import LoyaltyError
+from loyalty.printing.card import qr_matrix
+from loyalty.programme.context import Context
+
+from ..widgets.background import call_in_background, stop_thread
+from ..widgets.formatting import moment_text
+
+
+class OwnerLogin(QDialog):
+    """The hub owner's user name and password, for one act (never kept)."""
+
+    def __init__(self, what: str, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("The hub owner's login"))
+        intro = QLabel(self.tr("{what} needs the hub owner's login (the PostgreSQL role that ran loyalty hub init). "
+                               "It is used for this and not kept.").format(what=what), wordWrap=True)
+        self.user = QLineEdit()
+        self.user.setAccessibleName(self.tr("User"))
+        self.password = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
+        self.password.setAccessibleName(self.tr("Password"))
+        form = QFormLayout()
+        form.addRow(self.tr("User"), self.user)
+        form.addRow(self.tr("Password"), self.password)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(460)
+
+
+def qr_pixmap(text: str, module: int = 4) -> QPixmap:
+    """The QR code of `text`, `module` pixels a module, quiet zone included."""
+    matrix = qr_matrix(text)
+    size = len(matrix)
+    image = QImage(size, size, QImage.Format.Format_RGB32)
+    black, white = QColor("black").rgb(), QColor("white").rgb()
+    for y, row in enumerate(matrix):
+        for x, dark in enumerate(row):
+            image.setPixel(x, y, black if dark else white)
+    return QPixmap.fromImage(image.scaled(size * module, size * module))
+
+
+class JoinCodeDialog(QDialog):
+    """A new till's join code: to type or paste at the new till, or to scan from the screen."""
+
+    def __init__(self, name: str, code_text: str, expires_at: str, timezone: str, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Join code for {name}").format(name=name))
+        intro = QLabel(self.tr("At the new till's first start, tick 'This till joins a shop or chain' and scan this code "
+                               "(or paste the text). It works once, until {when}.").format(
+            when=moment_text(expires_at, timezone)), wordWrap=True)
+        self.qr = QLabel()
+        self.qr.setPixmap(qr_pixmap(code_text))
+        self.qr.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.code = QLineEdit(code_text, readOnly=True)
+        self.code.setAccessibleName(self.tr("Join code"))
+        copy = QPushButton(self.tr("Copy the code"))
+        copy.clicked.connect(lambda: (self.code.selectAll(), self.code.copy()))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.addButton(copy, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.qr)
+        layout.addWidget(self.code)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(520)
+
+
+class TillsPanel(QGroupBox):
+    message = Signal(str, str)      # kind, text: for the screen's banner
+
+    def __init__(self, ctx: Context, parent=None):
+        super().__init__(self.tr("Shops and tills"), parent)
+        self.ctx = ctx
+        self.thread = None
+        self.shown: list[tills.Till] = []
+        self.state = QLabel(wordWrap=True)
+        self.table = QTableWidget(0, 5)
+        self.table.setAccessibleName(self.tr("Tills of the chain"))
+        self.table.setHorizontalHeaderLabels([self.tr("Store"), self.tr("Store name"), self.tr("Till"),
+                                              self.tr("Last contact"), self.tr("State")])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.setMinimumHeight(150)
+        self.refresh_button = QPushButton(self.tr("Refresh"))
+        self.add_button = QPushButton(self.tr("Add a till…"))
+        self.revoke_button = QPushButton(self.tr("Revoke the chosen till…"))
+        self.rename_button = QPushButton(self.tr("Rename the chosen store…"))
+        self.refresh_button.clicked.connect(self.reload)
+        self.add_button.clicked.connect(self.add_till)
+        self.revoke_button.clicked.connect(self.revoke_chosen)
+        self.rename_button.clicked.connect(self.rename_chosen)
+        buttons = QHBoxLayout()
+        for button in (self.refresh_button, self.add_button, self.revoke_button, self.rename_button):
+            buttons.addWidget(button)
+        buttons.addStretch()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.state)
+        layout.addWidget(self.table)
+        layout.addLayout(buttons)
+
+    # -- the list ------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        link = hub_link(self.ctx)
+        self.setVisible(link is not None)
+        if link is None or self.thread is not None:
+            return
+        self.state.setText(self.tr("This till belongs to store {store}; the hub is at {host}:{port}. Asking the hub…")
+                           .format(store=link.store, host=link.host, port=link.port))
+        self._run(tills.chain_tills, self._listed)
+
+    def forget(self) -> None:
+        self.shown = []
+        self.table.setRowCount(0)
+        self.state.clear()
+
+    def shutdown(self) -> None:
+        stop_thread(self.thread)
+
+    def _listed(self, found: list) -> None:
+        link = hub_link(self.ctx)
+        self.shown = found
+        self.state.setText(self.tr("This till belongs to store {store}; the hub is at {host}:{port}.").format(
+            store=link.store, host=link.host, port=link.port))
+        timezone = self.ctx.programme().timezone
+        self.table.setRowCount(len(found))
+        for row, till in enumerate(found):
+            state = (self.tr("revoked {when}").format(when=moment_text(till.revoked_at, timezone)) if till.revoked_at
+                     else self.tr("this till") if till.this_till else self.tr("active"))
+            contact = moment_text(till.last_contact, timezone) if till.last_contact else self.tr("never")
+            for column, text in enumerate((till.store, till.store_name, till.name, contact, state)):
+                self.table.setItem(row, column, QTableWidgetItem(text))
+
+    def chosen(self) -> tills.Till | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.shown[rows[0].row()] if rows and rows[0].row() < len(self.shown) else None
+
+    # -- the owner's acts ----------------------------------------------------------------
+
+    def owner_login(self, what: str) -> str | None:
+        """The owner's connection for one act, or None if they cancelled (tests answer it)."""
+        dialog = OwnerLogin(what, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        try:
+            return tills.owner_dsn(self.ctx, dialog.user.text(), dialog.password.text())
+        except LoyaltyError as error:
+            self.message.emit("error", error.message)
+            return None
+
+    def ask_text(self, title: str, label: str, text: str = "") -> str | None:
+        """A name typed by the owner (tests answer it)."""
+        value, ok = QInputDialog.getText(self, title, label, text=text)
+        return value if ok else None
+
+    def confirm(self, title: str, question: str) -> bool:
+        return QMessageBox.question(self, title, question) == QMessageBox.StandardButton.Yes
+
+    def add_till(self) -> None:
+        store = self.chosen().store if self.chosen() else hub_link(self.ctx).store
+        name = self.ask_text(self.tr("Add a till"), self.tr("Name of the new till of store {store}:").format(store=store))
+        if not name:
+            return
+        dsn = self.owner_login(self.tr("Adding a till"))
+        if dsn is None:
+            return
+
+        def added(code) -> None:
+            self.message.emit("success", self.tr("Till {name} added: its join code is shown once.").format(name=name))
+            self.code_dialog = JoinCodeDialog(name, code.text(), code.expires_at, self.ctx.programme().timezone, self)
+            self.code_dialog.open()
+            self._reload_when_done = True
+        self._run(lambda ctx: tills.add_till(ctx, dsn, store, name), added)
+
+    def revoke_chosen(self) -> None:
+        till = self.chosen()
+        if till is None or till.revoked_at:
+            self.message.emit("info", self.tr("Choose an active till in the list first."))
+            return
+        if not self.confirm(self.tr("Revoke a till"), self.tr(
+                "Revoke {name} (store {store})? It can no longer reach the hub: its sales stay on it until the owner "
+                "joins it again with a new code. Do this for a stolen or retired till.").format(
+                name=till.name, store=till.store)):
+            return
+        dsn = self.owner_login(self.tr("Revoking a till"))
+        if dsn is None:
+            return
+        self._run(lambda ctx: tills.revoke_till(ctx, dsn, till.name), lambda done: self._done(
+            self.tr("Till {name} revoked.").format(name=done["name"])))
+
+    def rename_chosen(self) -> None:
+        till = self.chosen()
+        if till is None:
+            self.message.emit("info", self.tr("Choose a till of the store in the list first."))
+            return
+        name = self.ask_text(self.tr("Rename a store"), self.tr("New name of store {store}:").format(store=till.store),
+                             till.store_name)
+        if not name:
+            return
+        dsn = self.owner_login(self.tr("Renaming a store"))
+        if dsn is None:
+            return
+        self._run(lambda ctx: tills.rename_store(ctx, dsn, till.store, name), lambda done: self._done(
+            self.tr("Store {code} is now called {name}.").format(code=done["code"], name=done["name"])))
+
+    def _done(self, sentence: str) -> None:
+        self.message.emit("success", sentence)
+        self._reload_when_done = True          # the list again once the act's thread has ended
+
+    # -- the worker ----------------------------------------------------------------------
+
+    def _run(self, function, on_done) -> None:
+        """`function(ctx)` on a worker thread; `on_done(result)` then, on this (the GUI) thread."""
+        if self.thread is not None:
+            return
+        for button in (self.add_button, self.revoke_button, self.rename_button, self.refresh_button):
+            button.setEnabled(False)
+        self._reload_when_done = False
+        self._on_done = on_done
+        self.thread = call_in_background(self, self.ctx, function, self._succeeded, self._failed, self._finished)
+
+    def _succeeded(self, result) -> None:      # a bound method: Qt calls it on the GUI thread
+        self._on_done(result)
+
+    def _failed(self, sentence: str) -> None:
+        self.state.setText(sentence)
+        self.message.emit("error", sentence)
+
+    def _finished(self) -> None:
+        self.thread = None
+        for button in (self.add_button, self.revoke_button, self.rename_button, self.refresh_button):
+            button.setEnabled(True)
+        if self._reload_when_done:
+            self.reload()
