@@ -158,7 +158,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/shell/main_window.py" line="+200"/>
+        <location filename="../../ui/shell/main_window.py" line="+202"/>
         <source>The counter locked itself after {minutes} minutes without use. Sign in to carry on.</source>
         <translation>
             <numerusform>The counter locked itself after {minutes} minute without use. Sign in to carry on.</numerusform>
@@ -471,7 +471,7 @@
 <context>
     <name>SettingsScreen</name>
     <message numerus="yes">
-        <location filename="../../ui/settings/screen.py" line="+333"/>
+        <location filename="../../ui/settings/screen.py" line="+332"/>
         <source>A {amount} sale earns {points} points</source>
         <translation>
             <numerusform>A {amount} sale earns {points} point</numerusform>

@@ -2068,7 +2068,7 @@ Para proteger cada venta, la aplicación dejó de guardar y ahora se reiniciará
 <context>
     <name>JoinCodeDialog</name>
     <message>
-        <location filename="../../ui/settings/tills_panel.py" line="+66"/>
+        <location filename="../../ui/settings/tills_panel.py" line="+67"/>
         <source>Join code for {name}</source>
         <translation>Código para unir {name}</translation>
     </message>
@@ -2102,12 +2102,12 @@ Para proteger cada venta, la aplicación dejó de guardar y ahora se reiniciará
     </message>
     <message>
         <location line="+1"/>
-        <location line="+124"/>
+        <location line="+126"/>
         <source>Switch staff</source>
         <translation>Cambiar de usuario</translation>
     </message>
     <message>
-        <location line="-118"/>
+        <location line="-120"/>
         <source>Hub</source>
         <translation>Concentrador</translation>
     </message>
@@ -2128,7 +2128,7 @@ Para proteger cada venta, la aplicación dejó de guardar y ahora se reiniciará
         <translation>Acerca de esta aplicación</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+37"/>
         <source>Screens</source>
         <translation>Pantallas</translation>
     </message>
@@ -4241,7 +4241,7 @@ Why (e.g. asked at the counter today)?</source>
         <translation>Color</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+28"/>
         <source>Save settings</source>
         <translation>Guardar configuración</translation>
     </message>
@@ -4840,7 +4840,7 @@ Why (e.g. asked at the counter today)?</source>
 <context>
     <name>TillsPanel</name>
     <message>
-        <location filename="../../ui/settings/tills_panel.py" line="+54"/>
+        <location filename="../../ui/settings/tills_panel.py" line="+55"/>
         <source>Shops and tills</source>
         <translation>Tiendas y cajas</translation>
     </message>
@@ -4895,7 +4895,17 @@ Why (e.g. asked at the counter today)?</source>
         <translation>Renombrar la tienda elegida…</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+1"/>
+        <source>Join a hub…</source>
+        <translation>Unirse a un concentrador…</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>This shop is on its own. To share its members and points with another till or shop, join the chain&apos;s hub with the join code its owner made for this till (loyalty hub add-counter STORE NAME --device-id {device_id}); this till&apos;s history then goes up to the hub in the background.</source>
+        <translation>Esta tienda funciona sola. Para compartir sus socios y puntos con otra caja o tienda, únala al concentrador de la cadena con el código que su propietario creó para esta caja (loyalty hub add-counter TIENDA NOMBRE --device-id {device_id}); el historial de esta caja sube después al concentrador en segundo plano.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>This till belongs to store {store}; the hub is at {host}:{port}. Asking the hub…</source>
         <translation>Esta caja pertenece a la tienda {store}; el concentrador está en {host}:{port}. Consultando al concentrador…</translation>
     </message>
@@ -4993,6 +5003,31 @@ Why (e.g. asked at the counter today)?</source>
         <location line="+4"/>
         <source>Store {code} is now called {name}.</source>
         <translation>La tienda {code} se llama ahora {name}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Join a hub</source>
+        <translation>Unirse a un concentrador</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The join code (type, paste or scan it):</source>
+        <translation>El código para unirse (escríbalo, péguelo o escanéelo):</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Merge two shops</source>
+        <translation>Unir dos tiendas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The hub already holds another shop&apos;s members. Joining merges this shop&apos;s members with theirs (cards whose numbers they use are re-issued here). Join and merge?</source>
+        <translation>El concentrador ya tiene los socios de otra tienda. Unirse junta los socios de esta tienda con los suyos (las tarjetas cuyos números ya usan se reemiten aquí). ¿Unirse y juntarlos?</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>This till joined the chain as a till of store {store}; its history goes up to the hub in the background.</source>
+        <translation>Esta caja se unió a la cadena como caja de la tienda {store}; su historial sube al concentrador en segundo plano.</translation>
     </message>
 </context>
 <context>

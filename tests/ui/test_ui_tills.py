@@ -96,6 +96,48 @@ def test_a_wrong_owner_login_is_one_sentence_and_nothing_changes(qtbot, panel, h
     assert all(d["revoked_at"] is None for d in hub_admin.hub_status(hub.dsn)["devices"])
 
 
-def test_a_shop_on_its_own_has_no_tills_panel(qtbot, window):
+def test_a_shop_on_its_own_is_offered_only_to_join_a_hub(qtbot, window):
     window.show_screen(4)
-    assert not window.settings.tills.isVisible()
+    panel = window.settings.tills
+    assert panel.join_button.isVisible() and "on its own" in panel.state.text()
+    assert not any(button.isVisible() for button in (panel.add_button, panel.revoke_button, panel.rename_button))
+    assert not panel.table.isVisible()
+
+
+def test_a_shop_on_its_own_joins_a_hub_from_settings_and_starts_syncing(qtbot, ctx, enrol, hub, tmp_path, monkeypatch):
+    """Its own history goes up; a hub holding another shop's members asks before merging the two."""
+    from hub_helpers import joined_tills
+
+    from loyalty.chain.link import hub_link
+    from loyalty.ledger.enrolment import enrol_member
+    from loyalty.ledger.sales import post_sale
+    from loyalty.people.members import NewMember
+    from ui.shell.main_window import MainWindow
+
+    (other,) = joined_tills(hub.dsn, tmp_path, 1)         # another shop's till, already on the hub
+    enrol_member(other, NewMember(name="Luis Pérez"))
+    assert sync_once(other).problem is None
+    ana = enrol("Ana García")
+    post_sale(ctx, ana.card, 4_590, "T-1")
+    window = MainWindow(ctx, sync=True)
+    qtbot.addWidget(window)
+    window.show()
+    window.sync.start()
+    try:
+        window.show_screen(4)
+        panel = window.settings.tills
+        assert panel.join_button.isVisible() and not panel.table.isVisible()
+        assert ctx.device_id in panel.state.text(), "the code must be made for this till's history"
+        code = hub_admin.add_counter(hub.dsn, "M1", "Till 9", device_id=ctx.device_id).text()
+        monkeypatch.setattr(type(panel), "ask_text", lambda self, title, label, text="": code)
+        asked = []
+        monkeypatch.setattr(type(panel), "confirm", lambda self, title, question: asked.append(question) or True)
+        qtbot.mouseClick(panel.join_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: hub_link(ctx) is not None and panel.thread is None, timeout=20_000)
+        assert asked and "another shop's members" in asked[0], "merging two shops only when the owner says so"
+        qtbot.waitUntil(lambda: window.sync_label.isVisible(), timeout=10_000)
+        qtbot.waitUntil(lambda: any(d["last_seq"] == 1 for d in hub_admin.hub_status(hub.dsn)["devices"]
+                                    if d["name"] == "Till 9"), timeout=20_000)
+        assert window.settings.banner.kind == "success"
+    finally:
+        window.shutdown()

@@ -106,7 +106,6 @@ class SettingsScreen(QWidget):
         column.addWidget(self.backups)
         self.tills = TillsPanel(ctx)
         self.tills.message.connect(self.banner_message)
-        self.tills.setVisible(False)        # a chain's till only (reload says)
         column.addWidget(self.tills)
         column.addStretch()
         inner = QWidget()

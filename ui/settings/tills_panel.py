@@ -3,7 +3,8 @@ stores and tills with each one's last contact (through this till's own role), an
 — with the hub owner's login, asked for each time and never kept — add a till (its join code,
 with a QR code to scan at the new till), revoke one (after a confirmation), rename a store
 (loyalty/chain/tills.py). Every call to the hub runs on a worker thread: a hub out of reach
-never freezes the window. Hidden for a shop on its own."""
+never freezes the window. A shop on its own sees only *Join a hub…*: its first till joins the
+chain with the code the hub's owner made for it (its history then goes up in the background)."""
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPixmap
@@ -12,7 +13,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QFo
                                QTableWidgetItem, QVBoxLayout)
 
 from loyalty.chain import tills
-from loyalty.chain.link import hub_link
+from loyalty.chain.link import hub_link, join_chain
 from loyalty.common.errors import LoyaltyError
 from loyalty.printing.card import qr_matrix
 from loyalty.programme.context import Context
@@ -87,6 +88,7 @@ class JoinCodeDialog(QDialog):
 
 class TillsPanel(QGroupBox):
     message = Signal(str, str)      # kind, text: for the screen's banner
+    joined = Signal()               # this till has just joined a hub: the window starts syncing
 
     def __init__(self, ctx: Context, parent=None):
         super().__init__(self.tr("Shops and tills"), parent)
@@ -108,12 +110,14 @@ class TillsPanel(QGroupBox):
         self.add_button = QPushButton(self.tr("Add a till…"))
         self.revoke_button = QPushButton(self.tr("Revoke the chosen till…"))
         self.rename_button = QPushButton(self.tr("Rename the chosen store…"))
+        self.join_button = QPushButton(self.tr("Join a hub…"))
+        self.join_button.clicked.connect(self.join_hub)
         self.refresh_button.clicked.connect(self.reload)
         self.add_button.clicked.connect(self.add_till)
         self.revoke_button.clicked.connect(self.revoke_chosen)
         self.rename_button.clicked.connect(self.rename_chosen)
         buttons = QHBoxLayout()
-        for button in (self.refresh_button, self.add_button, self.revoke_button, self.rename_button):
+        for button in (self.refresh_button, self.add_button, self.revoke_button, self.rename_button, self.join_button):
             buttons.addWidget(button)
         buttons.addStretch()
         layout = QVBoxLayout(self)
@@ -125,8 +129,17 @@ class TillsPanel(QGroupBox):
 
     def reload(self) -> None:
         link = hub_link(self.ctx)
-        self.setVisible(link is not None)
-        if link is None or self.thread is not None:
+        for widget in (self.table, self.refresh_button, self.add_button, self.revoke_button, self.rename_button):
+            widget.setVisible(link is not None)
+        self.join_button.setVisible(link is None)
+        if link is None:
+            self.state.setText(self.tr(
+                "This shop is on its own. To share its members and points with another till or shop, join the chain's "
+                "hub with the join code its owner made for this till (loyalty hub add-counter STORE NAME --device-id "
+                "{device_id}); this till's history then goes up to the hub in the background.").format(
+                device_id=self.ctx.device_id))
+            return
+        if self.thread is not None:
             return
         self.state.setText(self.tr("This till belongs to store {store}; the hub is at {host}:{port}. Asking the hub…")
                            .format(store=link.store, host=link.host, port=link.port))
@@ -226,32 +239,61 @@ class TillsPanel(QGroupBox):
         self._run(lambda ctx: tills.rename_store(ctx, dsn, till.store, name), lambda done: self._done(
             self.tr("Store {code} is now called {name}.").format(code=done["code"], name=done["name"])))
 
+    def join_hub(self) -> None:
+        code = self.ask_text(self.tr("Join a hub"), self.tr("The join code (type, paste or scan it):"))
+        if not code:
+            return
+        self._run(lambda ctx: join_chain(ctx, code.strip()), self._joined, on_refused=lambda error: self._join_refused(
+            error, code))
+
+    def _join_refused(self, sentence: str, code: str) -> bool:
+        """A shop with members of its own joining a hub that holds another shop's: merged only if
+        the owner says so. True when handled here."""
+        if "--merge-shops" not in sentence or not self.confirm(self.tr("Merge two shops"), self.tr(
+                "The hub already holds another shop's members. Joining merges this shop's members with theirs (cards "
+                "whose numbers they use are re-issued here). Join and merge?")):
+            return False
+        self._after = lambda: self._run(lambda ctx: join_chain(ctx, code.strip(), merge_shops=True), self._joined)
+        return True
+
+    def _joined(self, done) -> None:
+        self.message.emit("success", self.tr("This till joined the chain as a till of store {store}; its history goes "
+                                             "up to the hub in the background.").format(store=done.link.store))
+        self._reload_when_done = True
+        self.joined.emit()
+
     def _done(self, sentence: str) -> None:
         self.message.emit("success", sentence)
         self._reload_when_done = True          # the list again once the act's thread has ended
 
     # -- the worker ----------------------------------------------------------------------
 
-    def _run(self, function, on_done) -> None:
-        """`function(ctx)` on a worker thread; `on_done(result)` then, on this (the GUI) thread."""
+    def _run(self, function, on_done, on_refused=None) -> None:
+        """`function(ctx)` on a worker thread; `on_done(result)` then, on this (the GUI) thread;
+        `on_refused(sentence)` may take a refusal (True) before it is said."""
         if self.thread is not None:
             return
-        for button in (self.add_button, self.revoke_button, self.rename_button, self.refresh_button):
+        for button in (self.add_button, self.revoke_button, self.rename_button, self.refresh_button, self.join_button):
             button.setEnabled(False)
         self._reload_when_done = False
-        self._on_done = on_done
+        self._after = None
+        self._on_done, self._on_refused = on_done, on_refused
         self.thread = call_in_background(self, self.ctx, function, self._succeeded, self._failed, self._finished)
 
     def _succeeded(self, result) -> None:      # a bound method: Qt calls it on the GUI thread
         self._on_done(result)
 
     def _failed(self, sentence: str) -> None:
+        if self._on_refused is not None and self._on_refused(sentence):
+            return
         self.state.setText(sentence)
         self.message.emit("error", sentence)
 
     def _finished(self) -> None:
         self.thread = None
-        for button in (self.add_button, self.revoke_button, self.rename_button, self.refresh_button):
+        for button in (self.add_button, self.revoke_button, self.rename_button, self.refresh_button, self.join_button):
             button.setEnabled(True)
-        if self._reload_when_done:
+        if self._after is not None:        # a second step the owner agreed to (a merge of two shops)
+            self._after()
+        elif self._reload_when_done:
             self.reload()

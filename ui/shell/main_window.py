@@ -111,6 +111,8 @@ class MainWindow(QMainWindow):
         self.catalog = CatalogScreen(ctx)
         self.reports = ReportsScreen(ctx)
         self.settings = SettingsScreen(ctx)
+        if self.sync is not None:
+            self.settings.tills.joined.connect(self.sync.start)  # joined a hub from Settings: sync from now
         self.audit = AuditScreen(ctx)
         self.retention = RetentionScreen(ctx)
         self.screens = QStackedWidget()

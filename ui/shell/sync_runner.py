@@ -37,7 +37,10 @@ class SyncRunner(QObject):
         self.listener: HubListener | None = None
 
     def start(self) -> None:
-        """Only for a counter that joined a hub; says where it stands at once, then syncs."""
+        """Only for a counter that joined a hub (at the app's start, or just now from Settings);
+        says where it stands at once, then syncs."""
+        if self.listener is not None:       # syncing already
+            return
         current = sync_state(self.ctx)
         self.joined = current.joined
         if not self.joined:
