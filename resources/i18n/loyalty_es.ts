@@ -4900,9 +4900,14 @@ Why (e.g. asked at the counter today)?</source>
         <translation>Unirse a un concentrador…</translation>
     </message>
     <message>
-        <location line="+24"/>
-        <source>This shop is on its own. To share its members and points with another till or shop, join the chain&apos;s hub with the join code its owner made for this till (loyalty hub add-counter STORE NAME --device-id {device_id}); this till&apos;s history then goes up to the hub in the background.</source>
-        <translation>Esta tienda funciona sola. Para compartir sus socios y puntos con otra caja o tienda, únala al concentrador de la cadena con el código que su propietario creó para esta caja (loyalty hub add-counter TIENDA NOMBRE --device-id {device_id}); el historial de esta caja sube después al concentrador en segundo plano.</translation>
+        <location line="+2"/>
+        <source>This PC keeps the shop&apos;s hub…</source>
+        <translation>Este PC guarda el concentrador de la tienda…</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>This shop is on its own. A second till: let this PC keep the shop&apos;s hub (the back office PC, on while the shop is open), then add the till here. Or join a chain&apos;s hub with the join code its owner made for this till (loyalty hub add-counter STORE NAME --device-id {device_id}); this till&apos;s history then goes up to the hub in the background.</source>
+        <translation>Esta tienda funciona sola. Para una segunda caja: deje que este PC guarde el concentrador de la tienda (el PC de la trastienda, encendido mientras la tienda está abierta) y añada aquí la caja. O únase al concentrador de una cadena con el código que su propietario creó para esta caja (loyalty hub add-counter TIENDA NOMBRE --device-id {device_id}); el historial de esta caja sube después al concentrador en segundo plano.</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -4935,7 +4940,7 @@ Why (e.g. asked at the counter today)?</source>
         <translation>nunca</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+36"/>
         <source>Add a till</source>
         <translation>Añadir una caja</translation>
     </message>
@@ -5005,7 +5010,28 @@ Why (e.g. asked at the counter today)?</source>
         <translation>La tienda {code} se llama ahora {name}.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
+        <location line="+4"/>
+        <source>This PC keeps the shop&apos;s hub</source>
+        <translation>Este PC guarda el concentrador de la tienda</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>A short code for this shop (letters or digits, such as M1); the other tills join it:</source>
+        <translation>Un código corto para esta tienda (letras o cifras, como M1); las demás cajas se unen a él:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This PC will run the shop&apos;s hub (a PostgreSQL server in the app&apos;s folder, reached by the other tills on the shop&apos;s network with passwords). Keep it on while the shop is open; the tills sell without it and catch up when it is back. Go on?</source>
+        <translation>Este PC tendrá el concentrador de la tienda (un servidor PostgreSQL en la carpeta de la aplicación, al que las demás cajas llegan por la red de la tienda con contraseña). Manténgalo encendido mientras la tienda esté abierta; las cajas venden sin él y se ponen al día cuando vuelve. ¿Continuar?</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>This PC keeps the shop&apos;s hub, at {address}:{port}. Add the other tills with Add a till….</source>
+        <translation>Este PC guarda el concentrador de la tienda, en {address}:{port}. Añada las demás cajas con «Añadir una caja…».</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Join a hub</source>
         <translation>Unirse a un concentrador</translation>
     </message>

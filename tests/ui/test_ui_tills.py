@@ -141,3 +141,46 @@ def test_a_shop_on_its_own_joins_a_hub_from_settings_and_starts_syncing(qtbot, c
         assert window.settings.banner.kind == "success"
     finally:
         window.shutdown()
+
+
+def test_this_pc_keeps_the_shops_hub_and_adds_a_till_without_a_login(qtbot, ctx, enrol, monkeypatch):
+    """From Settings: the hub made here, this till its first, syncing at once; Add a till uses the
+    owner's password kept here."""
+    import shutil
+
+    from loyalty.chain import hosting, pg_server
+    from loyalty.chain.link import hub_link
+    from loyalty.ledger.sales import post_sale
+    from ui.settings.tills_panel import TillsPanel
+    from ui.shell.main_window import MainWindow
+
+    post_sale(ctx, enrol("Ana García").card, 4_590, "T-1")
+    monkeypatch.setattr(hosting, "DEFAULT_PORT", pg_server.free_port("0.0.0.0"))
+    window = MainWindow(ctx, sync=True)
+    qtbot.addWidget(window)
+    window.show()
+    window.sync.start()
+    try:
+        window.show_screen(4)
+        panel = window.settings.tills
+        assert panel.keep_button.isVisible()
+        answers = iter(["M1", "Till 2"])
+        monkeypatch.setattr(TillsPanel, "ask_text", lambda self, title, label, text="": next(answers))
+        monkeypatch.setattr(TillsPanel, "confirm", lambda self, title, question: True)
+        monkeypatch.setattr("ui.settings.tills_panel.OwnerLogin.exec", lambda self: pytest.fail("no login asked"))
+        qtbot.mouseClick(panel.keep_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: hub_link(ctx) is not None and panel.thread is None, timeout=30_000)
+        hub = hosting.kept_hub(ctx)
+        assert pg_server.is_running(hub.folder) and hub_link(ctx).store == "M1"
+        qtbot.waitUntil(lambda: window.sync_label.isVisible() and "in sync" in window.sync_label.text(),
+                        timeout=20_000)
+        assert listed(qtbot, panel)[0][3] == "this till"
+        qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)       # no login: this PC's password
+        qtbot.waitUntil(lambda: panel.thread is None and panel.table.rowCount() == 2, timeout=20_000)
+        assert "Till 2" in [till.name for till in panel.shown]
+    finally:
+        window.shutdown()
+        hub = hosting.kept_hub(ctx)
+        if hub is not None:
+            pg_server.stop(hub.folder, "immediate")
+            shutil.rmtree(hub.folder, ignore_errors=True)

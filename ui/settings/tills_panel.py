@@ -112,12 +112,15 @@ class TillsPanel(QGroupBox):
         self.rename_button = QPushButton(self.tr("Rename the chosen store…"))
         self.join_button = QPushButton(self.tr("Join a hub…"))
         self.join_button.clicked.connect(self.join_hub)
+        self.keep_button = QPushButton(self.tr("This PC keeps the shop's hub…"))
+        self.keep_button.clicked.connect(self.keep_hub_here)
         self.refresh_button.clicked.connect(self.reload)
         self.add_button.clicked.connect(self.add_till)
         self.revoke_button.clicked.connect(self.revoke_chosen)
         self.rename_button.clicked.connect(self.rename_chosen)
         buttons = QHBoxLayout()
-        for button in (self.refresh_button, self.add_button, self.revoke_button, self.rename_button, self.join_button):
+        for button in (self.refresh_button, self.add_button, self.revoke_button, self.rename_button, self.keep_button,
+                       self.join_button):
             buttons.addWidget(button)
         buttons.addStretch()
         layout = QVBoxLayout(self)
@@ -132,12 +135,13 @@ class TillsPanel(QGroupBox):
         for widget in (self.table, self.refresh_button, self.add_button, self.revoke_button, self.rename_button):
             widget.setVisible(link is not None)
         self.join_button.setVisible(link is None)
+        self.keep_button.setVisible(link is None)
         if link is None:
             self.state.setText(self.tr(
-                "This shop is on its own. To share its members and points with another till or shop, join the chain's "
-                "hub with the join code its owner made for this till (loyalty hub add-counter STORE NAME --device-id "
-                "{device_id}); this till's history then goes up to the hub in the background.").format(
-                device_id=self.ctx.device_id))
+                "This shop is on its own. A second till: let this PC keep the shop's hub (the back office PC, on while "
+                "the shop is open), then add the till here. Or join a chain's hub with the join code its owner made for "
+                "this till (loyalty hub add-counter STORE NAME --device-id {device_id}); this till's history then goes "
+                "up to the hub in the background.").format(device_id=self.ctx.device_id))
             return
         if self.thread is not None:
             return
@@ -174,7 +178,12 @@ class TillsPanel(QGroupBox):
     # -- the owner's acts ----------------------------------------------------------------
 
     def owner_login(self, what: str) -> str | None:
-        """The owner's connection for one act, or None if they cancelled (tests answer it)."""
+        """The owner's connection for one act — this PC's own when it keeps the hub — or None if
+        they cancelled (tests answer it)."""
+        from loyalty.chain.hosting import owner_dsn_here
+        here = owner_dsn_here(self.ctx)
+        if here is not None:
+            return here
         dialog = OwnerLogin(what, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
@@ -239,6 +248,27 @@ class TillsPanel(QGroupBox):
         self._run(lambda ctx: tills.rename_store(ctx, dsn, till.store, name), lambda done: self._done(
             self.tr("Store {code} is now called {name}.").format(code=done["code"], name=done["name"])))
 
+    def keep_hub_here(self) -> None:
+        """Makes this PC's hub with this till as the first of its store (chain/hosting.py)."""
+        from loyalty.chain.hosting import keep_hub_here
+        store = self.ask_text(self.tr("This PC keeps the shop's hub"), self.tr(
+            "A short code for this shop (letters or digits, such as M1); the other tills join it:"), "M1")
+        if not store:
+            return
+        if not self.confirm(self.tr("This PC keeps the shop's hub"), self.tr(
+                "This PC will run the shop's hub (a PostgreSQL server in the app's folder, reached by the other tills on "
+                "the shop's network with passwords). Keep it on while the shop is open; the tills sell without it and "
+                "catch up when it is back. Go on?")):
+            return
+        name = self.ctx.programme().shop_name
+        self._run(lambda ctx: keep_hub_here(ctx, store.strip(), name), self._kept)
+
+    def _kept(self, hub) -> None:
+        self.message.emit("success", self.tr("This PC keeps the shop's hub, at {address}:{port}. Add the other tills "
+                                             "with Add a till….").format(address=hub.address, port=hub.port))
+        self._reload_when_done = True
+        self.joined.emit()
+
     def join_hub(self) -> None:
         code = self.ask_text(self.tr("Join a hub"), self.tr("The join code (type, paste or scan it):"))
         if not code:
@@ -273,12 +303,16 @@ class TillsPanel(QGroupBox):
         `on_refused(sentence)` may take a refusal (True) before it is said."""
         if self.thread is not None:
             return
-        for button in (self.add_button, self.revoke_button, self.rename_button, self.refresh_button, self.join_button):
+        for button in self._acts():
             button.setEnabled(False)
         self._reload_when_done = False
         self._after = None
         self._on_done, self._on_refused = on_done, on_refused
         self.thread = call_in_background(self, self.ctx, function, self._succeeded, self._failed, self._finished)
+
+    def _acts(self) -> tuple:
+        return (self.add_button, self.revoke_button, self.rename_button, self.refresh_button, self.join_button,
+                self.keep_button)
 
     def _succeeded(self, result) -> None:      # a bound method: Qt calls it on the GUI thread
         self._on_done(result)
@@ -291,7 +325,7 @@ class TillsPanel(QGroupBox):
 
     def _finished(self) -> None:
         self.thread = None
-        for button in (self.add_button, self.revoke_button, self.rename_button, self.refresh_button, self.join_button):
+        for button in self._acts():
             button.setEnabled(True)
         if self._after is not None:        # a second step the owner agreed to (a merge of two shops)
             self._after()

