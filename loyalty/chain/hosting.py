@@ -78,7 +78,7 @@ def keep_hub_here(ctx: Context, store: str, store_name: str, port: int | None = 
     with open(folder / "data" / "pg_hba.conf", "a", encoding="utf-8") as rules:   # the shop's network, by password
         rules.write("\nhost all all 0.0.0.0/0 scram-sha-256\nhost all all ::/0 scram-sha-256\n")
     hub = KeptHub(folder, port or _a_free_port(), this_pc_address())
-    credentials.store_password(folder, pg_server.ADMIN, password)
+    credentials.store_password(_owner_key(folder), pg_server.ADMIN, password)
     _start(hub)
     import psycopg
     with psycopg.connect(_local_dsn(hub, password, "postgres"), autocommit=True) as admin:
@@ -110,7 +110,7 @@ def stop_kept_hub(ctx: Context) -> None:
 def owner_dsn_here(ctx: Context) -> str | None:
     """The hub owner's connection, when this PC keeps the hub (its password kept here)."""
     hub = kept_hub(ctx)
-    password = hub and credentials.load_password(hub.folder, pg_server.ADMIN)
+    password = hub and credentials.load_password(_owner_key(hub.folder), pg_server.ADMIN)
     return _local_dsn(hub, password) if password else None
 
 
@@ -127,6 +127,12 @@ def this_pc_address() -> str:
         except OSError:
             continue
     return socket.gethostname()
+
+
+def _owner_key(folder: Path) -> Path:
+    """Where the owner's password is kept: the credential store under this name, or a file of
+    the app's user inside the hub's folder (it goes with the hub)."""
+    return folder / "owner"
 
 
 def _a_free_port() -> int:
