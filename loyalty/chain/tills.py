@@ -18,7 +18,7 @@ from ..programme.permissions import require
 from ..storage import write_transaction
 from . import hub_admin
 from .join_code import JoinCode
-from .link import conninfo, hub_link
+from .link import Joined, conninfo, hub_link, join_chain
 from .problems import hub_problem
 
 
@@ -53,6 +53,40 @@ def owner_dsn(ctx: Context, user: str, password: str) -> str:
         raise ValidationError(t("user: give the hub owner's user name"), "user")
     return make_conninfo(host=link.host, port=link.port, dbname=link.dbname, user=user.strip(), password=password,
                          sslmode=link.sslmode, connect_timeout=10)
+
+
+def hub_on_a_server(ctx: Context, dsn: str, store: str, store_name: str, till_name: str,
+                    merge_shops: bool = False) -> Joined:
+    """A PostgreSQL server of the chain's (hosted, or in the office) made its hub from this till,
+    with the owner's login: `hub init` (an existing hub keeps its data), the store (added unless
+    it is there), this till as one of its counters, joined — its history then goes up."""
+    require(ctx, "settings")
+    if hub_link(ctx) is not None:
+        raise ValidationError(t("hub: this till has joined a hub already"), "hub")
+    hub_admin.init_hub(dsn)
+    with hub_admin.hub_connection(dsn) as conn:
+        known = conn.execute("SELECT 1 FROM hub.stores WHERE lower(code) = lower(%s)", (store,)).fetchone()
+        host, sslmode = conn.info.host, conn.info.get_parameters().get("sslmode", "prefer")
+    if not known:
+        hub_admin.add_store(dsn, store, store_name)
+    code = hub_admin.add_counter(dsn, store, till_name, device_id=ctx.device_id, host=host, sslmode=sslmode)
+    return join_chain(ctx, code.text(), merge_shops=merge_shops)
+
+
+def server_dsn(host: str, port: int | str, dbname: str, user: str, password: str, sslmode: str = "prefer") -> str:
+    """The owner's connection to a PostgreSQL server, from what they typed (each part named when
+    it is missing or wrong)."""
+    for field, value in (("host", host), ("dbname", dbname), ("user", user)):
+        if not (value or "").strip():
+            raise ValidationError(t("{field}: give the server's {field}", field=field), field)
+    try:
+        port = int(port)
+    except (TypeError, ValueError):
+        port = 0
+    if not 0 < port < 65536:
+        raise ValidationError(t("port: a number from 1 to 65535"), "port")
+    return make_conninfo(host=host.strip(), port=port, dbname=dbname.strip(), user=user.strip(), password=password,
+                         sslmode=sslmode, connect_timeout=10)
 
 
 def add_till(ctx: Context, dsn: str, store: str, name: str) -> JoinCode:

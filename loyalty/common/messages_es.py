@@ -669,6 +669,8 @@ MESSAGES = {
     "hub: this till has joined a hub already": "concentrador: esta caja ya se unió a un concentrador",
     "hub: this PC keeps a hub already, in {folder}": "concentrador: este PC ya guarda un concentrador, en {folder}",
     "hub: this PC's hub did not start ({reason})": "concentrador: el concentrador de este PC no arrancó ({reason})",
+    "port: a number from 1 to 65535": "puerto: un número del 1 al 65535",
+    "{field}: give the server's {field}": "{field}: indique el dato «{field}» del servidor",
     "store: give --store CODE or --by-store, not both": "tienda: indique --store CÓDIGO o --by-store, no ambos",
     "store: this counter belongs to no chain; its report is the whole shop's":
         "tienda: esta caja no pertenece a ninguna cadena; su informe es el de toda la tienda",

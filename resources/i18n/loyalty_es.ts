@@ -2068,7 +2068,7 @@ Para proteger cada venta, la aplicación dejó de guardar y ahora se reiniciará
 <context>
     <name>JoinCodeDialog</name>
     <message>
-        <location filename="../../ui/settings/tills_panel.py" line="+67"/>
+        <location filename="../../ui/settings/tills_panel.py" line="+69"/>
         <source>Join code for {name}</source>
         <translation>Código para unir {name}</translation>
     </message>
@@ -4037,6 +4037,59 @@ Why (e.g. asked at the counter today)?</source>
     </message>
 </context>
 <context>
+    <name>ServerForm</name>
+    <message>
+        <location filename="../../ui/settings/tills_panel.py" line="+56"/>
+        <source>The chain&apos;s server</source>
+        <translation>El servidor de la cadena</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A PostgreSQL server (14 or newer) that every store reaches, and the login of its owner (who may create roles). It becomes the chain&apos;s hub; this till joins it.</source>
+        <translation>Un servidor PostgreSQL (14 o más reciente) al que llegan todas las tiendas, y el acceso de su propietario (que puede crear roles). Se convierte en el concentrador de la cadena; esta caja se une a él.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Server address</source>
+        <translation>Dirección del servidor</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Port</source>
+        <translation>Puerto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Database</source>
+        <translation>Base de datos</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Owner&apos;s user</source>
+        <translation>Usuario del propietario</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password</source>
+        <translation>Contraseña</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>TLS (sslmode)</source>
+        <translation>TLS (sslmode)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This store&apos;s code</source>
+        <translation>Código de esta tienda</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>This store&apos;s name</source>
+        <translation>Nombre de esta tienda</translation>
+    </message>
+</context>
+<context>
     <name>SettingsScreen</name>
     <message>
         <location filename="../../ui/settings/screen.py" line="+43"/>
@@ -4840,7 +4893,7 @@ Why (e.g. asked at the counter today)?</source>
 <context>
     <name>TillsPanel</name>
     <message>
-        <location filename="../../ui/settings/tills_panel.py" line="+55"/>
+        <location filename="../../ui/settings/tills_panel.py" line="+18"/>
         <source>Shops and tills</source>
         <translation>Tiendas y cajas</translation>
     </message>
@@ -4905,7 +4958,12 @@ Why (e.g. asked at the counter today)?</source>
         <translation>Este PC guarda el concentrador de la tienda…</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+2"/>
+        <source>Use the chain&apos;s server…</source>
+        <translation>Usar el servidor de la cadena…</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>This shop is on its own. A second till: let this PC keep the shop&apos;s hub (the back office PC, on while the shop is open), then add the till here. Or join a chain&apos;s hub with the join code its owner made for this till (loyalty hub add-counter STORE NAME --device-id {device_id}); this till&apos;s history then goes up to the hub in the background.</source>
         <translation>Esta tienda funciona sola. Para una segunda caja: deje que este PC guarde el concentrador de la tienda (el PC de la trastienda, encendido mientras la tienda está abierta) y añada aquí la caja. O únase al concentrador de una cadena con el código que su propietario creó para esta caja (loyalty hub add-counter TIENDA NOMBRE --device-id {device_id}); el historial de esta caja sube después al concentrador en segundo plano.</translation>
     </message>
@@ -5031,7 +5089,7 @@ Why (e.g. asked at the counter today)?</source>
         <translation>Este PC guarda el concentrador de la tienda, en {address}:{port}. Añada las demás cajas con «Añadir una caja…».</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+41"/>
         <source>Join a hub</source>
         <translation>Unirse a un concentrador</translation>
     </message>
@@ -5041,7 +5099,7 @@ Why (e.g. asked at the counter today)?</source>
         <translation>El código para unirse (escríbalo, péguelo o escanéelo):</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-5"/>
         <source>Merge two shops</source>
         <translation>Unir dos tiendas</translation>
     </message>
@@ -5051,7 +5109,7 @@ Why (e.g. asked at the counter today)?</source>
         <translation>El concentrador ya tiene los socios de otra tienda. Unirse junta los socios de esta tienda con los suyos (las tarjetas cuyos números ya usan se reemiten aquí). ¿Unirse y juntarlos?</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+19"/>
         <source>This till joined the chain as a till of store {store}; its history goes up to the hub in the background.</source>
         <translation>Esta caja se unió a la cadena como caja de la tienda {store}; su historial sube al concentrador en segundo plano.</translation>
     </message>

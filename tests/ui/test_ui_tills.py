@@ -184,3 +184,39 @@ def test_this_pc_keeps_the_shops_hub_and_adds_a_till_without_a_login(qtbot, ctx,
         if hub is not None:
             pg_server.stop(hub.folder, "immediate")
             shutil.rmtree(hub.folder, ignore_errors=True)
+
+
+def test_a_shop_makes_the_chains_server_its_hub_from_settings(qtbot, ctx, enrol, hub_server, hub_db, monkeypatch):
+    """A chain with a hosted database: the server's address and the owner's login; hub init, the
+    store and this till as its counter, joined and syncing. A port that is no number is named."""
+    from postgres_server import ADMIN
+
+    from loyalty.chain import hub_admin
+    from loyalty.chain.link import hub_link
+    from loyalty.ledger.sales import post_sale
+    from ui.settings.tills_panel import TillsPanel
+    from ui.shell.main_window import MainWindow
+
+    post_sale(ctx, enrol("Ana García").card, 4_590, "T-1")
+    window = MainWindow(ctx, sync=True)
+    qtbot.addWidget(window)
+    window.show()
+    window.sync.start()
+    typed = {"host": "127.0.0.1", "port": "x", "dbname": hub_db.name, "user": ADMIN,
+             "password": hub_server.admin_password, "sslmode": "disable", "store": "B2", "store_name": "Bilbao"}
+    monkeypatch.setattr(TillsPanel, "server_form", lambda self: dict(typed))
+    try:
+        window.show_screen(4)
+        panel = window.settings.tills
+        said = []
+        panel.message.connect(lambda kind, text: said.append((kind, text)))
+        qtbot.mouseClick(panel.server_button, Qt.MouseButton.LeftButton)
+        assert said[-1] == ("error", "port: a number from 1 to 65535") and hub_link(ctx) is None
+        typed["port"] = str(hub_server.port)
+        qtbot.mouseClick(panel.server_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: hub_link(ctx) is not None and panel.thread is None, timeout=30_000)
+        assert hub_link(ctx).store == "B2"
+        qtbot.waitUntil(lambda: any(d["last_seq"] == 1 for d in hub_admin.hub_status(hub_db.dsn)["devices"]),
+                        timeout=20_000)
+    finally:
+        window.shutdown()

@@ -6,6 +6,8 @@ with a QR code to scan at the new till), revoke one (after a confirmation), rena
 never freezes the window. A shop on its own sees only *Join a hub…*: its first till joins the
 chain with the code the hub's owner made for it (its history then goes up in the background)."""
 
+import socket
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPixmap
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout,
@@ -86,6 +88,37 @@ class JoinCodeDialog(QDialog):
         self.setMinimumWidth(520)
 
 
+class ServerForm(QDialog):
+    """The chain's PostgreSQL server (hosted, or in the office) and the owner's login on it, and
+    this till's store: what *Use the chain's server…* needs (never kept but the till's own link)."""
+
+    def __init__(self, shop_name: str, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("The chain's server"))
+        intro = QLabel(self.tr("A PostgreSQL server (14 or newer) that every store reaches, and the login of its "
+                               "owner (who may create roles). It becomes the chain's hub; this till joins it."),
+                       wordWrap=True)
+        self.host, self.port, self.dbname = QLineEdit(), QLineEdit("5432"), QLineEdit("loyalty")
+        self.user, self.password = QLineEdit(), QLineEdit(echoMode=QLineEdit.EchoMode.Password)
+        self.sslmode = QLineEdit("require")
+        self.store, self.store_name = QLineEdit("M1"), QLineEdit(shop_name)
+        form = QFormLayout()
+        for label, field in ((self.tr("Server address"), self.host), (self.tr("Port"), self.port),
+                             (self.tr("Database"), self.dbname), (self.tr("Owner's user"), self.user),
+                             (self.tr("Password"), self.password), (self.tr("TLS (sslmode)"), self.sslmode),
+                             (self.tr("This store's code"), self.store), (self.tr("This store's name"), self.store_name)):
+            field.setAccessibleName(label)
+            form.addRow(label, field)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(520)
+
+
 class TillsPanel(QGroupBox):
     message = Signal(str, str)      # kind, text: for the screen's banner
     joined = Signal()               # this till has just joined a hub: the window starts syncing
@@ -114,13 +147,15 @@ class TillsPanel(QGroupBox):
         self.join_button.clicked.connect(self.join_hub)
         self.keep_button = QPushButton(self.tr("This PC keeps the shop's hub…"))
         self.keep_button.clicked.connect(self.keep_hub_here)
+        self.server_button = QPushButton(self.tr("Use the chain's server…"))
+        self.server_button.clicked.connect(self.use_a_server)
         self.refresh_button.clicked.connect(self.reload)
         self.add_button.clicked.connect(self.add_till)
         self.revoke_button.clicked.connect(self.revoke_chosen)
         self.rename_button.clicked.connect(self.rename_chosen)
         buttons = QHBoxLayout()
         for button in (self.refresh_button, self.add_button, self.revoke_button, self.rename_button, self.keep_button,
-                       self.join_button):
+                       self.server_button, self.join_button):
             buttons.addWidget(button)
         buttons.addStretch()
         layout = QVBoxLayout(self)
@@ -136,6 +171,7 @@ class TillsPanel(QGroupBox):
             widget.setVisible(link is not None)
         self.join_button.setVisible(link is None)
         self.keep_button.setVisible(link is None)
+        self.server_button.setVisible(link is None)
         if link is None:
             self.state.setText(self.tr(
                 "This shop is on its own. A second till: let this PC keep the shop's hub (the back office PC, on while "
@@ -269,6 +305,41 @@ class TillsPanel(QGroupBox):
         self._reload_when_done = True
         self.joined.emit()
 
+    def server_form(self) -> dict | None:
+        """What the owner typed of the chain's server (tests answer it); None if cancelled."""
+        form = ServerForm(self.ctx.programme().shop_name, self)
+        if form.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return {name: getattr(form, name).text() for name in ("host", "port", "dbname", "user", "password", "sslmode",
+                                                               "store", "store_name")}
+
+    def use_a_server(self) -> None:
+        """A chain with a hosted database: that server made the hub, this till its first counter."""
+        typed = self.server_form()
+        if typed is None:
+            return
+        try:
+            dsn = tills.server_dsn(typed["host"], typed["port"], typed["dbname"], typed["user"], typed["password"],
+                                   typed["sslmode"].strip() or "prefer")
+        except LoyaltyError as error:
+            self.message.emit("error", error.message)
+            return
+        store, name, till = typed["store"].strip(), typed["store_name"], socket.gethostname()[:80] or "PC"
+
+        def merge_if_agreed(sentence: str) -> bool:
+            if "--merge-shops" not in sentence or not self._merge_agreed():
+                return False
+            self._after = lambda: self._run(lambda ctx: tills.hub_on_a_server(ctx, dsn, store, name, till, True),
+                                            self._joined)
+            return True
+        self._run(lambda ctx: tills.hub_on_a_server(ctx, dsn, store, name, till), self._joined,
+                  on_refused=merge_if_agreed)
+
+    def _merge_agreed(self) -> bool:
+        return self.confirm(self.tr("Merge two shops"), self.tr(
+            "The hub already holds another shop's members. Joining merges this shop's members with theirs (cards "
+            "whose numbers they use are re-issued here). Join and merge?"))
+
     def join_hub(self) -> None:
         code = self.ask_text(self.tr("Join a hub"), self.tr("The join code (type, paste or scan it):"))
         if not code:
@@ -279,9 +350,7 @@ class TillsPanel(QGroupBox):
     def _join_refused(self, sentence: str, code: str) -> bool:
         """A shop with members of its own joining a hub that holds another shop's: merged only if
         the owner says so. True when handled here."""
-        if "--merge-shops" not in sentence or not self.confirm(self.tr("Merge two shops"), self.tr(
-                "The hub already holds another shop's members. Joining merges this shop's members with theirs (cards "
-                "whose numbers they use are re-issued here). Join and merge?")):
+        if "--merge-shops" not in sentence or not self._merge_agreed():
             return False
         self._after = lambda: self._run(lambda ctx: join_chain(ctx, code.strip(), merge_shops=True), self._joined)
         return True
@@ -312,7 +381,7 @@ class TillsPanel(QGroupBox):
 
     def _acts(self) -> tuple:
         return (self.add_button, self.revoke_button, self.rename_button, self.refresh_button, self.join_button,
-                self.keep_button)
+                self.keep_button, self.server_button)
 
     def _succeeded(self, result) -> None:      # a bound method: Qt calls it on the GUI thread
         self._on_done(result)
