@@ -65,6 +65,8 @@ class SyncRunner(QObject):
 
     @Slot(object)
     def _done(self, result: SyncState) -> None:
+        if self.stopped:        # a round's answer queued as the window closed: nobody to tell
+            return
         if result.problem != self.problem:   # the log says when the hub went out of reach and came back
             log.info("Hub sync: %s", result.problem or "reached again")
             self.problem = result.problem
