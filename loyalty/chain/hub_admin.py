@@ -143,8 +143,14 @@ def add_counter(dsn: str, store: str, name: str, *, device_id: str | None = None
             raise ValidationError(t("store: no store {code} on the hub (add it with loyalty hub add-store)",
                                     code=store), "store")
         store = found[0]
+        # A till reinstalled, or replaced, comes back as a new counter under its old name: the old
+        # one, revoked, keeps its entries under a name that says when it left.
+        conn.execute("UPDATE hub.devices SET name = left(name, 50) || ' (revoked ' || to_char(revoked_at, 'YYYY-MM-DD') "
+                     "|| ', ' || left(device_id::text, 8) || ')' WHERE lower(name) = lower(%s) AND revoked_at IS NOT NULL",
+                     (name,))
         if conn.execute("SELECT 1 FROM hub.devices WHERE lower(name) = lower(%s)", (name,)).fetchone():
-            raise ValidationError(t("name: a counter called {name} is already on the hub", name=name), "name")
+            raise ValidationError(t("name: a counter called {name} is already on the hub (revoke it first to give "
+                                    "the name to a reinstalled till)", name=name), "name")
         taken = conn.execute("SELECT name FROM hub.devices WHERE device_id = %s", (device,)).fetchone()
         if taken or conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (role,)).fetchone():
             raise ValidationError(t("device id: {device_id} is already registered (as {name})", device_id=str(device),

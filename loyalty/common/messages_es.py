@@ -678,8 +678,9 @@ MESSAGES = {
         "tienda: no hay ninguna tienda {code} en esta cadena (conocidas aquí: {known})",
     "store: no store {code} on the hub (add it with loyalty hub add-store)":
         "tienda: no hay ninguna tienda {code} en el concentrador (añádala con loyalty hub add-store)",
-    "name: a counter called {name} is already on the hub":
-        "nombre: ya hay una caja llamada {name} en el concentrador",
+    "name: a counter called {name} is already on the hub (revoke it first to give the name to a reinstalled till)":
+        "nombre: ya hay una caja llamada {name} en el concentrador (dela de baja primero para dar el nombre a una caja "
+        "reinstalada)",
     "device id: {device_id} is already registered (as {name})":
         "id de dispositivo: {device_id} ya está registrado (como {name})",
     "device id: '{text}' is not a UUID":

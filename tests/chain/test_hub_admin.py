@@ -94,7 +94,8 @@ def test_stores_counters_and_status(capsys, hub, tmp_path):
     (["add-store", "M1", "Madrid again"], "error: code: the store M1 is already on the hub"),
     (["add-store", "M-1", "Madrid"], "error: code: 'M-1' must be 1 to 16 letters or digits"),
     (["add-counter", "Z9", "Till 9"], "error: store: no store Z9 on the hub (add it with loyalty hub add-store)"),
-    (["add-counter", "M1", "till 1"], "error: name: a counter called till 1 is already on the hub"),
+    (["add-counter", "M1", "till 1"], "error: name: a counter called till 1 is already on the hub (revoke it first "
+                                      "to give the name to a reinstalled till)"),
     (["add-counter", "M1", "Till 2", "--device-id", "nope"], "error: device id: 'nope' is not a UUID"),
     (["add-counter", "M1", "Till 2", "--file", "/no/such/folder/code"],
      "error: file: the folder '/no/such/folder' does not exist"),
@@ -187,3 +188,26 @@ def test_hub_functions_are_owned_by_the_hub_owner_with_a_pinned_search_path(hub)
     assert all(definer and "search_path=pg_catalog, pg_temp" in config and owner == "postgres"
                for _, definer, config, owner in rows)
     assert hub_admin.SCHEMA_VERSION == 9
+
+
+def test_a_reinstalled_till_comes_back_under_its_old_name(ctx, enrol, hub, tmp_path, clock):
+    """Its old counter revoked (its entries stay, under a name saying when it left), a new code
+    under the same name; the new install joins as a new counter and takes in what the old one
+    had sent."""
+    from loyalty.chain.link import join
+    from loyalty.chain.rounds import sync_once
+    from loyalty.ledger.sales import post_sale
+    from loyalty.programme.shop import open_shop
+
+    join(ctx, hub_admin.add_counter(hub.dsn, "M1", "Till 1", device_id=ctx.device_id).text())
+    ana = enrol("Ana García")
+    post_sale(ctx, ana.card, 4_590, "T-1")
+    assert sync_once(ctx).problem is None
+    hub_admin.revoke_counter(hub.dsn, "Till 1")                 # the disk died
+    code = hub_admin.add_counter(hub.dsn, "M1", "till 1")
+    names = sorted(device["name"] for device in hub_admin.hub_status(hub.dsn)["devices"])
+    assert names[1] == "till 1" and names[0].startswith("Till 1 (revoked ")
+    again = open_shop(tmp_path / "reinstalled.sqlite", clock=clock, staff_id="setup")
+    join(again, code.text())
+    assert sync_once(again).problem is None
+    assert again.db.execute("SELECT receipt_ref FROM entries WHERE kind = 'earn'").fetchall() == [("T-1",)]
