@@ -30,3 +30,13 @@ def type_fast(qtbot, widget, text: str) -> None:
 
 def press(qtbot, key, widget=None) -> None:
     qtbot.keyClick(widget or QApplication.focusWidget(), key)
+
+
+def wizard_for(qtbot, ctx):
+    """The first-run setup shown, as at a first start."""
+    from ui.settings.first_run import FirstRunWizard
+    wizard = FirstRunWizard(ctx)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    qtbot.waitExposed(wizard)
+    return wizard

@@ -107,11 +107,15 @@ def stop_kept_hub(ctx: Context) -> None:
         pg_server.stop(hub.folder)
 
 
+def owner_password_here(ctx: Context) -> str | None:
+    hub = kept_hub(ctx)
+    return hub and credentials.load_password(_owner_key(hub.folder), pg_server.ADMIN)
+
+
 def owner_dsn_here(ctx: Context) -> str | None:
     """The hub owner's connection, when this PC keeps the hub (its password kept here)."""
-    hub = kept_hub(ctx)
-    password = hub and credentials.load_password(_owner_key(hub.folder), pg_server.ADMIN)
-    return _local_dsn(hub, password) if password else None
+    password = owner_password_here(ctx)
+    return _local_dsn(kept_hub(ctx), password) if password else None
 
 
 def this_pc_address() -> str:

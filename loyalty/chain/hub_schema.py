@@ -799,6 +799,23 @@ ALTER TABLE hub.member_changes DROP CONSTRAINT member_changes_field_check,
         OR field ~ '^(complaint|survey):[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$');
 """
 
+def _only_for_counters(functions: str) -> str:
+    """SQL: `functions` (their signatures, comma-separated) callable by the counters already on
+    the hub and nobody else (hub_admin.add_counter grants them to each new one). The released
+    steps above spell this out each; a step from now on uses this."""
+    return f"""
+REVOKE ALL ON FUNCTION {functions} FROM PUBLIC;
+DO $$
+DECLARE
+    counter text;
+BEGIN
+    FOR counter IN SELECT role_name FROM hub.devices LOOP
+        EXECUTE format('GRANT EXECUTE ON FUNCTION {functions} TO %I', counter);
+    END LOOP;
+END $$;
+"""
+
+
 # What a till shows its people of the chain (loyalty/chain/rounds.py, the window's header and
 # details; issue 23): the hub's newest number and this counter's entries set aside for the owner,
 # and the chain's tills with their store and last contact.
@@ -822,16 +839,39 @@ BEGIN
         FROM hub.devices d JOIN hub.stores s ON s.code = d.store_code ORDER BY d.store_code, d.name;
 END $$;
 
-REVOKE ALL ON FUNCTION hub.hub_my_state(), hub.hub_tills() FROM PUBLIC;
-DO $$
+""" + _only_for_counters("hub.hub_my_state(), hub.hub_tills()")
+
+# A hub restored from a backup (operations/hub_backups.py) has lost what came after the backup
+# and numbers again from where it ends: each restore gives the hub a new `restored_as`, and a
+# counter that sees it change sends its members and changes again and takes its cursors back to
+# the hub's newest numbers (chain/rounds.py), so that what the tills send again reaches every till.
+STEP_10 = """
+ALTER TABLE hub.hub_meta ADD COLUMN restored_as uuid NOT NULL DEFAULT gen_random_uuid(),
+    ADD COLUMN restored_heads bigint[];      -- the newest numbers right after the last restore
+
+-- The hub's newest numbers (entries, members, erasures, member changes, programme changes) as a
+-- restore left them: where a counter that saw the restore goes back to.
+CREATE FUNCTION hub.current_heads() RETURNS bigint[]
+LANGUAGE sql SET search_path = pg_catalog, pg_temp AS $$
+    SELECT ARRAY[(SELECT coalesce(max(x.hub_seq), 0) FROM hub.entries x),
+                 (SELECT coalesce(max(x.member_seq), 0) FROM hub.members x),
+                 (SELECT coalesce(max(x.erasure_seq), 0) FROM hub.erasures x),
+                 (SELECT coalesce(max(x.change_seq), 0) FROM hub.member_changes x),
+                 (SELECT coalesce(max(x.change_seq), 0) FROM hub.programme_changes x)]
+$$;
+REVOKE ALL ON FUNCTION hub.current_heads() FROM PUBLIC;
+
+CREATE FUNCTION hub.hub_heads() RETURNS TABLE (restored_as uuid, entries bigint, members bigint, erasures bigint,
+                                              member_changes bigint, programme_changes bigint)
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
-    counter text;
+    heads bigint[];
 BEGIN
-    FOR counter IN SELECT role_name FROM hub.devices LOOP
-        EXECUTE format('GRANT EXECUTE ON FUNCTION hub.hub_my_state(), hub.hub_tills() TO %I', counter);
-    END LOOP;
+    PERFORM hub.calling_device();
+    SELECT coalesce(m.restored_heads, hub.current_heads()) INTO heads FROM hub.hub_meta m;
+    RETURN QUERY SELECT (SELECT m.restored_as FROM hub.hub_meta m), heads[1], heads[2], heads[3], heads[4], heads[5];
 END $$;
-"""
+""" + _only_for_counters("hub.hub_heads()")
 
 # What a counter's role may call (hub_admin.add_counter grants them; a step that adds one grants
 # it to the counters already there).
@@ -842,8 +882,8 @@ COUNTER_FUNCTIONS = ("hub.hub_ingest(jsonb)", "hub.hub_pull(bigint, integer)", "
                      "hub.hub_whoami()", "hub.hub_cards_taken(text[])", "hub.hub_ingest_programme_changes(jsonb)",
                      "hub.hub_pull_programme_changes(bigint, integer)", "hub.hub_head()",
                      "hub.hub_pull_by_member(bigint, uuid, bigint, integer)", "hub.hub_my_state()",
-                     "hub.hub_tills()")
+                     "hub.hub_tills()", "hub.hub_heads()")
 
 # Released steps are never edited: a change is a new step at the end.
-STEPS: list[str] = [STEP_1, STEP_2, STEP_3, STEP_4, STEP_5, STEP_6, STEP_7, STEP_8, STEP_9]
+STEPS: list[str] = [STEP_1, STEP_2, STEP_3, STEP_4, STEP_5, STEP_6, STEP_7, STEP_8, STEP_9, STEP_10]
 SCHEMA_VERSION = len(STEPS)

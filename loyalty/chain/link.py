@@ -54,6 +54,7 @@ class HubLink:
     problem_kind: str | None = None    # the last round's problem: problems.OFFLINE or OWNER
     hub_head_seen: int | None = None   # the hub's newest number at the last contact
     quarantined: int = 0               # this counter's entries the hub set aside for the owner
+    hub_restored_as: str | None = None  # the hub's restore identity last seen (rounds.back_to_a_restored_hub)
 
 
 def hub_link(ctx: Context) -> HubLink | None:

@@ -87,5 +87,10 @@ def is_running(folder: Path) -> bool:
         return False
 
 
+def binary(name: str) -> Path:
+    """One of the package's PostgreSQL programs (pg_dump, pg_restore…)."""
+    return POSTGRES_BIN_PATH / (f"{name}.exe" if os.name == "nt" else name)
+
+
 def free_port(address: str = "127.0.0.1") -> int:
     return pg_utils.find_suitable_port(address)

@@ -16,6 +16,7 @@ from ..common.errors import LoyaltyError
 from ..common.messages import translated
 from ..ledger.merges import move_what_arrived
 from ..programme.context import Context
+from ..storage import write_transaction
 from .first_download import download_first
 from .link import conninfo, hub_link, note_progress
 from .listen import HubListener
@@ -79,6 +80,7 @@ def take_in_programme(ctx: Context) -> SyncState:
 
 
 def _whole_round(ctx: Context, conn):
+    back_to_a_restored_hub(ctx, conn)
     upload_changes(ctx, "programme_changes", conn)
     pull_changes(ctx, "programme_changes", conn)          # the chain's programme before its entries
     upload_members(ctx, hub_link(ctx), conn)
@@ -92,6 +94,35 @@ def _whole_round(ctx: Context, conn):
         pull_entries(ctx, hub_link(ctx), conn)
     move_what_arrived(ctx)              # points that reached members this counter merged away
     return upload(ctx, hub_link(ctx), conn)
+
+
+# Each pull's cursor in hub_link, and the hub's newest number it follows (hub.hub_heads()); and
+# the upload cursors of what a counter sends by its own numbering (entries go by the hub's
+# position of this device, hub_position(), and need none).
+PULL_CURSORS = (("pulled_hub_seq", "entries"), ("pulled_member_seq", "members"), ("pulled_erasure_seq", "erasures"),
+                ("pulled_change_seq", "member_changes"), ("pulled_programme_seq", "programme_changes"))
+SEND_CURSORS = ("uploaded_member_id", "uploaded_change_id", "uploaded_programme_id")
+
+
+def back_to_a_restored_hub(ctx: Context, conn) -> bool:
+    """A hub restored from a backup (a new `restored_as`) has lost what came after it and numbers
+    again from there: this counter sends its members and changes again (the hub knows what it
+    has by UUID) and takes each pull's cursor back to the hub's newest number, so that what the
+    tills send again is taken in (what is here already is skipped by its UUID). True when so."""
+    link = hub_link(ctx)
+    restored_as, *newest = conn.execute("SELECT * FROM hub.hub_heads()").fetchone()
+    restored_as = str(restored_as)
+    if link.hub_restored_as == restored_as:
+        return False
+    if link.hub_restored_as is None:            # the first round since this version: nothing to mend
+        note_progress(ctx, hub_restored_as=restored_as)
+        return False
+    heads = dict(zip((head for _, head in PULL_CURSORS), newest))
+    with write_transaction(ctx.db):
+        ctx.db.execute("DELETE FROM hub_erasures_sent")     # an erasure the hub lost is sent again
+        note_progress(ctx, hub_restored_as=restored_as, **{cursor: 0 for cursor in SEND_CURSORS},
+                      **{cursor: min(getattr(link, cursor), heads[head]) for cursor, head in PULL_CURSORS})
+    return True
 
 
 def _round(ctx: Context, work) -> SyncState:

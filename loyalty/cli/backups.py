@@ -1,4 +1,5 @@
-"""The CLI's `backup [DIR]`, `backups [DIR]` and `restore FILE` commands."""
+"""The CLI's `backup [DIR]`, `backups [DIR]` and `restore FILE` commands; with `--hub`, the same
+for the hub this PC keeps (operations/hub_backups.py)."""
 
 from pathlib import Path
 
@@ -18,6 +19,8 @@ def add_commands(sub) -> None:
     listing.add_argument("folder", nargs="?")
     restore = sub.add_parser("restore", help="replace the data with a backup's (a safety backup is taken first)")
     restore.add_argument("file")
+    for parser in (backup, listing, restore):
+        parser.add_argument("--hub", action="store_true", help="the hub this PC keeps (pg_dump), not the shop's file")
     restore.add_argument(OTHER_SHOP_FLAG, action="store_true",
                          help="the file is another shop's backup, and this database is to become that shop's")
 
@@ -34,6 +37,13 @@ def _row(info: backups.BackupInfo) -> dict:
 
 
 def cmd_backup(ctx, args):
+    if args.hub:
+        from ..operations.hub_backups import back_up_kept_hub
+        path = back_up_kept_hub(ctx, "manual", args.folder)
+        if path is None:
+            raise ValidationError(t("hub: this PC keeps no hub to back up"), "hub")
+        size = path.stat().st_size
+        return {"file": str(path), "size_bytes": size}, f"Hub backup {path} ({megabytes(size)})"
     info = backups.make_backup(ctx, "manual", args.folder)
     removed = backups.rotate(info.path.parent, info.shop.shop_id)
     return ({**_row(info), "removed": [str(path) for path in removed]},
@@ -43,6 +53,13 @@ def cmd_backup(ctx, args):
 
 def cmd_backups(ctx, args):
     shop = identity_of(ctx.programme())
+    if args.hub:
+        from ..operations.hub_backups import hub_backup_files
+        rows = hub_backup_files(args.folder or backups.default_backup_folder(ctx), shop.shop_id)
+        return {"backups": [{"file": str(path), "taken_at": moment.isoformat(), "kind": kind,
+                             "size_bytes": path.stat().st_size} for moment, kind, path in rows]}, \
+            "\n".join(f"{moment:%Y-%m-%d %H:%M} UTC  {kind:<8} {megabytes(path.stat().st_size):>10}  {path.name}"
+                      for moment, kind, path in rows) or "No hub backups yet."
     rows = backups.list_backups(args.folder or backups.default_backup_folder(ctx), shop.shop_id)
     text = "\n".join(f"{info.taken_at:%Y-%m-%d %H:%M} UTC  {info.kind:<14} {megabytes(info.size_bytes):>10}  "
                      f"{info.members if info.members is not None else '?':>8} members  last entry "
@@ -53,6 +70,11 @@ def cmd_backups(ctx, args):
 
 
 def cmd_restore(ctx, args):
+    if args.hub:
+        from ..operations.hub_backups import restore_kept_hub
+        restore_kept_hub(ctx, args.file)
+        return {"restored": args.file}, (f"The hub is as it was in {args.file}; each till sends again what it lost "
+                                         "at its next round.")
     try:
         safety = backups.restore(ctx, args.file, other_shop=args.other_shop)
     except OtherShopError as refusal:

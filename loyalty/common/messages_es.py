@@ -671,6 +671,10 @@ MESSAGES = {
     "hub: this PC's hub did not start ({reason})": "concentrador: el concentrador de este PC no arrancó ({reason})",
     "port: a number from 1 to 65535": "puerto: un número del 1 al 65535",
     "{field}: give the server's {field}": "{field}: indique el dato «{field}» del servidor",
+    "hub: this PC keeps no hub to back up": "concentrador: este PC no guarda ningún concentrador que copiar",
+    "hub: this PC keeps no hub to restore": "concentrador: este PC no guarda ningún concentrador que restaurar",
+    "backup: {name} is not a backup of this PC's hub": "copia: {name} no es una copia del concentrador de este PC",
+    "hub: {program} failed ({reason})": "concentrador: {program} falló ({reason})",
     "store: give --store CODE or --by-store, not both": "tienda: indique --store CÓDIGO o --by-store, no ambos",
     "store: this counter belongs to no chain; its report is the whole shop's":
         "tienda: esta caja no pertenece a ninguna cadena; su informe es el de toda la tienda",

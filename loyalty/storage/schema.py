@@ -34,6 +34,7 @@ STEPS = (
     ("0023_programme_identities", schema_changes.programme_identities),
     ("0024_survey_identities", schema_changes.survey_identities),
     ("0025_sync_state_in_words", schema_changes.sync_state_in_words),
+    ("0026_hub_restores", schema_changes.hub_restores),
 )
 
 migrations = Migrations("loyalty")

@@ -642,3 +642,9 @@ def sync_state_in_words(db: Database) -> None:
     _add_column(db, "hub_link", "problem_kind TEXT")        # NULL, 'offline' or 'owner' (chain/problems.py)
     _add_column(db, "hub_link", "hub_head_seen INTEGER")    # the hub's newest number at the last contact
     _add_column(db, "hub_link", "quarantined INTEGER NOT NULL DEFAULT 0")   # this counter's, set aside there
+
+
+def hub_restores(db: Database) -> None:
+    """A hub restored from a backup is told by its restore identity (chain/rounds.py): the one a
+    counter saw last."""
+    _add_column(db, "hub_link", "hub_restored_as TEXT")

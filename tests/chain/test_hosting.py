@@ -65,3 +65,71 @@ def test_a_bad_store_code_is_refused_and_nothing_is_made(back_office):
     with pytest.raises(ValidationError, match="code: 'M-1' must be 1 to 16 letters or digits"):
         hosting.keep_hub_here(ctx, "M-1", "Madrid")
     assert hosting.kept_hub(ctx) is None and not hosting.hub_folder(ctx).exists() and hub_link(ctx) is None
+
+
+def test_the_kept_hub_is_backed_up_daily_and_a_restore_loses_nothing_a_till_has(back_office, tmp_path, clock):
+    """pg_dump on the daily job's schedule, once a day; restored to a dump older than the tills'
+    latest sales: at their next rounds they send again what the hub lost, and every till ends with
+    every sale."""
+    from datetime import timedelta
+
+    from loyalty.exchange.privacy import erase_member
+    from loyalty.ledger.enrolment import enrol_member
+    from loyalty.operations.backups import default_backup_folder
+    from loyalty.operations.daily_job import run_daily_job
+    from loyalty.operations.hub_backups import hub_backup_files, restore_kept_hub
+    from loyalty.people.members import NewMember
+
+    ctx, ana = back_office
+    hosting.keep_hub_here(ctx, "M1", "Madrid", port=pg_server.free_port("0.0.0.0"))
+    second = open_shop(tmp_path / "till2.sqlite", clock=clock, staff_id="setup")
+    join(second, tills.add_till(ctx, hosting.owner_dsn_here(ctx), "M1", "Till 2").text())
+    luis = enrol_member(ctx, NewMember(name="Luis Pérez", phone="600 111 222"))
+    for till in (ctx, second):
+        assert sync_once(till).problem is None
+    assert run_daily_job(ctx).hub_backup is not None      # Luis is in this morning's dump
+    assert run_daily_job(ctx).hub_backup is None, "once a day"
+    [(_, kind, dump)] = hub_backup_files(default_backup_folder(ctx), ctx.programme().shop_id)
+    assert kind == "daily" and dump.stat().st_size > 0
+
+    clock.current = clock.current + timedelta(minutes=5)
+    erase_member(ctx, luis.id, "asked at the counter")  # erased after the dump: the restore must not bring him back
+    post_sale(ctx, ana.card, 1_000, "A-2")
+    post_sale(second, ana.card, 2_000, "B-2")
+    for till in (ctx, second, ctx):
+        assert sync_once(till).problem is None
+    restore_kept_hub(ctx, dump)                          # the hub as it was this morning
+    post_sale(second, ana.card, 3_000, "B-3")
+    for till in (second, ctx, second, ctx):
+        assert sync_once(till).problem is None
+
+    refs = "SELECT receipt_ref FROM entries WHERE kind = 'earn' ORDER BY receipt_ref"
+    assert ctx.db.execute(refs).fetchall() == second.db.execute(refs).fetchall() == \
+        [("A-2",), ("B-2",), ("B-3",), ("T-1",)]
+    with psycopg.connect(hosting.owner_dsn_here(ctx)) as admin:
+        assert admin.execute("SELECT count(*) FROM hub.entries WHERE receipt_ref IS NOT NULL").fetchone()[0] == 4
+        assert admin.execute("SELECT count(*) FROM hub.members WHERE name = 'Luis Pérez' OR phone IS NOT NULL"
+                             ).fetchone()[0] == 0, "no personal data of an erased member"
+    assert second.db.execute("SELECT count(*) FROM members WHERE name = 'Luis Pérez'").fetchone()[0] == 0
+    assert member_by_card(second, ana.card).balance == member_by_card(ctx, ana.card).balance
+
+
+def test_the_hubs_backups_from_the_command_line(back_office, monkeypatch, capsys):
+    import json
+
+    from loyalty.cli import main
+    from loyalty.storage import database_path
+
+    ctx, _ = back_office
+    monkeypatch.setenv("LOYALTY_DB", str(database_path(ctx.db)))
+    assert main(["backup", "--hub"]) == 2
+    assert "this PC keeps no hub to back up" in capsys.readouterr().err
+    hosting.keep_hub_here(ctx, "M1", "Madrid", port=pg_server.free_port("0.0.0.0"))
+    assert main(["--json", "backup", "--hub"]) == 0
+    dump = json.loads(capsys.readouterr().out)["file"]
+    assert main(["--json", "backups", "--hub"]) == 0
+    assert [row["file"] for row in json.loads(capsys.readouterr().out)["backups"]] == [dump]
+    assert main(["restore", "--hub", dump]) == 0
+    assert "sends again what it lost" in capsys.readouterr().out
+    assert main(["restore", "--hub", database_path(ctx.db)]) == 2
+    assert "is not a backup of this PC's hub" in capsys.readouterr().err

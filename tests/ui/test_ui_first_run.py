@@ -4,19 +4,12 @@ nothing, and running it again keeps the owner and the values."""
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
+from ui_helpers import wizard_for
 
 from loyalty.people.staff import list_staff
 from loyalty.programme.money import parse_whole_units
 from loyalty.programme.rules import load_tiers
-from ui.settings.first_run import DEMO, MONEY, OWNER, POINTS, SHOP, TIERS, FirstRunWizard
-
-
-def wizard_for(qtbot, ctx) -> FirstRunWizard:
-    wizard = FirstRunWizard(ctx)
-    qtbot.addWidget(wizard)
-    wizard.show()
-    qtbot.waitExposed(wizard)
-    return wizard
+from ui.settings.first_run import DEMO, MONEY, OWNER, POINTS, SHOP, TIERS
 
 
 def retype(qtbot, field, text: str) -> None:

@@ -7,6 +7,7 @@ from datetime import datetime, timezone
 
 import pytest
 from PySide6.QtCore import Qt
+from ui_helpers import wizard_for
 
 from loyalty.chain import hub_admin
 from loyalty.chain.link import hub_link, join
@@ -39,13 +40,6 @@ def chain(hub, tmp_path):
     yield owner
     first.db.close()
 
-
-def wizard_for(qtbot, ctx) -> FirstRunWizard:
-    wizard = FirstRunWizard(ctx)
-    qtbot.addWidget(wizard)
-    wizard.show()
-    qtbot.waitExposed(wizard)
-    return wizard
 
 
 def enter(qtbot, wizard) -> None:

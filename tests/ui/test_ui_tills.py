@@ -27,6 +27,16 @@ def panel(qtbot, ctx, hub):
     widget.shutdown()
 
 
+def syncing_window(qtbot, ctx):
+    """The app's window for `ctx`, syncing as the app's does."""
+    from ui.shell.main_window import MainWindow
+    window = MainWindow(ctx, sync=True)
+    qtbot.addWidget(window)
+    window.show()
+    window.sync.start()
+    return window
+
+
 def scanned(pixmap) -> list[str]:
     """What a scanner reads from the pixmap (zxing-cpp, as the card tests read printed QR codes)."""
     import io
@@ -112,17 +122,13 @@ def test_a_shop_on_its_own_joins_a_hub_from_settings_and_starts_syncing(qtbot, c
     from loyalty.ledger.enrolment import enrol_member
     from loyalty.ledger.sales import post_sale
     from loyalty.people.members import NewMember
-    from ui.shell.main_window import MainWindow
 
     (other,) = joined_tills(hub.dsn, tmp_path, 1)         # another shop's till, already on the hub
     enrol_member(other, NewMember(name="Luis Pérez"))
     assert sync_once(other).problem is None
     ana = enrol("Ana García")
     post_sale(ctx, ana.card, 4_590, "T-1")
-    window = MainWindow(ctx, sync=True)
-    qtbot.addWidget(window)
-    window.show()
-    window.sync.start()
+    window = syncing_window(qtbot, ctx)
     try:
         window.show_screen(4)
         panel = window.settings.tills
@@ -152,14 +158,10 @@ def test_this_pc_keeps_the_shops_hub_and_adds_a_till_without_a_login(qtbot, ctx,
     from loyalty.chain.link import hub_link
     from loyalty.ledger.sales import post_sale
     from ui.settings.tills_panel import TillsPanel
-    from ui.shell.main_window import MainWindow
 
     post_sale(ctx, enrol("Ana García").card, 4_590, "T-1")
     monkeypatch.setattr(hosting, "DEFAULT_PORT", pg_server.free_port("0.0.0.0"))
-    window = MainWindow(ctx, sync=True)
-    qtbot.addWidget(window)
-    window.show()
-    window.sync.start()
+    window = syncing_window(qtbot, ctx)
     try:
         window.show_screen(4)
         panel = window.settings.tills
@@ -195,13 +197,9 @@ def test_a_shop_makes_the_chains_server_its_hub_from_settings(qtbot, ctx, enrol,
     from loyalty.chain.link import hub_link
     from loyalty.ledger.sales import post_sale
     from ui.settings.tills_panel import TillsPanel
-    from ui.shell.main_window import MainWindow
 
     post_sale(ctx, enrol("Ana García").card, 4_590, "T-1")
-    window = MainWindow(ctx, sync=True)
-    qtbot.addWidget(window)
-    window.show()
-    window.sync.start()
+    window = syncing_window(qtbot, ctx)
     typed = {"host": "127.0.0.1", "port": "x", "dbname": hub_db.name, "user": ADMIN,
              "password": hub_server.admin_password, "sslmode": "disable", "store": "B2", "store_name": "Bilbao"}
     monkeypatch.setattr(TillsPanel, "server_form", lambda self: dict(typed))

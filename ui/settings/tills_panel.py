@@ -24,29 +24,33 @@ from ..widgets.background import call_in_background, stop_thread
 from ..widgets.formatting import moment_text
 
 
+def lay_out_form(dialog: QDialog, intro: str, rows: list[tuple[str, QLineEdit]], width: int) -> None:
+    """A form dialog: what it is for, its named fields, OK and Cancel."""
+    form = QFormLayout()
+    for label, field in rows:
+        field.setAccessibleName(label)
+        form.addRow(label, field)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(QLabel(intro, wordWrap=True))
+    layout.addLayout(form)
+    layout.addWidget(buttons)
+    dialog.setMinimumWidth(width)
+
+
 class OwnerLogin(QDialog):
     """The hub owner's user name and password, for one act (never kept)."""
 
     def __init__(self, what: str, parent=None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("The hub owner's login"))
-        intro = QLabel(self.tr("{what} needs the hub owner's login (the PostgreSQL role that ran loyalty hub init). "
-                               "It is used for this and not kept.").format(what=what), wordWrap=True)
         self.user = QLineEdit()
-        self.user.setAccessibleName(self.tr("User"))
         self.password = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
-        self.password.setAccessibleName(self.tr("Password"))
-        form = QFormLayout()
-        form.addRow(self.tr("User"), self.user)
-        form.addRow(self.tr("Password"), self.password)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
-        self.setMinimumWidth(460)
+        lay_out_form(self, self.tr("{what} needs the hub owner's login (the PostgreSQL role that ran loyalty hub init). "
+                                   "It is used for this and not kept.").format(what=what),
+                     [(self.tr("User"), self.user), (self.tr("Password"), self.password)], 460)
 
 
 def qr_pixmap(text: str, module: int = 4) -> QPixmap:
@@ -95,28 +99,16 @@ class ServerForm(QDialog):
     def __init__(self, shop_name: str, parent=None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("The chain's server"))
-        intro = QLabel(self.tr("A PostgreSQL server (14 or newer) that every store reaches, and the login of its "
-                               "owner (who may create roles). It becomes the chain's hub; this till joins it."),
-                       wordWrap=True)
         self.host, self.port, self.dbname = QLineEdit(), QLineEdit("5432"), QLineEdit("loyalty")
         self.user, self.password = QLineEdit(), QLineEdit(echoMode=QLineEdit.EchoMode.Password)
         self.sslmode = QLineEdit("require")
         self.store, self.store_name = QLineEdit("M1"), QLineEdit(shop_name)
-        form = QFormLayout()
-        for label, field in ((self.tr("Server address"), self.host), (self.tr("Port"), self.port),
-                             (self.tr("Database"), self.dbname), (self.tr("Owner's user"), self.user),
-                             (self.tr("Password"), self.password), (self.tr("TLS (sslmode)"), self.sslmode),
-                             (self.tr("This store's code"), self.store), (self.tr("This store's name"), self.store_name)):
-            field.setAccessibleName(label)
-            form.addRow(label, field)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
-        self.setMinimumWidth(520)
+        lay_out_form(self, self.tr("A PostgreSQL server (14 or newer) that every store reaches, and the login of its "
+                                   "owner (who may create roles). It becomes the chain's hub; this till joins it."),
+                     [(self.tr("Server address"), self.host), (self.tr("Port"), self.port),
+                      (self.tr("Database"), self.dbname), (self.tr("Owner's user"), self.user),
+                      (self.tr("Password"), self.password), (self.tr("TLS (sslmode)"), self.sslmode),
+                      (self.tr("This store's code"), self.store), (self.tr("This store's name"), self.store_name)], 520)
 
 
 class TillsPanel(QGroupBox):
