@@ -471,7 +471,7 @@
 <context>
     <name>SettingsScreen</name>
     <message numerus="yes">
-        <location filename="../../ui/settings/screen.py" line="+332"/>
+        <location filename="../../ui/settings/screen.py" line="+340"/>
         <source>A {amount} sale earns {points} points</source>
         <translation>
             <numerusform>A {amount} sale earns {points} point</numerusform>

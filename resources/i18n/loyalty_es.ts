@@ -1892,6 +1892,80 @@ Para proteger cada venta, la aplicación dejó de guardar y ahora se reiniciará
     </message>
 </context>
 <context>
+    <name>HubBackupsPanel</name>
+    <message>
+        <location filename="../../ui/settings/hub_backups_panel.py" line="+22"/>
+        <location line="+9"/>
+        <source>Backups of this PC&apos;s hub</source>
+        <translation>Copias del concentrador de este PC</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>Taken every day with the shop&apos;s, in the same folder. Restoring one puts the hub back as it was; each till then sends again what it lost.</source>
+        <translation>Se hacen cada día con las de la tienda, en la misma carpeta. Restaurar una deja el concentrador como estaba; cada caja vuelve a enviar lo que le falte.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Back up the hub now</source>
+        <translation>Copiar el concentrador ahora</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restore the chosen hub backup…</source>
+        <translation>Restaurar la copia elegida del concentrador…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Taken</source>
+        <translation>Hecha</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Why</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Size</source>
+        <translation>Tamaño</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>on demand</source>
+        <translation>a petición</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>daily</source>
+        <translation>diaria</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Restore the hub</source>
+        <translation>Restaurar el concentrador</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Put this PC&apos;s hub back as it was in {name}? What the tills sent since is sent again by each of them at its next round.</source>
+        <translation>¿Dejar el concentrador de este PC como estaba en {name}? Lo que las cajas enviaron después lo vuelve a enviar cada una en su siguiente sincronización.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Hub backup saved: {result}</source>
+        <translation>Copia del concentrador guardada: {result}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choose a hub backup in the list first.</source>
+        <translation>Primero elija una copia del concentrador en la lista.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The hub is back as it was in {result}; the tills send again what it lost.</source>
+        <translation>El concentrador está como en {result}; las cajas vuelven a enviar lo que le falta.</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <location filename="../../ui/members/import_dialog.py" line="+58"/>
@@ -2068,7 +2142,7 @@ Para proteger cada venta, la aplicación dejó de guardar y ahora se reiniciará
 <context>
     <name>JoinCodeDialog</name>
     <message>
-        <location filename="../../ui/settings/tills_panel.py" line="+69"/>
+        <location filename="../../ui/settings/tills_panel.py" line="+73"/>
         <source>Join code for {name}</source>
         <translation>Código para unir {name}</translation>
     </message>
@@ -2834,24 +2908,22 @@ Why (e.g. asked at the counter today)?</source>
 <context>
     <name>OwnerLogin</name>
     <message>
-        <location filename="../../ui/settings/tills_panel.py" line="-46"/>
+        <location filename="../../ui/settings/tills_panel.py" line="-34"/>
         <source>The hub owner&apos;s login</source>
         <translation>Acceso del propietario del concentrador</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>{what} needs the hub owner&apos;s login (the PostgreSQL role that ran loyalty hub init). It is used for this and not kept.</source>
         <translation>{what} requiere el acceso del propietario del concentrador (el rol de PostgreSQL que ejecutó loyalty hub init). Se usa para esto y no se guarda.</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>User</source>
         <translation>Usuario</translation>
     </message>
     <message>
-        <location line="-2"/>
-        <location line="+3"/>
+        <location line="+0"/>
         <source>Password</source>
         <translation>Contraseña</translation>
     </message>
@@ -4039,17 +4111,17 @@ Why (e.g. asked at the counter today)?</source>
 <context>
     <name>ServerForm</name>
     <message>
-        <location filename="../../ui/settings/tills_panel.py" line="+56"/>
+        <location filename="../../ui/settings/tills_panel.py" line="+48"/>
         <source>The chain&apos;s server</source>
         <translation>El servidor de la cadena</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>A PostgreSQL server (14 or newer) that every store reaches, and the login of its owner (who may create roles). It becomes the chain&apos;s hub; this till joins it.</source>
         <translation>Un servidor PostgreSQL (14 o más reciente) al que llegan todas las tiendas, y el acceso de su propietario (que puede crear roles). Se convierte en el concentrador de la cadena; esta caja se une a él.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+2"/>
         <source>Server address</source>
         <translation>Dirección del servidor</translation>
     </message>
@@ -4092,7 +4164,7 @@ Why (e.g. asked at the counter today)?</source>
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../ui/settings/screen.py" line="+43"/>
+        <location filename="../../ui/settings/screen.py" line="+44"/>
         <source>Shop</source>
         <translation>Tienda</translation>
     </message>
@@ -4294,7 +4366,7 @@ Why (e.g. asked at the counter today)?</source>
         <translation>Color</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+33"/>
         <source>Save settings</source>
         <translation>Guardar configuración</translation>
     </message>
@@ -4315,12 +4387,12 @@ Why (e.g. asked at the counter today)?</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+95"/>
+        <location line="+97"/>
         <source>Change a value and press Save settings. Nothing is saved until then.</source>
         <translation>Cambie un valor y pulse Guardar configuración. No se guarda nada hasta entonces.</translation>
     </message>
     <message>
-        <location line="-69"/>
+        <location line="-71"/>
         <source>Setup saved.</source>
         <translation>Configuración inicial guardada.</translation>
     </message>
@@ -4345,7 +4417,7 @@ Why (e.g. asked at the counter today)?</source>
         <translation>Sí</translation>
     </message>
     <message>
-        <location line="+138"/>
+        <location line="+140"/>
         <source>Nothing was saved. {problem}</source>
         <translation>No se guardó nada. {problem}</translation>
     </message>
@@ -4893,7 +4965,7 @@ Why (e.g. asked at the counter today)?</source>
 <context>
     <name>TillsPanel</name>
     <message>
-        <location filename="../../ui/settings/tills_panel.py" line="+18"/>
+        <location filename="../../ui/settings/tills_panel.py" line="+8"/>
         <source>Shops and tills</source>
         <translation>Tiendas y cajas</translation>
     </message>

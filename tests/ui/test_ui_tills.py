@@ -218,3 +218,36 @@ def test_a_shop_makes_the_chains_server_its_hub_from_settings(qtbot, ctx, enrol,
                         timeout=20_000)
     finally:
         window.shutdown()
+
+
+def test_the_hubs_backups_are_listed_taken_and_restored_in_settings(qtbot, ctx, enrol, monkeypatch):
+    import shutil
+
+    from loyalty.chain import hosting, pg_server
+    from ui.settings.hub_backups_panel import HubBackupsPanel
+
+    window = syncing_window(qtbot, ctx)
+    try:
+        window.show_screen(4)
+        panel = window.settings.hub_backups
+        assert not panel.isVisible(), "a PC that keeps no hub"
+        hosting.keep_hub_here(ctx, "M1", "Madrid", port=pg_server.free_port("0.0.0.0"))
+        window.show_screen(0)
+        window.show_screen(4)
+        assert panel.isVisible() and panel.table.rowCount() == 0
+        said = []
+        panel.message.connect(lambda kind, text: said.append((kind, text)))
+        qtbot.mouseClick(panel.backup_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: panel.thread is None and panel.table.rowCount() == 1, timeout=30_000)
+        assert said[-1][0] == "success" and panel.table.item(0, 1).text() == "on demand"
+        monkeypatch.setattr(HubBackupsPanel, "confirm", lambda self, name: True)
+        panel.table.selectRow(0)
+        qtbot.mouseClick(panel.restore_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: panel.thread is None and len(said) == 2, timeout=30_000)
+        assert said[-1][0] == "success" and "back as it was" in said[-1][1]
+    finally:
+        window.shutdown()
+        hub = hosting.kept_hub(ctx)
+        if hub is not None:
+            pg_server.stop(hub.folder, "immediate")
+            shutil.rmtree(hub.folder, ignore_errors=True)

@@ -26,6 +26,7 @@ from ..widgets.translations import LANGUAGE_NAMES
 from ..widgets.wheel_guard import wheel_scrolls_the_page
 from .backups_panel import BackupsPanel
 from .first_run import FirstRunWizard
+from .hub_backups_panel import HubBackupsPanel
 from .staff_panel import StaffPanel
 from .tills_panel import TillsPanel
 
@@ -104,8 +105,13 @@ class SettingsScreen(QWidget):
         self.backups = BackupsPanel(ctx)
         self.backups.message.connect(self.banner_message)
         column.addWidget(self.backups)
+        self.hub_backups = HubBackupsPanel(ctx)
+        self.hub_backups.message.connect(self.banner_message)
+        self.hub_backups.hide()             # a PC that keeps the hub only (reload says)
+        column.addWidget(self.hub_backups)
         self.tills = TillsPanel(ctx)
         self.tills.message.connect(self.banner_message)
+        self.tills.joined.connect(self.hub_backups.reload)
         column.addWidget(self.tills)
         column.addStretch()
         inner = QWidget()
@@ -199,6 +205,7 @@ class SettingsScreen(QWidget):
     def activated(self) -> None:
         self.reload()
         self.backups.reload()
+        self.hub_backups.reload()
         self.tills.reload()
 
     def forget(self) -> None:
@@ -220,6 +227,7 @@ class SettingsScreen(QWidget):
         self.staff.forget()
         self.backups.forget()
         self.tills.forget()
+        self.hub_backups.forget()
         self.banner.show_message("info", self.tr("Change a value and press Save settings. Nothing is saved until then."))
 
     def reload(self) -> None:

@@ -369,3 +369,4 @@ class MainWindow(QMainWindow):
         self.members.shutdown()
         self.settings.backups.shutdown()
         self.settings.tills.shutdown()
+        self.settings.hub_backups.shutdown()
