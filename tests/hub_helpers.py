@@ -141,3 +141,15 @@ def two_store_chain(dsn: str, folder) -> tuple:
     for till in (madrid, barcelona, madrid):
         assert sync_once(till).problem is None
     return madrid, barcelona
+
+
+def remove_kept_hub(ctx) -> None:
+    """After a test: the hub `ctx`'s PC keeps (chain/hosting.py) stopped and its folder gone."""
+    import shutil
+
+    from loyalty.chain import hosting, pg_server
+    hub = hosting.kept_hub(ctx)
+    if hub is not None:
+        if pg_server.is_running(hub.folder):
+            pg_server.stop(hub.folder, "immediate")
+        shutil.rmtree(hub.folder, ignore_errors=True)

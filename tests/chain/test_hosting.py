@@ -3,10 +3,9 @@ from a shop with its history, which joins it as its first till; a second till jo
 from *Add a till*, both sell and see each other's sales; the hub stopped (the PC off): both keep
 selling; started again (the app opening): both catch up."""
 
-import shutil
-
 import psycopg
 import pytest
+from hub_helpers import remove_kept_hub
 
 from loyalty.chain import hosting, pg_server, tills
 from loyalty.chain.link import hub_link, join
@@ -23,11 +22,7 @@ def back_office(ctx, enrol):
     ana = enrol("Ana García")
     post_sale(ctx, ana.card, 4_590, "T-1")
     yield ctx, ana
-    hub = hosting.kept_hub(ctx)
-    if hub is not None:
-        if pg_server.is_running(hub.folder):
-            pg_server.stop(hub.folder, "immediate")
-        shutil.rmtree(hub.folder, ignore_errors=True)
+    remove_kept_hub(ctx)
 
 
 def test_this_pc_keeps_the_hub_a_second_till_joins_and_both_ride_out_the_hub_being_off(back_office, tmp_path,

@@ -152,7 +152,7 @@ def test_a_shop_on_its_own_joins_a_hub_from_settings_and_starts_syncing(qtbot, c
 def test_this_pc_keeps_the_shops_hub_and_adds_a_till_without_a_login(qtbot, ctx, enrol, monkeypatch):
     """From Settings: the hub made here, this till its first, syncing at once; Add a till uses the
     owner's password kept here."""
-    import shutil
+    from hub_helpers import remove_kept_hub
 
     from loyalty.chain import hosting, pg_server
     from loyalty.chain.link import hub_link
@@ -182,10 +182,7 @@ def test_this_pc_keeps_the_shops_hub_and_adds_a_till_without_a_login(qtbot, ctx,
         assert "Till 2" in [till.name for till in panel.shown]
     finally:
         window.shutdown()
-        hub = hosting.kept_hub(ctx)
-        if hub is not None:
-            pg_server.stop(hub.folder, "immediate")
-            shutil.rmtree(hub.folder, ignore_errors=True)
+        remove_kept_hub(ctx)
 
 
 def test_a_shop_makes_the_chains_server_its_hub_from_settings(qtbot, ctx, enrol, hub_server, hub_db, monkeypatch):
@@ -221,7 +218,7 @@ def test_a_shop_makes_the_chains_server_its_hub_from_settings(qtbot, ctx, enrol,
 
 
 def test_the_hubs_backups_are_listed_taken_and_restored_in_settings(qtbot, ctx, enrol, monkeypatch):
-    import shutil
+    from hub_helpers import remove_kept_hub
 
     from loyalty.chain import hosting, pg_server
     from ui.settings.hub_backups_panel import HubBackupsPanel
@@ -247,7 +244,4 @@ def test_the_hubs_backups_are_listed_taken_and_restored_in_settings(qtbot, ctx, 
         assert said[-1][0] == "success" and "back as it was" in said[-1][1]
     finally:
         window.shutdown()
-        hub = hosting.kept_hub(ctx)
-        if hub is not None:
-            pg_server.stop(hub.folder, "immediate")
-            shutil.rmtree(hub.folder, ignore_errors=True)
+        remove_kept_hub(ctx)

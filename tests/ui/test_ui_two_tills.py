@@ -3,10 +3,9 @@ the shop's hub (Settings → Shops and tills) and adds a till; the new till join
 with that code; a sale at each shows at the other; the hub's PC goes off — both keep selling and
 say so in their headers — and when it is back, both catch up. Screens and both databases checked."""
 
-import shutil
-
 import pytest
 from PySide6.QtCore import Qt
+from hub_helpers import remove_kept_hub
 from ui_helpers import press, type_fast
 
 from loyalty.chain import hosting, pg_server
@@ -43,11 +42,7 @@ def back_office(qtbot, ctx, enrol, monkeypatch):
     window.sync.start()
     yield window, ana
     window.shutdown()
-    hub = hosting.kept_hub(ctx)
-    if hub is not None:
-        if pg_server.is_running(hub.folder):
-            pg_server.stop(hub.folder, "immediate")
-        shutil.rmtree(hub.folder, ignore_errors=True)
+    remove_kept_hub(ctx)
 
 
 def test_two_tills_share_a_hub_on_the_back_office_pc_and_ride_out_its_being_off(qtbot, ctx, back_office, tmp_path,
