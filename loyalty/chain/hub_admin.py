@@ -18,6 +18,7 @@ from ..common.errors import ValidationError
 from ..common.messages import t
 from .hub_schema import COUNTER_FUNCTIONS, MIGRATION_LOCK, SCHEMA_VERSION, STEPS
 from .join_code import JoinCode, expiry, write_join_code
+from .problems import password_refused
 
 STORE_CODE = re.compile(r"[A-Za-z0-9]{1,16}")
 ROLE_PREFIX = "loyalty_counter_"
@@ -34,6 +35,9 @@ def hub_connection(dsn: str):
     except psycopg.ProgrammingError as error:
         raise ValidationError(t("dsn: not a connection string ({reason})", reason=_first_line(error)), "dsn") from None
     except psycopg.OperationalError as error:
+        if password_refused(error):
+            raise ValidationError(t("dsn: the hub refused this login: a wrong user name or password ({reason})",
+                                    reason=_first_line(error)), "dsn") from None
         raise ValidationError(t("dsn: cannot connect to the hub ({reason})", reason=_first_line(error)), "dsn") from None
     try:
         with conn.transaction():

@@ -46,7 +46,7 @@ def hub_problem(error: BaseException, host: str = "") -> HubProblem:
     if isinstance(error, psycopg.OperationalError):
         if any(phrase in lowered for phrase in _REVOKED):
             return _revoked()
-        if any(phrase in lowered for phrase in _PASSWORD):
+        if password_refused(error):
             return HubProblem(OWNER, t("hub: the hub refused this till's password (was it changed?): ask the owner "
                                        "for a new join code; sales are saved here meanwhile"))
         if any(phrase in lowered for phrase in _UNKNOWN_ROLE):
@@ -60,6 +60,12 @@ def hub_problem(error: BaseException, host: str = "") -> HubProblem:
                                          host=host or "?"))
     return HubProblem(OWNER, t("hub: the hub refused what this till sent ({reason}): ask the owner; sales are "
                                "saved here meanwhile", reason=text))
+
+
+def password_refused(error: BaseException) -> bool:
+    """PostgreSQL refused a login's password (read in English and Spanish)."""
+    lowered = str(error).lower()
+    return any(phrase in lowered for phrase in _PASSWORD)
 
 
 def _revoked() -> HubProblem:

@@ -655,6 +655,8 @@ MESSAGES = {
         "código: '{code}' debe tener de 1 a 16 letras o cifras",
     "dsn: not a connection string ({reason})":
         "dsn: no es una cadena de conexión ({reason})",
+    "dsn: the hub refused this login: a wrong user name or password ({reason})":
+        "dsn: el concentrador rechazó este acceso: usuario o contraseña incorrectos ({reason})",
     "dsn: cannot connect to the hub ({reason})":
         "dsn: no se puede conectar con el concentrador ({reason})",
     "dsn: {user} may not do this on the hub ({reason})":

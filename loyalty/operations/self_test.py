@@ -112,7 +112,18 @@ def domain_checks(report: SelfTest, folder: Path) -> Context | None:
         report.check("receipt PDF", lambda: _receipt_pdf(ctx, sale, folder))
     else:
         report.skip("receipt PDF", "no sale")
+    report.check("hub server", _hub_server)
     return ctx
+
+
+def _hub_server() -> tuple[None, str]:
+    """The PostgreSQL a shop's PC can keep the hub with (chain/hosting.py) is installed and runs."""
+    import subprocess
+
+    from ..chain import pg_server
+    versions = [subprocess.run([str(pg_server.binary(program)), "--version"], capture_output=True, text=True,
+                               check=True, timeout=60).stdout.strip() for program in ("postgres", "initdb", "pg_dump")]
+    return None, versions[0]
 
 
 def _open_shop(folder: Path) -> tuple[Context, str]:

@@ -10,8 +10,8 @@ from pathlib import Path
 from loyalty.operations.self_test import SelfTest, run_self_test
 
 ROOT = Path(__file__).resolve().parents[2]
-CHECKS = ("database", "enrolment", "sale", "ledger", "member card PDF", "receipt PDF", "Qt libraries", "Qt",
-          "icon", "translations", "log file", "main window", "About dialog")
+CHECKS = ("database", "enrolment", "sale", "ledger", "member card PDF", "receipt PDF", "hub server", "Qt libraries",
+          "Qt", "icon", "translations", "log file", "main window", "About dialog")
 
 
 def test_self_test_passes_and_leaves_the_users_data_alone(tmp_path):
@@ -50,9 +50,9 @@ def test_missing_qt_libraries_fail_after_the_domain_checks_ran():
     out = io.StringIO()
     assert run_self_test(qt_cannot_load, out=out) == 1
     lines = out.getvalue().splitlines()
-    assert [line for line in lines if line.startswith("ok: ")][-1].startswith("ok: receipt PDF")
+    assert [line for line in lines if line.startswith("ok: ")][-1].startswith("ok: hub server: postgres (PostgreSQL)")
     assert "FAILED: Qt libraries: ImportError: libEGL.so.1" in out.getvalue()
-    assert lines[-1] == "self-test FAILED: 1 of 7 checks (Qt libraries)"
+    assert lines[-1] == "self-test FAILED: 1 of 8 checks (Qt libraries)"
 
 
 def test_a_translation_left_uncompiled_fails_the_check(tmp_path, monkeypatch):
