@@ -7,6 +7,8 @@ and a receipt rendered to PDF; then the window's checks, which the caller passes
 Meant for the built bundle above all: a module or data file the packager left out shows up
 here as a named failure instead of at a shop's counter."""
 
+import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -117,13 +119,20 @@ def domain_checks(report: SelfTest, folder: Path) -> Context | None:
 
 
 def _hub_server() -> tuple[None, str]:
-    """The PostgreSQL a shop's PC can keep the hub with (chain/hosting.py) is installed and runs."""
-    import subprocess
-
+    """The PostgreSQL a shop's PC can keep the hub with (chain/hosting.py) is installed whole: it
+    makes a cluster (initdb needs the server's own modules, not only its programs)."""
     from ..chain import pg_server
-    versions = [subprocess.run([str(pg_server.binary(program)), "--version"], capture_output=True, text=True,
-                               check=True, timeout=60).stdout.strip() for program in ("postgres", "initdb", "pg_dump")]
-    return None, versions[0]
+    version = subprocess.run([str(pg_server.binary("postgres")), "--version"], capture_output=True, text=True,
+                             check=True, timeout=60).stdout.strip()
+    folder = Path(tempfile.mkdtemp(prefix="loyalty-self-test-hub-"))
+    try:
+        pg_server.prepare_folder(folder)
+        pg_server.initdb(folder, "self-test")
+    except subprocess.CalledProcessError as error:
+        raise AssertionError(f"initdb failed: {(error.stderr or error.stdout or '').strip()[-300:]}") from None
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    return None, f"{version}; initdb made a cluster"
 
 
 def _open_shop(folder: Path) -> tuple[Context, str]:
