@@ -2142,7 +2142,7 @@ Para proteger cada venta, la aplicación dejó de guardar y ahora se reiniciará
 <context>
     <name>JoinCodeDialog</name>
     <message>
-        <location filename="../../ui/settings/tills_panel.py" line="+73"/>
+        <location filename="../../ui/settings/hub_dialogs.py" line="+60"/>
         <source>Join code for {name}</source>
         <translation>Código para unir {name}</translation>
     </message>
@@ -2908,7 +2908,7 @@ Why (e.g. asked at the counter today)?</source>
 <context>
     <name>OwnerLogin</name>
     <message>
-        <location filename="../../ui/settings/tills_panel.py" line="-34"/>
+        <location filename="../../ui/settings/hub_dialogs.py" line="-34"/>
         <source>The hub owner&apos;s login</source>
         <translation>Acceso del propietario del concentrador</translation>
     </message>
@@ -4111,7 +4111,7 @@ Why (e.g. asked at the counter today)?</source>
 <context>
     <name>ServerForm</name>
     <message>
-        <location filename="../../ui/settings/tills_panel.py" line="+48"/>
+        <location filename="../../ui/settings/hub_dialogs.py" line="+48"/>
         <source>The chain&apos;s server</source>
         <translation>El servidor de la cadena</translation>
     </message>
@@ -4965,7 +4965,7 @@ Why (e.g. asked at the counter today)?</source>
 <context>
     <name>TillsPanel</name>
     <message>
-        <location filename="../../ui/settings/tills_panel.py" line="+8"/>
+        <location filename="../../ui/settings/tills_panel.py" line="+32"/>
         <source>Shops and tills</source>
         <translation>Tiendas y cajas</translation>
     </message>

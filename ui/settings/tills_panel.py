@@ -3,112 +3,25 @@ stores and tills with each one's last contact (through this till's own role), an
 — with the hub owner's login, asked for each time and never kept — add a till (its join code,
 with a QR code to scan at the new till), revoke one (after a confirmation), rename a store
 (loyalty/chain/tills.py). Every call to the hub runs on a worker thread: a hub out of reach
-never freezes the window. A shop on its own sees only *Join a hub…*: its first till joins the
-chain with the code the hub's owner made for it (its history then goes up in the background)."""
+never freezes the window. A shop on its own is offered the three ways into a chain: *This PC
+keeps the shop's hub…* (chain/hosting.py), *Use the chain's server…* (a hosted PostgreSQL) and
+*Join a hub…* with a code made for this till; its history then goes up in the background. The
+dialogs are hub_dialogs.py's."""
 
 import socket
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QImage, QPixmap
-from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout,
-                               QHeaderView, QInputDialog, QLabel, QLineEdit, QMessageBox, QPushButton, QTableWidget,
-                               QTableWidgetItem, QVBoxLayout)
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (QAbstractItemView, QDialog, QGroupBox, QHBoxLayout, QHeaderView, QInputDialog, QLabel,
+                               QMessageBox, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout)
 
 from loyalty.chain import tills
 from loyalty.chain.link import hub_link, join_chain
 from loyalty.common.errors import LoyaltyError
-from loyalty.printing.card import qr_matrix
 from loyalty.programme.context import Context
 
 from ..widgets.background import call_in_background, stop_thread
 from ..widgets.formatting import moment_text
-
-
-def lay_out_form(dialog: QDialog, intro: str, rows: list[tuple[str, QLineEdit]], width: int) -> None:
-    """A form dialog: what it is for, its named fields, OK and Cancel."""
-    form = QFormLayout()
-    for label, field in rows:
-        field.setAccessibleName(label)
-        form.addRow(label, field)
-    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-    buttons.accepted.connect(dialog.accept)
-    buttons.rejected.connect(dialog.reject)
-    layout = QVBoxLayout(dialog)
-    layout.addWidget(QLabel(intro, wordWrap=True))
-    layout.addLayout(form)
-    layout.addWidget(buttons)
-    dialog.setMinimumWidth(width)
-
-
-class OwnerLogin(QDialog):
-    """The hub owner's user name and password, for one act (never kept)."""
-
-    def __init__(self, what: str, parent=None):
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("The hub owner's login"))
-        self.user = QLineEdit()
-        self.password = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
-        lay_out_form(self, self.tr("{what} needs the hub owner's login (the PostgreSQL role that ran loyalty hub init). "
-                                   "It is used for this and not kept.").format(what=what),
-                     [(self.tr("User"), self.user), (self.tr("Password"), self.password)], 460)
-
-
-def qr_pixmap(text: str, module: int = 4) -> QPixmap:
-    """The QR code of `text`, `module` pixels a module, quiet zone included."""
-    matrix = qr_matrix(text)
-    size = len(matrix)
-    image = QImage(size, size, QImage.Format.Format_RGB32)
-    black, white = QColor("black").rgb(), QColor("white").rgb()
-    for y, row in enumerate(matrix):
-        for x, dark in enumerate(row):
-            image.setPixel(x, y, black if dark else white)
-    return QPixmap.fromImage(image.scaled(size * module, size * module))
-
-
-class JoinCodeDialog(QDialog):
-    """A new till's join code: to type or paste at the new till, or to scan from the screen."""
-
-    def __init__(self, name: str, code_text: str, expires_at: str, timezone: str, parent=None):
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Join code for {name}").format(name=name))
-        intro = QLabel(self.tr("At the new till's first start, tick 'This till joins a shop or chain' and scan this code "
-                               "(or paste the text). It works once, until {when}.").format(
-            when=moment_text(expires_at, timezone)), wordWrap=True)
-        self.qr = QLabel()
-        self.qr.setPixmap(qr_pixmap(code_text))
-        self.qr.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.code = QLineEdit(code_text, readOnly=True)
-        self.code.setAccessibleName(self.tr("Join code"))
-        copy = QPushButton(self.tr("Copy the code"))
-        copy.clicked.connect(lambda: (self.code.selectAll(), self.code.copy()))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.addButton(copy, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addWidget(self.qr)
-        layout.addWidget(self.code)
-        layout.addWidget(buttons)
-        self.setMinimumWidth(520)
-
-
-class ServerForm(QDialog):
-    """The chain's PostgreSQL server (hosted, or in the office) and the owner's login on it, and
-    this till's store: what *Use the chain's server…* needs (never kept but the till's own link)."""
-
-    def __init__(self, shop_name: str, parent=None):
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("The chain's server"))
-        self.host, self.port, self.dbname = QLineEdit(), QLineEdit("5432"), QLineEdit("loyalty")
-        self.user, self.password = QLineEdit(), QLineEdit(echoMode=QLineEdit.EchoMode.Password)
-        self.sslmode = QLineEdit("require")
-        self.store, self.store_name = QLineEdit("M1"), QLineEdit(shop_name)
-        lay_out_form(self, self.tr("A PostgreSQL server (14 or newer) that every store reaches, and the login of its "
-                                   "owner (who may create roles). It becomes the chain's hub; this till joins it."),
-                     [(self.tr("Server address"), self.host), (self.tr("Port"), self.port),
-                      (self.tr("Database"), self.dbname), (self.tr("Owner's user"), self.user),
-                      (self.tr("Password"), self.password), (self.tr("TLS (sslmode)"), self.sslmode),
-                      (self.tr("This store's code"), self.store), (self.tr("This store's name"), self.store_name)], 520)
+from .hub_dialogs import JoinCodeDialog, OwnerLogin, ServerForm
 
 
 class TillsPanel(QGroupBox):
