@@ -92,5 +92,11 @@ def binary(name: str) -> Path:
     return POSTGRES_BIN_PATH / (f"{name}.exe" if os.name == "nt" else name)
 
 
+def version() -> str:
+    """The server program's own word on what it is ("postgres (PostgreSQL) 18.6")."""
+    return subprocess.run([str(binary("postgres")), "--version"], capture_output=True, text=True, check=True,
+                          timeout=60).stdout.strip()
+
+
 def free_port(address: str = "127.0.0.1") -> int:
     return pg_utils.find_suitable_port(address)

@@ -122,8 +122,7 @@ def _hub_server() -> tuple[None, str]:
     """The PostgreSQL a shop's PC can keep the hub with (chain/hosting.py) is installed whole: it
     makes a cluster (initdb needs the server's own modules, not only its programs)."""
     from ..chain import pg_server
-    version = subprocess.run([str(pg_server.binary("postgres")), "--version"], capture_output=True, text=True,
-                             check=True, timeout=60).stdout.strip()
+    version = pg_server.version()
     folder = Path(tempfile.mkdtemp(prefix="loyalty-self-test-hub-"))
     try:
         pg_server.prepare_folder(folder)
