@@ -10,24 +10,25 @@ credential store, or a file only the app's user can read); this PC's owner acts 
 revoke one, rename the store) use it without asking. The server keeps running when the app
 closes (the other tills go on syncing); the app starts it again when it opens, if it is down.
 
-Not built yet (docs/sync.md says so): TLS with a certificate of its own and its fingerprint in the
-join code, the system service that starts it with the PC, and its pg_dump backups."""
+Its backups are operations/hub_backups.py's. Not built (docs/sync.md says why): TLS — the wheel's
+server is built without OpenSSL — and the system service that starts it with the PC."""
 
 import json
 import os
-import re
 import secrets
 import socket
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+import psycopg
 from psycopg.conninfo import make_conninfo
 
 from ..common.errors import ConflictError, ValidationError
 from ..common.messages import t
 from ..programme.context import Context
 from ..programme.permissions import require
+from ..programme.shop_identity import require_store_code
 from ..storage import database_path
 from . import credentials, hub_admin, pg_server
 from .link import hub_link, join_chain
@@ -35,7 +36,6 @@ from .link import hub_link, join_chain
 DEFAULT_PORT = 5432
 DATABASE = "loyalty_hub"
 SERVICE_HOME = Path("/var/lib/loyalty-counter/hubs")     # as root: where a service keeps its data
-STORE_CODE = re.compile(r"^[A-Za-z0-9]{1,16}$")
 
 
 @dataclass(frozen=True)
@@ -66,8 +66,7 @@ def keep_hub_here(ctx: Context, store: str, store_name: str, port: int | None = 
     require(ctx, "settings")
     if hub_link(ctx) is not None:
         raise ConflictError(t("hub: this till has joined a hub already"), "hub")
-    if not STORE_CODE.fullmatch(store or ""):
-        raise ValidationError(t("code: '{code}' must be 1 to 16 letters or digits", code=store), "code")
+    require_store_code(store)       # before anything is made
     folder = hub_folder(ctx)
     if (folder / "data").exists():
         raise ConflictError(t("hub: this PC keeps a hub already, in {folder}", folder=str(folder)), "hub")
@@ -80,7 +79,6 @@ def keep_hub_here(ctx: Context, store: str, store_name: str, port: int | None = 
     hub = KeptHub(folder, port or _a_free_port(), this_pc_address())
     credentials.store_password(_owner_key(folder), pg_server.ADMIN, password)
     _start(hub)
-    import psycopg
     with psycopg.connect(_local_dsn(hub, password, "postgres"), autocommit=True) as admin:
         admin.execute(f'CREATE DATABASE "{DATABASE}"')
     dsn = _local_dsn(hub, password)
@@ -109,13 +107,18 @@ def stop_kept_hub(ctx: Context) -> None:
 
 def owner_password_here(ctx: Context) -> str | None:
     hub = kept_hub(ctx)
-    return hub and credentials.load_password(_owner_key(hub.folder), pg_server.ADMIN)
+    return hub and _owner_password(hub)
 
 
 def owner_dsn_here(ctx: Context) -> str | None:
     """The hub owner's connection, when this PC keeps the hub (its password kept here)."""
-    password = owner_password_here(ctx)
-    return _local_dsn(kept_hub(ctx), password) if password else None
+    hub = kept_hub(ctx)
+    password = hub and _owner_password(hub)
+    return _local_dsn(hub, password) if password else None
+
+
+def _owner_password(hub: KeptHub) -> str | None:
+    return credentials.load_password(_owner_key(hub.folder), pg_server.ADMIN)
 
 
 def this_pc_address() -> str:

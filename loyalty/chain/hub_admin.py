@@ -4,7 +4,6 @@ that ran `hub init` owns the hub; adding and revoking counters needs CREATEROLE,
 counter's sessions a superuser or pg_signal_backend). A refusal is one ValidationError naming
 the field, and writes nothing. No local shop database is involved."""
 
-import re
 import secrets
 import uuid
 from contextlib import contextmanager
@@ -16,11 +15,11 @@ from psycopg import sql
 
 from ..common.errors import ValidationError
 from ..common.messages import t
+from ..programme.shop_identity import require_store_code
 from .hub_schema import COUNTER_FUNCTIONS, MIGRATION_LOCK, SCHEMA_VERSION, STEPS
 from .join_code import JoinCode, expiry, write_join_code
 from .problems import password_refused
 
-STORE_CODE = re.compile(r"[A-Za-z0-9]{1,16}")
 ROLE_PREFIX = "loyalty_counter_"
 
 
@@ -101,8 +100,7 @@ def init_hub(dsn: str) -> dict:
 
 
 def add_store(dsn: str, code: str, name: str) -> dict:
-    if not STORE_CODE.fullmatch(code or ""):
-        raise ValidationError(t("code: '{code}' must be 1 to 16 letters or digits", code=code), "code")
+    require_store_code(code)
     name = (name or "").strip()
     if not 1 <= len(name) <= 80:
         raise ValidationError(t("name: 1 to 80 characters"), "name")
@@ -149,9 +147,9 @@ def add_counter(dsn: str, store: str, name: str, *, device_id: str | None = None
         store = found[0]
         # A till reinstalled, or replaced, comes back as a new counter under its old name: the old
         # one, revoked, keeps its entries under a name that says when it left.
-        conn.execute("UPDATE hub.devices SET name = left(name, 50) || ' (revoked ' || to_char(revoked_at, 'YYYY-MM-DD') "
-                     "|| ', ' || left(device_id::text, 8) || ')' WHERE lower(name) = lower(%s) AND revoked_at IS NOT NULL",
-                     (name,))
+        conn.execute("UPDATE hub.devices SET name = left(name, 50) || ' (revoked ' "
+                     "|| to_char(revoked_at, 'YYYY-MM-DD') || ', ' || left(device_id::text, 8) || ')' "
+                     "WHERE lower(name) = lower(%s) AND revoked_at IS NOT NULL", (name,))
         if conn.execute("SELECT 1 FROM hub.devices WHERE lower(name) = lower(%s)", (name,)).fetchone():
             raise ValidationError(t("name: a counter called {name} is already on the hub (revoke it first to give "
                                     "the name to a reinstalled till)", name=name), "name")

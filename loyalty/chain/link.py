@@ -71,6 +71,11 @@ def conninfo(ctx: Context, link: HubLink) -> str:
                          sslmode=link.sslmode, connect_timeout=10, application_name="loyalty counter")
 
 
+class MergeOfShopsNeeded(ConflictError):
+    """The hub holds another shop's members and this counter has its own: joining merges the two
+    shops, which the owner must confirm (`merge_shops`, `loyalty join --merge-shops`)."""
+
+
 @dataclass(frozen=True)
 class Joined:
     link: HubLink
@@ -105,9 +110,10 @@ def join_chain(ctx: Context, code_text: str, now: datetime | None = None, merge_
     members_here = ctx.db.execute("SELECT COUNT(*) FROM members WHERE status != 'erased'").fetchone()[0]
     merging = bool(members_here and hub_has_members)
     if merging and not merge_shops:
-        raise ConflictError(t("join code: the hub already holds another shop's members and this counter has {count} "
-                              "of its own: joining merges the two shops' members; if that is what you want, confirm "
-                              "it (loyalty join --merge-shops)", count=members_here), "join_code")
+        raise MergeOfShopsNeeded(t("join code: the hub already holds another shop's members and this counter "
+                                   "has {count} of its own: joining merges the two shops' members; if that is what "
+                                   "you want, confirm it (loyalty join --merge-shops)", count=members_here),
+                                 "join_code")
     taken = _cards_the_hub_holds(code, ctx) if merging else []
     password = secrets.token_urlsafe(32)
     database = database_path(ctx.db)

@@ -23,7 +23,9 @@ OFFLINE, OWNER = "offline", "owner"
 _PASSWORD = ("password authentication failed", "autentificación password falló", "autenticación password falló")
 _REVOKED = ("is not permitted to log in", "no tiene permitido conectarse", "no tiene permitido iniciar sesión")
 _UNKNOWN_ROLE = ("role \"", "el rol «", "no pg_hba.conf entry", "ninguna línea en pg_hba.conf")
-_CERTIFICATE = ("certificate", "certificado", "ssl", "tls")
+# A certificate refused, or TLS asked of a server without it; not every message that names SSL (a
+# connection cut in the middle of a TLS session is the network's).
+_CERTIFICATE = ("certificate", "certificado", "does not support ssl", "no soporta ssl")
 
 
 @dataclass(frozen=True)

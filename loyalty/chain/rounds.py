@@ -106,9 +106,10 @@ SEND_CURSORS = ("uploaded_member_id", "uploaded_change_id", "uploaded_programme_
 
 def back_to_a_restored_hub(ctx: Context, conn) -> bool:
     """A hub restored from a backup (a new `restored_as`) has lost what came after it and numbers
-    again from there: this counter sends its members and changes again (the hub knows what it
-    has by UUID) and takes each pull's cursor back to the hub's newest number, so that what the
-    tills send again is taken in (what is here already is skipped by its UUID). True when so."""
+    again from there: this counter sends its members, changes and erasures again (the hub knows
+    what it has by UUID) and takes each pull's cursor back to the numbers the restore left — not
+    to the hub's newest now, which another till's re-sent entries may have raised — so that what
+    the tills send again is taken in (what is here already is skipped by its UUID). True when so."""
     link = hub_link(ctx)
     restored_as, *newest = conn.execute("SELECT * FROM hub.hub_heads()").fetchone()
     restored_as = str(restored_as)

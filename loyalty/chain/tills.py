@@ -10,7 +10,7 @@ import psycopg
 from psycopg.conninfo import make_conninfo
 
 from ..common.clock import to_iso
-from ..common.errors import ValidationError
+from ..common.errors import ConflictError, ValidationError
 from ..common.messages import t, translated
 from ..programme.audit import record
 from ..programme.context import Context
@@ -62,7 +62,7 @@ def hub_on_a_server(ctx: Context, dsn: str, store: str, store_name: str, till_na
     it is there), this till as one of its counters, joined — its history then goes up."""
     require(ctx, "settings")
     if hub_link(ctx) is not None:
-        raise ValidationError(t("hub: this till has joined a hub already"), "hub")
+        raise ConflictError(t("hub: this till has joined a hub already"), "hub")
     hub_admin.init_hub(dsn)
     with hub_admin.hub_connection(dsn) as conn:
         known = conn.execute("SELECT 1 FROM hub.stores WHERE lower(code) = lower(%s)", (store,)).fetchone()

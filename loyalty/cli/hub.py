@@ -15,8 +15,8 @@ NEEDS_NO_SHOP = ("hub",)
 
 
 def add_commands(sub) -> None:
-    hub = sub.add_parser("hub", help="the chain's hub (PostgreSQL): init, add-store, rename-store, add-counter, revoke, "
-                                     "status")
+    hub = sub.add_parser("hub", help="the chain's hub (PostgreSQL): init, add-store, rename-store, add-counter, "
+                                     "revoke, status")
     actions = hub.add_subparsers(dest="action", required=True)
     dsn_help = "the hub's admin connection string (or $LOYALTY_HUB_DSN)"
     init = actions.add_parser("init", help="create the hub, or bring it to this app's schema; prints the chain id")

@@ -1,8 +1,8 @@
 """Everything the shop needs once a day, in order: expire points and review tiers, add the
-retention follow-ups, take the daily backup (and the hub's, on the PC that keeps it), count the twelve-month windows the ABC classes
-rank, and prepare the month just closed. Run by `loyalty expire` and by the app itself in the
-background (at start and when the date changes: ui/shell/daily_job.py), so that a shop owner need
-not schedule anything. Safe to repeat: a second run on the same day adds nothing."""
+retention follow-ups, take the daily backup (and the hub's, on the PC that keeps it), count the
+twelve-month windows the ABC classes rank, and prepare the month just closed. Run by `loyalty
+expire` and by the app itself in the background (at start and when the date changes:
+ui/shell/daily_job.py), so that a shop owner need not schedule anything. Safe to repeat: a second run on the same day adds nothing."""
 
 import logging
 from dataclasses import dataclass
@@ -41,6 +41,8 @@ def run_daily_job(ctx: Context) -> DailyJobResult:
 def _hub_backup(ctx: Context) -> Path | None:
     """The hub's dump when this PC keeps one; a failure is logged and tried at the next run (the
     shop's own backup above is taken either way)."""
+    if ctx.db.execute("SELECT 1 FROM hub_link").fetchone() is None:   # a shop on its own keeps no hub
+        return None
     from .hub_backups import daily_hub_backup  # here: PostgreSQL's package loads only when needed
     try:
         return daily_hub_backup(ctx)

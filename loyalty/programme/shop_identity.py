@@ -10,13 +10,24 @@ Restoring a backup replaces the settings with the backup's, `shop_id` included: 
 then *is* that shop's (which is what moving a shop to a new PC needs)."""
 
 import json
+import re
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
 from sqlite_utils import Database
 
+from ..common.errors import ValidationError
 from ..common.messages import t
+
+# A store of a chain (docs/sync.md): its code, as the hub's stores table checks it.
+STORE_CODE = re.compile(r"[A-Za-z0-9]{1,16}")
+
+
+def require_store_code(code: str | None, field: str = "code") -> str:
+    if not STORE_CODE.fullmatch(code or ""):
+        raise ValidationError(t("code: '{code}' must be 1 to 16 letters or digits", code=code), field)
+    return code
 
 
 @dataclass(frozen=True)

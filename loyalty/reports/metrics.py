@@ -215,8 +215,9 @@ def _sales_per_member(ctx: Context, start: str, end: str, scope: Scope) -> dict[
 def _expired_of_members(ctx: Context, start: str, end: str, scope: Scope) -> int:
     """Points expired in the period of the scope's members: an expiry belongs to a member, not to
     the till whose daily job happened to write it."""
-    return -ctx.db.execute("SELECT COALESCE(SUM(points), 0) FROM entries AS e WHERE kind = 'expire' AND created_at >= ? "
-                           f"AND created_at < ?{scope.members('e.member_id')}", [start, end]).fetchone()[0]
+    return -ctx.db.execute("SELECT COALESCE(SUM(points), 0) FROM entries AS e WHERE kind = 'expire' "
+                           f"AND created_at >= ? AND created_at < ?{scope.members('e.member_id')}",
+                           [start, end]).fetchone()[0]
 
 
 def _rounded(value: Fraction) -> int:

@@ -20,7 +20,8 @@ from .metrics import Report
 from .tables import plain
 
 LABELS = {
-    "es": {"title": "Informe de fidelización", "store": "tienda {store}", "previous": "Periodo anterior", "metric": "Indicador",
+    "es": {"title": "Informe de fidelización", "store": "tienda {store}", "previous": "Periodo anterior",
+           "metric": "Indicador",
            "value": "Valor", "sales_per_day": "Ventas de socios por día", "points_per_day":
            "Puntos emitidos y canjeados por día", "issued": "Emitidos", "redeemed": "Canjeados",
            "tiers": "Socios por nivel", "top": "Mejores socios", "abc": "Clasificación ABC (12 meses)",
@@ -34,7 +35,8 @@ LABELS = {
                      "points_outstanding": "Puntos pendientes", "liability": "Pasivo (valor de los puntos)",
                      "redemption_rate": "Tasa de canje", "retention_rate": "Retención",
                      "repeat_purchase_rate": "Repetición de compra", "churned": "Socios perdidos"}},
-    "en": {"title": "Loyalty report", "store": "store {store}", "previous": "Previous period", "metric": "Metric", "value": "Value",
+    "en": {"title": "Loyalty report", "store": "store {store}", "previous": "Previous period", "metric": "Metric",
+           "value": "Value",
            "sales_per_day": "Member sales per day", "points_per_day": "Points issued and redeemed per day",
            "issued": "Issued", "redeemed": "Redeemed", "tiers": "Members per tier", "top": "Top members",
            "abc": "ABC classification (12 months)", "expiring": "Points expiring", "days": "Within {n} days",

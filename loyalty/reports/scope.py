@@ -9,14 +9,12 @@ The whole shop's report reads the kept totals (day_totals, member_months, member
 store's reads the period's entries themselves (an index range by time, each entry's device
 looked up), as any range of days other than a calendar month does."""
 
-import re
 from dataclasses import dataclass
 
 from ..common.errors import ValidationError
 from ..common.messages import t
 from ..programme.context import Context
-
-STORE_CODE = re.compile(r"^[A-Za-z0-9]{1,16}$")      # as the hub's stores table checks it
+from ..programme.shop_identity import STORE_CODE
 
 # A member's home store: the hub's record for members taken in, this counter's store for its own.
 HOME_STORE = "COALESCE({alias}.home_store, (SELECT store FROM hub_link WHERE id = 1))"
@@ -29,7 +27,7 @@ class Scope:
     def __post_init__(self):
         # The code goes into the SQL as a literal (the queries it narrows bind their own `?`
         # parameters in order): only a code of the hub's form is accepted.
-        if self.store is not None and not STORE_CODE.match(self.store):
+        if self.store is not None and not STORE_CODE.fullmatch(self.store):
             raise ValueError(f"not a store code: {self.store!r}")
 
     @property

@@ -9,6 +9,7 @@ undone entries nowhere; read from the entries of the period, one statement."""
 from ..common.period import Period
 from ..programme.context import Context
 from ..storage.undone import counted_in_scan
+from .scope import HOME_STORE
 
 
 def store_figures(ctx: Context, period: Period) -> list[dict]:
@@ -27,18 +28,23 @@ def store_figures(ctx: Context, period: Period) -> list[dict]:
             WHERE e.created_at >= ? AND e.created_at < ? AND {counted_in_scan('e')}
             GROUP BY d.store ORDER BY d.store IS NULL, d.store""", [start, end]).fetchall()
     joined = dict(ctx.db.execute(
-        "SELECT COALESCE(m.home_store, (SELECT store FROM hub_link WHERE id = 1)), COUNT(*) FROM members AS m "
+        f"SELECT {HOME_STORE.format(alias='m')}, COUNT(*) FROM members AS m "
         "WHERE m.joined_at >= ? AND m.joined_at < ? GROUP BY 1", [start, end]).fetchall())
     return [{"store": store, "member_sales": sales, "transactions": transactions, "active_members": active,
              "points_issued": issued, "points_redeemed": redeemed, "new_members": joined.get(store, 0)}
             for store, sales, transactions, active, issued, redeemed in rows]
 
 
+def home_store(ctx: Context, member_id: int) -> str | None:
+    """Where the member was enrolled (None: a shop on its own)."""
+    return ctx.db.execute(f"SELECT {HOME_STORE.format(alias='members')} FROM members WHERE id = ?",
+                          [member_id]).fetchone()[0]
+
+
 def member_stores(ctx: Context, member_id: int) -> dict:
     """The member's home store (where they were enrolled) and where they buy: per store, their
     sales and spend, most sales first."""
-    home = ctx.db.execute("SELECT COALESCE(home_store, (SELECT store FROM hub_link WHERE id = 1)) FROM members "
-                          "WHERE id = ?", [member_id]).fetchone()[0]
+    home = home_store(ctx, member_id)
     buys_at = [{"store": store, "sales": sales, "spend_cents": spend} for store, sales, spend in ctx.db.execute(
         f"""SELECT d.store, SUM(e.kind = 'earn'), COALESCE(SUM(e.spend_cents), 0)
             FROM entries AS e LEFT JOIN devices AS d ON d.device_id = e.device_id

@@ -520,7 +520,7 @@
 <context>
     <name>SyncDetailsDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/shell/sync_details.py" line="+56"/>
+        <location filename="../../ui/shell/sync_details.py" line="+57"/>
         <source>Hub: taking in history · {percent} % · about %n min left</source>
         <translation>
             <numerusform>Hub: taking in history · {percent} % · about %n min left</numerusform>
@@ -528,7 +528,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+53"/>
+        <location line="+55"/>
         <source>%n entries of this till</source>
         <translation>
             <numerusform>%n entry of this till</numerusform>

@@ -505,7 +505,7 @@ Un encargado o el propietario puede autorizarlo con su PIN.</translation>
         <translation>antes de restaurar</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>ok</source>
         <translation>correcta</translation>
     </message>
@@ -1940,7 +1940,7 @@ Para proteger cada venta, la aplicación dejó de guardar y ahora se reiniciará
         <translation>diaria</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>Restore the hub</source>
         <translation>Restaurar el concentrador</translation>
     </message>
@@ -4843,7 +4843,7 @@ Why (e.g. asked at the counter today)?</source>
         <translation>Concentrador: un problema para el propietario · {count} por enviar</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Hub: offline since {time} · {count} to send</source>
         <translation>Concentrador: sin conexión desde las {time} · {count} por enviar</translation>
     </message>
@@ -4866,7 +4866,7 @@ Why (e.g. asked at the counter today)?</source>
         <translation>Concentrador: recibiendo historial · {percent} %</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Hub: syncing · {count} to send</source>
         <translation>Concentrador: sincronizando · {count} por enviar</translation>
     </message>
@@ -4886,7 +4886,7 @@ Why (e.g. asked at the counter today)?</source>
         <translation>Último contacto</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Waiting to be sent</source>
         <translation>Por enviar</translation>
     </message>
@@ -5075,7 +5075,7 @@ Why (e.g. asked at the counter today)?</source>
         <translation>Añadir una caja</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Name of the new till of store {store}:</source>
         <translation>Nombre de la caja nueva de la tienda {store}:</translation>
     </message>
@@ -5161,7 +5161,7 @@ Why (e.g. asked at the counter today)?</source>
         <translation>Este PC guarda el concentrador de la tienda, en {address}:{port}. Añada las demás cajas con «Añadir una caja…».</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+28"/>
         <source>Join a hub</source>
         <translation>Unirse a un concentrador</translation>
     </message>
@@ -5171,7 +5171,7 @@ Why (e.g. asked at the counter today)?</source>
         <translation>El código para unirse (escríbalo, péguelo o escanéelo):</translation>
     </message>
     <message>
-        <location line="-5"/>
+        <location line="+16"/>
         <source>Merge two shops</source>
         <translation>Unir dos tiendas</translation>
     </message>
@@ -5181,7 +5181,7 @@ Why (e.g. asked at the counter today)?</source>
         <translation>El concentrador ya tiene los socios de otra tienda. Unirse junta los socios de esta tienda con los suyos (las tarjetas cuyos números ya usan se reemiten aquí). ¿Unirse y juntarlos?</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+6"/>
         <source>This till joined the chain as a till of store {store}; its history goes up to the hub in the background.</source>
         <translation>Esta caja se unió a la cadena como caja de la tienda {store}; su historial sube al concentrador en segundo plano.</translation>
     </message>

@@ -13,7 +13,7 @@ from loyalty.ledger.merges import merge_members
 from loyalty.people.duplicates import PossibleDuplicate, possible_duplicates
 from loyalty.people.members import Member
 from loyalty.programme.context import Context
-from loyalty.reports.stores import member_stores
+from loyalty.reports.stores import home_store
 
 from ..widgets.feedback import StatusBanner
 from ..widgets.formatting import moment_day_text, points_text
@@ -89,9 +89,9 @@ class DuplicatesDialog(QDialog):
         if member is None:
             return [""] * len(self.fields)
         timezone = self.ctx.programme().timezone
-        home = member_stores(self.ctx, member.id)["home_store"] or ""
         return [member.name, member.card, member.phone or "", member.email or "",
-                moment_day_text(member.joined_at, timezone), home, points_text(member.balance)]
+                moment_day_text(member.joined_at, timezone), home_store(self.ctx, member.id) or "",
+                points_text(member.balance)]
 
     def chosen(self) -> tuple[Member, Member] | None:
         """(the member to keep, the other), as the owner chose them."""

@@ -17,7 +17,7 @@ from loyalty.programme.shop_identity import identity_in_database, identity_of
 
 from ..widgets import file_dialogs
 from ..widgets.background import WorkerShop, start_worker
-from ..widgets.formatting import moment_text, points_text
+from ..widgets.formatting import moment_text, points_text, size_text
 
 
 class _BackupWorker(QObject):
@@ -89,8 +89,7 @@ class BackupsPanel(QGroupBox):
         self.table.setRowCount(len(self.rows))
         for row, info in enumerate(self.rows):
             cells = (moment_text(info.taken_at.isoformat(), timezone), kinds.get(info.kind, info.kind),
-                     f"{info.size_bytes // 1_000_000} MB" if info.size_bytes >= 1_000_000
-                     else f"{info.size_bytes // 1000} kB",
+                     size_text(info.size_bytes),
                      points_text(info.members) if info.members is not None else "?",
                      moment_text(info.last_entry_at, timezone) if info.last_entry_at else "—",
                      self.tr("ok") if info.ok else self.tr("DAMAGED"),

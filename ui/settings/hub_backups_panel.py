@@ -12,7 +12,7 @@ from loyalty.programme.context import Context
 from loyalty.programme.shop_identity import identity_of
 
 from ..widgets.background import call_in_background, stop_thread
-from ..widgets.formatting import moment_text
+from ..widgets.formatting import moment_text, size_text
 
 
 class HubBackupsPanel(QGroupBox):
@@ -57,9 +57,8 @@ class HubBackupsPanel(QGroupBox):
         timezone, kinds = self.ctx.programme().timezone, {"manual": self.tr("on demand"), "daily": self.tr("daily")}
         self.table.setRowCount(len(self.rows))
         for row, (moment, kind, path) in enumerate(self.rows):
-            size = path.stat().st_size
             for column, text in enumerate((moment_text(moment.isoformat(), timezone), kinds.get(kind, kind),
-                                           f"{size // 1_000_000} MB" if size >= 1_000_000 else f"{size // 1000} kB")):
+                                           size_text(path.stat().st_size))):
                 self.table.setItem(row, column, QTableWidgetItem(text))
 
     def forget(self) -> None:

@@ -35,8 +35,8 @@ class OwnerLogin(QDialog):
         self.setWindowTitle(self.tr("The hub owner's login"))
         self.user = QLineEdit()
         self.password = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
-        lay_out_form(self, self.tr("{what} needs the hub owner's login (the PostgreSQL role that ran loyalty hub init). "
-                                   "It is used for this and not kept.").format(what=what),
+        lay_out_form(self, self.tr("{what} needs the hub owner's login (the PostgreSQL role that ran loyalty hub "
+                                   "init). It is used for this and not kept.").format(what=what),
                      [(self.tr("User"), self.user), (self.tr("Password"), self.password)], 460)
 
 
@@ -58,8 +58,8 @@ class JoinCodeDialog(QDialog):
     def __init__(self, name: str, code_text: str, expires_at: str, timezone: str, parent=None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Join code for {name}").format(name=name))
-        intro = QLabel(self.tr("At the new till's first start, tick 'This till joins a shop or chain' and scan this code "
-                               "(or paste the text). It works once, until {when}.").format(
+        intro = QLabel(self.tr("At the new till's first start, tick 'This till joins a shop or chain' and scan this "
+                               "code (or paste the text). It works once, until {when}.").format(
             when=moment_text(expires_at, timezone)), wordWrap=True)
         self.qr = QLabel()
         self.qr.setPixmap(qr_pixmap(code_text))

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QGroupBox, QHBoxLayou
                                QMessageBox, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout)
 
 from loyalty.chain import tills
-from loyalty.chain.link import hub_link, join_chain
+from loyalty.chain.link import MergeOfShopsNeeded, hub_link, join_chain
 from loyalty.common.errors import LoyaltyError
 from loyalty.programme.context import Context
 
@@ -79,10 +79,10 @@ class TillsPanel(QGroupBox):
         self.server_button.setVisible(link is None)
         if link is None:
             self.state.setText(self.tr(
-                "This shop is on its own. A second till: let this PC keep the shop's hub (the back office PC, on while "
-                "the shop is open), then add the till here. Or join a chain's hub with the join code its owner made for "
-                "this till (loyalty hub add-counter STORE NAME --device-id {device_id}); this till's history then goes "
-                "up to the hub in the background.").format(device_id=self.ctx.device_id))
+                "This shop is on its own. A second till: let this PC keep the shop's hub (the back office PC, on "
+                "while the shop is open), then add the till here. Or join a chain's hub with the join code its owner "
+                "made for this till (loyalty hub add-counter STORE NAME --device-id {device_id}); this till's history "
+                "then goes up to the hub in the background.").format(device_id=self.ctx.device_id))
             return
         if self.thread is not None:
             return
@@ -144,7 +144,8 @@ class TillsPanel(QGroupBox):
 
     def add_till(self) -> None:
         store = self.chosen().store if self.chosen() else hub_link(self.ctx).store
-        name = self.ask_text(self.tr("Add a till"), self.tr("Name of the new till of store {store}:").format(store=store))
+        name = self.ask_text(self.tr("Add a till"),
+                             self.tr("Name of the new till of store {store}:").format(store=store))
         if not name:
             return
         dsn = self.owner_login(self.tr("Adding a till"))
@@ -197,9 +198,9 @@ class TillsPanel(QGroupBox):
         if not store:
             return
         if not self.confirm(self.tr("This PC keeps the shop's hub"), self.tr(
-                "This PC will run the shop's hub (a PostgreSQL server in the app's folder, reached by the other tills on "
-                "the shop's network with passwords). Keep it on while the shop is open; the tills sell without it and "
-                "catch up when it is back. Go on?")):
+                "This PC will run the shop's hub (a PostgreSQL server in the app's folder, reached by the other tills "
+                "on the shop's network with passwords). Keep it on while the shop is open; the tills sell without it "
+                "and catch up when it is back. Go on?")):
             return
         name = self.ctx.programme().shop_name
         self._run(lambda ctx: keep_hub_here(ctx, store.strip(), name), self._kept)
@@ -230,35 +231,30 @@ class TillsPanel(QGroupBox):
             self.message.emit("error", error.message)
             return
         store, name, till = typed["store"].strip(), typed["store_name"], socket.gethostname()[:80] or "PC"
-
-        def merge_if_agreed(sentence: str) -> bool:
-            if "--merge-shops" not in sentence or not self._merge_agreed():
-                return False
-            self._after = lambda: self._run(lambda ctx: tills.hub_on_a_server(ctx, dsn, store, name, till, True),
-                                            self._joined)
-            return True
-        self._run(lambda ctx: tills.hub_on_a_server(ctx, dsn, store, name, till), self._joined,
-                  on_refused=merge_if_agreed)
-
-    def _merge_agreed(self) -> bool:
-        return self.confirm(self.tr("Merge two shops"), self.tr(
-            "The hub already holds another shop's members. Joining merges this shop's members with theirs (cards "
-            "whose numbers they use are re-issued here). Join and merge?"))
+        self._join_by(lambda ctx, merge: tills.hub_on_a_server(ctx, dsn, store, name, till, merge))
 
     def join_hub(self) -> None:
         code = self.ask_text(self.tr("Join a hub"), self.tr("The join code (type, paste or scan it):"))
-        if not code:
-            return
-        self._run(lambda ctx: join_chain(ctx, code.strip()), self._joined, on_refused=lambda error: self._join_refused(
-            error, code))
+        if code:
+            self._join_by(lambda ctx, merge: join_chain(ctx, code.strip(), merge_shops=merge))
 
-    def _join_refused(self, sentence: str, code: str) -> bool:
-        """A shop with members of its own joining a hub that holds another shop's: merged only if
-        the owner says so. True when handled here."""
-        if "--merge-shops" not in sentence or not self._merge_agreed():
-            return False
-        self._after = lambda: self._run(lambda ctx: join_chain(ctx, code.strip(), merge_shops=True), self._joined)
-        return True
+    def _join_by(self, join) -> None:
+        """`join(ctx, merge_shops)` on the worker thread. A shop with members of its own joining a
+        hub that holds another shop's is merged only if the owner says so: then it runs again."""
+        def without_merging(ctx):
+            try:
+                return join(ctx, False)
+            except MergeOfShopsNeeded:
+                return None
+
+        def joined_or_asked(done) -> None:
+            if done is not None:
+                self._joined(done)
+            elif self.confirm(self.tr("Merge two shops"), self.tr(
+                    "The hub already holds another shop's members. Joining merges this shop's members with theirs "
+                    "(cards whose numbers they use are re-issued here). Join and merge?")):
+                self._after = lambda: self._run(lambda ctx: join(ctx, True), self._joined)
+        self._run(without_merging, joined_or_asked)
 
     def _joined(self, done) -> None:
         self.message.emit("success", self.tr("This till joined the chain as a till of store {store}; its history goes "
@@ -272,16 +268,15 @@ class TillsPanel(QGroupBox):
 
     # -- the worker ----------------------------------------------------------------------
 
-    def _run(self, function, on_done, on_refused=None) -> None:
-        """`function(ctx)` on a worker thread; `on_done(result)` then, on this (the GUI) thread;
-        `on_refused(sentence)` may take a refusal (True) before it is said."""
+    def _run(self, function, on_done) -> None:
+        """`function(ctx)` on a worker thread; `on_done(result)` then, on this (the GUI) thread."""
         if self.thread is not None:
             return
         for button in self._acts():
             button.setEnabled(False)
         self._reload_when_done = False
         self._after = None
-        self._on_done, self._on_refused = on_done, on_refused
+        self._on_done = on_done
         self.thread = call_in_background(self, self.ctx, function, self._succeeded, self._failed, self._finished)
 
     def _acts(self) -> tuple:
@@ -292,8 +287,6 @@ class TillsPanel(QGroupBox):
         self._on_done(result)
 
     def _failed(self, sentence: str) -> None:
-        if self._on_refused is not None and self._on_refused(sentence):
-            return
         self.state.setText(sentence)
         self.message.emit("error", sentence)
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
+from loyalty.chain.link import hub_link
 from loyalty.common.app_info import app_version, default_log_path, describe_installation, start_log_file
 from loyalty.common.errors import LoyaltyError
 from loyalty.common.paths import default_database_path
@@ -121,11 +122,12 @@ def open_window(path: Path) -> MainWindow | None:
     if ctx.programme().language != language:   # chosen in the first start's setup
         install_translator(QApplication.instance(), ctx.programme().language)
     ctx.become(signed_in)
-    from loyalty.chain.hosting import start_kept_hub  # here: PostgreSQL's package only loads when needed
-    try:
-        start_kept_hub(ctx)       # this PC keeps the shop's hub: running again if it was down
-    except LoyaltyError as error:   # the other tills wait for it; this till sells all the same
-        logging.getLogger("loyalty.app").warning("This PC's hub did not start: %s", error.message)
+    if hub_link(ctx) is not None:   # only a chain's till may keep its hub: a shop on its own loads nothing more
+        from loyalty.chain.hosting import start_kept_hub
+        try:
+            start_kept_hub(ctx)       # this PC keeps the shop's hub: running again if it was down
+        except LoyaltyError as error:   # the other tills wait for it; this till sells all the same
+            logging.getLogger("loyalty.app").warning("This PC's hub did not start: %s", error.message)
     window = MainWindow(ctx, backup_on_close=True, daily_job=True, sync=True)
     window.database_guard = DatabaseGuard(ctx.db, window)
     window.show_on_screen()

@@ -74,7 +74,7 @@ class MainWindow(QMainWindow):
         self.sync_label.clicked.connect(self.show_sync_details)
         self.sync_label.hide()
         self.sync_details: SyncDetailsDialog | None = None
-        self.sync_last_state = None
+        self.sync_last: tuple | None = None      # the last state and minutes left, for the details
         self.download_time_left = TimeLeft()
         self.demo_button = QPushButton(self.tr("Load demo data"))
         self.demo_button.setAccessibleName(self.tr("Load demo data"))
@@ -327,8 +327,8 @@ class MainWindow(QMainWindow):
         when, or a problem for the owner — the sales are saved here either way, so it is
         information, never an alarm; why, one hover or one click away."""
         timezone = self.ctx.programme().timezone
-        self.sync_last_state = state
         minutes_left = self.download_time_left.minutes(state.downloading)
+        self.sync_last = (state, minutes_left)
         text, colour = sync_headline(state, timezone, self.ctx.clock.now(), minutes_left)
         self.sync_label.setText(text)
         last = moment_text(state.last_upload_at, timezone) if state.last_upload_at else self.tr("never")
@@ -347,8 +347,8 @@ class MainWindow(QMainWindow):
             self.sync_details = SyncDetailsDialog(self.ctx.programme().timezone, self.ctx.clock, self)
             if self.sync is not None:
                 self.sync_details.sync_now.connect(self.sync.round)
-        if self.sync_last_state is not None:
-            self.sync_details.show_state(self.sync_last_state)
+        if self.sync_last is not None:
+            self.sync_details.show_state(*self.sync_last)
         self.sync_details.show()
         self.sync_details.raise_()
 

@@ -44,7 +44,8 @@ def sync_headline(state: SyncState, timezone: str, now, minutes_left: int | None
     translate = QCoreApplication.translate   # literal calls, so that lupdate finds them under their context
     waiting = points_text(state.pending)
     if state.problem and state.problem_kind == OWNER:
-        return translate("SyncDetailsDialog", "Hub: a problem for the owner · {count} to send").format(count=waiting), OWNER_COLOUR
+        text = translate("SyncDetailsDialog", "Hub: a problem for the owner · {count} to send").format(count=waiting)
+        return text, OWNER_COLOUR
     if state.problem:
         if state.last_upload_at:
             text = translate("SyncDetailsDialog", "Hub: offline since {time} · {count} to send").format(
@@ -56,7 +57,8 @@ def sync_headline(state: SyncState, timezone: str, now, minutes_left: int | None
         return translate("SyncDetailsDialog", "Hub: taking in history · {percent} % · about %n min left", "",
                          minutes_left).format(percent=state.downloading), BUSY
     if state.downloading is not None:
-        return translate("SyncDetailsDialog", "Hub: taking in history · {percent} %").format(percent=state.downloading), BUSY
+        text = translate("SyncDetailsDialog", "Hub: taking in history · {percent} %").format(percent=state.downloading)
+        return text, BUSY
     if state.pending:
         return translate("SyncDetailsDialog", "Hub: syncing · {count} to send").format(count=waiting), BUSY
     return translate("SyncDetailsDialog", "Hub: in sync"), IN_SYNC
@@ -79,7 +81,8 @@ class SyncDetailsDialog(QDialog):
         self.set_aside, self.hub, self.store = QLabel(), QLabel(), QLabel()
         self.set_aside.setWordWrap(True)
         form = QFormLayout()
-        for label, field in ((self.tr("Last contact"), self.last_contact), (self.tr("Waiting to be sent"), self.to_send),
+        for label, field in ((self.tr("Last contact"), self.last_contact),
+                             (self.tr("Waiting to be sent"), self.to_send),
                              (self.tr("Waiting to come from the hub"), self.to_take_in),
                              (self.tr("Set aside for the owner"), self.set_aside), (self.tr("Hub"), self.hub),
                              (self.tr("Store"), self.store)):

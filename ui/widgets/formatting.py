@@ -134,6 +134,11 @@ def moment_text(iso_moment: str, timezone: str) -> str:
     return QLocale().toString(shown, QLocale.FormatType.ShortFormat)
 
 
+def size_text(size_bytes: int) -> str:
+    """A file's size as a person reads it: '3 MB', '820 kB'."""
+    return f"{size_bytes // 1_000_000} MB" if size_bytes >= 1_000_000 else f"{size_bytes // 1000} kB"
+
+
 def since_text(iso_moment: str, timezone: str, now: datetime) -> str:
     """A recent moment as briefly as it reads: the time alone on the shop's today ('14:05'),
     else the short date and time."""
