@@ -160,10 +160,12 @@ def _derive(ctx: Context, entries: list[dict]) -> LotBook:
     kinds = {entry["id"]: (entry["kind"], entry["uuid"]) for entry in entries}
     for entry in in_total_order(entries):
         reverses_id = entry["reverses_id"]
-        book.apply(entry, *lot_links(ctx, entry["kind"], entry["points"], reverses_id, entry["idempotency_key"],
-                                     id_of_uuid=ids.get))
+        # A void cancels its entry's debt before it pays debts itself: voiding a refund that left
+        # a debt gives back what the refund took, and the debt it left is no longer owed.
         if reverses_id in kinds and entry["idempotency_key"] == reversal_key_for(*kinds[reverses_id]):
             book.voided.add(reverses_id)
+        book.apply(entry, *lot_links(ctx, entry["kind"], entry["points"], reverses_id, entry["idempotency_key"],
+                                     id_of_uuid=ids.get))
     return book
 
 

@@ -78,6 +78,7 @@ def assert_replay_derives_the_same(ctx, members):
 @example([("sale", 0, 10_000, 0), ("days", 40), ("sale", 0, 10_000, 1), ("redeem", 0, 80)])  # spans two lots
 @example([("sale", 0, 10_000, 0), ("sale", 0, 10_000, 1), ("spend_all", 0), ("refund", 0, 100, 0),
           ("refund", 0, 100, 1), ("unrefund", 0), ("sale", 0, 5_000, 2), ("sale", 0, 20_000, 3)])  # an undone debt
+@example([("sale", 0, 6_100, 2), ("redeem", 0, 68), ("refund", 0, 35, 2), ("undo",)])  # a voided refund's debt
 def test_random_operation_sequences_keep_the_ledger_consistent(steps):
     with tempfile.TemporaryDirectory() as folder:
         clock = FixedClock(datetime(2025, 1, 10, 12, tzinfo=timezone.utc))
