@@ -5,8 +5,9 @@
 #   REBUILD=1 installer/build_deb.sh   # always rebuild (and self-test) the bundle first
 #
 # The package puts the bundle in /opt/loyalty-counter, a launcher in /usr/bin/loyalty-counter,
-# a menu entry and the icon. The shop's data is never in the package: it lives in each user's
-# ~/.local/share/LoyaltyCounter, which removing or purging the package leaves alone.
+# a menu entry, the icon and the hub's systemd user unit. The shop's data is never in the
+# package: it lives in each user's ~/.local/share/LoyaltyCounter, which removing or purging the
+# package leaves alone.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -45,6 +46,11 @@ for png in resources/icons/loyalty-counter-*.png; do
   install -D -m 0644 "$png" "$STAGE/usr/share/icons/hicolor/${size}x${size}/apps/$NAME.png"
 done
 install -m 0644 installer/linux/copyright "$STAGE/usr/share/doc/$NAME/copyright"
+# The service that keeps a hub on this PC for the shop's other tills (loyalty/chain/autostart.py):
+# a systemd user unit, enabled by the app only when the owner makes this PC keep the hub.
+mkdir -p "$STAGE/usr/lib/systemd/user"
+"${PYTHON:-.venv/bin/python}" -c 'from loyalty.chain.autostart import unit_text; import sys
+sys.stdout.write(unit_text(["/usr/bin/loyalty-counter", "keep-hub"]))' > "$STAGE/usr/lib/systemd/user/loyalty-counter-hub.service"
 
 # Qt's own libraries are in the bundle; these are what it takes from the system. The xcb ones
 # are what Qt's X11 plugin needs to open a window on a desktop (without libxcb-cursor0 and

@@ -1,10 +1,13 @@
 import gc
 import os
+import tempfile
 from datetime import datetime, timezone
 
 # Before Qt is imported anywhere: the suite renders offscreen, with or without a display.
 if not os.environ.get("QT_QPA_PLATFORM"):
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
+# A hub kept on this PC writes a systemd user unit (chain/autostart.py): into the tests' folder.
+os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="loyalty-tests-config-")
 
 import pytest  # noqa: E402
 

@@ -147,9 +147,10 @@ def remove_kept_hub(ctx) -> None:
     """After a test: the hub `ctx`'s PC keeps (chain/hosting.py) stopped and its folder gone."""
     import shutil
 
-    from loyalty.chain import hosting, pg_server
+    from loyalty.chain import hosting, keeper, pg_server
     hub = hosting.kept_hub(ctx)
     if hub is not None:
+        keeper.stop(hub.folder)
         if pg_server.is_running(hub.folder):
             pg_server.stop(hub.folder, "immediate")
         shutil.rmtree(hub.folder, ignore_errors=True)

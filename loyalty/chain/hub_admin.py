@@ -128,10 +128,13 @@ def rename_store(dsn: str, code: str, name: str) -> dict:
 
 
 def add_counter(dsn: str, store: str, name: str, *, device_id: str | None = None, host: str | None = None,
-                sslmode: str | None = None, file: Path | None = None, now: datetime | None = None) -> JoinCode:
+                port: int | None = None, sslmode: str | None = None, cert_sha256: str = "", file: Path | None = None,
+                now: datetime | None = None) -> JoinCode:
     """Registers a counter (a till) of `store`: a LOGIN role with a random password that may only
     call the hub's functions, and its device. Returns its join code (written to `file` too,
-    before the transaction commits: a file that cannot be written leaves nothing behind)."""
+    before the transaction commits: a file that cannot be written leaves nothing behind).
+    host, port, sslmode: how the counter reaches the hub, when not as `dsn` does; cert_sha256:
+    the certificate it must find there (a hub kept on a shop's PC)."""
     name = (name or "").strip()
     if not 1 <= len(name) <= 80:
         raise ValidationError(t("name: 1 to 80 characters"), "name")
@@ -167,10 +170,10 @@ def add_counter(dsn: str, store: str, name: str, *, device_id: str | None = None
         conn.execute("INSERT INTO hub.devices (device_id, name, store_code, role_name, card_block) VALUES "
                      "(%s, %s, %s, %s, (SELECT coalesce(max(card_block), 0) + 1 FROM hub.devices))",
                      (device, name, store, role))
-        code = JoinCode(chain_id=chain_id, host=host or conn.info.host, port=int(conn.info.port),
+        code = JoinCode(chain_id=chain_id, host=host or conn.info.host, port=port or int(conn.info.port),
                         dbname=conn.info.dbname, user=role, password=password, device_id=str(device), store=store,
                         sslmode=sslmode or conn.info.get_parameters().get("sslmode", "prefer"),
-                        expires_at=expiry(now or datetime.now(timezone.utc)))
+                        expires_at=expiry(now or datetime.now(timezone.utc)), cert_sha256=cert_sha256)
         if file is not None:
             write_join_code(code, Path(file))
     return code

@@ -873,6 +873,36 @@ BEGIN
 END $$;
 """ + _only_for_counters("hub.hub_heads()")
 
+# What waits at each till, for the owner's list of tills (issue 23): each counter says at the end
+# of its round how many of its entries still wait to go up and how far it has taken the hub's in;
+# the list says both, as of that till's last contact (what a till did offline since, nobody knows
+# until it is back).
+STEP_11 = """
+ALTER TABLE hub.devices ADD COLUMN waiting_to_send bigint, ADD COLUMN pulled_up_to bigint;
+
+CREATE FUNCTION hub.hub_my_state(sending bigint, pulled bigint) RETURNS TABLE (head bigint, quarantined bigint)
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    me hub.devices;
+BEGIN
+    me := hub.calling_device();
+    UPDATE hub.devices d SET waiting_to_send = sending, pulled_up_to = pulled WHERE d.device_id = me.device_id;
+    RETURN QUERY SELECT (SELECT coalesce(max(x.hub_seq), 0) FROM hub.entries x),
+                        (SELECT count(*) FROM hub.quarantine q WHERE q.device_id = me.device_id);
+END $$;
+
+-- To take in: the other tills' entries past its cursor (its own are there already).
+CREATE FUNCTION hub.hub_tills_waiting() RETURNS TABLE (name text, waiting_to_send bigint, waiting_to_take_in bigint)
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+    PERFORM hub.calling_device();
+    RETURN QUERY SELECT d.name, d.waiting_to_send,
+        CASE WHEN d.pulled_up_to IS NOT NULL THEN
+            (SELECT count(*) FROM hub.entries x WHERE x.hub_seq > d.pulled_up_to AND x.device_id <> d.device_id) END
+        FROM hub.devices d;
+END $$;
+""" + _only_for_counters("hub.hub_my_state(bigint, bigint), hub.hub_tills_waiting()")
+
 # What a counter's role may call (hub_admin.add_counter grants them; a step that adds one grants
 # it to the counters already there).
 COUNTER_FUNCTIONS = ("hub.hub_ingest(jsonb)", "hub.hub_pull(bigint, integer)", "hub.hub_ingest_members(jsonb)",
@@ -882,8 +912,9 @@ COUNTER_FUNCTIONS = ("hub.hub_ingest(jsonb)", "hub.hub_pull(bigint, integer)", "
                      "hub.hub_whoami()", "hub.hub_cards_taken(text[])", "hub.hub_ingest_programme_changes(jsonb)",
                      "hub.hub_pull_programme_changes(bigint, integer)", "hub.hub_head()",
                      "hub.hub_pull_by_member(bigint, uuid, bigint, integer)", "hub.hub_my_state()",
-                     "hub.hub_tills()", "hub.hub_heads()")
+                     "hub.hub_tills()", "hub.hub_heads()", "hub.hub_my_state(bigint, bigint)",
+                     "hub.hub_tills_waiting()")
 
 # Released steps are never edited: a change is a new step at the end.
-STEPS: list[str] = [STEP_1, STEP_2, STEP_3, STEP_4, STEP_5, STEP_6, STEP_7, STEP_8, STEP_9, STEP_10]
+STEPS: list[str] = [STEP_1, STEP_2, STEP_3, STEP_4, STEP_5, STEP_6, STEP_7, STEP_8, STEP_9, STEP_10, STEP_11]
 SCHEMA_VERSION = len(STEPS)

@@ -2,7 +2,8 @@
 owner): how a counter reaches the hub and who it is there.
 
 A code is `lhj1.` and the base64url (no padding) of a small JSON object: chain_id, host, port,
-dbname, user, password, device_id, store, sslmode, expires_at (UTC). `parse_join_code` reads a
+dbname, user, password, device_id, store, sslmode, expires_at (UTC), and for a hub kept on a
+shop's PC cert_sha256: its certificate's fingerprint (tls_front.py). `parse_join_code` reads a
 code or a file holding one and refuses, in one sentence naming the field, a damaged code, an
 expired one, or one of another chain than the counter's; it writes nothing."""
 
@@ -10,6 +11,7 @@ import base64
 import binascii
 import json
 import os
+import re
 import uuid
 from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta, timezone
@@ -35,16 +37,19 @@ class JoinCode:
     store: str
     sslmode: str
     expires_at: str
+    cert_sha256: str = ""       # a hub kept on a shop's PC: the certificate the till must find there
 
     def text(self) -> str:
         raw = json.dumps(asdict(self), separators=(",", ":"), ensure_ascii=False).encode("utf-8")
         return PREFIX + base64.urlsafe_b64encode(raw).decode("ascii").rstrip("=")
 
-    def conninfo(self) -> str:
-        """The libpq connection string of the counter's own role."""
+    def conninfo(self, sslrootcert: Path | None = None) -> str:
+        """The libpq connection string of the counter's own role (`sslrootcert`: the hub's
+        certificate, pinned)."""
         from psycopg.conninfo import make_conninfo
+        pinned = {"sslrootcert": str(sslrootcert)} if sslrootcert else {}
         return make_conninfo(host=self.host, port=self.port, dbname=self.dbname, user=self.user,
-                             password=self.password, sslmode=self.sslmode, connect_timeout=10)
+                             password=self.password, sslmode=self.sslmode, connect_timeout=10, **pinned)
 
 
 def expiry(now: datetime) -> str:
@@ -84,8 +89,12 @@ def parse_join_code(text: str, now: datetime, chain_id: str | None = None) -> Jo
         raise ValidationError(t("join code: damaged (copy it again, whole)"), "join_code") from None
     if not isinstance(fields, dict):
         raise ValidationError(t("join code: damaged (copy it again, whole)"), "join_code")
+    optional = {"cert_sha256": ""}
+    fields = {**optional, **fields}
     for name in JoinCode.__dataclass_fields__:
         value = fields.get(name)
+        if name in optional and value == optional[name]:
+            continue
         if not (isinstance(value, int) and not isinstance(value, bool) if name == "port" else
                 isinstance(value, str) and value):
             raise ValidationError(t("join code: {field} is missing or wrong", field=name), "join_code")
@@ -95,6 +104,8 @@ def parse_join_code(text: str, now: datetime, chain_id: str | None = None) -> Jo
             uuid.UUID(getattr(code, name))
         except ValueError:
             raise ValidationError(t("join code: {field} is missing or wrong", field=name), "join_code") from None
+    if code.cert_sha256 and not re.fullmatch("[0-9a-f]{64}", code.cert_sha256):
+        raise ValidationError(t("join code: {field} is missing or wrong", field="cert_sha256"), "join_code")
     if not 0 < code.port < 65536 or code.sslmode not in SSL_MODES:
         raise ValidationError(t("join code: {field} is missing or wrong",
                                 field="port" if not 0 < code.port < 65536 else "sslmode"), "join_code")

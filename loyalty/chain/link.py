@@ -5,6 +5,7 @@ apart (credentials.py)."""
 import secrets
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 
 import psycopg
 from psycopg import sql
@@ -19,7 +20,7 @@ from ..programme.permissions import require
 from ..programme.shared import publish_programme
 from ..retention.survey import record_questions
 from ..storage import database_path, write_transaction
-from . import credentials
+from . import credentials, tls_front
 from .join_code import JoinCode, parse_join_code
 
 
@@ -55,6 +56,7 @@ class HubLink:
     hub_head_seen: int | None = None   # the hub's newest number at the last contact
     quarantined: int = 0               # this counter's entries the hub set aside for the owner
     hub_restored_as: str | None = None  # the hub's restore identity last seen (rounds.back_to_a_restored_hub)
+    hub_certificate: str | None = None  # a hub kept on a shop's PC: its certificate, pinned at the join (PEM)
 
 
 def hub_link(ctx: Context) -> HubLink | None:
@@ -68,7 +70,40 @@ def conninfo(ctx: Context, link: HubLink) -> str:
     if password is None:
         raise ValidationError(t("hub: this counter's hub password is missing; join again with a new code"), "hub")
     return make_conninfo(host=link.host, port=link.port, dbname=link.dbname, user=link.user, password=password,
-                         sslmode=link.sslmode, connect_timeout=10, application_name="loyalty counter")
+                         connect_timeout=10, application_name="loyalty counter", **tls_options(ctx, link))
+
+
+def tls_options(ctx: Context, link: HubLink) -> dict:
+    """How this counter's connections to its hub are encrypted: the link's sslmode and, for a hub
+    kept on a shop's PC, its pinned certificate as the only root trusted (written beside the
+    database from the copy the database keeps)."""
+    if not link.hub_certificate:
+        return {"sslmode": link.sslmode}
+    pinned = pinned_certificate_path(database_path(ctx.db))
+    if not pinned.exists() or pinned.read_text(encoding="ascii") != link.hub_certificate:
+        pinned.write_text(link.hub_certificate, encoding="ascii")
+    return {"sslmode": link.sslmode, "sslrootcert": str(pinned)}
+
+
+def pinned_certificate_path(database: Path) -> Path:
+    return Path(f"{database}.hub-ca.pem")
+
+
+def _pin_certificate(code: JoinCode, database: Path) -> str:
+    """The certificate the hub of the code shows, when its fingerprint is the code's (else the code
+    was made for another hub, or someone stands between); written where the connections find it."""
+    try:
+        der = tls_front.read_certificate(code.host, code.port)
+    except OSError as error:
+        raise ValidationError(t("hub: cannot reach the hub at {host}:{port} ({reason})", host=code.host,
+                                port=code.port, reason=str(error).strip() or type(error).__name__), "hub") from None
+    if tls_front.fingerprint(der) != code.cert_sha256:
+        raise ValidationError(t("join code: the hub at {host}:{port} is not the one this code was made for (its "
+                                "certificate differs); nothing was joined: check the address, or ask the owner "
+                                "for a new code", host=code.host, port=code.port), "join_code")
+    pem = tls_front.der_to_pem(der)
+    pinned_certificate_path(database).write_text(pem, encoding="ascii")
+    return pem
 
 
 class MergeOfShopsNeeded(ConflictError):
@@ -106,7 +141,10 @@ def join_chain(ctx: Context, code_text: str, now: datetime | None = None, merge_
         if posted:
             raise ValidationError(t("join code: it was made for another till; this counter has its own history, so "
                                     "ask for a code made with --device-id {device_id}", device_id=own), "join_code")
-    card_block, hub_has_members, hub_has_programme = _reach(code)
+    database = database_path(ctx.db)
+    certificate = _pin_certificate(code, database) if code.cert_sha256 else None
+    rootcert = pinned_certificate_path(database) if certificate else None
+    card_block, hub_has_members, hub_has_programme = _reach(code, rootcert)
     members_here = ctx.db.execute("SELECT COUNT(*) FROM members WHERE status != 'erased'").fetchone()[0]
     merging = bool(members_here and hub_has_members)
     if merging and not merge_shops:
@@ -114,17 +152,16 @@ def join_chain(ctx: Context, code_text: str, now: datetime | None = None, merge_
                                    "has {count} of its own: joining merges the two shops' members; if that is what "
                                    "you want, confirm it (loyalty join --merge-shops)", count=members_here),
                                  "join_code")
-    taken = _cards_the_hub_holds(code, ctx) if merging else []
+    taken = _cards_the_hub_holds(code, ctx, rootcert) if merging else []
     password = secrets.token_urlsafe(32)
-    database = database_path(ctx.db)
     try:
         with write_transaction(ctx.db):
             if code.device_id != own:   # a counter with no entries of its own takes the hub's id for it
                 ctx.db.execute("UPDATE settings SET value = json_quote(?) WHERE key = 'device_id'", [code.device_id])
             ctx.db.execute("INSERT INTO hub_link (id, chain_id, store, host, port, dbname, user, sslmode, joined_at, "
-                           "card_block) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                           "card_block, hub_certificate) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                            [code.chain_id, code.store, code.host, code.port, code.dbname, code.user, code.sslmode,
-                            to_iso(ctx.clock.now()), card_block])
+                            to_iso(ctx.clock.now()), card_block, certificate])
             ctx.db.execute("INSERT OR REPLACE INTO devices (device_id, store) VALUES (?, ?)", [code.device_id, code.store])
             reissued = tuple((card, reissue_card(ctx, card).card) for card in taken)
             # The programme changes of the shop on its own stay in its audit trail, not in what the
@@ -136,42 +173,45 @@ def join_chain(ctx: Context, code_text: str, now: datetime | None = None, merge_
             record(ctx, "hub.join", f"chain {code.chain_id}", store=code.store, host=code.host,
                    merged_shops=merging, cards_reissued=[list(pair) for pair in reissued])
             credentials.store_password(database, code.user, password)
-            _change_password(code, password)   # last: the code's password no longer opens the hub
+            _change_password(code, password, rootcert)   # last: the code's password no longer opens the hub
     except BaseException:
         credentials.forget_password(database, code.user)
         raise
+    finally:
+        if rootcert and hub_link(ctx) is None:
+            rootcert.unlink(missing_ok=True)
     return Joined(hub_link(ctx), merging, reissued)
 
 
-def _cards_the_hub_holds(code: JoinCode, ctx: Context) -> list[str]:
+def _cards_the_hub_holds(code: JoinCode, ctx: Context, rootcert: Path | None) -> list[str]:
     """This counter's active card numbers that a member on the hub holds (asked in batches)."""
     numbers = [number for (number,) in ctx.db.execute(
         "SELECT c.number FROM cards c JOIN members m ON m.id = c.member_id "
         "WHERE c.status = 'active' AND m.status != 'erased' ORDER BY c.number")]
     taken = []
-    with psycopg.connect(code.conninfo(), autocommit=True) as conn:
+    with psycopg.connect(code.conninfo(rootcert), autocommit=True) as conn:
         for start in range(0, len(numbers), 5_000):
             taken += [number for (number,) in conn.execute("SELECT hub.hub_cards_taken(%s)",
                                                            (numbers[start:start + 5_000],)).fetchall()]
     return sorted(taken)
 
 
-def _change_password(code: JoinCode, password: str) -> None:
+def _change_password(code: JoinCode, password: str, rootcert: Path | None) -> None:
     """The counter takes a password of its own, known only here, so that the join code (shown on
     a screen, sent in a message) is spent once used. PostgreSQL lets a role change its own."""
     try:
-        with psycopg.connect(code.conninfo(), autocommit=True) as conn:
+        with psycopg.connect(code.conninfo(rootcert), autocommit=True) as conn:
             conn.execute(sql.SQL("ALTER ROLE CURRENT_USER PASSWORD {}").format(sql.Literal(password)))
     except psycopg.Error as error:
         raise ValidationError(t("hub: the hub refused this counter ({reason})",
                                 reason=str(error).strip().splitlines()[0]), "hub") from None
 
 
-def _reach(code: JoinCode) -> tuple[int, bool, bool]:
+def _reach(code: JoinCode, rootcert: Path | None) -> tuple[int, bool, bool]:
     """The hub answers as this counter (its role exists, may pull, is not revoked); returns the
     counter's card-number block, whether the hub holds members already, and a programme."""
     try:
-        with psycopg.connect(code.conninfo(), autocommit=True) as conn:
+        with psycopg.connect(code.conninfo(rootcert), autocommit=True) as conn:
             conn.execute("SELECT count(*) FROM hub.hub_pull(0, 1)").fetchone()
             has_members = conn.execute("SELECT count(*) FROM hub.hub_pull_members(0, 1)").fetchone()[0] > 0
             has_programme = conn.execute("SELECT count(*) FROM hub.hub_pull_programme_changes(0, 1)").fetchone()[0] > 0

@@ -18,7 +18,7 @@ from ..ledger.merges import move_what_arrived
 from ..programme.context import Context
 from ..storage import write_transaction
 from .first_download import download_first
-from .link import conninfo, hub_link, note_progress
+from .link import HubLink, conninfo, hub_link, note_progress
 from .listen import HubListener
 from .problems import hub_problem
 from .pull import pull_changes, pull_entries, pull_erasures, pull_members
@@ -47,13 +47,18 @@ class SyncState:
     store: str = ""
 
 
+def waiting_to_send(ctx: Context, link: HubLink) -> int:
+    """This counter's entries the hub does not have yet."""
+    return ctx.db.execute("SELECT COUNT(*) FROM entries WHERE device_id = ? AND device_seq > ?",
+                          [ctx.device_id, link.uploaded_seq]).fetchone()[0]
+
+
 def sync_state(ctx: Context, sent: int = 0, quarantined: int = 0) -> SyncState:
     """Where the sync stands, from the local database alone."""
     link = hub_link(ctx)
     if link is None:
         return SyncState(joined=False)
-    pending = ctx.db.execute("SELECT COUNT(*) FROM entries WHERE device_id = ? AND device_seq > ?",
-                             [ctx.device_id, link.uploaded_seq]).fetchone()[0]
+    pending = waiting_to_send(ctx, link)
     downloading = None
     if link.bulk_up_to:     # the entries' ids are dense: the largest says about how many are here
         taken = ctx.db.execute("SELECT COALESCE(MAX(id), 0) FROM entries").fetchone()[0] - pending
@@ -135,7 +140,9 @@ def _round(ctx: Context, work) -> SyncState:
     try:
         with psycopg.connect(conninfo(ctx, link), autocommit=True) as conn:
             done = work(conn)
-            head, quarantined = conn.execute("SELECT head, quarantined FROM hub.hub_my_state()").fetchone()
+            here = hub_link(ctx)            # what still waits here, for the owner's list of tills
+            head, quarantined = conn.execute("SELECT head, quarantined FROM hub.hub_my_state(%s, %s)",
+                                             (waiting_to_send(ctx, here), here.pulled_hub_seq)).fetchone()
     except (psycopg.Error, LoyaltyError) as error:
         problem = hub_problem(error, f"{link.host}:{link.port}")
         # Kept as words in the language in use (the app's, or the command line's English): the

@@ -18,7 +18,7 @@ from ..programme.permissions import require
 from ..storage import write_transaction
 from . import hub_admin
 from .join_code import JoinCode
-from .link import Joined, conninfo, hub_link, join_chain
+from .link import Joined, conninfo, hub_link, join_chain, tls_options
 from .problems import hub_problem
 
 
@@ -30,6 +30,8 @@ class Till:
     last_contact: str | None       # UTC ISO moment; None: never
     revoked_at: str | None
     this_till: bool
+    waiting_to_send: int | None = None      # at its last contact: its entries not yet on the hub
+    waiting_to_take_in: int | None = None   # the hub's entries it has not taken in (counted now)
 
 
 def chain_tills(ctx: Context) -> list[Till]:
@@ -40,10 +42,11 @@ def chain_tills(ctx: Context) -> list[Till]:
             me = conn.execute("SELECT name FROM hub.hub_whoami()").fetchone()[0]
             rows = conn.execute("SELECT name, store_code, store_name, last_contact, revoked_at "
                                 "FROM hub.hub_tills()").fetchall()
+            waiting = {name: (up, down) for name, up, down in conn.execute("SELECT * FROM hub.hub_tills_waiting()")}
     except psycopg.Error as error:
         raise ValidationError(translated(hub_problem(error, f"{link.host}:{link.port}").sentence), "hub") from None
-    return [Till(name, store, store_name, contact and to_iso(contact), revoked and to_iso(revoked), name == me)
-            for name, store, store_name, contact, revoked in rows]
+    return [Till(name, store, store_name, contact and to_iso(contact), revoked and to_iso(revoked), name == me,
+                 *waiting.get(name, (None, None))) for name, store, store_name, contact, revoked in rows]
 
 
 def owner_dsn(ctx: Context, user: str, password: str) -> str:
@@ -52,7 +55,7 @@ def owner_dsn(ctx: Context, user: str, password: str) -> str:
     if not (user or "").strip():
         raise ValidationError(t("user: give the hub owner's user name"), "user")
     return make_conninfo(host=link.host, port=link.port, dbname=link.dbname, user=user.strip(), password=password,
-                         sslmode=link.sslmode, connect_timeout=10)
+                         connect_timeout=10, **tls_options(ctx, link))
 
 
 def hub_on_a_server(ctx: Context, dsn: str, store: str, store_name: str, till_name: str,
@@ -91,7 +94,7 @@ def server_dsn(host: str, port: int | str, dbname: str, user: str, password: str
 
 def add_till(ctx: Context, dsn: str, store: str, name: str) -> JoinCode:
     require(ctx, "settings")
-    code = hub_admin.add_counter(dsn, store, name, host=_linked(ctx).host)
+    code = hub_admin.add_counter(dsn, store, name, **_how_tills_reach_the_hub(ctx))
     _audit(ctx, "hub.add_till", f"till {code.device_id}", name=name, store=code.store)
     return code
 
@@ -108,6 +111,18 @@ def rename_store(ctx: Context, dsn: str, code: str, name: str) -> dict:
     done = hub_admin.rename_store(dsn, code, name)
     _audit(ctx, "hub.rename_store", f"store {done['code']}", name=done["name"])
     return done
+
+
+def _how_tills_reach_the_hub(ctx: Context) -> dict:
+    """The address (and TLS) a new till's join code carries: this PC's on the shop's network when
+    it keeps the hub (its own till talks to the server on 127.0.0.1), else this till's hub's."""
+    link = _linked(ctx)
+    if link.host in ("127.0.0.1", "localhost"):
+        from .hosting import reach_from_the_network
+        reach = reach_from_the_network(ctx)
+        if reach is not None:
+            return reach
+    return {"host": link.host, "port": link.port, "sslmode": link.sslmode}
 
 
 def _audit(ctx: Context, action: str, subject: str, **details) -> None:

@@ -1,7 +1,7 @@
 """`loyalty join CODE|FILE` (this counter joins a hub) and `loyalty sync` (one round: send what
 the hub lacks and take in the other counters' programme, members, edits, erasures and entries;
 `--watch` keeps doing it, as the app does in the background; `--status` says how far it is and
-where the hub's password is kept). docs/sync.md."""
+where the hub's password is kept); `loyalty keep-hub` (the hub this PC keeps, until stopped). docs/sync.md."""
 
 import sys
 import threading
@@ -28,6 +28,8 @@ def add_commands(sub) -> None:
     sync.add_argument("--watch", action="store_true", help="a round every second until Ctrl+C (what the app "
                                                            "does in the background)")
     sync.add_argument("--status", action="store_true", help="how far the sync is; sends nothing")
+    sub.add_parser("keep-hub", help="keep the hub this PC keeps for the shop's tills (its server and TLS) until "
+                                    "stopped: what the app starts, and the system service runs")
 
 
 def cmd_join(ctx, args):
@@ -42,6 +44,13 @@ def cmd_join(ctx, args):
     return ({"chain_id": link.chain_id, "store": link.store, "device_id": ctx.device_id, "password_kept": kept,
              "merged_shops": joined.merged_shops, "cards_reissued": [list(pair) for pair in joined.cards_reissued]},
             text)
+
+
+def cmd_keep_hub(ctx, args):
+    from ..chain.hosting import keep_hub_in_foreground
+    if not keep_hub_in_foreground(ctx):
+        return {"kept": False}, "This PC's hub is kept by another process already."
+    return {"kept": True}, "This PC's hub stopped."
 
 
 def cmd_sync(ctx, args):
@@ -129,4 +138,4 @@ def _status(ctx, link):
     return data, "\n".join(f"{key}: {value}" for key, value in data.items())
 
 
-HANDLERS = {"join": cmd_join, "sync": cmd_sync}
+HANDLERS = {"join": cmd_join, "sync": cmd_sync, "keep-hub": cmd_keep_hub}

@@ -80,3 +80,11 @@ def describe_installation() -> str:
     """The first line of every session in the log: what ran, where."""
     frozen = " (installed bundle)" if getattr(sys, "frozen", False) else ""
     return f"Loyalty counter {app_version()}{frozen}, Python {sys.version.split()[0]}, {sys.platform}"
+
+
+def own_command() -> list[str]:
+    """How this installation runs its own command line, for a process it starts (the hub's keeper,
+    chain/keeper.py): the bundle's program, or this Python with the command-line package."""
+    if getattr(sys, "frozen", False):
+        return [sys.executable]
+    return [sys.executable, "-m", "loyalty.cli"]

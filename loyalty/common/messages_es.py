@@ -672,6 +672,13 @@ MESSAGES = {
     "hub: this PC keeps a hub already, in {folder}": "concentrador: este PC ya guarda un concentrador, en {folder}",
     "hub: this PC's hub did not start ({reason})": "concentrador: el concentrador de este PC no arrancó ({reason})",
     "port: a number from 1 to 65535": "puerto: un número del 1 al 65535",
+    "join code: the hub at {host}:{port} is not the one this code was made for (its certificate differs); nothing "
+    "was joined: check the address, or ask the owner for a new code":
+        "código de unión: el concentrador en {host}:{port} no es aquel para el que se hizo este código (su certificado "
+        "es otro); no se unió nada: compruebe la dirección o pida al propietario un código nuevo",
+    "hub: this PC keeps no hub (Settings → Shops and tills → This PC keeps the shop's hub)":
+        "concentrador: este PC no guarda ningún concentrador (Ajustes → Tiendas y cajas → Este PC guarda el "
+        "concentrador de la tienda)",
     "{field}: give the server's {field}": "{field}: indique el dato «{field}» del servidor",
     "hub: this PC keeps no hub to back up": "concentrador: este PC no guarda ningún concentrador que copiar",
     "hub: this PC keeps no hub to restore": "concentrador: este PC no guarda ningún concentrador que restaurar",

@@ -47,8 +47,8 @@ def back_up_kept_hub(ctx: Context, kind: str = "manual", folder: str | Path | No
     moment = ctx.clock.now().astimezone(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
     path = folder / f"loyalty-hub-{identity_of(ctx.programme()).shop_id}-{moment}-{kind}.dump"
     partial = path.with_name(path.name + ".part")
-    _run(ctx, "pg_dump", ["-Fc", "-f", str(partial), "-h", "127.0.0.1", "-p", str(hub.port), "-U", pg_server.ADMIN,
-                          "-d", DATABASE], password)
+    _run(ctx, "pg_dump", ["-Fc", "-f", str(partial), "-h", "127.0.0.1", "-p", str(hub.backend_port or hub.port),
+                          "-U", pg_server.ADMIN, "-d", DATABASE], password)
     partial.replace(path)           # whole, or not there
     return path
 
@@ -78,8 +78,9 @@ def restore_kept_hub(ctx: Context, backup: str | Path) -> None:
     backup = Path(backup)
     if not NAME.match(backup.name) or not backup.is_file():
         raise ValidationError(t("backup: {name} is not a backup of this PC's hub", name=backup.name), "backup")
-    _run(ctx, "pg_restore", ["--clean", "--if-exists", "--single-transaction", "-h", "127.0.0.1", "-p", str(hub.port),
-                             "-U", pg_server.ADMIN, "-d", DATABASE, str(backup)], password)
+    _run(ctx, "pg_restore", ["--clean", "--if-exists", "--single-transaction", "-h", "127.0.0.1",
+                             "-p", str(hub.backend_port or hub.port), "-U", pg_server.ADMIN, "-d", DATABASE,
+                             str(backup)], password)
     with psycopg.connect(owner_dsn_here(ctx), autocommit=True) as admin:
         admin.execute("UPDATE hub.hub_meta SET restored_as = gen_random_uuid(), restored_heads = hub.current_heads()")
 

@@ -120,18 +120,21 @@ def domain_checks(report: SelfTest, folder: Path) -> Context | None:
 
 def _hub_server() -> tuple[None, str]:
     """The PostgreSQL a shop's PC can keep the hub with (chain/hosting.py) is installed whole: it
-    makes a cluster (initdb needs the server's own modules, not only its programs)."""
-    from ..chain import pg_server
+    makes a cluster (initdb needs the server's own modules, not only its programs), and the TLS
+    front's certificate (chain/tls_front.py: the cryptography package is in the bundle)."""
+    from ..chain import pg_server, tls_front
     version = pg_server.version()
     folder = Path(tempfile.mkdtemp(prefix="loyalty-self-test-hub-"))
     try:
         pg_server.prepare_folder(folder)
         pg_server.initdb(folder, "self-test")
+        tls_front.make_certificate(folder, ["127.0.0.1"])
+        tls_front.Front(folder, "127.0.0.1", 0, 0)         # the certificate loads as the front's
     except subprocess.CalledProcessError as error:
         raise AssertionError(f"initdb failed: {(error.stderr or error.stdout or '').strip()[-300:]}") from None
     finally:
         shutil.rmtree(folder, ignore_errors=True)
-    return None, f"{version}; initdb made a cluster"
+    return None, f"{version}; initdb made a cluster; a TLS certificate made and loaded"
 
 
 def _open_shop(folder: Path) -> tuple[Context, str]:

@@ -35,6 +35,7 @@ STEPS = (
     ("0024_survey_identities", schema_changes.survey_identities),
     ("0025_sync_state_in_words", schema_changes.sync_state_in_words),
     ("0026_hub_restores", schema_changes.hub_restores),
+    ("0027_hub_certificate", schema_changes.hub_certificate),
 )
 
 migrations = Migrations("loyalty")

@@ -648,3 +648,10 @@ def hub_restores(db: Database) -> None:
     """A hub restored from a backup is told by its restore identity (chain/rounds.py): the one a
     counter saw last."""
     _add_column(db, "hub_link", "hub_restored_as TEXT")
+
+
+def hub_certificate(db: Database) -> None:
+    """The certificate of a hub kept on a shop's PC, pinned when the counter joined (its
+    fingerprint was in the join code; chain/tls_front.py): the only root this counter trusts for
+    its hub. Kept in the database, so a restored or copied till still reaches its hub."""
+    _add_column(db, "hub_link", "hub_certificate TEXT")

@@ -5000,6 +5000,11 @@ Why (e.g. asked at the counter today)?</source>
         <translation>Estado</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>Waiting</source>
+        <translation>Pendiente</translation>
+    </message>
+    <message>
         <location line="+7"/>
         <source>Refresh</source>
         <translation>Actualizar</translation>
@@ -5070,7 +5075,17 @@ Why (e.g. asked at the counter today)?</source>
         <translation>nunca</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+9"/>
+        <source>nothing</source>
+        <translation>nada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{up} to send · {down} to take in</source>
+        <translation>{up} por enviar · {down} por recibir</translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <source>Add a till</source>
         <translation>Añadir una caja</translation>
     </message>
@@ -5152,16 +5167,26 @@ Why (e.g. asked at the counter today)?</source>
     </message>
     <message>
         <location line="+4"/>
-        <source>This PC will run the shop&apos;s hub (a PostgreSQL server in the app&apos;s folder, reached by the other tills on the shop&apos;s network with passwords). Keep it on while the shop is open; the tills sell without it and catch up when it is back. Go on?</source>
-        <translation>Este PC tendrá el concentrador de la tienda (un servidor PostgreSQL en la carpeta de la aplicación, al que las demás cajas llegan por la red de la tienda con contraseña). Manténgalo encendido mientras la tienda esté abierta; las cajas venden sin él y se ponen al día cuando vuelve. ¿Continuar?</translation>
+        <source>This PC will run the shop&apos;s hub (a PostgreSQL server in the app&apos;s folder, reached by the other tills on the shop&apos;s network, encrypted and with passwords), also when the app is closed. Keep it on while the shop is open; the tills sell without it and catch up when it is back. Go on?</source>
+        <translation>Este PC ejecutará el concentrador de la tienda (un servidor PostgreSQL en la carpeta de la aplicación, al que las otras cajas llegan por la red de la tienda, cifrado y con contraseñas), también con la aplicación cerrada. Manténgalo encendido mientras la tienda está abierta; las cajas venden sin él y se ponen al día cuando vuelve. ¿Continuar?</translation>
     </message>
     <message>
         <location line="+8"/>
+        <source>It starts with this PC.</source>
+        <translation>Arranca con este PC.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>It runs from the moment the app opens on this PC until the PC is turned off (the system could not be set to start it with the PC).</source>
+        <translation>Funciona desde que se abre la aplicación en este PC hasta que se apaga el PC (no se pudo hacer que el sistema lo arranque con el PC).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>This PC keeps the shop&apos;s hub, at {address}:{port}. Add the other tills with Add a till….</source>
         <translation>Este PC guarda el concentrador de la tienda, en {address}:{port}. Añada las demás cajas con «Añadir una caja…».</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>Join a hub</source>
         <translation>Unirse a un concentrador</translation>
     </message>

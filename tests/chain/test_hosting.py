@@ -3,12 +3,16 @@ from a shop with its history, which joins it as its first till; a second till jo
 from *Add a till*, both sell and see each other's sales; the hub stopped (the PC off): both keep
 selling; started again (the app opening): both catch up."""
 
+import dataclasses
+import json
+import time
+
 import psycopg
 import pytest
 from hub_helpers import remove_kept_hub
 
-from loyalty.chain import hosting, pg_server, tills
-from loyalty.chain.link import hub_link, join
+from loyalty.chain import hosting, keeper, pg_server, tills, tls_front
+from loyalty.chain.link import conninfo, hub_link, join, pinned_certificate_path
 from loyalty.chain.problems import OFFLINE
 from loyalty.chain.rounds import sync_once
 from loyalty.common.errors import ConflictError, ValidationError
@@ -33,15 +37,22 @@ def test_this_pc_keeps_the_hub_a_second_till_joins_and_both_ride_out_the_hub_bei
     assert sync_once(ctx).problem is None, "its own history goes up"
 
     code = tills.add_till(ctx, hosting.owner_dsn_here(ctx), "M1", "Till 2")   # the owner's act, no login asked
-    assert code.host == hub.address and code.port == hub.port
+    assert (code.host, code.port, code.sslmode) == (hub.address, hub.port, "verify-ca")
+    assert code.cert_sha256 == tls_front.certificate_fingerprint(hub.folder)
     second = open_shop(tmp_path / "till2.sqlite", clock=clock, staff_id="setup")
     join(second, code.text())                                # by this PC's address on the network
     assert sync_once(second).problem is None
     assert member_by_card(second, ana.card).balance == member_by_card(ctx, ana.card).balance
+    with psycopg.connect(conninfo(second, hub_link(second))) as conn:
+        assert conn.info.pgconn.ssl_in_use, "the shop's network sees only TLS"
+        assert conn.execute("SHOW listen_addresses").fetchone()[0] == "127.0.0.1", "the server is not on the network"
 
     with pytest.raises(psycopg.OperationalError, match="password authentication failed"):
         psycopg.connect(f"host=127.0.0.1 port={hub.port} dbname={hosting.DATABASE} user=postgres password=wrong "
                         "connect_timeout=5")
+    with pytest.raises(psycopg.OperationalError, match="encrypted connections only"):
+        psycopg.connect(f"host=127.0.0.1 port={hub.port} dbname={hosting.DATABASE} user=postgres password=x "
+                        "sslmode=disable connect_timeout=5")
 
     hosting.stop_kept_hub(ctx)                                  # the back office PC is off
     post_sale(ctx, ana.card, 1_000, "T-2")
@@ -51,8 +62,74 @@ def test_this_pc_keeps_the_hub_a_second_till_joins_and_both_ride_out_the_hub_bei
     for till in (ctx, second, ctx):
         assert sync_once(till).problem is None
     assert member_by_card(second, ana.card).balance == member_by_card(ctx, ana.card).balance == 45 + 10 + 20
+
+    # What waits at each till, as of its last contact, in the owner's list
+    post_sale(second, ana.card, 3_000, "S-2")
+    assert sync_once(second).problem is None
+    waiting = {till.name: (till.waiting_to_send, till.waiting_to_take_in) for till in tills.chain_tills(second)}
+    assert waiting == {"Back office": (0, 1), "Till 2": (0, 0)}, "the back office has not taken S-2 in yet"
+    with psycopg.connect(conninfo(second, hub_link(second)), autocommit=True) as conn:
+        conn.execute("SELECT * FROM hub.hub_my_state(5, 0)")          # as a till with a backlog says it
+    assert sync_once(ctx).problem is None
+    waiting = {till.name: (till.waiting_to_send, till.waiting_to_take_in) for till in tills.chain_tills(ctx)}
+    assert waiting["Back office"] == (0, 0) and waiting["Till 2"][0] == 5
     with pytest.raises(ConflictError, match="joined a hub already"):
         hosting.keep_hub_here(ctx, "M1", "Madrid")
+
+
+def test_a_till_is_not_joined_to_a_hub_whose_certificate_is_not_the_codes(back_office, tmp_path, clock):
+    """The join code pins the hub's certificate: a code pointed at another server (a fake hub, or
+    the address now another PC's) is refused and nothing is written."""
+    ctx, _ = back_office
+    hosting.keep_hub_here(ctx, "M1", "Madrid", port=pg_server.free_port("0.0.0.0"))
+    code = tills.add_till(ctx, hosting.owner_dsn_here(ctx), "M1", "Till 2")
+    forged = dataclasses.replace(code, cert_sha256="0" * 64)
+    second = open_shop(tmp_path / "till2.sqlite", clock=clock, staff_id="setup")
+    with pytest.raises(ValidationError, match="not the one this code was made for"):
+        join(second, forged.text())
+    assert hub_link(second) is None and not pinned_certificate_path(tmp_path / "till2.sqlite").exists()
+    join(second, code.text())
+    assert hub_link(second).hub_certificate.startswith("-----BEGIN CERTIFICATE-----")
+
+
+def test_the_keeper_outlives_the_app_restarts_a_stopped_server_and_is_one(back_office, tmp_path, clock):
+    """The hub's keeper is a process of its own: the app's window may close; a second keeper
+    leaves; a keeper killed is replaced when the app opens; the server stopped behind its back
+    is started again; a hub made before the TLS front is moved behind it at start."""
+    import os
+    import signal
+
+    from loyalty.cli import main
+    from loyalty.storage import database_path
+
+    ctx, ana = back_office
+    hub = hosting.keep_hub_here(ctx, "M1", "Madrid", port=pg_server.free_port("0.0.0.0"))
+    first = keeper.running_pid(hub.folder)
+    assert first and first != os.getpid()
+    assert main(["--db", str(database_path(ctx.db)), "keep-hub"]) == 0, "a second keeper leaves at once"
+    os.kill(first, signal.SIGKILL)                          # the keeper killed; its server goes on
+    for _ in range(100):
+        if keeper.running_pid(hub.folder) is None:
+            break
+        time.sleep(0.05)
+    assert hosting.start_kept_hub(ctx) == hub and keeper.running_pid(hub.folder) not in (None, first)
+    post_sale(ctx, ana.card, 1_000, "T-2")
+    assert sync_once(ctx).problem is None
+
+    pg_server.stop(hub.folder, "immediate")                 # the server gone behind the keeper's back
+    for _ in range(int(keeper.WATCH_SECONDS * 3 / 0.5)):
+        if pg_server.is_running(hub.folder) and sync_once(ctx).problem is None:
+            break
+        time.sleep(0.5)
+    assert sync_once(ctx).problem is None, "the keeper started it again"
+
+    hosting.stop_kept_hub(ctx)                              # as a hub made before the front was left
+    (hub.folder / "hub.json").write_text(json.dumps({"port": hub.port, "address": hub.address}))
+    upgraded = hosting.start_kept_hub(ctx)
+    assert upgraded.port == hub.port and upgraded.backend_port not in (None, hub.port)
+    with psycopg.connect(f"host=127.0.0.1 port={hub.port} dbname={hosting.DATABASE} user=postgres "
+                         f"password={hosting.owner_password_here(ctx)} sslmode=prefer") as conn:
+        assert conn.info.pgconn.ssl_in_use, "a till that joined it with sslmode=prefer reaches it, encrypted"
 
 
 def test_a_bad_store_code_is_refused_and_nothing_is_made(back_office):

@@ -7,10 +7,11 @@ a shop on its own does not show the panel."""
 import pytest
 from PySide6.QtCore import Qt
 
-from loyalty.chain import hub_admin
+from loyalty.chain import hub_admin, tills
 from loyalty.chain.join_code import parse_join_code
 from loyalty.chain.link import join
 from loyalty.chain.rounds import sync_once
+from ui.widgets.formatting import count_text
 
 
 @pytest.fixture
@@ -53,11 +54,11 @@ def scanned(pixmap) -> list[str]:
 
 def listed(qtbot, panel) -> list[list[str]]:
     qtbot.waitUntil(lambda: panel.thread is None, timeout=15_000)
-    return [[panel.table.item(row, column).text() for column in (0, 1, 2, 4)] for row in range(panel.table.rowCount())]
+    return [[panel.table.item(row, column).text() for column in (0, 1, 2, 4, 5)]
+            for row in range(panel.table.rowCount())]
 
 
 def answer_login(panel, monkeypatch, user: str, password: str) -> None:
-    from loyalty.chain import tills
     monkeypatch.setattr(type(panel), "owner_login", lambda self, what: tills.owner_dsn(self.ctx, user, password))
 
 
@@ -66,12 +67,15 @@ def test_the_owner_sees_the_tills_adds_one_revokes_one_and_renames_the_store(qtb
     from postgres_server import ADMIN
 
     panel.reload()
-    assert listed(qtbot, panel) == [["M1", "Madrid", "Till 1", "this till"], ["M1", "Madrid", "Till 2", "active"]]
+    assert listed(qtbot, panel) == [["M1", "Madrid", "Till 1", "nothing", "this till"],
+                                    ["M1", "Madrid", "Till 2", "—", "active"]]      # Till 2: never in touch
+    assert panel._waiting(tills.Till("Till 2", "M1", "Madrid", None, None, False, 1234, 56)) == \
+        f"{count_text(1234)} to send · 56 to take in"
     monkeypatch.setattr(type(panel), "ask_text", lambda self, title, label, text="": "Till 3")
     answer_login(panel, monkeypatch, ADMIN, hub_server.admin_password)
     qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
     rows = listed(qtbot, panel)
-    assert ["M1", "Madrid", "Till 3", "active"] in rows
+    assert ["M1", "Madrid", "Till 3", "—", "active"] in rows
     code = panel.code_dialog.code.text()
     assert parse_join_code(code, ctx.clock.now()).store == "M1"
     assert scanned(panel.code_dialog.qr.pixmap()) == [code], "the QR code on the screen reads back as the code"
@@ -80,7 +84,7 @@ def test_the_owner_sees_the_tills_adds_one_revokes_one_and_renames_the_store(qtb
     monkeypatch.setattr(type(panel), "confirm", lambda self, title, question: True)
     qtbot.mouseClick(panel.revoke_button, Qt.MouseButton.LeftButton)
     rows = listed(qtbot, panel)
-    assert rows[1][2] == "Till 2" and rows[1][3].startswith("revoked")
+    assert rows[1][2] == "Till 2" and rows[1][4].startswith("revoked")
     assert [d["revoked_at"] is not None for d in hub_admin.hub_status(hub.dsn)["devices"] if d["name"] == "Till 2"] \
         == [True]
 
@@ -176,7 +180,7 @@ def test_this_pc_keeps_the_shops_hub_and_adds_a_till_without_a_login(qtbot, ctx,
         assert pg_server.is_running(hub.folder) and hub_link(ctx).store == "M1"
         qtbot.waitUntil(lambda: window.sync_label.isVisible() and "in sync" in window.sync_label.text(),
                         timeout=20_000)
-        assert listed(qtbot, panel)[0][3] == "this till"
+        assert listed(qtbot, panel)[0][4] == "this till"
         qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)       # no login: this PC's password
         qtbot.waitUntil(lambda: panel.thread is None and panel.table.rowCount() == 2, timeout=20_000)
         assert "Till 2" in [till.name for till in panel.shown]

@@ -20,7 +20,7 @@ from loyalty.common.errors import LoyaltyError
 from loyalty.programme.context import Context
 
 from ..widgets.background import call_in_background, stop_thread
-from ..widgets.formatting import moment_text
+from ..widgets.formatting import count_text, moment_text
 from .hub_dialogs import JoinCodeDialog, OwnerLogin, ServerForm
 
 
@@ -34,10 +34,10 @@ class TillsPanel(QGroupBox):
         self.thread = None
         self.shown: list[tills.Till] = []
         self.state = QLabel(wordWrap=True)
-        self.table = QTableWidget(0, 5)
+        self.table = QTableWidget(0, 6)
         self.table.setAccessibleName(self.tr("Tills of the chain"))
         self.table.setHorizontalHeaderLabels([self.tr("Store"), self.tr("Store name"), self.tr("Till"),
-                                              self.tr("Last contact"), self.tr("State")])
+                                              self.tr("Last contact"), self.tr("Waiting"), self.tr("State")])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -109,8 +109,17 @@ class TillsPanel(QGroupBox):
             state = (self.tr("revoked {when}").format(when=moment_text(till.revoked_at, timezone)) if till.revoked_at
                      else self.tr("this till") if till.this_till else self.tr("active"))
             contact = moment_text(till.last_contact, timezone) if till.last_contact else self.tr("never")
-            for column, text in enumerate((till.store, till.store_name, till.name, contact, state)):
+            for column, text in enumerate((till.store, till.store_name, till.name, contact, self._waiting(till), state)):
                 self.table.setItem(row, column, QTableWidgetItem(text))
+
+    def _waiting(self, till: tills.Till) -> str:
+        """What waits at the till as of its last contact: to send up, to take in."""
+        if till.revoked_at or till.waiting_to_send is None:
+            return "—"
+        if not (till.waiting_to_send or till.waiting_to_take_in):
+            return self.tr("nothing")
+        return self.tr("{up} to send · {down} to take in").format(up=count_text(till.waiting_to_send),
+                                                                  down=count_text(till.waiting_to_take_in or 0))
 
     def chosen(self) -> tills.Till | None:
         rows = self.table.selectionModel().selectedRows()
@@ -199,15 +208,19 @@ class TillsPanel(QGroupBox):
             return
         if not self.confirm(self.tr("This PC keeps the shop's hub"), self.tr(
                 "This PC will run the shop's hub (a PostgreSQL server in the app's folder, reached by the other tills "
-                "on the shop's network with passwords). Keep it on while the shop is open; the tills sell without it "
-                "and catch up when it is back. Go on?")):
+                "on the shop's network, encrypted and with passwords), also when the app is closed. Keep it on while "
+                "the shop is open; the tills sell without it and catch up when it is back. Go on?")):
             return
         name = self.ctx.programme().shop_name
         self._run(lambda ctx: keep_hub_here(ctx, store.strip(), name), self._kept)
 
     def _kept(self, hub) -> None:
+        starts = (self.tr("It starts with this PC.") if hub.starts_with_pc else
+                  self.tr("It runs from the moment the app opens on this PC until the PC is turned off (the system "
+                          "could not be set to start it with the PC)."))
         self.message.emit("success", self.tr("This PC keeps the shop's hub, at {address}:{port}. Add the other tills "
-                                             "with Add a till….").format(address=hub.address, port=hub.port))
+                                             "with Add a till….").format(address=hub.address, port=hub.port)
+                          + " " + starts)
         self._reload_when_done = True
         self.joined.emit()
 

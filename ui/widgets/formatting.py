@@ -96,6 +96,11 @@ def points_text(points: int) -> str:
     return _grouped(points, QLocale())
 
 
+def count_text(count: int) -> str:
+    """A count of things (entries, members) grouped as the language groups thousands."""
+    return _grouped(count, QLocale())
+
+
 def signed_points_text(points: int) -> str:
     return ("+" if points > 0 else "−" if points < 0 else "") + points_text(abs(points))
 
