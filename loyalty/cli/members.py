@@ -1,5 +1,5 @@
-"""`loyalty member add|show|find|reissue|block|unblock|export|erase|duplicates|merge`: members and their
-cards."""
+"""`loyalty member add|show|find|reissue|block|unblock|export|erase|duplicates|merge|unmerge`:
+members and their cards."""
 
 
 from ..common.errors import ValidationError
@@ -40,6 +40,9 @@ def add_commands(sub) -> None:
     merge = member.add_parser("merge", help="merge a member into another: points, cards and history (owner)")
     merge.add_argument("keep", help="the card of the member to keep")
     merge.add_argument("other", help="the card of the member merged into it")
+    unmerge = member.add_parser("unmerge", help="undo a merge: the member merged away is their own again, with "
+                                                "the points that moved (owner)")
+    unmerge.add_argument("card", help="the own card of the member who was merged into another")
     find = member.add_parser("find", help="search by name, phone or card")
     find.add_argument("text")
     find.add_argument("--limit", type=int, default=20)
@@ -127,6 +130,13 @@ def cmd_member_merge(ctx, args):
             f"balance {done.kept.balance}")
 
 
+def cmd_member_unmerge(ctx, args):
+    done = merges.undo_merge(ctx, args.card)
+    return ({**member_state(ctx, done.absorbed.card), "parted_from": done.kept.card, "moved_points": done.moved_points},
+            f"Card {done.absorbed.card} parted from card {done.kept.card}: {done.moved_points} points came back; "
+            f"balance {done.absorbed.balance} (card {done.kept.card}: {done.kept.balance})")
+
+
 def cmd_member_erase(ctx, args):
     member = members.member_by_card(ctx, args.card, allow_blocked=True)
     privacy.erase_member(ctx, member.id, args.reason)
@@ -142,6 +152,7 @@ HANDLERS = {
     "member erase": cmd_member_erase,
     "member duplicates": cmd_member_duplicates,
     "member merge": cmd_member_merge,
+    "member unmerge": cmd_member_unmerge,
     "member block": cmd_member_block,
     "member unblock": lambda ctx, args: cmd_member_block(ctx, args, blocked=False),
 }

@@ -589,6 +589,8 @@ MESSAGES = {
     "referred member {card}": "socio recomendado {card}",
     "merged into card {card}": "unido a la tarjeta {card}",
     "merged from card {card}": "unido desde la tarjeta {card}",
+    "merge with card {card} undone": "unión con la tarjeta {card} deshecha",
+    "card: {card} is not a member merged into another": "tarjeta: {card} no es de un socio unido a otro",
     "birthday {year}": "cumpleaños {year}",
     "points of entry {entry} expired": "caducaron los puntos del movimiento {entry}",
     "complaint {complaint}": "queja {complaint}",

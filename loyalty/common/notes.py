@@ -24,6 +24,7 @@ BIRTHDAY = "birthday {year}"
 EXPIRED = "points of entry {entry} expired"
 MERGED_INTO = "merged into card {card}"
 MERGED_FROM = "merged from card {card}"
+MERGE_UNDONE = "merge with card {card} undone"
 COMPLAINT = "complaint {complaint}"
 COMPLAINT_CHECK = "Complaint {complaint} ({category}) was resolved: ask whether they are satisfied now"
 LAPSED_REGULAR = "Regular customer, usually every {interval} days, last came {days} days ago: call this week"
@@ -32,7 +33,8 @@ CAMPAIGN_SOON = ("Campaign '{name}' starts on {day}: tell the members who agreed
 EXPIRING = ("{count} point expires on {day}: remind them", "{count} points expire on {day}: remind them")
 
 NOTES = (REFUND, DISCOUNT, UNDO_AT_THE_COUNTER, VOID, COUNTER_SURVEY, OPENING_BALANCE, REFERRED_BY_A_MEMBER,
-         REFERRED_MEMBER, BIRTHDAY, EXPIRED, MERGED_INTO, MERGED_FROM, COMPLAINT, COMPLAINT_CHECK, LAPSED_REGULAR, CAMPAIGN_SOON)
+         REFERRED_MEMBER, BIRTHDAY, EXPIRED, MERGED_INTO, MERGED_FROM, MERGE_UNDONE, COMPLAINT, COMPLAINT_CHECK,
+         LAPSED_REGULAR, CAMPAIGN_SOON)
 PLURAL_NOTES = (EXPIRING,)
 
 # What each placeholder may hold when a stored note is read back: narrow, so that a reason a

@@ -18,7 +18,7 @@ class PossibleDuplicate:
     same: str             # "phone" or "email"
 
 
-_STILL_HERE = "status != 'erased' AND id NOT IN (SELECT absorbed_id FROM member_merges)"
+_STILL_HERE = "status != 'erased' AND id NOT IN (SELECT absorbed_id FROM member_merges WHERE undone_at IS NULL)"
 
 
 def possible_duplicates(ctx: Context, limit: int = 200) -> list[PossibleDuplicate]:

@@ -65,9 +65,11 @@ def take_in_change(ctx: Context, member_id: int, change: dict, apply=None) -> bo
 
 def apply_field(ctx: Context, member_id: int, field: str, value) -> None:
     if field == MERGED_INTO:
-        kept = ctx.db.execute("SELECT id FROM members WHERE uuid = ?", [value]).fetchone()
+        kept = value and ctx.db.execute("SELECT id FROM members WHERE uuid = ?", [value]).fetchone()
         if kept:
             note_merge(ctx, member_id, kept[0], device_id=None)
+        elif value is None:             # the merge was undone (ledger/merges.undo_merge)
+            note_unmerge(ctx, member_id)
     elif field in CONSENTS:
         ctx.db.execute(f"UPDATE members SET {field} = ?, {field}_at = ? WHERE id = ?",
                        [int(bool(value["given"])), value["at"], member_id])
@@ -87,8 +89,22 @@ def note_merge(ctx: Context, absorbed_id: int, kept_id: int, device_id: str | No
         "SELECT device_id FROM member_changes WHERE member_id = ? AND field = ? ORDER BY hlc DESC LIMIT 1",
         [absorbed_id, MERGED_INTO]).fetchone()[0]
     ctx.db.execute("INSERT INTO member_merges (absorbed_id, kept_id, device_id, merged_at) VALUES (?, ?, ?, ?) "
-                   "ON CONFLICT(absorbed_id) DO NOTHING", [absorbed_id, kept_id, device, to_iso(ctx.clock.now())])
+                   "ON CONFLICT(absorbed_id) DO UPDATE SET kept_id = excluded.kept_id, device_id = excluded.device_id, "
+                   "merged_at = excluded.merged_at, undone_at = NULL WHERE undone_at IS NOT NULL",
+                   [absorbed_id, kept_id, device, to_iso(ctx.clock.now())])
     ctx.db.execute("UPDATE cards SET member_id = ? WHERE member_id = ?", [kept_id, absorbed_id])
+
+
+def note_unmerge(ctx: Context, absorbed_id: int) -> None:
+    """A merge undone: the absorbed member's own cards — its card and those it replaced — open it
+    again; the merge stays listed, marked undone."""
+    ctx.db.execute("UPDATE member_merges SET undone_at = ? WHERE absorbed_id = ? AND undone_at IS NULL",
+                   [to_iso(ctx.clock.now()), absorbed_id])
+    ctx.db.execute("""WITH RECURSIVE own(number) AS (
+                          SELECT card FROM members WHERE id = ?
+                          UNION SELECT c.number FROM cards c JOIN own ON c.replaced_by = own.number)
+                      UPDATE cards SET member_id = ? WHERE number IN (SELECT number FROM own)""",
+                   [absorbed_id, absorbed_id])
 
 
 def forget_values(ctx: Context, member_id: int) -> None:

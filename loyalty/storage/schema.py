@@ -36,6 +36,7 @@ STEPS = (
     ("0025_sync_state_in_words", schema_changes.sync_state_in_words),
     ("0026_hub_restores", schema_changes.hub_restores),
     ("0027_hub_certificate", schema_changes.hub_certificate),
+    ("0028_undone_merges", schema_changes.undone_merges),
 )
 
 migrations = Migrations("loyalty")

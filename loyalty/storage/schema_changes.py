@@ -655,3 +655,9 @@ def hub_certificate(db: Database) -> None:
     fingerprint was in the join code; chain/tls_front.py): the only root this counter trusts for
     its hub. Kept in the database, so a restored or copied till still reaches its hub."""
     _add_column(db, "hub_link", "hub_certificate TEXT")
+
+
+def undone_merges(db: Database) -> None:
+    """A merge undone (ledger/merges.undo_merge) stays in member_merges, marked: its count of
+    moves keeps the keys of a later merge of the same two new."""
+    _add_column(db, "member_merges", "undone_at TEXT")

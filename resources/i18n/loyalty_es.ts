@@ -1339,7 +1339,7 @@ Para proteger cada venta, la aplicación dejó de guardar y ahora se reiniciará
 <context>
     <name>DuplicatesDialog</name>
     <message>
-        <location filename="../../ui/members/duplicates_dialog.py" line="+28"/>
+        <location filename="../../ui/members/duplicates_dialog.py" line="+29"/>
         <source>Possible duplicate members</source>
         <translation>Posibles socios duplicados</translation>
     </message>
@@ -1394,7 +1394,27 @@ Para proteger cada venta, la aplicación dejó de guardar y ahora se reiniciará
         <translation>Unir…</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+4"/>
+        <source>Merges made</source>
+        <translation>Uniones hechas</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Undo the chosen merge…</source>
+        <translation>Deshacer la unión elegida…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&lt;b&gt;Merges made&lt;/b&gt; (newest first)</source>
+        <translation>&lt;b&gt;Uniones hechas&lt;/b&gt; (la más reciente primero)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{absorbed} · {absorbed_card}  →  {kept} · {kept_card}  ({day})</source>
+        <translation>{absorbed} · {absorbed_card}  →  {kept} · {kept_card}  ({day})</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>same phone</source>
         <translation>mismo teléfono</translation>
     </message>
@@ -1422,10 +1442,29 @@ Para proteger cada venta, la aplicación dejó de guardar y ahora se reiniciará
         <location line="+1"/>
         <source>Merge {other} (card {other_card}) into {keep} (card {keep_card})?
 
-{points} points move to {keep}; card {other_card} opens {keep}&apos;s record at every till from now on; both histories stay. The app cannot undo a merge.</source>
+{points} points move to {keep}; card {other_card} opens {keep}&apos;s record at every till from now on; both histories stay. A merge made by mistake can be undone below.</source>
         <translation>¿Unir a {other} (tarjeta {other_card}) con {keep} (tarjeta {keep_card})?
 
-{points} puntos pasan a {keep}; desde ahora la tarjeta {other_card} abre la ficha de {keep} en todas las cajas; se conservan ambos historiales. La aplicación no puede deshacer una unión.</translation>
+{points} puntos pasan a {keep}; desde ahora la tarjeta {other_card} abre la ficha de {keep} en todas las cajas; los dos historiales se conservan. Una unión hecha por error se puede deshacer abajo.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Undo a merge</source>
+        <translation>Deshacer una unión</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Part {absorbed} (card {absorbed_card}) from {kept} (card {kept_card})?
+
+The points that moved come back to {absorbed} ({kept} may be left owing what was spent of them); card {absorbed_card} opens {absorbed}&apos;s own record again at every till. Both histories keep the merge and its undoing.</source>
+        <translation>¿Separar a {absorbed} (tarjeta {absorbed_card}) de {kept} (tarjeta {kept_card})?
+
+Los puntos que pasaron vuelven a {absorbed} ({kept} puede quedar debiendo lo que ya gastó de ellos); la tarjeta {absorbed_card} vuelve a abrir la ficha propia de {absorbed} en todas las cajas. Los dos historiales guardan la unión y su anulación.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>{absorbed} is a member of their own again: {points} points came back ({absorbed} has {balance}; {kept} has {kept_balance}).</source>
+        <translation>{absorbed} vuelve a ser socio por su cuenta: volvieron {points} puntos ({absorbed} tiene {balance}; {kept} tiene {kept_balance}).</translation>
     </message>
     <message>
         <location line="+17"/>

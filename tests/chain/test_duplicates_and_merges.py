@@ -15,7 +15,8 @@ from loyalty.chain.rounds import sync_once
 from loyalty.cli import main
 from loyalty.common.errors import PermissionDeniedError, ValidationError
 from loyalty.ledger.enrolment import enrol_member
-from loyalty.ledger.merges import merge_members
+from loyalty.ledger.merges import merge_members, merges_made, undo_merge
+from loyalty.ledger.redemptions import redeem_points
 from loyalty.ledger.sales import post_sale
 from loyalty.operations.verify import verify
 from loyalty.people.duplicates import possible_duplicates
@@ -71,6 +72,11 @@ def test_the_command_line_lists_duplicates_and_merges_them(tmp_path, monkeypatch
     assert f"Card {cards[1]} merged into card {cards[0]}" in capsys.readouterr().out
     assert main(["member", "duplicates"]) == 0
     assert "No possible duplicates." in capsys.readouterr().out
+    assert main(["member", "unmerge", cards[0]]) == 2
+    assert "card: " + cards[0] + " is not a member merged into another" in capsys.readouterr().err
+    assert main(["--json", "member", "unmerge", cards[1]]) == 0
+    parted = json.loads(capsys.readouterr().out)
+    assert (parted["card"], parted["parted_from"], parted["moved_points"]) == (cards[1], cards[0], 0)
 
 
 def test_two_tills_enrol_the_same_person_offline_and_a_merge_reaches_both(hub_db, tmp_path):
@@ -121,3 +127,58 @@ def test_each_till_enrols_from_its_own_card_block(hub_db, tmp_path):
         blocks.append(block)
         till.db.close()
     assert blocks == [1, 2]
+
+
+def test_a_merge_is_undone_as_a_reversal_and_can_be_made_again(ctx, enrol):
+    """Undoing a merge parts the two again without rewriting anything: the points that moved come
+    back (the kept member owes what they spent of them), the absorbed card opens its own member,
+    the pair is a possible duplicate again; merging them again moves the points again."""
+    ana = enrol("Ana García", phone="600 123 456")
+    again = enrol("Ana Garcia", phone="600123456")
+    post_sale(ctx, ana.card, 10_000, "T1")
+    post_sale(ctx, again.card, 5_000, "T2")
+    merge_members(ctx, ana.card, again.card)
+    redeem_points(ctx, ana.card, 120)                         # more than her own 100
+    entries = ctx.db.execute("SELECT COUNT(*) FROM entries").fetchone()[0]
+    [made] = merges_made(ctx)
+    assert (made.kept.id, made.absorbed.id) == (ana.id, again.id)
+
+    undone = undo_merge(ctx, again.card)
+    assert undone.moved_points == 50
+    assert (member_by_card(ctx, ana.card).balance, member_by_card(ctx, again.card).balance) == (30 - 50, 50)
+    assert member_by_card(ctx, again.card).id == again.id, "her card opens her own record again"
+    assert ctx.db.execute("SELECT COUNT(*) FROM entries").fetchone()[0] == entries + 2, "appended, none rewritten"
+    assert merges_made(ctx) == [] and len(possible_duplicates(ctx)) == 1
+    assert verify(ctx) == []
+    with pytest.raises(ValidationError, match="is not a member merged into another"):
+        undo_merge(ctx, again.card)
+
+    again_merged = merge_members(ctx, ana.card, again.card)
+    assert again_merged.moved_points == 50 and member_by_card(ctx, ana.card).balance == 30
+    assert [action for (action,) in ctx.db.execute(
+        "SELECT action FROM audit WHERE action LIKE 'member.%merge' ORDER BY id")] == \
+        ["member.merge", "member.unmerge", "member.merge"]
+
+
+def test_undoing_a_merge_at_one_till_parts_them_at_every_till(hub_db, tmp_path):
+    hub_admin.init_hub(hub_db.dsn)
+    tills = joined_tills(hub_db.dsn, tmp_path, 2, NOON)
+    try:
+        ana = enrol_member(tills[0], NewMember(name="Ana García", phone="600 123 456"))
+        luisa = enrol_member(tills[0], NewMember(name="Luisa García", phone="600 123 456"))   # her daughter
+        post_sale(tills[0], ana.card, 10_000, "ONE")
+        post_sale(tills[0], luisa.card, 5_000, "TWO")
+        merge_members(tills[0], ana.card, luisa.card)             # a mistake: two people, one phone
+        for till in (*tills, tills[0]):
+            assert sync_once(till).problem is None
+        assert member_by_card(tills[1], luisa.card).uuid == ana.uuid
+        undo_merge(tills[1], luisa.card)                          # undone at the other till
+        for which in (1, 0, 1):
+            assert sync_once(tills[which]).problem is None
+        for till in tills:
+            assert member_by_card(till, luisa.card).uuid == luisa.uuid
+            assert (member_by_card(till, ana.card).balance, member_by_card(till, luisa.card).balance) == (100, 50)
+            assert merges_made(till) == [] and verify(till) == []
+    finally:
+        for till in tills:
+            till.db.close()

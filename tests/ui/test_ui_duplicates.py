@@ -1,6 +1,7 @@
 """The owner's list of possible duplicate members (issue 23): each pair side by side, *Merge*
 keeps the one chosen after a confirmation — screen and database checked; a cashier does not see
-the button (ui/members/duplicates_dialog.py, ledger/merges.py)."""
+the button; a merge made by mistake is undone from the same list (ui/members/duplicates_dialog.py,
+ledger/merges.py)."""
 
 from PySide6.QtCore import Qt
 
@@ -44,6 +45,19 @@ def test_the_owner_merges_two_members_who_are_one_person(qtbot, window, ctx, enr
     assert dialog.list.count() == 0 and not dialog.merge_button.isEnabled()
     assert member_by_card(ctx, ana.card).id == again.id, "Ana's old card opens the kept member"
     assert member_by_card(ctx, again.card).balance == 150
+
+    # A mistake: the two were mother and daughter. Undone from the list of merges made.
+    assert dialog.merges_list.count() == 1 and ana.card in dialog.merges_list.item(0).text()
+    monkeypatch.setattr(DuplicatesDialog, "confirm_undo", lambda self, merge: asked.append(merge.absorbed.id))
+    qtbot.mouseClick(dialog.undo_button, Qt.MouseButton.LeftButton)
+    assert asked[-1] == ana.id and member_by_card(ctx, ana.card).id == again.id, "not without a yes"
+    monkeypatch.setattr(DuplicatesDialog, "confirm_undo", lambda self, merge: True)
+    qtbot.mouseClick(dialog.undo_button, Qt.MouseButton.LeftButton)
+    assert dialog.banner.kind == "success" and "100 points came back" in dialog.banner.text()
+    assert dialog.merges_list.count() == 0 and not dialog.undo_button.isEnabled()
+    assert dialog.list.count() == 1, "a possible duplicate again"
+    assert (member_by_card(ctx, ana.card).id, member_by_card(ctx, ana.card).balance) == (ana.id, 100)
+    assert member_by_card(ctx, again.card).balance == 50
 
 
 def test_a_cashier_does_not_see_the_list(qtbot, window, ctx):

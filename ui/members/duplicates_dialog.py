@@ -1,15 +1,16 @@
 """Members who may be one person (loyalty/people/duplicates.py: the same phone or e-mail — most
 often one person enrolled at two tills while they were offline), for the owner: each pair side by
 side, and *Merge* keeps the one chosen (ledger/merges.py): the other's points move to it, the
-other's card opens it at every till, both histories stay. A merge is confirmed first; it is an
-appended fact, and the app has no undo for it yet (said in the confirmation)."""
+other's card opens it at every till, both histories stay. A merge is confirmed first. Below, the
+merges in force: *Undo the chosen merge…* parts the two again, as a reversal (the points that
+moved come back; both histories keep the merge and its undoing)."""
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QButtonGroup, QDialog, QDialogButtonBox, QGridLayout, QLabel, QListWidget,
                                QListWidgetItem, QMessageBox, QPushButton, QRadioButton, QVBoxLayout)
 
 from loyalty.common.errors import LoyaltyError
-from loyalty.ledger.merges import merge_members
+from loyalty.ledger.merges import Merge, merge_members, merges_made, undo_merge
 from loyalty.people.duplicates import PossibleDuplicate, possible_duplicates
 from loyalty.people.members import Member
 from loyalty.programme.context import Context
@@ -51,18 +52,38 @@ class DuplicatesDialog(QDialog):
         self.keep.button(0).setChecked(True)
         self.merge_button = QPushButton(self.tr("Merge…"))
         self.merge_button.clicked.connect(self.merge_chosen)
+        self.merges: list[Merge] = []
+        self.merges_list = QListWidget()
+        self.merges_list.setAccessibleName(self.tr("Merges made"))
+        self.merges_list.setMaximumHeight(110)
+        self.undo_button = QPushButton(self.tr("Undo the chosen merge…"))
+        self.undo_button.clicked.connect(self.undo_chosen)
         self.banner = StatusBanner()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.addButton(self.merge_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.undo_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.list, 1)
         layout.addLayout(self.side_by_side)
+        layout.addWidget(QLabel(self.tr("<b>Merges made</b> (newest first)")))
+        layout.addWidget(self.merges_list)
         layout.addWidget(self.banner)
         layout.addWidget(buttons)
         self.reload()
 
     def reload(self) -> None:
+        timezone = self.ctx.programme().timezone
+        self.merges = merges_made(self.ctx)
+        self.merges_list.clear()
+        for merge in self.merges:
+            self.merges_list.addItem(QListWidgetItem(self.tr("{absorbed} · {absorbed_card}  →  {kept} · {kept_card}  "
+                                                             "({day})").format(
+                absorbed=merge.absorbed.name, absorbed_card=merge.absorbed.card, kept=merge.kept.name,
+                kept_card=merge.kept.card, day=moment_day_text(merge.merged_at, timezone))))
+        if self.merges:
+            self.merges_list.setCurrentRow(0)
+        self.undo_button.setEnabled(bool(self.merges))
         self.pairs = possible_duplicates(self.ctx)
         self.list.clear()
         same = {"phone": self.tr("same phone"), "email": self.tr("same e-mail")}
@@ -105,10 +126,38 @@ class DuplicatesDialog(QDialog):
         """Asked before merging (tests answer it)."""
         answer = QMessageBox.question(self, self.tr("Merge two members"), self.tr(
             "Merge {other} (card {other_card}) into {keep} (card {keep_card})?\n\n{points} points move to {keep}; "
-            "card {other_card} opens {keep}'s record at every till from now on; both histories stay. The app cannot "
-            "undo a merge.").format(other=other.name, other_card=other.card, keep=keep.name, keep_card=keep.card,
-                                   points=points_text(other.balance)))
+            "card {other_card} opens {keep}'s record at every till from now on; both histories stay. A merge made "
+            "by mistake can be undone below.").format(other=other.name, other_card=other.card, keep=keep.name,
+                                                      keep_card=keep.card, points=points_text(other.balance)))
         return answer == QMessageBox.StandardButton.Yes
+
+    def confirm_undo(self, merge: Merge) -> bool:
+        """Asked before undoing a merge (tests answer it)."""
+        answer = QMessageBox.question(self, self.tr("Undo a merge"), self.tr(
+            "Part {absorbed} (card {absorbed_card}) from {kept} (card {kept_card})?\n\nThe points that moved come "
+            "back to {absorbed} ({kept} may be left owing what was spent of them); card {absorbed_card} opens "
+            "{absorbed}'s own record again at every till. Both histories keep the merge and its undoing.").format(
+            absorbed=merge.absorbed.name, absorbed_card=merge.absorbed.card, kept=merge.kept.name,
+            kept_card=merge.kept.card))
+        return answer == QMessageBox.StandardButton.Yes
+
+    def undo_chosen(self) -> None:
+        row = self.merges_list.currentRow()
+        if not 0 <= row < len(self.merges) or not self.confirm_undo(self.merges[row]):
+            return
+        merge = self.merges[row]
+        try:
+            done = undo_merge(self.ctx, merge.absorbed.card)
+        except LoyaltyError as error:
+            self.banner.show_message("error", error.message)
+            return
+        self.reload()
+        self.banner.show_message("success", self.tr(
+            "{absorbed} is a member of their own again: {points} points came back ({absorbed} has {balance}; {kept} "
+            "has {kept_balance}).").format(
+            absorbed=merge.absorbed.name, kept=merge.kept.name, points=points_text(done.moved_points),
+            balance=points_text(done.absorbed.balance), kept_balance=points_text(done.kept.balance)))
+        self.merged.emit()
 
     def merge_chosen(self) -> None:
         chosen = self.chosen()
