@@ -5089,6 +5089,11 @@ Why (e.g. asked at the counter today)?</source>
         <translation>Esta caja pertenece a la tienda {store}; el concentrador está en {host}:{port}. Consultando al concentrador…</translation>
     </message>
     <message>
+        <location line="+11"/>
+        <source>this PC</source>
+        <translation>este PC</translation>
+    </message>
+    <message>
         <location line="+15"/>
         <source>This till belongs to store {store}; the hub is at {host}:{port}.</source>
         <translation>Esta caja pertenece a la tienda {store}; el concentrador está en {host}:{port}.</translation>
@@ -5114,17 +5119,22 @@ Why (e.g. asked at the counter today)?</source>
         <translation>nunca</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
+        <source>{count} to send</source>
+        <translation>{count} por enviar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{count} to take in</source>
+        <translation>{count} por recibir</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>nothing</source>
         <translation>nada</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>{up} to send · {down} to take in</source>
-        <translation>{up} por enviar · {down} por recibir</translation>
-    </message>
-    <message>
-        <location line="+35"/>
+        <location line="+34"/>
         <source>Add a till</source>
         <translation>Añadir una caja</translation>
     </message>

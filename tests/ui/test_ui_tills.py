@@ -184,6 +184,10 @@ def test_this_pc_keeps_the_shops_hub_and_adds_a_till_without_a_login(qtbot, ctx,
         qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)       # no login: this PC's password
         qtbot.waitUntil(lambda: panel.thread is None and panel.table.rowCount() == 2, timeout=20_000)
         assert "Till 2" in [till.name for till in panel.shown]
+        code = panel.code_dialog.code.text()
+        assert parse_join_code(code, ctx.clock.now()).cert_sha256, "the hub's certificate, pinned"
+        assert scanned(panel.code_dialog.qr.pixmap()) == [code], "the longer code still reads back from its QR code"
+        assert f"{hub.port} (this PC)" in panel.state.text()
     finally:
         window.shutdown()
         remove_kept_hub(ctx)

@@ -87,8 +87,19 @@ class TillsPanel(QGroupBox):
         if self.thread is not None:
             return
         self.state.setText(self.tr("This till belongs to store {store}; the hub is at {host}:{port}. Asking the hub…")
-                           .format(store=link.store, host=link.host, port=link.port))
+                           .format(store=link.store, **self._where(link)))
         self._run(tills.chain_tills, self._listed)
+
+    def _where(self, link) -> dict:
+        """The hub's address as the other tills reach it: this PC's on the shop's network when it
+        keeps the hub (its own till talks to it on 127.0.0.1)."""
+        if link.host in ("127.0.0.1", "localhost"):
+            from loyalty.chain.hosting import reach_from_the_network
+            reach = reach_from_the_network(self.ctx)
+            if reach is not None:
+                here = self.tr("this PC")
+                return {"host": reach["host"], "port": f"{reach['port']} ({here})"}
+        return {"host": link.host, "port": link.port}
 
     def forget(self) -> None:
         self.shown = []
@@ -102,7 +113,7 @@ class TillsPanel(QGroupBox):
         link = hub_link(self.ctx)
         self.shown = found
         self.state.setText(self.tr("This till belongs to store {store}; the hub is at {host}:{port}.").format(
-            store=link.store, host=link.host, port=link.port))
+            store=link.store, **self._where(link)))
         timezone = self.ctx.programme().timezone
         self.table.setRowCount(len(found))
         for row, till in enumerate(found):
@@ -116,10 +127,12 @@ class TillsPanel(QGroupBox):
         """What waits at the till as of its last contact: to send up, to take in."""
         if till.revoked_at or till.waiting_to_send is None:
             return "—"
-        if not (till.waiting_to_send or till.waiting_to_take_in):
-            return self.tr("nothing")
-        return self.tr("{up} to send · {down} to take in").format(up=count_text(till.waiting_to_send),
-                                                                  down=count_text(till.waiting_to_take_in or 0))
+        parts = []
+        if till.waiting_to_send:
+            parts.append(self.tr("{count} to send").format(count=count_text(till.waiting_to_send)))
+        if till.waiting_to_take_in:
+            parts.append(self.tr("{count} to take in").format(count=count_text(till.waiting_to_take_in)))
+        return " · ".join(parts) or self.tr("nothing")
 
     def chosen(self) -> tills.Till | None:
         rows = self.table.selectionModel().selectedRows()
