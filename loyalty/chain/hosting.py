@@ -140,6 +140,15 @@ def start_kept_hub(ctx: Context) -> KeptHub | None:
     return hub
 
 
+def keep_alive(ctx: Context) -> None:
+    """The app's look, now and then while it runs: the keeper of this PC's hub still there (started
+    again if it died: the other tills reach the hub only through it)."""
+    hub = kept_hub(ctx)
+    if hub is not None and hub.backend_port is not None and keeper.running_pid(hub.folder) is None:
+        logging.getLogger("loyalty.hub").warning("This PC's hub keeper was not running: started again")
+        _keep_running(ctx, hub)
+
+
 def stop_kept_hub(ctx: Context) -> None:
     hub = kept_hub(ctx)
     if hub is not None:

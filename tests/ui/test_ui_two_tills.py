@@ -46,7 +46,7 @@ def back_office(qtbot, ctx, enrol, monkeypatch):
 
 
 def test_two_tills_share_a_hub_on_the_back_office_pc_and_ride_out_its_being_off(qtbot, ctx, back_office, tmp_path,
-                                                                               clock):
+                                                                               clock, monkeypatch):
     from ui.settings.first_run import FirstRunWizard
     from ui.shell.main_window import MainWindow
 
@@ -93,6 +93,21 @@ def test_two_tills_share_a_hub_on_the_back_office_pc_and_ride_out_its_being_off(
                         timeout=20_000)
         balance = "SELECT balance FROM members WHERE uuid = ?"
         assert ctx.db.execute(balance, [ana.uuid]).fetchone() == second.db.execute(balance, [ana.uuid]).fetchone()
+
+        # The hub's keeper killed while the back office's app runs: the app starts it again (it
+        # looks every KEEPER_LOOK_EVERY_ROUNDS rounds; one here), and the till gets through.
+        import os
+        import signal
+
+        from loyalty.chain import keeper
+        from ui.shell import sync_runner
+        monkeypatch.setattr(sync_runner, "KEEPER_LOOK_EVERY_ROUNDS", 1)
+        folder = hosting.kept_hub(ctx).folder
+        killed = keeper.running_pid(folder)
+        os.kill(killed, signal.SIGKILL)
+        qtbot.waitUntil(lambda: keeper.running_pid(folder) not in (None, killed), timeout=30_000)
+        sell(qtbot, till, ana.card, "3,00", "B-3")
+        qtbot.waitUntil(lambda: "B-3" in entries(ctx), timeout=30_000)
     finally:
         till.shutdown()
         second.db.close()

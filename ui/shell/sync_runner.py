@@ -3,12 +3,15 @@ rounds.py: the same round as `loyalty sync --watch`): a round every second while
 is open, one at once when the counter saves an entry and one at once when the hub says it took
 something from another till (chain/listen.py), never more than one at a time, and its state for
 the header. The counter never waits for
-it: a sale is saved here first, and a hub that cannot be reached is only said in the header."""
+it: a sale is saved here first, and a hub that cannot be reached is only said in the header.
+On the PC that keeps the shop's hub, every half minute a round also looks that the hub's keeper
+still runs (chain/hosting.keep_alive): the other tills reach the hub only through it."""
 
 import logging
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
+from loyalty.chain.link import hub_link
 from loyalty.chain.listen import HubListener
 from loyalty.chain.rounds import WATCH_EVERY_SECONDS, SyncState, sync_once, sync_state
 from loyalty.programme.context import Context
@@ -16,6 +19,13 @@ from loyalty.programme.context import Context
 from ..widgets.background import DomainCall, WorkerShop, start_worker
 
 log = logging.getLogger(__name__)
+KEEPER_LOOK_EVERY_ROUNDS = 30
+
+
+def sync_keeping_the_hub(ctx: Context) -> SyncState:
+    from loyalty.chain.hosting import keep_alive  # here: PostgreSQL's package loads only on that PC
+    keep_alive(ctx)
+    return sync_once(ctx)
 
 
 class SyncRunner(QObject):
@@ -35,6 +45,7 @@ class SyncRunner(QObject):
         self.timer.timeout.connect(self.round)
         self.hub_heard.connect(self.round)
         self.listener: HubListener | None = None
+        self.rounds = 0
 
     def start(self) -> None:
         """Only for a counter that joined a hub (at the app's start, or just now from Settings);
@@ -58,7 +69,11 @@ class SyncRunner(QObject):
         if self.thread is not None:     # a long round (a first download): how far it is, from what it committed
             self.state.emit(sync_state(self.ctx))
             return
-        self.call = DomainCall(WorkerShop(self.ctx), sync_once)
+        self.rounds += 1
+        link = hub_link(self.ctx)
+        keeps_the_hub = link is not None and link.host in ("127.0.0.1", "localhost")   # its own till, on the PC
+        work = sync_keeping_the_hub if keeps_the_hub and self.rounds % KEEPER_LOOK_EVERY_ROUNDS == 0 else sync_once
+        self.call = DomainCall(WorkerShop(self.ctx), work)
         self.call.done.connect(self._done)
         self.call.failed.connect(self._failed)
         self.thread = start_worker(self, self.call, (self.call.done, self.call.failed), on_finished=self._ended)
