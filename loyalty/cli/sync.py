@@ -1,7 +1,8 @@
 """`loyalty join CODE|FILE` (this counter joins a hub) and `loyalty sync` (one round: send what
 the hub lacks and take in the other counters' programme, members, edits, erasures and entries;
 `--watch` keeps doing it, as the app does in the background; `--status` says how far it is and
-where the hub's password is kept); `loyalty keep-hub` (the hub this PC keeps, until stopped). docs/sync.md."""
+where the hub's password is kept); `loyalty host-hub STORE` (this PC keeps the shop's hub) and
+`loyalty keep-hub` (keeps it, until stopped). docs/sync.md."""
 
 import sys
 import threading
@@ -28,6 +29,11 @@ def add_commands(sub) -> None:
     sync.add_argument("--watch", action="store_true", help="a round every second until Ctrl+C (what the app "
                                                            "does in the background)")
     sync.add_argument("--status", action="store_true", help="how far the sync is; sends nothing")
+    host = sub.add_parser("host-hub", help="this PC keeps the shop's hub for its tills (a PostgreSQL server here, "
+                                           "encrypted on the shop's network), this till its first (owner)")
+    host.add_argument("store", help="a short code for this shop: 1 to 16 letters or digits, such as M1")
+    host.add_argument("--port", type=int, help="the port the other tills reach it on (default 5432, or a free one)")
+    host.add_argument("--till-name", default="", help="this till's name on the hub (default: this PC's name)")
     sub.add_parser("keep-hub", help="keep the hub this PC keeps for the shop's tills (its server and TLS) until "
                                     "stopped: what the app starts, and the system service runs")
 
@@ -44,6 +50,19 @@ def cmd_join(ctx, args):
     return ({"chain_id": link.chain_id, "store": link.store, "device_id": ctx.device_id, "password_kept": kept,
              "merged_shops": joined.merged_shops, "cards_reissued": [list(pair) for pair in joined.cards_reissued]},
             text)
+
+
+def cmd_host_hub(ctx, args):
+    from ..chain.hosting import keep_hub_here
+    if args.port is not None and not 0 < args.port < 65536:
+        raise ValidationError(t("port: a number from 1 to 65535"), "port")
+    hub = keep_hub_here(ctx, args.store, ctx.programme().shop_name, port=args.port, till_name=args.till_name)
+    starts = (f"it starts with this PC ({hub.starts_with_pc})" if hub.starts_with_pc else
+              "the system could not be set to start it with this PC: the app starts it when it opens, "
+              "or run `loyalty keep-hub`")
+    return ({"address": hub.address, "port": hub.port, "folder": str(hub.folder), "starts_with_pc": hub.starts_with_pc},
+            f"This PC keeps the shop's hub at {hub.address}:{hub.port} (TLS), in {hub.folder}; {starts}. "
+            f"Add the other tills with Settings → Shops and tills → Add a till.")
 
 
 def cmd_keep_hub(ctx, args):
@@ -138,4 +157,4 @@ def _status(ctx, link):
     return data, "\n".join(f"{key}: {value}" for key, value in data.items())
 
 
-HANDLERS = {"join": cmd_join, "sync": cmd_sync, "keep-hub": cmd_keep_hub}
+HANDLERS = {"join": cmd_join, "sync": cmd_sync, "host-hub": cmd_host_hub, "keep-hub": cmd_keep_hub}

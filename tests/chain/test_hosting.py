@@ -196,7 +196,11 @@ def test_the_hubs_backups_from_the_command_line(back_office, monkeypatch, capsys
     monkeypatch.setenv("LOYALTY_DB", str(database_path(ctx.db)))
     assert main(["backup", "--hub"]) == 2
     assert "this PC keeps no hub to back up" in capsys.readouterr().err
-    hosting.keep_hub_here(ctx, "M1", "Madrid", port=pg_server.free_port("0.0.0.0"))
+    assert main(["host-hub", "M-1"]) == 2
+    assert "code: 'M-1' must be 1 to 16 letters or digits" in capsys.readouterr().err
+    assert main(["--json", "host-hub", "M1", "--port", str(pg_server.free_port("0.0.0.0"))]) == 0
+    made = json.loads(capsys.readouterr().out)
+    assert made["port"] == hosting.kept_hub(ctx).port and hub_link(ctx) is not None
     assert main(["--json", "backup", "--hub"]) == 0
     dump = json.loads(capsys.readouterr().out)["file"]
     assert main(["--json", "backups", "--hub"]) == 0
