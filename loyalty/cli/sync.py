@@ -1,8 +1,9 @@
 """`loyalty join CODE|FILE` (this counter joins a hub) and `loyalty sync` (one round: send what
 the hub lacks and take in the other counters' programme, members, edits, erasures and entries;
 `--watch` keeps doing it, as the app does in the background; `--status` says how far it is and
-where the hub's password is kept); `loyalty host-hub STORE` (this PC keeps the shop's hub) and
-`loyalty keep-hub` (keeps it, until stopped). docs/sync.md."""
+where the hub's password is kept); `loyalty host-hub STORE` (this PC keeps the shop's hub),
+`loyalty add-till NAME` (there: a new till's join code) and `loyalty keep-hub` (keeps it, until
+stopped). docs/sync.md."""
 
 import sys
 import threading
@@ -34,6 +35,11 @@ def add_commands(sub) -> None:
     host.add_argument("store", help="a short code for this shop: 1 to 16 letters or digits, such as M1")
     host.add_argument("--port", type=int, help="the port the other tills reach it on (default 5432, or a free one)")
     host.add_argument("--till-name", default="", help="this till's name on the hub (default: this PC's name)")
+    till = sub.add_parser("add-till", help="on the PC that keeps the shop's hub: a new till's one-time join code "
+                                           "(owner; as Settings → Shops and tills → Add a till)")
+    till.add_argument("name", help="the new till's name, such as \"Till 2\"")
+    till.add_argument("--store", help="its store's code (default: this till's)")
+    till.add_argument("--file", help="also write the join code to this file, readable only by you")
     sub.add_parser("keep-hub", help="keep the hub this PC keeps for the shop's tills (its server and TLS) until "
                                     "stopped: what the app starts, and the system service runs")
 
@@ -63,6 +69,24 @@ def cmd_host_hub(ctx, args):
     return ({"address": hub.address, "port": hub.port, "folder": str(hub.folder), "starts_with_pc": hub.starts_with_pc},
             f"This PC keeps the shop's hub at {hub.address}:{hub.port} (TLS), in {hub.folder}; {starts}. "
             f"Add the other tills with Settings → Shops and tills → Add a till.")
+
+
+def cmd_add_till(ctx, args):
+    from pathlib import Path
+
+    from ..chain import tills
+    from ..chain.hosting import owner_dsn_here
+    from ..chain.join_code import write_join_code
+    dsn = owner_dsn_here(ctx)
+    if dsn is None:
+        raise ValidationError(t("hub: this PC does not keep the hub; add the till on the PC that does, or with "
+                                "loyalty hub add-counter --dsn"), "hub")
+    code = tills.add_till(ctx, dsn, args.store or _linked(ctx).store, args.name)
+    if args.file:
+        write_join_code(code, Path(args.file))
+    return ({"name": args.name, "store": code.store, "host": code.host, "port": code.port, "join_code": code.text()},
+            f"Till {args.name} of store {code.store} added; its one-time join code (valid until "
+            f"{code.expires_at[:16].replace('T', ' ')} UTC):\n{code.text()}")
 
 
 def cmd_keep_hub(ctx, args):
@@ -157,4 +181,5 @@ def _status(ctx, link):
     return data, "\n".join(f"{key}: {value}" for key, value in data.items())
 
 
-HANDLERS = {"join": cmd_join, "sync": cmd_sync, "host-hub": cmd_host_hub, "keep-hub": cmd_keep_hub}
+HANDLERS = {"join": cmd_join, "sync": cmd_sync, "host-hub": cmd_host_hub, "add-till": cmd_add_till,
+            "keep-hub": cmd_keep_hub}

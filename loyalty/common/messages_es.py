@@ -678,6 +678,9 @@ MESSAGES = {
     "was joined: check the address, or ask the owner for a new code":
         "código de unión: el concentrador en {host}:{port} no es aquel para el que se hizo este código (su certificado "
         "es otro); no se unió nada: compruebe la dirección o pida al propietario un código nuevo",
+    "hub: this PC does not keep the hub; add the till on the PC that does, or with loyalty hub add-counter --dsn":
+        "concentrador: este PC no guarda el concentrador; añada la caja en el PC que lo guarda, o con loyalty hub "
+        "add-counter --dsn",
     "hub: this PC keeps no hub (Settings → Shops and tills → This PC keeps the shop's hub)":
         "concentrador: este PC no guarda ningún concentrador (Ajustes → Tiendas y cajas → Este PC guarda el "
         "concentrador de la tienda)",

@@ -12,6 +12,7 @@ import pytest
 from hub_helpers import remove_kept_hub
 
 from loyalty.chain import hosting, keeper, pg_server, tills, tls_front
+from loyalty.chain.join_code import parse_join_code
 from loyalty.chain.link import conninfo, hub_link, join, pinned_certificate_path
 from loyalty.chain.problems import OFFLINE
 from loyalty.chain.rounds import sync_once
@@ -196,11 +197,16 @@ def test_the_hubs_backups_from_the_command_line(back_office, monkeypatch, capsys
     monkeypatch.setenv("LOYALTY_DB", str(database_path(ctx.db)))
     assert main(["backup", "--hub"]) == 2
     assert "this PC keeps no hub to back up" in capsys.readouterr().err
+    assert main(["add-till", "Till 2"]) == 2
+    assert "this PC does not keep the hub" in capsys.readouterr().err
     assert main(["host-hub", "M-1"]) == 2
     assert "code: 'M-1' must be 1 to 16 letters or digits" in capsys.readouterr().err
     assert main(["--json", "host-hub", "M1", "--port", str(pg_server.free_port("0.0.0.0"))]) == 0
     made = json.loads(capsys.readouterr().out)
     assert made["port"] == hosting.kept_hub(ctx).port and hub_link(ctx) is not None
+    assert main(["--json", "add-till", "Till 2"]) == 0
+    added = json.loads(capsys.readouterr().out)
+    assert parse_join_code(added["join_code"], ctx.clock.now()).cert_sha256 and added["port"] == made["port"]
     assert main(["--json", "backup", "--hub"]) == 0
     dump = json.loads(capsys.readouterr().out)["file"]
     assert main(["--json", "backups", "--hub"]) == 0
