@@ -20,8 +20,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
-import psycopg  # noqa: E402
 import postgres_server  # noqa: E402
+import psycopg  # noqa: E402
 
 from loyalty.chain import pg_server, tls_front  # noqa: E402
 

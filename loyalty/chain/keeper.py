@@ -16,6 +16,8 @@ import time
 from pathlib import Path
 
 from ..common.app_info import own_command
+from ..common.errors import ValidationError
+from ..common.messages import t
 from . import pg_server, tls_front
 
 PID_FILE, LOG_FILE, STOP_FILE = "keeper.pid", "keeper.log", "keeper.stop"
@@ -44,7 +46,7 @@ def _alive(pid: int) -> bool:
         return pg_server.pg_utils.process_is_running(pid)
 
 
-def keep(folder: Path, port: int, backend_port: int, start_server, on_ready=None) -> bool:
+def keep(folder: Path, port: int, backend_port: int, start_server) -> bool:
     """Keeps the hub until SIGTERM/SIGINT (or Ctrl+C); False, at once, when another keeper runs.
     `start_server()` starts PostgreSQL on 127.0.0.1:backend_port."""
     if not _take_pid_file(folder):
@@ -53,7 +55,7 @@ def keep(folder: Path, port: int, backend_port: int, start_server, on_ready=None
     try:
         if not pg_server.is_running(folder):
             start_server()
-        asyncio.run(_serve(folder, port, backend_port, start_server, on_ready))
+        asyncio.run(_serve(folder, port, backend_port, start_server))
     finally:
         if pg_server.is_running(folder):
             pg_server.stop(folder)
@@ -61,16 +63,18 @@ def keep(folder: Path, port: int, backend_port: int, start_server, on_ready=None
     return True
 
 
-async def _serve(folder: Path, port: int, backend_port: int, start_server, on_ready) -> None:
+async def _serve(folder: Path, port: int, backend_port: int, start_server) -> None:
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for name in ("SIGTERM", "SIGINT", "SIGBREAK"):   # SIGBREAK: a Windows console's Ctrl+Break
         if hasattr(signal, name):
             signal.signal(getattr(signal, name), lambda *_: loop.call_soon_threadsafe(stop.set))
     front = tls_front.Front(folder, "0.0.0.0", port, backend_port)
-    await front.start()
-    if on_ready:
-        on_ready()
+    try:
+        await front.start()
+    except OSError as error:        # the port: another program's (a PostgreSQL of the PC's own, say)
+        raise ValidationError(t("hub: this PC's hub cannot listen on port {port} ({reason}); another program "
+                                "uses it", port=port, reason=error.strerror or str(error)), "port") from None
     async with front.server:
         ticks = 0
         while not stop.is_set() and not (folder / STOP_FILE).exists():   # the file: how Windows asks it to stop

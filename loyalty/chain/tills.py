@@ -116,13 +116,9 @@ def rename_store(ctx: Context, dsn: str, code: str, name: str) -> dict:
 def _how_tills_reach_the_hub(ctx: Context) -> dict:
     """The address (and TLS) a new till's join code carries: this PC's on the shop's network when
     it keeps the hub (its own till talks to the server on 127.0.0.1), else this till's hub's."""
+    from .hosting import reach_from_the_network  # here: PostgreSQL's package loads only for this act
     link = _linked(ctx)
-    if link.host in ("127.0.0.1", "localhost"):
-        from .hosting import reach_from_the_network
-        reach = reach_from_the_network(ctx)
-        if reach is not None:
-            return reach
-    return {"host": link.host, "port": link.port, "sslmode": link.sslmode}
+    return reach_from_the_network(ctx) or {"host": link.host, "port": link.port, "sslmode": link.sslmode}
 
 
 def _audit(ctx: Context, action: str, subject: str, **details) -> None:

@@ -681,6 +681,9 @@ MESSAGES = {
     "hub: this PC does not keep the hub; add the till on the PC that does, or with loyalty hub add-counter --dsn":
         "concentrador: este PC no guarda el concentrador; añada la caja en el PC que lo guarda, o con loyalty hub "
         "add-counter --dsn",
+    "hub: this PC's hub cannot listen on port {port} ({reason}); another program uses it":
+        "concentrador: el concentrador de este PC no puede escuchar en el puerto {port} ({reason}); lo usa otro "
+        "programa",
     "hub: this PC keeps no hub (Settings → Shops and tills → This PC keeps the shop's hub)":
         "concentrador: este PC no guarda ningún concentrador (Ajustes → Tiendas y cajas → Este PC guarda el "
         "concentrador de la tienda)",

@@ -215,3 +215,22 @@ def test_the_hubs_backups_from_the_command_line(back_office, monkeypatch, capsys
     assert "sends again what it lost" in capsys.readouterr().out
     assert main(["restore", "--hub", database_path(ctx.db)]) == 2
     assert "is not a backup of this PC's hub" in capsys.readouterr().err
+
+
+def test_a_keeper_whose_port_another_program_holds_says_so(back_office, capsys):
+    """The hub's port taken (a PostgreSQL of the PC's own, say): one sentence, the server not left
+    running, no keeper left behind."""
+    import socket
+
+    from loyalty.cli import main
+    from loyalty.storage import database_path
+
+    ctx, _ = back_office
+    hub = hosting.keep_hub_here(ctx, "M1", "Madrid", port=pg_server.free_port("0.0.0.0"))
+    hosting.stop_kept_hub(ctx)
+    with socket.socket() as squatter:
+        squatter.bind(("0.0.0.0", hub.port))
+        squatter.listen()
+        assert main(["--db", str(database_path(ctx.db)), "keep-hub"]) == 2
+    assert f"cannot listen on port {hub.port}" in capsys.readouterr().err
+    assert keeper.running_pid(hub.folder) is None and not pg_server.is_running(hub.folder)
