@@ -3,6 +3,7 @@ in About and the rotating log file that support asks for. No Qt: the CLI may log
 
 import logging
 import logging.handlers
+import os
 import sys
 import tomllib
 from importlib import metadata
@@ -88,3 +89,16 @@ def own_command() -> list[str]:
     if getattr(sys, "frozen", False):
         return [sys.executable]
     return [sys.executable, "-m", "loyalty.cli"]
+
+
+def under_wine() -> bool:
+    """This Windows is Wine (the Windows build is checked under it on Linux): its ntdll exports
+    wine_get_version, which no Windows has."""
+    if os.name != "nt":
+        return False
+    import ctypes
+    try:
+        ctypes.WinDLL("ntdll").wine_get_version
+    except (AttributeError, OSError):
+        return False
+    return True
