@@ -15,6 +15,11 @@
 #ifndef AppVersion
   #define AppVersion "0.1.0"
 #endif
+; The PyInstaller bundle to package, relative to this file (build_windows_wine.sh passes
+; /DBundleDir=dist-windows\loyalty: its bundle is built beside the Linux one, not over it).
+#ifndef BundleDir
+  #define BundleDir "dist\loyalty"
+#endif
 #define AppName "Loyalty Counter"
 #define DataFolderName "LoyaltyCounter"
 
@@ -26,7 +31,9 @@ AppVersion={#AppVersion}
 AppVerName={#AppName} {#AppVersion}
 AppPublisher={#AppName}
 PrivilegesRequired=lowest
-DefaultDirName={autopf}\{#AppName}
+; Per-user, so {autopf} would be {userpf}: %LOCALAPPDATA%\Programs. Spelled out, because Wine (where
+; the installer is checked on Linux) cannot expand {userpf}; on Windows the two are the same.
+DefaultDirName={localappdata}\Programs\{#AppName}
 DisableProgramGroupPage=yes
 DefaultGroupName={#AppName}
 ArchitecturesAllowed=x64compatible
@@ -67,7 +74,7 @@ Name: "desktopicon"; Description: "{cm:DesktopIcon}"; Flags: unchecked
 Type: filesandordirs; Name: "{app}\_internal"
 
 [Files]
-Source: "dist\loyalty\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs createallsubdirs
+Source: "{#BundleDir}\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs createallsubdirs
 
 [Icons]
 Name: "{autoprograms}\{#AppName}"; Filename: "{app}\loyalty.exe"
