@@ -45,9 +45,10 @@ winpath() { echo "Z:$(realpath "$1")" | tr / '\\'; }
 
 say "1. tools from Debian and npm"
 missing=()
-for pkg in wine wine64 fonts-wine innoextract osslsigncode nodejs npm xvfb; do
+for pkg in wine wine64 fonts-wine innoextract osslsigncode xvfb; do
   dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
 done
+command -v npm >/dev/null || missing+=(nodejs npm)      # a Node.js of the machine's own will do
 if [ ${#missing[@]} -gt 0 ]; then
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
@@ -128,7 +129,9 @@ added_i386=0
 restore_apt() {
   if [ "$added_i386" = 1 ]; then
     mapfile -t foreign < <(dpkg-query -W -f '${binary:Package}\n' | grep ':i386$' || true)
-    [ ${#foreign[@]} -eq 0 ] || DEBIAN_FRONTEND=noninteractive apt-get purge -y -qq "${foreign[@]}" >/dev/null
+    # libgcc-s1:i386 is "protected" (as its amd64 self): only i386 packages are named here
+    [ ${#foreign[@]} -eq 0 ] || DEBIAN_FRONTEND=noninteractive apt-get purge -y -qq --allow-remove-essential \
+      "${foreign[@]}" >/dev/null
     dpkg --remove-architecture i386 && apt-get update -qq || true
     added_i386=0
     echo "   apt as it was: the i386 packages purged, the architecture removed"
