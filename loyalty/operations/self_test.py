@@ -157,7 +157,7 @@ def _hub_tls() -> tuple[None, str]:
         tls_front.Front(folder, "127.0.0.1", 0, 0)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
-    return None, f"a certificate made and loaded (SHA-256 {fingerprint[:16]}…)"
+    return None, f"a certificate made and loaded (SHA-256 {fingerprint[:16]}...)"
 
 
 def _open_shop(folder: Path) -> tuple[Context, str]:
