@@ -31,18 +31,34 @@ def list_printers() -> list[str]:
 def send_raw(printer: str, data: bytes, title: str = "loyalty slip") -> None:
     """Send bytes the printer understands (ESC/POS) without any conversion."""
     if sys.platform == "win32":
-        win32print = _win32print()
-        handle = win32print.OpenPrinter(printer)
-        try:
-            win32print.StartDocPrinter(handle, 1, (title, None, "RAW"))
-            win32print.StartPagePrinter(handle)
-            win32print.WritePrinter(handle, data)
-            win32print.EndPagePrinter(handle)
-            win32print.EndDocPrinter(handle)
-        finally:
-            win32print.ClosePrinter(handle)
+        _spool_raw(_win32print(), printer, data, title)
         return
     _lp(["-o", "raw"], printer, title, data)
+
+
+def _spool_raw(win32print, printer: str, data: bytes, title: str) -> None:
+    """A RAW job through the Windows spooler: the bytes reach the printer's driver untouched. The
+    spooler's refusals (no such printer, access denied, a short write) say which printer and why."""
+    try:
+        handle = win32print.OpenPrinter(printer or win32print.GetDefaultPrinter())
+        try:
+            win32print.StartDocPrinter(handle, 1, (title, None, "RAW"))
+            try:
+                win32print.StartPagePrinter(handle)
+                written = win32print.WritePrinter(handle, data)
+                win32print.EndPagePrinter(handle)
+            finally:
+                win32print.EndDocPrinter(handle)
+        finally:
+            win32print.ClosePrinter(handle)
+    except win32print.error as error:           # pywintypes.error: (code, function, message)
+        reason = error.args[2] if len(error.args) > 2 else str(error)
+        raise PrintingError(t("printer: '{printer}' refused the job: {reason}", printer=printer or t("default"),
+                              reason=f"{reason} ({error.args[1]})" if len(error.args) > 2 else reason),
+                            "printer") from None
+    if written != len(data):
+        raise PrintingError(t("printer: '{printer}' refused the job: {reason}", printer=printer or t("default"),
+                              reason=f"{written} of {len(data)} bytes written"), "printer")
 
 
 def _lp(options: list[str], printer: str, title: str, data: bytes) -> None:

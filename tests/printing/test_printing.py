@@ -318,3 +318,72 @@ def test_the_printers_command_lists_what_cups_knows(fake_lp, monkeypatch, capsys
     lpstat.chmod(lpstat.stat().st_mode | stat.S_IEXEC)
     assert main(["--db", str(tmp_path / "p.sqlite"), "--json", "printers"]) == 0
     assert '"printers": ["Caja", "Oficina"]' in capsys.readouterr().out
+
+
+class FakeWin32Print:
+    """pywin32's win32print as the Windows spooler answers it: a RAW job recorded byte for byte,
+    each call in order; an unknown printer refused as the spooler does (ERROR_INVALID_PRINTER_NAME)."""
+
+    class error(Exception):      # pywintypes.error: (winerror, function name, message)
+        pass
+
+    def __init__(self):
+        self.calls, self.jobs = [], {}
+
+    def GetDefaultPrinter(self):
+        return "TM-T20 (default)"
+
+    def OpenPrinter(self, name):
+        self.calls.append(("OpenPrinter", name))
+        if name == "broken":
+            raise self.error(1801, "OpenPrinter", "The printer name is invalid.")
+        return name
+
+    def StartDocPrinter(self, handle, level, info):
+        self.calls.append(("StartDocPrinter", level, info))
+        self.jobs[handle] = b""
+
+    def StartPagePrinter(self, handle):
+        self.calls.append(("StartPagePrinter",))
+
+    def WritePrinter(self, handle, data):
+        self.jobs[handle] += bytes(data)
+        return len(data)
+
+    def EndPagePrinter(self, handle):
+        self.calls.append(("EndPagePrinter",))
+
+    def EndDocPrinter(self, handle):
+        self.calls.append(("EndDocPrinter",))
+
+    def ClosePrinter(self, handle):
+        self.calls.append(("ClosePrinter",))
+
+
+@pytest.fixture
+def fake_spooler(monkeypatch):
+    import sys
+
+    spooler = FakeWin32Print()
+    monkeypatch.setitem(sys.modules, "win32print", spooler)
+    monkeypatch.setattr(sys, "platform", "win32")
+    return spooler
+
+
+def test_on_windows_escpos_goes_to_the_spooler_as_a_raw_job_byte_for_byte(fake_spooler):
+    job = receipt_escpos(FIXED, 58)
+    send_raw("TM-T20", job, "slip T-7")
+    assert fake_spooler.jobs == {"TM-T20": job}, "the receipt's bytes, untouched"
+    assert fake_spooler.calls == [("OpenPrinter", "TM-T20"), ("StartDocPrinter", 1, ("slip T-7", None, "RAW")),
+                                  ("StartPagePrinter",), ("EndPagePrinter",), ("EndDocPrinter",), ("ClosePrinter",)]
+    send_raw("", b"\x1b@", "slip")                 # no printer chosen: the system's default
+    assert fake_spooler.jobs["TM-T20 (default)"] == b"\x1b@"
+
+
+def test_on_windows_a_refused_job_says_which_printer_and_why(fake_spooler):
+    with pytest.raises(PrintingError, match="'broken' refused the job: The printer name is invalid. \\(OpenPrinter\\)"):
+        send_raw("broken", b"x")
+    fake_spooler.WritePrinter = lambda handle, data: len(data) - 1
+    with pytest.raises(PrintingError, match="'TM-T20' refused the job: 1 of 2 bytes written"):
+        send_raw("TM-T20", b"xy")
+    assert fake_spooler.calls[-2:] == [("EndDocPrinter",), ("ClosePrinter",)], "the job and the printer closed"
