@@ -103,6 +103,8 @@ win "$PY" -m pip install -q --no-index --find-links "$(winpath "$CACHE/wheels")"
 win "$PY" -m pip install -q --no-index --no-deps --force-reinstall --no-warn-script-location \
   "$(winpath "$(ls "$CACHE"/appwheel/*.whl)")" | grep -v "requires PySide6" | grep -v "dependency resolver" || true
 win "$PY" -c "import PySide6, loyalty; print('   PySide6', PySide6.__version__, 'under', __import__('sys').version.split()[0])"
+echo "   NOTE: Wine 8.0 forces PySide6 $PYSIDE_UNDER_WINE and cryptography $CRYPTOGRAPHY_UNDER_WINE; a release built on"
+echo "   Windows itself bundles the current ones (pyproject.toml): this build checks the packaging, not the release"
 
 say "2. the PyInstaller bundle, under Wine"
 "$HOST_PY" tools/update_translations.py --compile        # the .qm files the bundle carries
