@@ -144,15 +144,20 @@ def join_chain(ctx: Context, code_text: str, now: datetime | None = None, merge_
     database = database_path(ctx.db)
     certificate = _pin_certificate(code, database) if code.cert_sha256 else None
     rootcert = pinned_certificate_path(database) if certificate else None
-    card_block, hub_has_members, hub_has_programme = _reach(code, rootcert)
-    members_here = ctx.db.execute("SELECT COUNT(*) FROM members WHERE status != 'erased'").fetchone()[0]
-    merging = bool(members_here and hub_has_members)
-    if merging and not merge_shops:
-        raise MergeOfShopsNeeded(t("join code: the hub already holds another shop's members and this counter "
-                                   "has {count} of its own: joining merges the two shops' members; if that is what "
-                                   "you want, confirm it (loyalty join --merge-shops)", count=members_here),
-                                 "join_code")
-    taken = _cards_the_hub_holds(code, ctx, rootcert) if merging else []
+    try:
+        card_block, hub_has_members, hub_has_programme = _reach(code, rootcert)
+        members_here = ctx.db.execute("SELECT COUNT(*) FROM members WHERE status != 'erased'").fetchone()[0]
+        merging = bool(members_here and hub_has_members)
+        if merging and not merge_shops:
+            raise MergeOfShopsNeeded(t("join code: the hub already holds another shop's members and this counter "
+                                       "has {count} of its own: joining merges the two shops' members; if that is "
+                                       "what you want, confirm it (loyalty join --merge-shops)", count=members_here),
+                                     "join_code")
+        taken = _cards_the_hub_holds(code, ctx, rootcert) if merging else []
+    except BaseException:
+        if rootcert:                # a refused join leaves nothing behind, the pinned certificate included
+            rootcert.unlink(missing_ok=True)
+        raise
     password = secrets.token_urlsafe(32)
     try:
         with write_transaction(ctx.db):
