@@ -22,6 +22,7 @@ from ..retention.survey import record_questions
 from ..storage import database_path, write_transaction
 from . import credentials, tls_front
 from .join_code import JoinCode, parse_join_code
+from .problems import password_refused
 
 
 @dataclass(frozen=True)
@@ -223,6 +224,9 @@ def _reach(code: JoinCode, rootcert: Path | None) -> tuple[int, bool, bool]:
             block = conn.execute("SELECT card_block FROM hub.hub_whoami()").fetchone()[0]
             return block, has_members, has_programme
     except psycopg.OperationalError as error:
+        if password_refused(error):
+            raise ValidationError(t("join code: the hub refused it: it was used already, or its till was revoked; "
+                                    "ask the owner for a new code"), "join_code") from None
         raise ValidationError(t("hub: cannot reach the hub at {host}:{port} ({reason})", host=code.host,
                                 port=code.port, reason=str(error).strip().splitlines()[0]), "hub") from None
     except psycopg.Error as error:

@@ -684,6 +684,9 @@ MESSAGES = {
     "hub: this PC's hub cannot listen on port {port} ({reason}); another program uses it":
         "concentrador: el concentrador de este PC no puede escuchar en el puerto {port} ({reason}); lo usa otro "
         "programa",
+    "join code: the hub refused it: it was used already, or its till was revoked; ask the owner for a new code":
+        "código de unión: el concentrador lo rechazó: ya se usó o su caja se dio de baja; pida al propietario un "
+        "código nuevo",
     "hub: this PC keeps no hub (Settings → Shops and tills → This PC keeps the shop's hub)":
         "concentrador: este PC no guarda ningún concentrador (Ajustes → Tiendas y cajas → Este PC guarda el "
         "concentrador de la tienda)",

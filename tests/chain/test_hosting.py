@@ -91,6 +91,10 @@ def test_a_till_is_not_joined_to_a_hub_whose_certificate_is_not_the_codes(back_o
     assert hub_link(second) is None and not pinned_certificate_path(tmp_path / "till2.sqlite").exists()
     join(second, code.text())
     assert hub_link(second).hub_certificate.startswith("-----BEGIN CERTIFICATE-----")
+    third = open_shop(tmp_path / "till3.sqlite", clock=clock, staff_id="setup")
+    with pytest.raises(ValidationError, match="the hub refused it: it was used already"):   # spent by the second
+        join(third, code.text())
+    assert hub_link(third) is None and not pinned_certificate_path(tmp_path / "till3.sqlite").exists()
 
 
 def test_the_keeper_outlives_the_app_restarts_a_stopped_server_and_is_one(back_office, tmp_path, clock):
