@@ -57,18 +57,33 @@ def keep(folder: Path, port: int, backend_port: int, start_server) -> bool:
             start_server()
         asyncio.run(_serve(folder, port, backend_port, start_server))
     finally:
-        if pg_server.is_running(folder):
-            pg_server.stop(folder)
-        (folder / PID_FILE).unlink(missing_ok=True)
+        try:
+            if pg_server.is_running(folder):
+                pg_server.stop(folder)
+        finally:        # whatever the server did: a pid file left naming this process would be signalled
+            (folder / PID_FILE).unlink(missing_ok=True)
     return True
 
 
 async def _serve(folder: Path, port: int, backend_port: int, start_server) -> None:
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
-    for name in ("SIGTERM", "SIGINT", "SIGBREAK"):   # SIGBREAK: a Windows console's Ctrl+Break
-        if hasattr(signal, name):
-            signal.signal(getattr(signal, name), lambda *_: loop.call_soon_threadsafe(stop.set))
+
+    def asked_to_stop(*_) -> None:
+        if not loop.is_closed():
+            loop.call_soon_threadsafe(stop.set)
+
+    # SIGBREAK: a Windows console's Ctrl+Break. The process's own handlers come back at the end.
+    signals = [getattr(signal, name) for name in ("SIGTERM", "SIGINT", "SIGBREAK") if hasattr(signal, name)]
+    before = {number: signal.signal(number, asked_to_stop) for number in signals}
+    try:
+        await _front_until_stopped(folder, port, backend_port, start_server, stop)
+    finally:
+        for number, handler in before.items():
+            signal.signal(number, handler)
+
+
+async def _front_until_stopped(folder: Path, port: int, backend_port: int, start_server, stop: asyncio.Event) -> None:
     front = tls_front.Front(folder, "0.0.0.0", port, backend_port)
     try:
         await front.start()
@@ -127,7 +142,7 @@ def spawn(database: Path, folder: Path, port: int) -> None:
 def stop(folder: Path, timeout: float = 60) -> None:
     """Asks the keeper to stop (it stops the server); waits until it has."""
     pid = running_pid(folder)
-    if pid is None:
+    if pid is None or pid == os.getpid():     # never this process (a pid file left behind by it)
         return
     (folder / STOP_FILE).touch()
     if os.name != "nt":

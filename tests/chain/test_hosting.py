@@ -221,12 +221,15 @@ def test_the_hubs_backups_from_the_command_line(back_office, monkeypatch, capsys
     assert "is not a backup of this PC's hub" in capsys.readouterr().err
 
 
-def test_a_keeper_whose_port_another_program_holds_says_so(back_office, capsys):
+def test_a_keeper_whose_port_another_program_holds_says_so(back_office):
     """The hub's port taken (a PostgreSQL of the PC's own, say): one sentence, the server not left
-    running, no keeper left behind."""
+    running, no keeper left behind. Run as the system runs it, in a process of its own (the keeper
+    takes the process's signals)."""
     import socket
+    import subprocess
+    import sys
 
-    from loyalty.cli import main
+    from loyalty.common.app_info import own_command
     from loyalty.storage import database_path
 
     ctx, _ = back_office
@@ -235,6 +238,8 @@ def test_a_keeper_whose_port_another_program_holds_says_so(back_office, capsys):
     with socket.socket() as squatter:
         squatter.bind(("0.0.0.0", hub.port))
         squatter.listen()
-        assert main(["--db", str(database_path(ctx.db)), "keep-hub"]) == 2
-    assert f"cannot listen on port {hub.port}" in capsys.readouterr().err
+        done = subprocess.run([*own_command(), "--db", str(database_path(ctx.db)), "keep-hub"], capture_output=True,
+                              text=True, timeout=120)
+    assert own_command()[0] == sys.executable
+    assert done.returncode == 2 and f"cannot listen on port {hub.port}" in done.stderr, done.stderr
     assert keeper.running_pid(hub.folder) is None and not pg_server.is_running(hub.folder)
