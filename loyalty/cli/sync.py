@@ -9,6 +9,7 @@ import sys
 import threading
 from contextlib import contextmanager
 from datetime import datetime
+from pathlib import Path
 
 from ..chain import credentials
 from ..chain.link import hub_link, join_chain
@@ -72,8 +73,6 @@ def cmd_host_hub(ctx, args):
 
 
 def cmd_add_till(ctx, args):
-    from pathlib import Path
-
     from ..chain import tills
     from ..chain.hosting import owner_dsn_here
     from ..chain.join_code import write_join_code

@@ -114,11 +114,10 @@ def _move_points(ctx: Context, absorbed_id: int, kept_id: int) -> int:
 def _move_back(ctx: Context, absorbed: Member, kept: Member) -> int:
     """What moved to the kept member, by every move of every merge of the two, less what came back
     at earlier undoings: back to the absorbed member."""
-    (moved,) = ctx.db.execute(
-        "SELECT COALESCE(SUM(CASE WHEN idempotency_key LIKE 'merge:in:' || ? || ':%' THEN points "
-        "ELSE -points END), 0) FROM entries WHERE member_id = ? AND (idempotency_key LIKE 'merge:in:' || ? || ':%' "
-        "OR idempotency_key LIKE 'unmerge:in:' || ? || ':%')",
-        [absorbed.uuid, kept.id, absorbed.uuid, absorbed.uuid]).fetchone()
+    (moved,) = ctx.db.execute(      # on the kept member: what came in, less what went out at undoings
+        "SELECT COALESCE(SUM(points), 0) FROM entries WHERE member_id = ? "
+        "AND (idempotency_key LIKE 'merge:in:' || ? || ':%' OR idempotency_key LIKE 'unmerge:out:' || ? || ':%')",
+        [kept.id, absorbed.uuid, absorbed.uuid]).fetchone()
     if moved == 0:
         return 0
     key = f"{absorbed.uuid}:{_next_move(ctx, absorbed.id)}"

@@ -46,6 +46,7 @@ class SyncRunner(QObject):
         self.hub_heard.connect(self.round)
         self.listener: HubListener | None = None
         self.rounds = 0
+        self.keeps_the_hub = False        # known at start(): this PC keeps the hub its till syncs with
 
     def start(self) -> None:
         """Only for a counter that joined a hub (at the app's start, or just now from Settings);
@@ -56,6 +57,8 @@ class SyncRunner(QObject):
         self.joined = current.joined
         if not self.joined:
             return
+        link = hub_link(self.ctx)
+        self.keeps_the_hub = link.host in ("127.0.0.1", "localhost")    # its own till, on the PC that keeps it
         self.state.emit(current)
         self.timer.start()
         self.listener = HubListener(self.ctx, self.hub_heard.emit)
@@ -70,9 +73,8 @@ class SyncRunner(QObject):
             self.state.emit(sync_state(self.ctx))
             return
         self.rounds += 1
-        link = hub_link(self.ctx)
-        keeps_the_hub = link is not None and link.host in ("127.0.0.1", "localhost")   # its own till, on the PC
-        work = sync_keeping_the_hub if keeps_the_hub and self.rounds % KEEPER_LOOK_EVERY_ROUNDS == 0 else sync_once
+        keeper_look = self.keeps_the_hub and self.rounds % KEEPER_LOOK_EVERY_ROUNDS == 0
+        work = sync_keeping_the_hub if keeper_look else sync_once
         self.call = DomainCall(WorkerShop(self.ctx), work)
         self.call.done.connect(self._done)
         self.call.failed.connect(self._failed)
