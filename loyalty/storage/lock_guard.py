@@ -15,8 +15,8 @@ Two defences live here:
   export) is checked before anything opens it; the database's own files are refused.
 - `ensure_attached(db)`, the guard that catches the next mistake: before a transaction
   commits, the files on disk must still be those the process's connections opened (same
-  device and inode) and, where the system lists its locks (Linux's /proc/locks), this process
-  must still hold its locks on the database and its -shm. A file found detached refuses every
+  device and inode) and, where the system lists its locks (Linux, by descriptor in
+  /proc/self/fdinfo), this process must still hold its locks on the database and its -shm. A file found detached refuses every
   write of every connection of this process to it, and the handlers given to `on_detached`
   are told (the window then restarts the app: in one process SQLite shares its locks and
   shared memory among all connections to a file, so only closing all of them gets them back).
@@ -34,7 +34,12 @@ from ..common.messages import field_name, t
 log = logging.getLogger(__name__)
 
 SIDE_FILES = ("-wal", "-shm")
-LOCKS_LIST = "/proc/locks"
+# Linux lists each descriptor's POSIX locks on its "lock:" lines in fdinfo. Not /proc/locks: reading
+# that takes the kernel's lock table for writing, which waits for an RCU grace period (~8 ms here,
+# up to 16) and stalls every file lock of the machine meanwhile — a sale's commit paid it each
+# time, once sales were more than a few ms apart (bench/README.md, "The hub").
+DESCRIPTORS = "/proc/self/fd"
+DESCRIPTOR_INFO = "/proc/self/fdinfo"
 
 
 class DatabaseDetached(StorageError):
@@ -56,7 +61,8 @@ class _Watch:
 
     path: str
     files: tuple[_FileId, ...]              # the database, its -wal and -shm, as first opened
-    locks_listed: bool                      # /proc/locks showed the locks when it was opened
+    locks_listed: bool                      # the system showed the locks when it was opened
+    lock_descriptors: tuple[int, ...] = ()  # the descriptors through which it showed them last
     connections: weakref.WeakSet = field(default_factory=weakref.WeakSet)
     detached: str | None = None             # why writing stopped, once it has
 
@@ -73,12 +79,22 @@ class _Watch:
     def _lost_locks(self) -> str | None:
         if not self.locks_listed:
             return None   # no usable list of locks on this system: the files' identity is what is checked
-        held = locks_held_by_this_process()
+        held = self.locks_held()
         missing = None if held is None else self.file_not_locked(held)
         if missing is None:
             return None   # held, or the list could not be read this time (no verdict on a failed read)
         return t("this program no longer holds its lock on {file} (something in it opened and closed the file)",
                  file=missing.path)
+
+    def locks_held(self) -> set[tuple[int, int]] | None:
+        """(device, inode) of the files this process holds POSIX locks on, as the descriptors
+        that showed the locks last time show them (a few small reads); all of the process's
+        descriptors of these files are looked at again when those no longer show both. None
+        where the system has no such list or it cannot be read this time."""
+        held, _ = locks_through(self.lock_descriptors)
+        if held is None or self.file_not_locked(held) is not None:
+            held, self.lock_descriptors = locks_through(descriptors_of(self.files))
+        return held
 
     def file_not_locked(self, held: set[tuple[int, int]]) -> _FileId | None:
         """In WAL mode every connection holds a shared lock on the database and one on its -shm
@@ -108,9 +124,9 @@ def attach(db, path) -> None:
         watch = _watches.get(key)
         if watch is None or not len(watch.connections):
             watch = _Watch(name, files, locks_listed=False)
-            # Where /proc/locks does not show the locks of a database just opened (no such file,
-            # another pid namespace), only the files' identity can be checked.
-            held = locks_held_by_this_process()
+            # Where the system does not show the locks of a database just opened (not Linux), only
+            # the files' identity can be checked.
+            held = watch.locks_held()
             watch.locks_listed = held is not None and watch.file_not_locked(held) is None
             _watches[key] = watch
         watch.connections.add(db)
@@ -221,33 +237,67 @@ def _still_there(known: _FileId) -> bool:
     return (now.st_dev, now.st_ino) == (known.device, known.inode)
 
 
-def locks_held_by_this_process() -> set[tuple[int, int]] | None:
-    """(device, inode) of every file this process holds a POSIX lock on, from /proc/locks; None
-    where the system has no such list (macOS, Windows) or it cannot be read."""
+def locks_are_listed() -> bool:
+    """Whether this system shows a descriptor's locks (Linux)."""
+    return os.path.isdir(DESCRIPTOR_INFO)
+
+
+def descriptors_of(files: tuple[_FileId, ...]) -> tuple[int, ...] | None:
+    """This process's descriptors open on any of `files` (by device and inode); None where the
+    system does not list them."""
+    wanted = {(known.device, known.inode) for known in files}
     try:
-        with open(LOCKS_LIST, encoding="ascii") as listing:
-            lines = listing.read().splitlines()
+        names = os.listdir(DESCRIPTORS)
     except OSError:
         return None
-    pid = str(os.getpid())
-    held = set()
-    for line in lines:
-        # "1: POSIX  ADVISORY  READ 4780 fe:00:2146484 128 128"; "1: -> POSIX ..." is a waiter, not a holder
-        fields = line.split()
-        if len(fields) < 6 or fields[1] != "POSIX" or fields[4] != pid:
-            continue
-        major, minor, inode = fields[5].split(":")
-        held.add((os.makedev(int(major, 16), int(minor, 16)), int(inode)))
-    return held
+    found = []
+    for name in names:
+        try:
+            status = os.stat(f"{DESCRIPTORS}/{name}")   # the file the descriptor is open on
+        except OSError:
+            continue   # closed meanwhile, or not a file
+        if (status.st_dev, status.st_ino) in wanted:
+            found.append(int(name))
+    return tuple(found)
+
+
+def locks_through(descriptors: tuple[int, ...] | None) -> tuple[set[tuple[int, int]] | None, tuple[int, ...]]:
+    """(device, inode) of the files this process holds a POSIX lock on through `descriptors`
+    (None where the system does not show them or they cannot be read this time), and which of
+    the descriptors show a lock."""
+    if descriptors is None or not locks_are_listed():
+        return None, ()
+    pid, held, holding = str(os.getpid()), set(), []
+    for descriptor in descriptors:
+        try:
+            lines = read_descriptor_info(descriptor)
+        except FileNotFoundError:
+            continue   # closed since: its locks, if it had any, are gone
+        except OSError:
+            return None, ()
+        for line in lines:
+            # "lock:\t1: POSIX  ADVISORY  READ 4780 fe:00:2146484 128 128"; "1: -> POSIX" waits, holds nothing
+            fields = line.split()
+            if len(fields) < 7 or fields[0] != "lock:" or fields[2] != "POSIX" or fields[5] != pid:
+                continue
+            major, minor, inode = fields[6].split(":")
+            held.add((os.makedev(int(major, 16), int(minor, 16)), int(inode)))
+            holding += [descriptor] if descriptor not in holding else []
+    return held, tuple(holding)
+
+
+def read_descriptor_info(descriptor: int) -> list[str]:
+    with open(f"{DESCRIPTOR_INFO}/{descriptor}", encoding="ascii") as info:
+        return info.read().splitlines()
 
 
 def _descriptors_of(path: str) -> list[str]:
     """For the log: what this process has open of the database's files (Linux), '(deleted)' included."""
     found = []
     try:
-        for descriptor in os.listdir("/proc/self/fd"):
+        for descriptor in os.listdir(DESCRIPTORS):
             try:
-                target = os.readlink(f"/proc/self/fd/{descriptor}")
+                target = os.readlink(f"{DESCRIPTORS}/{descriptor}")
             except OSError:
                 continue
             if target.startswith(path):

@@ -89,7 +89,7 @@ def test_a_sale_after_the_save_dialog_and_another_process_survives_a_kill(shop):
     assert sorted(sales_in_the_file(shop)) == [2_500, SALE_CENTS]
 
 
-@pytest.mark.skipif(not Path("/proc/locks").exists(), reason="the lost lock is seen in /proc/locks (Linux)")
+@pytest.mark.skipif(not Path("/proc/self/fdinfo").exists(), reason="the lost lock is seen in fdinfo (Linux)")
 def test_when_the_locks_are_lost_anyway_the_window_stops_saving_says_so_and_restarts(shop):
     window = Window(shop, "mistake")
     window.wait_for("mistake-done")

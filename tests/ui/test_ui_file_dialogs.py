@@ -226,7 +226,7 @@ def test_no_screen_makes_a_file_or_print_dialog_but_through_file_dialogs():
     assert offenders == []
 
 
-@pytest.mark.skipif(lock_guard.locks_held_by_this_process() is None, reason="needs /proc/locks (Linux)")
+@pytest.mark.skipif(not lock_guard.locks_are_listed(), reason="needs /proc/self/fdinfo (Linux)")
 def test_a_lock_lost_while_the_counter_is_idle_is_noticed_and_the_app_restarts(qtbot, window, ctx, monkeypatch):
     """ui/shell/database_guard.py: nobody sells, yet the guard looks every few seconds; it tells the
     person once and restarts the app before another program can delete the -wal."""
