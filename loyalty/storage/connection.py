@@ -13,9 +13,8 @@ from ..common.errors import StorageError
 from ..common.messages import t
 from . import lock_guard
 from .schema import SCHEMA_VERSION, migrations
-from .transactions import describe_sqlite_error
+from .transactions import BUSY_TIMEOUT_MS, describe_sqlite_error
 
-BUSY_TIMEOUT_MS = 10_000
 CACHE_KIB = 65_536   # 64 MB of page cache per connection (SQLite's default is 2 MB): big imports stay in memory
 
 

@@ -63,6 +63,8 @@ class _Watch:
     files: tuple[_FileId, ...]              # the database, its -wal and -shm, as first opened
     locks_listed: bool                      # the system showed the locks when it was opened
     lock_descriptors: tuple[int, ...] = ()  # the descriptors through which it showed them last
+    # This process's writers of the file queue here before SQLite's lock (storage/transactions.py).
+    writers: threading.Lock = field(default_factory=threading.Lock)
     connections: weakref.WeakSet = field(default_factory=weakref.WeakSet)
     detached: str | None = None             # why writing stopped, once it has
 

@@ -42,6 +42,7 @@ class WritersWaiting:
 
 
 WRITERS_WAITING = WritersWaiting()
+BUSY_TIMEOUT_MS = 10_000   # how long a writer waits for another (SQLite's busy timeout, and this process's queue)
 
 
 @contextmanager
@@ -54,34 +55,43 @@ def write_transaction(db: Database):
     busy timeout cannot help an upgrade). Nested calls become savepoints. Before it
     commits, the lock guard checks that the files written are still the database's
     (lock_guard.py): if not, it rolls back and nothing is written.
+
+    The writers of this process take turns on the file's queue (a lock) before SQLite's: a
+    writer waiting for another wakes as that one commits, instead of sleeping through SQLite's
+    retries, 1, 2, 5, 10, 15 … ms apart (a sale waiting 20 ms for the hub's catch-up slept 33).
     """
     if db.conn.in_transaction:
         with db.atomic():
             yield db
         return
     lock_guard.refuse_when_detached(db)
-    try:
-        with WRITERS_WAITING.waiting():
+    queue = getattr(getattr(db, "lock_watch", None), "writers", None)
+    with WRITERS_WAITING.waiting():
+        if queue is not None and not queue.acquire(timeout=BUSY_TIMEOUT_MS / 1000):
+            raise StorageError(t("database: {reason}", reason=describe_sqlite_error(
+                sqlite3.OperationalError("database is locked"))))
+        try:
             db.conn.execute("BEGIN IMMEDIATE")
-    except sqlite3.OperationalError as error:
-        raise StorageError(t("database: {reason}", reason=describe_sqlite_error(error))) from error
+        except BaseException as error:
+            if queue is not None:
+                queue.release()
+            if isinstance(error, sqlite3.OperationalError):
+                raise StorageError(t("database: {reason}", reason=describe_sqlite_error(error))) from error
+            raise
     try:
         yield db
-    except BaseException:
-        if db.conn.in_transaction:
-            db.conn.execute("ROLLBACK")
-        raise
-    try:
         lock_guard.ensure_attached(db)   # never commit into a -wal that is no longer the file on disk
-    except BaseException:
-        db.conn.execute("ROLLBACK")
-        raise
-    try:
-        db.conn.execute("COMMIT")
-    except sqlite3.OperationalError as error:
-        if db.conn.in_transaction:
-            db.conn.execute("ROLLBACK")
-        raise StorageError(t("database: {reason}; nothing was saved", reason=describe_sqlite_error(error))) from error
+        try:
+            db.conn.execute("COMMIT")
+        except sqlite3.OperationalError as error:
+            raise StorageError(t("database: {reason}; nothing was saved", reason=describe_sqlite_error(error))) from error
+    finally:
+        try:
+            if db.conn.in_transaction:
+                db.conn.execute("ROLLBACK")
+        finally:
+            if queue is not None:
+                queue.release()
 
 
 def describe_sqlite_error(error: sqlite3.Error) -> str:

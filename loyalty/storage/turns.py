@@ -32,6 +32,15 @@ def write_in_turns(db, work, within=nullcontext, budget_ms: int = BUDGET_MS, qui
     waits for its upkeep and its commit).
     What was committed stays if the connection is interrupted (ShopDatabase.interrupt): the
     work stops before its next turn, as SQLite stops an interrupted statement."""
+    checkpoint_every = db.execute("PRAGMA wal_autocheckpoint").fetchone()[0]
+    db.execute("PRAGMA wal_autocheckpoint = 0")     # checkpoints between the turns instead (_turns)
+    try:
+        _turns(db, work, within, budget_ms, quiet_within)
+    finally:
+        db.execute(f"PRAGMA wal_autocheckpoint = {int(checkpoint_every)}")
+
+
+def _turns(db, work, within, budget_ms, quiet_within):
     more, pause_at, busy_until = True, time.monotonic() + OUTSIDE_EVERY_MS / 1000, time.monotonic()
     while more:
         if db.stop_requested:
@@ -41,7 +50,12 @@ def write_in_turns(db, work, within=nullcontext, budget_ms: int = BUDGET_MS, qui
             ends = time.monotonic_ns() + (budget_ms if quiet else BUDGET_MS) * 1_000_000
             while more and time.monotonic_ns() < ends and not WRITERS_WAITING.any():
                 more = work()
-        if more and WRITERS_WAITING.any():
+        waited = WRITERS_WAITING.any()
+        # SQLite checkpoints inside the COMMIT that fills the log, with the writers' queue still
+        # held (storage/transactions.py): a sale then waited for the copy too. Here it is done
+        # after each turn, outside it, beside a sale that may be writing meanwhile.
+        db.execute("PRAGMA wal_checkpoint(PASSIVE)")
+        if more and waited:
             busy_until = time.monotonic() + BUSY_SECONDS
             WRITERS_WAITING.until_none(PAUSE_MS / 1000)     # it has the lock now: our next BEGIN waits for it
         elif more and time.monotonic() >= pause_at:

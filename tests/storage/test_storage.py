@@ -202,3 +202,48 @@ def test_long_background_writes_let_a_waiting_sale_in_before_they_end(tmp_path):
     worker.join()
     assert not finished_first and 0 < written_by_then < 200, written_by_then
     assert sale.execute("SELECT COUNT(*) FROM work").fetchone()[0] == 200
+
+
+def test_a_writer_of_this_process_waits_in_its_queue_not_in_sqlites_retries(tmp_path):
+    """The writers of one process take turns on the file's queue before SQLite's lock
+    (storage/transactions.py): a writer that may not wait in SQLite at all (busy timeout 0)
+    still gets in as soon as the one before it commits, and both are written."""
+    import threading
+
+    path = tmp_path / "queue.sqlite"
+    sale = open_database(path)
+    sale.execute("CREATE TABLE work (who TEXT)")
+    sale.execute("PRAGMA busy_timeout = 0")
+    inside, waiting = threading.Event(), threading.Event()
+
+    def hold_the_lock():
+        background = open_database(path)
+        with write_transaction(background):
+            background.execute("INSERT INTO work VALUES ('background')")
+            inside.set()
+            waiting.wait(10)
+        background.close()
+
+    worker = threading.Thread(target=hold_the_lock)
+    worker.start()
+    inside.wait(10)
+    threading.Timer(0.2, waiting.set).start()
+    with write_transaction(sale):                 # would fail at once with "database is locked"
+        sale.execute("INSERT INTO work VALUES ('sale')")
+    worker.join()
+    assert [who for (who,) in sale.execute("SELECT who FROM work ORDER BY rowid")] == ["background", "sale"]
+    sale.close()
+
+
+def test_work_in_turns_checkpoints_between_its_turns_and_leaves_the_connections_setting(tmp_path):
+    """SQLite would checkpoint inside the commit that fills the log, the writers' queue held;
+    work in turns checkpoints after each turn instead, outside it."""
+    from loyalty.storage.turns import write_in_turns
+
+    db, one_piece = work_in_pieces(tmp_path / "turns.sqlite", 20)
+    write_in_turns(db, one_piece, budget_ms=20)
+    busy, log_frames, copied = db.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+    assert db.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 1000
+    assert db.execute("SELECT COUNT(*) FROM work").fetchone()[0] == 20
+    assert (busy, copied) == (0, log_frames)
+    db.close()
