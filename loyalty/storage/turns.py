@@ -6,8 +6,10 @@ the waiting sale wakes up. On the big shop the month's expiry, in back-to-back t
 of 0.3 s each, kept a sale waiting 18-25 s (bench/daily_job.py --back-to-back). Here each
 transaction works for at most BUDGET_MS, and ends sooner, after the piece in hand, when a
 thread of this process asks for the write lock (the counter's sale: `WRITERS_WAITING`); the loop
-then waits until that writer has the lock. A writer in another process cannot say it waits: for
-it, after every OUTSIDE_EVERY_MS of work the loop pauses longer than a waiting writer sleeps."""
+then waits until that writer has the lock (a writer of this process waits in the file's queue,
+storage/transactions.py, and gets it at the commit). A writer in another process cannot say it
+waits: for it, after every OUTSIDE_EVERY_MS of work the loop pauses longer than a waiting writer
+sleeps. The log is checkpointed between turns, not inside their commits."""
 
 import sqlite3
 import time
