@@ -13,6 +13,7 @@ import shutil
 import sqlite3
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -52,6 +53,19 @@ def joined(ctx, dsn: str, name: str):
     return ctx
 
 
+def say_progress(dsn: str, started: float, done: threading.Event, every: float = 60) -> None:
+    """Every minute, on stderr: how many entries the hub holds and the rate over that minute — on
+    the big shop, whether the hub slows as it fills."""
+    before, last = 0, started
+    with psycopg.connect(dsn, autocommit=True) as admin:
+        while not done.wait(every):
+            now = time.perf_counter()
+            held = admin.execute("SELECT coalesce(max(hub_seq), 0) FROM hub.entries").fetchone()[0]
+            print(f"{now - started:7.0f} s: {held:>11,} on the hub, {(held - before) / (now - last):,.0f} entries/s "
+                  f"this minute", file=sys.stderr, flush=True)
+            before, last = held, now
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", default=str(ROOT / "bench" / "data" / "small.sqlite"))
@@ -65,9 +79,13 @@ def main() -> None:
         ctx = joined(open_shop(copy, staff_id="bench"), database.dsn, "Till 1")
         entries = ctx.db.execute("SELECT COUNT(*) FROM entries").fetchone()[0]
         started = time.perf_counter()
+        watching = threading.Event()
+        watcher = threading.Thread(target=say_progress, args=(database.dsn, started, watching), daemon=True)
+        watcher.start()
         with psycopg.connect(conninfo(ctx, hub_link(ctx)), autocommit=True) as conn:
             done = upload(ctx, hub_link(ctx), conn, batch=args.batch)
         seconds = time.perf_counter() - started
+        watching.set()
         with psycopg.connect(database.dsn) as admin:
             on_hub = admin.execute("SELECT count(*) FROM hub.entries").fetchone()[0]
             size = admin.execute("SELECT pg_database_size(current_database())").fetchone()[0]
