@@ -33,6 +33,8 @@ PAGE = 10_000           # entries asked of the hub at once
 PIECE = 100             # entries written and derived in one piece of a turn (storage/turns.py)
 ROUND_SECONDS = 30      # then the round sends what this counter did meanwhile
 TURN_MS = 1000          # a turn's work before its commit (a waiting sale ends it sooner)
+OUTSIDE_EVERY_MS = 3000  # a pause for writers of other processes (the command line) only this often:
+                         # after each turn it was a sixth of the download's time (bench/README.md)
 
 _MEMBER, _HUB_SEQ = PULLED_NAMES.index("member_uuid"), PULLED_NAMES.index("hub_seq")
 _INSERT = f"{TAKEN_IN_INSERT} ON CONFLICT DO NOTHING"
@@ -85,7 +87,7 @@ def _download(ctx: Context, link: HubLink, conn, stop_at: float) -> dict:
 
         if piece is not None:
             write_in_turns(ctx.db, take_a_piece, within=ctx.taking_in, budget_ms=TURN_MS,
-                           quiet_within=lambda: _upkeep_deferred(ctx))
+                           quiet_within=lambda: _upkeep_deferred(ctx), outside_every_ms=OUTSIDE_EVERY_MS)
     if piece is None:           # every member up to the hub's number at the start
         last = link.bulk_up_to if state["missed"] is None else min(link.bulk_up_to, state["missed"] - 1)
         note_progress(ctx, pulled_hub_seq=last, last_pull_at=to_iso(ctx.clock.now()), bulk_up_to=None,

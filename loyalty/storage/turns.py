@@ -23,7 +23,8 @@ OUTSIDE_EVERY_MS = 500  # work between two pauses for a writer of another proces
 BUSY_SECONDS = 3        # after a writer of this process waited, turns stay short this long
 
 
-def write_in_turns(db, work, within=nullcontext, budget_ms: int = BUDGET_MS, quiet_within=None) -> None:
+def write_in_turns(db, work, within=nullcontext, budget_ms: int = BUDGET_MS, quiet_within=None,
+                   outside_every_ms: int = OUTSIDE_EVERY_MS) -> None:
     """Call `work()` — a small piece of work that returns True while more remains — inside
     write transactions of at most about BUDGET_MS each, letting a waiting writer in between them
     (the module's docstring says how). `within()`: a context entered inside each turn's
@@ -31,19 +32,20 @@ def write_in_turns(db, work, within=nullcontext, budget_ms: int = BUDGET_MS, qui
     for a bulk writer whose commits cost more than its pieces, and `quiet_within` instead of
     `within` (say, the row triggers set aside), while the counter is quiet: for BUSY_SECONDS
     after a sale waited, turns are short and plain again (a waiting sale ends a turn, but still
-    waits for its upkeep and its commit).
+    waits for its upkeep and its commit). `outside_every_ms`: the work between two pauses for
+    writers of other processes (how long one of them may wait).
     What was committed stays if the connection is interrupted (ShopDatabase.interrupt): the
     work stops before its next turn, as SQLite stops an interrupted statement."""
     checkpoint_every = db.execute("PRAGMA wal_autocheckpoint").fetchone()[0]
     db.execute("PRAGMA wal_autocheckpoint = 0")     # checkpoints between the turns instead (_turns)
     try:
-        _turns(db, work, within, budget_ms, quiet_within)
+        _turns(db, work, within, budget_ms, quiet_within, outside_every_ms)
     finally:
         db.execute(f"PRAGMA wal_autocheckpoint = {int(checkpoint_every)}")
 
 
-def _turns(db, work, within, budget_ms, quiet_within):
-    more, pause_at, busy_until = True, time.monotonic() + OUTSIDE_EVERY_MS / 1000, time.monotonic()
+def _turns(db, work, within, budget_ms, quiet_within, outside_every_ms):
+    more, pause_at, busy_until = True, time.monotonic() + outside_every_ms / 1000, time.monotonic()
     while more:
         if db.stop_requested:
             raise sqlite3.OperationalError("interrupted")
@@ -62,4 +64,4 @@ def _turns(db, work, within, budget_ms, quiet_within):
             WRITERS_WAITING.until_none(PAUSE_MS / 1000)     # it has the lock now: our next BEGIN waits for it
         elif more and time.monotonic() >= pause_at:
             time.sleep(PAUSE_MS / 1000)
-            pause_at = time.monotonic() + OUTSIDE_EVERY_MS / 1000
+            pause_at = time.monotonic() + outside_every_ms / 1000

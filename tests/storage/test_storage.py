@@ -247,3 +247,19 @@ def test_work_in_turns_checkpoints_between_its_turns_and_leaves_the_connections_
     assert db.execute("SELECT COUNT(*) FROM work").fetchone()[0] == 20
     assert (busy, copied) == (0, log_frames)
     db.close()
+
+
+def test_a_bulk_writer_may_pause_for_other_processes_less_often(tmp_path, monkeypatch):
+    """The pause that lets a writer of another process in (storage/turns.py) comes after every
+    `outside_every_ms` of work: a new counter's first download takes it every 3 s, not every turn."""
+    from loyalty.storage import turns
+
+    sleeps, sleep = [], turns.time.sleep
+    monkeypatch.setattr(turns.time, "sleep", lambda seconds: sleeps.append(seconds) or sleep(seconds))
+    for every_ms in (turns.OUTSIDE_EVERY_MS, 60_000):
+        db, one_piece = work_in_pieces(tmp_path / f"turns-{every_ms}.sqlite", 200)   # about a second
+        sleeps.clear()
+        turns.write_in_turns(db, one_piece, outside_every_ms=every_ms)
+        db.close()
+        pauses = sleeps.count(turns.PAUSE_MS / 1000)
+        assert (pauses > 0) == (every_ms == turns.OUTSIDE_EVERY_MS), (every_ms, pauses)
