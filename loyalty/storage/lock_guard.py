@@ -16,10 +16,11 @@ Two defences live here:
 - `ensure_attached(db)`, the guard that catches the next mistake: before a transaction
   commits, the files on disk must still be those the process's connections opened (same
   device and inode) and, where the system lists its locks (Linux, by descriptor in
-  /proc/self/fdinfo), this process must still hold its locks on the database and its -shm. A file found detached refuses every
-  write of every connection of this process to it, and the handlers given to `on_detached`
-  are told (the window then restarts the app: in one process SQLite shares its locks and
-  shared memory among all connections to a file, so only closing all of them gets them back).
+  /proc/self/fdinfo), this process must still hold its locks on the database and its -shm. A
+  file found detached refuses every write of every connection of this process to it, and the
+  handlers given to `on_detached` are told (the window then restarts the app: in one process
+  SQLite shares its locks and shared memory among all connections to a file, so only closing all
+  of them gets them back).
 """
 
 import logging

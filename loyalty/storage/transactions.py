@@ -84,7 +84,8 @@ def write_transaction(db: Database):
         try:
             db.conn.execute("COMMIT")
         except sqlite3.OperationalError as error:
-            raise StorageError(t("database: {reason}; nothing was saved", reason=describe_sqlite_error(error))) from error
+            raise StorageError(t("database: {reason}; nothing was saved",
+                                 reason=describe_sqlite_error(error))) from error
     finally:
         try:
             if db.conn.in_transaction:
