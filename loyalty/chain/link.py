@@ -59,6 +59,11 @@ class HubLink:
     hub_restored_as: str | None = None  # the hub's restore identity last seen (rounds.back_to_a_restored_hub)
     hub_certificate: str | None = None  # a hub kept on a shop's PC: its certificate, pinned at the join (PEM)
 
+    @property
+    def hub_on_this_pc(self) -> bool:
+        """This PC keeps the hub: its own till talks to the server on 127.0.0.1 (chain/hosting.py)."""
+        return self.host in ("127.0.0.1", "localhost")
+
 
 def hub_link(ctx: Context) -> HubLink | None:
     row = next(ctx.db.query("SELECT * FROM hub_link WHERE id = 1"), None)

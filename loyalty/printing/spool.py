@@ -52,13 +52,15 @@ def _spool_raw(win32print, printer: str, data: bytes, title: str) -> None:
         finally:
             win32print.ClosePrinter(handle)
     except win32print.error as error:           # pywintypes.error: (code, function, message)
-        reason = error.args[2] if len(error.args) > 2 else str(error)
-        raise PrintingError(t("printer: '{printer}' refused the job: {reason}", printer=printer or t("default"),
-                              reason=f"{reason} ({error.args[1]})" if len(error.args) > 2 else reason),
-                            "printer") from None
+        reason = f"{error.args[2]} ({error.args[1]})" if len(error.args) > 2 else str(error)
+        raise _refused(printer, reason) from None
     if written != len(data):
-        raise PrintingError(t("printer: '{printer}' refused the job: {reason}", printer=printer or t("default"),
-                              reason=f"{written} of {len(data)} bytes written"), "printer")
+        raise _refused(printer, f"{written} of {len(data)} bytes written")
+
+
+def _refused(printer: str, reason: str) -> PrintingError:
+    return PrintingError(t("printer: '{printer}' refused the job: {reason}", printer=printer or t("default"),
+                           reason=reason), "printer")
 
 
 def _lp(options: list[str], printer: str, title: str, data: bytes) -> None:

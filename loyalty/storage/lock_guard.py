@@ -23,6 +23,7 @@ Two defences live here:
   of them gets them back).
 """
 
+import functools
 import logging
 import os
 import threading
@@ -240,8 +241,9 @@ def _still_there(known: _FileId) -> bool:
     return (now.st_dev, now.st_ino) == (known.device, known.inode)
 
 
+@functools.cache
 def locks_are_listed() -> bool:
-    """Whether this system shows a descriptor's locks (Linux)."""
+    """Whether this system shows a descriptor's locks (Linux); asked once, not at every commit."""
     return os.path.isdir(DESCRIPTOR_INFO)
 
 
@@ -270,7 +272,7 @@ def locks_through(descriptors: tuple[int, ...] | None) -> tuple[set[tuple[int, i
     the descriptors show a lock."""
     if descriptors is None or not locks_are_listed():
         return None, ()
-    pid, held, holding = str(os.getpid()), set(), []
+    pid, held, holding = str(os.getpid()), set(), set()
     for descriptor in descriptors:
         try:
             lines = read_descriptor_info(descriptor)
@@ -285,8 +287,8 @@ def locks_through(descriptors: tuple[int, ...] | None) -> tuple[set[tuple[int, i
                 continue
             major, minor, inode = fields[6].split(":")
             held.add((os.makedev(int(major, 16), int(minor, 16)), int(inode)))
-            holding += [descriptor] if descriptor not in holding else []
-    return held, tuple(holding)
+            holding.add(descriptor)
+    return held, tuple(sorted(holding))
 
 
 def read_descriptor_info(descriptor: int) -> list[str]:

@@ -93,7 +93,7 @@ class TillsPanel(QGroupBox):
     def _where(self, link) -> dict:
         """The hub's address as the other tills reach it: this PC's on the shop's network when it
         keeps the hub (its own till talks to it on 127.0.0.1)."""
-        if link.host in ("127.0.0.1", "localhost"):
+        if link.hub_on_this_pc:
             from loyalty.chain.hosting import reach_from_the_network
             reach = reach_from_the_network(self.ctx)
             if reach is not None:

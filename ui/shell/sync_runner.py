@@ -57,8 +57,7 @@ class SyncRunner(QObject):
         self.joined = current.joined
         if not self.joined:
             return
-        link = hub_link(self.ctx)
-        self.keeps_the_hub = link.host in ("127.0.0.1", "localhost")    # its own till, on the PC that keeps it
+        self.keeps_the_hub = hub_link(self.ctx).hub_on_this_pc
         self.state.emit(current)
         self.timer.start()
         self.listener = HubListener(self.ctx, self.hub_heard.emit)
