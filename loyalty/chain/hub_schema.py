@@ -915,6 +915,46 @@ COUNTER_FUNCTIONS = ("hub.hub_ingest(jsonb)", "hub.hub_pull(bigint, integer)", "
                      "hub.hub_tills()", "hub.hub_heads()", "hub.hub_my_state(bigint, bigint)",
                      "hub.hub_tills_waiting()")
 
+def _function_of(step: str, name: str, replacements: dict[str, str]) -> str:
+    """SQL: the function `name` as a released step created it, with these parts replaced (each
+    must be there), to create or replace it as it is from now on."""
+    start = step.index(f"CREATE FUNCTION {name}(")
+    text = step[start:step.index("END $$;", start) + len("END $$;")]
+    for old, replacement in replacements.items():
+        assert old in text, f"{name}: {old!r} is not in the released function"
+        text = text.replace(old, replacement)
+    return text.replace("CREATE FUNCTION", "CREATE OR REPLACE FUNCTION", 1) + "\n"
+
+
+# A batch's checks as set operations: `parsed[i]` per entry and field, and a call of hub_seal per
+# entry (its SET search_path keeps PostgreSQL from inlining it, and hub_canonical within it), were
+# half the hub's time in a first counter's upload (bench/README.md). The chain's check becomes a
+# function of its own, held equal to the Python seal by tests/chain/test_hub_wire.py.
+STEP_12 = """
+CREATE FUNCTION hub.batch_continues_chain(me hub.devices, parsed hub.entries[]) RETURNS boolean
+LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp AS $$
+    SELECT coalesce(cardinality(parsed), 0) > 0 AND NOT EXISTS (
+        SELECT 1 FROM (SELECT e.*, lag(e.device_seal, 1, me.last_seal) OVER (ORDER BY e.ordinality) AS previous_seal
+                       FROM unnest(parsed) WITH ORDINALITY AS e) AS e
+        WHERE e.device_id <> me.device_id OR e.device_seq <> me.last_seq + e.ordinality
+           OR encode(sha256(convert_to(e.previous_seal || '|' || """ + _CANONICAL + """, 'UTF8')), 'hex')
+              <> e.device_seal)
+$$;
+REVOKE ALL ON FUNCTION hub.batch_continues_chain(hub.devices, hub.entries[]) FROM PUBLIC;
+""" + _function_of(STEP_1, "hub.wire_batch", {
+    "FROM jsonb_array_elements(entries) WITH ORDINALITY AS v(value, i)\n               WHERE":
+        "FROM jsonb_array_elements(entries) WITH ORDINALITY AS v(value, i)\n"
+        "               JOIN unnest(parsed) WITH ORDINALITY AS p ON p.ordinality = v.i\n               WHERE",
+    "(parsed[i]).": "p.",
+}) + _function_of(STEP_1, "hub.hub_ingest", {
+    """       AND NOT EXISTS (
+           SELECT 1 FROM generate_subscripts(parsed, 1) AS i
+           WHERE (parsed[i]).device_id <> me.device_id OR (parsed[i]).device_seq <> me.last_seq + i
+              OR hub.hub_seal(CASE WHEN i = 1 THEN me.last_seal ELSE (parsed[i - 1]).device_seal END, parsed[i])
+                 <> (parsed[i]).device_seal)""": "       AND hub.batch_continues_chain(me, parsed)",
+})
+
+
 # Released steps are never edited: a change is a new step at the end.
-STEPS: list[str] = [STEP_1, STEP_2, STEP_3, STEP_4, STEP_5, STEP_6, STEP_7, STEP_8, STEP_9, STEP_10, STEP_11]
+STEPS: list[str] = [STEP_1, STEP_2, STEP_3, STEP_4, STEP_5, STEP_6, STEP_7, STEP_8, STEP_9, STEP_10, STEP_11, STEP_12]
 SCHEMA_VERSION = len(STEPS)

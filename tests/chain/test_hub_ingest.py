@@ -270,3 +270,23 @@ def test_concurrent_ingests_from_two_tills_are_contiguous_and_a_racing_pull_neve
         per_device = admin.execute("SELECT device_id, array_agg(device_seq ORDER BY hub_seq) FROM hub.entries "
                                    "GROUP BY device_id").fetchall()
     assert all(seqs == list(range(1, 25)) for _, seqs in per_device)
+
+
+def test_a_hub_made_by_the_previous_version_takes_batches_after_its_upgrade(hub_db, monkeypatch):
+    """Step 12 replaces the batch's checks (set operations, the seal computed in the statement):
+    a counter that joined a hub of step 11 goes on sending to it once it is upgraded."""
+    from hub_helpers import Hub
+    monkeypatch.setattr(hub_admin, "SCHEMA_VERSION", 11)
+    hub = Hub(hub_db.dsn, hub_admin.init_hub(hub_db.dsn)["chain_id"])
+    hub_admin.add_store(hub_db.dsn, "M1", "Madrid")
+    till = hub.counter("Till 1")
+    first = till.entries(2)
+    with till.connect() as conn:
+        assert ingest(conn, first) == [(e["uuid"], "new") for e in first]
+    monkeypatch.undo()
+    assert hub_admin.init_hub(hub_db.dsn)["was"] == 11
+    second = till.entries(3)
+    with till.connect() as conn:
+        assert ingest(conn, second) == [(e["uuid"], "new") for e in second]
+        assert ingest(conn, second) == [(e["uuid"], "duplicate") for e in second]
+    assert admin_count(hub.dsn, "entries") == 5

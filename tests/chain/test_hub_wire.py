@@ -28,6 +28,15 @@ def sql_canonical_and_seal(conn, item: dict, previous: str) -> tuple[str, str]:
                         (previous, json.dumps({**item, "device_seal": "0" * 64}, ensure_ascii=False))).fetchone()
 
 
+def sql_batch_continues(conn, batch: list[dict], last_seq: int, last_seal: str) -> bool:
+    """The hub's check of a whole batch at once: it continues the chain of the device whose last
+    entry on the hub is (last_seq, last_seal)."""
+    me = {"device_id": batch[0]["device_id"], "last_seq": last_seq, "last_seal": last_seal}
+    return conn.execute("SELECT hub.batch_continues_chain(jsonb_populate_record(NULL::hub.devices, %s::jsonb), "
+                        "hub.wire_batch(%s::jsonb))",
+                        (json.dumps(me), json.dumps(batch, ensure_ascii=False))).fetchone()[0]
+
+
 @pytest.fixture
 def hub_conn(hub_db):
     hub_admin.init_hub(hub_db.dsn)
@@ -45,7 +54,7 @@ def test_a_known_entry_with_accents_seals_the_same_in_python_and_sql(hub_conn):
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(staff=TEXT, reason=OPTIONAL_TEXT, detail=OPTIONAL_TEXT, receipt=OPTIONAL_TEXT, key=TEXT.filter(bool), store=TEXT.filter(bool),
-       points=BIGINT, amount=BIGINT, seq=st.integers(1, 2**63 - 1), moment=MOMENT,
+       points=BIGINT, amount=BIGINT, seq=st.integers(1, 2**63 - 2), moment=MOMENT,
        previous=st.text("0123456789abcdef", min_size=64, max_size=64), reverses=st.none() | st.uuids())
 def test_python_and_sql_agree_on_any_text(hub_conn, staff, reason, detail, receipt, key, store, points, amount, seq,
                                           moment, previous, reverses):
@@ -53,6 +62,10 @@ def test_python_and_sql_agree_on_any_text(hub_conn, staff, reason, detail, recei
                  idempotency_key=key, points=points, amount_cents=amount,
                  created_at=wire.created_at_text(moment), reverses_uuid=reverses and str(reverses))
     assert sql_canonical_and_seal(hub_conn, item, previous) == (wire.canonical_json(item), wire.seal(previous, item))
+    batch = wire.sealed([item, {**item, "uuid": str(uuid.uuid4()), "device_seq": seq + 1}], previous)
+    assert sql_batch_continues(hub_conn, batch, seq - 1, previous)        # the batch's check (hub_ingest)
+    assert not sql_batch_continues(hub_conn, [batch[0], {**batch[1], "points": (points or 0) ^ 1}], seq - 1,
+                                   previous)
 
 
 def test_sealed_chains_each_seal_onto_the_previous():
