@@ -915,6 +915,7 @@ COUNTER_FUNCTIONS = ("hub.hub_ingest(jsonb)", "hub.hub_pull(bigint, integer)", "
                      "hub.hub_tills()", "hub.hub_heads()", "hub.hub_my_state(bigint, bigint)",
                      "hub.hub_tills_waiting()")
 
+
 def _function_of(step: str, name: str, replacements: dict[str, str]) -> str:
     """SQL: the function `name` as a released step created it, with these parts replaced (each
     must be there), to create or replace it as it is from now on."""
