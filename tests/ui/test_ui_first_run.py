@@ -179,4 +179,6 @@ def test_a_new_currency_keeps_what_the_owner_typed(qtbot, ctx):
     retype(qtbot, wizard.currency.lineEdit(), "PYG")
     assert wizard.decimals.value() == 0 and wizard.points_per_unit.value() == 1
     assert wizard.earn_rate.text() == "2"
-    assert [row[2].text() for row in wizard.tier_rows[1:]] == ["500", "3000"], "whole amounts kept in guaranies"
+    assert [row[2].text() for row in wizard.tier_rows] == ["0", "500", "3000"], "whole amounts kept in guaranies"
+    retype(qtbot, wizard.currency.lineEdit(), "EUR")
+    assert wizard.tier_rows[0][2].text() == "0.00", "the base tier's nothing written as the currency writes it"

@@ -363,7 +363,9 @@ class FirstRunWizard(QWizard):
         except LoyaltyError:
             programme = None
         for _, _, spend, _ in self.tier_rows:
-            if spend.isEnabled() and programme is not None:
+            if not spend.isEnabled():       # the base tier: nothing, in the new number of decimals
+                spend.setText(amount_for_editing(0, decimals))
+            elif programme is not None:
                 try:
                     units = amount_from_text(programme, spend.text(), allow_zero=True) // 10**self.shown_decimals
                 except LoyaltyError:
