@@ -63,6 +63,19 @@ def test_the_same_idempotency_key_from_two_tills_is_one_sale(hub):
     assert admin_count(hub.dsn, "entries") == 1
 
 
+def test_a_key_twice_in_one_batch_quarantines_the_second_and_keeps_the_rest(hub):
+    """The usual batch is inserted at once and its unique indexes find the clash (hub step 13):
+    the batch is then taken entry by entry, as before."""
+    till = hub.counter("Till 1")
+    batch = till.entries(3)
+    batch = wire.sealed([batch[0], {**batch[1], "idempotency_key": batch[0]["idempotency_key"]}, batch[2]])
+    till.seal = batch[-1]["device_seal"]
+    with till.connect() as conn:
+        assert [o for _, o in ingest(conn, batch)] == ["new", "quarantined", "new"]
+        assert [o for _, o in ingest(conn, till.entries(1))] == ["new"], "the chain goes on after the batch"
+    assert admin_count(hub.dsn, "entries") == 3
+
+
 def test_the_same_fact_from_two_tills_is_taken_once_and_both_chains_go_on(hub):
     """A keyed entry takes the UUID of its key (ledger/entries.entry_uuid_for): two tills that
     expire the same lot post the same UUID and fact, from their own numbers, times and cashiers.
