@@ -133,9 +133,9 @@ def upload(ctx: Context, link: HubLink, conn, batch: int = BATCH) -> Uploaded:
         while True:
             entries = wire_entries(ctx, link, seq, batch)
             if entries:
-                entries = wire.sealed(entries, seal)
-                first, seq, seal = seq, entries[-1]["device_seq"], entries[-1]["device_seal"]
-                following = (hub.submit(_ingest, conn, entries), first, seq, seal)
+                payload, seal = wire.sealed_json(entries, seal)
+                first, seq = seq, entries[-1]["device_seq"]
+                following = (hub.submit(_ingest, conn, payload), first, seq, seal)
             if sending is not None:
                 try:
                     _note(ctx, done, *sending)
@@ -172,9 +172,9 @@ def _from_the_hubs_position(ctx: Context, link: HubLink, conn) -> tuple[int, str
     return hub_seq, hub_seal
 
 
-def _ingest(conn, entries: list[dict]) -> list[str]:
+def _ingest(conn, payload: str) -> list[str]:
     return [outcome for (outcome,) in conn.execute("SELECT outcome FROM hub.hub_ingest(%s::jsonb)",
-                                                   (json.dumps(entries),)).fetchall()]
+                                                   (payload,)).fetchall()]
 
 
 def _note(ctx: Context, done: Uploaded, sent, after_seq: int, seq: int, seal: str) -> None:

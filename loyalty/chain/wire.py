@@ -50,16 +50,28 @@ def canonical_json(entry: dict) -> str:
 
 
 def seal(previous_seal: str, entry: dict) -> str:
-    return hashlib.sha256(f"{previous_seal}|{canonical_json(entry)}".encode("utf-8")).hexdigest()
+    return _seal_of_text(previous_seal, canonical_json(entry))
+
+
+def _seal_of_text(previous_seal: str, canonical: str) -> str:
+    return hashlib.sha256(f"{previous_seal}|{canonical}".encode("utf-8")).hexdigest()
+
+
+def sealed_json(entries: list[dict], previous_seal: str = GENESIS) -> tuple[str, str]:
+    """The entries (a device's, in device_seq order) sealed, written as the JSON array the hub
+    takes, and the last seal. Each entry is its canonical JSON with its seal added: dumping the
+    batch again was a tenth of a big upload's time at the counter (bench/README.md)."""
+    texts = []
+    for entry in entries:
+        canonical = canonical_json(entry)
+        previous_seal = _seal_of_text(previous_seal, canonical)
+        texts.append(f'{canonical[:-1]},"device_seal":"{previous_seal}"}}')
+    return f"[{','.join(texts)}]", previous_seal
 
 
 def sealed(entries: list[dict], previous_seal: str = GENESIS) -> list[dict]:
-    """The entries (a device's, in device_seq order) with their `device_seal` filled in."""
-    out = []
-    for entry in entries:
-        previous_seal = seal(previous_seal, entry)
-        out.append({**entry, "device_seal": previous_seal})
-    return out
+    """The entries with their `device_seal` filled in (and every wire field there, null when empty)."""
+    return json.loads(sealed_json(entries, previous_seal)[0])
 
 
 def _checked(name: str, value):

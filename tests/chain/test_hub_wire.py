@@ -75,6 +75,15 @@ def test_sealed_chains_each_seal_onto_the_previous():
     assert second["device_seal"] == wire.seal(first["device_seal"], second)
 
 
+def test_the_payload_is_each_entrys_canonical_json_with_its_seal():
+    device = str(uuid.uuid4())
+    made = [entry(device, 1, "M1"), entry(device, 2, "M1", points=7)]
+    payload, last = wire.sealed_json(made)
+    first, second = json.loads(payload)
+    assert wire.canonical_json({**first, "device_seal": None}) == wire.canonical_json(made[0])
+    assert second["points"] == 7 and second["device_seal"] == last == wire.seal(first["device_seal"], second)
+
+
 @pytest.mark.parametrize(("change", "field"), [
     ({"uuid": str(uuid.uuid4()).upper()}, "uuid"),
     ({"device_seq": 1.0}, "device_seq"),
