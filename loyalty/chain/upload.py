@@ -117,9 +117,17 @@ def wire_entries(ctx: Context, link: HubLink, after_seq: int, limit: int) -> lis
         values = {name: None for name in wire.SEALED_FIELDS}
         values.update(row)
         values["store"] = link.store
-        values["created_at"] = wire.created_at_text(datetime.fromisoformat(row["created_at"]))
+        values["created_at"] = _wire_time(row["created_at"])
         entries.append(values)
     return entries
+
+
+def _wire_time(stored: str) -> str:
+    """A stored time in the wire's form: the way the app stores them (common/clock.to_iso: UTC,
+    microseconds, +00:00) rewritten as text, any other parsed; canonical_json checks the result."""
+    if len(stored) == 32 and stored.endswith("+00:00"):
+        return f"{stored[:26]}Z"
+    return wire.created_at_text(datetime.fromisoformat(stored))
 
 
 def upload(ctx: Context, link: HubLink, conn, batch: int = BATCH) -> Uploaded:

@@ -42,11 +42,13 @@ def created_at_text(moment: datetime) -> str:
 def canonical_json(entry: dict) -> str:
     """The entry's canonical JSON (what its seal covers). Refuses a value not in its wire form,
     naming the field, so that a device never seals what the hub would render differently."""
-    unknown = sorted(set(entry) - set(WIRE_FIELDS))
-    if unknown:
-        raise ValidationError(t("entry: unknown field {field}", field=unknown[0]), "entry")
-    return json.dumps({name: _checked(name, entry.get(name)) for name in SEALED_FIELDS},
-                      sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    if not entry.keys() <= _WIRE_FIELD_SET:
+        raise ValidationError(t("entry: unknown field {field}", field=sorted(entry.keys() - _WIRE_FIELD_SET)[0]),
+                              "entry")
+    # SEALED_FIELDS is in key order already; each field's check looked up, not searched for: a
+    # tenth of a big upload's time at the counter went to this function.
+    return json.dumps({name: _CHECKS[name](name, entry.get(name)) for name in SEALED_FIELDS},
+                      separators=(",", ":"), ensure_ascii=False)
 
 
 def seal(previous_seal: str, entry: dict) -> str:
@@ -74,24 +76,40 @@ def sealed(entries: list[dict], previous_seal: str = GENESIS) -> list[dict]:
     return json.loads(sealed_json(entries, previous_seal)[0])
 
 
-def _checked(name: str, value):
-    if value is None:
-        if name in REQUIRED:
-            raise ValidationError(t("{field}: required", field=name), name)
-        return None
-    if name in UUID_FIELDS:
-        if not isinstance(value, str) or not _is_uuid_text(value):
-            raise ValidationError(t("{field}: '{value}' is not a lowercase UUID", field=name, value=value), name)
-    elif name in INTEGER_FIELDS:
-        if type(value) is not int or not -2**63 <= value < 2**63:
-            raise ValidationError(t("{field}: '{value}' is not a whole number", field=name, value=value), name)
-    elif name in TIME_FIELDS:
-        if not isinstance(value, str) or not _is_time_text(value):
-            raise ValidationError(t("{field}: '{value}' is not a UTC time such as 2026-03-01T10:30:00.000000Z",
-                                    field=name, value=value), name)
-    elif not isinstance(value, str) or "\x00" in value:
-        raise ValidationError(t("{field}: not text (or holds a NUL character)", field=name), name)
+def _present(name: str, value):
+    if value is None and name in REQUIRED:
+        raise ValidationError(t("{field}: required", field=name), name)
     return value
+
+
+def _uuid_checked(name: str, value):
+    if value is not None and (not isinstance(value, str) or not _is_uuid_text(value)):
+        raise ValidationError(t("{field}: '{value}' is not a lowercase UUID", field=name, value=value), name)
+    return _present(name, value)
+
+
+def _integer_checked(name: str, value):
+    if value is not None and (type(value) is not int or not -2**63 <= value < 2**63):
+        raise ValidationError(t("{field}: '{value}' is not a whole number", field=name, value=value), name)
+    return _present(name, value)
+
+
+def _time_checked(name: str, value):
+    if value is not None and (not isinstance(value, str) or not _is_time_text(value)):
+        raise ValidationError(t("{field}: '{value}' is not a UTC time such as 2026-03-01T10:30:00.000000Z",
+                                field=name, value=value), name)
+    return _present(name, value)
+
+
+def _text_checked(name: str, value):
+    if value is not None and (not isinstance(value, str) or "\x00" in value):
+        raise ValidationError(t("{field}: not text (or holds a NUL character)", field=name), name)
+    return _present(name, value)
+
+
+_CHECKS = {**dict.fromkeys(UUID_FIELDS, _uuid_checked), **dict.fromkeys(INTEGER_FIELDS, _integer_checked),
+           **dict.fromkeys(TIME_FIELDS, _time_checked), **dict.fromkeys(TEXT_FIELDS, _text_checked)}
+_WIRE_FIELD_SET = frozenset(WIRE_FIELDS)
 
 
 # The shapes the checks accept, tested first: parsing every value (UUID(), strptime) was a third of

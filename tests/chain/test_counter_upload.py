@@ -57,6 +57,11 @@ def test_a_counter_with_history_joins_and_sends_every_entry_once(ctx, enrol, hub
     assert (device["last_seq"], hub_link(ctx).uploaded_seq) == (6, 6)
 
 
+def test_a_stored_time_goes_out_as_utc_text_whatever_its_form():
+    assert upload_module._wire_time("2026-03-01T10:30:00.123456+00:00") == "2026-03-01T10:30:00.123456Z"
+    assert upload_module._wire_time("2026-03-01T12:30:00+02:00") == "2026-03-01T10:30:00.000000Z"
+
+
 def test_an_upload_cut_after_the_hub_committed_resumes_without_doubling(ctx, enrol, hub, monkeypatch):
     """The hub took a batch but the counter died before noting it: the next round goes on from
     where the hub's copy ends (hub_position), sending nothing twice."""
