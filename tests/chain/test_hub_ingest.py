@@ -76,6 +76,16 @@ def test_a_key_twice_in_one_batch_quarantines_the_second_and_keeps_the_rest(hub)
     assert admin_count(hub.dsn, "entries") == 3
 
 
+def test_a_key_is_looked_up_by_its_digests_index(hub):
+    """The key is unique by its digest (hub step 14); the entry-by-entry path asks by it too, so
+    that a hub of millions of entries answers from the index, not by reading them all."""
+    with psycopg.connect(hub.dsn) as admin:
+        admin.execute("SET enable_seqscan = off")
+        plan = "\n".join(row[0] for row in admin.execute(
+            "EXPLAIN SELECT 1 FROM hub.entries x WHERE hub.key_digest(x.idempotency_key) = hub.key_digest('sale:m:R1')"))
+    assert "entries_key_digest" in plan, plan
+
+
 def test_the_same_fact_from_two_tills_is_taken_once_and_both_chains_go_on(hub):
     """A keyed entry takes the UUID of its key (ledger/entries.entry_uuid_for): two tills that
     expire the same lot post the same UUID and fact, from their own numbers, times and cashiers.
