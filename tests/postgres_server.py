@@ -38,7 +38,7 @@ class Server:
 
 def start(durable: bool = False) -> Server:
     """`durable`: fsync and synchronous commits on, with the settings of the shop's own hub
-    (pg_server.HUB_SETTINGS), as a real hub runs (the benchmarks); the tests run without them."""
+    (pg_server.hub_settings), as a real hub runs (the benchmarks); the tests run without them."""
     started = time.monotonic()
     folder = Path(tempfile.mkdtemp(prefix="loyalty-hub-pg-"))
     pg_server.prepare_folder(folder)
@@ -47,7 +47,7 @@ def start(durable: bool = False) -> Server:
     port = pg_server.free_port()
     options = f"-c listen_addresses=127.0.0.1 -p {port} -k {folder} -c max_connections=60"
     if durable:
-        options += f" {pg_server.HUB_SETTINGS}"
+        options += f" {pg_server.hub_settings(pg_server.memory_of_this_pc())}"
     else:
         options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
     server = Server("127.0.0.1", port, password, folder, 0.0, options)

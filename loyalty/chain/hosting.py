@@ -244,7 +244,8 @@ def _a_free_port() -> int:
 
 def _start(hub: KeptHub) -> None:
     """The server, on 127.0.0.1 only (the front is the shop network's way in)."""
-    options = f"-c listen_addresses=127.0.0.1 -p {hub.backend_port} -c max_connections=100 {pg_server.HUB_SETTINGS}"
+    options = (f"-c listen_addresses=127.0.0.1 -p {hub.backend_port} -c max_connections=100 "
+               f"{pg_server.hub_settings(pg_server.memory_of_this_pc())}")
     if os.name != "nt":
         options += f" -k {hub.folder}"          # its socket with its data (/run's may not be the user's)
     pg_server.start(hub.folder, options)

@@ -27,6 +27,40 @@ ADMIN = "postgres"
 # checkpoint, one every few seconds (bench/README.md, "The hub").
 HUB_SETTINGS = "-c max_wal_size=4GB -c checkpoint_timeout=15min -c wal_compression=on"
 
+# Its page cache: an eighth of the PC's memory, from PostgreSQL's default 128 MB up to 2 GB (the
+# PC also runs the till). The hub's indexes on uuids, keys and members are written in random
+# order: at the big shop's 20 M entries they are ~3 GB, and with the default cache nearly every
+# insert read and wrote back a page of each (bench/README.md, "The hub").
+CACHE_MB_LEAST, CACHE_MB_MOST = 128, 2048
+
+
+def hub_settings(memory_bytes: int | None) -> str:
+    """HUB_SETTINGS and the page cache for a PC with this much memory (None: not known)."""
+    return f"{HUB_SETTINGS} -c shared_buffers={hub_cache_mb(memory_bytes)}MB"
+
+
+def hub_cache_mb(memory_bytes: int | None) -> int:
+    eighth = CACHE_MB_LEAST if memory_bytes is None else memory_bytes // 8 // 2**20
+    return min(max(eighth, CACHE_MB_LEAST), CACHE_MB_MOST)
+
+
+def memory_of_this_pc() -> int | None:
+    """The PC's physical memory in bytes, or None where the system does not say."""
+    if os.name == "nt":
+        import ctypes
+
+        class MemoryStatus(ctypes.Structure):      # GlobalMemoryStatusEx's MEMORYSTATUSEX
+            _fields_ = [("length", ctypes.c_ulong), ("memory_load", ctypes.c_ulong)] + [
+                (name, ctypes.c_ulonglong) for name in ("total_physical", "available_physical", "total_page_file",
+                                                        "available_page_file", "total_virtual", "available_virtual",
+                                                        "available_extended_virtual")]
+        status = MemoryStatus(length=ctypes.sizeof(MemoryStatus))
+        return status.total_physical if ctypes.windll.kernel32.GlobalMemoryStatusEx(ctypes.byref(status)) else None
+    try:
+        return os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    except (AttributeError, ValueError, OSError):
+        return None
+
 
 def as_root() -> bool:
     return os.name != "nt" and os.geteuid() == 0

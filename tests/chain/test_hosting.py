@@ -50,6 +50,9 @@ def test_this_pc_keeps_the_hub_a_second_till_joins_and_both_ride_out_the_hub_bei
         settings = [conn.execute(f"SHOW {name}").fetchone()[0] for name in
                     ("max_wal_size", "checkpoint_timeout", "wal_compression")]
         assert settings == ["4GB", "15min", "pglz"], "checkpoints far apart: a big upload writes its pages once"
+        cache_mb = conn.execute("SELECT setting::bigint * 8 / 1024 FROM pg_settings WHERE name = 'shared_buffers'")
+        assert cache_mb.fetchone()[0] == pg_server.hub_cache_mb(pg_server.memory_of_this_pc()), \
+            "the page cache follows the PC's memory"
 
     with pytest.raises(psycopg.OperationalError, match="password authentication failed"):
         psycopg.connect(f"host=127.0.0.1 port={hub.port} dbname={hosting.DATABASE} user=postgres password=wrong "
@@ -138,6 +141,18 @@ def test_the_keeper_outlives_the_app_restarts_a_stopped_server_and_is_one(back_o
     with psycopg.connect(f"host=127.0.0.1 port={hub.port} dbname={hosting.DATABASE} user=postgres "
                          f"password={hosting.owner_password_here(ctx)} sslmode=prefer") as conn:
         assert conn.info.pgconn.ssl_in_use, "a till that joined it with sslmode=prefer reaches it, encrypted"
+
+
+@pytest.mark.parametrize(("memory_gb", "cache_mb"), [(None, 128), (0.5, 128), (1, 128), (4, 512), (8, 1024),
+                                                      (16, 2048), (64, 2048)])
+def test_the_hubs_page_cache_is_an_eighth_of_the_pcs_memory_within_bounds(memory_gb, cache_mb):
+    memory = None if memory_gb is None else int(memory_gb * 2**30)
+    assert pg_server.hub_cache_mb(memory) == cache_mb
+    assert pg_server.hub_settings(memory).endswith(f" -c shared_buffers={cache_mb}MB")
+
+
+def test_this_pcs_memory_is_known():
+    assert pg_server.memory_of_this_pc() > 2**28
 
 
 def test_a_bad_store_code_is_refused_and_nothing_is_made(back_office):
