@@ -1008,8 +1008,36 @@ ALTER TABLE hub.entries DROP CONSTRAINT entries_idempotency_key_key;
         "                           WHERE hub.key_digest(x.idempotency_key) = hub.key_digest(r.idempotency_key)) THEN",
 })
 
+# A batch parsed with one pass fewer: the text forms that the batch's seals prove are not compared
+# again. The hub computes each entry's canonical JSON from the parsed row, so a counter that sends
+# (and seals) a time not in UTC's six-digit form or an uppercase UUID fails its seal, and the
+# table's own constraints refuse a kind or a number it does not take; either way the batch goes
+# entry by entry, which names the field. The comparison dropped was 40 % of the parsing's time.
+STEP_15 = _function_of(STEP_12, "hub.wire_batch", {
+    "v.value - 'hub_seq' - 'received_at'": "v.value",       # keys not the wire's are refused above
+    f"""    IF EXISTS (SELECT 1 FROM jsonb_array_elements(entries) WITH ORDINALITY AS v(value, i)
+               JOIN unnest(parsed) WITH ORDINALITY AS p ON p.ordinality = v.i
+               WHERE v.value ->> 'created_at' <> to_char(p.created_at AT TIME ZONE 'UTC', {_TIME})
+                  OR p.device_seq < 1 OR p.kind NOT IN ({_KINDS})
+                  OR v.value ->> 'uuid' <> p.uuid::text
+                  OR v.value ->> 'device_id' <> p.device_id::text
+                  OR v.value ->> 'member_uuid' <> p.member_uuid::text
+                  OR v.value ->> 'reverses_uuid' <> p.reverses_uuid::text
+                  OR v.value ->> 'reward_uuid' <> p.reward_uuid::text
+                  OR v.value ->> 'campaign_uuid' <> p.campaign_uuid::text) THEN
+        RETURN NULL;
+    END IF;
+""": "",
+}) + _function_of(STEP_14, "hub.hub_ingest", {
+    "EXCEPTION WHEN unique_violation THEN\n            NULL;       -- a uuid or key the hub has, or twice in the batch: "
+    "entry by entry below":
+        "EXCEPTION WHEN unique_violation OR check_violation OR not_null_violation THEN\n"
+        "            NULL;       -- a uuid or key the hub has, twice in the batch, a value the table refuses: "
+        "entry by entry below",
+})
+
 
 # Released steps are never edited: a change is a new step at the end.
 STEPS: list[str] = [STEP_1, STEP_2, STEP_3, STEP_4, STEP_5, STEP_6, STEP_7, STEP_8, STEP_9, STEP_10, STEP_11, STEP_12,
-                    STEP_13, STEP_14]
+                    STEP_13, STEP_14, STEP_15]
 SCHEMA_VERSION = len(STEPS)

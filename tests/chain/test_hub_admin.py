@@ -190,7 +190,7 @@ def test_hub_functions_are_owned_by_the_hub_owner_with_a_pinned_search_path(hub)
     assert sorted({name for name, *_ in rows}) == names      # hub_my_state has two forms (steps 9, 11)
     assert all(definer and "search_path=pg_catalog, pg_temp" in config and owner == "postgres"
                for _, definer, config, owner in rows)
-    assert hub_admin.SCHEMA_VERSION == 14
+    assert hub_admin.SCHEMA_VERSION == 15
 
 
 def test_a_reinstalled_till_comes_back_under_its_old_name(ctx, enrol, hub, tmp_path, clock):

@@ -1,6 +1,8 @@
 """The hub's rules (docs/sync.md), against a real PostgreSQL: each counter connects as its own
 role with its join code's credentials and may only call hub_ingest and hub_pull."""
 
+import hashlib
+import json
 import threading
 import time
 
@@ -148,12 +150,32 @@ def test_an_entry_claiming_another_device_is_refused(hub):
     ({"uuid": "not-a-uuid"}, "invalid input syntax for type uuid"),
 ])
 def test_malformed_entries_are_refused_by_field(hub, change, message):
+    """Changed after sealing, and sealed as sent (as a counter seals what it sends: wire.sealed
+    itself refuses these values, so the seal is made here by hand)."""
+    till = hub.counter("Till 1")
+    [good] = till.entries(1)
+    bad = {**good, **change}
+    canonical = json.dumps({name: bad.get(name) for name in wire.SEALED_FIELDS}, sort_keys=True,
+                           separators=(",", ":"), ensure_ascii=False)
+    resealed = {**bad, "device_seal": hashlib.sha256(f"{wire.GENESIS}|{canonical}".encode()).hexdigest()}
+    with till.connect() as conn:
+        with pytest.raises(psycopg.errors.InvalidParameterValue, match=message):
+            ingest(conn, [resealed])
+    assert admin_count(hub.dsn, "entries") == 0
+
+
+def test_a_time_rewritten_after_sealing_as_the_same_moment_is_kept_as_sealed(hub):
+    """The seal covers the values the hub stores, not the payload's text: the same moment written
+    otherwise after sealing is taken as what was sealed (hub step 15); another moment is not."""
     till = hub.counter("Till 1")
     [good] = till.entries(1)
     with till.connect() as conn:
-        with pytest.raises(psycopg.errors.InvalidParameterValue, match=message):
-            ingest(conn, [{**good, **change}])
-    assert admin_count(hub.dsn, "entries") == 0
+        with pytest.raises(psycopg.errors.InvalidParameterValue, match="wrong seal"):
+            ingest(conn, [{**good, "created_at": "2026-03-10T12:00:02.000000Z"}])
+        assert ingest(conn, [{**good, "created_at": good["created_at"].replace(".000000Z", "+00:00")}])[0][1] == "new"
+    with psycopg.connect(hub.dsn) as admin:
+        stored = admin.execute("SELECT hub.hub_canonical(x) FROM hub.entries x").fetchone()[0]
+    assert stored == wire.canonical_json(good)
 
 
 @pytest.mark.parametrize("statement", [
