@@ -30,9 +30,15 @@ class Counter:
         for _ in range(count):
             self.seq += 1
             made.append(entry(self.code.device_id, self.seq, self.code.store, member_uuid=self.member, **fields))
-        made = wire.sealed(made, self.seal)
+        made = sealed(made, self.seal)
         self.seal = made[-1]["device_seal"]
         return made
+
+
+def sealed(entries: list[dict], previous_seal: str = wire.GENESIS) -> list[dict]:
+    """The entries as the upload sends them (wire.sealed_json), as dicts: every wire field there
+    (null when empty), `device_seal` filled in."""
+    return json.loads(wire.sealed_json(entries, previous_seal)[0])
 
 
 def entry(device_id: str, seq: int, store: str, **fields) -> dict:

@@ -71,11 +71,6 @@ def sealed_json(entries: list[dict], previous_seal: str = GENESIS) -> tuple[str,
     return f"[{','.join(texts)}]", previous_seal
 
 
-def sealed(entries: list[dict], previous_seal: str = GENESIS) -> list[dict]:
-    """The entries with their `device_seal` filled in (and every wire field there, null when empty)."""
-    return json.loads(sealed_json(entries, previous_seal)[0])
-
-
 def _present(name: str, value):
     if value is None and name in REQUIRED:
         raise ValidationError(t("{field}: required", field=name), name)

@@ -1,14 +1,13 @@
 """The hub's rules (docs/sync.md), against a real PostgreSQL: each counter connects as its own
 role with its join code's credentials and may only call hub_ingest and hub_pull."""
 
-import hashlib
 import json
 import threading
 import time
 
 import psycopg
 import pytest
-from hub_helpers import T0, admin_count, entry, ingest, pull
+from hub_helpers import T0, admin_count, entry, ingest, pull, sealed
 
 from loyalty.chain import hub_admin, wire
 
@@ -40,11 +39,11 @@ def test_same_uuid_other_content_is_quarantined_and_the_original_untouched(hub):
     [original] = till.entries(1, points=10)
     with till.connect() as conn:
         ingest(conn, [original])
-        changed = wire.sealed([{**original, "points": 999}])[0]      # same uuid and number, other content
+        changed = sealed([{**original, "points": 999}])[0]      # same uuid and number, other content
         assert ingest(conn, [changed]) == [(original["uuid"], "quarantined")]
         assert ingest(conn, [changed]) == [(original["uuid"], "quarantined")], "a retry adds no second row"
         # the device's next number, sealed rightly, but reusing an uuid already on the hub
-        reuse = wire.sealed([{**entry(till.code.device_id, 2, "M1"), "uuid": original["uuid"]}], till.seal)[0]
+        reuse = sealed([{**entry(till.code.device_id, 2, "M1"), "uuid": original["uuid"]}], till.seal)[0]
         till.seq, till.seal = 2, reuse["device_seal"]
         assert ingest(conn, [reuse]) == [(original["uuid"], "quarantined")]
         assert ingest(conn, till.entries(1))[0][1] == "new", "the device's chain went on past the quarantined one"
@@ -70,7 +69,7 @@ def test_a_key_twice_in_one_batch_quarantines_the_second_and_keeps_the_rest(hub)
     the batch is then taken entry by entry, as before."""
     till = hub.counter("Till 1")
     batch = till.entries(3)
-    batch = wire.sealed([batch[0], {**batch[1], "idempotency_key": batch[0]["idempotency_key"]}, batch[2]])
+    batch = sealed([batch[0], {**batch[1], "idempotency_key": batch[0]["idempotency_key"]}, batch[2]])
     till.seal = batch[-1]["device_seal"]
     with till.connect() as conn:
         assert [o for _, o in ingest(conn, batch)] == ["new", "quarantined", "new"]
@@ -128,13 +127,13 @@ def test_a_wrong_seal_is_refused(hub):
         with pytest.raises(psycopg.errors.InvalidParameterValue, match="wrong seal"):
             ingest(conn, [{**first, "points": 11}])            # edited after sealing
         with pytest.raises(psycopg.errors.InvalidParameterValue, match="wrong seal"):
-            ingest(conn, wire.sealed([first], "a" * 64))         # sealed onto another chain
+            ingest(conn, sealed([first], "a" * 64))         # sealed onto another chain
     assert admin_count(hub.dsn, "entries") == 0
 
 
 def test_an_entry_claiming_another_device_is_refused(hub):
     one, two = hub.counter("Till 1"), hub.counter("Till 2")
-    forged = wire.sealed([entry(two.code.device_id, 1, "M1")])
+    forged = sealed([entry(two.code.device_id, 1, "M1")])
     with one.connect() as conn:
         with pytest.raises(psycopg.errors.InsufficientPrivilege, match="claims device"):
             ingest(conn, forged)
@@ -150,14 +149,14 @@ def test_an_entry_claiming_another_device_is_refused(hub):
     ({"uuid": "not-a-uuid"}, "invalid input syntax for type uuid"),
 ])
 def test_malformed_entries_are_refused_by_field(hub, change, message):
-    """Changed after sealing, and sealed as sent (as a counter seals what it sends: wire.sealed
+    """Changed after sealing, and sealed as sent (as a counter seals what it sends: wire.sealed_json
     itself refuses these values, so the seal is made here by hand)."""
     till = hub.counter("Till 1")
     [good] = till.entries(1)
     bad = {**good, **change}
     canonical = json.dumps({name: bad.get(name) for name in wire.SEALED_FIELDS}, sort_keys=True,
                            separators=(",", ":"), ensure_ascii=False)
-    resealed = {**bad, "device_seal": hashlib.sha256(f"{wire.GENESIS}|{canonical}".encode()).hexdigest()}
+    resealed = {**bad, "device_seal": wire._seal_of_text(wire.GENESIS, canonical)}
     with till.connect() as conn:
         with pytest.raises(psycopg.errors.InvalidParameterValue, match=message):
             ingest(conn, [resealed])
@@ -197,7 +196,7 @@ def test_the_ledger_refuses_update_and_delete_even_for_the_owner(hub):
     with till.connect() as conn:
         [first] = till.entries(1)
         ingest(conn, [first])
-        assert ingest(conn, wire.sealed([{**first, "points": 5}]))[0][1] == "quarantined"
+        assert ingest(conn, sealed([{**first, "points": 5}]))[0][1] == "quarantined"
     for statement in ("UPDATE hub.entries SET points = 1", "DELETE FROM hub.entries", "TRUNCATE hub.entries",
                       "UPDATE hub.quarantine SET reason = 'x'", "DELETE FROM hub.quarantine", "TRUNCATE hub.quarantine"):
         with psycopg.connect(hub.dsn) as admin:

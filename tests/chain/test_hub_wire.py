@@ -9,7 +9,7 @@ from datetime import datetime, timezone
 
 import psycopg
 import pytest
-from hub_helpers import entry
+from hub_helpers import entry, sealed
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -62,7 +62,7 @@ def test_python_and_sql_agree_on_any_text(hub_conn, staff, reason, detail, recei
                  idempotency_key=key, points=points, amount_cents=amount,
                  created_at=wire.created_at_text(moment), reverses_uuid=reverses and str(reverses))
     assert sql_canonical_and_seal(hub_conn, item, previous) == (wire.canonical_json(item), wire.seal(previous, item))
-    batch = wire.sealed([item, {**item, "uuid": str(uuid.uuid4()), "device_seq": seq + 1}], previous)
+    batch = sealed([item, {**item, "uuid": str(uuid.uuid4()), "device_seq": seq + 1}], previous)
     assert sql_batch_continues(hub_conn, batch, seq - 1, previous)        # the batch's check (hub_ingest)
     assert not sql_batch_continues(hub_conn, [batch[0], {**batch[1], "points": (points or 0) ^ 1}], seq - 1,
                                    previous)
@@ -70,7 +70,7 @@ def test_python_and_sql_agree_on_any_text(hub_conn, staff, reason, detail, recei
 
 def test_sealed_chains_each_seal_onto_the_previous():
     device = str(uuid.uuid4())
-    first, second = wire.sealed([entry(device, 1, "M1"), entry(device, 2, "M1")])
+    first, second = sealed([entry(device, 1, "M1"), entry(device, 2, "M1")])
     assert first["device_seal"] == wire.seal(wire.GENESIS, first)
     assert second["device_seal"] == wire.seal(first["device_seal"], second)
 
