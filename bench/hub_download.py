@@ -29,6 +29,7 @@ import postgres_server  # noqa: E402
 import psycopg  # noqa: E402
 from hub_upload import a_hub, copy_of, joined  # noqa: E402
 
+from loyalty.chain.bulk_download import download_alone  # noqa: E402
 from loyalty.chain.first_download import download_first  # noqa: E402
 from loyalty.chain.link import conninfo, hub_link  # noqa: E402
 from loyalty.chain.pull import pull_changes, pull_entries, pull_members  # noqa: E402
@@ -43,9 +44,13 @@ def main() -> None:
     parser.add_argument("--db", default=str(ROOT / "bench" / "data" / "small.sqlite"))
     parser.add_argument("--sales", action="store_true", help="the new till's cashier sells ten times a second "
                         "meanwhile (latencies reported)")
+    parser.add_argument("--alone", action="store_true", help="the new counter's file open nowhere else (loyalty "
+                        "sync on a till that has just joined): its first download builds a file of its own")
     parser.add_argument("--one-by-one", action="store_true", help="take the entries in one by one (pull.py), "
                         "as a counter does after its first download")
     args = parser.parse_args()
+    if args.alone and args.sales:
+        parser.error("--alone: nothing else may have the new counter's file open, a cashier neither")
     work = Path(tempfile.mkdtemp(prefix="hub-download-"))
     copy = copy_of(args.db, work / "shop.sqlite")
     server = postgres_server.start(durable=True)
@@ -72,7 +77,10 @@ def main() -> None:
 
             def take_in() -> None:      # on its own connection, as the app's sync thread
                 syncing = open_shop(work / "new.sqlite", staff_id="bench")
-                if args.one_by_one:
+                if args.alone:
+                    download_alone(syncing, conn, lambda text: print(f"{time.perf_counter() - began:7.1f} s {text}",
+                                                                     file=sys.stderr, flush=True))
+                elif args.one_by_one:
                     pull_entries(syncing, hub_link(syncing), conn)
                 else:
                     while not download_first(syncing, conn)["done"]:     # a round's share at a time
@@ -80,7 +88,11 @@ def main() -> None:
                 outcome["seconds"] = time.perf_counter() - began
                 syncing.db.close()
 
-            thread = threading.Thread(target=take_in)
+            if args.alone:      # nothing else has the file open: here, and reopened afterwards
+                new.db.close()
+                take_in()
+                new = open_shop(work / "new.sqlite", staff_id="bench")
+            thread = threading.Thread(target=lambda: None if args.alone else take_in())
             thread.start()
             sale_ms, cards, rng = [], [card for (card,) in new.db.execute("SELECT card FROM members")], random.Random(7)
             while args.sales and thread.is_alive():      # the new till's cashier: ten sales a second

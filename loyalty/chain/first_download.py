@@ -66,7 +66,7 @@ def _download(ctx: Context, link: HubLink, conn, stop_at: float) -> dict:
     taken = {"new": 0, "had": 0, "done": False}
     state = {"member": link.bulk_member, "seq": link.bulk_seq, "missed": link.bulk_missed_seq}
     stores_known = {device for (device,) in ctx.db.execute("SELECT device_id FROM devices")}
-    with _pages(conn, link.bulk_up_to, state["member"], state["seq"]) as pages:
+    with hub_pages(conn, link.bulk_up_to, state["member"], state["seq"]) as pages:
         pieces = (piece for rows in pages for piece in _pieces([dict(zip(PULLED_NAMES, row)) for row in rows]))
         piece = next(pieces, None)
 
@@ -97,11 +97,12 @@ def _download(ctx: Context, link: HubLink, conn, stop_at: float) -> dict:
 
 
 @contextmanager
-def _pages(conn, up_to: int, member: str | None, seq: int):
+def hub_pages(conn, up_to: int, member: str | None, seq: int, columns: str = PULLED):
     """The hub's entries up to `up_to` after (member, seq), a page at a time, the next page asked
-    for while this one is written (the hub and this counter work at once)."""
+    for while this one is written (the hub and this counter work at once); `columns`: PULLED's, in
+    its order (bulk_download.py asks for the times as text)."""
     def ask(member, seq) -> list:
-        return conn.execute(f"SELECT {PULLED} FROM hub.hub_pull_by_member(%s, %s, %s, %s)",
+        return conn.execute(f"SELECT {columns} FROM hub.hub_pull_by_member(%s, %s, %s, %s)",
                             (up_to, member, seq, PAGE)).fetchall()
 
     def pages():

@@ -17,6 +17,7 @@ from ..common.messages import translated
 from ..ledger.merges import move_what_arrived
 from ..programme.context import Context
 from ..storage import write_transaction
+from .bulk_download import download_alone
 from .first_download import download_first
 from .link import HubLink, conninfo, hub_link, note_progress
 from .listen import HubListener
@@ -71,8 +72,11 @@ def sync_state(ctx: Context, sent: int = 0, quarantined: int = 0) -> SyncState:
                      link.store)
 
 
-def sync_once(ctx: Context) -> SyncState:
-    return _round(ctx, lambda conn: _whole_round(ctx, conn))
+def sync_once(ctx: Context, alone: Callable[[str], None] | None = None) -> SyncState:
+    """One round. `alone`: the round runs where nothing else has the file open (the command line),
+    so a new counter's first download may build a file of its own (bulk_download.py), saying how
+    far it is to this."""
+    return _round(ctx, lambda conn: _whole_round(ctx, conn, alone))
 
 
 def take_in_programme(ctx: Context) -> SyncState:
@@ -84,7 +88,7 @@ def take_in_programme(ctx: Context) -> SyncState:
     return _round(ctx, programme_only)
 
 
-def _whole_round(ctx: Context, conn):
+def _whole_round(ctx: Context, conn, alone: Callable[[str], None] | None = None):
     back_to_a_restored_hub(ctx, conn)
     upload_changes(ctx, "programme_changes", conn)
     pull_changes(ctx, "programme_changes", conn)          # the chain's programme before its entries
@@ -94,7 +98,9 @@ def _whole_round(ctx: Context, conn):
     pull_members(ctx, hub_link(ctx), conn)
     pull_erasures(ctx, hub_link(ctx), conn)
     pull_changes(ctx, "member_changes", conn)
-    first = download_first(ctx, conn)          # a new counter: the chain's ledger member by member
+    first = download_alone(ctx, conn, alone) if alone else None
+    if first is None:
+        first = download_first(ctx, conn)      # a new counter: the chain's ledger member by member
     if first is None or first["done"]:
         pull_entries(ctx, hub_link(ctx), conn)
     move_what_arrived(ctx)              # points that reached members this counter merged away

@@ -7,14 +7,15 @@ stopped). docs/sync.md."""
 
 import sys
 import threading
-from contextlib import contextmanager
+import time
+from contextlib import closing, contextmanager
 from datetime import datetime
 from pathlib import Path
 
 from ..chain import credentials
 from ..chain.link import hub_link, join_chain
 from ..chain.rounds import SyncState, sync_once, sync_state, watch
-from ..common.errors import ValidationError
+from ..common.errors import StorageError, ValidationError
 from ..common.messages import t
 from ..storage import database_path, open_database
 
@@ -101,8 +102,8 @@ def cmd_sync(ctx, args):
         return _status(ctx, link)
     if args.watch:
         return _watch(ctx)
-    with _progress_shown(ctx):
-        state = sync_once(ctx)
+    with _progress_shown(ctx) as say:
+        state = sync_once(ctx, alone=say)
     if state.problem:
         raise ValidationError(t("hub: the sync stopped ({reason}); it resumes from where it was next time",
                                 reason=state.problem), "hub")
@@ -132,28 +133,36 @@ def _progress_shown(ctx, every: float = PROGRESS_EVERY_SECONDS):
     """A long round (a shop's whole history sent, a new counter's download) says how far it is on
     stderr every few seconds — read on a connection of its own from what the round commits; it
     can be stopped (Ctrl+C) and resumes from there next time. A short round says nothing."""
-    path, device, stop = database_path(ctx.db), ctx.device_id, threading.Event()
+    path, device, stop, said = database_path(ctx.db), ctx.device_id, threading.Event(), {"at": 0}
 
     def show() -> None:
-        reader, last = None, None
+        last = None
         while not stop.wait(every):
-            reader = reader or open_database(path, migrate=False)
-            uploaded, own, taken, first = reader.execute(
-                "SELECT uploaded_seq, (SELECT COUNT(*) FROM entries WHERE device_id = ?), "
-                "(SELECT COUNT(*) FROM entries WHERE device_id != ?), bulk_up_to FROM hub_link", [device] * 2).fetchone()
+            try:        # opened for each look: a new counter's first download may hold the file alone
+                with closing(open_database(path, migrate=False)) as reader:
+                    uploaded, own, taken, first = reader.execute(
+                        "SELECT uploaded_seq, (SELECT COUNT(*) FROM entries WHERE device_id = ?), (SELECT COUNT(*) "
+                        "FROM entries WHERE device_id != ?), bulk_up_to FROM hub_link", [device] * 2).fetchone()
+            except StorageError:
+                continue
             now = (uploaded, own, taken)
             if now != last:
                 print(f"{datetime.now():%H:%M:%S} sent {uploaded:,} of this counter's {own:,} entries; "
                       f"{taken:,} of the others' taken in so far"
-                      + (f" (first download: about {first:,} on the hub)" if first else ""), file=sys.stderr, flush=True)
+                      + (f" (first download: about {first:,} on the hub)" if first else ""),
+                      file=sys.stderr, flush=True)
                 last = now
-        if reader is not None:
-            reader.close()
+
+    def say(text: str) -> None:     # a first download into a file of its own: each stage, and how far every 2 s
+        stage = "".join(ch for ch in text if not ch.isdigit())
+        if stage != said.get("stage") or time.monotonic() >= said["at"] + every:
+            print(f"{datetime.now():%H:%M:%S} {text}", file=sys.stderr, flush=True)
+            said.update(at=time.monotonic(), stage=stage)
 
     shower = threading.Thread(target=show, name="sync-progress", daemon=True)
     shower.start()
     try:
-        yield
+        yield say
     finally:
         stop.set()
         shower.join()

@@ -34,6 +34,11 @@ CATCH_UP = {
 }
 
 
+# Triggers whose work concerns only rows before the new ones (a void takes what it undoes back out
+# of the totals): nothing to do when there were none (a new counter's first download).
+ABOUT_EARLIER_ROWS = {"entries_voids"}
+
+
 class MissingCatchUp(RuntimeError):
     """A trigger was added to the schema without its bulk equivalent in CATCH_UP."""
 
@@ -73,6 +78,8 @@ def triggers_set_aside(db: Database, table: str):
 def catch_up(db, trigger: str, after: int) -> None:
     """Do the work of `trigger` for every row with an id above `after` (a Database or a
     sqlite3 connection)."""
+    if after == 0 and trigger in ABOUT_EARLIER_ROWS:
+        return
     statements = CATCH_UP[trigger]
     for statement in (statements,) if isinstance(statements, str) else statements:
         db.execute(statement, {"after": after})

@@ -1,0 +1,236 @@
+"""A new counter's first download into a file of its own (docs/sync.md, "A new counter").
+
+first_download.py takes the chain's entries into the shop's file as it is, in turns with the
+cashier: every entry then lands on its own random page of the entries' indexes, and each turn
+writes and checkpoints those pages — the rate falls as the file grows (bench/README.md). When
+nothing else has the file open (`loyalty sync` on a till that has just joined, before the app
+is started), the download goes another way instead:
+
+1. The hub's entries, member by member up to its number when the download began, are appended to
+   a plain table in a side file (`<shop>.download`), a page at a time with where it stands: an
+   interrupted download goes on from there.
+2. With the shop's file held alone (SQLite's exclusive lock: no other connection, of this process
+   or another, can open it meanwhile), a copy of it (`<shop>.building`) takes them in in one
+   transaction without a journal: the entries in the order they came (each member's together), the
+   indexes and the report totals built once afterwards, the seal chain, every member derived once.
+   A failure or a crash leaves only that copy behind, made again next time.
+3. The copy replaces the shop's file; the side file goes.
+
+Only a counter with no entry at all (neither posted nor taken in) goes this way. The window's
+sync never does: the app holds the file open, and its rounds take the entries in turns."""
+
+import os
+import sqlite3
+from contextlib import closing
+from pathlib import Path
+from typing import Callable
+
+from ..common.clock import to_iso
+from ..ledger.replay import replay_members
+from ..ledger.tiers import upgrade_where_spend_reaches
+from ..programme.context import Context
+from ..programme.reward_stock import recount_stock
+from ..storage import database_path, open_database, write_transaction
+from ..storage.bulk import in_batches, triggers_set_aside
+from ..storage.connection import ShopDatabase
+from ..storage.seals import seal_entries_after
+from . import first_download
+from .link import hub_link, note_progress
+from .pull import PULLED_NAMES, pull_members
+
+SIDE_FILE, COPY = ".download", ".building"
+COPY_CACHE_KIB = 128 * 1024     # the copy's page cache while it is built (the process stays under 500 MB)
+DERIVE_AT_ONCE = 5_000          # members derived in one go (ledger/replay.py reads their entries together)
+
+# The hub's entries as the side file keeps them: their times already in the shop's form
+# (common/clock.to_iso), so that a page goes from the hub into the file without Python per entry.
+_PULLED_AS_STORED = ", ".join(
+    "to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"+00:00\"')" if name == "created_at"
+    else "staff" if name == "staff_id" else f"{name}::text" if name.endswith("uuid") or name == "device_id" else name
+    for name in PULLED_NAMES)
+
+_TAKE_IN = """
+    INSERT INTO entries (uuid, kind, points, amount_cents, spend_cents, receipt_ref, reason, bonus_kind, tier_code,
+                         detail, staff_id, device_id, device_seq, created_at, idempotency_key, member_id, reward_id,
+                         campaign_id)
+    SELECT d.uuid, d.kind, d.points, d.amount_cents, d.spend_cents, d.receipt_ref, d.reason, d.bonus_kind,
+           d.tier_code, d.detail, d.staff_id, d.device_id, d.device_seq, d.created_at, d.idempotency_key, m.id,
+           (SELECT id FROM rewards WHERE uuid = d.reward_uuid), (SELECT id FROM campaigns WHERE uuid = d.campaign_uuid)
+    FROM download.entries AS d JOIN members AS m ON m.uuid = d.member_uuid
+    WHERE true ORDER BY d.rowid
+    ON CONFLICT DO NOTHING"""
+
+# A reversal names what it reverses by UUID: linked once every entry has its id.
+_LINK_REVERSALS = """
+    UPDATE entries SET reverses_id = r.id
+    FROM download.entries AS d JOIN entries AS r ON r.uuid = d.reverses_uuid
+    WHERE d.reverses_uuid IS NOT NULL AND entries.uuid = d.uuid"""
+
+
+def download_alone(ctx: Context, conn, say: Callable[[str], None] = lambda text: None) -> dict | None:
+    """A new counter's whole first download, when nothing else has its file open; then `ctx.db` is
+    a connection on the new file. None when this is not the way (not a new counter, a hub with
+    fewer than first_download.BULK_FROM entries, or the file open elsewhere: the rounds download in
+    turns, first_download.py). Otherwise as first_download's: {"new", "had", "done"}."""
+    path = Path(database_path(ctx.db))
+    side = path.with_name(path.name + SIDE_FILE)
+    link = hub_link(ctx)
+    if link.pulled_hub_seq or ctx.db.execute("SELECT 1 FROM entries LIMIT 1").fetchone():
+        _remove(side)       # left by a download that replaced the file but was stopped before this
+        return None
+    head = conn.execute("SELECT hub.hub_head()").fetchone()[0]
+    if head < first_download.BULK_FROM or not _alone(ctx, path):
+        return None
+    pull_members(ctx, link, conn)       # every entry up to `head` has its member on the hub
+    up_to = _fetch(conn, side, link.chain_id, head, say)
+    ctx.db.close()
+    try:
+        held = _held_alone(path)
+        if held is None:                # opened meanwhile: the next rounds download in turns
+            return None
+        with closing(held):
+            taken = _build(ctx, path, side, up_to, held, say)
+        os.replace(path.with_name(path.name + COPY), path)
+    finally:
+        ctx.db = open_database(path)
+    _remove(side)
+    say(f"first download: {taken['new']:,} entries taken in")
+    return taken
+
+
+def _alone(ctx: Context, path: Path) -> bool:
+    """Whether nothing but `ctx` has the shop's file open now (a look before the long fetch)."""
+    ctx.db.close()
+    try:
+        held = _held_alone(path)
+        if held is not None:
+            held.close()
+        return held is not None
+    finally:
+        ctx.db = open_database(path)
+
+
+def _fetch(conn, side: Path, chain_id: str, head: int, say) -> int:
+    """The hub's entries up to `head` into the side file, from where an earlier download of the
+    same chain stopped; returns the hub's number it goes up to."""
+    with closing(sqlite3.connect(side, isolation_level=None)) as db:
+        db.execute("PRAGMA journal_mode = WAL")
+        db.execute(f"CREATE TABLE IF NOT EXISTS entries ({', '.join(PULLED_NAMES)})")
+        db.execute("CREATE TABLE IF NOT EXISTS progress (chain_id TEXT, up_to INTEGER, member TEXT, seq INTEGER)")
+        kept = db.execute("SELECT chain_id, up_to, member, seq FROM progress").fetchone()
+        if kept is None or kept[0] != chain_id:
+            db.execute("BEGIN")
+            db.execute("DELETE FROM entries")
+            db.execute("DELETE FROM progress")
+            db.execute("INSERT INTO progress VALUES (?, ?, NULL, 0)", [chain_id, head])
+            db.execute("COMMIT")
+            kept = (chain_id, head, None, 0)
+        up_to, fetched = kept[1], db.execute("SELECT COUNT(*) FROM entries").fetchone()[0]
+        insert = f"INSERT INTO entries VALUES ({', '.join('?' * len(PULLED_NAMES))})"
+        with first_download.hub_pages(conn, up_to, kept[2], kept[3], _PULLED_AS_STORED) as pages:
+            for rows in pages:
+                db.execute("BEGIN")
+                db.executemany(insert, rows)
+                db.execute("UPDATE progress SET member = ?, seq = ?", [rows[-1][_MEMBER], rows[-1][_HUB_SEQ]])
+                db.execute("COMMIT")
+                fetched += len(rows)
+                say(f"first download: {fetched:,} of about {up_to:,} entries fetched from the hub")
+    return up_to
+
+
+def _held_alone(path: Path, tries: int = 10) -> sqlite3.Connection | None:
+    """A connection holding the shop's file alone (SQLite's exclusive lock, kept until it closes:
+    nothing else can open the file meanwhile); None if another connection keeps it open (a
+    connection that only looks in, as the command line's progress does, is waited for a second)."""
+    for _ in range(tries):
+        held = sqlite3.connect(path, isolation_level=None, timeout=0)
+        try:
+            held.execute("PRAGMA busy_timeout = 100")
+            held.execute("PRAGMA locking_mode = EXCLUSIVE")
+            held.execute("BEGIN EXCLUSIVE")
+            held.execute("COMMIT")
+            return held
+        except sqlite3.OperationalError:        # "database is locked": someone else has it open
+            held.close()
+    return None
+
+
+def _build(ctx: Context, path: Path, side: Path, up_to: int, held: sqlite3.Connection, say) -> dict:
+    """The copy of the shop's file with the chain's entries taken in and derived (the module's
+    docstring, step 2); returns what was taken in."""
+    copy = path.with_name(path.name + COPY)
+    _remove(copy)
+    with closing(sqlite3.connect(copy)) as target:
+        held.backup(target)
+    # Without a journal or syncs: a crash leaves a copy that is made again, never the shop's file.
+    db = ShopDatabase(sqlite3.connect(copy, isolation_level=None))
+    try:
+        db.execute("PRAGMA journal_mode = OFF")
+        db.execute("PRAGMA synchronous = OFF")
+        db.execute(f"PRAGMA cache_size = -{COPY_CACHE_KIB}")
+        db.execute("ATTACH DATABASE ? AS download", [str(side)])
+        building = ctx.on_connection(db)
+        with write_transaction(db):
+            taken = _take_in(building, say)
+            missed = db.execute("SELECT MIN(hub_seq) FROM download.entries WHERE member_uuid NOT IN "
+                                "(SELECT uuid FROM members)").fetchone()[0]
+            last = up_to if missed is None else min(up_to, missed - 1)
+            note_progress(building, pulled_hub_seq=last, last_pull_at=to_iso(ctx.clock.now()), bulk_up_to=None,
+                          bulk_member=None, bulk_seq=0, bulk_missed_seq=None)
+        db.execute("DETACH DATABASE download")
+        db.execute("PRAGMA journal_mode = WAL")
+        db.execute("PRAGMA synchronous = FULL")
+    finally:
+        db.close()
+    _written_to_disk(copy)
+    return taken
+
+
+def _take_in(ctx: Context, say) -> dict:
+    """Inside the copy's one transaction: the side file's entries written in the order they came,
+    the entries' other indexes (random-ordered: a page each per entry if kept) built afterwards,
+    the report totals (storage/bulk.py) and the seals once; then every member derived."""
+    db = ctx.db
+    # The indexes SQLite keeps for the table's UNIQUE columns stay (the insert needs them); the
+    # guard refusing updates steps aside for the reversals' links, inside this transaction.
+    indexes = db.execute(
+        "SELECT type, name, sql FROM sqlite_master WHERE tbl_name = 'entries' AND "
+        "(type = 'index' AND sql IS NOT NULL OR type = 'trigger' AND sql LIKE '%BEFORE UPDATE%')").fetchall()
+    for kind, name, _ in indexes:
+        db.execute(f"DROP {kind.upper()} [{name}]")
+    with triggers_set_aside(db, "entries") as after:
+        say("first download: writing the entries")
+        new = db.execute(_TAKE_IN).rowcount
+        db.execute(_LINK_REVERSALS)
+        say("first download: indexing them")
+        for _, _, sql in indexes:
+            db.execute(sql)
+        say("first download: the report totals")
+    db.execute("INSERT OR IGNORE INTO devices (device_id, store) "
+               "SELECT DISTINCT device_id, store FROM download.entries")
+    say("first download: sealing the entries")
+    seal_entries_after(db, after)
+    members = [member_id for (member_id,) in db.execute("SELECT DISTINCT member_id FROM entries WHERE id > ?", [after])]
+    for done, batch in enumerate(in_batches(members, DERIVE_AT_ONCE), start=1):
+        replay_members(ctx, batch)
+        upgrade_where_spend_reaches(ctx, batch)
+        say(f"first download: {min(done * DERIVE_AT_ONCE, len(members)):,} of {len(members):,} members derived")
+    recount_stock(ctx, [reward_id for (reward_id,) in db.execute("SELECT id FROM rewards")])
+    return {"new": new, "had": 0, "done": True}
+
+
+def _written_to_disk(path: Path) -> None:
+    """The copy, built without syncs, on the disk before it replaces the shop's file."""
+    descriptor = os.open(path, os.O_RDWR | getattr(os, "O_BINARY", 0))
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+def _remove(path: Path) -> None:
+    for each in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        each.unlink(missing_ok=True)
+
+
+_MEMBER, _HUB_SEQ = PULLED_NAMES.index("member_uuid"), PULLED_NAMES.index("hub_seq")

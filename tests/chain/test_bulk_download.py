@@ -1,0 +1,149 @@
+"""A new counter's first download into a file of its own (chain/bulk_download.py), when nothing
+else has its file open (`loyalty sync` on a till that has just joined): against the real hub, the
+file it builds derives what the chain's tills derived and what a download in turns derives (report
+totals, tiers, seals and the schema included); it does not run while the file is open elsewhere;
+an interrupted fetch goes on from where it stopped, and a failure while building leaves the shop's
+file as it was."""
+
+import sqlite3
+
+import psycopg
+import pytest
+from hub_helpers import lots_and_balances
+from test_first_download import a_chain_with_history, assert_the_same
+
+from loyalty.chain import first_download
+from loyalty.chain.link import hub_link
+from loyalty.chain.rounds import sync_once
+from loyalty.cli import main
+from loyalty.ledger.sales import post_sale
+from loyalty.operations.verify import verify
+from loyalty.programme.shop import open_shop
+from loyalty.storage import database_path
+
+
+@pytest.fixture
+def small_pages(monkeypatch):
+    """Every hub the size of a big one for the download, its pages small: members cut across pages."""
+    monkeypatch.setattr(first_download, "BULK_FROM", 1)
+    monkeypatch.setattr(first_download, "PAGE", 7)
+
+
+def derived(till) -> tuple:
+    """What a till derives beyond lots and balances, named by UUIDs: the report totals, the tiers,
+    the rewards' stock."""
+    return tuple(till.db.execute(sql).fetchall() for sql in (
+        "SELECT * FROM day_totals ORDER BY 1, 2, 3",
+        "SELECT * FROM ledger_days ORDER BY 1",
+        "SELECT t.month, m.uuid, t.sales, t.spend_entries, t.spend_cents, t.last_sale_at "
+        "FROM member_months t JOIN members m ON m.id = t.member_id ORDER BY 1, 2",
+        "SELECT t.end_month, m.uuid, t.spend_cents FROM member_years t JOIN members m ON m.id = t.member_id "
+        "ORDER BY 1, 2",
+        "SELECT uuid, tier_code FROM members ORDER BY uuid",
+        "SELECT uuid, stock FROM rewards ORDER BY uuid"))
+
+
+def schema(till) -> list:
+    return till.db.execute("SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name").fetchall()
+
+
+def said():
+    lines = []
+    return lines, lines.append
+
+
+def test_a_new_counter_alone_builds_a_file_that_derives_what_the_chain_and_a_download_in_turns_derived(
+        hub, tmp_path, small_pages):
+    one, two, (alone, in_turns), cards = a_chain_with_history(hub, tmp_path, tills=4)
+    with psycopg.connect(hub.dsn) as admin:
+        head = admin.execute("SELECT max(hub_seq) FROM hub.entries").fetchone()[0]
+    lines, say = said()
+    assert sync_once(alone, alone=say).problem is None
+    assert sync_once(in_turns).problem is None          # a till whose file is open elsewhere: first_download.py
+    assert any("entries taken in" in line for line in lines) and any("derived" in line for line in lines)
+    assert not any(p.name.endswith((".download", ".building")) for p in tmp_path.iterdir()), \
+        "the side file and the copy are gone"
+    link = hub_link(alone)
+    assert (link.bulk_up_to, link.pulled_hub_seq) == (None, head)
+    assert alone.db.execute("SELECT COUNT(*) FROM entries").fetchone()[0] == head
+    assert alone.db.execute("SELECT COUNT(*) FROM entries WHERE reverses_id IS NOT NULL").fetchone()[0] == \
+        one.db.execute("SELECT COUNT(*) FROM entries WHERE reverses_id IS NOT NULL").fetchone()[0] > 0
+    assert schema(alone) == schema(in_turns), "every index and trigger is back"
+    assert_the_same(one, two, alone, in_turns)
+    assert derived(alone) == derived(in_turns)
+    assert lots_and_balances(alone) == lots_and_balances(in_turns)
+    post_sale(alone, cards[0], 4_000, "after")       # then it sells and syncs as any till
+    for till in (alone, one, two, in_turns):
+        assert sync_once(till).problem is None
+    assert_the_same(one, two, alone, in_turns)
+
+
+def test_a_file_open_elsewhere_is_downloaded_in_turns(hub, tmp_path, small_pages):
+    one, two, (new,), _ = a_chain_with_history(hub, tmp_path)
+    other = sqlite3.connect(database_path(new.db))       # the app, say
+    other.execute("SELECT COUNT(*) FROM members").fetchone()
+    lines, say = said()
+    assert sync_once(new, alone=say).problem is None
+    other.close()
+    assert lines == [], "nothing fetched into a side file"
+    assert not any(p.name.endswith((".download", ".building")) for p in tmp_path.iterdir())
+    assert_the_same(one, two, new)
+
+
+class Stop(Exception):
+    pass
+
+
+def stop_at(words: str, after: int = 1):
+    """A `say` that raises Stop the `after`-th time it is told `words` (Ctrl+C, a crash)."""
+    seen = []
+
+    def say(text: str) -> None:
+        if words in text:
+            seen.append(text)
+            if len(seen) == after:
+                raise Stop(text)
+    return say
+
+
+def test_an_interrupted_fetch_goes_on_from_where_it_stopped(hub, tmp_path, small_pages, monkeypatch):
+    one, two, (new,), _ = a_chain_with_history(hub, tmp_path)
+    with pytest.raises(Stop):
+        sync_once(new, alone=stop_at("fetched", after=3))
+    side = tmp_path / "till3.sqlite.download"
+    with sqlite3.connect(side) as kept:
+        assert kept.execute("SELECT COUNT(*) FROM entries").fetchone()[0] == 3 * first_download.PAGE
+    assert new.db.execute("SELECT COUNT(*) FROM entries").fetchone()[0] == 0, "the shop's file is as it was"
+    asked = []
+    pages = first_download.hub_pages
+    monkeypatch.setattr(first_download, "hub_pages", lambda conn, up_to, member, seq, columns: (
+        asked.append((member, seq)) or pages(conn, up_to, member, seq, columns)))
+    assert sync_once(new, alone=lambda text: None).problem is None
+    assert asked and asked[0][0] is not None, "it went on from the member it had reached"
+    assert_the_same(one, two, new)
+
+
+def test_a_failure_while_building_leaves_the_shops_file_as_it_was(hub, tmp_path, small_pages):
+    one, two, (new,), _ = a_chain_with_history(hub, tmp_path)
+    before = schema(new)
+    with pytest.raises(Stop):
+        sync_once(new, alone=stop_at("members derived"))
+    assert (tmp_path / "till3.sqlite.building").exists(), "the copy it was building"
+    assert new.db.execute("SELECT COUNT(*) FROM entries").fetchone()[0] == 0
+    assert schema(new) == before and verify(new) == [], "the shop's file is as it was, and open again"
+    assert sync_once(new, alone=lambda text: None).problem is None, "built again from the side file"
+    assert not (tmp_path / "till3.sqlite.building").exists()
+    assert_the_same(one, two, new)
+
+
+def test_loyalty_sync_on_a_till_that_has_just_joined_downloads_into_a_file_of_its_own(hub, tmp_path, small_pages,
+                                                                                     capsys):
+    one, two, (new,), _ = a_chain_with_history(hub, tmp_path)
+    path = database_path(new.db)
+    new.db.close()                           # the app is not running: `loyalty sync` alone has the file
+    assert main(["--db", path, "sync"]) == 0
+    said = capsys.readouterr()
+    assert "Sent 0 entries" in said.out and "first download:" in said.err and "entries taken in" in said.err
+    new = open_shop(path, clock=one.clock, staff_id="till3")
+    assert hub_link(new).bulk_up_to is None
+    assert_the_same(one, two, new)
