@@ -44,6 +44,8 @@ def main() -> None:
     parser.add_argument("--db", default=str(ROOT / "bench" / "data" / "small.sqlite"))
     parser.add_argument("--sales", action="store_true", help="the new till's cashier sells ten times a second "
                         "meanwhile (latencies reported)")
+    parser.add_argument("--in-place", action="store_true", help="send the shop itself, not a copy (the big shop's "
+                        "17 GB: it is then joined to the benchmark's hub; `DELETE FROM hub_link` undoes that)")
     parser.add_argument("--alone", action="store_true", help="the new counter's file open nowhere else (loyalty "
                         "sync on a till that has just joined): its first download builds a file of its own")
     parser.add_argument("--one-by-one", action="store_true", help="take the entries in one by one (pull.py), "
@@ -52,7 +54,7 @@ def main() -> None:
     if args.alone and args.sales:
         parser.error("--alone: nothing else may have the new counter's file open, a cashier neither")
     work = Path(tempfile.mkdtemp(prefix="hub-download-"))
-    copy = copy_of(args.db, work / "shop.sqlite")
+    copy = Path(args.db) if args.in_place else copy_of(args.db, work / "shop.sqlite")
     server = postgres_server.start(durable=True)
     try:
         database, _ = a_hub(server)

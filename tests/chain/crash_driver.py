@@ -4,6 +4,8 @@ chosen moment (tests/chain/test_crashes.py):
     python crash_driver.py upload DB N   # just after the hub took the N-th batch, before the counter noted it
     python crash_driver.py pull DB N     # in the middle of a local transaction, after N entries taken in
     python crash_driver.py first DB N    # a first download member by member, after N pieces (a turn each)
+    python crash_driver.py alone-fetch DB N   # a first download into a file of its own, after N pages fetched
+    python crash_driver.py alone-build DB N   # ... while it builds the copy, after N members' batches derived
 
 Nothing is cleaned up, flushed or closed: what the killed process left is what a power cut at
 the counter leaves (SQLite's journal, a connection the hub sees drop)."""
@@ -15,7 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from loyalty.chain import first_download, pull, upload  # noqa: E402
+from loyalty.chain import bulk_download, first_download, pull, upload  # noqa: E402
 from loyalty.chain.rounds import sync_once  # noqa: E402
 from loyalty.programme.shop import open_shop  # noqa: E402
 
@@ -33,7 +35,23 @@ def kill_after(module, name: str, calls: int) -> None:
     setattr(module, name, counted)
 
 
+def kill_at(words: str, calls: int):
+    """The progress callback of a download into a file of its own (bulk_download.py), killing this
+    process the `calls`-th time it is told `words`."""
+    count = [0]
+
+    def say(text: str) -> None:
+        count[0] += words in text
+        if count[0] == calls:
+            os.kill(os.getpid(), signal.SIGKILL)
+    return say
+
+
 def main(mode: str, db: str, calls: int) -> None:
+    if mode.startswith("alone"):
+        first_download.BULK_FROM, first_download.PAGE, bulk_download.DERIVE_AT_ONCE = 1, 100, 2
+        sync_once(open_shop(db, staff_id="till"), alone=kill_at("fetched" if mode == "alone-fetch" else "derived", calls))
+        sys.exit(3)
     if mode == "upload":
         kill_after(upload, "_ingest", calls)
     elif mode == "first":

@@ -108,6 +108,26 @@ def test_a_counter_killed_in_the_middle_of_its_first_download_goes_on_from_where
     assert verify(second) == []
 
 
+@pytest.mark.parametrize("stage, calls", [("alone-fetch", 3), ("alone-build", 2)])
+def test_a_counter_killed_in_its_first_download_into_a_file_of_its_own_goes_on(chain, tmp_path, stage, calls):
+    """Killed while fetching into the side file, or while building the copy: the shop's file is as
+    it was, and the next `loyalty sync` goes on (from the page it reached, or builds the copy again)."""
+    first = a_till(tmp_path, chain, "till1", SALES)
+    assert sync_once(first).problem is None
+    second = a_till(tmp_path, chain, "till2")
+    killed(stage, second, calls)
+    side, copy = tmp_path / "till2.sqlite.download", tmp_path / "till2.sqlite.building"
+    assert side.exists() and copy.exists() == (stage == "alone-build")
+    second = open_shop(tmp_path / "till2.sqlite", staff_id="till2")
+    assert entries_at(second)[0] == 0 and verify(second) == [], "the shop's file is as it was"
+    assert sync_once(second, alone=lambda text: None).problem is None
+    assert not side.exists() and not copy.exists()
+    assert hub_link(second).bulk_up_to is None
+    assert entries_at(second) == entries_at(first)
+    assert lots_and_balances(second) == lots_and_balances(first)
+    assert verify(second) == []
+
+
 def test_the_hub_stopped_in_the_middle_of_an_ingest_loses_nothing_and_doubles_nothing(tmp_path, monkeypatch):
     server = postgres_server.start(durable=True)   # a hub of its own, durable as a real one: this test stops it
     try:
