@@ -50,7 +50,8 @@ def kill_at(words: str, calls: int):
 def main(mode: str, db: str, calls: int) -> None:
     if mode.startswith("alone"):
         first_download.BULK_FROM, first_download.PAGE, bulk_download.DERIVE_AT_ONCE = 1, 100, 2
-        sync_once(open_shop(db, staff_id="till"), alone=kill_at("fetched" if mode == "alone-fetch" else "derived", calls))
+        words = "fetched" if mode == "alone-fetch" else "derived"
+        sync_once(open_shop(db, staff_id="till"), alone=kill_at(words, calls))
         sys.exit(3)
     if mode == "upload":
         kill_after(upload, "_ingest", calls)
