@@ -6,6 +6,7 @@ transaction with its cursor."""
 
 import logging
 from collections import deque
+from contextlib import nullcontext
 
 from ..common.clock import to_iso
 from ..common.text import digits_only, fold
@@ -21,13 +22,14 @@ from ..programme.shared import take_in_programme_change
 from ..retention.complaints import COMPLAINT_FIELD, apply_complaint
 from ..retention.survey import SURVEY_FIELD, apply_questions, apply_response
 from ..storage import write_transaction
-from ..storage.bulk import rows_where_in
+from ..storage.bulk import rows_where_in, triggers_set_aside
 from ..storage.turns import write_in_turns
 from .link import HubLink, hub_link, note_progress
 
 log = logging.getLogger(__name__)
 
 BATCH = 1_000
+BULK_BATCH = 10_000     # members a batch when nothing else has the file open
 
 _INSERT_MEMBER = """INSERT INTO members (uuid, card, name, sort_name, phone, phone_digits, email, birthday,
                         marketing_consent, marketing_consent_at, profiling_consent, profiling_consent_at, joined_at,
@@ -36,19 +38,23 @@ _INSERT_MEMBER = """INSERT INTO members (uuid, card, name, sort_name, phone, pho
                             (SELECT id FROM members WHERE uuid = ?), ?)"""
 
 
-def pull_members(ctx: Context, link: HubLink, conn, batch: int = BATCH) -> dict:
+def pull_members(ctx: Context, link: HubLink, conn, batch: int = BATCH, alone: bool = False) -> dict:
     """The members the hub has that this counter has not: each with its card, in the base tier
     (their tier follows from their entries). A member already here (this counter's own) is
     skipped; one whose card number a member here already holds is left out and logged (the hub
-    set the same clash aside)."""
+    set the same clash aside). `alone`: nothing else has the file open (a new counter's first
+    download, bulk_download.py): batches of BULK_BATCH, the members' row triggers set aside in each
+    (the name search index filled once a batch: storage/bulk.py) — a schema change that would make
+    every other connection prepare its statements again."""
     taken = {"new": 0, "known": 0, "clash": 0}
     after = link.pulled_member_seq
     base = load_tiers(ctx.db)[0].code
+    batch = BULK_BATCH if alone else batch
     while rows := conn.execute("SELECT member_seq, uuid::text, card, name, phone, email, birthday::text, "
                                "marketing_consent, marketing_consent_at, profiling_consent, profiling_consent_at, "
                                "joined_at, external_id, referrer_uuid::text, store FROM hub.hub_pull_members(%s, %s)",
                                (after, batch)).fetchall():
-        with write_transaction(ctx.db):
+        with write_transaction(ctx.db), triggers_set_aside(ctx.db, "members") if alone else nullcontext():
             for (seq, member_uuid, card, name, phone, email, birthday, marketing, marketing_at, profiling,
                  profiling_at, joined_at, external_id, referrer_uuid, store) in rows:
                 if ctx.db.execute("SELECT 1 FROM members WHERE uuid = ?", [member_uuid]).fetchone():

@@ -95,7 +95,7 @@ def _whole_round(ctx: Context, conn, alone: Callable[[str], None] | None = None)
     upload_members(ctx, hub_link(ctx), conn)
     send_erasures(ctx, conn)
     upload_changes(ctx, "member_changes", conn)
-    pull_members(ctx, hub_link(ctx), conn)
+    pull_members(ctx, hub_link(ctx), conn, alone=alone is not None)
     pull_erasures(ctx, hub_link(ctx), conn)
     pull_changes(ctx, "member_changes", conn)
     first = download_alone(ctx, conn, alone) if alone else None

@@ -18,6 +18,7 @@ from loyalty.chain.rounds import sync_once
 from loyalty.cli import main
 from loyalty.ledger.sales import post_sale
 from loyalty.operations.verify import verify
+from loyalty.people.members import search_members
 from loyalty.programme.shop import open_shop
 from loyalty.storage import database_path
 
@@ -69,6 +70,7 @@ def test_a_new_counter_alone_builds_a_file_that_derives_what_the_chain_and_a_dow
     assert alone.db.execute("SELECT COUNT(*) FROM entries WHERE reverses_id IS NOT NULL").fetchone()[0] == \
         one.db.execute("SELECT COUNT(*) FROM entries WHERE reverses_id IS NOT NULL").fetchone()[0] > 0
     assert schema(alone) == schema(in_turns), "every index and trigger is back"
+    assert [m.card for m in search_members(alone, "Member 3")] == [cards[3]], "the name search index holds them"
     assert_the_same(one, two, alone, in_turns)
     assert derived(alone) == derived(in_turns)
     assert lots_and_balances(alone) == lots_and_balances(in_turns)
