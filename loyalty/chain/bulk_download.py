@@ -91,6 +91,7 @@ def download_alone(ctx: Context, conn, say: Callable[[str], None] = lambda text:
         with closing(held):
             taken = _build(ctx, path, side, up_to, held, say)
         os.replace(path.with_name(path.name + COPY), path)
+        _renamed_on_disk(path.parent)
     finally:
         ctx.db = open_database(path)
     _remove(side)
@@ -172,8 +173,9 @@ def _build(ctx: Context, path: Path, side: Path, up_to: int, held: sqlite3.Conne
         building = ctx.on_connection(db)
         with write_transaction(db):
             taken = _take_in(building, say)
-            missed = db.execute("SELECT MIN(hub_seq) FROM download.entries WHERE member_uuid NOT IN "
-                                "(SELECT uuid FROM members)").fetchone()[0]
+            missed = None if taken["new"] == taken["fetched"] else db.execute(
+                "SELECT MIN(hub_seq) FROM download.entries WHERE member_uuid NOT IN (SELECT uuid FROM members)"
+            ).fetchone()[0]
             last = up_to if missed is None else min(up_to, missed - 1)
             note_progress(building, pulled_hub_seq=last, last_pull_at=to_iso(ctx.clock.now()), bulk_up_to=None,
                           bulk_member=None, bulk_seq=0, bulk_missed_seq=None)
@@ -216,7 +218,8 @@ def _take_in(ctx: Context, say) -> dict:
         upgrade_where_spend_reaches(ctx, batch)
         say(f"first download: {min(done * DERIVE_AT_ONCE, len(members)):,} of {len(members):,} members derived")
     recount_stock(ctx, [reward_id for (reward_id,) in db.execute("SELECT id FROM rewards")])
-    return {"new": new, "had": 0, "done": True}
+    fetched = db.execute("SELECT COUNT(*) FROM download.entries").fetchone()[0]
+    return {"new": new, "had": 0, "done": True, "fetched": fetched}
 
 
 def _written_to_disk(path: Path) -> None:
@@ -226,6 +229,17 @@ def _written_to_disk(path: Path) -> None:
         os.fsync(descriptor)
     finally:
         os.close(descriptor)
+
+
+def _renamed_on_disk(folder: Path) -> None:
+    """The rename itself on the disk (POSIX keeps it in the folder's entry; Windows has no such
+    sync, and its rename is written through)."""
+    if os.name == "posix":
+        descriptor = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
 
 
 def _remove(path: Path) -> None:

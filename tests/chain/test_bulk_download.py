@@ -16,9 +16,10 @@ from loyalty.chain import first_download
 from loyalty.chain.link import hub_link
 from loyalty.chain.rounds import sync_once
 from loyalty.cli import main
+from loyalty.ledger.enrolment import enrol_member
 from loyalty.ledger.sales import post_sale
 from loyalty.operations.verify import verify
-from loyalty.people.members import search_members
+from loyalty.people.members import NewMember, search_members
 from loyalty.programme.shop import open_shop
 from loyalty.storage import database_path
 
@@ -149,3 +150,23 @@ def test_loyalty_sync_on_a_till_that_has_just_joined_downloads_into_a_file_of_it
     new = open_shop(path, clock=one.clock, staff_id="till3")
     assert hub_link(new).bulk_up_to is None
     assert_the_same(one, two, new)
+
+
+def test_an_entry_whose_member_is_not_here_is_left_to_the_pull_one_by_one(hub, tmp_path, small_pages):
+    one, two, (new,), cards = a_chain_with_history(hub, tmp_path)
+    # A member of this till holds the card number of one of the chain's (an import): the chain's
+    # member is not taken in (pull.py sets the clash aside), nor their entries.
+    enrol_member(new, NewMember(name="Imported", card=cards[3]))
+    clash = one.db.execute("SELECT m.uuid FROM members m JOIN cards c ON c.member_id = m.id WHERE c.number = ?",
+                           [cards[3]]).fetchone()[0]
+    with psycopg.connect(hub.dsn) as admin:
+        first_entry = admin.execute("SELECT min(hub_seq) FROM hub.entries WHERE member_uuid = %s",
+                                    (clash,)).fetchone()[0]
+    lines, say = said()
+    assert sync_once(new, alone=say).problem is None
+    assert any("entries taken in" in line for line in lines), "it went into a file of its own"
+    assert hub_link(new).pulled_hub_seq == first_entry - 1, "the pull goes on from that entry"
+    assert new.db.execute("SELECT COUNT(*) FROM entries").fetchone()[0] > 0
+    assert new.db.execute("SELECT COUNT(*) FROM entries e JOIN members m ON m.id = e.member_id "
+                          "WHERE m.uuid = ?", [clash]).fetchone()[0] == 0
+    assert verify(new) == []
