@@ -50,7 +50,9 @@ def cmd_join(ctx, args):
     joined = join_chain(ctx, args.code, merge_shops=args.merge_shops)
     link = joined.link
     kept = credentials.where_kept(database_path(ctx.db))
-    text = f"Joined the chain {link.chain_id} as a counter of store {link.store}; its password is kept in {kept}."
+    text = (f"Joined the chain {link.chain_id} as a counter of store {link.store}; its password is kept in {kept}."
+            "\nNext, before starting the app: `loyalty sync` takes in the chain's members and history at once (the "
+            "app would take them in the background, more slowly).")
     if joined.merged_shops:
         text += (f"\nThis shop's members join the chain's at the first sync; {len(joined.cards_reissued)} card(s) "
                  "another shop's member holds were re-issued here:"
