@@ -36,6 +36,8 @@ def integrity_problems(db_path: Path, limit: int = 5, opened=lambda connection: 
     except sqlite3.OperationalError as error:
         if "interrupted" in str(error):
             return []   # stopped on purpose (the app is closing): nothing was found
+        if "locked" in str(error):
+            return []   # another program holds it (`loyalty sync` building a new till's file): not damage
         return [str(error)]
     except sqlite3.Error as error:
         return [str(error)]

@@ -100,3 +100,29 @@ def test_a_damaged_file_that_still_opens_is_restored_from_the_cli(tmp_path, caps
     assert main(["--db", str(db), "restore", str(backup)]) == 0
     assert "damaged" in capsys.readouterr().out
     assert integrity_problems(db) == []
+
+
+def test_a_file_another_program_holds_is_not_called_damaged_and_the_app_says_to_wait(qtbot, tmp_path, monkeypatch):
+    """`loyalty sync` building a new till's file holds it alone for minutes (chain/bulk_download.py):
+    the app started meanwhile says so and offers no backup."""
+    import sqlite3
+
+    import loyalty.storage.connection
+    import ui.shell.app
+
+    db, _ = shop_with_backup(tmp_path)
+    held = sqlite3.connect(db, isolation_level=None)
+    held.execute("PRAGMA locking_mode = EXCLUSIVE")
+    held.execute("BEGIN EXCLUSIVE")
+    held.execute("COMMIT")
+    try:
+        assert integrity_problems(db) == []
+        monkeypatch.setattr(loyalty.storage.connection, "BUSY_TIMEOUT_MS", 100)
+        said, offered = [], []
+        monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: said.append(text))
+        monkeypatch.setattr(ui.shell.app, "ask_to_restore", lambda *args: offered.append(args))
+        assert ui.shell.app.open_window(db) is None
+        assert offered == [] and len(said) == 1 and "another program is holding the database" in said[0]
+    finally:
+        held.close()
+    assert open_shop(db).db.execute("SELECT COUNT(*) FROM members").fetchone()[0] == 150
