@@ -27,7 +27,9 @@ def integrity_problems(db_path: Path, limit: int = 5, opened=lambda connection: 
     """`quick_check` on the file (read-only): empty when it is healthy. `opened` receives the
     connection, so that a caller on another thread can `interrupt()` a long check."""
     try:
-        conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True, check_same_thread=False)
+        # A reader of a file in WAL mode never waits for writers; a lock means another program holds
+        # the file alone, said within a second rather than after SQLite's default 5 s.
+        conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True, check_same_thread=False, timeout=1)
         opened(conn)
         try:
             rows = conn.execute(f"PRAGMA quick_check({limit})").fetchall()
