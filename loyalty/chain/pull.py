@@ -29,7 +29,7 @@ from .link import HubLink, hub_link, note_progress
 log = logging.getLogger(__name__)
 
 BATCH = 1_000
-BULK_BATCH = 10_000     # members a batch when nothing else has the file open
+BULK_BATCH = 10_000     # members a batch in a round of the command line (`alone`)
 
 _INSERT_MEMBER = """INSERT INTO members (uuid, card, name, sort_name, phone, phone_digits, email, birthday,
                         marketing_consent, marketing_consent_at, profiling_consent, profiling_consent_at, joined_at,
@@ -42,10 +42,11 @@ def pull_members(ctx: Context, link: HubLink, conn, batch: int = BATCH, alone: b
     """The members the hub has that this counter has not: each with its card, in the base tier
     (their tier follows from their entries). A member already here (this counter's own) is
     skipped; one whose card number a member here already holds is left out and logged (the hub
-    set the same clash aside). `alone`: nothing else has the file open (a new counter's first
-    download, bulk_download.py): batches of BULK_BATCH, the members' row triggers set aside in each
-    (the name search index filled once a batch: storage/bulk.py) — a schema change that would make
-    every other connection prepare its statements again."""
+    set the same clash aside). `alone`: a round of the command line, where nothing else usually has
+    the file open (a new counter's first download, bulk_download.py): batches of BULK_BATCH, the
+    members' row triggers set aside in each (the name search index filled once a batch:
+    storage/bulk.py) — a schema change, which any other connection pays for by preparing its
+    statements again; the window's rounds never do it."""
     taken = {"new": 0, "known": 0, "clash": 0}
     after = link.pulled_member_seq
     base = load_tiers(ctx.db)[0].code
