@@ -10,16 +10,15 @@ import sqlite3
 import psycopg
 import pytest
 from hub_helpers import lots_and_balances
-from test_first_download import a_chain_with_history, assert_the_same
+from test_first_download import a_chain_with_history, a_member_left_aside, assert_the_same
 
 from loyalty.chain import first_download
 from loyalty.chain.link import hub_link
 from loyalty.chain.rounds import sync_once
 from loyalty.cli import main
-from loyalty.ledger.enrolment import enrol_member
 from loyalty.ledger.sales import post_sale
 from loyalty.operations.verify import verify
-from loyalty.people.members import NewMember, search_members
+from loyalty.people.members import search_members
 from loyalty.programme.shop import open_shop
 from loyalty.storage import database_path
 
@@ -154,14 +153,7 @@ def test_loyalty_sync_on_a_till_that_has_just_joined_downloads_into_a_file_of_it
 
 def test_an_entry_whose_member_is_not_here_is_left_to_the_pull_one_by_one(hub, tmp_path, small_pages):
     one, two, (new,), cards = a_chain_with_history(hub, tmp_path)
-    # A member of this till holds the card number of one of the chain's (an import): the chain's
-    # member is not taken in (pull.py sets the clash aside), nor their entries.
-    enrol_member(new, NewMember(name="Imported", card=cards[3]))
-    clash = one.db.execute("SELECT m.uuid FROM members m JOIN cards c ON c.member_id = m.id WHERE c.number = ?",
-                           [cards[3]]).fetchone()[0]
-    with psycopg.connect(hub.dsn) as admin:
-        first_entry = admin.execute("SELECT min(hub_seq) FROM hub.entries WHERE member_uuid = %s",
-                                    (clash,)).fetchone()[0]
+    clash, first_entry = a_member_left_aside(hub, one, new, cards[3])
     lines, say = said()
     assert sync_once(new, alone=say).problem is None
     assert any("entries taken in" in line for line in lines), "it went into a file of its own"

@@ -120,16 +120,21 @@ def test_a_counter_that_took_in_or_sent_entries_goes_on_one_by_one(hub, tmp_path
     assert_the_same(one, two, new)
 
 
+def a_member_left_aside(hub, one, new, card: str) -> tuple[str, int]:
+    """A member of the new till holds the card number of one of the chain's (an import): the
+    chain's member is not taken in (pull.py sets the clash aside), nor their entries. Returns that
+    member's UUID and the hub's number of their first entry."""
+    enrol_member(new, NewMember(name="Imported", card=card))
+    clash = one.db.execute("SELECT m.uuid FROM members m JOIN cards c ON c.member_id = m.id WHERE c.number = ?",
+                           [card]).fetchone()[0]
+    with psycopg.connect(hub.dsn) as admin:
+        return clash, admin.execute("SELECT min(hub_seq) FROM hub.entries WHERE member_uuid = %s",
+                                    (clash,)).fetchone()[0]
+
+
 def test_an_entry_whose_member_is_not_here_is_left_to_the_pull_one_by_one(hub, tmp_path, small_pieces):
     one, two, (new,), cards = a_chain_with_history(hub, tmp_path)
-    # A member of this till holds the card number of one of the chain's (an import): the chain's
-    # member is not taken in (pull.py sets the clash aside), nor their entries.
-    enrol_member(new, NewMember(name="Imported", card=cards[3]))
-    clash = one.db.execute("SELECT m.uuid FROM members m JOIN cards c ON c.member_id = m.id WHERE c.number = ?",
-                           [cards[3]]).fetchone()[0]
-    with psycopg.connect(hub.dsn) as admin:
-        first_entry = admin.execute("SELECT min(hub_seq) FROM hub.entries WHERE member_uuid = %s",
-                                    (clash,)).fetchone()[0]
+    _, first_entry = a_member_left_aside(hub, one, new, cards[3])
     sync_once(new)
     link = hub_link(new)
     assert link.bulk_up_to is None and link.pulled_hub_seq == first_entry - 1, "the pull goes on from that entry"
