@@ -6,7 +6,8 @@ downloaded by a new counter within 15 minutes, resumable).
 Starts a real PostgreSQL (fsync on) and a hub, sends a copy of the shop to it as the chain's first
 counter (as bench/hub_upload.py), then a new, empty counter joins and runs `loyalty sync`'s rounds
 until it has everything, timing the members and the entries apart (first download member by member,
-chain/first_download.py; `--one-by-one`: as the later rounds take entries in); prints entries per
+chain/first_download.py; `--one-by-one`: as the later rounds take entries in; `--alone`: into a file
+of its own, chain/bulk_download.py, as `loyalty sync` on a till that has just joined); prints entries per
 second, the new counter's peak memory, `verify` on it, and with `--sales` a cashier's sale latencies
 at the new till meanwhile."""
 
@@ -72,7 +73,7 @@ def main() -> None:
         with psycopg.connect(conninfo(new, hub_link(new)), autocommit=True) as conn:
             pull_changes(new, "programme_changes", conn)
             began = time.perf_counter()
-            pull_members(new, hub_link(new), conn)
+            pull_members(new, hub_link(new), conn, alone=args.alone)      # as the command line's round
             members_in = time.perf_counter() - began
             began = time.perf_counter()
             outcome = {}
