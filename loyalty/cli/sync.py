@@ -140,6 +140,8 @@ def _progress_shown(ctx, every: float = PROGRESS_EVERY_SECONDS):
     def show() -> None:
         last = None
         while not stop.wait(every):
+            if said["at"]:          # a download into a file of its own says how far it is itself (say)
+                continue
             try:        # opened for each look: a new counter's first download may hold the file alone
                 with closing(open_database(path, migrate=False)) as reader:
                     uploaded, own, taken, first = reader.execute(
