@@ -91,19 +91,20 @@ def main() -> None:
                 outcome["seconds"] = time.perf_counter() - began
                 syncing.db.close()
 
-            if args.alone:      # nothing else has the file open: here, and reopened afterwards
+            if args.alone:      # nothing else may have the file open while it is built: reopened afterwards
                 new.db.close()
-                take_in()
-                new = open_shop(work / "new.sqlite", staff_id="bench")
-            thread = threading.Thread(target=lambda: None if args.alone else take_in())
+            thread = threading.Thread(target=take_in)
             thread.start()
-            sale_ms, cards, rng = [], [card for (card,) in new.db.execute("SELECT card FROM members")], random.Random(7)
+            sale_ms, rng = [], random.Random(7)
+            cards = [card for (card,) in new.db.execute("SELECT card FROM members")] if args.sales else []
             while args.sales and thread.is_alive():      # the new till's cashier: ten sales a second
                 started = time.perf_counter()
                 post_sale(new, rng.choice(cards), rng.randint(500, 50_000), f"NEW-{len(sale_ms)}")
                 sale_ms.append((time.perf_counter() - started) * 1000)
                 time.sleep(0.1)
             thread.join()
+            if args.alone:
+                new = open_shop(work / "new.sqlite", staff_id="bench")
             entries_in = outcome["seconds"]
         have = new.db.execute("SELECT COUNT(*), COALESCE(SUM(points), 0) FROM entries WHERE device_id != ?",
                               [new.device_id]).fetchone()

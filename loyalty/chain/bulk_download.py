@@ -33,10 +33,11 @@ from ..programme.reward_stock import recount_stock
 from ..storage import database_path, open_database, write_transaction
 from ..storage.bulk import in_batches, triggers_set_aside
 from ..storage.connection import ShopDatabase
+from ..storage.lock_guard import SIDE_FILES
 from ..storage.seals import seal_entries_after
 from . import first_download
 from .link import hub_link, note_progress
-from .pull import PULLED_NAMES, pull_members
+from .pull import PULLED, PULLED_NAMES, pull_members
 
 SIDE_FILE, COPY = ".download", ".building"
 COPY_CACHE_KIB = 128 * 1024     # the copy's page cache while it is built (the process stays under 500 MB)
@@ -44,10 +45,9 @@ DERIVE_AT_ONCE = 5_000          # members derived in one go (ledger/replay.py re
 
 # The hub's entries as the side file keeps them: their times already in the shop's form
 # (common/clock.to_iso), so that a page goes from the hub into the file without Python per entry.
-_PULLED_AS_STORED = ", ".join(
-    "to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"+00:00\"')" if name == "created_at"
-    else "staff" if name == "staff_id" else f"{name}::text" if name.endswith("uuid") or name == "device_id" else name
-    for name in PULLED_NAMES)
+_PULLED_AS_STORED = PULLED.replace(
+    ", created_at,", ", to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"+00:00\"'),")
+assert _PULLED_AS_STORED != PULLED, "pull.PULLED names created_at between two other columns"
 
 _TAKE_IN = """
     INSERT INTO entries (uuid, kind, points, amount_cents, spend_cents, receipt_ref, reason, bonus_kind, tier_code,
@@ -243,8 +243,9 @@ def _renamed_on_disk(folder: Path) -> None:
 
 
 def _remove(path: Path) -> None:
-    for each in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
-        each.unlink(missing_ok=True)
+    """A database file and the WAL files SQLite keeps beside it."""
+    for suffix in ("", *SIDE_FILES):
+        path.with_name(path.name + suffix).unlink(missing_ok=True)
 
 
 _MEMBER, _HUB_SEQ = PULLED_NAMES.index("member_uuid"), PULLED_NAMES.index("hub_seq")
