@@ -27,7 +27,6 @@ from typing import Callable
 
 from ..common.clock import to_iso
 from ..ledger.replay import replay_members
-from ..ledger.tiers import upgrade_where_spend_reaches
 from ..programme.context import Context
 from ..programme.reward_stock import recount_stock
 from ..storage import database_path, open_database, write_transaction
@@ -215,7 +214,6 @@ def _take_in(ctx: Context, say) -> dict:
     members = [member_id for (member_id,) in db.execute("SELECT DISTINCT member_id FROM entries WHERE id > ?", [after])]
     for done, batch in enumerate(in_batches(members, DERIVE_AT_ONCE), start=1):
         replay_members(ctx, batch)
-        upgrade_where_spend_reaches(ctx, batch)
         say(f"first download: {min(done * DERIVE_AT_ONCE, len(members)):,} of {len(members):,} members derived")
     recount_stock(ctx, [reward_id for (reward_id,) in db.execute("SELECT id FROM rewards")])
     fetched = db.execute("SELECT COUNT(*) FROM download.entries").fetchone()[0]

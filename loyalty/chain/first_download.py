@@ -20,7 +20,6 @@ from contextlib import contextmanager
 from ..common.clock import to_iso
 from ..ledger.entries import TAKEN_IN_INSERT, taken_in_values
 from ..ledger.replay import replay_members
-from ..ledger.tiers import upgrade_where_spend_reaches
 from ..programme.context import Context
 from ..programme.reward_stock import recount_stock
 from ..storage.bulk import rows_where_in, triggers_set_aside
@@ -153,7 +152,6 @@ def _write_piece(ctx: Context, piece: list[dict], state: dict) -> tuple[int, int
     ctx.db.conn.executemany(_INSERT, rows)
     new = ctx.db.execute("SELECT COUNT(*) FROM entries WHERE id > ?", [last_id]).fetchone()[0]
     replay_members(ctx, member_ids.values())
-    upgrade_where_spend_reaches(ctx, member_ids.values())
     recount_stock(ctx, [reward_id for (reward_id,) in ctx.db.execute(      # rewards given, or given back
         "SELECT DISTINCT COALESCE(e.reward_id, r.reward_id) FROM entries AS e LEFT JOIN entries AS r "
         "ON r.id = e.reverses_id WHERE e.id > ? AND COALESCE(e.reward_id, r.reward_id) IS NOT NULL", [last_id])])

@@ -12,8 +12,8 @@ from ..common.clock import to_iso
 from ..common.text import digits_only, fold
 from ..exchange.privacy import erase_as_the_chain_did, forget_freed_pages
 from ..ledger.entries import take_in_entry
-from ..ledger.replay import replay_where_out_of_order
-from ..ledger.tiers import upgrade_where_spend_reaches
+from ..ledger.replay import members_out_of_order, replay_members
+from ..ledger.tier_timeline import derive_tiers
 from ..people.cards import normalize_card_text
 from ..people.member_changes import take_in_change
 from ..programme.context import Context
@@ -197,9 +197,11 @@ def pull_entries(ctx: Context, link: HubLink, conn, batch: int = BATCH) -> dict:
                     taken_in += [done] if done else []
                 pending.popleft()
                 after = values["hub_seq"]
-            taken["replayed"] += replay_where_out_of_order(ctx, taken_in)
-            upgrade_where_spend_reaches(ctx, [member_id for (member_id,) in rows_where_in(
-                ctx.db, "SELECT member_id FROM entries WHERE id IN ({}) AND spend_cents > 0", taken_in)])
+            replayed = members_out_of_order(ctx, taken_in)
+            replay_members(ctx, replayed)           # their tiers with them
+            taken["replayed"] += len(replayed)
+            derive_tiers(ctx, {member_id for (member_id,) in rows_where_in(
+                ctx.db, "SELECT member_id FROM entries WHERE id IN ({}) AND spend_cents != 0", taken_in)} - replayed)
             note_progress(ctx, pulled_hub_seq=after, last_pull_at=to_iso(ctx.clock.now()))   # in the piece's transaction
             return bool(pending) and not waiting
 

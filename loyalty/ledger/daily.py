@@ -7,7 +7,8 @@ from ..common.notes import EXPIRED, note
 from ..programme.context import Context
 from ..storage.turns import write_in_turns
 from .entries import append_entry, entry_by_key
-from .tiers import local_today, review_tiers
+from .tier_timeline import review_tiers
+from .tiers import local_today
 
 BATCH = 10  # lots per piece (~6 ms, 40 at most on the big shop): a turn ends soon after its 50 ms (storage/turns.py)
 
@@ -44,7 +45,7 @@ def run_daily(ctx: Context) -> DailyResult:
         return len(due) == BATCH
 
     write_in_turns(ctx.db, expire_some)
-    review = review_tiers(ctx, today)
+    review = review_tiers(ctx)
     return DailyResult(expired_entries, expired_points, review.downgraded, review.grace_started, review.grace_lifted)
 
 

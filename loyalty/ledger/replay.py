@@ -18,8 +18,8 @@ once — a few statements for many members instead of several per entry. The two
 the replay (balances, lots, allocations, debts) over random operations, and
 `tests/chain/test_three_tills.py` holds every till equal to it.
 
-Tiers are not derived here: another till's sales taken in move a member up as a sale here would
-(ledger/tiers.upgrade_where_spend_reaches); the daily job moves them down.
+The members' tiers and grace periods are derived in the same pass from the same entries
+(ledger/tier_timeline.py).
 """
 
 import json
@@ -30,10 +30,11 @@ from ..common.clock import from_iso
 from ..programme.context import Context
 from ..storage.bulk import in_batches
 from .entries import KINDS_THAT_OPEN_LOTS, OPEN_LOT, expiry_of_points_earned, lot_links, reversal_key_for
+from .tier_timeline import derive_tiers
 
 TOTAL_ORDER = ("created_at", "device_id", "device_seq")
 # What the replay reads of each entry, TOTAL_ORDER last.
-_READ = ("id", "member_id", "uuid", "kind", "points", "reverses_id", "idempotency_key", *TOTAL_ORDER)
+_READ = ("id", "member_id", "uuid", "kind", "points", "spend_cents", "reverses_id", "idempotency_key", *TOTAL_ORDER)
 
 
 class LotBook:
@@ -120,7 +121,7 @@ def replay_members(ctx: Context, member_ids) -> None:
     are append-only like the entries: every one the members hold is first given back by a row of
     the opposite sign (so each nets to nothing), their lots are emptied, then each member's
     entries are applied in the total order in memory and the result written: the lots, one
-    allocation row per entry and lot, the balances."""
+    allocation row per entry and lot, the balances; and their tiers (tier_timeline.py)."""
     assert ctx.db.conn.in_transaction, "ledger writes belong inside write_transaction"
     with ctx.programme_held():
         for batch in in_batches(sorted(set(member_ids)), 500):
@@ -152,6 +153,9 @@ def _replay_batch(ctx: Context, member_ids: list[int]) -> None:
     ctx.db.conn.executemany(OPEN_LOT, lots)
     ctx.db.conn.executemany("INSERT INTO allocations(entry_id, lot_id, points) VALUES (?, ?, ?)", allocations)
     ctx.db.conn.executemany("UPDATE members SET balance = ? WHERE id = ?", balances)
+    derive_tiers(ctx, member_ids, {member_id: [(entry["created_at"], entry["spend_cents"], entry["id"])
+                                               for entry in entries if entry["spend_cents"]]
+                                   for member_id, entries in by_member.items()})
 
 
 def _derive(ctx: Context, entries: list[dict]) -> LotBook:

@@ -32,7 +32,9 @@ LABELS = {
            "actions": {"member.enrol": "alta", "member.edit": "cambio de datos"},
            "reasons": {"enrolled": "alta", "qualifying spend reached": "alcanzó el gasto del nivel",
                        "qualifying spend below threshold": "gasto por debajo del nivel",
-                       "qualifying spend below threshold after grace": "gasto por debajo del nivel tras el plazo de gracia"}},
+                       "qualifying spend below threshold after grace":
+                           "gasto por debajo del nivel tras el plazo de gracia",
+                       "tier derived again from the member's sales": "nivel recalculado con sus compras"}},
     "en": {"title": "Personal data of {name}", "intro": "Everything {shop} holds about you, as of {day}.",
            "person": "Details", "consents": "Consents", "cards": "Cards", "entries": "Points history",
            "tiers": "Tier changes", "fields": {"name": "Name", "phone": "Phone", "email": "Email",
@@ -47,7 +49,9 @@ LABELS = {
            "actions": {"member.enrol": "enrolment", "member.edit": "details changed"},
            "reasons": {"enrolled": "enrolment", "qualifying spend reached": "reached the tier's spend",
                        "qualifying spend below threshold": "spend below the tier's threshold",
-                       "qualifying spend below threshold after grace": "spend below the threshold after the grace period"}},
+                       "qualifying spend below threshold after grace":
+                           "spend below the threshold after the grace period",
+                       "tier derived again from the member's sales": "tier worked out again from your purchases"}},
 }
 
 

@@ -69,6 +69,16 @@ def test_the_pdf_names_tiers_and_their_changes_as_the_shop_does(ctx, zacarias, t
     assert silver.code not in text and "qualifying spend" not in text and "enrolled" not in text
 
 
+def test_every_reason_the_tier_rules_write_is_named_in_each_language():
+    from loyalty.ledger import tier_timeline
+    from loyalty.printing.member_data_pdf import LABELS
+
+    reasons = {"enrolled", tier_timeline.UPGRADE_REASON, tier_timeline.DOWN_AT_ONCE_REASON,
+               tier_timeline.DOWN_AFTER_GRACE_REASON, tier_timeline.DERIVED_REASON}
+    for labels in LABELS.values():
+        assert reasons <= set(labels["reasons"])
+
+
 def test_the_pdf_prints_any_name_without_black_boxes_or_markup_errors(ctx, enrol, tmp_path):
     member = enrol("Pérez & <Hijos> 🌻 Łukasz")
     with pdfplumber.open(export_member_pdf(ctx, member.id, tmp_path / "data.pdf")) as pdf:

@@ -1,9 +1,10 @@
 """Tiers, campaigns and the daily job."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
+from loyalty.common.clock import local_date, local_midnight_utc, to_iso
 from loyalty.common.errors import ValidationError
 from loyalty.ledger.daily import members_with_expiring_points, run_daily
 from loyalty.ledger.sales import post_sale, refund_sale
@@ -52,19 +53,43 @@ def test_refunds_reduce_qualifying_spend(ctx, enrol):
 def test_downgrade_after_the_grace_period_when_the_window_no_longer_supports_the_tier(ctx, enrol, clock):
     member = enrol()
     post_sale(ctx, member.card, 60000, "T1")
+    left_the_window = local_date(clock.now() + timedelta(days=365), ctx.programme().timezone)
     clock.advance(days=364)
     assert run_daily(ctx).grace_started == 0
-    clock.advance(days=2)  # the sale left the 365-day window
+    clock.advance(days=2)  # the sale left the 365-day window yesterday: the grace counts from then
     result = run_daily(ctx)
     assert result.grace_started == 1 and result.downgraded == 0
-    assert member_by_id(ctx, member.id).tier_grace_until is not None
-    clock.advance(days=29)
+    assert member_by_id(ctx, member.id).tier_grace_until == (left_the_window + timedelta(days=30)).isoformat()
+    clock.advance(days=28)
     assert run_daily(ctx).downgraded == 0 and member_by_id(ctx, member.id).tier_code == "silver"
     clock.advance(days=1)
     assert run_daily(ctx).downgraded == 1
     after = member_by_id(ctx, member.id)
     assert after.tier_code == "bronze" and after.tier_grace_until is None
     assert tier_changes(ctx, member.id)[-1] == ("silver", "bronze")
+    moment = ctx.db.execute("SELECT changed_at, reason FROM tier_changes ORDER BY id DESC LIMIT 1").fetchone()
+    assert tuple(moment) == (to_iso(local_midnight_utc(left_the_window + timedelta(days=30), "Europe/Madrid")),
+                             "qualifying spend below threshold after grace")
+
+
+def test_the_grace_period_does_not_wait_for_the_days_the_daily_job_did_not_run(ctx, enrol, clock):
+    """A shop closed for weeks: its first daily job finds the grace period over, as a counter that
+    ran every day (or another till of the chain) found it."""
+    member = enrol()
+    post_sale(ctx, member.card, 60000, "T1")
+    clock.advance(days=365 + 31)
+    result = run_daily(ctx)
+    assert result.downgraded == 1 and member_by_id(ctx, member.id).tier_code == "bronze"
+
+
+def test_a_refund_below_the_tier_starts_the_grace_period_at_once(ctx, enrol, clock):
+    member = enrol()
+    post_sale(ctx, member.card, 60000, "T1")
+    refund_sale(ctx, member.card, 20000, "T1")
+    today = local_date(clock.now(), ctx.programme().timezone)
+    held = member_by_id(ctx, member.id)
+    assert (held.tier_code, held.tier_grace_until) == ("silver", (today + timedelta(days=30)).isoformat())
+    assert run_daily(ctx).grace_started == 0       # already started
 
 
 def test_a_sale_during_grace_that_restores_the_spend_lifts_the_downgrade(ctx, enrol, clock):
