@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Callable
 
 from ..common.clock import to_iso
+from ..common.messages import Text, t
 from ..ledger.replay import replay_members
 from ..programme.context import Context
 from ..programme.reward_stock import recount_stock
@@ -66,11 +67,13 @@ _LINK_REVERSALS = """
     WHERE d.reverses_uuid IS NOT NULL AND entries.uuid = d.uuid"""
 
 
-def download_alone(ctx: Context, conn, say: Callable[[str], None] = lambda text: None) -> dict | None:
+def download_alone(ctx: Context, conn, say: Callable[[Text], None] = lambda text: None) -> dict | None:
     """A new counter's whole first download, when nothing else has its file open; then `ctx.db` is
     a connection on the new file. None when this is not the way (not a new counter, a hub with
     fewer than first_download.BULK_FROM entries, or the file open elsewhere: the rounds download in
-    turns, first_download.py). Otherwise as first_download's: {"new", "had", "done"}."""
+    turns, first_download.py). Otherwise as first_download's: {"new", "had", "done"}. `say` is told
+    each stage, and how far it is, as a message (common/messages.t) with its figures as the
+    values `done` and `total`: the command line prints it, the app's first start shows it."""
     path = Path(database_path(ctx.db))
     side = path.with_name(path.name + SIDE_FILE)
     link = hub_link(ctx)
@@ -94,7 +97,7 @@ def download_alone(ctx: Context, conn, say: Callable[[str], None] = lambda text:
     finally:
         ctx.db = open_database(path)
     _remove(side)
-    say(f"first download: {taken['new']:,} entries taken in")
+    say(t("first download: {done} entries taken in", done=taken["new"]))
     return taken
 
 
@@ -134,7 +137,8 @@ def _fetch(conn, side: Path, chain_id: str, head: int, say) -> int:
                 db.execute("UPDATE progress SET member = ?, seq = ?", [rows[-1][_MEMBER], rows[-1][_HUB_SEQ]])
                 db.execute("COMMIT")
                 fetched += len(rows)
-                say(f"first download: {fetched:,} of about {up_to:,} entries fetched from the hub")
+                say(t("first download: {done} of about {total} entries fetched from the hub", done=fetched,
+                      total=up_to))
     return up_to
 
 
@@ -200,21 +204,22 @@ def _take_in(ctx: Context, say) -> dict:
     for kind, name, _ in indexes:
         db.execute(f"DROP {kind.upper()} [{name}]")
     with triggers_set_aside(db, "entries") as after:
-        say("first download: writing the entries")
+        say(t("first download: writing the entries"))
         new = db.execute(_TAKE_IN).rowcount
         db.execute(_LINK_REVERSALS)
-        say("first download: indexing them")
+        say(t("first download: indexing them"))
         for _, _, sql in indexes:
             db.execute(sql)
-        say("first download: the report totals")
+        say(t("first download: the report totals"))
     db.execute("INSERT OR IGNORE INTO devices (device_id, store) "
                "SELECT DISTINCT device_id, store FROM download.entries")
-    say("first download: sealing the entries")
+    say(t("first download: sealing the entries"))
     seal_entries_after(db, after)
     members = [member_id for (member_id,) in db.execute("SELECT DISTINCT member_id FROM entries WHERE id > ?", [after])]
     for done, batch in enumerate(in_batches(members, DERIVE_AT_ONCE), start=1):
         replay_members(ctx, batch)
-        say(f"first download: {min(done * DERIVE_AT_ONCE, len(members)):,} of {len(members):,} members derived")
+        say(t("first download: {done} of {total} members derived", done=min(done * DERIVE_AT_ONCE, len(members)),
+                  total=len(members)))
     recount_stock(ctx, [reward_id for (reward_id,) in db.execute("SELECT id FROM rewards")])
     fetched = db.execute("SELECT COUNT(*) FROM download.entries").fetchone()[0]
     return {"new": new, "had": 0, "done": True, "fetched": fetched}

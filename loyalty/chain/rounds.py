@@ -13,7 +13,7 @@ import psycopg
 
 from ..common.clock import to_iso
 from ..common.errors import LoyaltyError
-from ..common.messages import translated
+from ..common.messages import Text, translated
 from ..ledger.merges import move_what_arrived
 from ..programme.context import Context
 from ..storage import write_transaction
@@ -72,7 +72,7 @@ def sync_state(ctx: Context, sent: int = 0, quarantined: int = 0) -> SyncState:
                      link.store)
 
 
-def sync_once(ctx: Context, alone: Callable[[str], None] | None = None) -> SyncState:
+def sync_once(ctx: Context, alone: Callable[[Text], None] | None = None) -> SyncState:
     """One round. `alone`: the round runs where nothing else has the file open (the command line),
     so a new counter's first download may build a file of its own (bulk_download.py), saying how
     far it is to this."""
@@ -88,7 +88,7 @@ def take_in_programme(ctx: Context) -> SyncState:
     return _round(ctx, programme_only)
 
 
-def _whole_round(ctx: Context, conn, alone: Callable[[str], None] | None = None):
+def _whole_round(ctx: Context, conn, alone: Callable[[Text], None] | None = None):
     back_to_a_restored_hub(ctx, conn)
     upload_changes(ctx, "programme_changes", conn)
     pull_changes(ctx, "programme_changes", conn)          # the chain's programme before its entries

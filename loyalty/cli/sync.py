@@ -16,7 +16,7 @@ from ..chain import credentials
 from ..chain.link import hub_link, join_chain
 from ..chain.rounds import SyncState, sync_once, sync_state, watch
 from ..common.errors import StorageError, ValidationError
-from ..common.messages import t
+from ..common.messages import Text, regrouped, t
 from ..storage import database_path, open_database
 
 PROGRESS_EVERY_SECONDS = 2
@@ -157,11 +157,10 @@ def _progress_shown(ctx, every: float = PROGRESS_EVERY_SECONDS):
                       file=sys.stderr, flush=True)
                 last = now
 
-    def say(text: str) -> None:     # a first download into a file of its own: each stage, and how far every 2 s
-        stage = "".join(ch for ch in text if not ch.isdigit())
-        if stage != said.get("stage") or time.monotonic() >= said["at"] + every:
-            print(f"{datetime.now():%H:%M:%S} {text}", file=sys.stderr, flush=True)
-            said.update(at=time.monotonic(), stage=stage)
+    def say(text: Text) -> None:    # a first download into a file of its own: each stage, and how far every 2 s
+        if text.template != said.get("stage") or time.monotonic() >= said["at"] + every:
+            print(f"{datetime.now():%H:%M:%S} {regrouped(text, '{:,}'.format)}", file=sys.stderr, flush=True)
+            said.update(at=time.monotonic(), stage=text.template)
 
     shower = threading.Thread(target=show, name="sync-progress", daemon=True)
     shower.start()

@@ -13,6 +13,8 @@ its own catalog entry.
 
 No Qt here: the domain stays importable without PySide6."""
 
+from typing import Callable
+
 ENGLISH = "en"
 _language = ENGLISH
 
@@ -41,6 +43,14 @@ class Text(str):
 def t(template: str, **values) -> Text:
     """A message: `template` is English with `{named}` placeholders (str.format syntax)."""
     return Text(template, values)
+
+
+def regrouped(text: Text, group: Callable[[int], str]) -> Text:
+    """`text` with its whole numbers written by `group` (the digit grouping of where it is shown:
+    "1,500,000" on the command line, "1.500.000" on a Spanish screen)."""
+    values = {name: group(value) if isinstance(value, int) and not isinstance(value, bool) else value
+              for name, value in text.values.items()}
+    return Text(text.template, values, text.forms, text.count)
 
 
 def plural_form(count: int, code: str = ENGLISH) -> int:

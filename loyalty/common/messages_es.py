@@ -632,6 +632,14 @@ MESSAGES = {
     "merging two members into one": "unir dos socios en uno",
     "other: card {card} is the same member as the one to keep":
         "otro socio: la tarjeta {card} es del mismo socio que el que se conserva",
+    "first download: {done} of about {total} entries fetched from the hub":
+        "primera descarga: {done} de unos {total} movimientos traídos del concentrador",
+    "first download: writing the entries": "primera descarga: guardando los movimientos",
+    "first download: indexing them": "primera descarga: indexándolos",
+    "first download: the report totals": "primera descarga: los totales de los informes",
+    "first download: sealing the entries": "primera descarga: sellando los movimientos",
+    "first download: {done} of {total} members derived": "primera descarga: {done} de {total} socios calculados",
+    "first download: {done} entries taken in": "primera descarga: {done} movimientos incorporados",
     "hub: the sync stopped ({reason}); it resumes from where it was next time":
         "concentrador: la sincronización se detuvo ({reason}); la próxima vez sigue desde donde quedó",
     "points: this counter has not reached the hub {since}; until it does, a member may redeem at most {limit} "

@@ -80,7 +80,7 @@
 <context>
     <name>FirstRunWizard</name>
     <message numerus="yes">
-        <location filename="../../ui/settings/first_run.py" line="+387"/>
+        <location filename="../../ui/settings/first_run.py" line="+389"/>
         <source>A {sale} sale earns {points} points; at {tier} it earns {top}.</source>
         <translation>
             <numerusform>A {sale} sale earns {points} point; at {tier} it earns {top}.</numerusform>

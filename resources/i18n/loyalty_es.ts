@@ -1561,6 +1561,34 @@ Los puntos que pasaron vuelven a {absorbed} ({kept} puede quedar debiendo lo que
     </message>
 </context>
 <context>
+    <name>FirstDownloadDialog</name>
+    <message>
+        <location filename="../../ui/shell/first_download.py" line="+42"/>
+        <source>Taking in the chain&apos;s members and history</source>
+        <translation>Trayendo los socios y el historial de la cadena</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Connecting to the hub…</source>
+        <translation>Conectando con el concentrador…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This till can sell as soon as it is done. It can be stopped: it goes on from where it was, in the background, once the window is open.</source>
+        <translation>Esta caja podrá vender en cuanto termine. Se puede detener: seguirá desde donde quedó, en segundo plano, una vez abierta la ventana.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Go on later</source>
+        <translation>Seguir más tarde</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Stopping at the next step; what was fetched is kept…</source>
+        <translation>Deteniéndose en el siguiente paso; lo ya traído se conserva…</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunWizard</name>
     <message>
         <location filename="../../ui/settings/first_run.py" line="+65"/>
@@ -1816,7 +1844,7 @@ Los puntos que pasaron vuelven a {absorbed} ({kept} puede quedar debiendo lo que
         <translation>Imágenes (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+73"/>
         <source>Type the points per currency unit as a number, such as 1 or 0.5.</source>
         <translation>Escriba los puntos por unidad de moneda como un número, p. ej., 1 o 0,5.</translation>
     </message>

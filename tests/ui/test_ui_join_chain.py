@@ -1,15 +1,18 @@
 """A new till joins a shop's chain from the first start's setup (issue 23), against a real hub:
 *This till joins a shop or chain* on the first page, the owner's join code on the next, Finish —
-the till takes the chain's programme and staff at once and the members come with the next round;
+the till takes the chain's programme and staff at once, then the chain's members and history
+with a dialog saying how far (into a file of its own on a big chain: ui/shell/first_download.py);
 a wrong code is said on the page and nothing is written."""
 
+import threading
 from datetime import datetime, timezone
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from ui_helpers import wizard_for
 
-from loyalty.chain import hub_admin
+from loyalty.chain import first_download, hub_admin
 from loyalty.chain.link import hub_link, join
 from loyalty.chain.rounds import sync_once
 from loyalty.common.clock import FixedClock
@@ -19,8 +22,9 @@ from loyalty.people.members import NewMember
 from loyalty.people.staff import add_staff, has_staff, sign_in
 from loyalty.programme.settings import change_settings
 from loyalty.programme.shop import open_shop
-from loyalty.storage import write_transaction
+from loyalty.storage import database_path, write_transaction
 from ui.settings.first_run import JOIN, MONEY, SHOP, FirstRunWizard
+from ui.shell.first_download import FirstDownloadDialog
 
 NOON = datetime(2026, 12, 1, 12, 0, tzinfo=timezone.utc)
 
@@ -115,3 +119,70 @@ def test_the_first_start_that_joins_a_chain_then_asks_the_chains_staff_who_is_at
     assert asked == ["FirstRunWizard", "SignInDialog"]
     assert (signed_in.staff_id, signed_in.role) == ("Olga", "owner")
     assert hub_link(ctx) is not None
+
+
+@pytest.fixture
+def big_chain(chain, monkeypatch):
+    """The chain with 60 sales more, downloaded as a big chain is (a file of its own, in pages)."""
+    card = chain.db.execute("SELECT card FROM members").fetchone()[0]
+    for number in range(60):
+        post_sale(chain, card, 1_000 + number, f"T-{number + 2}")
+    assert sync_once(chain).problem is None
+    monkeypatch.setattr(first_download, "BULK_FROM", 1)
+    monkeypatch.setattr(first_download, "PAGE", 7)
+    return chain
+
+
+def side_files(ctx) -> list[str]:
+    folder = Path(database_path(ctx.db)).parent
+    return sorted(path.name for path in folder.iterdir() if path.name.endswith((".download", ".building")))
+
+
+def test_a_till_that_joined_takes_in_a_big_chain_into_a_file_of_its_own_saying_how_far(
+        qtbot, ctx, hub, big_chain, spanish):
+    join(ctx, hub_admin.add_counter(hub.dsn, "M1", "Till 2").text())
+    dialog = FirstDownloadDialog(ctx)
+    qtbot.addWidget(dialog)
+    shown = []
+    dialog.progress.said.connect(lambda text: shown.append((dialog.stage.text(), dialog.bar.maximum())))
+    dialog.run()
+    assert not dialog.isVisible() and dialog.result_state.problem is None
+    assert ctx.db.execute("SELECT COUNT(*), SUM(spend_cents) FROM entries").fetchone() == \
+        big_chain.db.execute("SELECT COUNT(*), SUM(spend_cents) FROM entries").fetchone()
+    assert ctx.db.execute("SELECT name FROM members").fetchall() == [("Ana García",)]
+    assert side_files(ctx) == [], "the side file and the copy are gone"
+    assert any(text.startswith("primera descarga:") and "traídos del concentrador" in text and bar == 1000
+               for text, bar in shown), "the fetch counts, in Spanish"
+    assert any("socios calculados" in text for text, _ in shown)
+
+
+def test_go_on_later_stops_the_download_and_the_next_round_goes_on_from_there(qtbot, ctx, hub, big_chain):
+    join(ctx, hub_admin.add_counter(hub.dsn, "M1", "Till 2").text())
+    dialog = FirstDownloadDialog(ctx)
+    qtbot.addWidget(dialog)
+    clicked = threading.Event()
+    say = dialog._say
+
+    def say_once_the_button_is_pressed(text):   # the worker waits for the first click, as a slow fetch would
+        if not clicked.is_set():
+            dialog.progress.said.emit(text)
+            clicked.wait(10)
+        say(text)
+
+    def press_later(_text):
+        if not clicked.is_set():
+            qtbot.mouseClick(dialog.later, Qt.MouseButton.LeftButton)
+            clicked.set()
+
+    dialog._say = say_once_the_button_is_pressed
+    dialog.progress.said.connect(press_later)
+    dialog.run()
+    assert dialog.result_state is None and not dialog.later.isEnabled()
+    assert ctx.db.execute("SELECT COUNT(*) FROM entries").fetchone()[0] == 0, "the shop's file untouched"
+    assert side_files(ctx) == [Path(database_path(ctx.db)).name + ".download"], "what was fetched is kept"
+    again = FirstDownloadDialog(ctx)
+    qtbot.addWidget(again)
+    again.run()
+    assert again.result_state.problem is None and side_files(ctx) == []
+    assert ctx.db.execute("SELECT COUNT(*) FROM entries").fetchone() == \
+        big_chain.db.execute("SELECT COUNT(*) FROM entries").fetchone()

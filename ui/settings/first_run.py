@@ -13,7 +13,7 @@ A new till of a shop or chain that already has a hub takes another way on the fi
 till joins a shop or chain* on the first page, then the owner's join code (typed, pasted or
 scanned) instead of the shop's rules: the till joins (loyalty/chain/link.py) and takes in the
 chain's programme and staff accounts at once (chain/rounds.take_in_programme); the members and the
-history follow in the background, the header saying how far (docs/sync.md)."""
+history follow before the window opens (ui/shell/first_download.py; docs/sync.md)."""
 
 from dataclasses import replace
 from typing import Callable

@@ -26,6 +26,7 @@ from ..widgets.translations import install_translator
 from .about_dialog import ICON_NAME, app_icon
 from .crash_dialog import CrashHandler
 from .database_guard import DatabaseGuard
+from .first_download import take_in_the_chain
 from .main_thread_gc import MainThreadGarbageCollector
 from .main_window import MainWindow
 from .recovery import IntegrityCheck, ask_to_restore
@@ -145,6 +146,7 @@ def sign_in_at_start(ctx) -> object | None:
             return None
         if not dialog.joined:
             return dialog.result_ctx
+        take_in_the_chain(ctx)      # the chain's members and history, before the window opens
         if not has_staff(ctx):      # joined a chain whose accounts have not come yet: its owner, as on the CLI
             return ctx
     dialog = SignInDialog(ctx)      # a chain's till just joined signs in with the chain's accounts
