@@ -77,7 +77,7 @@ def download_alone(ctx: Context, conn, say: Callable[[Text], None] = lambda text
     path = Path(database_path(ctx.db))
     side = path.with_name(path.name + SIDE_FILE)
     link = hub_link(ctx)
-    if link.pulled_hub_seq or ctx.db.execute("SELECT 1 FROM entries LIMIT 1").fetchone():
+    if not _new_counter(ctx):
         _remove(side)       # left by a download that replaced the file but was stopped before this
         return None
     head = conn.execute("SELECT hub.hub_head()").fetchone()[0]
@@ -99,6 +99,32 @@ def download_alone(ctx: Context, conn, say: Callable[[Text], None] = lambda text
     _remove(side)
     say(t("first download: {done} entries taken in", done=taken["new"]))
     return taken
+
+
+def _new_counter(ctx: Context) -> bool:
+    """No entry here at all, none posted nor taken in: what a file of its own may be built for."""
+    return not hub_link(ctx).pulled_hub_seq and not ctx.db.execute("SELECT 1 FROM entries LIMIT 1").fetchone()
+
+
+def awaits_first_download(ctx: Context) -> bool:
+    """A new counter of a chain whose hub held entries at the last contact, or whose download into
+    a file of its own was stopped: the app's start takes them in before its window opens
+    (ui/shell/first_download.py), where nothing else holds the file."""
+    link = hub_link(ctx)
+    if link is None or not _new_counter(ctx):
+        return False
+    path = Path(database_path(ctx.db))
+    return bool(link.hub_head_seen) or path.with_name(path.name + SIDE_FILE).exists()
+
+
+def side_file_no_longer_needed(ctx: Context) -> None:
+    """A stopped download's side file (as big as the chain's history), once the counter has taken
+    entries in another way — the window's rounds, in turns: a file of its own is built only for a
+    counter without any."""
+    path = Path(database_path(ctx.db))
+    side = path.with_name(path.name + SIDE_FILE)
+    if side.exists() and not _new_counter(ctx):
+        _remove(side)
 
 
 def _alone(ctx: Context, path: Path) -> bool:

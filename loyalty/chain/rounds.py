@@ -17,7 +17,7 @@ from ..common.messages import Text, translated
 from ..ledger.merges import move_what_arrived
 from ..programme.context import Context
 from ..storage import write_transaction
-from .bulk_download import download_alone
+from .bulk_download import download_alone, side_file_no_longer_needed
 from .first_download import download_first
 from .link import HubLink, conninfo, hub_link, note_progress
 from .listen import HubListener
@@ -101,6 +101,7 @@ def _whole_round(ctx: Context, conn, alone: Callable[[Text], None] | None = None
     first = download_alone(ctx, conn, alone) if alone else None
     if first is None:
         first = download_first(ctx, conn)      # a new counter: the chain's ledger member by member
+        side_file_no_longer_needed(ctx)
     if first is None or first["done"]:
         pull_entries(ctx, hub_link(ctx), conn)
     move_what_arrived(ctx)              # points that reached members this counter merged away

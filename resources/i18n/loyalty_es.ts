@@ -1563,7 +1563,7 @@ Los puntos que pasaron vuelven a {absorbed} ({kept} puede quedar debiendo lo que
 <context>
     <name>FirstDownloadDialog</name>
     <message>
-        <location filename="../../ui/shell/first_download.py" line="+42"/>
+        <location filename="../../ui/shell/first_download.py" line="+44"/>
         <source>Taking in the chain&apos;s members and history</source>
         <translation>Trayendo los socios y el historial de la cadena</translation>
     </message>
@@ -1574,18 +1574,18 @@ Los puntos que pasaron vuelven a {absorbed} ({kept} puede quedar debiendo lo que
     </message>
     <message>
         <location line="+3"/>
-        <source>This till can sell as soon as it is done. It can be stopped: it goes on from where it was, in the background, once the window is open.</source>
-        <translation>Esta caja podrá vender en cuanto termine. Se puede detener: seguirá desde donde quedó, en segundo plano, una vez abierta la ventana.</translation>
+        <source>This till can sell as soon as it is done. It can be stopped: the rest then comes in the background, more slowly, once the window is open.</source>
+        <translation>Esta caja podrá vender en cuanto termine. Se puede detener: el resto llegará entonces en segundo plano, más despacio, una vez abierta la ventana.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+52"/>
+        <source>Stopping at the next step…</source>
+        <translation>Deteniéndose en el siguiente paso…</translation>
+    </message>
+    <message>
+        <location line="-49"/>
         <source>Go on later</source>
         <translation>Seguir más tarde</translation>
-    </message>
-    <message>
-        <location line="+48"/>
-        <source>Stopping at the next step; what was fetched is kept…</source>
-        <translation>Deteniéndose en el siguiente paso; lo ya traído se conserva…</translation>
     </message>
 </context>
 <context>
@@ -1656,8 +1656,8 @@ Los puntos que pasaron vuelven a {absorbed} ({kept} puede quedar debiendo lo que
     </message>
     <message>
         <location line="+12"/>
-        <source>On the PC that keeps the shop&apos;s hub, the owner adds this till (loyalty hub add-counter STORE NAME) and gets a join code: type or paste it here, or scan its QR code. Finish joins; the members and the history then come in the background while the till already sells.</source>
-        <translation>En el PC que guarda el concentrador de la tienda, el propietario añade esta caja (loyalty hub add-counter TIENDA NOMBRE) y obtiene un código para unirse: escríbalo o péguelo aquí, o escanee su código QR. Finalizar une la caja; los socios y el historial llegan después en segundo plano mientras la caja ya vende.</translation>
+        <source>On the PC that keeps the shop&apos;s hub, the owner adds this till (loyalty hub add-counter STORE NAME) and gets a join code: type or paste it here, or scan its QR code. Finish joins and takes in the chain&apos;s members and history, saying how far; it can be stopped and goes on in the background.</source>
+        <translation>En el PC que guarda el concentrador de la tienda, el propietario añade esta caja (loyalty hub add-counter TIENDA NOMBRE) y obtiene un código para unirse: escríbalo o péguelo aquí, o escanee su código QR. Finalizar une la caja y trae los socios y el historial de la cadena, indicando cuánto falta; se puede detener y sigue en segundo plano.</translation>
     </message>
     <message>
         <location line="+4"/>

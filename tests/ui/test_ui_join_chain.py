@@ -13,8 +13,9 @@ from PySide6.QtCore import Qt
 from ui_helpers import wizard_for
 
 from loyalty.chain import first_download, hub_admin
+from loyalty.chain.bulk_download import awaits_first_download
 from loyalty.chain.link import hub_link, join
-from loyalty.chain.rounds import sync_once
+from loyalty.chain.rounds import sync_once, take_in_programme
 from loyalty.common.clock import FixedClock
 from loyalty.ledger.enrolment import enrol_member
 from loyalty.ledger.sales import post_sale
@@ -151,13 +152,13 @@ def test_a_till_that_joined_takes_in_a_big_chain_into_a_file_of_its_own_saying_h
         big_chain.db.execute("SELECT COUNT(*), SUM(spend_cents) FROM entries").fetchone()
     assert ctx.db.execute("SELECT name FROM members").fetchall() == [("Ana García",)]
     assert side_files(ctx) == [], "the side file and the copy are gone"
-    assert any(text.startswith("primera descarga:") and "traídos del concentrador" in text and bar == 1000
-               for text, bar in shown), "the fetch counts, in Spanish"
+    assert any(text[0].isdigit() and " de unos " in text and "movimientos traídos del concentrador" in text
+               and bar == 1000 for text, bar in shown), "the fetch counts, in Spanish"
     assert any("socios calculados" in text for text, _ in shown)
 
 
-def test_go_on_later_stops_the_download_and_the_next_round_goes_on_from_there(qtbot, ctx, hub, big_chain):
-    join(ctx, hub_admin.add_counter(hub.dsn, "M1", "Till 2").text())
+def stopped_at_the_first_page(qtbot, ctx) -> FirstDownloadDialog:
+    """The dialog run with *Go on later* pressed as the first page comes."""
     dialog = FirstDownloadDialog(ctx)
     qtbot.addWidget(dialog)
     clicked = threading.Event()
@@ -177,6 +178,12 @@ def test_go_on_later_stops_the_download_and_the_next_round_goes_on_from_there(qt
     dialog._say = say_once_the_button_is_pressed
     dialog.progress.said.connect(press_later)
     dialog.run()
+    return dialog
+
+
+def test_go_on_later_stops_the_download_and_the_next_start_goes_on_from_there(qtbot, ctx, hub, big_chain):
+    join(ctx, hub_admin.add_counter(hub.dsn, "M1", "Till 2").text())
+    dialog = stopped_at_the_first_page(qtbot, ctx)
     assert dialog.result_state is None and not dialog.later.isEnabled()
     assert ctx.db.execute("SELECT COUNT(*) FROM entries").fetchone()[0] == 0, "the shop's file untouched"
     assert side_files(ctx) == [Path(database_path(ctx.db)).name + ".download"], "what was fetched is kept"
@@ -186,3 +193,16 @@ def test_go_on_later_stops_the_download_and_the_next_round_goes_on_from_there(qt
     assert again.result_state.problem is None and side_files(ctx) == []
     assert ctx.db.execute("SELECT COUNT(*) FROM entries").fetchone() == \
         big_chain.db.execute("SELECT COUNT(*) FROM entries").fetchone()
+
+
+def test_after_go_on_later_the_windows_rounds_take_the_chain_in_and_drop_what_was_fetched_aside(
+        qtbot, ctx, hub, big_chain):
+    join(ctx, hub_admin.add_counter(hub.dsn, "M1", "Till 2").text())
+    take_in_programme(ctx)
+    assert awaits_first_download(ctx), "the hub holds entries: the start shows the dialog"
+    stopped_at_the_first_page(qtbot, ctx)
+    assert awaits_first_download(ctx), "stopped: the next start shows it again"
+    assert sync_once(ctx).problem is None          # the window's round: in turns
+    assert ctx.db.execute("SELECT COUNT(*) FROM entries").fetchone() == \
+        big_chain.db.execute("SELECT COUNT(*) FROM entries").fetchone()
+    assert side_files(ctx) == [] and not awaits_first_download(ctx)

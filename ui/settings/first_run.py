@@ -186,8 +186,8 @@ class FirstRunWizard(QWizard):
     def _join_page(self) -> QWizardPage:
         page, form = self._form_page(JOIN, lambda: self.tr("Join a shop or chain"), lambda: self.tr(
             "On the PC that keeps the shop's hub, the owner adds this till (loyalty hub add-counter STORE NAME) and "
-            "gets a join code: type or paste it here, or scan its QR code. Finish joins; the members and the "
-            "history then come in the background while the till already sells."))
+            "gets a join code: type or paste it here, or scan its QR code. Finish joins and takes in the chain's "
+            "members and history, saying how far; it can be stopped and goes on in the background."))
         self.join_code = QLineEdit()
         self._say(self.join_code.setAccessibleName, lambda: self.tr("Join code"))
         self._say(self.join_code.setPlaceholderText, lambda: self.tr("lhj1.…"))

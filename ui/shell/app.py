@@ -11,6 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
+from loyalty.chain.bulk_download import awaits_first_download
 from loyalty.chain.link import hub_link
 from loyalty.common.app_info import app_version, default_log_path, describe_installation, start_log_file
 from loyalty.common.errors import LoyaltyError
@@ -146,9 +147,10 @@ def sign_in_at_start(ctx) -> object | None:
             return None
         if not dialog.joined:
             return dialog.result_ctx
-        take_in_the_chain(ctx)      # the chain's members and history, before the window opens
-        if not has_staff(ctx):      # joined a chain whose accounts have not come yet: its owner, as on the CLI
-            return ctx
+    if awaits_first_download(ctx):  # just joined, or a first download stopped: before the window opens
+        take_in_the_chain(ctx)
+    if not has_staff(ctx):          # joined a chain whose accounts have not come yet: its owner, as on the CLI
+        return ctx
     dialog = SignInDialog(ctx)      # a chain's till just joined signs in with the chain's accounts
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None

@@ -3,10 +3,12 @@ and history before its window opens — into a file of its own where the chain i
 (loyalty/chain/bulk_download.py), as `loyalty sync` does on the command line, which needs the
 file open nowhere else: the app closes its own connection meanwhile and opens it again after.
 
-The dialog says each stage, with a bar where it can count. *Go on later* stops at the next page
-or stage — what was fetched is kept, the shop's file is untouched — and the window opens; its
-background rounds then take the rest in, in turns with the counter (slower on a big chain). A hub
-out of reach ends the round at once with the header saying so, as any round."""
+Shown after the setup's join, and at any later start while the till has no entry yet and the hub
+holds some (`bulk_download.awaits_first_download`: a download stopped, or cut by a power cut, goes
+on from where it was). The dialog says each stage, with a bar where it can count. *Go on later*
+(or Esc) stops at the next page or stage, the shop's file untouched, and the window opens; its
+background rounds then take the chain's entries in, in turns with the counter (slower on a big
+chain). A hub out of reach ends the round at once with the header saying so, as any round."""
 
 import logging
 
@@ -45,8 +47,8 @@ class FirstDownloadDialog(QDialog):
         self.stage = QLabel(self.tr("Connecting to the hub…"), wordWrap=True)
         self.bar = QProgressBar()
         self.bar.setRange(0, 0)          # busy until a stage can count
-        note = QLabel(self.tr("This till can sell as soon as it is done. It can be stopped: it goes on from where "
-                              "it was, in the background, once the window is open."), wordWrap=True)
+        note = QLabel(self.tr("This till can sell as soon as it is done. It can be stopped: the rest then comes "
+                              "in the background, more slowly, once the window is open."), wordWrap=True)
         note.setStyleSheet("color: #555;")
         self.later = QPushButton(self.tr("Go on later"))
         self.later.setAutoDefault(False)
@@ -83,7 +85,8 @@ class FirstDownloadDialog(QDialog):
 
     @Slot(object)
     def show_stage(self, text: Text) -> None:
-        self.stage.setText(translated(regrouped(text, count_text)))
+        stage = translated(regrouped(text, count_text)).partition(": ")[2]     # the title says "first download"
+        self.stage.setText(stage[:1].upper() + stage[1:])
         done, total = text.values.get("done"), text.values.get("total")
         if total:
             self.bar.setRange(0, 1000)
@@ -96,7 +99,7 @@ class FirstDownloadDialog(QDialog):
         self.stopping = True
         self.call.cancelled = True      # its Stopped is no failure to log
         self.later.setEnabled(False)
-        self.stage.setText(self.tr("Stopping at the next step; what was fetched is kept…"))
+        self.stage.setText(self.tr("Stopping at the next step…"))
 
     @Slot(object)
     def _ended(self, state) -> None:
