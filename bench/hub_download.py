@@ -35,9 +35,47 @@ from loyalty.chain.first_download import download_first  # noqa: E402
 from loyalty.chain.link import conninfo, hub_link  # noqa: E402
 from loyalty.chain.pull import pull_changes, pull_entries, pull_members  # noqa: E402
 from loyalty.chain.upload import upload, upload_members  # noqa: E402
+from loyalty.common.messages import regrouped  # noqa: E402
 from loyalty.ledger.sales import post_sale  # noqa: E402
 from loyalty.operations.verify import verify  # noqa: E402
 from loyalty.programme.shop import open_shop  # noqa: E402
+
+
+def resident_mb() -> float:
+    """The process's resident memory now (Linux), to see which stage its peak comes from."""
+    try:
+        status = Path("/proc/self/status").read_text()
+    except OSError:
+        return 0
+    return next((int(line.split()[1]) / 1024 for line in status.splitlines() if line.startswith("VmRSS:")), 0)
+
+
+class StagePeaks(threading.Thread):
+    """The process's resident memory looked at every 20 ms: the highest in each stage the download
+    says it is in (a stage's peak may come and go between two of its sayings)."""
+
+    def __init__(self):
+        super().__init__(daemon=True)
+        self.stage, self.peaks, self.stopping = "start", {}, threading.Event()
+
+    def run(self) -> None:
+        while not self.stopping.wait(0.02):
+            self.peaks[self.stage] = max(self.peaks.get(self.stage, 0), round(resident_mb()))
+
+    def say(self, began: float):
+        def said(text) -> None:
+            self.stage = text.template
+            print(f"{time.perf_counter() - began:7.1f} s {resident_mb():4.0f} MB", regrouped(text, "{:,}".format),
+                  file=sys.stderr, flush=True)
+        return said
+
+    def __enter__(self):
+        self.start()
+        return self
+
+    def __exit__(self, *_):
+        self.stopping.set()
+        self.join()
 
 
 def main() -> None:
@@ -65,6 +103,7 @@ def main() -> None:
             upload_members(first, hub_link(first), conn)
             upload(first, hub_link(first), conn)
         sent_in = time.perf_counter() - began
+        rss_after_upload = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         entries = first.db.execute("SELECT COUNT(*) FROM entries").fetchone()[0]
         members = first.db.execute("SELECT COUNT(*) FROM members").fetchone()[0]
         first.db.close()
@@ -81,8 +120,9 @@ def main() -> None:
             def take_in() -> None:      # on its own connection, as the app's sync thread
                 syncing = open_shop(work / "new.sqlite", staff_id="bench")
                 if args.alone:
-                    download_alone(syncing, conn, lambda text: print(f"{time.perf_counter() - began:7.1f} s {text}",
-                                                                     file=sys.stderr, flush=True))
+                    with StagePeaks() as peaks:
+                        download_alone(syncing, conn, peaks.say(began))
+                    print("peak resident memory by stage, MB:", json.dumps(peaks.peaks), file=sys.stderr)
                 elif args.one_by_one:
                     pull_entries(syncing, hub_link(syncing), conn)
                 else:
@@ -117,7 +157,8 @@ def main() -> None:
             "sales_during_download": len(sale_ms),
             "sale_p50_ms": round(statistics.median(sale_ms), 1) if sale_ms else None,
             "sale_p99_ms": round(sorted(sale_ms)[int(len(sale_ms) * 0.99)], 1) if sale_ms else None,
-            "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)}, indent=1))
+            "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+            "peak_rss_by_the_upload_mb": round(rss_after_upload)}, indent=1))
         new.db.close()
     finally:
         postgres_server.stop(server)
