@@ -6,13 +6,15 @@ an interrupted fetch goes on from where it stopped, and a failure while building
 file as it was."""
 
 import sqlite3
+import subprocess
+import sys
 
 import psycopg
 import pytest
 from hub_helpers import lots_and_balances
 from test_first_download import a_chain_with_history, a_member_left_aside, assert_the_same
 
-from loyalty.chain import first_download
+from loyalty.chain import bulk_download, first_download
 from loyalty.chain.link import hub_link
 from loyalty.chain.rounds import sync_once
 from loyalty.cli import main
@@ -162,3 +164,45 @@ def test_an_entry_whose_member_is_not_here_is_left_to_the_pull_one_by_one(hub, t
     assert new.db.execute("SELECT COUNT(*) FROM entries e JOIN members m ON m.id = e.member_id "
                           "WHERE m.uuid = ?", [clash]).fetchone()[0] == 0
     assert verify(new) == []
+
+
+OTHER_PROGRAM = """
+import sys
+from loyalty.ledger.enrolment import enrol_member
+from loyalty.people.members import NewMember
+from loyalty.programme.shop import open_shop
+shop = open_shop(sys.argv[1])
+print("opened", flush=True)
+sys.stdin.readline()
+try:
+    enrol_member(shop, NewMember(name="Written after the rename"))
+    print("saved")
+except Exception as error:
+    print("refused:", error)
+"""
+
+
+def test_a_program_that_opened_the_file_just_before_it_was_replaced_cannot_write_into_the_old_one(
+        hub, tmp_path, small_pages, monkeypatch):
+    """The shop's file is replaced by the one built: a program that opened it a moment before (another
+    till's command line, say) holds the old file; whatever it writes after the rename would be lost,
+    so it is refused, with what to do (storage/lock_guard.py's check of the file before a commit)."""
+    one, two, (new,), _ = a_chain_with_history(hub, tmp_path)
+    path = database_path(new.db)
+    programs = []
+    replace = bulk_download.os.replace
+
+    def opened_just_before(source, target):
+        if str(target) == str(path):
+            program = subprocess.Popen([sys.executable, "-c", OTHER_PROGRAM, path], stdin=subprocess.PIPE,
+                                       stdout=subprocess.PIPE, text=True)
+            assert program.stdout.readline().strip() == "opened"
+            programs.append(program)
+        replace(source, target)
+
+    monkeypatch.setattr(bulk_download.os, "replace", opened_just_before)
+    assert sync_once(new, alone=lambda text: None).problem is None
+    answer, _ = programs[0].communicate("go\n", timeout=60)
+    assert "refused: database: writing stopped because" in answer and "was replaced" in answer
+    assert new.db.execute("SELECT COUNT(*) FROM members WHERE name = 'Written after the rename'").fetchone()[0] == 0
+    assert_the_same(one, two, new)
