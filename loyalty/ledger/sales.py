@@ -20,7 +20,7 @@ from ..programme.points import Earning, points_for_sale, points_to_reverse
 from ..programme.rules import Programme
 from ..storage import write_transaction
 from .entries import Entry, append_entry, entry_by_key, not_reversed, post_bonus, reversal_of
-from .tier_timeline import derive_tiers
+from .tier_timeline import after_the_spend_fell
 from .tiers import tier_by_code, upgrade_after_sale
 
 _RECEIPT_REF = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._/\-]{0,63}$")
@@ -269,7 +269,7 @@ def reverse_sale_amount(ctx: Context, sale: Entry, amount_cents: int, key: str |
         spend_cents=-amount_cents, receipt_ref=sale.receipt_ref, reverses_id=sale.id, reason=reason,
         allow_debt=True,
     )
-    derive_tiers(ctx, [sale.member_id])     # the spend fell: a grace period may start now
+    after_the_spend_fell(ctx, sale.member_id)       # a grace period may start now
     return ReversalResult(entry, sale, member_by_id(ctx, sale.member_id).balance)
 
 
