@@ -81,37 +81,50 @@ class TierTimeline:
 
     def derive(self, history: list[tuple[str, int, int]]) -> DerivedTier:
         """`history`: (created_at, spend_cents, entry id) of the member's entries that change their
-        qualifying spend, in the ledger's order (time first)."""
+        qualifying spend, in the ledger's order (time first). At the same moment the end of a grace
+        period comes first (the day's start), then a sale leaving the window, then the entry."""
         derived = DerivedTier(self.tiers[0])
         times = [_micros(at) for at, _, _ in history]
         totals = list(accumulate((spend for _, spend, _ in history), initial=0))
+        window = self.window
+        left, due = 0, None     # the next entry to leave the window; when a pending downgrade applies
 
-        def spend_at(moment: int) -> int:
-            """Of the entries applied so far (a later one at the same moment comes after)."""
-            return totals[entered] - totals[bisect_right(times, moment - self.window)]
+        def spend_at(moment: int, applied: int) -> int:
+            """Of the first `applied` entries (a later one at the same moment comes after)."""
+            return totals[applied] - totals[bisect_right(times, moment - window, 0, applied)]
 
-        entered = left = 0          # entries in the window's reach so far; entries that left it
-        due = None                  # when a pending downgrade applies
-        while True:
-            entry_at = times[entered] if entered < len(times) else None
-            leaves_at = times[left] + self.window if left < entered else None
-            moment = min((at for at in (entry_at, leaves_at, due) if at is not None), default=None)
-            if moment is None or moment > self.until:
-                return derived
-            if moment == due:                   # the day's start comes before what happens in it
-                due = self._grace_ends(derived, moment, spend_at(moment))
-            elif moment == leaves_at:
-                left += 1
-                if derived.tier.rank > 0:
-                    due = self.spend_fell(derived, moment, spend_at(moment), due)
-            else:
-                at, spend, entry_id = history[entered]
-                entered += 1
-                if spend > 0:
-                    self._after_sale(derived, at, spend_at(moment), entry_id)
-                    due = None if derived.grace_until is None else due
+        def happen_until(limit: int, applied: int) -> None:
+            """The window's falls and a grace period's end up to `limit` (only above the base tier)."""
+            nonlocal left, due
+            while True:
+                leaves_at = times[left] + window if left < applied else None
+                if due is not None and due <= limit and (leaves_at is None or due <= leaves_at):
+                    due = self._grace_ends(derived, due, spend_at(due, applied))
+                elif leaves_at is not None and leaves_at <= limit:
+                    left += 1
+                    due = self.spend_fell(derived, leaves_at, spend_at(leaves_at, applied), due)
                 else:
-                    due = self.spend_fell(derived, moment, spend_at(moment), due)
+                    return
+
+        applied = 0
+        for at, spend, entry_id in history:
+            moment = times[applied]
+            if moment > self.until:
+                break
+            if derived.tier.rank > 0:       # (a pending downgrade is always above the base tier)
+                happen_until(moment, applied)
+            applied += 1
+            if spend > 0:
+                above = derived.tier.rank > 0
+                self._after_sale(derived, at, spend_at(moment, applied), entry_id)
+                due = None if derived.grace_until is None else due
+                if not above and derived.tier.rank > 0:     # the sales that left before now change nothing
+                    left = bisect_right(times, moment - window, 0, applied)
+            else:
+                due = self.spend_fell(derived, moment, spend_at(moment, applied), due)
+        if derived.tier.rank > 0:
+            happen_until(self.until, applied)
+        return derived
 
     def _after_sale(self, derived: DerivedTier, at: str, spend: int, entry_id: int) -> None:
         reached, lifts_grace = tier_after_sale(self.tiers, derived.tier, derived.grace_until, spend)

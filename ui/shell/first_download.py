@@ -11,6 +11,7 @@ background rounds then take the chain's entries in, in turns with the counter (s
 chain). A hub out of reach ends the round at once with the header saying so, as any round."""
 
 import logging
+import time
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QDialog, QLabel, QProgressBar, QPushButton, QVBoxLayout
@@ -62,6 +63,7 @@ class FirstDownloadDialog(QDialog):
 
     def run(self) -> None:
         """The first round with this dialog shown; returns when it has ended or was stopped."""
+        began = time.monotonic()
         shop = WorkerShop(self.ctx)
         self.ctx.db.close()             # nothing else may hold the file while a file of its own is built
         try:
@@ -73,6 +75,8 @@ class FirstDownloadDialog(QDialog):
             self.thread.wait()
         finally:
             self.ctx.db = open_database(self.path)
+        log.info("The first round before the window: %.1f s, %s", time.monotonic() - began,
+                 "stopped" if self.stopping else self.result_state)
 
     def _round(self, worker_ctx: Context):
         return sync_once(worker_ctx, alone=self._say)
