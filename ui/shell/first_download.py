@@ -128,5 +128,6 @@ class FirstDownloadDialog(QDialog):
 
 
 def take_in_the_chain(ctx: Context, parent=None) -> None:
-    """After joining at the first start: the first round, the dialog shown meanwhile."""
+    """Before the window of a till that awaits its first download (just joined, or stopped): the
+    first round, the dialog shown meanwhile."""
     FirstDownloadDialog(ctx, parent).run()
