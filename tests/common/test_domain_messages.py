@@ -12,7 +12,7 @@ from conftest import count
 from ui_helpers import press, type_fast
 
 from loyalty.common.errors import InsufficientPointsError, LoginError, LoyaltyError, UnknownCardError, ValidationError
-from loyalty.common.messages import Text, field_name, language, t, tn, translated, use_language
+from loyalty.common.messages import Text, field_name, language, regrouped, t, tn, translated, use_language
 from loyalty.common.messages_es import FIELDS, MESSAGES
 from loyalty.common.notes import (DISCOUNT, EXPIRED, EXPIRING, LAPSED_REGULAR, NOTES, PLURAL_NOTES, REFUND,
                                   UNDO_AT_THE_COUNTER, note, read_note)
@@ -86,6 +86,14 @@ def spanish_messages():
     use_language("es")
     yield
     use_language("en")
+
+
+def test_a_messages_figures_are_grouped_as_where_it_is_shown():
+    said = t("first download: {done} of about {total} entries fetched from the hub", done=1_500_000, total=2_042_250)
+    assert regrouped(said, "{:,}".format) == "first download: 1,500,000 of about 2,042,250 entries fetched from the hub"
+    spanish = translated(regrouped(said, lambda n: f"{n:,}".replace(",", ".")), "es")
+    assert spanish == "primera descarga: 1.500.000 de unos 2.042.250 movimientos traídos del concentrador"
+    assert said.values == {"done": 1_500_000, "total": 2_042_250}, "the figures themselves stay, for a bar"
 
 
 def test_every_error_message_is_a_translatable_template():
