@@ -36,7 +36,7 @@ from ..storage.connection import ShopDatabase
 from ..storage.lock_guard import SIDE_FILES
 from ..storage.seals import seal_entries_after
 from . import first_download
-from .link import hub_link, note_progress
+from .link import HubLink, hub_link, note_progress
 from .pull import PULLED, PULLED_NAMES, pull_members
 
 SIDE_FILE, COPY = ".download", ".building"
@@ -74,10 +74,9 @@ def download_alone(ctx: Context, conn, say: Callable[[Text], None] = lambda text
     turns, first_download.py). Otherwise as first_download's: {"new", "had", "done"}. `say` is told
     each stage, and how far it is, as a message (common/messages.t) with its figures as the
     values `done` and `total`: the command line prints it, the app's first start shows it."""
-    path = Path(database_path(ctx.db))
-    side = path.with_name(path.name + SIDE_FILE)
+    path, side = Path(database_path(ctx.db)), _side_file(ctx)
     link = hub_link(ctx)
-    if not _new_counter(ctx):
+    if not _new_counter(ctx, link):
         _remove(side)       # left by a download that replaced the file but was stopped before this
         return None
     head = conn.execute("SELECT hub.hub_head()").fetchone()[0]
@@ -101,9 +100,14 @@ def download_alone(ctx: Context, conn, say: Callable[[Text], None] = lambda text
     return taken
 
 
-def _new_counter(ctx: Context) -> bool:
+def _new_counter(ctx: Context, link: HubLink) -> bool:
     """No entry here at all, none posted nor taken in: what a file of its own may be built for."""
-    return not hub_link(ctx).pulled_hub_seq and not ctx.db.execute("SELECT 1 FROM entries LIMIT 1").fetchone()
+    return not link.pulled_hub_seq and not ctx.db.execute("SELECT 1 FROM entries LIMIT 1").fetchone()
+
+
+def _side_file(ctx: Context) -> Path:
+    path = Path(database_path(ctx.db))
+    return path.with_name(path.name + SIDE_FILE)
 
 
 def awaits_first_download(ctx: Context) -> bool:
@@ -111,19 +115,17 @@ def awaits_first_download(ctx: Context) -> bool:
     a file of its own was stopped: the app's start takes them in before its window opens
     (ui/shell/first_download.py), where nothing else holds the file."""
     link = hub_link(ctx)
-    if link is None or not _new_counter(ctx):
+    if link is None or not _new_counter(ctx, link):
         return False
-    path = Path(database_path(ctx.db))
-    return bool(link.hub_head_seen) or path.with_name(path.name + SIDE_FILE).exists()
+    return bool(link.hub_head_seen) or _side_file(ctx).exists()
 
 
 def side_file_no_longer_needed(ctx: Context) -> None:
     """A stopped download's side file (as big as the chain's history), once the counter has taken
     entries in another way — the window's rounds, in turns: a file of its own is built only for a
     counter without any."""
-    path = Path(database_path(ctx.db))
-    side = path.with_name(path.name + SIDE_FILE)
-    if side.exists() and not _new_counter(ctx):
+    side = _side_file(ctx)
+    if side.exists() and not _new_counter(ctx, hub_link(ctx)):
         _remove(side)
 
 

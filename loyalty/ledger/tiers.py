@@ -44,8 +44,10 @@ def tier_progress(ctx: Context, member: Member) -> TierProgress:
     return TierProgress(current, spend, next_tier, missing)
 
 
-def record_tier_change(ctx: Context, member_id: int, old: Tier, new: Tier, reason: str, entry_id: int | None = None):
-    now = to_iso(ctx.clock.now())
+def record_tier_change(ctx: Context, member_id: int, old: Tier, new: Tier, reason: str, entry_id: int | None = None,
+                       at: str | None = None):
+    """The member moved from `old` to `new` — now, or `at` (a change derived from past sales)."""
+    now = at or to_iso(ctx.clock.now())
     ctx.db.execute(
         "UPDATE members SET tier_code = ?, tier_since = ?, tier_grace_until = NULL WHERE id = ?",
         [new.code, now, member_id],

@@ -145,7 +145,7 @@ def test_a_till_that_joined_takes_in_a_big_chain_into_a_file_of_its_own_saying_h
     dialog = FirstDownloadDialog(ctx)
     qtbot.addWidget(dialog)
     shown = []
-    dialog.progress.said.connect(lambda text: shown.append((dialog.stage.text(), dialog.bar.maximum())))
+    dialog.said.connect(lambda text: shown.append((dialog.stage.text(), dialog.bar.maximum())))
     dialog.run()
     assert not dialog.isVisible() and dialog.result_state.problem is None
     assert ctx.db.execute("SELECT COUNT(*), SUM(spend_cents) FROM entries").fetchone() == \
@@ -166,7 +166,7 @@ def stopped_at_the_first_page(qtbot, ctx) -> FirstDownloadDialog:
 
     def say_once_the_button_is_pressed(text):   # the worker waits for the first click, as a slow fetch would
         if not clicked.is_set():
-            dialog.progress.said.emit(text)
+            dialog.said.emit(text)
             clicked.wait(10)
         say(text)
 
@@ -176,7 +176,7 @@ def stopped_at_the_first_page(qtbot, ctx) -> FirstDownloadDialog:
             clicked.set()
 
     dialog._say = say_once_the_button_is_pressed
-    dialog.progress.said.connect(press_later)
+    dialog.said.connect(press_later)
     dialog.run()
     return dialog
 

@@ -13,7 +13,7 @@ chain). A hub out of reach ends the round at once with the header saying so, as 
 import logging
 import time
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import QDialog, QLabel, QProgressBar, QPushButton, QVBoxLayout
 
 from loyalty.chain.rounds import sync_once
@@ -31,12 +31,9 @@ class Stopped(Exception):
     """*Go on later* was pressed: the download stops where it is (it resumes next time)."""
 
 
-class _Progress(QObject):
-    """Carries what the download says from the worker's thread to the dialog's."""
-    said = Signal(object)       # a messages.Text
-
-
 class FirstDownloadDialog(QDialog):
+    said = Signal(object)       # a messages.Text, emitted on the worker's thread, shown on the dialog's
+
     def __init__(self, ctx: Context, parent=None):
         super().__init__(parent)
         self.ctx, self.path = ctx, database_path(ctx.db)
@@ -58,8 +55,7 @@ class FirstDownloadDialog(QDialog):
         for widget in (self.stage, self.bar, note):
             layout.addWidget(widget)
         layout.addWidget(self.later, alignment=Qt.AlignmentFlag.AlignRight)
-        self.progress = _Progress(self)
-        self.progress.said.connect(self.show_stage)
+        self.said.connect(self.show_stage)
 
     def run(self) -> None:
         """The first round with this dialog shown; returns when it has ended or was stopped."""
@@ -85,7 +81,7 @@ class FirstDownloadDialog(QDialog):
         """On the worker's thread: each stage to the dialog; stops here when asked to."""
         if self.stopping:
             raise Stopped
-        self.progress.said.emit(text)
+        self.said.emit(text)
 
     @Slot(object)
     def show_stage(self, text: Text) -> None:
@@ -116,15 +112,8 @@ class FirstDownloadDialog(QDialog):
             log.warning("The first download stopped: %s", sentence)
         self.accept()
 
-    def reject(self) -> None:           # Esc or the window's close button: as *Go on later*
+    def reject(self) -> None:           # Esc or the window's close button (QDialog's closeEvent): as *Go on later*
         self.stop()
-
-    def closeEvent(self, event) -> None:
-        if self.result_state is None and not self.stopping and self.thread.isRunning():
-            self.stop()
-            event.ignore()
-            return
-        super().closeEvent(event)
 
 
 def take_in_the_chain(ctx: Context, parent=None) -> None:
