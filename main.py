@@ -4,6 +4,7 @@
 The CLI never loads Qt, so scheduled tasks run on a machine without a display.
 """
 
+import multiprocessing
 import sys
 import time
 
@@ -45,4 +46,7 @@ def window_checks():
 
 
 if __name__ == "__main__":
+    # A process the app starts (a first download's seals: loyalty/chain/side_seals.py) runs here in
+    # the installed bundle, whose executable is the app itself: its work, not a second app.
+    multiprocessing.freeze_support()
     sys.exit(main(sys.argv[1:]))

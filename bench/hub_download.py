@@ -143,6 +143,8 @@ def main() -> None:
                 sale_ms.append((time.perf_counter() - started) * 1000)
                 time.sleep(0.1)
             thread.join()
+            # The largest process this one started and waited for: the seals' (chain/side_seals.py).
+            child_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
             if args.alone:
                 new = open_shop(work / "new.sqlite", staff_id="bench")
             entries_in = outcome["seconds"]
@@ -158,7 +160,8 @@ def main() -> None:
             "sale_p50_ms": round(statistics.median(sale_ms), 1) if sale_ms else None,
             "sale_p99_ms": round(sorted(sale_ms)[int(len(sale_ms) * 0.99)], 1) if sale_ms else None,
             "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
-            "peak_rss_by_the_upload_mb": round(rss_after_upload)}, indent=1))
+            "peak_rss_by_the_upload_mb": round(rss_after_upload), "peak_rss_of_a_child_process_mb": round(child_rss)},
+            indent=1))
         new.db.close()
     finally:
         postgres_server.stop(server)

@@ -10,9 +10,10 @@ is started), the download goes another way instead:
    a plain table in a side file (`<shop>.download`), a page at a time with where it stands: an
    interrupted download goes on from there.
 2. With the shop's file held alone (SQLite's exclusive lock: no other connection, of this process
-   or another, can open it meanwhile), a copy of it (`<shop>.building`) takes them in in one
-   transaction without a journal: the entries in the order they came (each member's together), the
-   indexes and the report totals built once afterwards, the seal chain, every member derived once.
+   or another, can open it meanwhile), a copy of it (`<shop>.building`) takes them in without a
+   journal: the entries in the order they came (each member's together), the indexes and the report
+   totals built once afterwards; then the seal chain (made meanwhile by a second process from the
+   side file: side_seals.py) and every member derived once.
    A failure or a crash leaves only that copy behind, made again next time.
 3. The copy replaces the shop's file; the side file goes.
 
@@ -35,11 +36,11 @@ from ..storage.bulk import in_batches, triggers_set_aside
 from ..storage.connection import ShopDatabase
 from ..storage.lock_guard import SIDE_FILES
 from ..storage.seals import seal_entries_after
-from . import first_download
+from . import first_download, side_seals
 from .link import HubLink, hub_link, note_progress
 from .pull import PULLED, PULLED_NAMES, pull_members
 
-SIDE_FILE, COPY = ".download", ".building"
+SIDE_FILE, COPY, SEALS = ".download", ".building", ".seals"
 COPY_CACHE_KIB = 128 * 1024     # the copy's page cache while it is built (the process stays under 500 MB)
 DERIVE_AT_ONCE = 5_000          # members derived in one go (ledger/replay.py reads their entries together)
 
@@ -49,11 +50,12 @@ _PULLED_AS_STORED = PULLED.replace(
     ", created_at,", ", to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"+00:00\"'),")
 assert _PULLED_AS_STORED != PULLED, "pull.PULLED names created_at between two other columns"
 
+# Each entry's id is its row number in the side file: the seals' process reads them there (side_seals.py).
 _TAKE_IN = """
-    INSERT INTO entries (uuid, kind, points, amount_cents, spend_cents, receipt_ref, reason, bonus_kind, tier_code,
+    INSERT INTO entries (id, uuid, kind, points, amount_cents, spend_cents, receipt_ref, reason, bonus_kind, tier_code,
                          detail, staff_id, device_id, device_seq, created_at, idempotency_key, member_id, reward_id,
                          campaign_id)
-    SELECT d.uuid, d.kind, d.points, d.amount_cents, d.spend_cents, d.receipt_ref, d.reason, d.bonus_kind,
+    SELECT d.rowid, d.uuid, d.kind, d.points, d.amount_cents, d.spend_cents, d.receipt_ref, d.reason, d.bonus_kind,
            d.tier_code, d.detail, d.staff_id, d.device_id, d.device_seq, d.created_at, d.idempotency_key, m.id,
            (SELECT id FROM rewards WHERE uuid = d.reward_uuid), (SELECT id FROM campaigns WHERE uuid = d.campaign_uuid)
     FROM download.entries AS d JOIN members AS m ON m.uuid = d.member_uuid
@@ -190,39 +192,60 @@ def _held_alone(path: Path, tries: int = 10) -> sqlite3.Connection | None:
 def _build(ctx: Context, path: Path, side: Path, up_to: int, held: sqlite3.Connection, say) -> dict:
     """The copy of the shop's file with the chain's entries taken in and derived (the module's
     docstring, step 2); returns what was taken in."""
-    copy = path.with_name(path.name + COPY)
+    copy, sealed = path.with_name(path.name + COPY), path.with_name(path.name + SEALS)
     _remove(copy)
     with closing(sqlite3.connect(copy)) as target:
         held.backup(target)
     # Without a journal or syncs: a crash leaves a copy that is made again, never the shop's file.
     db = ShopDatabase(sqlite3.connect(copy, isolation_level=None))
+    sealing = None
     try:
         db.execute("PRAGMA journal_mode = OFF")
         db.execute("PRAGMA synchronous = OFF")
         db.execute(f"PRAGMA cache_size = -{COPY_CACHE_KIB}")
         db.execute("ATTACH DATABASE ? AS download", [str(side)])
+        side_seals.list_local_ids(db)
+        sealing = side_seals.start(side, sealed)
         building = ctx.on_connection(db)
         with write_transaction(db):
-            taken = _take_in(building, say)
-            missed = None if taken["new"] == taken["fetched"] else db.execute(
+            new, after = _write_entries(building, say)
+        say(t("first download: sealing the entries"))
+        # Attached once the seals' process has written its file: a transaction holds the write lock
+        # of every file attached.
+        sealed_apart = side_seals.finished(sealing)
+        if sealed_apart:
+            db.execute("ATTACH DATABASE ? AS sealed", [str(sealed)])
+        with write_transaction(db):
+            if not (sealed_apart and side_seals.take_seals(db, after)):
+                seal_entries_after(db, after)
+            _derive(building, after, say)
+            fetched = db.execute("SELECT COUNT(*) FROM download.entries").fetchone()[0]
+            missed = None if new == fetched else db.execute(
                 "SELECT MIN(hub_seq) FROM download.entries WHERE member_uuid NOT IN (SELECT uuid FROM members)"
             ).fetchone()[0]
             last = up_to if missed is None else min(up_to, missed - 1)
             note_progress(building, pulled_hub_seq=last, last_pull_at=to_iso(ctx.clock.now()), bulk_up_to=None,
                           bulk_member=None, bulk_seq=0, bulk_missed_seq=None)
+        if sealed_apart:
+            db.execute("DETACH DATABASE sealed")
         db.execute("DETACH DATABASE download")
         db.execute("PRAGMA journal_mode = WAL")
         db.execute("PRAGMA synchronous = FULL")
     finally:
         db.close()
+        if sealing is not None and sealing.is_alive():
+            sealing.terminate()
+            sealing.join()
+        _remove(sealed)
     _written_to_disk(copy)
-    return taken
+    return {"new": new, "had": 0, "done": True}
 
 
-def _take_in(ctx: Context, say) -> dict:
-    """Inside the copy's one transaction: the side file's entries written in the order they came,
+def _write_entries(ctx: Context, say) -> tuple[int, int]:
+    """In the copy's first transaction: the side file's entries written in the order they came,
     the entries' other indexes (random-ordered: a page each per entry if kept) built afterwards,
-    the report totals (storage/bulk.py) and the seals once; then every member derived."""
+    the report totals (storage/bulk.py) once. Returns how many were written, and the largest id
+    before them."""
     db = ctx.db
     # The indexes SQLite keeps for the table's UNIQUE columns stay (the insert needs them); the
     # guard refusing updates steps aside for the reversals' links, inside this transaction.
@@ -241,16 +264,18 @@ def _take_in(ctx: Context, say) -> dict:
         say(t("first download: the report totals"))
     db.execute("INSERT OR IGNORE INTO devices (device_id, store) "
                "SELECT DISTINCT device_id, store FROM download.entries")
-    say(t("first download: sealing the entries"))
-    seal_entries_after(db, after)
+    return new, after
+
+
+def _derive(ctx: Context, after: int, say) -> None:
+    """Every member of the entries above `after` derived, and the rewards' stock counted."""
+    db = ctx.db
     members = [member_id for (member_id,) in db.execute("SELECT DISTINCT member_id FROM entries WHERE id > ?", [after])]
     for done, batch in enumerate(in_batches(members, DERIVE_AT_ONCE), start=1):
         replay_members(ctx, batch)
         say(t("first download: {done} of {total} members derived", done=min(done * DERIVE_AT_ONCE, len(members)),
                   total=len(members)))
     recount_stock(ctx, [reward_id for (reward_id,) in db.execute("SELECT id FROM rewards")])
-    fetched = db.execute("SELECT COUNT(*) FROM download.entries").fetchone()[0]
-    return {"new": new, "had": 0, "done": True, "fetched": fetched}
 
 
 def _written_to_disk(path: Path) -> None:

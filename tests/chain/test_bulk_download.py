@@ -8,14 +8,16 @@ file as it was."""
 import sqlite3
 import subprocess
 import sys
+from contextlib import closing
 
 import psycopg
 import pytest
 from hub_helpers import lots_and_balances
 from test_first_download import a_chain_with_history, a_member_left_aside, assert_the_same
 
-from loyalty.chain import bulk_download, first_download
+from loyalty.chain import bulk_download, first_download, side_seals
 from loyalty.chain.link import hub_link
+from loyalty.chain.pull import PULLED_NAMES
 from loyalty.chain.rounds import sync_once
 from loyalty.cli import main
 from loyalty.ledger.sales import post_sale
@@ -206,3 +208,41 @@ def test_a_program_that_opened_the_file_just_before_it_was_replaced_cannot_write
     assert "refused: database: writing stopped because" in answer and "was replaced" in answer
     assert new.db.execute("SELECT COUNT(*) FROM members WHERE name = 'Written after the rename'").fetchone()[0] == 0
     assert_the_same(one, two, new)
+
+
+def test_the_seals_are_made_by_a_second_process_and_are_the_copys(hub, tmp_path, small_pages, monkeypatch):
+    """The builder does not seal the entries itself: the second process's seals are taken, and the
+    chain holds over every entry (verify walks it)."""
+    one, two, (new,), _ = a_chain_with_history(hub, tmp_path)
+
+    def sealed_here(db, after):
+        raise AssertionError("the builder sealed the entries itself")
+    monkeypatch.setattr(bulk_download, "seal_entries_after", sealed_here)
+    assert sync_once(new, alone=lambda text: None).problem is None
+    assert not (tmp_path / "till3.sqlite.seals").exists()
+    assert new.db.execute("SELECT COUNT(*) FROM entry_seals").fetchone()[0] == \
+        new.db.execute("SELECT COUNT(*) FROM entries").fetchone()[0] > 0
+    assert_the_same(one, two, new)
+
+
+def test_without_the_second_process_the_builder_seals_the_entries(hub, tmp_path, small_pages, monkeypatch):
+    one, two, (new,), _ = a_chain_with_history(hub, tmp_path)
+    monkeypatch.setattr(side_seals, "start", lambda side, sealed: None)
+    assert sync_once(new, alone=lambda text: None).problem is None
+    assert_the_same(one, two, new)
+
+
+def test_the_second_process_leaves_a_reversal_of_another_members_entry_to_the_builder(tmp_path):
+    side, sealed = tmp_path / "side", tmp_path / "sealed"
+    with closing(sqlite3.connect(side)) as db:
+        db.execute(f"CREATE TABLE entries ({', '.join(PULLED_NAMES)})")
+        db.execute("CREATE TABLE local_ids (kind TEXT, uuid TEXT, id INTEGER, PRIMARY KEY (kind, uuid))")
+        db.executemany("INSERT INTO local_ids VALUES ('member', ?, ?)", [("m1", 1), ("m2", 2)])
+        for member, uuid, reverses in (("m1", "e1", None), ("m2", "e2", "e1")):
+            db.execute("INSERT INTO entries (uuid, member_uuid, reverses_uuid, kind, points) VALUES (?, ?, ?, ?, 5)",
+                       [uuid, member, reverses, "earn" if reverses is None else "reverse"])
+        db.commit()
+    side_seals.start(side, sealed)          # the file and its tables; the work done here, in this process
+    side_seals.seal_side_file(str(side), str(sealed))
+    with closing(sqlite3.connect(sealed)) as db:
+        assert db.execute("SELECT COUNT(*) FROM done").fetchone()[0] == 0, "not done: the builder seals"
