@@ -12,8 +12,9 @@ is started), the download goes another way instead:
 2. With the shop's file held alone (SQLite's exclusive lock: no other connection, of this process
    or another, can open it meanwhile), a copy of it (`<shop>.building`) takes them in without a
    journal: the entries in the order they came (each member's together), the indexes and the report
-   totals built once afterwards; then the seal chain (made meanwhile by a second process from the
-   side file: side_seals.py) and every member derived once.
+   totals built once afterwards; then every member derived once, and the seal chain. A second
+   process works meanwhile on the other core, from the side file (second_process.py): it makes the
+   seal chain and derives a share of the members, which the builder takes.
    A failure or a crash leaves only that copy behind, made again next time.
 3. The copy replaces the shop's file; the side file goes.
 
@@ -23,10 +24,11 @@ sync never does: the app holds the file open, and its rounds take the entries in
 import os
 import sqlite3
 from contextlib import closing
+from dataclasses import replace
 from pathlib import Path
 from typing import Callable
 
-from ..common.clock import to_iso
+from ..common.clock import FixedClock, to_iso
 from ..common.messages import Text, t
 from ..ledger.replay import replay_members
 from ..programme.context import Context
@@ -36,11 +38,12 @@ from ..storage.bulk import in_batches, triggers_set_aside
 from ..storage.connection import ShopDatabase
 from ..storage.lock_guard import SIDE_FILES
 from ..storage.seals import seal_entries_after
-from . import first_download, side_seals
+from . import first_download, second_process, side_seals, side_share
 from .link import HubLink, hub_link, note_progress
 from .pull import PULLED, PULLED_NAMES, pull_members
+from .side_file import LINK_REVERSALS, TAKE_IN, list_local_ids
 
-SIDE_FILE, COPY, SEALS = ".download", ".building", ".seals"
+SIDE_FILE, COPY, SEALS, SCRATCH = ".download", ".building", ".seals", ".deriving"
 COPY_CACHE_KIB = 128 * 1024     # the copy's page cache while it is built (the process stays under 500 MB)
 DERIVE_AT_ONCE = 5_000          # members derived in one go (ledger/replay.py reads their entries together)
 
@@ -49,25 +52,6 @@ DERIVE_AT_ONCE = 5_000          # members derived in one go (ledger/replay.py re
 _PULLED_AS_STORED = PULLED.replace(
     ", created_at,", ", to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"+00:00\"'),")
 assert _PULLED_AS_STORED != PULLED, "pull.PULLED names created_at between two other columns"
-
-# Each entry's id is its row number in the side file: the seals' process reads them there (side_seals.py).
-_TAKE_IN = """
-    INSERT INTO entries (id, uuid, kind, points, amount_cents, spend_cents, receipt_ref, reason, bonus_kind, tier_code,
-                         detail, staff_id, device_id, device_seq, created_at, idempotency_key, member_id, reward_id,
-                         campaign_id)
-    SELECT d.rowid, d.uuid, d.kind, d.points, d.amount_cents, d.spend_cents, d.receipt_ref, d.reason, d.bonus_kind,
-           d.tier_code, d.detail, d.staff_id, d.device_id, d.device_seq, d.created_at, d.idempotency_key, m.id,
-           (SELECT id FROM rewards WHERE uuid = d.reward_uuid), (SELECT id FROM campaigns WHERE uuid = d.campaign_uuid)
-    FROM download.entries AS d JOIN members AS m ON m.uuid = d.member_uuid
-    WHERE true ORDER BY d.rowid
-    ON CONFLICT DO NOTHING"""
-
-# A reversal names what it reverses by UUID: linked once every entry has its id.
-_LINK_REVERSALS = """
-    UPDATE entries SET reverses_id = r.id
-    FROM download.entries AS d JOIN entries AS r ON r.uuid = d.reverses_uuid
-    WHERE d.reverses_uuid IS NOT NULL AND entries.uuid = d.uuid"""
-
 
 def download_alone(ctx: Context, conn, say: Callable[[Text], None] = lambda text: None) -> dict | None:
     """A new counter's whole first download, when nothing else has its file open; then `ctx.db` is
@@ -191,54 +175,93 @@ def _held_alone(path: Path, tries: int = 10) -> sqlite3.Connection | None:
 
 def _build(ctx: Context, path: Path, side: Path, up_to: int, held: sqlite3.Connection, say) -> dict:
     """The copy of the shop's file with the chain's entries taken in and derived (the module's
-    docstring, step 2); returns what was taken in."""
-    copy, sealed = path.with_name(path.name + COPY), path.with_name(path.name + SEALS)
+    docstring, step 2), with a second process's help; returns what was taken in."""
+    copy, sealed, scratch = (path.with_name(path.name + suffix) for suffix in (COPY, SEALS, SCRATCH))
     _remove(copy)
     with closing(sqlite3.connect(copy)) as target:
         held.backup(target)
     # Without a journal or syncs: a crash leaves a copy that is made again, never the shop's file.
     db = ShopDatabase(sqlite3.connect(copy, isolation_level=None))
-    sealing = None
+    # The whole build derives as of one moment, the second process's share too.
+    building = replace(ctx.on_connection(db), clock=FixedClock(ctx.clock.now()))
+    helper = None
     try:
         db.execute("PRAGMA journal_mode = OFF")
         db.execute("PRAGMA synchronous = OFF")
         db.execute(f"PRAGMA cache_size = -{COPY_CACHE_KIB}")
         db.execute("ATTACH DATABASE ? AS download", [str(side)])
-        side_seals.list_local_ids(db)
-        sealing = side_seals.start(side, sealed)
-        building = ctx.on_connection(db)
+        split, helper = _second_process_started(building, held, side, sealed, scratch)
         with write_transaction(db):
             new, after = _write_entries(building, say)
-        say(t("first download: sealing the entries"))
-        # Attached once the seals' process has written its file: a transaction holds the write lock
-        # of every file attached.
-        sealed_apart = side_seals.finished(sealing)
-        if sealed_apart:
-            db.execute("ATTACH DATABASE ? AS sealed", [str(sealed)])
+        own, share = _members_between(db, after, split), _members_between(db, split - 1, None) if split else []
         with write_transaction(db):
-            if not (sealed_apart and side_seals.take_seals(db, after)):
+            _derive(building, own, 0, len(own) + len(share), say)
+        # Attached once the second process has finished writing them: a transaction holds the write
+        # lock of every file attached.
+        helped = second_process.finished(helper)
+        if helped:
+            db.execute("ATTACH DATABASE ? AS sealed", [str(sealed)])
+            if split:
+                db.execute("ATTACH DATABASE ? AS deriving", [str(scratch)])
+        with write_transaction(db):
+            say(t("first download: sealing the entries"))
+            if not (helped and side_seals.take_seals(db, after)):
                 seal_entries_after(db, after)
-            _derive(building, after, say)
-            fetched = db.execute("SELECT COUNT(*) FROM download.entries").fetchone()[0]
-            missed = None if new == fetched else db.execute(
-                "SELECT MIN(hub_seq) FROM download.entries WHERE member_uuid NOT IN (SELECT uuid FROM members)"
-            ).fetchone()[0]
-            last = up_to if missed is None else min(up_to, missed - 1)
-            note_progress(building, pulled_hub_seq=last, last_pull_at=to_iso(ctx.clock.now()), bulk_up_to=None,
-                          bulk_member=None, bulk_seq=0, bulk_missed_seq=None)
-        if sealed_apart:
-            db.execute("DETACH DATABASE sealed")
+            if share and not (helped and not set(own) & set(share) and side_share.take_share(db)):
+                _derive(building, share, len(own), len(own) + len(share), say)
+            recount_stock(building, [reward_id for (reward_id,) in db.execute("SELECT id FROM rewards")])
+            _note_how_far(building, new, up_to)
+        for name in ("sealed", "deriving") if helped else ():
+            if split or name == "sealed":
+                db.execute(f"DETACH DATABASE {name}")
         db.execute("DETACH DATABASE download")
         db.execute("PRAGMA journal_mode = WAL")
         db.execute("PRAGMA synchronous = FULL")
     finally:
         db.close()
-        if sealing is not None and sealing.is_alive():
-            sealing.terminate()
-            sealing.join()
+        if helper is not None and helper.is_alive():
+            helper.terminate()
+            helper.join()
         _remove(sealed)
+        _remove(scratch)
     _written_to_disk(copy)
     return {"new": new, "had": 0, "done": True}
+
+
+def _second_process_started(building: Context, held: sqlite3.Connection, side: Path, sealed: Path, scratch: Path):
+    """The second process (second_process.py) started on the side file, with what it needs made
+    first: the copy's local ids listed there, the seals' file, and — when the side file has more
+    than one member — the scratch shop for its share, from the shop's file. Returns the share's
+    first row (None: no share) and the process (None: it did not start)."""
+    list_local_ids(building.db)
+    side_seals.prepare(sealed)
+    split = side_share.split_point(building.db)
+    if split is not None:
+        _remove(scratch)
+        with closing(sqlite3.connect(scratch)) as target:
+            held.backup(target)
+        side_share.prepare(scratch)
+    helper = second_process.start(str(side), str(sealed), str(scratch) if split else None, split,
+                                  building.clock.now(), building.staff_id)
+    return split, helper
+
+
+def _members_between(db, after: int, before: int | None) -> list[int]:
+    """The members of the entries with an id above `after` and below `before` (None: no bound)."""
+    return [member_id for (member_id,) in db.execute(
+        "SELECT DISTINCT member_id FROM entries WHERE id > ? AND id < ?", [after, before or 2**63 - 1])]
+
+
+def _note_how_far(building: Context, new: int, up_to: int) -> None:
+    """The pull goes on after the last entry taken in: up to `up_to`, or before the first whose
+    member is not here (left to the pull one by one)."""
+    db = building.db
+    fetched = db.execute("SELECT COUNT(*) FROM download.entries").fetchone()[0]
+    missed = None if new == fetched else db.execute(
+        "SELECT MIN(hub_seq) FROM download.entries WHERE member_uuid NOT IN (SELECT uuid FROM members)").fetchone()[0]
+    last = up_to if missed is None else min(up_to, missed - 1)
+    note_progress(building, pulled_hub_seq=last, last_pull_at=to_iso(building.clock.now()), bulk_up_to=None,
+                  bulk_member=None, bulk_seq=0, bulk_missed_seq=None)
 
 
 def _write_entries(ctx: Context, say) -> tuple[int, int]:
@@ -256,8 +279,8 @@ def _write_entries(ctx: Context, say) -> tuple[int, int]:
         db.execute(f"DROP {kind.upper()} [{name}]")
     with triggers_set_aside(db, "entries") as after:
         say(t("first download: writing the entries"))
-        new = db.execute(_TAKE_IN).rowcount
-        db.execute(_LINK_REVERSALS)
+        new = db.execute(TAKE_IN, {"first": 1}).rowcount
+        db.execute(LINK_REVERSALS)
         say(t("first download: indexing them"))
         for _, _, sql in indexes:
             db.execute(sql)
@@ -267,15 +290,12 @@ def _write_entries(ctx: Context, say) -> tuple[int, int]:
     return new, after
 
 
-def _derive(ctx: Context, after: int, say) -> None:
-    """Every member of the entries above `after` derived, and the rewards' stock counted."""
-    db = ctx.db
-    members = [member_id for (member_id,) in db.execute("SELECT DISTINCT member_id FROM entries WHERE id > ?", [after])]
+def _derive(ctx: Context, members: list[int], done_before: int, total: int, say) -> None:
+    """The members derived, DERIVE_AT_ONCE at a time, told as `done_before` + how many of `total`."""
     for done, batch in enumerate(in_batches(members, DERIVE_AT_ONCE), start=1):
         replay_members(ctx, batch)
-        say(t("first download: {done} of {total} members derived", done=min(done * DERIVE_AT_ONCE, len(members)),
-                  total=len(members)))
-    recount_stock(ctx, [reward_id for (reward_id,) in db.execute("SELECT id FROM rewards")])
+        say(t("first download: {done} of {total} members derived",
+              done=done_before + min(done * DERIVE_AT_ONCE, len(members)), total=total))
 
 
 def _written_to_disk(path: Path) -> None:

@@ -1,19 +1,16 @@
-"""The seals of a new counter's first download, made by a second process while the first builds the
-copy (bulk_download.py). The seal chain is one hash after another: two minutes of one core for the
-big shop's 20 M entries, while the other core is idle — the hub has sent everything by then
-(bench/README.md). This process reads the side file only, never the copy being built.
+"""The seals of a new counter's first download, made by the second process (second_process.py) from
+the side file while the builder writes the copy (bulk_download.py). The seal chain is one hash after
+another: two minutes of one core for the big shop's 20 M entries.
 
 The copy's entries take the side file's row numbers as their ids, and the builder lists in the side
-file the local ids of the members, rewards and campaigns (`list_local_ids`): so what is read here
-is, column for column, what the copy holds (storage/seals.SEALED_COLUMNS), and the same entries —
-those whose member is here. A reversal names its entry by UUID; it is found among the same member's
-earlier entries (the side file keeps each member's together, in the hub's order). Anything this
-process cannot do — a reversal of another member's entry, a failure, a count that differs from the
-copy's — leaves the seals unused: the builder seals the copy itself, as before (`finished`,
-`take_seals`)."""
+file the copy's ids of the members, rewards and campaigns (side_file.list_local_ids): so what is
+read here is, column for column, what the copy holds (storage/seals.SEALED_COLUMNS), and the same
+entries — those whose member is here. A reversal names its entry by UUID; it is found among the same
+member's earlier entries (the side file keeps each member's together, in the hub's order). Anything
+this process cannot do — a reversal of another member's entry, a failure, a count that differs from
+the copy's — leaves the seals unused: the builder seals the copy itself, as before (`take_seals`)."""
 
 import logging
-import multiprocessing
 import sqlite3
 from contextlib import closing
 from pathlib import Path
@@ -22,9 +19,9 @@ from ..storage.seals import GENESIS, last_seal, seal
 
 log = logging.getLogger(__name__)
 
-# The side file's entries as the copy will hold them (bulk_download._TAKE_IN: the same members
-# kept, the same rewards and campaigns found), in its order, with the reversal's UUID and the
-# member's UUID after the sealed columns.
+# The side file's entries as the copy holds them (side_file.TAKE_IN: the same members kept, the same
+# rewards and campaigns found), in its order, with the reversal's UUID and the member's UUID after
+# the sealed columns.
 _AS_THE_COPY_HOLDS_THEM = """
     SELECT d.rowid, d.uuid, m.id, d.kind, d.points, d.amount_cents, d.spend_cents, d.receipt_ref, d.reason,
            d.bonus_kind, NULL, rw.id, c.id, d.tier_code, d.detail, d.staff_id, d.device_id, d.created_at,
@@ -36,39 +33,18 @@ _AS_THE_COPY_HOLDS_THEM = """
 _REVERSES, _REVERSES_UUID, _MEMBER_UUID = 10, 19, 20
 
 
-def list_local_ids(db) -> None:
-    """In the side file (attached to the copy's connection as `download`, outside a transaction):
-    the copy's members, rewards and campaigns by UUID, before its entries are written."""
-    db.execute("DROP TABLE IF EXISTS download.local_ids")
-    db.execute("CREATE TABLE download.local_ids (kind TEXT, uuid TEXT, id INTEGER, PRIMARY KEY (kind, uuid)) "
-               "WITHOUT ROWID")
-    for kind, table in (("member", "members"), ("reward", "rewards"), ("campaign", "campaigns")):
-        db.execute(f"INSERT INTO download.local_ids SELECT '{kind}', uuid, id FROM {table}")
-
-
-def start(side: Path, sealed: Path) -> multiprocessing.Process | None:
-    """The second process, sealing the side file's entries into `sealed` (a file of its own, made
-    here with its table, so that the builder can attach it before its transaction)."""
+def prepare(sealed: Path) -> None:
+    """The seals' file, made by the builder with its tables before the second process starts."""
     sealed.unlink(missing_ok=True)
     with closing(sqlite3.connect(sealed)) as db:
         db.execute("CREATE TABLE seals (entry_id INTEGER PRIMARY KEY, seal TEXT NOT NULL)")
         db.execute("CREATE TABLE done (entries INTEGER)")
         db.commit()
-    # A new interpreter, not a fork: the app's window has Qt's threads, which a fork does not copy.
-    process = multiprocessing.get_context("spawn").Process(target=seal_side_file, args=(str(side), str(sealed)),
-                                                          name="first-download-seals", daemon=True)
-    try:
-        process.start()
-    except OSError:
-        log.exception("The seals' process did not start: the copy is sealed by the builder")
-        return None
-    return process
 
 
 def seal_side_file(side: str, sealed: str) -> None:
-    """The process's work: every entry's seal, in id order, then a row saying how many."""
-    with closing(sqlite3.connect(side)) as source, \
-            closing(sqlite3.connect(sealed, isolation_level=None)) as target:
+    """The second process's first work: every entry's seal, in id order, then a row saying how many."""
+    with closing(sqlite3.connect(side)) as source, closing(sqlite3.connect(sealed, isolation_level=None)) as target:
         target.execute("PRAGMA journal_mode = OFF")     # a failed run is thrown away whole
         target.execute("PRAGMA synchronous = OFF")
         target.execute("BEGIN")
@@ -93,16 +69,6 @@ def seal_side_file(side: str, sealed: str) -> None:
         target.executemany("INSERT INTO seals VALUES (?, ?)", seals)
         target.execute("INSERT INTO done VALUES (?)", [count + len(seals)])
         target.execute("COMMIT")
-
-
-def finished(process: multiprocessing.Process | None) -> bool:
-    """Waits for the process; whether it ended well (its file may hold the seals)."""
-    if process is None:
-        return False
-    process.join()
-    if process.exitcode != 0:
-        log.warning("The seals' process ended with %s: the copy is sealed by the builder", process.exitcode)
-    return process.exitcode == 0
 
 
 def take_seals(db, after: int) -> bool:

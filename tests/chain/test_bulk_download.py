@@ -8,6 +8,7 @@ file as it was."""
 import sqlite3
 import subprocess
 import sys
+import time
 from contextlib import closing
 
 import psycopg
@@ -15,7 +16,7 @@ import pytest
 from hub_helpers import lots_and_balances
 from test_first_download import a_chain_with_history, a_member_left_aside, assert_the_same
 
-from loyalty.chain import bulk_download, first_download, side_seals
+from loyalty.chain import bulk_download, first_download, second_process, side_seals, side_share
 from loyalty.chain.link import hub_link
 from loyalty.chain.pull import PULLED_NAMES
 from loyalty.chain.rounds import sync_once
@@ -225,9 +226,28 @@ def test_the_seals_are_made_by_a_second_process_and_are_the_copys(hub, tmp_path,
     assert_the_same(one, two, new)
 
 
-def test_without_the_second_process_the_builder_seals_the_entries(hub, tmp_path, small_pages, monkeypatch):
+def test_a_share_of_the_members_is_derived_by_the_second_process(hub, tmp_path, small_pages, monkeypatch):
+    """The builder derives the members of the side file's first entries; the second process's share,
+    derived in its scratch shop, is taken into the copy: the same lots, balances, tiers as a till that
+    derived every member (the first test compares them with a download in turns)."""
     one, two, (new,), _ = a_chain_with_history(hub, tmp_path)
-    monkeypatch.setattr(side_seals, "start", lambda side, sealed: None)
+    derived_here, taken = [], []
+    replay, take = bulk_download.replay_members, side_share.take_share
+    monkeypatch.setattr(bulk_download, "replay_members", lambda ctx, batch: derived_here.extend(batch) or
+                        replay(ctx, batch))
+    monkeypatch.setattr(side_share, "take_share", lambda db: taken.append(take(db)) or taken[-1])
+    # The builder slow inside its first transaction, as on a big shop: the second process works
+    # while the builder holds the side file's write lock (longer than SQLite's 5 s wait).
+    assert sync_once(new, alone=lambda text: "indexing" in text and time.sleep(6)).problem is None
+    members = new.db.execute("SELECT COUNT(DISTINCT member_id) FROM entries").fetchone()[0]
+    assert taken == [True] and 0 < len(derived_here) < members
+    assert not (tmp_path / "till3.sqlite.deriving").exists()
+    assert_the_same(one, two, new)
+
+
+def test_without_the_second_process_the_builder_does_all_the_work(hub, tmp_path, small_pages, monkeypatch):
+    one, two, (new,), _ = a_chain_with_history(hub, tmp_path)
+    monkeypatch.setattr(second_process, "start", lambda *args: None)
     assert sync_once(new, alone=lambda text: None).problem is None
     assert_the_same(one, two, new)
 
@@ -242,7 +262,7 @@ def test_the_second_process_leaves_a_reversal_of_another_members_entry_to_the_bu
             db.execute("INSERT INTO entries (uuid, member_uuid, reverses_uuid, kind, points) VALUES (?, ?, ?, ?, 5)",
                        [uuid, member, reverses, "earn" if reverses is None else "reverse"])
         db.commit()
-    side_seals.start(side, sealed)          # the file and its tables; the work done here, in this process
+    side_seals.prepare(sealed)              # the work done here, in this process
     side_seals.seal_side_file(str(side), str(sealed))
     with closing(sqlite3.connect(sealed)) as db:
         assert db.execute("SELECT COUNT(*) FROM done").fetchone()[0] == 0, "not done: the builder seals"

@@ -1,0 +1,52 @@
+"""The second process of a new counter's first download (bulk_download.py). While the builder writes
+the copy's entries, indexes and report totals on one core, this process, on the other — idle, the hub
+having sent everything — seals the entries (side_seals.py), then derives the members of the side
+file's last entries (side_share.py), reading the side file alone, never the copy. Each part leaves a
+mark when it is done; the builder takes what is marked and does the rest itself, as before.
+
+Started with `spawn`, a new interpreter: the app's window has Qt's threads, which a fork does not
+copy (main.py calls multiprocessing.freeze_support() for the installed bundle)."""
+
+import logging
+import multiprocessing
+from datetime import datetime
+
+from .side_seals import seal_side_file
+from .side_share import derive_share
+
+log = logging.getLogger(__name__)
+
+
+def start(side: str, sealed: str, scratch: str | None, split: int | None, now: datetime,
+          staff_id: str) -> multiprocessing.Process | None:
+    process = multiprocessing.get_context("spawn").Process(
+        target=_work, args=(side, sealed, scratch, split, now, staff_id), name="first-download-helper", daemon=True)
+    try:
+        process.start()
+    except OSError:
+        log.exception("The first download's second process did not start: the builder does its work")
+        return None
+    return process
+
+
+def _work(side: str, sealed: str, scratch: str | None, split: int | None, now: datetime, staff_id: str) -> None:
+    logging.basicConfig(level=logging.INFO)
+    try:
+        seal_side_file(side, sealed)
+    except Exception:
+        log.exception("The seals were not made: the builder makes them")
+    if scratch is not None:
+        try:
+            derive_share(scratch, side, split, now, staff_id)
+        except Exception:
+            log.exception("The members' share was not derived: the builder derives them")
+
+
+def finished(process: multiprocessing.Process | None) -> bool:
+    """Waits for the process; whether it ran (its files say what it finished)."""
+    if process is None:
+        return False
+    process.join()
+    if process.exitcode != 0:
+        log.warning("The first download's second process ended with %s: the builder does its work", process.exitcode)
+    return process.exitcode == 0
