@@ -199,22 +199,21 @@ def _build(ctx: Context, path: Path, side: Path, up_to: int, held: sqlite3.Conne
         # Attached once the second process has finished writing them: a transaction holds the write
         # lock of every file attached.
         helped = second_process.finished(helper)
-        if helped:
-            db.execute("ATTACH DATABASE ? AS sealed", [str(sealed)])
-            if split:
-                db.execute("ATTACH DATABASE ? AS deriving", [str(scratch)])
+        attached = {"sealed": sealed, "deriving": scratch} if helped and split else {"sealed": sealed} if helped else {}
+        for name, file in attached.items():
+            db.execute(f"ATTACH DATABASE ? AS {name}", [str(file)])
         with write_transaction(db):
             say(t("first download: sealing the entries"))
             if not (helped and side_seals.take_seals(db, after)):
                 seal_entries_after(db, after)
+            # (A member on both sides of the split would be one whose entries the side file does not
+            # keep together: never, but then the builder derives the share from all their entries.)
             if share and not (helped and not set(own) & set(share) and side_share.take_share(db)):
                 _derive(building, share, len(own), len(own) + len(share), say)
             recount_stock(building, [reward_id for (reward_id,) in db.execute("SELECT id FROM rewards")])
             _note_how_far(building, new, up_to)
-        for name in ("sealed", "deriving") if helped else ():
-            if split or name == "sealed":
-                db.execute(f"DETACH DATABASE {name}")
-        db.execute("DETACH DATABASE download")
+        for name in (*attached, "download"):
+            db.execute(f"DETACH DATABASE {name}")
         db.execute("PRAGMA journal_mode = WAL")
         db.execute("PRAGMA synchronous = FULL")
     finally:

@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 from contextlib import closing
+from datetime import datetime, timezone
 
 import psycopg
 import pytest
@@ -21,9 +22,10 @@ from loyalty.chain.link import hub_link
 from loyalty.chain.pull import PULLED_NAMES
 from loyalty.chain.rounds import sync_once
 from loyalty.cli import main
+from loyalty.ledger.enrolment import enrol_member
 from loyalty.ledger.sales import post_sale
 from loyalty.operations.verify import verify
-from loyalty.people.members import search_members
+from loyalty.people.members import NewMember, search_members
 from loyalty.programme.shop import open_shop
 from loyalty.storage import database_path
 
@@ -252,17 +254,35 @@ def test_without_the_second_process_the_builder_does_all_the_work(hub, tmp_path,
     assert_the_same(one, two, new)
 
 
-def test_the_second_process_leaves_a_reversal_of_another_members_entry_to_the_builder(tmp_path):
-    side, sealed = tmp_path / "side", tmp_path / "sealed"
-    with closing(sqlite3.connect(side)) as db:
+def a_side_file(path, members: dict) -> None:
+    """A side file of two entries: a sale of the first member, and its reversal posted as the second
+    member's (which no counter does: the second process's parts must leave it to the builder)."""
+    first, second = members
+    with closing(sqlite3.connect(path)) as db:
         db.execute(f"CREATE TABLE entries ({', '.join(PULLED_NAMES)})")
         db.execute("CREATE TABLE local_ids (kind TEXT, uuid TEXT, id INTEGER, PRIMARY KEY (kind, uuid))")
-        db.executemany("INSERT INTO local_ids VALUES ('member', ?, ?)", [("m1", 1), ("m2", 2)])
-        for member, uuid, reverses in (("m1", "e1", None), ("m2", "e2", "e1")):
-            db.execute("INSERT INTO entries (uuid, member_uuid, reverses_uuid, kind, points) VALUES (?, ?, ?, ?, 5)",
-                       [uuid, member, reverses, "earn" if reverses is None else "reverse"])
+        db.executemany("INSERT INTO local_ids VALUES ('member', ?, ?)", members.items())
+        for seq, (member, uuid, kind, reverses) in enumerate(((first, "e1", "earn", None),
+                                                               (second, "e2", "reverse", "e1")), start=1):
+            db.execute("INSERT INTO entries (uuid, member_uuid, kind, points, spend_cents, reverses_uuid, staff_id, "
+                       "device_id, device_seq, created_at, idempotency_key) VALUES (?, ?, ?, 5, 0, ?, 'owner', 'd', ?, "
+                       "'2026-12-01T10:00:00.000000+00:00', ?)", [uuid, member, kind, reverses, seq, f"key:{uuid}"])
         db.commit()
+
+
+def test_the_second_process_leaves_a_reversal_of_another_members_entry_to_the_builder(tmp_path):
+    side, sealed, scratch = tmp_path / "side", tmp_path / "sealed", tmp_path / "scratch.sqlite"
+    shop = open_shop(scratch)
+    for name in ("Ana", "Luis"):
+        enrol_member(shop, NewMember(name=name))
+    members = dict(shop.db.execute("SELECT uuid, id FROM members ORDER BY id").fetchall())
+    shop.db.close()
+    a_side_file(side, members)
     side_seals.prepare(sealed)              # the work done here, in this process
     side_seals.seal_side_file(str(side), str(sealed))
+    side_share.prepare(scratch)
+    side_share.derive_share(str(scratch), str(side), 2, datetime(2026, 12, 1, 12, tzinfo=timezone.utc), "owner")
     with closing(sqlite3.connect(sealed)) as db:
-        assert db.execute("SELECT COUNT(*) FROM done").fetchone()[0] == 0, "not done: the builder seals"
+        assert db.execute("SELECT COUNT(*) FROM done").fetchone()[0] == 0, "the seals not done: the builder's"
+    with closing(sqlite3.connect(scratch)) as db:
+        assert db.execute("SELECT COUNT(*) FROM share_done").fetchone()[0] == 0, "the share not done: the builder's"
