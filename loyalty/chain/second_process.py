@@ -9,9 +9,14 @@ copy (main.py calls multiprocessing.freeze_support() for the installed bundle)."
 
 import logging
 import multiprocessing
-from datetime import datetime
+import sqlite3
+import time
+from contextlib import closing
+from datetime import datetime, timezone
+from pathlib import Path
 
-from .side_seals import seal_side_file
+from .pull import PULLED_NAMES
+from .side_seals import prepare, seal_side_file
 from .side_share import derive_share
 
 log = logging.getLogger(__name__)
@@ -50,3 +55,25 @@ def finished(process: multiprocessing.Process | None) -> bool:
     if process.exitcode != 0:
         log.warning("The first download's second process ended with %s: the builder does its work", process.exitcode)
     return process.exitcode == 0
+
+
+def seals_one_entry(folder: Path) -> float:
+    """The self-test's check (operations/self_test.py) that the process starts in this installation —
+    in the installed bundle, the app's own executable, which must run the process's work and not a
+    second app — and works: it seals a side file of one entry in `folder`. Returns the seconds."""
+    side, sealed = folder / "self-test.download", folder / "self-test.seals"
+    with closing(sqlite3.connect(side)) as db:
+        db.execute(f"CREATE TABLE entries ({', '.join(PULLED_NAMES)})")
+        db.execute("CREATE TABLE local_ids (kind TEXT, uuid TEXT, id INTEGER, PRIMARY KEY (kind, uuid))")
+        db.execute("INSERT INTO local_ids VALUES ('member', 'm', 1)")
+        db.execute("INSERT INTO entries (uuid, member_uuid, kind, points) VALUES ('e', 'm', 'earn', 5)")
+        db.commit()
+    prepare(sealed)
+    began = time.perf_counter()
+    if not finished(start(str(side), str(sealed), None, None, datetime.now(timezone.utc), "self-test")):
+        raise AssertionError("the process did not start, or did not end well")
+    with closing(sqlite3.connect(sealed)) as db:
+        done = db.execute("SELECT entries FROM done").fetchone()
+    if done != (1,):
+        raise AssertionError(f"the process sealed {done} entries of 1")
+    return time.perf_counter() - began

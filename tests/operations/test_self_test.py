@@ -10,7 +10,8 @@ from pathlib import Path
 from loyalty.operations.self_test import SelfTest, run_self_test
 
 ROOT = Path(__file__).resolve().parents[2]
-CHECKS = ("database", "enrolment", "sale", "ledger", "member card PDF", "receipt PDF", "hub TLS", "hub server",
+CHECKS = ("database", "enrolment", "sale", "ledger", "member card PDF", "receipt PDF", "hub TLS", "second process",
+          "hub server",
           "Qt libraries", "Qt", "icon", "translations", "log file", "main window", "About dialog")
 
 
@@ -52,7 +53,7 @@ def test_missing_qt_libraries_fail_after_the_domain_checks_ran():
     lines = out.getvalue().splitlines()
     assert [line for line in lines if line.startswith("ok: ")][-1].startswith("ok: hub server: postgres (PostgreSQL)")
     assert "FAILED: Qt libraries: ImportError: libEGL.so.1" in out.getvalue()
-    assert lines[-1] == "self-test FAILED: 1 of 9 checks (Qt libraries)"
+    assert lines[-1] == "self-test FAILED: 1 of 10 checks (Qt libraries)"
 
 
 def test_under_wine_the_hub_server_is_said_not_run_and_the_rest_passes(monkeypatch):
@@ -67,7 +68,7 @@ def test_under_wine_the_hub_server_is_said_not_run_and_the_rest_passes(monkeypat
     assert run_self_test(lambda: None, out=out) == 0
     lines = out.getvalue().splitlines()
     assert "not run here: hub server: under Wine, whose ntdll lacks NtFlushBuffersFileEx" in out.getvalue()
-    assert lines[-1].startswith("self-test passed: 8 checks") and lines[-1].endswith("(1 not run here: hub server)")
+    assert lines[-1].startswith("self-test passed: 9 checks") and lines[-1].endswith("(1 not run here: hub server)")
 
 
 def test_a_translation_left_uncompiled_fails_the_check(tmp_path, monkeypatch):
