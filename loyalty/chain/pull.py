@@ -53,8 +53,9 @@ def pull_members(ctx: Context, link: HubLink, conn, batch: int = BATCH, alone: b
         ctx.db.execute(f"PRAGMA cache_size = -{BULK_CACHE_KIB}")
         try:
             return _pull_members(ctx, link, conn, BULK_BATCH, alone)
-        finally:
+        finally:        # its memory freed for what comes next in this thread (a first download's build)
             ctx.db.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+            ctx.db.execute("PRAGMA shrink_memory")
     return _pull_members(ctx, link, conn, batch, alone)
 
 

@@ -35,14 +35,18 @@ def start(side: str, sealed: str, scratch: str | None, split: int | None, now: d
 
 
 def _work(side: str, sealed: str, scratch: str | None, split: int | None, now: datetime, staff_id: str) -> None:
-    logging.basicConfig(level=logging.INFO)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(processName)s %(message)s")
+    began = time.perf_counter()
     try:
         seal_side_file(side, sealed)
+        log.info("The entries sealed in %.1f s", time.perf_counter() - began)
     except Exception:
         log.exception("The seals were not made: the builder makes them")
     if scratch is not None:
+        began = time.perf_counter()
         try:
             derive_share(scratch, side, split, now, staff_id)
+            log.info("The members' share derived in %.1f s", time.perf_counter() - began)
         except Exception:
             log.exception("The members' share was not derived: the builder derives them")
 
