@@ -23,7 +23,6 @@ from ..retention.complaints import COMPLAINT_FIELD, apply_complaint
 from ..retention.survey import SURVEY_FIELD, apply_questions, apply_response
 from ..storage import write_transaction
 from ..storage.bulk import rows_where_in, triggers_set_aside
-from ..storage.connection import CACHE_KIB
 from ..storage.turns import write_in_turns
 from .link import HubLink, hub_link, note_progress
 
@@ -31,7 +30,6 @@ log = logging.getLogger(__name__)
 
 BATCH = 1_000
 BULK_BATCH = 10_000     # members a batch in a round of the command line (`alone`)
-BULK_CACHE_KIB = 256 * 1024     # and its page cache (the process stays under 500 MB)
 
 _INSERT_MEMBER = """INSERT INTO members (uuid, card, name, sort_name, phone, phone_digits, email, birthday,
                         marketing_consent, marketing_consent_at, profiling_consent, profiling_consent_at, joined_at,
@@ -49,20 +47,10 @@ def pull_members(ctx: Context, link: HubLink, conn, batch: int = BATCH, alone: b
     members' row triggers set aside in each (the name search index filled once a batch:
     storage/bulk.py) — a schema change, which any other connection pays for by preparing its
     statements again; the window's rounds never do it."""
-    if alone:       # the members' indexes in random order (UUID, name, phone, e-mail) outgrow the usual cache
-        ctx.db.execute(f"PRAGMA cache_size = -{BULK_CACHE_KIB}")
-        try:
-            return _pull_members(ctx, link, conn, BULK_BATCH, alone)
-        finally:        # its memory freed for what comes next in this thread (a first download's build)
-            ctx.db.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
-            ctx.db.execute("PRAGMA shrink_memory")
-    return _pull_members(ctx, link, conn, batch, alone)
-
-
-def _pull_members(ctx: Context, link: HubLink, conn, batch: int, alone: bool) -> dict:
     taken = {"new": 0, "known": 0, "clash": 0}
     after = link.pulled_member_seq
     base = load_tiers(ctx.db)[0].code
+    batch = BULK_BATCH if alone else batch
     while rows := conn.execute("SELECT member_seq, uuid::text, card, name, phone, email, birthday::text, "
                                "marketing_consent, marketing_consent_at, profiling_consent, profiling_consent_at, "
                                "joined_at, external_id, referrer_uuid::text, store FROM hub.hub_pull_members(%s, %s)",

@@ -21,7 +21,7 @@ from .side_file import LINK_REVERSALS, TAKE_IN
 
 log = logging.getLogger(__name__)
 
-SHARE = 0.7                     # of the entries, the second process's: it seals them all first (bench/README.md)
+SHARE = 0.6                     # of the entries, the second process's: it seals them all first (bench/README.md)
 SCRATCH_CACHE_KIB = 64 * 1024   # its page cache: the two processes stay under 500 MB each
 
 
