@@ -21,17 +21,17 @@ from .side_file import LINK_REVERSALS, TAKE_IN
 
 log = logging.getLogger(__name__)
 
-SHARE = 0.6                     # of the entries, the second process's: it seals them all first (bench/README.md)
+SHARE_PERCENT = 60              # of the entries, the second process's: it seals them all first (bench/README.md)
 SCRATCH_CACHE_KIB = 64 * 1024   # its page cache: the two processes stay under 500 MB each
 
 
-def split_point(db, share: float = SHARE) -> int | None:
+def split_point(db, share_percent: int = SHARE_PERCENT) -> int | None:
     """The side file's row (attached to `db` as `download`) where a member's entries begin, about
-    `share` of them from the end; None when there is no such row (one member, or none)."""
+    `share_percent` of them from the end; None when there is no such row (one member, or none)."""
     last = db.execute("SELECT MAX(rowid) FROM download.entries").fetchone()[0]
     if not last:
         return None
-    near = int(last * (1 - share)) + 1
+    near = last * (100 - share_percent) // 100 + 1
     member = db.execute("SELECT member_uuid FROM download.entries WHERE rowid >= ? ORDER BY rowid LIMIT 1",
                         [near]).fetchone()[0]
     row = db.execute("SELECT rowid FROM download.entries WHERE rowid > ? AND member_uuid != ? ORDER BY rowid LIMIT 1",
