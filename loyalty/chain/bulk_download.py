@@ -41,7 +41,7 @@ from ..storage.seals import seal_entries_after
 from . import first_download, second_process, side_seals, side_share
 from .link import HubLink, hub_link, note_progress
 from .pull import PULLED, PULLED_NAMES, pull_members
-from .side_file import LINK_REVERSALS, TAKE_IN, list_local_ids
+from .side_file import ENTRIES, LINK_REVERSALS, TAKE_IN, list_local_ids
 
 SIDE_FILE, COPY, SEALS, SCRATCH = ".download", ".building", ".seals", ".deriving"
 COPY_CACHE_KIB = 128 * 1024     # the copy's page cache while it is built (the process stays under 500 MB)
@@ -132,7 +132,7 @@ def _fetch(conn, side: Path, chain_id: str, head: int, say) -> int:
     same chain stopped; returns the hub's number it goes up to."""
     with closing(sqlite3.connect(side, isolation_level=None)) as db:
         db.execute("PRAGMA journal_mode = WAL")
-        db.execute(f"CREATE TABLE IF NOT EXISTS entries ({', '.join(PULLED_NAMES)})")
+        db.execute(f"CREATE TABLE IF NOT EXISTS {ENTRIES}")
         db.execute("CREATE TABLE IF NOT EXISTS progress (chain_id TEXT, up_to INTEGER, member TEXT, seq INTEGER)")
         kept = db.execute("SELECT chain_id, up_to, member, seq FROM progress").fetchone()
         if kept is None or kept[0] != chain_id:
@@ -199,16 +199,14 @@ def _build(ctx: Context, path: Path, side: Path, up_to: int, held: sqlite3.Conne
         # Attached once the second process has finished writing them: a transaction holds the write
         # lock of every file attached.
         helped = second_process.finished(helper)
-        attached = {"sealed": sealed, "deriving": scratch} if helped and split else {"sealed": sealed} if helped else {}
+        attached = {"sealed": sealed, **({"deriving": scratch} if split else {})} if helped else {}
         for name, file in attached.items():
             db.execute(f"ATTACH DATABASE ? AS {name}", [str(file)])
         with write_transaction(db):
             say(t("first download: sealing the entries"))
             if not (helped and side_seals.take_seals(db, after)):
                 seal_entries_after(db, after)
-            # (A member on both sides of the split would be one whose entries the side file does not
-            # keep together: never, but then the builder derives the share from all their entries.)
-            if share and not (helped and not set(own) & set(share) and side_share.take_share(db)):
+            if share and not (helped and _share_apart(own, share) and side_share.take_share(db)):
                 _derive(building, share, len(own), len(own) + len(share), say)
             recount_stock(building, [reward_id for (reward_id,) in db.execute("SELECT id FROM rewards")])
             _note_how_far(building, new, up_to)
@@ -249,6 +247,12 @@ def _members_between(db, after: int, before: int | None) -> list[int]:
     """The members of the entries with an id above `after` and below `before` (None: no bound)."""
     return [member_id for (member_id,) in db.execute(
         "SELECT DISTINCT member_id FROM entries WHERE id > ? AND id < ?", [after, before or 2**63 - 1])]
+
+
+def _share_apart(own: list[int], share: list[int]) -> bool:
+    """No member on both sides of the split: one would be a member whose entries the side file does
+    not keep together (never), derived by the builder from all of them."""
+    return not set(own) & set(share)
 
 
 def _note_how_far(building: Context, new: int, up_to: int) -> None:

@@ -15,7 +15,7 @@ from contextlib import closing
 from datetime import datetime, timezone
 from pathlib import Path
 
-from .pull import PULLED_NAMES
+from .side_file import ENTRIES, LOCAL_IDS
 from .side_seals import prepare, seal_side_file
 from .side_share import derive_share
 
@@ -67,8 +67,8 @@ def seals_one_entry(folder: Path) -> float:
     second app — and works: it seals a side file of one entry in `folder`. Returns the seconds."""
     side, sealed = folder / "self-test.download", folder / "self-test.seals"
     with closing(sqlite3.connect(side)) as db:
-        db.execute(f"CREATE TABLE entries ({', '.join(PULLED_NAMES)})")
-        db.execute("CREATE TABLE local_ids (kind TEXT, uuid TEXT, id INTEGER, PRIMARY KEY (kind, uuid))")
+        db.execute(f"CREATE TABLE {ENTRIES}")
+        db.execute(f"CREATE TABLE {LOCAL_IDS}")
         db.execute("INSERT INTO local_ids VALUES ('member', 'm', 1)")
         db.execute("INSERT INTO entries (uuid, member_uuid, kind, points) VALUES ('e', 'm', 'earn', 5)")
         db.commit()

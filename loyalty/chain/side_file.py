@@ -1,6 +1,13 @@
 """A first download's side file (bulk_download.py): the hub's entries as it keeps them, and how they
 go into a shop's file — the copy being built, and the second process's scratch shop (side_share.py)."""
 
+from .pull import PULLED_NAMES
+
+# The side file's tables (after CREATE TABLE, with the schema's name when attached): the hub's entries
+# as pulled, and the copy's local ids of what they name, listed for the second process.
+ENTRIES = f"entries ({', '.join(PULLED_NAMES)})"
+LOCAL_IDS = "local_ids (kind TEXT, uuid TEXT, id INTEGER, PRIMARY KEY (kind, uuid)) WITHOUT ROWID"
+
 # Each entry's id is its row number in the side file: the copy and the second process's files
 # (side_seals.py, side_share.py) name the same entry by the same id. `:first`: the first row taken.
 TAKE_IN = """
@@ -26,7 +33,6 @@ def list_local_ids(db) -> None:
     the copy's members, rewards and campaigns by UUID, before its entries are written, for the
     second process, which never opens the copy."""
     db.execute("DROP TABLE IF EXISTS download.local_ids")
-    db.execute("CREATE TABLE download.local_ids (kind TEXT, uuid TEXT, id INTEGER, PRIMARY KEY (kind, uuid)) "
-               "WITHOUT ROWID")
+    db.execute(f"CREATE TABLE download.{LOCAL_IDS}")
     for kind, table in (("member", "members"), ("reward", "rewards"), ("campaign", "campaigns")):
         db.execute(f"INSERT INTO download.local_ids SELECT '{kind}', uuid, id FROM {table}")

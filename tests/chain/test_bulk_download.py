@@ -19,8 +19,8 @@ from test_first_download import a_chain_with_history, a_member_left_aside, asser
 
 from loyalty.chain import bulk_download, first_download, second_process, side_seals, side_share
 from loyalty.chain.link import hub_link
-from loyalty.chain.pull import PULLED_NAMES
 from loyalty.chain.rounds import sync_once
+from loyalty.chain.side_file import ENTRIES, LOCAL_IDS
 from loyalty.cli import main
 from loyalty.ledger.enrolment import enrol_member
 from loyalty.ledger.sales import post_sale
@@ -259,8 +259,8 @@ def a_side_file(path, members: dict) -> None:
     member's (which no counter does: the second process's parts must leave it to the builder)."""
     first, second = members
     with closing(sqlite3.connect(path)) as db:
-        db.execute(f"CREATE TABLE entries ({', '.join(PULLED_NAMES)})")
-        db.execute("CREATE TABLE local_ids (kind TEXT, uuid TEXT, id INTEGER, PRIMARY KEY (kind, uuid))")
+        db.execute(f"CREATE TABLE {ENTRIES}")
+        db.execute(f"CREATE TABLE {LOCAL_IDS}")
         db.executemany("INSERT INTO local_ids VALUES ('member', ?, ?)", members.items())
         for seq, (member, uuid, kind, reverses) in enumerate(((first, "e1", "earn", None),
                                                                (second, "e2", "reverse", "e1")), start=1):
