@@ -5,11 +5,15 @@ file's last entries (side_share.py), reading the side file alone, never the copy
 mark when it is done; the builder takes what is marked and does the rest itself, as before.
 
 Started with `spawn`, a new interpreter: the app's window has Qt's threads, which a fork does not
-copy (main.py calls multiprocessing.freeze_support() for the installed bundle)."""
+copy (main.py calls multiprocessing.freeze_support() for the installed bundle). It ends with the
+builder: a builder killed (kill -9, a power button held) would otherwise leave it working for
+minutes, holding files the next start removes (on Windows it could not remove them)."""
 
 import logging
 import multiprocessing
+import os
 import sqlite3
+import threading
 import time
 from contextlib import closing
 from datetime import datetime, timezone
@@ -25,13 +29,29 @@ log = logging.getLogger(__name__)
 def start(side: str, sealed: str, scratch: str | None, split: int | None, now: datetime,
           staff_id: str) -> multiprocessing.Process | None:
     process = multiprocessing.get_context("spawn").Process(
-        target=_work, args=(side, sealed, scratch, split, now, staff_id), name="first-download-helper", daemon=True)
+        target=while_the_parent_lives, args=(_work, side, sealed, scratch, split, now, staff_id),
+        name="first-download-helper", daemon=True)
     try:
         process.start()
     except OSError:
         log.exception("The first download's second process did not start: the builder does its work")
         return None
     return process
+
+
+def while_the_parent_lives(work, *args) -> None:
+    """Runs `work(*args)` in the started process, which ends at once if the process that started it
+    ends first: a daemon process is ended by its parent's normal exit only. The parent's sentinel
+    (a pipe on POSIX, a process handle on Windows) is ready when the parent is gone, however."""
+    parent = multiprocessing.parent_process()
+
+    def end_with_parent():
+        parent.join()
+        os._exit(3)     # nothing to tidy: the next build removes what this process was writing
+
+    if parent is not None:
+        threading.Thread(target=end_with_parent, name="ends-with-its-parent", daemon=True).start()
+    work(*args)
 
 
 def _work(side: str, sealed: str, scratch: str | None, split: int | None, now: datetime, staff_id: str) -> None:

@@ -286,3 +286,38 @@ def test_the_second_process_leaves_a_reversal_of_another_members_entry_to_the_bu
         assert db.execute("SELECT COUNT(*) FROM done").fetchone()[0] == 0, "the seals not done: the builder's"
     with closing(sqlite3.connect(scratch)) as db:
         assert db.execute("SELECT COUNT(*) FROM share_done").fetchone()[0] == 0, "the share not done: the builder's"
+
+
+A_BUILDER_KILLED = """
+import multiprocessing, time
+from loyalty.chain import second_process
+if __name__ == "__main__":
+    helper = multiprocessing.get_context("spawn").Process(
+        target=second_process.while_the_parent_lives, args=(time.sleep, 300), daemon=True)
+    helper.start()
+    print(helper.pid, flush=True)
+    time.sleep(300)
+"""
+
+
+def test_the_second_process_ends_when_the_builder_is_killed(tmp_path):
+    """kill -9 of the app or of `loyalty sync` while it builds: its second process stops at once
+    rather than work on for minutes, holding the files the next start removes."""
+    builder = subprocess.Popen([sys.executable, "-c", A_BUILDER_KILLED], stdout=subprocess.PIPE, text=True)
+    helper = int(builder.stdout.readline())
+    assert _running(helper)
+    builder.kill()
+    builder.wait()
+    deadline = time.monotonic() + 30
+    while _running(helper) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not _running(helper)
+
+
+def _running(pid: int) -> bool:
+    """Whether a process runs (a zombie, ended but not reaped by a container's first process, does not)."""
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
