@@ -6,7 +6,7 @@ transaction with its cursor."""
 
 import logging
 from collections import deque
-from contextlib import nullcontext
+from contextlib import contextmanager, nullcontext
 
 from ..common.clock import to_iso
 from ..common.text import digits_only, fold
@@ -22,7 +22,7 @@ from ..programme.shared import take_in_programme_change
 from ..retention.complaints import COMPLAINT_FIELD, apply_complaint
 from ..retention.survey import SURVEY_FIELD, apply_questions, apply_response
 from ..storage import write_transaction
-from ..storage.bulk import rows_where_in, triggers_set_aside
+from ..storage.bulk import indexes_set_aside, rows_where_in, triggers_set_aside
 from ..storage.turns import write_in_turns
 from .link import HubLink, hub_link, note_progress
 
@@ -30,12 +30,32 @@ log = logging.getLogger(__name__)
 
 BATCH = 1_000
 BULK_BATCH = 10_000     # members a batch in a round of the command line (`alone`)
+BULK_MEMBERS = 50_000   # a first download of at least so many members takes them in one go
 
-_INSERT_MEMBER = """INSERT INTO members (uuid, card, name, sort_name, phone, phone_digits, email, birthday,
-                        marketing_consent, marketing_consent_at, profiling_consent, profiling_consent_at, joined_at,
-                        tier_code, tier_since, external_id, referrer_id, home_store)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
-                            (SELECT id FROM members WHERE uuid = ?), ?)"""
+# A page of the hub's members as _take_in_page stages them (each time in the shop's form), and the
+# steps that take them in (the referrers linked once the page's members are in: one may refer another).
+_PAGE_COLUMNS = ("seq INTEGER PRIMARY KEY, uuid TEXT, card TEXT, name TEXT, sort_name TEXT, phone TEXT, "
+                 "phone_digits TEXT, email TEXT, birthday TEXT, marketing_consent INTEGER, marketing_consent_at TEXT, "
+                 "profiling_consent INTEGER, profiling_consent_at TEXT, joined_at TEXT, external_id TEXT, "
+                 "referrer_uuid TEXT, home_store TEXT")
+_PAGE_WIDTH = _PAGE_COLUMNS.count(",") + 1
+_INSERT_MEMBERS = """
+    INSERT INTO members (uuid, card, name, sort_name, phone, phone_digits, email, birthday, marketing_consent,
+                         marketing_consent_at, profiling_consent, profiling_consent_at, joined_at, tier_code, tier_since,
+                         external_id, home_store)
+    SELECT uuid, card, name, sort_name, phone, phone_digits, email, birthday, marketing_consent, marketing_consent_at,
+           profiling_consent, profiling_consent_at, joined_at, ?, joined_at, external_id, home_store
+    FROM temp.hub_members_page WHERE outcome IS NULL ORDER BY seq"""
+_LINK_REFERRERS = """
+    UPDATE members SET referrer_id = r.id
+    FROM temp.hub_members_page AS p JOIN main.members AS r ON r.uuid = p.referrer_uuid
+    WHERE p.outcome = 'new' AND members.uuid = p.uuid"""
+_INSERT_CARDS = """
+    INSERT INTO cards (number, member_id, status, issued_at)
+    SELECT p.card, m.id, 'active', p.joined_at FROM temp.hub_members_page AS p JOIN main.members AS m ON m.uuid = p.uuid
+    WHERE p.outcome = 'new' ORDER BY p.seq
+    ON CONFLICT (number) DO UPDATE SET member_id = excluded.member_id, status = 'active', replaced_by = NULL,
+                                       issued_at = excluded.issued_at"""
 
 
 def pull_members(ctx: Context, link: HubLink, conn, batch: int = BATCH, alone: bool = False) -> dict:
@@ -46,43 +66,79 @@ def pull_members(ctx: Context, link: HubLink, conn, batch: int = BATCH, alone: b
     the file open (a new counter's first download, bulk_download.py): batches of BULK_BATCH, the
     members' row triggers set aside in each (the name search index filled once a batch:
     storage/bulk.py) — a schema change, which any other connection pays for by preparing its
-    statements again; the window's rounds never do it."""
+    statements again; the window's rounds never do it. A new counter's first download of more
+    members than it holds goes further (_in_one_go)."""
     taken = {"new": 0, "known": 0, "clash": 0}
-    after = link.pulled_member_seq
     base = load_tiers(ctx.db)[0].code
-    batch = BULK_BATCH if alone else batch
-    while rows := conn.execute("SELECT member_seq, uuid::text, card, name, phone, email, birthday::text, "
-                               "marketing_consent, marketing_consent_at, profiling_consent, profiling_consent_at, "
-                               "joined_at, external_id, referrer_uuid::text, store FROM hub.hub_pull_members(%s, %s)",
-                               (after, batch)).fetchall():
-        with write_transaction(ctx.db), triggers_set_aside(ctx.db, "members") if alone else nullcontext():
-            for (seq, member_uuid, card, name, phone, email, birthday, marketing, marketing_at, profiling,
-                 profiling_at, joined_at, external_id, referrer_uuid, store) in rows:
-                if ctx.db.execute("SELECT 1 FROM members WHERE uuid = ?", [member_uuid]).fetchone():
-                    taken["known"] += 1
-                    continue
-                card = normalize_card_text(card)
-                here = ctx.db.execute("SELECT status FROM cards WHERE number = ?", [card]).fetchone()
-                if here and here[0] != "replaced":
-                    log.warning("Hub member %s not taken in: card %s is another member's here", member_uuid, card)
-                    taken["clash"] += 1
-                    continue
-                joined = to_iso(joined_at)
-                member_id = ctx.db.execute(_INSERT_MEMBER, [
-                    member_uuid, card, name, fold(name), phone, digits_only(phone or "") or None, email, birthday,
-                    int(marketing), marketing_at and to_iso(marketing_at), int(profiling),
-                    profiling_at and to_iso(profiling_at), joined, base, joined, external_id, referrer_uuid,
-                    store]).lastrowid
-                # A number retired here (re-issued when this shop joined another's chain) goes to the
-                # member who holds it on the hub.
-                ctx.db.execute("INSERT INTO cards(number, member_id, status, issued_at) VALUES (?, ?, 'active', ?) "
-                               "ON CONFLICT(number) DO UPDATE SET member_id = excluded.member_id, status = 'active', "
-                               "replaced_by = NULL, issued_at = excluded.issued_at", [card, member_id, joined])
-                ctx.db.execute("INSERT INTO hub_members_pulled (member_id) VALUES (?)", [member_id])
-                taken["new"] += 1
-            after = rows[-1][0]
-            note_progress(ctx, pulled_member_seq=after)     # in the batch's transaction
+    in_one_go = alone and _many_to_take(ctx, link, conn)
+    with _in_one_go(ctx.db) if in_one_go else nullcontext():
+        for rows in _pages_of_members(conn, link.pulled_member_seq, BULK_BATCH if alone else batch):
+            with write_transaction(ctx.db), triggers_set_aside(ctx.db, "members") if alone and not in_one_go \
+                    else nullcontext():
+                _take_in_page(ctx, rows, base, taken)
+                note_progress(ctx, pulled_member_seq=rows[-1][0])     # in the batch's transaction
     return taken
+
+
+def _take_in_page(ctx: Context, rows: list[tuple], base: str, taken: dict) -> None:
+    """A page of the hub's members taken in, with their cards, a statement for all of them per step
+    (a statement per member and step was most of a million members' time); counted into `taken`."""
+    db = ctx.db
+    db.execute(f"CREATE TEMP TABLE IF NOT EXISTS hub_members_page ({_PAGE_COLUMNS}, outcome TEXT)")
+    db.execute("DELETE FROM temp.hub_members_page")
+    db.conn.executemany(f"INSERT INTO temp.hub_members_page VALUES ({', '.join('?' * _PAGE_WIDTH)}, NULL)", [
+        (seq, member_uuid, normalize_card_text(card), name, fold(name), phone, digits_only(phone or "") or None,
+         email, birthday, int(marketing), marketing_at and to_iso(marketing_at), int(profiling),
+         profiling_at and to_iso(profiling_at), to_iso(joined_at), external_id, referrer_uuid, store)
+        for (seq, member_uuid, card, name, phone, email, birthday, marketing, marketing_at, profiling, profiling_at,
+             joined_at, external_id, referrer_uuid, store) in rows])
+    db.execute("UPDATE temp.hub_members_page SET outcome = 'known' WHERE uuid IN (SELECT uuid FROM main.members)")
+    # A number retired here (re-issued when this shop joined another's chain) goes to the member who
+    # holds it on the hub; one a member here holds keeps that member's.
+    db.execute("UPDATE temp.hub_members_page SET outcome = 'clash' WHERE outcome IS NULL AND EXISTS "
+               "(SELECT 1 FROM main.cards AS c WHERE c.number = hub_members_page.card AND c.status != 'replaced')")
+    for member_uuid, card in db.execute("SELECT uuid, card FROM temp.hub_members_page WHERE outcome = 'clash'"):
+        log.warning("Hub member %s not taken in: card %s is another member's here", member_uuid, card)
+    db.execute(_INSERT_MEMBERS, [base])
+    db.execute("UPDATE temp.hub_members_page SET outcome = 'new' WHERE outcome IS NULL")
+    db.execute(_LINK_REFERRERS)
+    db.execute(_INSERT_CARDS)
+    db.execute("INSERT INTO hub_members_pulled (member_id) SELECT m.id FROM temp.hub_members_page AS p "
+               "JOIN main.members AS m ON m.uuid = p.uuid WHERE p.outcome = 'new'")
+    for outcome, count in db.execute("SELECT outcome, COUNT(*) FROM temp.hub_members_page GROUP BY outcome"):
+        taken[outcome] += count
+
+
+def _many_to_take(ctx: Context, link: HubLink, conn) -> bool:
+    """More members waiting on the hub than this counter holds, and BULK_MEMBERS at least: a new
+    counter's first download (a round that takes in a few would rebuild every index for them)."""
+    waiting = conn.execute("SELECT members FROM hub.hub_heads()").fetchone()[0] - link.pulled_member_seq
+    return waiting >= max(BULK_MEMBERS, ctx.db.execute("SELECT COUNT(*) FROM members").fetchone()[0])
+
+
+@contextmanager
+def _in_one_go(db):
+    """Every page of members in one transaction (each page's a savepoint), the members' and cards'
+    indexes but those the taking-in looks up set aside and built once at the end, and the members'
+    row triggers' work done once: each member would otherwise land on a random page of eight
+    indexes; 1 M members took 147 s, more than half of it for that (bench/README.md). An interrupted
+    go starts again (the hub sends a million members in a few seconds)."""
+    with write_transaction(db), indexes_set_aside(db, "members", keep=("members_uuid",)), \
+            indexes_set_aside(db, "cards"), triggers_set_aside(db, "members"):
+        yield
+
+
+def _pages_of_members(conn, after: int, batch: int):
+    """The hub's members after `after`, a page at a time."""
+    while rows := _page_of_members(conn, after, batch):
+        yield rows
+        after = rows[-1][0]
+
+
+def _page_of_members(conn, after: int, batch: int) -> list[tuple]:
+    return conn.execute("SELECT member_seq, uuid::text, card, name, phone, email, birthday::text, marketing_consent, "
+                        "marketing_consent_at, profiling_consent, profiling_consent_at, joined_at, external_id, "
+                        "referrer_uuid::text, store FROM hub.hub_pull_members(%s, %s)", (after, batch)).fetchall()
 
 
 def pull_erasures(ctx: Context, link: HubLink, conn, batch: int = BATCH) -> int:

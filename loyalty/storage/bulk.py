@@ -75,6 +75,24 @@ def triggers_set_aside(db: Database, table: str):
         catch_up(db, name, after)
 
 
+@contextmanager
+def indexes_set_aside(db: Database, table: str, keep: tuple[str, ...] = ()):
+    """Inside the block, `table`'s own indexes but `keep` are gone; built again once when it ends —
+    many rows inserted in random order would each touch a random page of every one. (Those SQLite
+    makes for UNIQUE constraints stay.) Inside the caller's transaction, as triggers_set_aside."""
+    assert db.conn.in_transaction, "bulk inserts belong inside write_transaction"
+    aside = [(name, sql) for name, sql in db.execute(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL", [table])
+        if name not in keep]
+    for name, _ in aside:
+        db.execute(f"DROP INDEX [{name}]")
+    try:
+        yield
+    finally:
+        for _, definition in aside:
+            db.execute(definition)
+
+
 def catch_up(db, trigger: str, after: int) -> None:
     """Do the work of `trigger` for every row with an id above `after` (a Database or a
     sqlite3 connection)."""

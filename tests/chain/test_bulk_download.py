@@ -17,7 +17,7 @@ import pytest
 from hub_helpers import lots_and_balances
 from test_first_download import a_chain_with_history, a_member_left_aside, assert_the_same
 
-from loyalty.chain import bulk_download, first_download, second_process, side_seals, side_share
+from loyalty.chain import bulk_download, first_download, pull, second_process, side_seals, side_share
 from loyalty.chain.link import hub_link
 from loyalty.chain.rounds import sync_once
 from loyalty.chain.side_file import ENTRIES, LOCAL_IDS
@@ -32,8 +32,10 @@ from loyalty.storage import database_path
 
 @pytest.fixture
 def small_pages(monkeypatch):
-    """Every hub the size of a big one for the download, its pages small: members cut across pages."""
+    """Every hub the size of a big one for the download, its pages small: members cut across pages;
+    the members taken in at once (pull._in_one_go) as a big chain's are."""
     monkeypatch.setattr(first_download, "BULK_FROM", 1)
+    monkeypatch.setattr(pull, "BULK_MEMBERS", 1)
     monkeypatch.setattr(first_download, "PAGE", 7)
 
 

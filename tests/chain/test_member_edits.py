@@ -131,3 +131,19 @@ def test_a_complaint_opened_at_one_till_is_resolved_at_another_and_both_see_it_w
     with psycopg.connect(hub_db.dsn) as admin:
         assert admin.execute("SELECT count(*) FROM hub.member_changes WHERE field LIKE 'complaint:%%' "
                              "AND value IS NOT NULL").fetchone()[0] == 0, "the complaint's words went with the member"
+
+
+def test_a_member_arrives_at_another_till_with_their_details_card_and_referrer(tills):
+    """The members of a page come in together (pull._take_in_page): a referrer enrolled in the same
+    page as the member they referred is linked all the same."""
+    one, two = tills
+    ana = enrol_member(one, NewMember(name="Ana García", phone="600 111 222", email="ana@example.com"))
+    luis = enrol_member(one, NewMember(name="Luis Peña", referrer_card=ana.card, marketing_consent=True))
+    for till in (one, two):
+        assert sync_once(till).problem is None
+    here = member(two, luis.uuid)
+    assert (here.card, here.name, here.marketing_consent) == (luis.card, "Luis Peña", True)
+    assert here.referrer_id == two.db.execute("SELECT id FROM members WHERE uuid = ?", [ana.uuid]).fetchone()[0]
+    assert member(two, ana.uuid).phone == "600 111 222"
+    assert two.db.execute("SELECT member_id FROM cards WHERE number = ?", [ana.card]).fetchone()[0] == \
+        member(two, ana.uuid).id
