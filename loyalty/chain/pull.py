@@ -121,8 +121,8 @@ def _in_one_go(db):
     """Every page of members in one transaction (each page's a savepoint), the members' and cards'
     indexes but those the taking-in looks up set aside and built once at the end, and the members'
     row triggers' work done once: each member would otherwise land on a random page of eight
-    indexes; 1 M members took 147 s, more than half of it for that (bench/README.md). An interrupted
-    go starts again (the hub sends a million members in a few seconds)."""
+    indexes (1 M members: 156 s in a transaction a page, 74 s so; bench/README.md). An interrupted
+    go starts again (the hub sends a million members in 3 s)."""
     with write_transaction(db), indexes_set_aside(db, "members", keep=("members_uuid",)), \
             indexes_set_aside(db, "cards"), triggers_set_aside(db, "members"):
         yield
