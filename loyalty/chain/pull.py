@@ -7,8 +7,10 @@ transaction with its cursor."""
 import logging
 from collections import deque
 from contextlib import contextmanager, nullcontext
+from typing import Callable
 
 from ..common.clock import to_iso
+from ..common.messages import Text, t
 from ..common.text import digits_only, fold
 from ..exchange.privacy import erase_as_the_chain_did, forget_freed_pages
 from ..ledger.entries import take_in_entry
@@ -58,7 +60,8 @@ _INSERT_CARDS = """
                                        issued_at = excluded.issued_at"""
 
 
-def pull_members(ctx: Context, link: HubLink, conn, batch: int = BATCH, alone: bool = False) -> dict:
+def pull_members(ctx: Context, link: HubLink, conn, batch: int = BATCH, alone: bool = False,
+                 say: Callable[[Text], None] = lambda text: None) -> dict:
     """The members the hub has that this counter has not: each with its card, in the base tier
     (their tier follows from their entries). A member already here (this counter's own) is
     skipped; one whose card number a member here already holds is left out and logged (the hub
@@ -67,16 +70,19 @@ def pull_members(ctx: Context, link: HubLink, conn, batch: int = BATCH, alone: b
     members' row triggers set aside in each (the name search index filled once a batch:
     storage/bulk.py) — a schema change, which any other connection pays for by preparing its
     statements again; the window's rounds never do it. A new counter's first download of more
-    members than it holds goes further (_in_one_go)."""
+    members than it holds goes further (_in_one_go), and tells `say` how far it is after each page."""
     taken = {"new": 0, "known": 0, "clash": 0}
     base = load_tiers(ctx.db)[0].code
-    in_one_go = alone and _many_to_take(ctx, link, conn)
-    with _in_one_go(ctx.db) if in_one_go else nullcontext():
+    waiting = _many_to_take(ctx, link, conn) if alone else None
+    with _in_one_go(ctx.db) if waiting else nullcontext():
         for rows in _pages_of_members(conn, link.pulled_member_seq, BULK_BATCH if alone else batch):
-            with write_transaction(ctx.db), triggers_set_aside(ctx.db, "members") if alone and not in_one_go \
+            with write_transaction(ctx.db), triggers_set_aside(ctx.db, "members") if alone and not waiting \
                     else nullcontext():
                 _take_in_page(ctx, rows, base, taken)
                 note_progress(ctx, pulled_member_seq=rows[-1][0])     # in the batch's transaction
+            if waiting:
+                say(t("first download: {done} of {total} members taken in", done=sum(taken.values()),
+                      total=waiting))
     return taken
 
 
@@ -109,11 +115,13 @@ def _take_in_page(ctx: Context, rows: list[tuple], base: str, taken: dict) -> No
         taken[outcome] += count
 
 
-def _many_to_take(ctx: Context, link: HubLink, conn) -> bool:
-    """More members waiting on the hub than this counter holds, and BULK_MEMBERS at least: a new
-    counter's first download (a round that takes in a few would rebuild every index for them)."""
+def _many_to_take(ctx: Context, link: HubLink, conn) -> int | None:
+    """How many members wait on the hub, when they are more than this counter holds and BULK_MEMBERS
+    at least: a new counter's first download (a round that takes in a few would rebuild every index
+    for them). None otherwise."""
     waiting = conn.execute("SELECT members FROM hub.hub_heads()").fetchone()[0] - link.pulled_member_seq
-    return waiting >= max(BULK_MEMBERS, ctx.db.execute("SELECT COUNT(*) FROM members").fetchone()[0])
+    return waiting if waiting >= max(BULK_MEMBERS, ctx.db.execute("SELECT COUNT(*) FROM members").fetchone()[0]) \
+        else None
 
 
 @contextmanager

@@ -634,6 +634,7 @@ MESSAGES = {
         "otro socio: la tarjeta {card} es del mismo socio que el que se conserva",
     "first download: {done} of about {total} entries fetched from the hub":
         "primera descarga: {done} de unos {total} movimientos traídos del concentrador",
+    "first download: {done} of {total} members taken in": "primera descarga: {done} de {total} socios recibidos",
     "first download: writing the entries": "primera descarga: guardando los movimientos",
     "first download: indexing them": "primera descarga: indexándolos",
     "first download: the report totals": "primera descarga: los totales de los informes",
