@@ -5,6 +5,8 @@ totals, tiers, seals and the schema included); it does not run while the file is
 an interrupted fetch goes on from where it stopped, and a failure while building leaves the shop's
 file as it was."""
 
+import os
+import signal
 import sqlite3
 import subprocess
 import sys
@@ -308,13 +310,17 @@ def test_the_second_process_ends_when_the_builder_is_killed(tmp_path):
     rather than work on for minutes, holding the files the next start removes."""
     builder = subprocess.Popen([sys.executable, "-c", A_BUILDER_KILLED], stdout=subprocess.PIPE, text=True)
     helper = int(builder.stdout.readline())
-    assert _running(helper)
-    builder.kill()
-    builder.wait()
-    deadline = time.monotonic() + 30
-    while _running(helper) and time.monotonic() < deadline:
-        time.sleep(0.1)
-    assert not _running(helper)
+    try:
+        assert _running(helper)
+        builder.kill()
+        builder.wait()
+        deadline = time.monotonic() + 30
+        while _running(helper) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not _running(helper)
+    finally:
+        if _running(helper):        # left running by a failure: not for the rest of the suite
+            os.kill(helper, signal.SIGKILL)
 
 
 def _running(pid: int) -> bool:
