@@ -9,6 +9,7 @@ new counters taking them in as `loyalty sync` does on a till that has just joine
 
 import argparse
 import json
+import shutil
 import sys
 import tempfile
 import time
@@ -64,6 +65,7 @@ def main() -> None:
         print(json.dumps(result, indent=1))
     finally:
         postgres_server.stop(server)
+        shutil.rmtree(work, ignore_errors=True)     # the copy and the new counters' files (a GB each on the big shop)
 
 
 if __name__ == "__main__":
