@@ -115,7 +115,7 @@ def main() -> None:
 
             def take_members_in(shop) -> None:
                 began = time.perf_counter()
-                pull_members(shop, hub_link(shop), conn, alone=args.alone)
+                pull_members(shop, hub_link(shop), conn, alone=(lambda text: None) if args.alone else None)
                 outcome["members_seconds"] = time.perf_counter() - began
 
             if not args.alone:      # the cashier below sells to them while the entries come in

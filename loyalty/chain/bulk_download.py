@@ -68,7 +68,7 @@ def download_alone(ctx: Context, conn, say: Callable[[Text], None] = lambda text
     head = conn.execute("SELECT hub.hub_head()").fetchone()[0]
     if head < first_download.BULK_FROM and not side.exists() or not _alone(ctx, path):
         return None         # (a download under way goes on whatever the hub holds)
-    pull_members(ctx, link, conn, alone=True)   # every entry up to `head` has its member on the hub
+    pull_members(ctx, link, conn, alone=say)    # every entry up to `head` has its member on the hub
     up_to = _fetch(conn, side, link.chain_id, head, say)
     ctx.db.close()
     try:

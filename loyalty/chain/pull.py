@@ -60,17 +60,18 @@ _INSERT_CARDS = """
                                        issued_at = excluded.issued_at"""
 
 
-def pull_members(ctx: Context, link: HubLink, conn, batch: int = BATCH, alone: bool = False,
-                 say: Callable[[Text], None] = lambda text: None) -> dict:
+def pull_members(ctx: Context, link: HubLink, conn, batch: int = BATCH,
+                 alone: Callable[[Text], None] | None = None) -> dict:
     """The members the hub has that this counter has not: each with its card, in the base tier
     (their tier follows from their entries). A member already here (this counter's own) is
     skipped; one whose card number a member here already holds is left out and logged (the hub
-    set the same clash aside). `alone`: a round of the command line, where nothing else usually has
+    set the same clash aside). `alone` (as sync_once's, told each stage): a round of the command line
+    or of the app's first start, where nothing else usually has
     the file open (a new counter's first download, bulk_download.py): batches of BULK_BATCH, the
     members' row triggers set aside in each (the name search index filled once a batch:
     storage/bulk.py) — a schema change, which any other connection pays for by preparing its
     statements again; the window's rounds never do it. A new counter's first download of more
-    members than it holds goes further (_in_one_go), and tells `say` how far it is after each page."""
+    members than it holds goes further (_in_one_go), and tells `alone` how far it is after each page."""
     taken = {"new": 0, "known": 0, "clash": 0}
     base = load_tiers(ctx.db)[0].code
     waiting = _many_to_take(ctx, link, conn) if alone else None
@@ -81,8 +82,8 @@ def pull_members(ctx: Context, link: HubLink, conn, batch: int = BATCH, alone: b
                 _take_in_page(ctx, rows, base, taken)
                 note_progress(ctx, pulled_member_seq=rows[-1][0])     # in the batch's transaction
             if waiting:
-                say(t("first download: {done} of {total} members taken in", done=sum(taken.values()),
-                      total=waiting))
+                alone(t("first download: {done} of {total} members taken in", done=sum(taken.values()),
+                        total=waiting))
     return taken
 
 

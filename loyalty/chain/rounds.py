@@ -95,7 +95,7 @@ def _whole_round(ctx: Context, conn, alone: Callable[[Text], None] | None = None
     upload_members(ctx, hub_link(ctx), conn)
     send_erasures(ctx, conn)
     upload_changes(ctx, "member_changes", conn)
-    pull_members(ctx, hub_link(ctx), conn, alone=alone is not None, say=alone or (lambda text: None))
+    pull_members(ctx, hub_link(ctx), conn, alone=alone)
     pull_erasures(ctx, hub_link(ctx), conn)
     pull_changes(ctx, "member_changes", conn)
     first = download_alone(ctx, conn, alone) if alone else None
