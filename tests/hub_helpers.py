@@ -52,8 +52,10 @@ def entry(device_id: str, seq: int, store: str, **fields) -> dict:
     return values
 
 
-def ingest(conn, entries: list[dict]) -> list[tuple[str, str]]:
-    rows = conn.execute("SELECT * FROM hub.hub_ingest(%s::jsonb)", (json.dumps(entries),)).fetchall()
+def ingest(conn, entries: list[dict], form: str = "json") -> list[tuple[str, str]]:
+    """The entries sent as a counter sends them (`json`: hub step 16), or as counters before it did
+    (`jsonb`, which hub_ingest(json) hands anything but the usual batch to)."""
+    rows = conn.execute(f"SELECT * FROM hub.hub_ingest(%s::{form})", (json.dumps(entries),)).fetchall()
     return [(str(uuid_), outcome) for uuid_, outcome in rows]
 
 

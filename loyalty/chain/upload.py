@@ -14,7 +14,7 @@ from datetime import datetime
 from ..common.clock import to_iso
 from ..common.errors import ConflictError
 from ..common.messages import t
-from ..ledger.replay import replay_where_out_of_order
+from ..ledger.replay import LatestSoFar, replay_where_out_of_order
 from ..programme.context import Context
 from ..storage import write_transaction
 from . import wire
@@ -136,6 +136,7 @@ def upload(ctx: Context, link: HubLink, conn, batch: int = BATCH) -> Uploaded:
     talks to the hub, in order); a batch is noted only after the hub took it and every one before."""
     done = Uploaded()
     seq, seal = _from_the_hubs_position(ctx, link, conn)
+    latest_so_far = LatestSoFar(ctx, _first_id_after(ctx, seq))
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="hub-upload") as hub:
         sending = None
         while True:
@@ -146,7 +147,7 @@ def upload(ctx: Context, link: HubLink, conn, batch: int = BATCH) -> Uploaded:
                 following = (hub.submit(_ingest, conn, payload), first, seq, seal)
             if sending is not None:
                 try:
-                    _note(ctx, done, *sending)
+                    _note(ctx, done, latest_so_far, *sending)
                 except BaseException:
                     if entries:
                         following[0].cancel()
@@ -181,25 +182,32 @@ def _from_the_hubs_position(ctx: Context, link: HubLink, conn) -> tuple[int, str
 
 
 def _ingest(conn, payload: str) -> list[str]:
-    return [outcome for (outcome,) in conn.execute("SELECT outcome FROM hub.hub_ingest(%s::jsonb)",
+    return [outcome for (outcome,) in conn.execute("SELECT outcome FROM hub.hub_ingest(%s::json)",
                                                    (payload,)).fetchall()]
 
 
-def _note(ctx: Context, done: Uploaded, sent, after_seq: int, seq: int, seal: str) -> None:
+def _note(ctx: Context, done: Uploaded, latest_so_far: LatestSoFar, sent, after_seq: int, seq: int, seal: str) -> None:
     """The hub took the batch: noted, and the members of its entries derived again where this
     counter posted one before an entry it had pulled (a clock behind the other till's; the
     other counters do the same as they take it in: ledger/replay.py)."""
     for outcome in sent.result():
         done.outcomes[outcome] += 1
     with write_transaction(ctx.db):
-        done.replayed += _derive_again_where_out_of_order(ctx, after_seq, seq)
+        done.replayed += _derive_again_where_out_of_order(ctx, after_seq, seq, latest_so_far)
         note_progress(ctx, uploaded_seq=seq, uploaded_seal=seal, last_upload_at=to_iso(ctx.clock.now()),
                       last_problem=None)
     done.batches += 1
 
 
-def _derive_again_where_out_of_order(ctx: Context, after_seq: int, seq: int) -> int:
+def _derive_again_where_out_of_order(ctx: Context, after_seq: int, seq: int,
+                                     latest_so_far: LatestSoFar | None = None) -> int:
     posted = [entry_id for (entry_id,) in ctx.db.execute(
         "SELECT id FROM entries WHERE device_id = ? AND device_seq > ? AND device_seq <= ?",
         [ctx.device_id, after_seq, seq])]
-    return replay_where_out_of_order(ctx, posted)
+    return replay_where_out_of_order(ctx, posted, latest_so_far)
+
+
+def _first_id_after(ctx: Context, seq: int) -> int:
+    """The id of this device's first entry after `seq` (its entries' ids grow with their numbers)."""
+    return ctx.db.execute("SELECT COALESCE(MIN(id), 0) FROM entries WHERE device_id = ? AND device_seq > ?",
+                          [ctx.device_id, seq]).fetchone()[0]

@@ -187,10 +187,10 @@ def test_hub_functions_are_owned_by_the_hub_owner_with_a_pinned_search_path(hub)
         rows = conn.execute("SELECT p.proname, p.prosecdef, p.proconfig, pg_get_userbyid(p.proowner) FROM pg_proc p "
                             "JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = 'hub' "
                             "AND p.proname = ANY(%s)", [names]).fetchall()
-    assert sorted({name for name, *_ in rows}) == names      # hub_my_state has two forms (steps 9, 11)
+    assert sorted({name for name, *_ in rows}) == names      # two forms: hub_my_state (steps 9, 11), hub_ingest (1, 16)
     assert all(definer and "search_path=pg_catalog, pg_temp" in config and owner == "postgres"
                for _, definer, config, owner in rows)
-    assert hub_admin.SCHEMA_VERSION == 15
+    assert hub_admin.SCHEMA_VERSION == 16
 
 
 def test_a_reinstalled_till_comes_back_under_its_old_name(ctx, enrol, hub, tmp_path, clock):

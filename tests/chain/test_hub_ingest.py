@@ -10,6 +10,7 @@ import pytest
 from hub_helpers import T0, admin_count, entry, ingest, pull, sealed
 
 from loyalty.chain import hub_admin, wire
+from loyalty.chain.hub_schema import COUNTER_FUNCTIONS
 
 
 def test_a_batch_is_new_then_duplicate_and_nothing_doubles(hub):
@@ -205,6 +206,18 @@ def test_the_ledger_refuses_update_and_delete_even_for_the_owner(hub):
     assert (admin_count(hub.dsn, "entries"), admin_count(hub.dsn, "quarantine")) == (1, 1)
 
 
+def test_a_device_is_never_deleted_so_every_entry_keeps_its_device(hub):
+    """The entries' foreign key to their device is gone (hub step 16: it was checked row by row):
+    the ingest takes the device from the session, and no device row may go."""
+    till = hub.counter("Till 1")
+    with till.connect() as conn:
+        ingest(conn, till.entries(1))
+    with psycopg.connect(hub.dsn) as admin:
+        with pytest.raises(psycopg.errors.InsufficientPrivilege, match="DELETE refused"):
+            admin.execute("DELETE FROM hub.devices")
+    assert admin_count(hub.dsn, "devices") == 1
+
+
 def test_a_stranger_role_cannot_call_the_functions(hub, hub_db):
     with psycopg.connect(hub.dsn, autocommit=True) as admin:
         admin.execute("CREATE ROLE stranger_test LOGIN PASSWORD 'pw-stranger'")
@@ -317,20 +330,24 @@ def test_concurrent_ingests_from_two_tills_are_contiguous_and_a_racing_pull_neve
 
 
 def test_a_hub_made_by_the_previous_version_takes_batches_after_its_upgrade(hub_db, monkeypatch):
-    """Step 12 replaces the batch's checks (set operations, the seal computed in the statement):
-    a counter that joined a hub of step 11 goes on sending to it once it is upgraded."""
+    """Step 12 replaces the batch's checks (set operations, the seal computed in the statement),
+    step 16 adds the batch as JSON text: a counter that joined a hub of step 11 goes on sending
+    to it once it is upgraded, in the new form and the old."""
     from hub_helpers import Hub
     monkeypatch.setattr(hub_admin, "SCHEMA_VERSION", 11)
+    older = tuple(function for function in COUNTER_FUNCTIONS if function != "hub.hub_ingest(json)")  # step 16's
+    monkeypatch.setattr(hub_admin, "COUNTER_FUNCTIONS", older)
     hub = Hub(hub_db.dsn, hub_admin.init_hub(hub_db.dsn)["chain_id"])
     hub_admin.add_store(hub_db.dsn, "M1", "Madrid")
     till = hub.counter("Till 1")
     first = till.entries(2)
     with till.connect() as conn:
-        assert ingest(conn, first) == [(e["uuid"], "new") for e in first]
+        assert ingest(conn, first, form="jsonb") == [(e["uuid"], "new") for e in first]
     monkeypatch.undo()
     assert hub_admin.init_hub(hub_db.dsn)["was"] == 11
-    second = till.entries(3)
+    second, third = till.entries(3), till.entries(2)
     with till.connect() as conn:
         assert ingest(conn, second) == [(e["uuid"], "new") for e in second]
-        assert ingest(conn, second) == [(e["uuid"], "duplicate") for e in second]
-    assert admin_count(hub.dsn, "entries") == 5
+        assert ingest(conn, second, form="jsonb") == [(e["uuid"], "duplicate") for e in second]
+        assert ingest(conn, third, form="jsonb") == [(e["uuid"], "new") for e in third]
+    assert admin_count(hub.dsn, "entries") == 7
