@@ -37,6 +37,17 @@ def sql_batch_continues(conn, batch: list[dict], last_seq: int, last_seal: str) 
                         (json.dumps(me), json.dumps(batch, ensure_ascii=False))).fetchone()[0]
 
 
+def sql_sent_as_sealed(conn, payload: str, last_seq: int, last_seal: str) -> bool:
+    """The check of hub_ingest(json) (hub step 16), on the batch's text as the counter sends it:
+    each entry's text exactly its row's canonical JSON and seal, the seals continuing the chain."""
+    device_id = json.loads(payload)[0]["device_id"]
+    me = {"device_id": device_id, "last_seq": last_seq, "last_seal": last_seal}
+    return conn.execute("SELECT hub.batch_sent_as_sealed(jsonb_populate_record(NULL::hub.devices, %s::jsonb), "
+                        "array_agg(json_populate_record(NULL::hub.entries, v.value) ORDER BY v.i), "
+                        "array_agg(v.value::text ORDER BY v.i)) FROM json_array_elements(%s::json) "
+                        "WITH ORDINALITY AS v(value, i)", (json.dumps(me), payload)).fetchone()[0]
+
+
 @pytest.fixture
 def hub_conn(hub_db):
     hub_admin.init_hub(hub_db.dsn)
@@ -66,6 +77,9 @@ def test_python_and_sql_agree_on_any_text(hub_conn, staff, reason, detail, recei
     assert sql_batch_continues(hub_conn, batch, seq - 1, previous)        # the batch's check (hub_ingest)
     assert not sql_batch_continues(hub_conn, [batch[0], {**batch[1], "points": (points or 0) ^ 1}], seq - 1,
                                    previous)
+    payload, _ = wire.sealed_json([item, {**item, "uuid": str(uuid.uuid4()), "device_seq": seq + 1}], previous)
+    assert sql_sent_as_sealed(hub_conn, payload, seq - 1, previous)     # the usual batch, as sent (hub_ingest(json))
+    assert not sql_sent_as_sealed(hub_conn, payload.replace('":', '": ', 1), seq - 1, previous)   # another writing
 
 
 def test_sealed_chains_each_seal_onto_the_previous():
