@@ -16,6 +16,7 @@ from loyalty.ledger.replay import LatestSoFar, members_out_of_order
 from loyalty.ledger.sales import post_sale
 from loyalty.people.members import NewMember
 from loyalty.programme.shop import open_shop
+from loyalty.storage import write_transaction
 
 START = datetime(2026, 3, 2, 10, 0, tzinfo=timezone.utc)
 
@@ -64,3 +65,30 @@ def test_a_sale_stamped_before_the_members_previous_one_is_found_in_a_later_batc
     latest_so_far = LatestSoFar(ctx, ids[0])
     assert latest_so_far.members_out_of_order(ctx, ids[:3]) == set()
     assert latest_so_far.members_out_of_order(ctx, ids[3:]) == {ana.id}
+
+
+def test_a_sale_at_the_same_moment_as_another_tills_later_one_is_found(tmp_path, clock):
+    """Equal times are ordered by device: an entry of a till whose id sorts after this one's, at
+    the same moment and taken in before, comes after this till's sale in the total order."""
+    path = tmp_path / "shop.sqlite"
+    other = open_shop(path, clock=clock, staff_id="tester")         # a till whose id sorts last...
+    with write_transaction(other.db):
+        other.db.execute("UPDATE settings SET value = ? WHERE key = 'device_id'",
+                         ['"ffffffff-ffff-4fff-bfff-ffffffffffff"'])
+    other.db.close()
+    other = open_shop(path, clock=clock, staff_id="tester")
+    ana = enrol_member(other, NewMember(name="Ana"))
+    post_sale(other, ana.card, 1_000)
+    with write_transaction(other.db):                               # ...then this till, the same file
+        other.db.execute("UPDATE settings SET value = ? WHERE key = 'device_id'",
+                         ['"00000000-0000-4000-8000-000000000000"'])
+    other.db.close()
+    here = open_shop(path, clock=clock, staff_id="tester")
+    try:
+        post_sale(here, ana.card, 1_000)                            # the same moment
+        first, second = [entry_id for (entry_id,) in here.db.execute(
+            "SELECT id FROM entries WHERE kind = 'earn' ORDER BY id")]
+        assert members_out_of_order(here, [second]) == {ana.id}
+        assert LatestSoFar(here, second).members_out_of_order(here, [second]) == {ana.id}
+    finally:
+        here.db.close()
