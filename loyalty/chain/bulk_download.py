@@ -35,6 +35,7 @@ from ..programme.context import Context
 from ..programme.reward_stock import recount_stock
 from ..storage import database_path, open_database, write_transaction
 from ..storage.bulk import in_batches, triggers_set_aside
+from ..storage.bulk_fill import filled_at_once
 from ..storage.connection import ShopDatabase
 from ..storage.lock_guard import SIDE_FILES
 from ..storage.seals import seal_entries_after
@@ -269,12 +270,12 @@ def _note_how_far(building: Context, new: int, up_to: int) -> None:
 
 def _write_entries(ctx: Context, say) -> tuple[int, int]:
     """In the copy's first transaction: the side file's entries written in the order they came,
-    the entries' other indexes (random-ordered: a page each per entry if kept) built afterwards,
+    every index of the entries (random-ordered: a page each per entry if kept) built afterwards —
+    those of its UNIQUE constraints too (storage/bulk_fill.py) —
     the report totals (storage/bulk.py) once. Returns how many were written, and the largest id
     before them."""
     db = ctx.db
-    # The indexes SQLite keeps for the table's UNIQUE columns stay (the insert needs them); the
-    # guard refusing updates steps aside for the reversals' links, inside this transaction.
+    # The guard refusing updates steps aside for the reversals' links, inside this transaction.
     indexes = db.execute(
         "SELECT type, name, sql FROM sqlite_master WHERE tbl_name = 'entries' AND "
         "(type = 'index' AND sql IS NOT NULL OR type = 'trigger' AND sql LIKE '%BEFORE UPDATE%')").fetchall()
@@ -282,7 +283,8 @@ def _write_entries(ctx: Context, say) -> tuple[int, int]:
         db.execute(f"DROP {kind.upper()} [{name}]")
     with triggers_set_aside(db, "entries") as after:
         say(t("first download: writing the entries"))
-        new = db.execute(TAKE_IN, {"first": 1}).rowcount
+        with filled_at_once(db, "entries") as into:
+            new = db.execute(TAKE_IN.format(into=into), {"first": 1}).rowcount
         db.execute(LINK_REVERSALS)
         say(t("first download: indexing them"))
         for _, _, sql in indexes:

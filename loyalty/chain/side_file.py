@@ -9,9 +9,10 @@ ENTRIES = f"entries ({', '.join(PULLED_NAMES)})"
 LOCAL_IDS = "local_ids (kind TEXT, uuid TEXT, id INTEGER, PRIMARY KEY (kind, uuid)) WITHOUT ROWID"
 
 # Each entry's id is its row number in the side file: the copy and the second process's files
-# (side_seals.py, side_share.py) name the same entry by the same id. `:first`: the first row taken.
+# (side_seals.py, side_share.py) name the same entry by the same id. `:first`: the first row taken;
+# `{into}`: the table written, `entries` or its twin (storage/bulk_fill.py).
 TAKE_IN = """
-    INSERT INTO entries (id, uuid, kind, points, amount_cents, spend_cents, receipt_ref, reason, bonus_kind, tier_code,
+    INSERT INTO {into} (id, uuid, kind, points, amount_cents, spend_cents, receipt_ref, reason, bonus_kind, tier_code,
                          detail, staff_id, device_id, device_seq, created_at, idempotency_key, member_id, reward_id,
                          campaign_id)
     SELECT d.rowid, d.uuid, d.kind, d.points, d.amount_cents, d.spend_cents, d.receipt_ref, d.reason, d.bonus_kind,

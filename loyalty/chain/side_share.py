@@ -16,6 +16,7 @@ from pathlib import Path
 from ..common.clock import FixedClock
 from ..ledger.replay import replay_members
 from ..programme.context import Context
+from ..storage.bulk_fill import filled_at_once
 from ..storage.connection import ShopDatabase
 from .side_file import LINK_REVERSALS, TAKE_IN
 
@@ -77,7 +78,8 @@ def _taken_in(db, split: int) -> bool:
                         "AND type IN ('index', 'trigger') AND sql IS NOT NULL").fetchall()
     for kind, name, _ in schema:
         db.execute(f"DROP {kind.upper()} [{name}]")
-    db.execute(TAKE_IN, {"first": split})
+    with filled_at_once(db, "entries") as into:
+        db.execute(TAKE_IN.format(into=into), {"first": split})
     db.execute(LINK_REVERSALS)
     for kind, _, sql in schema:
         if kind == "index":

@@ -82,6 +82,12 @@ def test_a_new_counter_alone_builds_a_file_that_derives_what_the_chain_and_a_dow
     assert alone.db.execute("SELECT COUNT(*) FROM entries WHERE reverses_id IS NOT NULL").fetchone()[0] == \
         one.db.execute("SELECT COUNT(*) FROM entries WHERE reverses_id IS NOT NULL").fetchone()[0] > 0
     assert schema(alone) == schema(in_turns), "every index and trigger is back"
+    assert alone.db.execute("PRAGMA integrity_check").fetchall() == [("ok",)], "its pages the entries' (bulk_fill)"
+    copy_of_one = ("INSERT INTO entries (uuid, idempotency_key, member_id, kind, points, staff_id, device_id, "
+                   "created_at) SELECT {}, member_id, kind, points, staff_id, device_id, created_at FROM entries LIMIT 1")
+    for column, values in (("uuid", "uuid, idempotency_key || '+'"), ("idempotency_key", "uuid || '+', idempotency_key")):
+        with pytest.raises(sqlite3.IntegrityError, match=f"UNIQUE constraint failed: entries.{column}"):
+            alone.db.execute(copy_of_one.format(values))
     assert [m.card for m in search_members(alone, "Member 3")] == [cards[3]], "the name search index holds them"
     assert_the_same(one, two, alone, in_turns)
     assert derived(alone) == derived(in_turns)
