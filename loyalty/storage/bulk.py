@@ -13,10 +13,12 @@ from sqlite_utils import Database
 
 from .seals import seal_entries_after
 from .undone import CATCH_UP as TOTALS_CATCH_UP
+from .undone import CATCH_UP_ALL_NEW as TOTALS_CATCH_UP_ALL_NEW
 
 # What each AFTER INSERT trigger does, for all the rows with an id above :after at once: a
-# statement, or several in order. Keep in step with the triggers in schema.py; a trigger missing
-# here refuses bulk inserts.
+# statement, or several in order; done in this order (the totals' twelve-month windows may be
+# counted from the months: undone.CATCH_UP_ALL_NEW). Keep in step with the triggers in schema.py;
+# a trigger missing here refuses bulk inserts.
 CATCH_UP = {
     "members_fts_insert":
         "INSERT INTO members_fts(rowid, name) SELECT id, name FROM members WHERE id > :after",
@@ -71,7 +73,7 @@ def triggers_set_aside(db: Database, table: str):
     finally:   # the caller's rollback would restore them too; this keeps a caught error harmless
         for _, definition in triggers:
             db.execute(definition)
-    for name, _ in triggers:
+    for name in sorted((name for name, _ in triggers), key=list(CATCH_UP).index):
         catch_up(db, name, after)
 
 
@@ -98,7 +100,7 @@ def catch_up(db, trigger: str, after: int) -> None:
     sqlite3 connection)."""
     if after == 0 and trigger in ABOUT_EARLIER_ROWS:
         return
-    statements = CATCH_UP[trigger]
+    statements = after == 0 and TOTALS_CATCH_UP_ALL_NEW.get(trigger) or CATCH_UP[trigger]
     for statement in (statements,) if isinstance(statements, str) else statements:
         db.execute(statement, {"after": after})
 

@@ -132,3 +132,30 @@ def test_a_shop_at_schema_16_keeps_its_counted_windows_as_complete(tmp_path):
     db = open_database(path)
     assert year_totals.is_listed(db, "2026-10")
     assert db.execute("SELECT end_month, complete FROM member_year_windows").fetchall() == [("2026-10", 1)]
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(imported=sales, listed_through=st.integers(0, 40))
+def test_a_history_imported_into_a_shop_without_entries_files_the_windows_posting_it_files(imported,
+                                                                                           listed_through):
+    """Every entry new: the listed windows are counted from the months just filed
+    (undone.CATCH_UP_ALL_NEW), row for row (zeros too) what the trigger files entry by entry."""
+    history = sorted((HistoricSale(f"card {who}", moment, amount, f"H-{n}")
+                      for n, (who, moment, amount, _) in enumerate(imported)), key=lambda sale: sale.moment)
+    kept = []
+    for bulk in (True, False):
+        ctx = open_shop(":memory:", clock=FixedClock(START))
+        cards = {f"card {n}": enrol_member(ctx, NewMember(name=f"Socio {n}")).card for n in range(4)}
+        with write_transaction(ctx.db):     # windows listed before any entry (a new counter's file)
+            ctx.db.conn.executemany("INSERT INTO member_year_windows (end_month, complete) VALUES (?, 1)", (
+                (month,) for month in month_range("2024-01", month_offset("2024-01", listed_through))))
+        sold = [HistoricSale(cards[sale.card], sale.moment, sale.amount_cents, sale.ref) for sale in history]
+        with write_transaction(ctx.db):
+            if bulk:
+                with ctx.bulk_writing():
+                    post_sales_history(ctx, sold)
+            else:
+                post_sales_history(ctx, sold)
+        kept.append(ctx.db.execute("SELECT y.end_month, m.name, y.spend_cents FROM member_years y "
+                                   "JOIN members m ON m.id = y.member_id ORDER BY 1, 2").fetchall())
+    assert kept[0] == kept[1]
