@@ -100,7 +100,9 @@ def catch_up(db, trigger: str, after: int) -> None:
     sqlite3 connection)."""
     if after == 0 and trigger in ABOUT_EARLIER_ROWS:
         return
-    statements = after == 0 and TOTALS_CATCH_UP_ALL_NEW.get(trigger) or CATCH_UP[trigger]
+    statements = CATCH_UP[trigger]
+    if after == 0 and trigger in TOTALS_CATCH_UP_ALL_NEW:
+        statements = TOTALS_CATCH_UP_ALL_NEW[trigger]
     for statement in (statements,) if isinstance(statements, str) else statements:
         db.execute(statement, {"after": after})
 

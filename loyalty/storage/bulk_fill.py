@@ -6,7 +6,8 @@ SQLite keeps the index of a UNIQUE constraint written in a column's definition (
 as each row goes in, and it cannot be dropped: rows arriving in another order than the index's
 (the chain's entries come member by member, their uuids and keys at random) each land on a random
 page of it. At the big shop's 20 M entries, with the page cache of a process that stays under
-500 MB, writing them took 311 s of the download (bench/README.md, "The download, written").
+500 MB, writing them took 311 s of the download; this way, 97.6 s (bench/README.md, "The hub",
+sixteenth session).
 
 So the rows go into a twin of the table: the same columns, types, defaults and checks, without
 the UNIQUE words. Then CREATE UNIQUE INDEX builds the same indexes on the twin (it sorts first,

@@ -107,11 +107,11 @@ CATCH_UP = {
     "entries_member_years": _member_years_from(_NEW_COUNTED_ROWS),
 }
 
-# When every entry is new (:after = 0: a new counter's first download), the months just filed are
-# those entries' alone: the listed twelve-month windows are counted from them instead of reading
-# every entry again — the same rows (a month's spend is the sum of its entries' that count with
-# a spend; `spend_entries` says it had one), a third of the totals' time on the big shop
-# (bench/README.md).
+# When every entry is new (:after = 0: a new counter's first download, an import into a shop
+# without entries), the months just filed are those entries' alone: the listed twelve-month
+# windows are counted from them instead of reading every entry again — the same rows (a month's
+# spend is the sum of its entries' that count with a spend; `spend_entries` says it had one). The
+# big shop's totals: 200 -> 123 s (bench/README.md, "The hub", sixteenth session).
 CATCH_UP_ALL_NEW = {
     "entries_member_years": add_to_listed_windows(
         "SELECT month, member_id, spend_cents AS spend FROM member_months WHERE spend_entries > 0"),
