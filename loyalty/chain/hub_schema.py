@@ -1041,16 +1041,23 @@ def _canonical_in_one_call() -> str:
     """The canonical JSON as _canonical_sql writes it, built by one concat() and not forty-odd
     concatenations (each a copy of the text so far), the UUIDs and the time quoted as they are:
     their text holds nothing JSON escapes. The same text: tests/chain/test_hub_wire.py."""
-    def value(name: str) -> str:
-        if name in ("device_seq", "points", "amount_cents", "spend_cents"):
-            return f"coalesce(e.{name}::text, 'null')"
-        if name == "created_at":
-            return f"'\"' || to_char(e.created_at AT TIME ZONE 'UTC', {_TIME}) || '\"'"
-        if name in ("uuid", "device_id", "member_uuid", "reverses_uuid", "reward_uuid", "campaign_uuid"):
-            return f"coalesce('\"' || e.{name}::text || '\"', 'null')"
-        return f"coalesce(to_json(e.{name})::text, 'null')"
-    pieces = [f"'{'{' if i == 0 else ','}\"{name}\":', {value(name)}" for i, name in enumerate(SEALED_FIELDS)]
-    return f"concat({', '.join(pieces)}, '}}')"
+    return f"concat({_canonical_pieces(_field_value)}, '}}')"
+
+
+def _field_value(name: str) -> str:
+    """A field's value in the canonical JSON, from the row `e`."""
+    if name in ("device_seq", "points", "amount_cents", "spend_cents"):
+        return f"coalesce(e.{name}::text, 'null')"
+    if name == "created_at":
+        return f"'\"' || to_char(e.created_at AT TIME ZONE 'UTC', {_TIME}) || '\"'"
+    if name in ("uuid", "device_id", "member_uuid", "reverses_uuid", "reward_uuid", "campaign_uuid"):
+        return f"coalesce('\"' || e.{name}::text || '\"', 'null')"
+    return f"coalesce(to_json(e.{name})::text, 'null')"
+
+
+def _canonical_pieces(value) -> str:
+    """The canonical JSON's fields, each `"name":value`, as concat()'s arguments (no closing brace)."""
+    return ", ".join(f"'{'{' if i == 0 else ','}\"{name}\":', {value(name)}" for i, name in enumerate(SEALED_FIELDS))
 
 
 # A counter's batch as the JSON text it sends (json, not jsonb), each entry read once into a row
@@ -1141,7 +1148,29 @@ END $$;
 """ + _only_for_counters("hub.hub_ingest(json)")
 
 
+# The check of a batch as sent, without cutting the canonical text's last character: left(text, -1)
+# counts the characters of every entry's text (UTF-8), ~5 % of the hub's CPU in a first upload
+# (`perf`, bench/README.md). The fields are joined once; the canonical text (for the seal) and the
+# text as sent are that with their own endings, byte for byte the same as before
+# (tests/chain/test_hub_wire.py holds them to Python's).
+STEP_17 = f"""
+CREATE OR REPLACE FUNCTION hub.batch_sent_as_sealed(me hub.devices, parsed hub.entries[], texts text[])
+RETURNS boolean LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp AS $$
+    SELECT coalesce(cardinality(parsed), 0) > 0 AND cardinality(parsed) = cardinality(texts) AND NOT EXISTS (
+        SELECT 1 FROM (SELECT e.device_id, e.device_seq, e.device_seal, e.ordinality, t.text, c.fields,
+                              lag(e.device_seal, 1, me.last_seal) OVER (ORDER BY e.ordinality) AS previous_seal
+                       FROM unnest(parsed) WITH ORDINALITY AS e
+                       JOIN unnest(texts) WITH ORDINALITY AS t(text, i) ON t.i = e.ordinality
+                       CROSS JOIN LATERAL (SELECT concat({_canonical_pieces(_field_value)}) AS fields) AS c) AS e
+        WHERE e.device_id <> me.device_id OR e.device_seq <> me.last_seq + e.ordinality
+           OR e.text <> concat(e.fields, ',"device_seal":"', e.device_seal, '"}}')
+           OR encode(sha256(convert_to(concat(e.previous_seal, '|', e.fields, '}}'), 'UTF8')), 'hex') <> e.device_seal)
+$$;
+REVOKE ALL ON FUNCTION hub.batch_sent_as_sealed(hub.devices, hub.entries[], text[]) FROM PUBLIC;
+"""
+
+
 # Released steps are never edited: a change is a new step at the end.
 STEPS: list[str] = [STEP_1, STEP_2, STEP_3, STEP_4, STEP_5, STEP_6, STEP_7, STEP_8, STEP_9, STEP_10, STEP_11, STEP_12,
-                    STEP_13, STEP_14, STEP_15, STEP_16]
+                    STEP_13, STEP_14, STEP_15, STEP_16, STEP_17]
 SCHEMA_VERSION = len(STEPS)
