@@ -1041,7 +1041,7 @@ def _canonical_in_one_call() -> str:
     """The canonical JSON as _canonical_sql writes it, built by one concat() and not forty-odd
     concatenations (each a copy of the text so far), the UUIDs and the time quoted as they are:
     their text holds nothing JSON escapes. The same text: tests/chain/test_hub_wire.py."""
-    return f"concat({_canonical_pieces(_field_value)}, '}}')"
+    return f"concat({_canonical_pieces()}, '}}')"
 
 
 def _field_value(name: str) -> str:
@@ -1055,9 +1055,10 @@ def _field_value(name: str) -> str:
     return f"coalesce(to_json(e.{name})::text, 'null')"
 
 
-def _canonical_pieces(value) -> str:
+def _canonical_pieces() -> str:
     """The canonical JSON's fields, each `"name":value`, as concat()'s arguments (no closing brace)."""
-    return ", ".join(f"'{'{' if i == 0 else ','}\"{name}\":', {value(name)}" for i, name in enumerate(SEALED_FIELDS))
+    return ", ".join(f"'{'{' if i == 0 else ','}\"{name}\":', {_field_value(name)}"
+                     for i, name in enumerate(SEALED_FIELDS))
 
 
 # A counter's batch as the JSON text it sends (json, not jsonb), each entry read once into a row
@@ -1161,7 +1162,7 @@ RETURNS boolean LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp AS $$
                               lag(e.device_seal, 1, me.last_seal) OVER (ORDER BY e.ordinality) AS previous_seal
                        FROM unnest(parsed) WITH ORDINALITY AS e
                        JOIN unnest(texts) WITH ORDINALITY AS t(text, i) ON t.i = e.ordinality
-                       CROSS JOIN LATERAL (SELECT concat({_canonical_pieces(_field_value)}) AS fields) AS c) AS e
+                       CROSS JOIN LATERAL (SELECT concat({_canonical_pieces()}) AS fields) AS c) AS e
         WHERE e.device_id <> me.device_id OR e.device_seq <> me.last_seq + e.ordinality
            OR e.text <> concat(e.fields, ',"device_seal":"', e.device_seal, '"}}')
            OR encode(sha256(convert_to(concat(e.previous_seal, '|', e.fields, '}}'), 'UTF8')), 'hex') <> e.device_seal)
