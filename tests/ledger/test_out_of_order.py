@@ -3,6 +3,7 @@ derived again: ledger/replay.py). `LatestSoFar`, the upload's cheaper form that 
 entries some entry before them is not earlier than, must name the same members as the probe of
 every entry, whatever the times, the batches and where the run starts."""
 
+import json
 import tempfile
 from datetime import datetime, timezone
 from pathlib import Path
@@ -67,23 +68,24 @@ def test_a_sale_stamped_before_the_members_previous_one_is_found_in_a_later_batc
     assert latest_so_far.members_out_of_order(ctx, ids[3:]) == {ana.id}
 
 
+def as_device(path, clock, device_id: str):
+    """The shop's file opened as the till `device_id` (two tills' entries in one file)."""
+    ctx = open_shop(path, clock=clock, staff_id="tester")
+    with write_transaction(ctx.db):
+        ctx.db.execute("UPDATE settings SET value = ? WHERE key = 'device_id'", [json.dumps(device_id)])
+    ctx.db.close()
+    return open_shop(path, clock=clock, staff_id="tester")
+
+
 def test_a_sale_at_the_same_moment_as_another_tills_later_one_is_found(tmp_path, clock):
     """Equal times are ordered by device: an entry of a till whose id sorts after this one's, at
     the same moment and taken in before, comes after this till's sale in the total order."""
     path = tmp_path / "shop.sqlite"
-    other = open_shop(path, clock=clock, staff_id="tester")         # a till whose id sorts last...
-    with write_transaction(other.db):
-        other.db.execute("UPDATE settings SET value = ? WHERE key = 'device_id'",
-                         ['"ffffffff-ffff-4fff-bfff-ffffffffffff"'])
-    other.db.close()
-    other = open_shop(path, clock=clock, staff_id="tester")
+    other = as_device(path, clock, "ffffffff-ffff-4fff-bfff-ffffffffffff")     # a till whose id sorts last
     ana = enrol_member(other, NewMember(name="Ana"))
     post_sale(other, ana.card, 1_000)
-    with write_transaction(other.db):                               # ...then this till, the same file
-        other.db.execute("UPDATE settings SET value = ? WHERE key = 'device_id'",
-                         ['"00000000-0000-4000-8000-000000000000"'])
     other.db.close()
-    here = open_shop(path, clock=clock, staff_id="tester")
+    here = as_device(path, clock, "00000000-0000-4000-8000-000000000000")      # then this till, the same file
     try:
         post_sale(here, ana.card, 1_000)                            # the same moment
         first, second = [entry_id for (entry_id,) in here.db.execute(
