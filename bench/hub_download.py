@@ -99,9 +99,11 @@ def main() -> None:
         database, _ = a_hub(server)
         first = joined(open_shop(copy, staff_id="bench"), database.dsn, "Till 1")
         began = time.perf_counter()
-        with psycopg.connect(conninfo(first, hub_link(first)), autocommit=True) as conn:
+        def connected():
+            return psycopg.connect(conninfo(first, hub_link(first)), autocommit=True)
+        with connected() as conn:
             upload_members(first, hub_link(first), conn)
-            upload(first, hub_link(first), conn)
+            upload(first, hub_link(first), conn, another=connected)
         sent_in = time.perf_counter() - began
         rss_after_upload = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         entries = first.db.execute("SELECT COUNT(*) FROM entries").fetchone()[0]

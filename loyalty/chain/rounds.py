@@ -105,7 +105,7 @@ def _whole_round(ctx: Context, conn, alone: Callable[[Text], None] | None = None
     if first is None or first["done"]:
         pull_entries(ctx, hub_link(ctx), conn)
     move_what_arrived(ctx)              # points that reached members this counter merged away
-    return upload(ctx, hub_link(ctx), conn)
+    return upload(ctx, hub_link(ctx), conn, another=lambda: _connected(ctx, hub_link(ctx)))
 
 
 # Each pull's cursor in hub_link, and the hub's newest number it follows (hub.hub_heads()); and
@@ -145,7 +145,7 @@ def _round(ctx: Context, work) -> SyncState:
     if link is None:
         return SyncState(joined=False)
     try:
-        with psycopg.connect(conninfo(ctx, link), autocommit=True) as conn:
+        with _connected(ctx, link) as conn:
             done = work(conn)
             here = hub_link(ctx)            # what still waits here, for the owner's list of tills
             head, quarantined = conn.execute("SELECT head, quarantined FROM hub.hub_my_state(%s, %s)",
@@ -161,6 +161,10 @@ def _round(ctx: Context, work) -> SyncState:
     note_progress(ctx, last_problem=None, problem_kind=None, last_upload_at=to_iso(ctx.clock.now()),
                   hub_head_seen=head, quarantined=quarantined)
     return sync_state(ctx, done.sent, done.outcomes["quarantined"]) if done is not None else sync_state(ctx)
+
+
+def _connected(ctx: Context, link: HubLink) -> psycopg.Connection:
+    return psycopg.connect(conninfo(ctx, link), autocommit=True)
 
 
 def watch(ctx: Context, stop: threading.Event, report: Callable[[SyncState], None],

@@ -7,9 +7,14 @@ the hub had taken it: nothing is lost and nothing doubles."""
 
 import json
 import logging
-from concurrent.futures import ThreadPoolExecutor
+from collections import deque
+from concurrent.futures import Future, ThreadPoolExecutor, wait
+from contextlib import AbstractContextManager, ExitStack
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Callable
+
+import psycopg
 
 from ..common.clock import to_iso
 from ..common.errors import ConflictError
@@ -32,6 +37,19 @@ _OWN_ENTRIES = """
     FROM entries e JOIN members m ON m.id = e.member_id LEFT JOIN entries r ON r.id = e.reverses_id
          LEFT JOIN rewards rw ON rw.id = e.reward_id LEFT JOIN campaigns c ON c.id = e.campaign_id
     WHERE e.device_id = ? AND e.device_seq > ? ORDER BY e.device_seq LIMIT ?"""
+
+
+# The same entries as their canonical JSON, written by SQLite (wire.canonical_json_in_sqlite), NULL
+# for one whose values are not plainly in their wire form. The device and the store, the same for
+# every entry, are parameters.
+_OWN_CANONICAL = f"""
+    SELECT e.device_seq, {wire.canonical_json_in_sqlite({
+        **{name: f"e.{name}" for name in wire.SEALED_FIELDS}, "device_id": ":device", "store": ":store",
+        "staff": "e.staff_id", "member_uuid": "m.uuid", "reverses_uuid": "r.uuid", "reward_uuid": "rw.uuid",
+        "campaign_uuid": "c.uuid"})}
+    FROM entries e JOIN members m ON m.id = e.member_id LEFT JOIN entries r ON r.id = e.reverses_id
+         LEFT JOIN rewards rw ON rw.id = e.reward_id LEFT JOIN campaigns c ON c.id = e.campaign_id
+    WHERE e.device_id = :device AND e.device_seq > :after ORDER BY e.device_seq LIMIT :limit"""
 
 
 _OWN_MEMBERS = """
@@ -122,6 +140,21 @@ def wire_entries(ctx: Context, link: HubLink, after_seq: int, limit: int) -> lis
     return entries
 
 
+def canonical_entries(ctx: Context, link: HubLink, after_seq: int, limit: int,
+                      by_sqlite: bool = True) -> list[tuple[int, str]]:
+    """This device's entries after `after_seq` as (device_seq, canonical JSON), written by SQLite
+    where it writes them as wire.canonical_json does (`by_sqlite`: this SQLite was checked to) and
+    the entry's values are plainly in their wire form, by wire.canonical_json otherwise (which
+    refuses a value it cannot send, naming the field)."""
+    if not by_sqlite:
+        return [(entry["device_seq"], wire.canonical_json(entry))
+                for entry in wire_entries(ctx, link, after_seq, limit)]
+    rows = ctx.db.execute(_OWN_CANONICAL, {"device": ctx.device_id, "after": after_seq, "limit": limit,
+                                           "store": link.store}).fetchall()
+    return [(seq, canonical if canonical is not None else wire.canonical_json(wire_entries(ctx, link, seq - 1, 1)[0]))
+            for seq, canonical in rows]
+
+
 def _wire_time(stored: str) -> str:
     """A stored time in the wire's form: the way the app stores them (common/clock.to_iso: UTC,
     microseconds, +00:00) rewritten as text, any other parsed; canonical_json checks the result."""
@@ -130,31 +163,55 @@ def _wire_time(stored: str) -> str:
     return wire.created_at_text(datetime.fromisoformat(stored))
 
 
-def upload(ctx: Context, link: HubLink, conn, batch: int = BATCH) -> Uploaded:
+def upload(ctx: Context, link: HubLink, conn, batch: int = BATCH,
+           another: Callable[[], AbstractContextManager] | None = None) -> Uploaded:
     """Everything not yet acknowledged, over `conn` (a psycopg connection in autocommit, as this
-    counter's role). While the hub takes one batch, the next is read and sealed here (one thread
-    talks to the hub, in order); a batch is noted only after the hub took it and every one before."""
+    counter's role). While the hub takes one batch, the next is read, sealed and queued here. With
+    `another` (opens a second connection like `conn`), a history of more than one batch goes over
+    two, taking turns: the hub reads and checks one batch while it inserts the one before (hub step
+    18), on two of its PC's cores. The hub numbers batches in the order they reach its lock; one
+    that got there before the one it follows (refused: a gap) is sent again once that one is taken.
+    A batch is noted here only after the hub took it and every one before."""
     done = Uploaded()
     seq, seal = _from_the_hubs_position(ctx, link, conn)
     latest_so_far = LatestSoFar(ctx, _first_id_after(ctx, seq))
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="hub-upload") as hub:
-        sending = None
-        while True:
-            entries = wire_entries(ctx, link, seq, batch)
-            if entries:
-                payload, seal = wire.sealed_json(entries, seal)
-                first, seq = seq, entries[-1]["device_seq"]
-                following = (hub.submit(_ingest, conn, payload), first, seq, seal)
-            if sending is not None:
-                try:
-                    _note(ctx, done, latest_so_far, *sending)
-                except BaseException:
-                    if entries:
-                        following[0].cancel()
-                    raise
-            if not entries:
-                return done
-            sending = following
+    in_flight: deque[_Sending] = deque()
+    by_sqlite = wire.sqlite_writes_canonical_json(ctx.db)
+    with ExitStack() as closing:
+        senders = [(conn, closing.enter_context(ThreadPoolExecutor(1, thread_name_prefix="hub-upload")))]
+        try:
+            while True:
+                entries = canonical_entries(ctx, link, seq, batch, by_sqlite)
+                if entries:
+                    if in_flight and len(senders) == 1 and another is not None:
+                        other = closing.enter_context(another())
+                        senders.append((other, closing.enter_context(ThreadPoolExecutor(1, "hub-upload-2"))))
+                    payload, seal = wire.sealed_texts([canonical for _, canonical in entries], seal)
+                    first, seq = seq, entries[-1][0]
+                    on, sender = senders[(done.batches + len(in_flight)) % len(senders)]
+                    in_flight.append(_Sending(sender.submit(_ingest, on, payload), on, payload, first, seq, seal,
+                                              behind=bool(in_flight)))
+                while in_flight and (not entries or len(in_flight) > len(senders)):
+                    _note(ctx, done, latest_so_far, in_flight)
+                if not entries:
+                    return done
+        except BaseException:
+            for sending in in_flight:   # not sent after all (each pool waits for the one it is sending)
+                sending.future.cancel()
+            raise
+
+
+@dataclass
+class _Sending:
+    """A batch sent to the hub and not yet noted here."""
+    future: Future
+    conn: object
+    payload: str
+    after_seq: int
+    seq: int
+    seal: str
+    behind: bool                # sent while the batch before it was still on its way
+    outcomes: list[str] | None = None
 
 
 def _from_the_hubs_position(ctx: Context, link: HubLink, conn) -> tuple[int, str]:
@@ -186,17 +243,40 @@ def _ingest(conn, payload: str) -> list[str]:
                                                    (payload,)).fetchall()]
 
 
-def _note(ctx: Context, done: Uploaded, latest_so_far: LatestSoFar, sent, after_seq: int, seq: int, seal: str) -> None:
-    """The hub took the batch: noted, and the members of its entries derived again where this
-    counter posted one before an entry it had pulled (a clock behind the other till's; the
-    other counters do the same as they take it in: ledger/replay.py)."""
-    for outcome in sent.result():
+def _note(ctx: Context, done: Uploaded, latest_so_far: LatestSoFar, in_flight: deque) -> None:
+    """The oldest batch in flight, once the hub took it: noted, and the members of its entries
+    derived again where this counter posted one before an entry it had pulled (a clock behind the
+    other till's; the other counters do the same as they take it in: ledger/replay.py)."""
+    sending = in_flight[0]
+    if sending.outcomes is None:
+        try:
+            sending.outcomes = sending.future.result()
+        except psycopg.Error:
+            if not sending.behind:
+                raise
+            _again_in_order(in_flight)
+    in_flight.popleft()
+    for outcome in sending.outcomes:
         done.outcomes[outcome] += 1
     with write_transaction(ctx.db):
-        done.replayed += _derive_again_where_out_of_order(ctx, after_seq, seq, latest_so_far)
-        note_progress(ctx, uploaded_seq=seq, uploaded_seal=seal, last_upload_at=to_iso(ctx.clock.now()),
-                      last_problem=None)
+        done.replayed += _derive_again_where_out_of_order(ctx, sending.after_seq, sending.seq, latest_so_far)
+        note_progress(ctx, uploaded_seq=sending.seq, uploaded_seal=sending.seal,
+                      last_upload_at=to_iso(ctx.clock.now()), last_problem=None)
     done.batches += 1
+
+
+def _again_in_order(in_flight: deque) -> None:
+    """A batch refused while the one before it was on its way (it reached the hub's lock first):
+    every batch in flight is awaited, then each one refused is sent again, in order, nothing else
+    meanwhile (the ones after it were most likely refused for the same reason). A batch refused
+    again is refused for what it holds: raised."""
+    wait([sending.future for sending in in_flight])
+    for sending in in_flight:
+        try:
+            sending.outcomes = sending.future.result()
+        except psycopg.Error:
+            log.info("The batch after %s reached the hub before the one it follows: sent again", sending.after_seq)
+            sending.outcomes = _ingest(sending.conn, sending.payload)
 
 
 def _derive_again_where_out_of_order(ctx: Context, after_seq: int, seq: int,

@@ -14,6 +14,7 @@ two equal over arbitrary text."""
 import hashlib
 import json
 import re
+import sqlite3
 from datetime import datetime, timezone
 
 from ..common.errors import ValidationError
@@ -61,14 +62,65 @@ def _seal_of_text(previous_seal: str, canonical: str) -> str:
 
 def sealed_json(entries: list[dict], previous_seal: str = GENESIS) -> tuple[str, str]:
     """The entries (a device's, in device_seq order) sealed, written as the JSON array the hub
-    takes, and the last seal. Each entry is its canonical JSON with its seal added: dumping the
-    batch again was a tenth of a big upload's time at the counter (bench/README.md)."""
+    takes, and the last seal."""
+    return sealed_texts([canonical_json(entry) for entry in entries], previous_seal)
+
+
+def sealed_texts(canonicals: list[str], previous_seal: str = GENESIS) -> tuple[str, str]:
+    """Entries given as their canonical JSON, sealed and written as sealed_json writes them: each
+    entry's canonical JSON with its seal added (dumping the batch again was a tenth of a big
+    upload's time at the counter, bench/README.md)."""
     texts = []
-    for entry in entries:
-        canonical = canonical_json(entry)
+    for canonical in canonicals:
         previous_seal = _seal_of_text(previous_seal, canonical)
         texts.append(f'{canonical[:-1]},"device_seal":"{previous_seal}"}}')
     return f"[{','.join(texts)}]", previous_seal
+
+
+def canonical_json_in_sqlite(values: dict[str, str]) -> str:
+    """An SQLite expression of an entry's canonical JSON, each sealed field's value given as an
+    SQL expression — the time as the app stores times (common/clock.to_iso: `…+00:00`), which the
+    wire writes `…Z`: the text canonical_json writes, or NULL where any value is not plainly in its
+    wire form (canonical_json then says which, or writes it in its own way). A big upload reads
+    its entries this way: building the dicts and dumping them was half the counter's time
+    (bench/README.md). json_object() with the keys in order writes what json.dumps writes for
+    such values — no spaces, UTF-8 kept, the same escapes (tests/chain/test_hub_wire.py; a
+    counter checks its own SQLite first: sqlite_writes_canonical_json)."""
+    plain = " AND ".join(_plain_in_sqlite(name, values[name]) for name in SEALED_FIELDS)
+    fields = ", ".join(f"'{name}', {_wire_form_in_sqlite(name, values[name])}" for name in SEALED_FIELDS)
+    return f"CASE WHEN coalesce({plain}, 0) THEN json_object({fields}) END"
+
+
+def sqlite_writes_canonical_json(db) -> bool:
+    """Whether this SQLite's json_object() writes a value as canonical_json does: every ASCII
+    character, a few beyond, the extreme whole numbers. (An SQLite without JSON functions: no.)"""
+    probe = "".join(map(chr, range(1, 128))) + "ñ€\u2028\U0001F600"
+    expected = json.dumps({"a": probe, "b": -2**63, "c": 2**63 - 1, "d": None}, separators=(",", ":"),
+                          ensure_ascii=False)
+    try:
+        written = db.execute("SELECT json_object('a', ?, 'b', ?, 'c', ?, 'd', NULL)", [probe, -2**63, 2**63 - 1])
+    except sqlite3.OperationalError:
+        return False
+    return written.fetchone()[0] == expected
+
+
+def _plain_in_sqlite(name: str, value: str) -> str:
+    """SQL: the value is in its wire form as the checks below take it, no less strictly."""
+    if name in UUID_FIELDS:
+        shape = f"typeof({value}) = 'text' AND {value} GLOB '{_UUID_GLOB}'"
+    elif name in INTEGER_FIELDS:
+        shape = f"typeof({value}) = 'integer'"
+    elif name in TIME_FIELDS:       # a real moment: as a day number, 31 April or 24:00 moves on
+        shape = (f"typeof({value}) = 'text' AND {value} GLOB '{_STORED_TIME_GLOB}' "
+                 f"AND substr({value}, 1, 4) <> '0000' "
+                 f"AND strftime('%Y-%m-%dT%H:%M:%S', julianday(substr({value}, 1, 19))) = substr({value}, 1, 19)")
+    else:
+        shape = f"typeof({value}) = 'text' AND instr(CAST({value} AS BLOB), x'00') = 0"
+    return f"({shape})" if name in REQUIRED else f"({value} IS NULL OR ({shape}))"
+
+
+def _wire_form_in_sqlite(name: str, value: str) -> str:
+    return f"substr({value}, 1, 26) || 'Z'" if name in TIME_FIELDS else value
 
 
 def _present(name: str, value):
@@ -111,6 +163,9 @@ _WIRE_FIELD_SET = frozenset(WIRE_FIELDS)
 # a big upload's time on the counter (bench/hub_upload.py).
 _UUID_SHAPE = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 _TIME_SHAPE = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z")
+_HEX, _DIGIT = "[0-9a-f]", "[0-9]"
+_UUID_GLOB = "-".join(_HEX * count for count in (8, 4, 4, 4, 12))
+_STORED_TIME_GLOB = f"{_DIGIT * 4}-{_DIGIT * 2}-{_DIGIT * 2}T{_DIGIT * 2}:{_DIGIT * 2}:{_DIGIT * 2}.{_DIGIT * 6}+00:00"
 
 
 def _is_uuid_text(text: str) -> bool:

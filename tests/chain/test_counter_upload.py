@@ -3,8 +3,10 @@ joins with a join code and sends every entry once; a retried or interrupted uplo
 without losing or doubling anything; a join that cannot be done writes nothing."""
 
 import json
+import logging
 import os
 import stat
+import time
 from datetime import datetime, timedelta, timezone
 
 import psycopg
@@ -13,6 +15,7 @@ from hub_helpers import admin_count
 
 from loyalty.chain import hub_admin
 from loyalty.chain import upload as upload_module
+from loyalty.chain import wire
 from loyalty.chain.link import conninfo, hub_link, join
 from loyalty.chain.rounds import sync_once
 from loyalty.chain.upload import upload
@@ -62,6 +65,35 @@ def test_a_stored_time_goes_out_as_utc_text_whatever_its_form():
     assert upload_module._wire_time("2026-03-01T12:30:00+02:00") == "2026-03-01T10:30:00.000000Z"
 
 
+def test_the_entries_as_sqlite_writes_them_are_what_python_writes(ctx, enrol, hub, monkeypatch):
+    """The upload reads each entry as its canonical JSON written by SQLite; one stored otherwise
+    (a time with another offset) is written by wire.canonical_json, the same text either way."""
+    shop_with_history(ctx, enrol)
+    link = joined(ctx, hub)
+    ctx.db.execute("DROP TRIGGER entries_no_update")        # a time written otherwise (by hand, an older app)
+    ctx.db.execute("UPDATE entries SET created_at = '2026-03-10T14:00:00.000000+02:00' WHERE device_seq = 2")
+    by_python = upload_module.canonical_entries(ctx, link, 0, 100, by_sqlite=False)
+    assert wire.sqlite_writes_canonical_json(ctx.db)
+    read_by_python, real_wire_entries = [], upload_module.wire_entries
+    monkeypatch.setattr(upload_module, "wire_entries",
+                        lambda *args: read_by_python.append(args[2]) or real_wire_entries(*args))
+    assert upload_module.canonical_entries(ctx, link, 0, 100) == by_python
+    assert read_by_python == [1], "only the entry with the other time is left to Python"
+    assert len(by_python) == 6 and '"created_at":"2026-03-10T12:00:00.000000Z"' in by_python[1][1]
+    assert any('"reverses_uuid":"' in canonical for _, canonical in by_python)
+
+
+def test_an_sqlite_writing_json_otherwise_leaves_every_entry_to_python(ctx, enrol, hub):
+    """Another SQLite's json_object() (here one that writes spaces) is found out before the
+    upload, which then writes every entry with wire.canonical_json: the hub takes them all."""
+    shop_with_history(ctx, enrol)
+    link = joined(ctx, hub)
+    ctx.db.conn.create_function("json_object", -1, lambda *pairs: json.dumps(dict(zip(pairs[::2], pairs[1::2]))))
+    assert not wire.sqlite_writes_canonical_json(ctx.db)
+    with psycopg.connect(conninfo(ctx, link), autocommit=True) as conn:
+        assert upload(ctx, link, conn).outcomes == {"new": 6, "duplicate": 0, "quarantined": 0}
+
+
 def test_an_upload_cut_after_the_hub_committed_resumes_without_doubling(ctx, enrol, hub, monkeypatch):
     """The hub took a batch but the counter died before noting it: the next round goes on from
     where the hub's copy ends (hub_position), sending nothing twice."""
@@ -87,6 +119,52 @@ def test_an_upload_cut_after_the_hub_committed_resumes_without_doubling(ctx, enr
     assert done.outcomes == {"new": 6 - taken, "duplicate": 0, "quarantined": 0}
     assert hub_link(ctx).uploaded_seq == 6
     assert admin_count(hub.dsn, "entries") == 6 and admin_count(hub.dsn, "quarantine") == 0
+
+
+def test_a_long_history_goes_over_two_connections_in_the_devices_order(ctx, enrol, hub):
+    """Hub step 18: the hub checks one batch while it inserts the one before, each on its own
+    connection; what it numbers is still the device's order, each entry once."""
+    shop_with_history(ctx, enrol)
+    link = joined(ctx, hub)
+    opened = []
+
+    def another():
+        opened.append(psycopg.connect(conninfo(ctx, link), autocommit=True))
+        return opened[-1]
+
+    with psycopg.connect(conninfo(ctx, link), autocommit=True) as conn:
+        done = upload(ctx, link, conn, batch=2, another=another)
+        assert (done.outcomes["new"], done.batches) == (6, 3)
+        post_sale(ctx, ctx.db.execute("SELECT card FROM members").fetchone()[0], 7_000, "T-9")
+        assert upload(ctx, hub_link(ctx), conn, batch=2, another=another).outcomes["new"] == 1
+    assert len(opened) == 1 and opened[0].closed, "a second connection only for more than one batch, then closed"
+    local = ctx.db.execute("SELECT device_seq, idempotency_key, points FROM entries ORDER BY device_seq").fetchall()
+    assert hub_entries(hub.dsn) == [tuple(row) for row in local] and hub_link(ctx).uploaded_seq == 7
+
+
+def test_a_batch_that_reaches_the_hub_before_the_one_it_follows_is_sent_again_after_it(ctx, enrol, hub,
+                                                                                       monkeypatch, caplog):
+    """The first batch held up on its way: the second, on the other connection, finds the hub
+    without the entries before it and is refused (a gap); the third, behind the first, too. Both
+    are sent again once the first is taken: in order, nothing lost or doubled, nothing set aside."""
+    shop_with_history(ctx, enrol)
+    link = joined(ctx, hub)
+    real_ingest = upload_module._ingest
+
+    def first_batch_held_up(conn, payload):
+        if '"device_seq":1,' in payload:
+            time.sleep(0.5)
+        return real_ingest(conn, payload)
+
+    monkeypatch.setattr(upload_module, "_ingest", first_batch_held_up)
+    caplog.set_level(logging.INFO, logger=upload_module.__name__)
+    with psycopg.connect(conninfo(ctx, link), autocommit=True) as conn:
+        done = upload(ctx, link, conn, batch=2, another=lambda: psycopg.connect(conninfo(ctx, link), autocommit=True))
+    assert done.outcomes == {"new": 6, "duplicate": 0, "quarantined": 0} and done.batches == 3
+    assert [record.args for record in caplog.records if "sent again" in record.getMessage()] == [(2,), (4,)]
+    local = ctx.db.execute("SELECT device_seq, idempotency_key, points FROM entries ORDER BY device_seq").fetchall()
+    assert hub_entries(hub.dsn) == [tuple(row) for row in local]
+    assert admin_count(hub.dsn, "quarantine") == 0 and hub_link(ctx).uploaded_seq == 6
 
 
 def test_new_sales_after_joining_follow_the_chain(ctx, enrol, hub):

@@ -190,7 +190,7 @@ def test_hub_functions_are_owned_by_the_hub_owner_with_a_pinned_search_path(hub)
     assert sorted({name for name, *_ in rows}) == names      # two forms: hub_my_state (steps 9, 11), hub_ingest (1, 16)
     assert all(definer and "search_path=pg_catalog, pg_temp" in config and owner == "postgres"
                for _, definer, config, owner in rows)
-    assert hub_admin.SCHEMA_VERSION == 17
+    assert hub_admin.SCHEMA_VERSION == 18
 
 
 def test_a_reinstalled_till_comes_back_under_its_old_name(ctx, enrol, hub, tmp_path, clock):
