@@ -103,6 +103,7 @@ def main() -> None:
             return psycopg.connect(conninfo(first, hub_link(first)), autocommit=True)
         with connected() as conn:
             upload_members(first, hub_link(first), conn)
+            members_sent_in = time.perf_counter() - began
             upload(first, hub_link(first), conn, another=connected)
         sent_in = time.perf_counter() - began
         rss_after_upload = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -162,6 +163,7 @@ def main() -> None:
         problems = verify(new)
         print(json.dumps({
             "members": members, "entries": entries, "first_counter_upload_seconds": round(sent_in, 1),
+            "of_which_members_seconds": round(members_sent_in, 1),
             "members_taken_in_seconds": round(outcome["members_seconds"], 1), "entries_taken_in_seconds": round(entries_in, 1),
             "entries_per_second": round(have[0] / entries_in) if entries_in else None,
             "entries_at_new_counter": have[0], "complete": have[0] == entries, "verify_problems": problems[:3],

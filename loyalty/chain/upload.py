@@ -183,9 +183,11 @@ def upload(ctx: Context, link: HubLink, conn, batch: int = BATCH,
             while True:
                 entries = canonical_entries(ctx, link, seq, batch, by_sqlite)
                 if entries:
-                    if in_flight and len(senders) == 1 and another is not None:
-                        other = closing.enter_context(another())
-                        senders.append((other, closing.enter_context(ThreadPoolExecutor(1, "hub-upload-2"))))
+                    if in_flight and another is not None:
+                        if other := _second_connection(closing, another):
+                            pool = ThreadPoolExecutor(1, thread_name_prefix="hub-upload-2")
+                            senders.append((other, closing.enter_context(pool)))
+                        another = None          # asked for once
                     payload, seal = wire.sealed_texts([canonical for _, canonical in entries], seal)
                     first, seq = seq, entries[-1][0]
                     on, sender = senders[(done.batches + len(in_flight)) % len(senders)]
@@ -199,6 +201,16 @@ def upload(ctx: Context, link: HubLink, conn, batch: int = BATCH,
             for sending in in_flight:   # not sent after all (each pool waits for the one it is sending)
                 sending.future.cancel()
             raise
+
+
+def _second_connection(closing: ExitStack, another: Callable[[], AbstractContextManager]):
+    """A second connection to the hub, closed with `closing`; a speed-up, never needed: None when
+    the hub refuses it (its connections all taken, say)."""
+    try:
+        return closing.enter_context(another())
+    except psycopg.OperationalError as error:
+        log.warning("A second connection to the hub could not be opened (%s): the upload goes on over one", error)
+        return None
 
 
 @dataclass

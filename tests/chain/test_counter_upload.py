@@ -142,6 +142,18 @@ def test_a_long_history_goes_over_two_connections_in_the_devices_order(ctx, enro
     assert hub_entries(hub.dsn) == [tuple(row) for row in local] and hub_link(ctx).uploaded_seq == 7
 
 
+def test_a_second_connection_refused_leaves_the_upload_to_the_first(ctx, enrol, hub):
+    shop_with_history(ctx, enrol)
+    link = joined(ctx, hub)
+
+    def refused():
+        raise psycopg.OperationalError("too many connections for role")
+
+    with psycopg.connect(conninfo(ctx, link), autocommit=True) as conn:
+        done = upload(ctx, link, conn, batch=2, another=refused)
+    assert (done.outcomes["new"], done.batches, hub_link(ctx).uploaded_seq) == (6, 3, 6)
+
+
 def test_a_batch_that_reaches_the_hub_before_the_one_it_follows_is_sent_again_after_it(ctx, enrol, hub,
                                                                                        monkeypatch, caplog):
     """The first batch held up on its way: the second, on the other connection, finds the hub
