@@ -1205,47 +1205,26 @@ LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp AS $$
 $$;
 REVOKE ALL ON FUNCTION hub.continues_chain(hub.devices, hub.entries) FROM PUBLIC;
 DROP FUNCTION hub.batch_sent_as_sealed(hub.devices, hub.entries[], text[]);
-CREATE OR REPLACE FUNCTION hub.hub_ingest(entries json) RETURNS TABLE (uuid uuid, outcome text)
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
-DECLARE
-    me hub.devices;
-    next_hub_seq bigint;
-    parsed hub.entries[];
-    texts text[];
-    n integer;
-    sealed boolean;
+""" + _function_of(STEP_16, "hub.hub_ingest", {
+    f"""    n integer;
 BEGIN
-    BEGIN
-        SELECT array_agg(json_populate_record(NULL::hub.entries, v.value) ORDER BY v.i),
-               array_agg(v.value::text ORDER BY v.i)
-            INTO parsed, texts FROM json_array_elements(entries) WITH ORDINALITY AS v(value, i);
-    EXCEPTION WHEN data_exception OR invalid_parameter_value THEN
-        parsed := NULL;     -- not an array of objects, a value of the wrong type: said entry by entry
-    END;
-    n := coalesce(cardinality(parsed), 0);
-    sealed := n > 0 AND hub.batch_sealed_in_itself(parsed, texts);
     PERFORM pg_advisory_xact_lock({HUB_LOCK});       -- hub_seq is handed out in commit order
     me := hub.calling_device();
     SELECT coalesce(max(x.hub_seq), 0) + 1 INTO next_hub_seq FROM hub.entries x;
-    IF sealed AND hub.continues_chain(me, parsed[1]) THEN
-        BEGIN
-            INSERT INTO hub.entries ({_WIRE_COLUMNS}, hub_seq, received_at)
-                SELECT {_WIRE_COLUMNS_OF_U}, next_hub_seq + u.ordinality - 1, now()
-                FROM unnest(parsed) WITH ORDINALITY AS u;
-            UPDATE hub.devices SET last_seq = (parsed[n]).device_seq, last_seal = (parsed[n]).device_seal
-                WHERE device_id = me.device_id;
-            PERFORM pg_notify('loyalty_hub', (next_hub_seq + n - 1)::text);
-            RETURN QUERY SELECT u.uuid, 'new'::text FROM unnest(parsed) WITH ORDINALITY AS u ORDER BY u.ordinality;
-            RETURN;
-        EXCEPTION WHEN unique_violation OR check_violation OR not_null_violation THEN
-            NULL;       -- a uuid or key the hub has, twice in the batch, a value the table refuses
-        END;
-    END IF;
-    -- Anything else (a retry, a conflict, a gap, a forged device, a malformed entry, a batch whose
-    -- one before it has not been taken yet) entry by entry, which says what it is.
-    RETURN QUERY SELECT * FROM hub.hub_ingest(entries::jsonb);
-END $$;
-"""
+""": """    n integer;
+    sealed boolean;
+BEGIN
+""",
+    "    IF n > 0 AND hub.batch_sent_as_sealed(me, parsed, texts) THEN":
+        f"""    sealed := n > 0 AND hub.batch_sealed_in_itself(parsed, texts);
+    PERFORM pg_advisory_xact_lock({HUB_LOCK});       -- hub_seq is handed out in commit order
+    me := hub.calling_device();
+    SELECT coalesce(max(x.hub_seq), 0) + 1 INTO next_hub_seq FROM hub.entries x;
+    IF sealed AND hub.continues_chain(me, parsed[1]) THEN""",
+    "a forged device, a malformed entry) entry by\n    -- entry, which says what it is.":
+        "a forged device, a malformed entry, a batch whose\n"
+        "    -- one before it has not been taken yet) entry by entry, which says what it is.",
+})
 
 
 # Released steps are never edited: a change is a new step at the end.
