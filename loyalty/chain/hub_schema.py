@@ -9,7 +9,7 @@ owned by the hub's owner (the role that ran `hub init`) with their search_path p
 
 `hub_canonical` and `hub_seal` compute in SQL what loyalty/chain/wire.py computes in Python."""
 
-from .wire import KINDS, SEALED_FIELDS, WIRE_FIELDS
+from .wire import INTEGER_FIELDS, KINDS, SEALED_FIELDS, TIME_FIELDS, UUID_FIELDS, WIRE_FIELDS
 
 HUB_LOCK = 7_202_201   # pg_advisory_xact_lock key: numbering entries (hub_seq follows commit order)
 MIGRATION_LOCK = 7_202_200
@@ -27,11 +27,11 @@ def _canonical_sql() -> str:
     fixed string with each value in its JSON form (to_json escapes exactly what Python's json
     does; numbers as digits; null when empty)."""
     def value(name: str) -> str:
-        if name in ("device_seq", "points", "amount_cents", "spend_cents"):
+        if name in INTEGER_FIELDS:
             return f"coalesce(e.{name}::text, 'null')"
-        if name == "created_at":
+        if name in TIME_FIELDS:
             return f"to_json(to_char(e.created_at AT TIME ZONE 'UTC', {_TIME}))::text"
-        if name in ("uuid", "device_id", "member_uuid", "reverses_uuid", "reward_uuid", "campaign_uuid"):
+        if name in UUID_FIELDS:
             return f"coalesce(to_json(e.{name}::text)::text, 'null')"
         return f"coalesce(to_json(e.{name})::text, 'null')"
     fields = " || ',' || ".join(f"'\"{name}\":' || {value(name)}" for name in SEALED_FIELDS)
@@ -1046,11 +1046,11 @@ def _canonical_in_one_call() -> str:
 
 def _field_value(name: str) -> str:
     """A field's value in the canonical JSON, from the row `e`."""
-    if name in ("device_seq", "points", "amount_cents", "spend_cents"):
+    if name in INTEGER_FIELDS:
         return f"coalesce(e.{name}::text, 'null')"
-    if name == "created_at":
+    if name in TIME_FIELDS:
         return f"'\"' || to_char(e.created_at AT TIME ZONE 'UTC', {_TIME}) || '\"'"
-    if name in ("uuid", "device_id", "member_uuid", "reverses_uuid", "reward_uuid", "campaign_uuid"):
+    if name in UUID_FIELDS:
         return f"coalesce('\"' || e.{name}::text || '\"', 'null')"
     return f"coalesce(to_json(e.{name})::text, 'null')"
 
